@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { resolveDatabasePath } from '../db/paths';
+import { describeError, openSession } from '../services/session';
+import { type CliCommand, type CliIo, UsageError } from './command';
+import { contactsCommand } from './commands/contacts';
+
+export const commands: CliCommand[] = [contactsCommand];
+
+export function helpText(): string {
+  const lines = commands.map((command) => `  ${command.usage.padEnd(44)} ${command.summary}`);
+  return [
+    'Aufruf: npm run --silent cli -- <Befehl> [Optionen]',
+    '',
+    'Befehle:',
+    ...lines,
+    '',
+    'Für alle Befehle:',
+    '  --db <Datei>   Datenbank (Standard: dieselbe wie die Desktop-App)',
+    '  --json         Ausgabe als JSON für Skripte',
+    '  --help         Diese Hilfe',
+  ].join('\n');
+}
+
+/** Runs one command line; returns the exit code (0 done, 1 failed, 2 refused input or usage). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText());
+    return name ? 0 : 2;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.err(`Unbekannter Befehl „${name}“.\n\n${helpText()}`);
+    return 2;
+  }
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: command.allowPositionals ?? false,
+      strict: true,
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\nAufruf: npm run --silent cli -- ${command.usage}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.out(`Aufruf: npm run --silent cli -- ${command.usage}\n${command.summary}`);
+    return 0;
+  }
+  let session;
+  try {
+    session = openSession({ databasePath: resolveDatabasePath(parsed.values.db as string | undefined), adapter: 'cli' });
+  } catch (error) {
+    io.err(describeError(error));
+    return 1;
+  }
+  try {
+    return await command.run(session, parsed, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\nAufruf: npm run --silent cli -- ${command.usage}`);
+      return 2;
+    }
+    io.err(describeError(error));
+    return 1;
+  } finally {
+    session.close();
+  }
+}

@@ -1,0 +1,83 @@
+import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { translate } from '../../shared/i18n';
+import { resolveDatabasePath, userDataDir } from '../db/paths';
+import { getSettings } from '../services/settings';
+import { describeError, openSession, type Session } from '../services/session';
+import { registerIpcHandlers } from './ipc';
+import { menuTemplate } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { APP_ENTRY, blockNetwork, createSecureWindow, denyAllPermissions, hardenWebContents, isTrustedSender } from './security';
+
+export interface DesktopOptions {
+  /** out/ of the build: main/, preload/ and renderer/ lie below it. */
+  outDir: string;
+  argv: string[];
+  /** The better-sqlite3 addon compiled for Electron (see scripts/electron-native.mjs). */
+  nativeBinding?: string;
+}
+
+function databaseOption(argv: string[]): string | undefined {
+  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } }, strict: false, allowPositionals: true });
+  return typeof values.db === 'string' ? values.db : undefined;
+}
+
+function createMainWindow(outDir: string): BrowserWindow {
+  const window = createSecureWindow(
+    { width: 1280, height: 820, minWidth: 960, minHeight: 600, show: false, title: 'Umzugshelfer', backgroundColor: '#f8f9fa' },
+    path.join(outDir, 'preload', 'index.cjs'),
+  );
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY);
+  return window;
+}
+
+/** The desktop adapter: one window over the same services the web host and the CLI use. */
+export function startDesktopApp(options: DesktopOptions): void {
+  registerAppScheme(protocol);
+  // Electron's own caches go to the same folder as the database the CLI and the host use.
+  app.setPath('userData', userDataDir());
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  let mainWindow: BrowserWindow | null = null;
+  let current: Session | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => current?.close());
+
+  void app.whenReady().then(() => {
+    denyAllPermissions(session.defaultSession);
+    blockNetwork(session.defaultSession);
+    serveRenderer(protocol, path.join(options.outDir, 'renderer'));
+
+    try {
+      current = openSession({
+        databasePath: resolveDatabasePath(databaseOption(options.argv)),
+        adapter: 'desktop',
+        nativeBinding: options.nativeBinding,
+      });
+    } catch (error) {
+      dialog.showErrorBox(translate('de', 'errors.title'), describeError(error));
+      app.quit();
+      return;
+    }
+    const opened = current;
+    registerIpcHandlers(ipcMain, opened.dispatch, isTrustedSender, (key) => opened.message(key));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(getSettings(opened.ctx).language, process.platform)));
+    mainWindow = createMainWindow(options.outDir);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+}

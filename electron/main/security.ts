@@ -1,0 +1,76 @@
+import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session, type WebContents, type WebFrameMain } from 'electron';
+import { isAllowedExternalUrl } from '../../shared/security';
+
+export const APP_ORIGIN = 'app://umzugshelfer';
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+
+/**
+ * The only way the app makes a window: the renderer gets no Node.js, runs in Chromium's sandbox, and
+ * sees the preload only through contextBridge. The settings stay in this literal, where a reviewer
+ * and Electronegativity can read them; a unit test fails if any of them is weakened.
+ */
+export function createSecureWindow(options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>, preload: string): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      // A middle click would otherwise try to open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+}
+
+/** Only the app's own top-level page may call the contract. */
+export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean {
+  return !!frame && frame.parent === null && frame.url.startsWith(`${APP_ORIGIN}/`);
+}
+
+/**
+ * Hands a link to the system's browser or mail program, and only when it is on the allowlist
+ * (mailto:, wa.me, signal.me, threema.id, matrix.to). The app's only call of shell.openExternal.
+ */
+export function openExternalIfAllowed(url: string): boolean {
+  if (!isAllowedExternalUrl(url)) return false;
+  void shell.openExternal(url);
+  return true;
+}
+
+/** No navigation away from the app, no new windows, no <webview>; allowlisted links go outside. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    openExternalIfAllowed(url);
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalIfAllowed(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Camera, microphone, notifications, geolocation …: the app needs none of them. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+/** The app sends nothing to any server: every request over the network is cancelled. */
+export function blockNetwork(session: Session): void {
+  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
+}

@@ -1,0 +1,71 @@
+import { de as zodGerman, en as zodEnglish } from 'zod/locales';
+import type { z } from 'zod';
+import { contract, isRequestName, type RequestName } from '../../shared/contract';
+import { translate } from '../../shared/i18n';
+import type { Language } from '../../shared/model/settings';
+import { fail, ok, type Result } from '../../shared/result';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+import { handlers, type Handler } from './handlers';
+import { getSettings } from './settings';
+
+const zodLocales = { de: zodGerman(), en: zodEnglish() } as const;
+
+export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
+
+/** Logs what a developer needs (the stack) where the user never sees it. */
+export type ErrorLog = (message: string, error: unknown) => void;
+const logToStderr: ErrorLog = (message, error) => console.error(message, error);
+
+function languageOf(ctx: ServiceContext): Language {
+  try {
+    return getSettings(ctx).language;
+  } catch {
+    return 'de';
+  }
+}
+
+function describeIssues(language: Language, issues: z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) =>
+      issue.path.length > 0
+        ? translate(language, 'errors.field', { field: issue.path.join('.'), problem: issue.message })
+        : issue.message,
+    )
+    .join('; ');
+}
+
+/**
+ * The single entry every adapter calls: checks the request name, validates the input against the
+ * contract, runs the service and checks its output. Whatever happens, it answers with a Result.
+ */
+export function createDispatcher(ctx: ServiceContext, log: ErrorLog = logToStderr): Dispatch {
+  return async function dispatch(name, rawInput) {
+    if (!isRequestName(name)) {
+      return fail('unknown_request', translate(languageOf(ctx), 'errors.unknown_request', { request: String(name) }));
+    }
+    const spec = contract[name];
+    const language = languageOf(ctx);
+    const input = spec.input.safeParse(rawInput ?? {}, { error: zodLocales[language].localeError });
+    if (!input.success) {
+      const details = describeIssues(language, input.error.issues);
+      return fail('invalid_input', translate(language, 'errors.invalid_input', { request: name, details }));
+    }
+    try {
+      const handler = handlers[name] as Handler<RequestName>;
+      const value = await handler(ctx, input.data as never);
+      const output = spec.output.safeParse(value);
+      if (!output.success) {
+        log(`Output of ${name} does not match the contract`, output.error);
+        return fail('internal', translate(languageOf(ctx), 'errors.internal'));
+      }
+      return ok(output.data);
+    } catch (error) {
+      const now = languageOf(ctx);
+      if (error instanceof AppError) return fail(error.code, translate(now, error.messageKey, error.vars));
+      log(`Request ${name} failed`, error);
+      return fail('internal', translate(now, 'errors.internal'));
+    }
+  };
+}

@@ -1,0 +1,27 @@
+import {
+  IconAddressBook,
+  IconChartBar,
+  IconFileImport,
+  IconMail,
+  IconSend,
+  IconSettings,
+  type Icon,
+} from '@tabler/icons-react';
+
+export const routeKeys = ['contacts', 'import', 'invitations', 'letters', 'dashboard', 'settings'] as const;
+export type RouteKey = (typeof routeKeys)[number];
+
+/** Navigation entries in the order of the office's work; `path` is the hash (#/kontakte). */
+export const routes: { key: RouteKey; path: string; icon: Icon }[] = [
+  { key: 'contacts', path: 'kontakte', icon: IconAddressBook },
+  { key: 'import', path: 'import', icon: IconFileImport },
+  { key: 'invitations', path: 'einladungen', icon: IconSend },
+  { key: 'letters', path: 'briefe', icon: IconMail },
+  { key: 'dashboard', path: 'uebersicht', icon: IconChartBar },
+  { key: 'settings', path: 'einstellungen', icon: IconSettings },
+];
+
+export const routeFromHash = (hash: string): RouteKey =>
+  routes.find((route) => hash.replace(/^#\/?/, '').split(/[/?]/)[0] === route.path)?.key ?? 'contacts';
+
+export const hashFor = (key: RouteKey): string => `#/${routes.find((route) => route.key === key)?.path ?? ''}`;

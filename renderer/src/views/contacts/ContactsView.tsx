@@ -1,0 +1,65 @@
+import { Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useRequest } from '../../hooks/useRequest';
+import { ContactsEmptyState } from './ContactsEmptyState';
+
+const PAGE_SIZE = 200;
+
+export function ContactsView({ onImport }: { onImport: () => void }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search, 150);
+  const input = { offset: 0, limit: PAGE_SIZE, search: debouncedSearch };
+  const page = useRequest('contacts.list', input, JSON.stringify(input));
+
+  if (page.error) return <ErrorNotice message={page.error.message} onRetry={page.reload} />;
+  if (!page.data) return <Loader aria-label={t('app.loading')} />;
+  if (page.data.total === 0 && debouncedSearch === '') return <ContactsEmptyState onImport={onImport} />;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('contacts.title')}</Title>
+        <Text c="dimmed">{t('contacts.count', { count: page.data.total })}</Text>
+      </Group>
+      <TextInput
+        type="search"
+        role="searchbox"
+        aria-label={t('contacts.searchLabel')}
+        placeholder={t('contacts.searchPlaceholder')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        maw={420}
+      />
+      {page.data.total === 0 ? (
+        <Text c="dimmed">{t('contacts.noMatches', { search: debouncedSearch })}</Text>
+      ) : (
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('contacts.columns.name')}</Table.Th>
+              <Table.Th>{t('contacts.columns.organization')}</Table.Th>
+              <Table.Th>{t('contacts.columns.phone')}</Table.Th>
+              <Table.Th>{t('contacts.columns.kind')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {page.data.rows.map((contact) => (
+              <Table.Tr key={contact.id}>
+                <Table.Td>{contact.displayName}</Table.Td>
+                <Table.Td>{contact.organization}</Table.Td>
+                <Table.Td>{contact.phones[0]?.e164 ?? contact.phones[0]?.raw}</Table.Td>
+                <Table.Td>{t(`contacts.kinds.${contact.kind}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { request } from './define';
+
+export const adapters = ['desktop', 'browser', 'cli'] as const;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** Which of the three adapters serves this session. */
+  adapter: z.enum(adapters),
+  databasePath: z.string(),
+  schemaVersion: z.int(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const noInput = z.object({}).strict();
+
+export const appRequests = {
+  'app.info': request(noInput, appInfoSchema),
+};

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { Result } from '../result';
+import { appRequests } from './app';
+import { contactRequests } from './contacts';
+import { type RequestNameList } from './names';
+import { settingsRequests } from './settings';
+
+export { ipcChannel, isRequestName, requestNames } from './names';
+
+/**
+ * The one list of every request the UI can make. Each domain declares its own map; they are merged
+ * here, and every adapter (Electron IPC, loopback host) registers exactly these names.
+ */
+export const contract = {
+  ...appRequests,
+  ...settingsRequests,
+  ...contactRequests,
+};
+
+export type Contract = typeof contract;
+export type RequestName = keyof Contract;
+/** What a caller may send (before defaults are filled in). */
+export type RequestInput<K extends RequestName> = z.input<Contract[K]['input']>;
+/** What a handler receives (after validation and defaults). */
+export type ValidInput<K extends RequestName> = z.output<Contract[K]['input']>;
+export type RequestOutput<K extends RequestName> = z.output<Contract[K]['output']>;
+
+// The plain name list in names.ts must match the contract exactly, in both directions.
+type Missing = Exclude<RequestName, RequestNameList>;
+type Extra = Exclude<RequestNameList, RequestName>;
+export const namesMatchContract: [Missing, Extra] extends [never, never] ? true : never = true;
+
+/** The function every transport offers the renderer: names and arguments are checked by the compiler. */
+export type Send = <K extends RequestName>(name: K, input: RequestInput<K>) => Promise<Result<RequestOutput<K>>>;

@@ -1,0 +1,14 @@
+/**
+ * The names of every request, without their schemas: what the preload needs to refuse anything
+ * else, without carrying zod into the page's bridge. contract/index.ts checks that this list and
+ * the contract agree; the compiler fails if they do not.
+ */
+export const requestNames = ['app.info', 'settings.get', 'settings.update', 'contacts.count', 'contacts.list'] as const;
+
+export type RequestNameList = (typeof requestNames)[number];
+
+export const isRequestName = (name: unknown): name is RequestNameList =>
+  typeof name === 'string' && (requestNames as readonly string[]).includes(name);
+
+/** The IPC channel of a request; main registers one handler per channel. */
+export const ipcChannel = (name: RequestNameList): string => `umzugshelfer:${name}`;

@@ -1,0 +1,30 @@
+import type { Language } from '../model/settings';
+import de from './de.json';
+import en from './en.json';
+
+/** The catalogues: German first, English second. The renderer feeds the same objects to i18next. */
+export const catalogues = { de, en } as const;
+
+export type Catalogue = typeof de;
+
+type Vars = Record<string, string | number>;
+
+const lookup = (catalogue: unknown, key: string): string | undefined => {
+  let node: unknown = catalogue;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+};
+
+/**
+ * Translation outside React (main process, host, CLI): the same keys and the same `{{name}}`
+ * interpolation as i18next, falling back to German and then to the key itself.
+ */
+export function translate(language: Language, key: string, vars: Vars = {}): string {
+  const text = lookup(catalogues[language], key) ?? lookup(catalogues.de, key) ?? key;
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * Every request the UI makes ends in one of these two shapes; a stack trace never reaches the UI.
+ * The codes are stable identifiers for programs, the message is for people (in the user's language).
+ */
+export const errorCodes = [
+  'invalid_input',
+  'unknown_request',
+  'not_found',
+  'forbidden',
+  'too_large',
+  'conflict',
+  'database_too_new',
+  'database_unreadable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const appErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+});
+
+export type AppErrorData = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});

@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The process boundaries, enforced: shared/ runs anywhere, the renderer sees only shared/ and the
+// preload's types, and only the Electron shell itself may import `electron`.
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir)).flatMap((name) => {
+    const relative = path.join(dir, name);
+    if (statSync(path.join(root, relative)).isDirectory()) return sourceFiles(relative);
+    return /\.(ts|tsx|mts|cts)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [relative] : [];
+  });
+}
+
+const importPattern = /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+export function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+  return [...text.matchAll(importPattern)].map((match) => match[1] ?? match[2] ?? match[3] ?? match[4]!);
+}
+
+const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+const isNodeBuiltin = (specifier: string) => specifier.startsWith('node:') || nodeBuiltins.has(specifier.split('/')[0]!);
+const resolveRelative = (file: string, specifier: string) => path.normalize(path.join(path.dirname(file), specifier));
+
+interface Violation {
+  file: string;
+  specifier: string;
+}
+
+function violations(dir: string, allowed: (file: string, specifier: string) => boolean): Violation[] {
+  return sourceFiles(dir).flatMap((file) => importsOf(file).filter((specifier) => !allowed(file, specifier)).map((specifier) => ({ file, specifier })));
+}
+
+/** Packages shared/ may use: they run unchanged in Node.js, Electron and the browser. */
+const sharedPackages = new Set(['zod', 'zod/locales', 'libphonenumber-js', 'libphonenumber-js/max', 'libphonenumber-js/min', 'qrcode']);
+/** Packages the main side uses that a renderer must never load. */
+const mainOnlyPackages = new Set(['electron', 'better-sqlite3', 'esbuild', 'vite']);
+
+describe('process boundaries', () => {
+  it('the import scanner sees every form of import', () => {
+    expect(importsOf('tests/unit/fixtures/imports-sample.ts')).toEqual(['a', 'b', 'c', 'd', 'e', 'node:fs', 'g']);
+  });
+
+  it('shared/ imports nothing from electron, node: or the DOM side, and stays inside shared/', () => {
+    const found = violations('shared', (file, specifier) =>
+      specifier.startsWith('.') ? resolveRelative(file, specifier).startsWith(`shared${path.sep}`) : sharedPackages.has(specifier),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('renderer/ imports only itself, shared/ and the preload’s type declarations', () => {
+    const found = violations('renderer', (file, specifier) => {
+      if (specifier.startsWith('.')) {
+        const target = resolveRelative(file, specifier);
+        return target.startsWith(`renderer${path.sep}`) || target.startsWith(`shared${path.sep}`) || target === path.join('electron', 'preload', 'api');
+      }
+      return !isNodeBuiltin(specifier) && !mainOnlyPackages.has(specifier.split('/')[0]!);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('only the Electron shell imports `electron`: services, database, host and CLI run under plain Node.js', () => {
+    const found = ['electron/services', 'electron/db', 'electron/host', 'electron/cli'].flatMap((dir) =>
+      violations(dir, (_file, specifier) => specifier !== 'electron' && !specifier.startsWith('electron/') && !specifier.includes('/main/') && !specifier.includes('/preload/')),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('the preload imports only electron and the contract’s name list (type imports aside)', () => {
+    const found = violations('electron/preload', (file, specifier) =>
+      specifier === 'electron' || resolveRelative(file, specifier) === path.join('shared', 'contract', 'names') || /^import type/m.test(readFileSync(path.join(root, file), 'utf8').split('\n').find((line) => line.includes(`'${specifier}'`)) ?? ''),
+    );
+    expect(found).toEqual([]);
+  });
+});
