@@ -3,8 +3,9 @@ import { resolveDatabasePath } from '../db/paths';
 import { describeError, openSession } from '../services/session';
 import { type CliCommand, type CliIo, UsageError } from './command';
 import { contactsCommand } from './commands/contacts';
+import { importCommand } from './commands/import';
 
-export const commands: CliCommand[] = [contactsCommand];
+export const commands: CliCommand[] = [importCommand, contactsCommand];
 
 export function helpText(): string {
   const lines = commands.map((command) => `  ${command.usage.padEnd(44)} ${command.summary}`);

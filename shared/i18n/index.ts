@@ -23,7 +23,10 @@ const lookup = (catalogue: unknown, key: string): string | undefined => {
  * interpolation as i18next, falling back to German and then to the key itself.
  */
 export function translate(language: Language, key: string, vars: Vars = {}): string {
-  const text = lookup(catalogues[language], key) ?? lookup(catalogues.de, key) ?? key;
+  // Plurals as i18next writes them: key_one, key_other.
+  const plural = typeof vars.count === 'number' ? `${key}_${new Intl.PluralRules(language).select(vars.count)}` : null;
+  const find = (catalogue: unknown) => (plural ? (lookup(catalogue, plural) ?? lookup(catalogue, `${key}_other`)) : undefined) ?? lookup(catalogue, key);
+  const text = find(catalogues[language]) ?? find(catalogues.de) ?? key;
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   );

@@ -36,7 +36,7 @@ function violations(dir: string, allowed: (file: string, specifier: string) => b
 }
 
 /** Packages shared/ may use: they run unchanged in Node.js, Electron and the browser. */
-const sharedPackages = new Set(['zod', 'zod/locales', 'libphonenumber-js', 'libphonenumber-js/max', 'libphonenumber-js/min', 'qrcode']);
+const sharedPackages = new Set(['zod', 'zod/locales', 'libphonenumber-js/core', 'libphonenumber-js/metadata.max.json', 'qrcode', 'fflate']);
 /** Packages the main side uses that a renderer must never load. */
 const mainOnlyPackages = new Set(['electron', 'better-sqlite3', 'esbuild', 'vite']);
 

@@ -1,5 +1,21 @@
+import type { Contact } from '../../../shared/model/contact';
 import { allContacts } from '../../services/contacts';
 import type { CliCommand } from '../command';
+
+/** The stable JSON shape scripts rely on. */
+const forScripts = (contact: Contact) => ({
+  id: contact.id,
+  displayName: contact.displayName,
+  givenName: contact.givenName,
+  familyName: contact.familyName,
+  organization: contact.organization,
+  phones: contact.phones.map((phone) => ({ e164: phone.e164, raw: phone.raw, label: phone.label, kind: phone.kind })),
+  emails: contact.emails.map((email) => email.address),
+  kind: contact.kind,
+  status: contact.status,
+  messenger: contact.messenger,
+  onWhatsapp: contact.onWhatsapp,
+});
 
 export const contactsCommand: CliCommand = {
   name: 'contacts',
@@ -9,7 +25,7 @@ export const contactsCommand: CliCommand = {
   run(session, { values }, io) {
     const contacts = allContacts(session.ctx);
     if (values.json) {
-      io.out(JSON.stringify(contacts.map(({ updatedAt: _updatedAt, ...contact }) => contact)));
+      io.out(JSON.stringify(contacts.map(forScripts)));
       return 0;
     }
     if (contacts.length === 0) {

@@ -22,7 +22,7 @@ describe('CLI', () => {
   it('`contacts --json` prints every contact with numbers and addresses', async () => {
     const file = tempDatabasePath();
     testSession(file).ctx.repos.contacts.insertMany([
-      { displayName: 'Bernd Schulze', givenName: 'Bernd', familyName: 'Schulze', organization: 'Dachdecker Schulze GmbH', kind: 'customer', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: 'Handy' }], emails: ['b@schulze.de'] },
+      { displayName: 'Bernd Schulze', givenName: 'Bernd', familyName: 'Schulze', organization: 'Dachdecker Schulze GmbH', kind: 'customer', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: 'Handy', kind: 'mobile' }], emails: [{ address: 'b@schulze.de', label: null }] },
     ]);
     const result = await cli('contacts', '--db', file, '--json');
     expect(result.code).toBe(0);
@@ -33,11 +33,12 @@ describe('CLI', () => {
         givenName: 'Bernd',
         familyName: 'Schulze',
         organization: 'Dachdecker Schulze GmbH',
-        phones: [{ e164: '+491701234567', raw: '0170 1234567', label: 'Handy' }],
+        phones: [{ e164: '+491701234567', raw: '0170 1234567', label: 'Handy', kind: 'mobile' }],
         emails: ['b@schulze.de'],
         kind: 'customer',
         status: 'new',
         messenger: null,
+        onWhatsapp: false,
       },
     ]);
   });

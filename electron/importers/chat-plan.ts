@@ -1,0 +1,91 @@
+import { normalizePhone } from '../../shared/phone';
+import type { Contact } from '../../shared/model/contact';
+import type { ContactFields, MatchIndex } from '../db/repositories/contacts';
+import { countKey, nameKey, type ContactPatch, type Plan, type PlanRow } from './merge';
+import type { CandidateContact } from './normalize';
+import type { ChatParticipant } from './whatsapp-chat';
+
+
+/** What a chat says about a contact: on WhatsApp, last message at … (never an older date). */
+export function chatPatch(existing: Pick<Contact, 'onWhatsapp' | 'whatsappLastMessageAt'>, lastMessageAt: string): ContactPatch | null {
+  const fields: Partial<ContactFields> = {};
+  if (!existing.onWhatsapp) fields.onWhatsapp = true;
+  if (!existing.whatsappLastMessageAt || existing.whatsappLastMessageAt < lastMessageAt) fields.whatsappLastMessageAt = lastMessageAt;
+  return Object.keys(fields).length ? { fields, phones: [], emails: [], addresses: [] } : null;
+}
+
+function candidateOf(participant: ChatParticipant, region: string): CandidateContact {
+  const phone = participant.phone ? normalizePhone(participant.phone, region) : null;
+  return {
+    line: participant.firstLine,
+    displayName: participant.sender,
+    givenName: null,
+    familyName: null,
+    title: null,
+    gender: null,
+    organization: null,
+    department: null,
+    jobTitle: null,
+    note: null,
+    birthday: null,
+    customerNumber: null,
+    kind: null,
+    isCompany: false,
+    phones: participant.phone ? [{ raw: participant.phone, e164: phone?.e164 ?? null, kind: phone?.kind ?? 'invalid', label: null }] : [],
+    emails: [],
+    addresses: [],
+    invalidReason: null,
+    rejectedEmails: [],
+  };
+}
+
+/**
+ * Matches the senders of a chat export to contacts: by number when the export shows one, else by
+ * the name the business phone stores (all words equal, and only when exactly one contact has it).
+ * Senders without a contact are listed, not created.
+ */
+export function planChat(
+  participants: ChatParticipant[],
+  partner: string | null,
+  context: { index: MatchIndex; load: (ids: number[]) => Map<number, Contact>; region: string },
+): Plan {
+  const byName = new Map<string, number[]>();
+  for (const [id, names] of context.index.names) {
+    for (const key of new Set([nameKey(names.displayName), nameKey([names.givenName, names.familyName].filter(Boolean).join(' '))])) {
+      if (!key) continue;
+      byName.set(key, [...(byName.get(key) ?? []), id]);
+    }
+  }
+  // In a one-to-one chat the file name names the partner, even when the sender line shows a number.
+  const partnerIds = partner ? byName.get(nameKey(partner)) : undefined;
+
+  const matched = participants.map((participant) => {
+    const candidate = candidateOf(participant, context.region);
+    const e164 = candidate.phones[0]?.e164;
+    const ids = (e164 ? context.index.byE164.get(e164) : undefined) ?? byName.get(nameKey(participant.sender));
+    return { participant, candidate, id: ids?.length === 1 ? ids[0]! : null, ambiguous: (ids?.length ?? 0) > 1 };
+  });
+  if (partnerIds?.length === 1 && !matched.some((m) => m.id === partnerIds[0])) {
+    // The partner wrote under a number or a profile name the phone does not know: the non-matching sender it is.
+    const unmatched = matched.filter((m) => m.id === null && !m.ambiguous);
+    if (unmatched.length === 1) unmatched[0]!.id = partnerIds[0]!;
+  }
+
+  const existing = context.load(matched.flatMap((m) => (m.id !== null ? [m.id] : [])));
+  const rows: PlanRow[] = [];
+  const counts = { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 };
+  for (const { participant, candidate, id, ambiguous } of matched) {
+    const row: PlanRow = { action: 'invalid', candidate, existingId: id, plannedIndex: null, existingName: null, patch: null, reason: null, lastMessageAt: participant.lastMessageAt };
+    const contact = id !== null ? existing.get(id) : undefined;
+    if (!contact) row.reason = { key: ambiguous ? 'chatSenderAmbiguous' : 'chatSenderUnknown' };
+    else {
+      row.existingName = contact.displayName;
+      row.patch = chatPatch(contact, participant.lastMessageAt);
+      row.action = row.patch ? 'update' : 'unchanged';
+      row.reason = { key: 'chatLastMessage', vars: { date: participant.lastMessageAt.slice(0, 10), messages: participant.messages } };
+    }
+    counts[countKey[row.action]] += 1;
+    rows.push(row);
+  }
+  return { rows, counts };
+}

@@ -1,0 +1,122 @@
+/**
+ * Which text encoding a contact file uses. Files from phones and office programs come as UTF-8
+ * (with or without BOM), UTF-16 (with or without BOM, little or big endian), windows-1252 (German
+ * Windows, Excel "CSV") or Shift_JIS (Japanese phones and Windows). Decoding uses the WHATWG
+ * TextDecoder that Node.js and Electron ship with full ICU.
+ */
+export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'shift_jis';
+
+export interface DetectedEncoding {
+  encoding: FileEncoding;
+  /** Bytes of the byte order mark to skip. */
+  bomLength: number;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** True when the bytes are valid UTF-8, allowing a character cut off at the end of a sample. */
+export function isValidUtf8(bytes: Uint8Array, isSample = false): boolean {
+  let end = bytes.length;
+  if (isSample) {
+    // Step back over an incomplete multi-byte sequence at the cut.
+    let back = 0;
+    while (back < 3 && end - back - 1 >= 0 && (bytes[end - back - 1]! & 0xc0) === 0x80) back += 1;
+    const lead = end - back - 1 >= 0 ? bytes[end - back - 1]! : 0;
+    const needed = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    if (needed > back + 1) end -= back + 1;
+  }
+  try {
+    strictUtf8.decode(bytes.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function utf16WithoutBom(sample: Uint8Array): FileEncoding | null {
+  const pairs = Math.floor(Math.min(sample.length, 4096) / 2);
+  if (pairs < 4) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < pairs; i += 1) {
+    if (sample[2 * i] === 0) zeroEven += 1;
+    if (sample[2 * i + 1] === 0) zeroOdd += 1;
+  }
+  // Latin text in UTF-16 has a zero in every other byte.
+  if (zeroEven / pairs > 0.4 && zeroOdd / pairs < 0.05) return 'utf-16be';
+  if (zeroOdd / pairs > 0.4 && zeroEven / pairs < 0.05) return 'utf-16le';
+  return null;
+}
+
+const isAsciiLetter = (code: number | undefined) => code !== undefined && ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a));
+const isJapanese = (code: number) =>
+  (code >= 0x3040 && code <= 0x30ff) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xff61 && code <= 0xff9f) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff01 && code <= 0xff5e);
+
+/**
+ * windows-1252 or Shift_JIS for bytes that are not UTF-8. German text read as Shift_JIS turns each
+ * umlaut into a kanji or half-width kana glued to Latin letters ("Müller" → "M" + kanji + "ler");
+ * real Japanese stands in runs between delimiters. So Shift_JIS wins only when it decodes cleanly
+ * and most of its Japanese characters stand apart from Latin letters.
+ */
+export function guessLegacyEncoding(sample: Uint8Array): 'windows-1252' | 'shift_jis' {
+  let text: string;
+  try {
+    text = new TextDecoder('shift_jis', { fatal: true }).decode(sample);
+  } catch {
+    return 'windows-1252';
+  }
+  let japanese = 0;
+  let standalone = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 || !isJapanese(code)) continue;
+    japanese += 1;
+    if (!isAsciiLetter(text.charCodeAt(i - 1)) && !isAsciiLetter(text.charCodeAt(i + 1))) standalone += 1;
+  }
+  return japanese >= 2 && standalone / japanese >= 0.7 ? 'shift_jis' : 'windows-1252';
+}
+
+/** The encoding of a whole file, from its first bytes (64 KB are plenty). */
+export function detectEncoding(sample: Uint8Array): DetectedEncoding {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  const utf16 = utf16WithoutBom(sample);
+  if (utf16) return { encoding: utf16, bomLength: 0 };
+  if (isValidUtf8(sample, true)) return { encoding: 'utf-8', bomLength: 0 };
+  return { encoding: guessLegacyEncoding(sample), bomLength: 0 };
+}
+
+const labelAliases: Record<string, string> = {
+  'us-ascii': 'utf-8',
+  ascii: 'utf-8',
+  utf8: 'utf-8',
+  latin1: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+  'x-sjis': 'shift_jis',
+  sjis: 'shift_jis',
+  'shift-jis': 'shift_jis',
+  ms932: 'shift_jis',
+  cp932: 'shift_jis',
+  'windows-31j': 'shift_jis',
+};
+
+/**
+ * Decodes the bytes of one value that a file labels with a charset (vCard CHARSET=…). A label
+ * that lies (UTF-8 over Latin-1 bytes, seen from ThunderSync) falls back to `fallback`. Also says
+ * which encoding it used, so the import can report what the file really was.
+ */
+export function decodeLabelled(bytes: Uint8Array, label: string | undefined, fallback: FileEncoding): { text: string; encoding: string } {
+  const name = label ? (labelAliases[label.toLowerCase()] ?? label.toLowerCase()) : undefined;
+  if (!name || name === 'utf-8') {
+    if (isValidUtf8(bytes)) return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
+    const used = name ? 'windows-1252' : fallback;
+    return { text: new TextDecoder(used).decode(bytes), encoding: used };
+  }
+  try {
+    return { text: new TextDecoder(name, { fatal: true }).decode(bytes), encoding: name };
+  } catch {
+    const used = isValidUtf8(bytes) ? 'utf-8' : fallback;
+    return { text: new TextDecoder(used).decode(bytes), encoding: used };
+  }
+}

@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import type { ColumnTarget, ImportFormat } from '../../shared/model/import';
+import { headerSignature, recogniseHeaders, rowToContact, sideColumns, type SideColumns } from './columns';
+import { detectDelimiter, parseCsv, type CsvResult } from './csv';
+import { detectEncoding, isValidUtf8, guessLegacyEncoding, type FileEncoding } from './encoding';
+import { normalizeContact, type CandidateContact } from './normalize';
+import { decodeChunks, splitLines, type ByteSource } from './source';
+import type { ImportIssue } from './types';
+import { parseVcardLines } from './vcard';
+import { looksLikeChat, parseChat, partnerFromFileName, type ChatParticipant } from './whatsapp-chat';
+import { isWorkbook, readFirstSheet } from './xlsx';
+import { isZip, listZip, readZipEntry, ZipError, type ZipEntry } from './zip';
+
+/** Larger files are refused: no office has a contact list of half a gigabyte. */
+export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
+const SNIFF_BYTES = 64 * 1024;
+
+export interface TableInfo {
+  headers: string[];
+  sampleRows: string[][];
+  /** What the header names say, before anything remembered or chosen. */
+  recognised: ColumnTarget[];
+  unknown: number[];
+  signature: string;
+  mapping: ColumnTarget[];
+  remembered: boolean;
+}
+
+export interface FileReading {
+  name: string;
+  format: ImportFormat | null;
+  encoding: string | null;
+  /** SHA-256 of the bytes read (the whole file, or the chat inside a zip). */
+  hash: string;
+  issues: ImportIssue[];
+  rejected: boolean;
+  candidates: CandidateContact[];
+  table: TableInfo | null;
+  chat: { participants: ChatParticipant[]; partner: string | null } | null;
+}
+
+export interface ReadOptions {
+  region: string;
+  /** A mapping the user confirmed for this file (CSV, Excel). */
+  mapping?: ColumnTarget[];
+  /** A mapping stored for this set of headers by an earlier import. */
+  rememberedMapping?: (signature: string) => ColumnTarget[] | null;
+  onProgress?: (bytesRead: number) => void;
+}
+
+const reject = (reading: FileReading, key: string, vars: Record<string, string | number> = {}, line: number | null = null): FileReading => ({
+  ...reading,
+  rejected: true,
+  issues: [...reading.issues, { line, key, vars }],
+});
+
+/** Feeds every chunk into a SHA-256 on its way through. */
+async function* hashing(chunks: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>): AsyncIterable<Uint8Array> {
+  for await (const chunk of chunks) {
+    hash.update(chunk);
+    yield chunk;
+  }
+}
+
+async function* asBinaryText(chunks: AsyncIterable<Uint8Array>, skip: number): AsyncIterable<string> {
+  let first = true;
+  for await (const chunk of chunks) {
+    yield Buffer.from(first ? chunk.subarray(skip) : chunk).toString('latin1');
+    first = false;
+  }
+}
+
+async function* utf8AsBinary(texts: AsyncIterable<string>): AsyncIterable<string> {
+  for await (const text of texts) yield Buffer.from(text, 'utf8').toString('latin1');
+}
+
+function looksBinary(text: string): boolean {
+  let control = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0) return true;
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) control += 1;
+  }
+  return control > text.length / 100;
+}
+
+const signatures: [RegExp, string][] = [
+  [/^%PDF/, 'pdf'],
+  [/^\x89PNG|^\xff\xd8\xff|^GIF8/, 'image'],
+  [/^\xd0\xcf\x11\xe0/, 'oldExcel'],
+];
+
+/** Reads one file to import: finds its format and encoding, and turns its contents into candidates. */
+export async function readImportFile(source: ByteSource, options: ReadOptions): Promise<FileReading> {
+  let reading: FileReading = { name: source.name, format: null, encoding: null, hash: '', issues: [], rejected: false, candidates: [], table: null, chat: null };
+  if (source.size === 0) return reject(reading, 'empty');
+  const head = await source.head(SNIFF_BYTES);
+  const magic = Buffer.from(head.subarray(0, 8)).toString('latin1');
+  for (const [pattern, key] of signatures) if (pattern.test(magic)) return reject(reading, key);
+
+  if (isZip(head)) return readZip(source, reading, options);
+  if (source.size > MAX_TEXT_FILE_BYTES) return reject(reading, 'tooLarge', { size: Math.round(source.size / 1024 / 1024), limit: MAX_TEXT_FILE_BYTES / 1024 / 1024 });
+
+  const { encoding, bomLength } = detectEncoding(head);
+  const headText = new TextDecoder(encoding).decode(head.subarray(bomLength));
+  if (looksBinary(headText)) return reject(reading, 'binary');
+  reading = { ...reading, encoding };
+  const hash = createHash('sha256');
+  const chunks = () => hashing(source.chunks(options.onProgress), hash);
+
+  if (/BEGIN:VCARD/i.test(headText)) {
+    reading.format = 'vcard';
+    const fallbackEncoding: FileEncoding = encoding === 'utf-8' || encoding.startsWith('utf-16') ? (isValidUtf8(head, true) ? 'windows-1252' : guessLegacyEncoding(head)) : encoding;
+    const texts = encoding.startsWith('utf-16') ? utf8AsBinary(decodeChunks(chunks(), encoding, bomLength)) : asBinaryText(chunks(), bomLength);
+    const encodingsSeen = new Set<string>();
+    for await (const parsed of parseVcardLines(splitLines(texts), { fallbackEncoding, issues: reading.issues, encodingsSeen })) {
+      reading.candidates.push(normalizeContact(parsed, options.region));
+    }
+    reading.hash = hash.digest('hex');
+    // What the values really were: a file of ASCII lines may carry UTF-8 or Shift_JIS inside.
+    if (!encoding.startsWith('utf-16')) reading.encoding = encodingsSeen.size > 0 ? [...encodingsSeen].sort().join('+') : 'utf-8';
+    if (reading.candidates.length === 0) return reject(reading, 'noCards');
+    return reading;
+  }
+
+  if (looksLikeChat(headText)) {
+    reading.format = 'whatsapp';
+    let text = '';
+    for await (const part of decodeChunks(chunks(), encoding, bomLength)) text += part;
+    reading.hash = hash.digest('hex');
+    return withChat(reading, text, source.name);
+  }
+
+  reading.format = 'csv';
+  const delimiter = detectDelimiter(headText.replace(/^sep=.\r?\n/i, ''));
+  const csvResult: CsvResult = { unterminatedQuoteLine: null };
+  const rows = parseCsv(decodeChunks(chunks(), encoding, bomLength), delimiter, csvResult);
+  reading = await readTable(reading, rows, options);
+  reading.hash = hash.digest('hex');
+  if (csvResult.unterminatedQuoteLine !== null) {
+    reading.issues.push({ line: csvResult.unterminatedQuoteLine, key: 'unterminatedQuote', vars: { line: csvResult.unterminatedQuoteLine } });
+  }
+  if (!reading.rejected && reading.table && reading.table.headers.length < 2 && reading.candidates.every((c) => c.invalidReason)) {
+    return reject(reading, 'unknownFormat');
+  }
+  return reading;
+}
+
+/** Header, sample and contacts of a table (CSV rows or an Excel sheet). */
+async function readTable(reading: FileReading, rows: AsyncIterable<{ cells: string[]; line: number }>, options: ReadOptions): Promise<FileReading> {
+  let headers: string[] | null = null;
+  let mapping: ColumnTarget[] = [];
+  let side: SideColumns = { labels: new Map(), groups: new Map() };
+  const sampleRows: string[][] = [];
+  for await (const row of rows) {
+    if (!headers) {
+      headers = row.cells.map((cell) => cell.replace(/^\ufeff/, '').trim());
+      const recognised = recogniseHeaders(headers);
+      const signature = headerSignature(headers);
+      const remembered = options.rememberedMapping?.(signature) ?? null;
+      const usable = (candidate: ColumnTarget[] | null | undefined) => (candidate && candidate.length === headers!.length ? candidate : null);
+      mapping = usable(options.mapping) ?? usable(remembered) ?? recognised.mapping;
+      side = sideColumns(headers);
+      reading.table = {
+        headers,
+        sampleRows,
+        recognised: recognised.mapping,
+        unknown: recognised.unknown,
+        signature,
+        mapping,
+        remembered: !usable(options.mapping) && !!usable(remembered),
+      };
+      continue;
+    }
+    if (sampleRows.length < 5) sampleRows.push(row.cells);
+    reading.candidates.push(normalizeContact(rowToContact(row.cells, mapping, side, row.line), options.region));
+  }
+  if (!headers) return reject(reading, 'empty');
+  if (reading.candidates.length === 0) return reject(reading, 'noRows');
+  return reading;
+}
+
+function withChat(reading: FileReading, text: string, name: string): FileReading {
+  const participants = parseChat(text);
+  if (participants.length === 0) return reject(reading, 'noMessages');
+  return { ...reading, chat: { participants, partner: partnerFromFileName(name) } };
+}
+
+async function readZip(source: ByteSource, base: FileReading, options: ReadOptions): Promise<FileReading> {
+  let entries: ZipEntry[];
+  try {
+    entries = await listZip(source);
+  } catch (error) {
+    if (error instanceof ZipError) return reject(base, 'brokenZip');
+    throw error;
+  }
+  try {
+    if (isWorkbook(entries)) {
+      const reading: FileReading = { ...base, format: 'xlsx', encoding: null };
+      const rows = await readFirstSheet(source);
+      const hash = createHash('sha256');
+      for await (const chunk of source.chunks(options.onProgress)) hash.update(chunk);
+      const result = await readTable(reading, (async function* () { yield* rows; })(), options);
+      return { ...result, hash: hash.digest('hex') };
+    }
+    // A WhatsApp export with media: only the chat text is read.
+    const chat = entries.find((entry) => /(^|\/)(_chat|whatsapp[^/]*)\.txt$/i.test(entry.name)) ?? entries.find((entry) => entry.name.toLowerCase().endsWith('.txt'));
+    if (!chat) return reject(base, 'zipWithoutContacts');
+    const bytes = await readZipEntry(source, chat);
+    options.onProgress?.(source.size);
+    const { encoding, bomLength } = detectEncoding(bytes.subarray(0, SNIFF_BYTES));
+    const text = new TextDecoder(encoding).decode(bytes.subarray(bomLength));
+    const reading: FileReading = { ...base, format: 'whatsapp', encoding, hash: createHash('sha256').update(bytes).digest('hex') };
+    if (!looksLikeChat(text)) return reject(reading, 'zipWithoutContacts');
+    return withChat(reading, text, source.name);
+  } catch (error) {
+    if (error instanceof ZipError) return reject(base, 'brokenZip');
+    throw error;
+  }
+}

@@ -1,0 +1,104 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * A file to import, read in chunks so that a large file never sits in memory whole. `onProgress`
+ * learns how many bytes were read so far.
+ */
+export interface ByteSource {
+  name: string;
+  size: number;
+  /** The first bytes, for sniffing format and encoding. */
+  head(length: number): Promise<Uint8Array>;
+  chunks(onProgress?: (bytesRead: number) => void): AsyncIterable<Uint8Array>;
+  /** Reads `length` bytes at `offset` (zip archives are read from the end). */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+const CHUNK = 1024 * 1024;
+
+export async function fileSource(filePath: string, name = path.basename(filePath)): Promise<ByteSource> {
+  const { size } = await stat(filePath);
+  const read = async (offset: number, length: number) => {
+    const handle = await open(filePath, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+      await handle.read(buffer, 0, buffer.length, offset);
+      return buffer;
+    } finally {
+      await handle.close();
+    }
+  };
+  return {
+    name,
+    size,
+    head: (length) => read(0, length),
+    read,
+    async *chunks(onProgress) {
+      let done = 0;
+      for await (const chunk of createReadStream(filePath, { highWaterMark: CHUNK })) {
+        done += (chunk as Buffer).length;
+        onProgress?.(done);
+        yield chunk as Buffer;
+      }
+    },
+  };
+}
+
+export function bufferSource(name: string, bytes: Uint8Array): ByteSource {
+  return {
+    name,
+    size: bytes.length,
+    head: async (length) => bytes.subarray(0, length),
+    read: async (offset, length) => bytes.subarray(offset, offset + length),
+    async *chunks(onProgress) {
+      for (let offset = 0; offset < bytes.length; offset += CHUNK) {
+        const chunk = bytes.subarray(offset, offset + CHUNK);
+        onProgress?.(offset + chunk.length);
+        yield chunk;
+      }
+    },
+  };
+}
+
+/** Text of a source in order, decoded as it streams (a character split between chunks stays whole). */
+export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, encoding: string, skip = 0): AsyncIterable<string> {
+  const decoder = new TextDecoder(encoding);
+  let first = true;
+  for await (const chunk of chunks) {
+    const bytes = first ? chunk.subarray(skip) : chunk;
+    first = false;
+    const text = decoder.decode(bytes, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/**
+ * Physical lines with their numbers, for any line ending: CRLF, LF, CR, and the CR CR LF some
+ * iPhones write (one line end, not two).
+ */
+export async function* splitLines(texts: AsyncIterable<string>): AsyncIterable<{ text: string; line: number }> {
+  let pending = '';
+  let line = 0;
+  const breaker = /\r*\n|\r/g;
+  for await (const text of texts) {
+    pending += text;
+    let start = 0;
+    breaker.lastIndex = 0;
+    for (let match = breaker.exec(pending); match; match = breaker.exec(pending)) {
+      // A CR at the very end may be the first half of CR LF: wait for the next chunk.
+      if (match.index + match[0].length === pending.length && pending.endsWith('\r')) break;
+      line += 1;
+      yield { text: pending.slice(start, match.index), line };
+      start = match.index + match[0].length;
+    }
+    pending = pending.slice(start);
+  }
+  if (pending.replace(/\r+$/, '') !== '') {
+    line += 1;
+    yield { text: pending.replace(/\r+$/, ''), line };
+  }
+}

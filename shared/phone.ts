@@ -1,0 +1,103 @@
+import { Metadata, parsePhoneNumberFromString, type CountryCode, type MetadataJson, type NumberType } from 'libphonenumber-js/core';
+import metadataJson from 'libphonenumber-js/metadata.max.json';
+
+export const phoneKinds = ['mobile', 'landline', 'other', 'invalid'] as const;
+export type PhoneKind = (typeof phoneKinds)[number];
+
+export interface NormalizedPhone {
+  /** +491701234567, or null when the text is not a valid number (it is kept, and flagged). */
+  e164: string | null;
+  kind: PhoneKind;
+}
+
+const metadata = metadataJson as unknown as MetadataJson;
+
+const kindOfType = (type: NumberType | undefined): PhoneKind =>
+  type === 'MOBILE' ? 'mobile' : type === 'FIXED_LINE' ? 'landline' : 'other';
+
+/** What libphonenumber-js says, with its full metadata: the reference for every number. */
+export function normalizePhoneSlow(raw: string, region: string): NormalizedPhone {
+  const parsed = parsePhoneNumberFromString(raw.replace(/[\u00a0\u202f\u2007]/g, ' '), region as CountryCode, metadata);
+  if (!parsed || !parsed.isValid()) return { e164: null, kind: 'invalid' };
+  return { e164: parsed.number, kind: kindOfType(parsed.getType()) };
+}
+
+interface FastPlan {
+  callingCode: string;
+  general: RegExp;
+  mobile: (national: string) => boolean;
+  fixed: (national: string) => boolean;
+}
+
+interface NumberTypeMetadata {
+  pattern(): string;
+  possibleLengths(): number[] | undefined;
+}
+
+/** How libphonenumber-js decides a type: the type's pattern and, when given, its possible lengths. */
+function typeTest(type: NumberTypeMetadata): (national: string) => boolean {
+  const pattern = new RegExp(`^(?:${type.pattern()})$`);
+  const lengths = type.possibleLengths();
+  return (national) => pattern.test(national) && (!lengths || lengths.includes(national.length));
+}
+
+/**
+ * Regions whose numbers are written "0 + national number", "+cc …" or "00cc …": for those the
+ * common cases (only digits, spaces, dashes, slashes) are decided with the metadata's own mobile and
+ * fixed-line patterns, without the full parser. A property test checks that this fast path never
+ * disagrees with normalizePhoneSlow.
+ */
+const fastRegions = ['DE', 'AT', 'CH'] as const;
+const fastPlans = new Map<string, FastPlan>();
+for (const region of fastRegions) {
+  const plan = new Metadata(metadata);
+  plan.selectNumberingPlan(region);
+  // The numbering plan's methods are not in the package's type declarations.
+  const numbering = plan.numberingPlan as unknown as {
+    callingCode(): string;
+    nationalNumberPattern(): string;
+    type(name: string): NumberTypeMetadata;
+  };
+  fastPlans.set(region, {
+    callingCode: numbering.callingCode(),
+    general: new RegExp(`^(?:${numbering.nationalNumberPattern()})$`),
+    mobile: typeTest(numbering.type('MOBILE')),
+    fixed: typeTest(numbering.type('FIXED_LINE')),
+  });
+}
+
+const simpleNumber = /^\+?[\d \-/]+$/;
+
+function fastPath(raw: string, plan: FastPlan): NormalizedPhone | null {
+  const text = raw.trim();
+  if (!simpleNumber.test(text)) return null;
+  const digits = text.replace(/[ \-/]/g, '');
+  let national: string;
+  if (digits.startsWith(`+${plan.callingCode}`)) national = digits.slice(plan.callingCode.length + 1);
+  else if (digits.startsWith(`00${plan.callingCode}`)) national = digits.slice(plan.callingCode.length + 2);
+  else if (digits.startsWith('0') && !digits.startsWith('00')) national = digits.slice(1);
+  else return null;
+  if (national.startsWith('0') || national.includes('+') || !plan.general.test(national)) return null;
+  const mobile = plan.mobile(national);
+  const fixed = plan.fixed(national);
+  if (mobile === fixed) return null; // neither (maybe another type, or invalid) or both: ask the full parser
+  return { e164: `+${plan.callingCode}${national}`, kind: mobile ? 'mobile' : 'landline' };
+}
+
+/**
+ * A phone number as text from any source (vCard, CSV, a form) to E.164 and its kind; `region` is
+ * the country assumed for numbers without a country code (the settings' default, DE at first).
+ */
+export function normalizePhone(raw: string, region: string): NormalizedPhone {
+  const plan = fastPlans.get(region);
+  return (plan && fastPath(raw, plan)) || normalizePhoneSlow(raw, region);
+}
+
+/** Only the digits of what someone typed, for finding numbers in any format ("0171 123" → "171123"). */
+export function phoneSearchDigits(text: string, region: string): string {
+  const digits = text.replace(/\D/g, '');
+  const plan = fastPlans.get(region);
+  if (plan && digits.startsWith(`00${plan.callingCode}`)) return digits.slice(plan.callingCode.length + 2);
+  if (plan && text.trim().startsWith('+') && digits.startsWith(plan.callingCode)) return digits.slice(plan.callingCode.length);
+  return digits.startsWith('0') ? digits.replace(/^0+/, '') : digits;
+}
