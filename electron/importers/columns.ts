@@ -239,8 +239,8 @@ export function rowToContact(cells: string[], mapping: ColumnTarget[], side: Sid
         contact.jobTitle = join(contact.jobTitle, value, ', ');
         break;
       case 'phone':
-        // A cell may hold several numbers: "0171 1234567 / 030 987654".
-        for (const raw of value.split(/\s*(?:;|,|\s\/\s|\n)\s*/).filter(Boolean)) contact.phones.push({ raw, label: sideLabel ?? labelOf(target) });
+        // A cell may hold several numbers: "0171 1234567; 030 987654" (a slash is part of "0561 / 445566").
+        for (const raw of value.split(/\s*[;,\n]\s*/).filter(Boolean)) contact.phones.push({ raw, label: sideLabel ?? labelOf(target) });
         break;
       case 'email':
         for (const addressText of value.split(/\s*[;,\s]\s*/).filter(Boolean)) contact.emails.push({ address: addressText, label: sideLabel ?? labelOf(target) });

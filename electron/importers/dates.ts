@@ -9,6 +9,12 @@ export function normalizeBirthday(text: string | null | undefined, dayFirst = tr
   const noYear = value.match(/^--(\d{2})-?(\d{2})$/);
   const dotted = value.match(/^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/);
   const slashed = value.match(/^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/);
+  const excelSerial = value.match(/^(\d{5})(?:\.0+)?$/);
+  if (excelSerial && !iso) {
+    // Excel stores dates as days since 30.12.1899 (its 1900 leap-year bug included).
+    const date = new Date(Date.UTC(1899, 11, 30) + Number(excelSerial[1]) * 86_400_000);
+    return normalizeBirthday(date.toISOString().slice(0, 10));
+  }
   let year: number | null = null;
   let month: number;
   let day: number;

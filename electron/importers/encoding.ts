@@ -14,6 +14,38 @@ export interface DetectedEncoding {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** windows-1252's printable characters at 0x80–0x9F (undefined bytes stay as their C1 code). */
+const windows1252High = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Node.js (and Electron's main process) decode 'windows-1252' as ISO-8859-1, so "–" and "€" from
+ * German Excel files would arrive as control characters. Single-byte, so it streams trivially.
+ */
+class Windows1252Decoder {
+  decode(bytes: Uint8Array = new Uint8Array(0), _options?: { stream?: boolean }): string {
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 8192) {
+      const codes = Array.from(bytes.subarray(i, i + 8192), (byte) => (byte >= 0x80 && byte < 0xa0 ? windows1252High[byte - 0x80]! : byte));
+      text += String.fromCharCode(...codes);
+    }
+    return text;
+  }
+}
+
+export interface Decoder {
+  decode(bytes?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
+const isWindows1252 = (name: string) => ['windows-1252', 'cp1252', 'latin1', 'iso-8859-1', 'iso8859-1', 'us-ascii', 'ascii'].includes(name.toLowerCase());
+
+/** A decoder for any encoding a contact file may use, windows-1252 done right. */
+export function createDecoder(encoding: string, options: { fatal?: boolean } = {}): Decoder {
+  return isWindows1252(encoding) ? new Windows1252Decoder() : new TextDecoder(encoding, options);
+}
+
 /** True when the bytes are valid UTF-8, allowing a character cut off at the end of a sample. */
 export function isValidUtf8(bytes: Uint8Array, isSample = false): boolean {
   let end = bytes.length;
@@ -61,7 +93,7 @@ const isJapanese = (code: number) =>
 export function guessLegacyEncoding(sample: Uint8Array): 'windows-1252' | 'shift_jis' {
   let text: string;
   try {
-    text = new TextDecoder('shift_jis', { fatal: true }).decode(sample);
+    text = createDecoder('shift_jis', { fatal: true }).decode(sample);
   } catch {
     return 'windows-1252';
   }
@@ -111,12 +143,12 @@ export function decodeLabelled(bytes: Uint8Array, label: string | undefined, fal
   if (!name || name === 'utf-8') {
     if (isValidUtf8(bytes)) return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
     const used = name ? 'windows-1252' : fallback;
-    return { text: new TextDecoder(used).decode(bytes), encoding: used };
+    return { text: createDecoder(used).decode(bytes), encoding: used };
   }
   try {
-    return { text: new TextDecoder(name, { fatal: true }).decode(bytes), encoding: name };
+    return { text: createDecoder(name, { fatal: true }).decode(bytes), encoding: isWindows1252(name) ? 'windows-1252' : name };
   } catch {
     const used = isValidUtf8(bytes) ? 'utf-8' : fallback;
-    return { text: new TextDecoder(used).decode(bytes), encoding: used };
+    return { text: createDecoder(used).decode(bytes), encoding: used };
   }
 }

@@ -35,7 +35,7 @@ export function normalizeContact(parsed: ParsedContact, region: string): Candida
   const phones: CandidateContact['phones'] = [];
   const seenPhones = new Set<string>();
   for (const phone of parsed.phones) {
-    const raw = phone.raw.replace(/\s+/g, ' ').trim();
+    const raw = phone.raw.replace(/^tel:/i, '').replace(/\s+/g, ' ').trim();
     if (!raw) continue;
     const normalized = normalizePhone(raw, region);
     const key = normalized.e164 ?? `raw:${raw}`;

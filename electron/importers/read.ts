@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ColumnTarget, ImportFormat } from '../../shared/model/import';
 import { headerSignature, recogniseHeaders, rowToContact, sideColumns, type SideColumns } from './columns';
 import { detectDelimiter, parseCsv, type CsvResult } from './csv';
-import { detectEncoding, isValidUtf8, guessLegacyEncoding, type FileEncoding } from './encoding';
+import { createDecoder, detectEncoding, guessLegacyEncoding, isValidUtf8, type FileEncoding } from './encoding';
 import { normalizeContact, type CandidateContact } from './normalize';
 import { decodeChunks, splitLines, type ByteSource } from './source';
 import type { ImportIssue } from './types';
@@ -51,6 +51,8 @@ export interface ReadOptions {
 const reject = (reading: FileReading, key: string, vars: Record<string, string | number> = {}, line: number | null = null): FileReading => ({
   ...reading,
   rejected: true,
+  candidates: [],
+  chat: null,
   issues: [...reading.issues, { line, key, vars }],
 });
 
@@ -102,7 +104,7 @@ export async function readImportFile(source: ByteSource, options: ReadOptions): 
   if (source.size > MAX_TEXT_FILE_BYTES) return reject(reading, 'tooLarge', { size: Math.round(source.size / 1024 / 1024), limit: MAX_TEXT_FILE_BYTES / 1024 / 1024 });
 
   const { encoding, bomLength } = detectEncoding(head);
-  const headText = new TextDecoder(encoding).decode(head.subarray(bomLength));
+  const headText = createDecoder(encoding).decode(head.subarray(bomLength));
   if (looksBinary(headText)) return reject(reading, 'binary');
   reading = { ...reading, encoding };
   const hash = createHash('sha256');
@@ -209,7 +211,7 @@ async function readZip(source: ByteSource, base: FileReading, options: ReadOptio
     const bytes = await readZipEntry(source, chat);
     options.onProgress?.(source.size);
     const { encoding, bomLength } = detectEncoding(bytes.subarray(0, SNIFF_BYTES));
-    const text = new TextDecoder(encoding).decode(bytes.subarray(bomLength));
+    const text = createDecoder(encoding).decode(bytes.subarray(bomLength));
     const reading: FileReading = { ...base, format: 'whatsapp', encoding, hash: createHash('sha256').update(bytes).digest('hex') };
     if (!looksLikeChat(text)) return reject(reading, 'zipWithoutContacts');
     return withChat(reading, text, source.name);

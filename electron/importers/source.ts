@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { createDecoder } from './encoding';
 
 /**
  * A file to import, read in chunks so that a large file never sits in memory whole. `onProgress`
@@ -64,7 +65,7 @@ export function bufferSource(name: string, bytes: Uint8Array): ByteSource {
 
 /** Text of a source in order, decoded as it streams (a character split between chunks stays whole). */
 export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, encoding: string, skip = 0): AsyncIterable<string> {
-  const decoder = new TextDecoder(encoding);
+  const decoder = createDecoder(encoding);
   let first = true;
   for await (const chunk of chunks) {
     const bytes = first ? chunk.subarray(skip) : chunk;

@@ -79,6 +79,13 @@ function parseHeader(text: string): Omit<Property, 'value' | 'line'> & { valueSt
   return { group: nameMatch[1]?.toLowerCase() ?? null, name, params, types, valueStart: colon + 1 };
 }
 
+/** A line that begins a property, even when a fold cuts it before the colon ("TEL;TY" + " PE=CELL:…"). */
+function startsProperty(text: string): boolean {
+  if (parseHeader(text)) return true;
+  const name = /^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)(?:;|$)/.exec(text)?.[1]?.toUpperCase();
+  return !!name && (knownProperties.has(name) || name.startsWith('X-'));
+}
+
 const isQuotedPrintable = (header: { params: Map<string, string[]>; types: Set<string> }) =>
   header.types.has('quoted-printable') || header.params.get('ENCODING')?.some((v) => v.toLowerCase() === 'quoted-printable') === true;
 
@@ -269,62 +276,64 @@ export async function* parseVcardLines(lines: AsyncIterable<{ text: string; line
     return decoded.text;
   };
 
-  let card: CardBuilder | null = null;
-  let nested = 0;
-  let current: (Property & { qp: boolean; binary: boolean }) | null = null;
+  // Changed inside complete(): kept in an object so the compiler sees every assignment.
+  const state: { card: CardBuilder | null; nested: number } = { card: null, nested: 0 };
+  // A logical line being assembled from folds and soft breaks, with its header once known.
+  let pending: { text: string; line: number; header: ReturnType<typeof parseHeader> | undefined } | null = null;
+  const headerOf = (entry: NonNullable<typeof pending>) => (entry.header === undefined ? (entry.header = parseHeader(entry.text)) : entry.header);
 
-  const flush = () => {
-    if (current && card && nested === 0 && !current.binary) card.add(current, decode);
-    current = null;
-  };
+  /** Acts on one complete logical line: a card boundary, or a property of the open card. */
+  function* complete(entry: NonNullable<typeof pending>): Generator<ParsedContact> {
+    const header = headerOf(entry);
+    if (!header) return; // garbage outside a property
+    const value = entry.text.slice(header.valueStart);
+    if (header.name === 'BEGIN' && /^vcard/i.test(value.trim())) {
+      if (state.card) state.nested += 1;
+      else state.card = new CardBuilder(entry.line);
+      return;
+    }
+    if (header.name === 'END' && /^vcard/i.test(value.trim())) {
+      if (state.nested > 0) state.nested -= 1;
+      else if (state.card) {
+        yield state.card.finish();
+        state.card = null;
+      }
+      return;
+    }
+    if (!state.card || state.nested > 0 || header.name === 'END' || isBinary(header)) return;
+    state.card.add({ ...header, value, line: entry.line }, decode);
+  }
 
   for await (const { text, line } of lines) {
-    if (current) {
-      if (current.qp && current.value.endsWith('=')) {
+    if (pending) {
+      const header = headerOf(pending);
+      if (header && isQuotedPrintable(header) && pending.text.endsWith('=')) {
         // Quoted-printable soft line break, also inside an =XX escape or right after the colon.
-        current.value = current.value.slice(0, -1) + text;
+        pending.text = pending.text.slice(0, -1) + text;
         continue;
       }
       if (text.startsWith(' ') || text.startsWith('\t')) {
-        current.value += text.slice(1);
+        pending.text += text.slice(1);
+        pending.header = undefined; // a fold may run through the header itself
         continue;
       }
-      if (current.binary && /^[A-Za-z0-9+/=]+$/.test(text)) {
-        current.value += text; // base64 without the blank line 2.1 asks for (BlackBerry)
+      if (header && isBinary(header) && /^[A-Za-z0-9+/=]+$/.test(text)) {
+        pending.text += text; // base64 without the blank line 2.1 asks for (BlackBerry)
         continue;
       }
-    }
-    if (text.trim() === '') {
-      flush();
-      continue;
-    }
-    const header = parseHeader(text);
-    if (!header) {
-      // Not a property: a line that continues the previous value without folding (Outlook notes,
-      // addresses broken after a backslash). Anything outside a card is garbage and skipped.
-      if (current) current.value += current.value.endsWith('\\') ? `n${text}` : `\\n${text}`;
-      continue;
-    }
-    flush();
-    const value = text.slice(header.valueStart);
-    if (header.name === 'BEGIN' && /^vcard/i.test(value.trim())) {
-      if (card) nested += 1;
-      else card = new CardBuilder(line);
-      continue;
-    }
-    if (header.name === 'END' && /^vcard/i.test(value.trim())) {
-      if (nested > 0) nested -= 1;
-      else if (card) {
-        yield card.finish();
-        card = null;
+      if (header && state.card && text.trim() !== '' && !startsProperty(text)) {
+        // Not a property: a line continuing the value without folding (Outlook notes, an address
+        // broken after a backslash).
+        pending.text += pending.text.endsWith('\\') ? `n${text}` : `\\n${text}`;
+        continue;
       }
-      continue;
+      yield* complete(pending);
+      pending = null;
     }
-    if (!card || header.name === 'END') continue;
-    current = { ...header, value, line, qp: isQuotedPrintable(header), binary: isBinary(header) };
+    if (text.trim() !== '') pending = { text, line, header: undefined };
   }
-  flush();
-  if (card) {
-    options.issues.push({ line: card.contact.line, key: 'truncatedCard', vars: { line: card.contact.line } });
+  if (pending) yield* complete(pending);
+  if (state.card) {
+    options.issues.push({ line: state.card.contact.line, key: 'truncatedCard', vars: { line: state.card.contact.line } });
   }
 }

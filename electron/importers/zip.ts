@@ -1,4 +1,5 @@
 import { inflateSync } from 'fflate';
+import { createDecoder } from './encoding';
 import type { ByteSource } from './source';
 
 /**
@@ -46,7 +47,7 @@ export async function listZip(source: ByteSource): Promise<ZipEntry[]> {
     const flags = u16(directory, offset + 8);
     const nameBytes = directory.subarray(offset + 46, offset + 46 + nameLength);
     entries.push({
-      name: new TextDecoder(flags & 0x800 ? 'utf-8' : 'windows-1252').decode(nameBytes),
+      name: createDecoder(flags & 0x800 ? 'utf-8' : 'windows-1252').decode(nameBytes),
       method: u16(directory, offset + 10),
       compressedSize: u32(directory, offset + 20),
       size: u32(directory, offset + 24),

@@ -32,6 +32,7 @@ export interface ImportsRepository {
   changes(importId: number): ImportChange[];
   markUndone(id: number): void;
   addDuplicate(contactId: number, otherId: number, reason: string, importId: number | null): void;
+  duplicatesOf(contactId: number): { contactId: number; otherId: number; reason: string }[];
   mapping(signature: string): ColumnTarget[] | null;
   saveMapping(signature: string, mapping: ColumnTarget[]): void;
 }
@@ -82,6 +83,9 @@ export function createImportsRepository(db: Database): ImportsRepository {
   const insertDuplicate = db.prepare(
     'INSERT OR IGNORE INTO duplicate_candidates (contact_id, other_id, reason, import_id) VALUES (?, ?, ?, ?)',
   );
+  const selectDuplicates = db.prepare<[number, number], { contactId: number; otherId: number; reason: string }>(
+    'SELECT contact_id AS contactId, other_id AS otherId, reason FROM duplicate_candidates WHERE (contact_id = ? OR other_id = ?) AND resolved_at IS NULL ORDER BY id',
+  );
   const selectMapping = db.prepare<[string], { mapping: string }>('SELECT mapping FROM column_mappings WHERE signature = ?');
   const upsertMapping = db.prepare(
     `INSERT INTO column_mappings (signature, mapping) VALUES (?, ?)
@@ -122,6 +126,7 @@ export function createImportsRepository(db: Database): ImportsRepository {
     addDuplicate: (contactId, otherId, reason, importId) => {
       insertDuplicate.run(contactId, otherId, reason, importId);
     },
+    duplicatesOf: (contactId) => selectDuplicates.all(contactId, contactId),
     mapping(signature) {
       const row = selectMapping.get(signature);
       return row ? (JSON.parse(row.mapping) as ColumnTarget[]) : null;

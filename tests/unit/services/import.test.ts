@@ -1,0 +1,205 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { bufferSource, fileSource } from '../../../electron/importers/source';
+import { analyseFile, commitAnalyses, importRecords, previewRows, summarise, undoImport, type FileAnalysis } from '../../../electron/services/import';
+import { fixturePath } from '../../helpers/fixtures';
+import { testSession } from '../../helpers/session';
+import { tempDir } from '../../helpers/temp';
+
+const text = (name: string, content: string) => bufferSource(name, Buffer.from(content, 'utf8'));
+
+async function analyseAll(session: ReturnType<typeof testSession>, sources: Awaited<ReturnType<typeof fileSource>>[]) {
+  const analyses: FileAnalysis[] = [];
+  for (const source of sources) analyses.push(await analyseFile(session.ctx, source, {}, analyses));
+  return analyses;
+}
+
+async function importText(session: ReturnType<typeof testSession>, name: string, content: string) {
+  const analyses = await analyseAll(session, [text(name, content)]);
+  return { analysis: analyses[0]!, committed: commitAnalyses(session.ctx, analyses)[0]! };
+}
+
+const snapshot = (session: ReturnType<typeof testSession>) =>
+  session.ctx.repos.contacts.all().map(({ updatedAt: _u, revision: _r, ...contact }) => contact);
+
+describe('import: plan and commit', () => {
+  it('creates contacts from a vCard and a CSV; the same files again change nothing', async () => {
+    const session = testSession();
+    const sources = async () => [await fileSource(fixturePath('qp-soft-breaks.vcf')), await fileSource(fixturePath('outlook-de-1252-semicolon.csv'))];
+    const first = await analyseAll(session, await sources());
+    expect(first.map((a) => a.plan.counts)).toEqual([
+      { created: 1, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 },
+      { created: 2, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 },
+    ]);
+    const committed = commitAnalyses(session.ctx, first);
+    expect(committed.map((c) => c.record.counts.created)).toEqual([1, 2]);
+    const before = snapshot(session);
+    expect(before.map((c) => c.displayName).sort()).toEqual(['Jürgen Groß', 'Jürgen Müller-Lüdenscheidt', 'Sophie Weiß']);
+
+    const again = await analyseAll(session, await sources());
+    expect(again.map((a) => a.plan.counts)).toEqual([
+      { created: 0, updated: 0, unchanged: 1, duplicates: 0, invalid: 0 },
+      { created: 0, updated: 0, unchanged: 2, duplicates: 0, invalid: 0 },
+    ]);
+    commitAnalyses(session.ctx, again);
+    expect(snapshot(session)).toEqual(before);
+  });
+
+  it('the same number and a compatible name updates: gaps filled, numbers added, status never touched', async () => {
+    const session = testSession();
+    await importText(session, 'a.csv', 'Name;Handy\nBernd Schulze;0170 1234567\n');
+    const [bernd] = session.ctx.repos.contacts.all();
+    session.ctx.repos.contacts.updateFields(bernd!.id, { organization: 'Holzbau Schulze' });
+    const { analysis, committed } = await importText(session, 'b.csv', 'Vorname;Nachname;Firma;Handy;Telefon;E-Mail\nBernd;Schulze;Anderer Name GmbH;+49 170 1234567;0561 778899;bernd@example.de\n');
+    expect(analysis.plan.counts.updated).toBe(1);
+    expect(previewRows(analysis, { offset: 0, limit: 10 }, 'de').rows[0]).toMatchObject({ action: 'update', existingName: 'Bernd Schulze', reason: 'Ergänzt: Nummern, E-Mail-Adressen' });
+    expect(committed.record.counts.updated).toBe(1);
+    const [after] = session.ctx.repos.contacts.all();
+    expect(after).toMatchObject({ id: bernd!.id, organization: 'Holzbau Schulze', status: 'new', givenName: 'Bernd', familyName: 'Schulze' });
+    expect(after!.phones.map((p) => p.e164)).toEqual(['+491701234567', '+49561778899']);
+    expect(after!.emails.map((e) => e.address)).toEqual(['bernd@example.de']);
+  });
+
+  it('the same number under a clearly different name is a possible duplicate, created and linked', async () => {
+    const session = testSession();
+    await importText(session, 'a.csv', 'Name;Handy\nMaria Schulze;0170 1234567\n');
+    const { analysis } = await importText(session, 'b.csv', 'Name;Handy\nMama;0170 1234567\n');
+    expect(analysis.plan.counts.duplicates).toBe(1);
+    expect(previewRows(analysis, { action: 'duplicate', offset: 0, limit: 10 }, 'de').rows[0]).toMatchObject({ displayName: 'Mama', existingName: 'Maria Schulze', reason: 'Gleiche Nummer, aber anderer Name – bitte prüfen' });
+    expect(session.ctx.repos.contacts.count()).toBe(2);
+    const [maria, mama] = session.ctx.repos.contacts.all().sort((a, b) => a.id - b.id);
+    expect(session.ctx.repos.imports.duplicatesOf(mama!.id)).toEqual([{ contactId: mama!.id, otherId: maria!.id, reason: 'sameNumberOtherName' }]);
+  });
+
+  it('the same e-mail address is the same contact, whatever the name', async () => {
+    const session = testSession();
+    await importText(session, 'a.csv', 'Name;E-Mail\nInfo Holzbau;info@holzbau.de\n');
+    const { analysis } = await importText(session, 'b.csv', 'Name;E-Mail;Handy\nBernd Schulze;INFO@holzbau.de;0170 1234567\n');
+    expect(analysis.plan.counts).toMatchObject({ created: 0, updated: 1 });
+    expect(session.ctx.repos.contacts.count()).toBe(1);
+  });
+
+  it('rows of one file, and of two files in one import, that are the same person become one contact', async () => {
+    const session = testSession();
+    const analyses = await analyseAll(session, [
+      text('a.csv', 'Name;Handy;E-Mail\nBernd Schulze;0170 1234567;\nSchulze, Bernd;;bernd@example.de\nB. Schulze;0170 1234567;bernd@example.de\n'),
+      text('b.vcf', 'BEGIN:VCARD\nVERSION:3.0\nFN:Bernd Schulze\nTEL:+491701234567\nNOTE:Stammkunde\nEND:VCARD\n'),
+    ]);
+    expect(analyses[0]!.plan.counts).toEqual({ created: 2, updated: 1, unchanged: 0, duplicates: 0, invalid: 0 });
+    expect(analyses[1]!.plan.counts).toMatchObject({ created: 0, updated: 1 });
+    commitAnalyses(session.ctx, analyses);
+    // Row 2 has only an e-mail and a compatible name, row 3 links number and e-mail: two contacts at most, the numbered one complete.
+    const contacts = session.ctx.repos.contacts.all();
+    const numbered = contacts.find((c) => c.phones.some((p) => p.e164 === '+491701234567'))!;
+    expect(numbered).toMatchObject({ note: 'Stammkunde' });
+    expect(numbered.emails.map((e) => e.address)).toEqual(['bernd@example.de']);
+    expect(contacts.filter((c) => c.phones.some((p) => p.e164 === '+491701234567'))).toHaveLength(1);
+  });
+
+  it('records every import with file name, hash, time and counts', async () => {
+    const session = testSession();
+    const { committed } = await importText(session, 'kunden.csv', 'Name;Handy\nAnna;0170 1\nBernd Schulze;0171 2345678\n;\n');
+    expect(committed.record).toMatchObject({ file: 'kunden.csv', format: 'csv', counts: { created: 2, invalid: 1 }, undoneAt: null, undoBlockedBy: null });
+    const [row] = session.ctx.repos.imports.list();
+    expect(row!.fileHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row!.importedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('a failure in the middle of a commit writes nothing at all', async () => {
+    const session = testSession();
+    const analyses = await analyseAll(session, [text('a.csv', 'Name;Handy\nA Eins;0170 1111111\nB Zwei;0170 2222222\nC Drei;0170 3333333\n')]);
+    const insert = session.ctx.repos.contacts.insert.bind(session.ctx.repos.contacts);
+    let calls = 0;
+    vi.spyOn(session.ctx.repos.contacts, 'insert').mockImplementation((contact) => {
+      calls += 1;
+      if (calls === 3) throw new Error('disk full');
+      return insert(contact);
+    });
+    expect(() => commitAnalyses(session.ctx, analyses)).toThrow('disk full');
+    expect(session.ctx.repos.contacts.count()).toBe(0);
+    expect(session.ctx.repos.imports.list()).toEqual([]);
+  });
+
+  it('a rejected file is summarised with its reason and not written', async () => {
+    const session = testSession();
+    const analyses = await analyseAll(session, [text('leer.csv', ''), text('ok.csv', 'Name;Handy\nAnna Berg;0170 1234567\n')]);
+    expect(summarise(0, analyses[0]!, 'de')).toMatchObject({ rejected: true, issues: [{ line: null, message: '„leer.csv“ ist leer.' }] });
+    const committed = commitAnalyses(session.ctx, analyses);
+    expect(committed).toHaveLength(1);
+    expect(session.ctx.repos.contacts.count()).toBe(1);
+  });
+});
+
+describe('import: undo', () => {
+  it('removes the contacts an import created and restores what it changed', async () => {
+    const session = testSession();
+    await importText(session, 'a.csv', 'Name;Handy\nBernd Schulze;0170 1234567\n');
+    const before = snapshot(session);
+    const { committed } = await importText(session, 'b.csv', 'Name;Handy;E-Mail;Firma\nBernd Schulze;0170 1234567;bernd@example.de;Holzbau\nAnna Berg;0171 7654321;;\n');
+    expect(session.ctx.repos.contacts.count()).toBe(2);
+    const undone = undoImport(session.ctx, committed.record.id);
+    expect(undone.undoneAt).not.toBeNull();
+    expect(snapshot(session)).toEqual(before);
+    expect(() => undoImport(session.ctx, committed.record.id)).toThrow(expect.objectContaining({ code: 'conflict' }));
+  });
+
+  it('is refused, naming the contacts, once one of them was changed since', async () => {
+    const session = testSession();
+    const { committed } = await importText(session, 'a.csv', 'Name;Handy\nBernd Schulze;0170 1234567\nAnna Berg;0171 7654321\n');
+    const anna = session.ctx.repos.contacts.all().find((c) => c.displayName === 'Anna Berg')!;
+    session.ctx.repos.contacts.updateFields(anna.id, { note: 'Ruft zurück' });
+    const [record] = importRecords(session.ctx);
+    expect(record!.undoBlockedBy).toBe('1 Kontakt wurde seit dem Import geändert (Anna Berg). Damit nichts verloren geht, lässt sich der Import nicht mehr als Ganzes zurücknehmen.');
+    expect(() => undoImport(session.ctx, committed.record.id)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(session.ctx.repos.contacts.count()).toBe(2);
+  });
+
+  it('a new number added to a contact counts as a change that blocks undo', async () => {
+    const session = testSession();
+    const { committed } = await importText(session, 'a.csv', 'Name;Handy\nBernd Schulze;0170 1234567\n');
+    const [bernd] = session.ctx.repos.contacts.all();
+    session.ctx.repos.contacts.addPhones(bernd!.id, [{ e164: '+49301234567', raw: '030 1234567', label: null, kind: 'landline' }]);
+    expect(importRecords(session.ctx)[0]!.undoBlockedBy).toMatch(/Bernd Schulze/);
+    expect(committed.record.undoBlockedBy).toBeNull();
+  });
+});
+
+describe('import: WhatsApp chats', () => {
+  it('marks the contacts someone chats with and their last message; creates none; undo takes it back', async () => {
+    const session = testSession();
+    await importText(session, 'kontakte.csv', 'Name;Handy\nMax Mustermann;0170 1234567\nSophie Weiß;0171 2345678\n');
+    const analyses = await analyseAll(session, [await fileSource(fixturePath('WhatsApp Chat mit Max Mustermann.txt')), await fileSource(fixturePath('WhatsApp Chat - Sophie Weiß.zip'))]);
+    expect(analyses[0]!.plan.counts).toEqual({ created: 0, updated: 1, unchanged: 0, duplicates: 0, invalid: 1 });
+    expect(previewRows(analyses[0]!, { action: 'invalid', offset: 0, limit: 5 }, 'de').rows[0]).toMatchObject({ displayName: 'Meisterbetrieb Groß', reason: expect.stringContaining('Kein Kontakt') });
+    // "+49 171 2345678" is Sophie's number: matched by number, the newer date wins.
+    expect(analyses[1]!.plan.counts).toMatchObject({ created: 0, updated: 2, invalid: 2 });
+    const committed = commitAnalyses(session.ctx, analyses);
+    const contacts = session.ctx.repos.contacts.all();
+    expect(contacts.map((c) => [c.displayName, c.onWhatsapp, c.whatsappLastMessageAt])).toEqual([
+      ['Max Mustermann', true, '2024-03-21T18:40:00'],
+      ['Sophie Weiß', true, '2024-05-15T16:20:00'],
+    ]);
+    undoImport(session.ctx, committed[1]!.record.id);
+    undoImport(session.ctx, committed[0]!.record.id);
+    expect(session.ctx.repos.contacts.all().map((c) => [c.onWhatsapp, c.whatsappLastMessageAt])).toEqual([
+      [false, null],
+      [false, null],
+    ]);
+  });
+});
+
+describe('import: file on disk', () => {
+  it('streams a file from disk in chunks and reports progress up to its size', async () => {
+    const session = testSession();
+    const file = path.join(tempDir(), 'viele.csv');
+    const lines = ['Vorname;Nachname;Handy;Adresse'];
+    for (let i = 0; i < 60_000; i += 1) lines.push(`Vorname${i};Nachname${i};0171 ${String(1_000_000 + i)};Musterstraße ${i}, 12345 Musterstadt`);
+    writeFileSync(file, lines.join('\n'));
+    const progress: number[] = [];
+    const analysis = await analyseFile(session.ctx, await fileSource(file), { onProgress: (done) => progress.push(done) });
+    expect(analysis.plan.counts.created).toBe(60_000);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toBe((await fileSource(file)).size);
+  });
+});
