@@ -24,6 +24,8 @@ export interface TableInfo {
   signature: string;
   mapping: ColumnTarget[];
   remembered: boolean;
+  /** The user chose this mapping for this file. */
+  confirmed: boolean;
 }
 
 export interface FileReading {
@@ -171,6 +173,7 @@ async function readTable(reading: FileReading, rows: AsyncIterable<{ cells: stri
         signature,
         mapping,
         remembered: !usable(options.mapping) && !!usable(remembered),
+        confirmed: !!usable(options.mapping),
       };
       continue;
     }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { adapters } from '../../shared/contract/app';
 import { createRepositories, type Repositories } from '../db/repositories';
+import { ImportJobs } from './import-jobs';
 
 export type AdapterName = (typeof adapters)[number];
 
@@ -10,6 +11,8 @@ export interface ServiceContext {
   adapter: AdapterName;
   databasePath: string;
   schemaVersion: number;
+  /** Imports in progress (uploaded files, previews) of this session. */
+  importJobs: ImportJobs;
 }
 
 export function createServiceContext(
@@ -21,5 +24,6 @@ export function createServiceContext(
     adapter,
     databasePath: opened.path,
     schemaVersion: opened.schemaVersion,
+    importJobs: new ImportJobs(),
   };
 }

@@ -105,7 +105,7 @@ export async function analyseFile(ctx: ServiceContext, source: ByteSource, optio
 /** Whether the file's columns need a look before importing: unknown headers, or nothing usable mapped. */
 export function needsMapping(reading: FileReading): boolean {
   const table = reading.table;
-  if (!table || table.remembered) return false;
+  if (!table || table.remembered || table.confirmed) return false;
   const usable = table.mapping.some((target) => /^(fullName|givenName|familyName|organization|phone|email)/.test(target));
   return !usable || table.unknown.some((index) => table.mapping[index] === 'ignore');
 }

@@ -21,7 +21,10 @@ export function openSession(options: { databasePath: string; adapter: AdapterNam
     ctx,
     dispatch: createDispatcher(ctx),
     message: (key, vars) => translate(getSettings(ctx).language, key, vars),
-    close: () => opened.db.close(),
+    close: () => {
+      ctx.importJobs.closeAll();
+      opened.db.close();
+    },
   };
 }
 

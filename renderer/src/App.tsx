@@ -1,16 +1,30 @@
 import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileDropProvider } from './file-drop';
 import { useRoute } from './hooks/useRoute';
 import { hashFor, routes, type RouteKey } from './routes';
 import { ContactsView } from './views/contacts/ContactsView';
+import { ImportView } from './views/import/ImportView';
 import { PlaceholderView } from './views/PlaceholderView';
 import { SettingsView } from './views/settings/SettingsView';
 
-function CurrentView({ route, navigate }: { route: RouteKey; navigate: (key: RouteKey) => void }) {
+interface ViewProps {
+  route: RouteKey;
+  params: URLSearchParams;
+  navigate: (key: RouteKey, params?: Record<string, string>) => void;
+}
+
+function CurrentView({ route, params, navigate }: ViewProps) {
+  const showImported = (importId: number) => navigate('contacts', { import: String(importId) });
   switch (route) {
-    case 'contacts':
-      return <ContactsView onImport={() => navigate('import')} />;
+    case 'contacts': {
+      const importId = Number(params.get('import')) || undefined;
+      return <ContactsView importId={importId} onImport={() => navigate('import')} onClearFilter={() => navigate('contacts')} />;
+    }
+    case 'import':
+      return <ImportView onShowContacts={showImported} />;
     case 'settings':
       return <SettingsView />;
     default:
@@ -20,36 +34,39 @@ function CurrentView({ route, navigate }: { route: RouteKey; navigate: (key: Rou
 
 export function App() {
   const { t } = useTranslation();
-  const [route, navigate] = useRoute();
+  const [route, navigate, params] = useRoute();
+  const toImport = useCallback(() => navigate('import'), [navigate]);
 
   return (
-    <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
-      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
-        <Stack gap={2} mb="lg" px="xs" pt="xs">
-          <Group gap="xs">
-            <IconArrowsExchange size={22} aria-hidden />
-            <Title order={1} size="h4">
-              {t('app.name')}
-            </Title>
-          </Group>
-          <Text size="xs" c="dimmed">
-            {t('app.tagline')}
-          </Text>
-        </Stack>
-        {routes.map(({ key, icon: Icon }) => (
-          <NavLink
-            key={key}
-            href={hashFor(key)}
-            label={t(`nav.${key}`)}
-            leftSection={<Icon size={18} aria-hidden />}
-            active={route === key}
-            aria-current={route === key ? 'page' : undefined}
-          />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <CurrentView route={route} navigate={navigate} />
-      </AppShell.Main>
-    </AppShell>
+    <FileDropProvider onDrop={toImport}>
+      <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
+        <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
+          <Stack gap={2} mb="lg" px="xs" pt="xs">
+            <Group gap="xs">
+              <IconArrowsExchange size={22} aria-hidden />
+              <Title order={1} size="h4">
+                {t('app.name')}
+              </Title>
+            </Group>
+            <Text size="xs" c="dimmed">
+              {t('app.tagline')}
+            </Text>
+          </Stack>
+          {routes.map(({ key, icon: Icon }) => (
+            <NavLink
+              key={key}
+              href={hashFor(key)}
+              label={t(`nav.${key}`)}
+              leftSection={<Icon size={18} aria-hidden />}
+              active={route === key}
+              aria-current={route === key ? 'page' : undefined}
+            />
+          ))}
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <CurrentView route={route} params={params} navigate={navigate} />
+        </AppShell.Main>
+      </AppShell>
+    </FileDropProvider>
   );
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import { appRequests } from './app';
 import { contactRequests } from './contacts';
+import { importRequests } from './import';
 import { type RequestNameList } from './names';
 import { settingsRequests } from './settings';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...appRequests,
   ...settingsRequests,
   ...contactRequests,
+  ...importRequests,
 };
 
 export type Contract = typeof contract;

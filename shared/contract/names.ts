@@ -3,7 +3,23 @@
  * else, without carrying zod into the page's bridge. contract/index.ts checks that this list and
  * the contract agree; the compiler fails if they do not.
  */
-export const requestNames = ['app.info', 'settings.get', 'settings.update', 'contacts.count', 'contacts.list'] as const;
+export const requestNames = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'contacts.count',
+  'contacts.list',
+  'import.begin',
+  'import.upload',
+  'import.analyse',
+  'import.status',
+  'import.rows',
+  'import.map',
+  'import.commit',
+  'import.cancel',
+  'import.history',
+  'import.undo',
+] as const;
 
 export type RequestNameList = (typeof requestNames)[number];
 

@@ -66,8 +66,8 @@ export const contactListInputSchema = z
     offset: z.int().min(0).default(0),
     limit: z.int().min(1).max(500).default(100),
     search: z.string().max(200).default(''),
-    /** Only these contacts (the result of an import, a selection). */
-    ids: z.array(z.int().positive()).max(100_000).optional(),
+    /** Only the contacts an import created or changed ("show the imported contacts"). */
+    importId: z.int().positive().optional(),
   })
   .strict();
 export type ContactListInput = z.input<typeof contactListInputSchema>;

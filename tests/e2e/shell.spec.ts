@@ -42,7 +42,7 @@ test('Kontakte starts with an empty state that says what to do first', async ({ 
   await expect(empty).toContainText('Importieren Sie zuerst Ihre Kontakte');
   await empty.getByRole('button', { name: 'Kontakte importieren' }).click();
   await expect(page).toHaveURL(/#\/import$/);
-  await expect(page.getByRole('heading', { name: 'Import' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Kontakte importieren' })).toBeVisible();
 });
 
 test('every request the page makes goes to the loopback host', async ({ page, host, requests }) => {

@@ -85,7 +85,7 @@ export interface MatchIndex {
 
 export interface ContactsRepository {
   count(): number;
-  page(input: { offset: number; limit: number; search: string; ids?: number[] }): { total: number; rows: Contact[] };
+  page(input: { offset: number; limit: number; search: string; importId?: number }): { total: number; rows: Contact[] };
   all(): Contact[];
   byIds(ids: number[]): Map<number, Contact>;
   revisions(ids: number[]): Map<number, number>;
@@ -112,12 +112,12 @@ export function createContactsRepository(db: Database): ContactsRepository {
     display_name LIKE @pattern ESCAPE '\\' OR organization LIKE @pattern ESCAPE '\\'
     OR id IN (SELECT contact_id FROM contact_phones WHERE raw LIKE @pattern ESCAPE '\\' OR e164 LIKE @pattern ESCAPE '\\')
     OR id IN (SELECT contact_id FROM contact_emails WHERE address LIKE @pattern ESCAPE '\\'))`;
-  const idsWhere = '(@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))';
-  const countMatching = db.prepare<{ pattern: string; ids: string | null }, { total: number }>(
-    `SELECT count(*) AS total FROM contacts WHERE ${searchWhere} AND ${idsWhere}`,
+  const importWhere = '(@importId IS NULL OR id IN (SELECT contact_id FROM import_changes WHERE import_id = @importId))';
+  const countMatching = db.prepare<{ pattern: string; importId: number | null }, { total: number }>(
+    `SELECT count(*) AS total FROM contacts WHERE ${searchWhere} AND ${importWhere}`,
   );
-  const pageMatching = db.prepare<{ limit: number; offset: number; pattern: string; ids: string | null }, ContactRow>(
-    `SELECT * FROM contacts WHERE ${searchWhere} AND ${idsWhere} ORDER BY display_name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
+  const pageMatching = db.prepare<{ limit: number; offset: number; pattern: string; importId: number | null }, ContactRow>(
+    `SELECT * FROM contacts WHERE ${searchWhere} AND ${importWhere} ORDER BY display_name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
   );
   const everyContact = db.prepare<[], ContactRow>('SELECT * FROM contacts ORDER BY display_name COLLATE NOCASE, id');
   const contactsById = db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id IN (SELECT value FROM json_each(?))');
@@ -248,10 +248,10 @@ export function createContactsRepository(db: Database): ContactsRepository {
 
     page(input) {
       const pattern = `%${escapeLike(input.search.trim())}%`;
-      const ids = input.ids ? JSON.stringify(input.ids) : null;
+      const importId = input.importId ?? null;
       return {
-        total: countMatching.get({ pattern, ids })!.total,
-        rows: withDetails(pageMatching.all({ limit: input.limit, offset: input.offset, pattern, ids })),
+        total: countMatching.get({ pattern, importId })!.total,
+        rows: withDetails(pageMatching.all({ limit: input.limit, offset: input.offset, pattern, importId })),
       };
     },
 

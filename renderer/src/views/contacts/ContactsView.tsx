@@ -1,4 +1,4 @@
-import { Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,16 +9,39 @@ import { ContactsEmptyState } from './ContactsEmptyState';
 
 const PAGE_SIZE = 200;
 
-export function ContactsView({ onImport }: { onImport: () => void }) {
+interface Props {
+  /** Only the contacts of this import ("show the imported contacts"). */
+  importId?: number;
+  onImport: () => void;
+  onClearFilter: () => void;
+}
+
+function ImportFilter({ importId, onClear }: { importId: number; onClear: () => void }) {
+  const { t } = useTranslation();
+  const history = useRequest('import.history', {});
+  const file = history.data?.find((record) => record.id === importId)?.file ?? '…';
+  return (
+    <Alert color="blue" variant="light">
+      <Group justify="space-between">
+        <Text size="sm">{t('contacts.filteredByImport', { file })}</Text>
+        <Anchor component="button" size="sm" onClick={onClear}>
+          {t('contacts.clearFilter')}
+        </Anchor>
+      </Group>
+    </Alert>
+  );
+}
+
+export function ContactsView({ importId, onImport, onClearFilter }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 150);
-  const input = { offset: 0, limit: PAGE_SIZE, search: debouncedSearch };
+  const input = { offset: 0, limit: PAGE_SIZE, search: debouncedSearch, ...(importId ? { importId } : {}) };
   const page = useRequest('contacts.list', input, JSON.stringify(input));
 
   if (page.error) return <ErrorNotice message={page.error.message} onRetry={page.reload} />;
   if (!page.data) return <Loader aria-label={t('app.loading')} />;
-  if (page.data.total === 0 && debouncedSearch === '') return <ContactsEmptyState onImport={onImport} />;
+  if (page.data.total === 0 && debouncedSearch === '' && !importId) return <ContactsEmptyState onImport={onImport} />;
 
   return (
     <Stack>
@@ -26,6 +49,7 @@ export function ContactsView({ onImport }: { onImport: () => void }) {
         <Title order={2}>{t('contacts.title')}</Title>
         <Text c="dimmed">{t('contacts.count', { count: page.data.total })}</Text>
       </Group>
+      {importId && <ImportFilter importId={importId} onClear={onClearFilter} />}
       <TextInput
         type="search"
         role="searchbox"
@@ -46,6 +70,7 @@ export function ContactsView({ onImport }: { onImport: () => void }) {
               <Table.Th>{t('contacts.columns.organization')}</Table.Th>
               <Table.Th>{t('contacts.columns.phone')}</Table.Th>
               <Table.Th>{t('contacts.columns.kind')}</Table.Th>
+              <Table.Th>{t('contacts.columns.whatsapp')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -53,8 +78,9 @@ export function ContactsView({ onImport }: { onImport: () => void }) {
               <Table.Tr key={contact.id}>
                 <Table.Td>{contact.displayName}</Table.Td>
                 <Table.Td>{contact.organization}</Table.Td>
-                <Table.Td>{contact.phones[0]?.e164 ?? contact.phones[0]?.raw}</Table.Td>
+                <Table.Td>{(contact.phones.find((p) => p.kind === 'mobile') ?? contact.phones[0])?.e164 ?? contact.phones[0]?.raw}</Table.Td>
                 <Table.Td>{t(`contacts.kinds.${contact.kind}`)}</Table.Td>
+                <Table.Td>{contact.whatsappLastMessageAt ? t('contacts.whatsappSince', { date: contact.whatsappLastMessageAt.slice(0, 10) }) : ''}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { translate } from '../../shared/i18n';
+import type { ColumnTarget, ImportAction, ImportJob, ImportRecord, PreviewRow } from '../../shared/model/import';
+import { fileSource } from '../importers/source';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+import { analyseFile, commitAnalyses, previewRows, summarise, type FileAnalysis } from './import';
+import { getSettings } from './settings';
+
+/** Files a user may hand over at once, and the largest one (a WhatsApp export with its photos). */
+export const MAX_FILES = 20;
+export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
+
+interface JobFile {
+  name: string;
+  size: number;
+  path: string;
+  received: number;
+  mapping?: ColumnTarget[];
+  analysis: FileAnalysis | null;
+}
+
+interface Job {
+  id: string;
+  state: ImportJob['state'];
+  dir: string;
+  files: JobFile[];
+  done: number;
+  currentFile: string | null;
+  error: string | null;
+  touched: number;
+}
+
+/**
+ * Imports as the UI runs them: files are uploaded in chunks to a temporary folder (from the
+ * browser as from the desktop window), read and planned in the background while the UI polls the
+ * progress, shown as a preview, then committed in one transaction or cancelled. Nothing reaches the
+ * database before the commit.
+ */
+export class ImportJobs {
+  private readonly jobs = new Map<string, Job>();
+  private readonly root = path.join(tmpdir(), `umzugshelfer-import-${process.pid}-${randomUUID().slice(0, 8)}`);
+
+  begin(files: { name: string; size: number }[]): ImportJob {
+    this.expireOld();
+    const id = randomUUID();
+    const dir = path.join(this.root, id);
+    mkdirSync(dir, { recursive: true });
+    const job: Job = {
+      id,
+      state: 'uploading',
+      dir,
+      files: files.map((file, index) => ({ name: path.basename(file.name), size: file.size, path: path.join(dir, String(index)), received: 0, analysis: null })),
+      done: 0,
+      currentFile: null,
+      error: null,
+      touched: Date.now(),
+    };
+    // Every file exists from the start, so an empty one is read (and refused) like any other.
+    for (const file of job.files) writeFileSync(file.path, '');
+    this.jobs.set(id, job);
+    return this.view(job, 'de');
+  }
+
+  async upload(jobId: string, index: number, offset: number, data: Uint8Array): Promise<{ received: number }> {
+    const job = this.get(jobId, 'uploading');
+    const file = job.files[index];
+    if (!file) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index });
+    // Chunks arrive in order; a repeated chunk (a retry) is ignored, a gap is refused.
+    if (offset < file.received) return { received: file.received };
+    if (offset > file.received || file.received + data.length > file.size) throw new AppError('conflict', 'import.jobs.uploadOutOfOrder', { file: file.name });
+    await appendFile(file.path, data);
+    file.received += data.length;
+    return { received: file.received };
+  }
+
+  /** Starts reading and planning every file; the UI follows with status(). */
+  analyse(ctx: ServiceContext, jobId: string): ImportJob {
+    const job = this.get(jobId, 'uploading', 'ready');
+    const missing = job.files.find((file) => file.received !== file.size);
+    if (missing) throw new AppError('conflict', 'import.jobs.incomplete', { file: missing.name });
+    void this.run(ctx, job);
+    return this.view(job, getSettings(ctx).language);
+  }
+
+  /** The user's column mapping for one file (remembered for the same headers when asked). */
+  remap(ctx: ServiceContext, jobId: string, index: number, mapping: ColumnTarget[], remember: boolean): ImportJob {
+    const job = this.get(jobId, 'ready');
+    const file = job.files[index];
+    const table = file?.analysis?.reading.table;
+    if (!file || !table) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index });
+    if (mapping.length !== table.headers.length) throw new AppError('invalid_input', 'import.jobs.mappingLength', { expected: table.headers.length });
+    if (remember) ctx.repos.imports.saveMapping(table.signature, mapping);
+    file.mapping = mapping;
+    void this.run(ctx, job);
+    return this.view(job, getSettings(ctx).language);
+  }
+
+  status(ctx: ServiceContext, jobId: string): ImportJob {
+    return this.view(this.get(jobId), getSettings(ctx).language);
+  }
+
+  rows(ctx: ServiceContext, input: { jobId: string; index: number; action?: ImportAction; offset: number; limit: number }): { total: number; rows: PreviewRow[] } {
+    const analysis = this.get(input.jobId, 'ready', 'done').files[input.index]?.analysis;
+    if (!analysis) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index: input.index });
+    return previewRows(analysis, input, getSettings(ctx).language);
+  }
+
+  commit(ctx: ServiceContext, jobId: string): { imports: ImportRecord[]; contactIds: number[] } {
+    const job = this.get(jobId, 'ready');
+    const unmapped = job.files.find((file) => file.analysis && !file.analysis.reading.rejected && summarise(0, file.analysis, 'de').needsMapping);
+    if (unmapped) throw new AppError('conflict', 'import.jobs.mappingFirst', { file: unmapped.name });
+    job.state = 'committing';
+    try {
+      const committed = commitAnalyses(ctx, job.files.flatMap((file) => (file.analysis ? [file.analysis] : [])));
+      job.state = 'done';
+      this.removeFiles(job);
+      return { imports: committed.map((c) => c.record), contactIds: [...new Set(committed.flatMap((c) => c.contactIds))] };
+    } catch (error) {
+      job.state = 'ready';
+      throw error;
+    }
+  }
+
+  cancel(jobId: string): void {
+    const job = this.jobs.get(jobId);
+    if (!job) return;
+    job.state = 'cancelled';
+    this.removeFiles(job);
+    this.jobs.delete(jobId);
+  }
+
+  /** Removes every temporary file (when the app or the host stops). */
+  closeAll(): void {
+    rmSync(this.root, { recursive: true, force: true });
+    this.jobs.clear();
+  }
+
+  private async run(ctx: ServiceContext, job: Job): Promise<void> {
+    job.state = 'analysing';
+    job.done = 0;
+    job.error = null;
+    try {
+      const analyses: FileAnalysis[] = [];
+      let before = 0;
+      for (const file of job.files) {
+        job.currentFile = file.name;
+        const source = await fileSource(file.path, file.name);
+        file.analysis = await analyseFile(ctx, source, { mapping: file.mapping, onProgress: (read) => (job.done = before + read) }, analyses);
+        if (!file.analysis.reading.rejected) analyses.push(file.analysis);
+        before += (await stat(file.path)).size;
+        job.done = before;
+      }
+      job.currentFile = null;
+      job.state = 'ready';
+    } catch (error) {
+      console.error('Import analysis failed', error);
+      job.state = 'failed';
+      job.error = translate(getSettings(ctx).language, 'import.failed');
+    }
+  }
+
+  private view(job: Job, language: 'de' | 'en'): ImportJob {
+    job.touched = Date.now();
+    const total = job.files.reduce((sum, file) => sum + file.size, 0);
+    const done = job.state === 'uploading' ? job.files.reduce((sum, file) => sum + file.received, 0) : job.done;
+    return {
+      jobId: job.id,
+      state: job.state,
+      progress: { done, total, file: job.currentFile },
+      files: job.state === 'ready' || job.state === 'done' ? job.files.flatMap((file, index) => (file.analysis ? [summarise(index, file.analysis, language)] : [])) : [],
+      error: job.error,
+    };
+  }
+
+  private get(jobId: string, ...states: ImportJob['state'][]): Job {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new AppError('not_found', 'import.jobs.notFound');
+    if (states.length && !states.includes(job.state)) throw new AppError('conflict', 'import.jobs.wrongState', { state: job.state });
+    job.touched = Date.now();
+    return job;
+  }
+
+  private removeFiles(job: Job): void {
+    rmSync(job.dir, { recursive: true, force: true });
+  }
+
+  /** Jobs left alone for two hours (a closed browser tab) are dropped with their files. */
+  private expireOld(): void {
+    const limit = Date.now() - 2 * 60 * 60 * 1000;
+    for (const job of this.jobs.values()) if (job.touched < limit) this.cancel(job.id);
+  }
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import {
+  columnTargetSchema,
+  importActions,
+  importJobSchema,
+  importRecordSchema,
+  previewRowSchema,
+} from '../model/import';
+import { request } from './define';
+
+const jobId = z.string().min(1).max(64);
+/** A chunk of a file, base64: a few MB per request keeps both transports responsive. */
+export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+
+export const importRequests = {
+  /** Announces the files of an import; their bytes follow with import.upload. */
+  'import.begin': request(
+    z.object({ files: z.array(z.object({ name: z.string().min(1).max(255), size: z.int().min(0).max(2 * 1024 ** 3) })).min(1).max(20) }).strict(),
+    importJobSchema,
+  ),
+  'import.upload': request(
+    z.object({ jobId, index: z.int().min(0), offset: z.int().min(0), data: z.string().max(Math.ceil((UPLOAD_CHUNK_BYTES * 4) / 3) + 4) }).strict(),
+    z.object({ received: z.int().min(0) }),
+  ),
+  /** Reads and plans the uploaded files in the background; follow with import.status. */
+  'import.analyse': request(z.object({ jobId }).strict(), importJobSchema),
+  'import.status': request(z.object({ jobId }).strict(), importJobSchema),
+  'import.rows': request(
+    z
+      .object({
+        jobId,
+        index: z.int().min(0),
+        action: z.enum(importActions).optional(),
+        offset: z.int().min(0).default(0),
+        limit: z.int().min(1).max(500).default(50),
+      })
+      .strict(),
+    z.object({ total: z.int().min(0), rows: z.array(previewRowSchema) }),
+  ),
+  /** The user's column mapping for a CSV or Excel file; plans that file again. */
+  'import.map': request(
+    z.object({ jobId, index: z.int().min(0), mapping: z.array(columnTargetSchema).max(1000), remember: z.boolean() }).strict(),
+    importJobSchema,
+  ),
+  /** Writes the previewed import in one transaction. */
+  'import.commit': request(z.object({ jobId }).strict(), z.object({ imports: z.array(importRecordSchema), contactIds: z.array(z.int()) })),
+  'import.cancel': request(z.object({ jobId }).strict(), z.object({})),
+  /** Earlier imports, newest first, with whether each can still be undone. */
+  'import.history': request(z.object({}).strict(), z.array(importRecordSchema)),
+  'import.undo': request(z.object({ importId: z.int().positive() }).strict(), importRecordSchema),
+};
