@@ -16,6 +16,16 @@ export interface OpenDatabase {
   db: Database;
   path: string;
   schemaVersion: number;
+  /** Opens a scratch database (anonymous, gone on close) with the same native binding. */
+  openScratch: () => Database;
+}
+
+/** A private scratch database for intermediate data: nothing in it needs to survive a crash. */
+export function openScratchDatabase(nativeBinding?: string): Database {
+  const scratch = new BetterSqlite3('', nativeBinding ? { nativeBinding } : {});
+  scratch.pragma('journal_mode = OFF');
+  scratch.pragma('synchronous = OFF');
+  return scratch;
 }
 
 const isNotADatabase = (error: unknown): boolean =>
@@ -34,7 +44,7 @@ export function openDatabase(databasePath: string, options: OpenOptions = {}): O
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
     const version = migrate(db, ownMigrations, databasePath);
-    return { db, path: databasePath, schemaVersion: version };
+    return { db, path: databasePath, schemaVersion: version, openScratch: () => openScratchDatabase(options.nativeBinding) };
   } catch (error) {
     db.close();
     if (isNotADatabase(error)) throw new AppError('database_unreadable', 'errors.database_unreadable', { path: databasePath });

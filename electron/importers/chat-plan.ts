@@ -1,6 +1,7 @@
 import { normalizePhone } from '../../shared/phone';
 import type { Contact } from '../../shared/model/contact';
 import type { ContactFields, MatchIndex } from '../db/repositories/contacts';
+import { MemoryCandidateStore, type CandidateStore } from './candidate-store';
 import { countKey, nameKey, type ContactPatch, type Plan, type PlanRow } from './merge';
 import type { CandidateContact } from './normalize';
 import type { ChatParticipant } from './whatsapp-chat';
@@ -72,10 +73,11 @@ export function planChat(
   }
 
   const existing = context.load(matched.flatMap((m) => (m.id !== null ? [m.id] : [])));
+  const store = new MemoryCandidateStore();
   const rows: PlanRow[] = [];
   const counts = { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 };
   for (const { participant, candidate, id, ambiguous } of matched) {
-    const row: PlanRow = { action: 'invalid', candidate, existingId: id, plannedIndex: null, existingName: null, patch: null, reason: null, lastMessageAt: participant.lastMessageAt };
+    const row: PlanRow = { action: 'invalid', index: store.add(candidate), line: candidate.line, existingId: id, plannedIndex: null, existingName: null, patch: null, reason: null, lastMessageAt: participant.lastMessageAt };
     const contact = id !== null ? existing.get(id) : undefined;
     if (!contact) row.reason = { key: ambiguous ? 'chatSenderAmbiguous' : 'chatSenderUnknown' };
     else {
@@ -87,5 +89,5 @@ export function planChat(
     counts[countKey[row.action]] += 1;
     rows.push(row);
   }
-  return { rows, counts };
+  return { rows, counts, store };
 }

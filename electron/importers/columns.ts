@@ -164,7 +164,13 @@ const cellValue = (cell: string | undefined): string | null => {
   return value === '' || meaningless.test(value) ? null : value;
 };
 
-const labelOf = (target: ColumnTarget): string | null => target.split(':')[1] ?? null;
+const targetLabels = new Map<string, string | null>();
+/** "phone:work" → "work", one string shared by every row. */
+const labelOf = (target: ColumnTarget): string | null => {
+  let label = targetLabels.get(target);
+  if (label === undefined) targetLabels.set(target, (label = target.split(':')[1] ?? null));
+  return label;
+};
 const join = (a: string | null, b: string | null, separator: string) => (a && b ? `${a}${separator}${b}` : (a ?? b));
 
 function genderOfCell(value: string): ParsedContact['gender'] {
@@ -183,125 +189,177 @@ function kindOfCell(value: string): ParsedContact['kind'] {
   return null;
 }
 
-/** One row of a CSV or Excel sheet into a contact, by the confirmed mapping. */
-export function rowToContact(cells: string[], mapping: ColumnTarget[], side: SideColumns, line: number, dayFirst = true): ParsedContact {
-  const { labels, groups } = side;
-  const contact = emptyContact(line);
-  const addresses = new Map<string, ParsedAddress>();
-  const address = (group: string) => {
-    let found = addresses.get(group);
-    if (!found) {
-      found = { street: null, postalCode: null, city: null, region: null, country: null, label: group === 'default' || group.startsWith('address') ? null : group };
-      addresses.set(group, found);
-    }
-    return found;
-  };
-  let fullName: string | null = null;
-  let middleName: string | null = null;
-  const birth: { year?: string; month?: string; day?: string } = {};
+interface CompiledColumn {
+  index: number;
+  field: string;
+  group: string;
+  label: string | null;
+  /** The column holding this column's label (Google "Phone 1 - Type"), if any. */
+  labelColumn: number | undefined;
+  /** Google address columns carry their address's label in their type column. */
+  labelsAddress: boolean;
+}
 
+const newAddress = (group: string): ParsedAddress & { group: string } => ({
+  group,
+  street: null,
+  postalCode: null,
+  city: null,
+  region: null,
+  country: null,
+  label: group === 'default' || group.startsWith('address') ? null : group,
+});
+
+function addressIn(list: (ParsedAddress & { group: string })[], group: string) {
+  let found = list.find((a) => a.group === group);
+  if (!found) list.push((found = newAddress(group)));
+  return found;
+}
+
+const listSeparators = /[;,\n]/;
+const emailSeparators = /[;,\s]/;
+
+/**
+ * Turns a confirmed mapping into a reader of rows: the mapping is worked out once per file, not
+ * once per cell (a list of 100,000 rows has a million cells).
+ */
+export type ParsedRow = (cells: string[], line: number) => ParsedContact;
+
+export function rowReader(mapping: ColumnTarget[], side: SideColumns, dayFirst = true): ParsedRow {
+  const columns: CompiledColumn[] = [];
   mapping.forEach((target, index) => {
-    const value = cellValue(cells[index]);
-    if (!value || target === 'ignore') return;
+    if (target === 'ignore') return;
     const [field, targetGroup] = target.split(':') as [string, string | undefined];
-    const group = groups.get(index) ?? targetGroup ?? 'default';
-    const sideLabel = labels.has(index) ? cellValue(cells[labels.get(index)!])?.replace(/^\*\s*/, '') ?? null : null;
-    if (sideLabel && groups.has(index)) address(group).label = sideLabel;
-    switch (field) {
-      case 'fullName':
-        fullName = join(fullName, value, ' ');
-        break;
-      case 'givenName':
-        contact.givenName = join(contact.givenName, value, ' ');
-        break;
-      case 'middleName':
-        middleName = join(middleName, value, ' ');
-        break;
-      case 'familyName':
-        contact.familyName = join(contact.familyName, value, ' ');
-        break;
-      case 'salutation': {
-        const parts = honorificParts(value);
-        contact.gender = parts.gender ?? contact.gender;
-        contact.title = parts.title ?? contact.title;
-        break;
-      }
-      case 'title':
-        contact.title = join(contact.title, value, ' ');
-        break;
-      case 'organization':
-        contact.organization = join(contact.organization, value, ' ');
-        break;
-      case 'department':
-        contact.department = join(contact.department, value, ', ');
-        break;
-      case 'jobTitle':
-        contact.jobTitle = join(contact.jobTitle, value, ', ');
-        break;
-      case 'phone':
-        // A cell may hold several numbers: "0171 1234567; 030 987654" (a slash is part of "0561 / 445566").
-        for (const raw of value.split(/\s*[;,\n]\s*/).filter(Boolean)) contact.phones.push({ raw, label: sideLabel ?? labelOf(target) });
-        break;
-      case 'email':
-        for (const addressText of value.split(/\s*[;,\s]\s*/).filter(Boolean)) contact.emails.push({ address: addressText, label: sideLabel ?? labelOf(target) });
-        break;
-      case 'street':
-        address(group).street = join(address(group).street, value, '\n');
-        break;
-      case 'postalCode':
-      case 'city':
-      case 'region':
-      case 'country':
-        address(group)[field] = value;
-        break;
-      case 'addressFull':
-        address(group).street = join(address(group).street, value, '\n');
-        break;
-      case 'note':
-        contact.note = join(contact.note, value, '\n');
-        break;
-      case 'birthday':
-        contact.birthday = normalizeBirthday(value, dayFirst);
-        break;
-      case 'birthYear':
-        birth.year = value;
-        break;
-      case 'birthMonth':
-        birth.month = value;
-        break;
-      case 'birthDay':
-        birth.day = value;
-        break;
-      case 'gender':
-        contact.gender = genderOfCell(value) ?? genderFromSalutation(value) ?? contact.gender;
-        break;
-      case 'customerNumber':
-        contact.customerNumber = value;
-        break;
-      case 'kind':
-        contact.kind = kindOfCell(value) ?? contact.kind;
-        break;
-    }
+    columns.push({
+      index,
+      field,
+      group: side.groups.get(index) ?? targetGroup ?? 'default',
+      label: labelOf(target),
+      labelColumn: side.labels.get(index),
+      labelsAddress: side.groups.has(index),
+    });
   });
 
-  if (birth.month && birth.day) {
-    const monthDay = `${birth.month.padStart(2, '0')}-${birth.day.padStart(2, '0')}`;
-    contact.birthday = normalizeBirthday(birth.year ? `${birth.year.padStart(4, '0')}-${monthDay}` : `--${monthDay}`);
-  }
-  if (middleName) contact.givenName = join(contact.givenName, middleName, ' ');
-  if (fullName) {
-    if (!contact.givenName && !contact.familyName) {
-      const split = splitFullName(fullName);
-      contact.givenName = split.givenName;
-      contact.familyName = split.familyName;
-      contact.title = contact.title ?? split.title;
-      contact.gender = contact.gender ?? split.gender;
-      if (split.organization) {
-        contact.organization = contact.organization ?? split.organization;
-        contact.isCompany = !contact.organization || contact.organization === split.organization;
+  return (cells, line) => {
+    const contact = emptyContact(line);
+    const addresses: (ParsedAddress & { group: string })[] = [];
+    let fullName: string | null = null;
+    let middleName: string | null = null;
+    let birthYear: string | null = null;
+    let birthMonth: string | null = null;
+    let birthDay: string | null = null;
+
+    for (const column of columns) {
+      const value = cellValue(cells[column.index]);
+      if (!value) continue;
+      const sideLabel = column.labelColumn !== undefined ? (cellValue(cells[column.labelColumn])?.replace(/^\*\s*/, '') ?? null) : null;
+      if (sideLabel && column.labelsAddress) addressIn(addresses, column.group).label = sideLabel;
+      switch (column.field) {
+        case 'fullName':
+          fullName = join(fullName, value, ' ');
+          break;
+        case 'givenName':
+          contact.givenName = join(contact.givenName, value, ' ');
+          break;
+        case 'middleName':
+          middleName = join(middleName, value, ' ');
+          break;
+        case 'familyName':
+          contact.familyName = join(contact.familyName, value, ' ');
+          break;
+        case 'salutation': {
+          const parts = honorificParts(value);
+          contact.gender = parts.gender ?? contact.gender;
+          contact.title = parts.title ?? contact.title;
+          break;
+        }
+        case 'title':
+          contact.title = join(contact.title, value, ' ');
+          break;
+        case 'organization':
+          contact.organization = join(contact.organization, value, ' ');
+          break;
+        case 'department':
+          contact.department = join(contact.department, value, ', ');
+          break;
+        case 'jobTitle':
+          contact.jobTitle = join(contact.jobTitle, value, ', ');
+          break;
+        case 'phone': {
+          // A cell may hold several numbers: "0171 1234567; 030 987654" (a slash is part of "0561 / 445566").
+          const label = sideLabel ?? column.label;
+          if (!listSeparators.test(value)) contact.phones.push({ raw: value, label });
+          else for (const raw of value.split(/\s*[;,\n]\s*/)) if (raw) contact.phones.push({ raw, label });
+          break;
+        }
+        case 'email': {
+          const label = sideLabel ?? column.label;
+          if (!emailSeparators.test(value)) contact.emails.push({ address: value, label });
+          else for (const address of value.split(/\s*[;,\s]\s*/)) if (address) contact.emails.push({ address, label });
+          break;
+        }
+        case 'street':
+        case 'addressFull': {
+          const address = addressIn(addresses, column.group);
+          address.street = join(address.street, value, '\n');
+          break;
+        }
+        case 'postalCode':
+        case 'city':
+        case 'region':
+        case 'country':
+          addressIn(addresses, column.group)[column.field] = value;
+          break;
+        case 'note':
+          contact.note = join(contact.note, value, '\n');
+          break;
+        case 'birthday':
+          contact.birthday = normalizeBirthday(value, dayFirst);
+          break;
+        case 'birthYear':
+          birthYear = value;
+          break;
+        case 'birthMonth':
+          birthMonth = value;
+          break;
+        case 'birthDay':
+          birthDay = value;
+          break;
+        case 'gender':
+          contact.gender = genderOfCell(value) ?? genderFromSalutation(value) ?? contact.gender;
+          break;
+        case 'customerNumber':
+          contact.customerNumber = value;
+          break;
+        case 'kind':
+          contact.kind = kindOfCell(value) ?? contact.kind;
+          break;
       }
-    } else contact.formattedName = fullName;
-  }
-  contact.addresses = [...addresses.values()].filter((a) => a.street || a.city || a.postalCode);
-  return contact;
+    }
+
+    if (birthMonth && birthDay) {
+      const monthDay = `${birthMonth.padStart(2, '0')}-${birthDay.padStart(2, '0')}`;
+      contact.birthday = normalizeBirthday(birthYear ? `${birthYear.padStart(4, '0')}-${monthDay}` : `--${monthDay}`);
+    }
+    if (middleName) contact.givenName = join(contact.givenName, middleName, ' ');
+    if (fullName) {
+      if (!contact.givenName && !contact.familyName) {
+        const split = splitFullName(fullName);
+        contact.givenName = split.givenName;
+        contact.familyName = split.familyName;
+        contact.title = contact.title ?? split.title;
+        contact.gender = contact.gender ?? split.gender;
+        if (split.organization) {
+          contact.organization = contact.organization ?? split.organization;
+          contact.isCompany = !contact.organization || contact.organization === split.organization;
+        }
+      } else contact.formattedName = fullName;
+    }
+    for (const { group: _group, ...address } of addresses) if (address.street || address.city || address.postalCode) contact.addresses.push(address);
+    return contact;
+  };
 }
+
+/** One row into a contact (see rowReader, which should be preferred for whole files). */
+export const rowToContact = (cells: string[], mapping: ColumnTarget[], side: SideColumns, line: number, dayFirst = true): ParsedContact =>
+  rowReader(mapping, side, dayFirst)(cells, line);

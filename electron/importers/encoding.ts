@@ -12,7 +12,8 @@ export interface DetectedEncoding {
   bomLength: number;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+import { isUtf8 } from 'node:buffer';
+
 
 /** windows-1252's printable characters at 0x80–0x9F (undefined bytes stay as their C1 code). */
 const windows1252High = [
@@ -48,6 +49,7 @@ export function createDecoder(encoding: string, options: { fatal?: boolean } = {
 
 /** True when the bytes are valid UTF-8, allowing a character cut off at the end of a sample. */
 export function isValidUtf8(bytes: Uint8Array, isSample = false): boolean {
+  if (!isSample) return isUtf8(bytes);
   let end = bytes.length;
   if (isSample) {
     // Step back over an incomplete multi-byte sequence at the cut.
@@ -57,12 +59,7 @@ export function isValidUtf8(bytes: Uint8Array, isSample = false): boolean {
     const needed = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
     if (needed > back + 1) end -= back + 1;
   }
-  try {
-    strictUtf8.decode(bytes.subarray(0, end));
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(bytes.subarray(0, end));
 }
 
 function utf16WithoutBom(sample: Uint8Array): FileEncoding | null {
@@ -141,7 +138,7 @@ const labelAliases: Record<string, string> = {
 export function decodeLabelled(bytes: Uint8Array, label: string | undefined, fallback: FileEncoding): { text: string; encoding: string } {
   const name = label ? (labelAliases[label.toLowerCase()] ?? label.toLowerCase()) : undefined;
   if (!name || name === 'utf-8') {
-    if (isValidUtf8(bytes)) return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
+    if (isValidUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' };
     const used = name ? 'windows-1252' : fallback;
     return { text: createDecoder(used).decode(bytes), encoding: used };
   }

@@ -2,6 +2,7 @@ import type { Address, Contact } from '../../shared/model/contact';
 import type { ImportAction, ImportCounts } from '../../shared/model/import';
 import { nameTokens, namesCompatible } from '../../shared/names';
 import type { ContactFields, MatchIndex } from '../db/repositories/contacts';
+import type { CandidateStore } from './candidate-store';
 import type { CandidateContact } from './normalize';
 
 /**
@@ -29,7 +30,10 @@ export interface ContactPatch {
 
 export interface PlanRow {
   action: ImportAction;
-  candidate: CandidateContact;
+  /** The row's contact, in the plan's store. */
+  index: number;
+  /** The line in the file, for the preview. */
+  line: number | null;
   /** update / unchanged / duplicate: the contact in the database … */
   existingId: number | null;
   /** … or a contact this same import creates (its index in `rows`). */
@@ -45,6 +49,8 @@ export interface PlanRow {
 export interface Plan {
   rows: PlanRow[];
   counts: ImportCounts;
+  /** The contacts the rows refer to. */
+  store: CandidateStore;
 }
 
 /** "Schulze, Bernd" and "Bernd Schulze" have one key: the name's words, sorted. */
@@ -92,115 +98,180 @@ export function patchFor(existing: Contact | CandidateContact, candidate: Candid
 /** Applies a patch to a candidate this import creates (two rows of one file for one person). */
 function mergeInto(target: CandidateContact, patch: ContactPatch): void {
   Object.assign(target, patch.fields);
-  target.phones.push(...patch.phones);
-  target.emails.push(...patch.emails);
-  target.addresses.push(...patch.addresses);
+  if (patch.phones.length) target.phones = [...target.phones, ...patch.phones];
+  if (patch.emails.length) target.emails = [...target.emails, ...patch.emails];
+  if (patch.addresses.length) target.addresses = [...target.addresses, ...patch.addresses];
 }
 
 const changedFieldNames = (patch: ContactPatch): string =>
   [...Object.keys(patch.fields).filter((f) => f !== 'displayName'), ...(patch.phones.length ? ['phones'] : []), ...(patch.emails.length ? ['emails'] : []), ...(patch.addresses.length ? ['addresses'] : [])].join(', ');
 
-interface PlanContext {
+export interface PlanContext {
   index: MatchIndex;
-  /** Loads contacts the plan matched, in batches. */
+  /** Loads contacts the plan matched. */
   load: (ids: number[]) => Map<number, Contact>;
 }
 
-/** Builds the plan for all candidates of one file (rows stay in file order). */
-export function planImport(candidates: CandidateContact[], context: PlanContext): Plan {
-  const rows: PlanRow[] = [];
-  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 };
+/**
+ * Plans one file row by row while it is read, so that the contacts never have to be in memory as
+ * objects all at once: each is matched, then kept only as compact text in the store.
+ */
+export class Planner {
+  readonly rows: PlanRow[] = [];
+  readonly counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 };
   // Contacts created by this file, findable by later rows of the same file.
-  const plannedByE164 = new Map<string, number>();
-  const plannedByEmail = new Map<string, number>();
-  const plannedByName = new Map<string, number>();
-  let byName: Map<string, number[]> | null = null;
-  const existingByName = (key: string) => {
-    if (!byName) {
-      byName = new Map();
-      for (const [id, names] of context.index.names) {
-        const identity = nameIdentity(names);
-        byName.set(identity, [...(byName.get(identity) ?? []), id]);
-      }
-    }
-    return byName.get(key);
-  };
+  private readonly plannedByE164 = new Map<string, number>();
+  private readonly plannedByEmail = new Map<string, number>();
+  private readonly plannedByName = new Map<string, number>();
+  private byName: Map<string, number[]> | null = null;
 
-  // First pass: match every row against the database.
-  const matches = candidates.map((candidate) => {
-    if (candidate.invalidReason) return { kind: 'invalid' as const };
-    for (const email of candidate.emails) {
-      const ids = context.index.byEmail.get(email.address.toLowerCase());
-      if (ids?.length) return { kind: 'same' as const, id: ids[0]! };
-    }
-    let duplicateOf: number | null = null;
-    for (const phone of candidate.phones) {
-      if (!phone.e164) continue;
-      for (const id of context.index.byE164.get(phone.e164) ?? []) {
-        const names = context.index.names.get(id);
-        const existingName = names ? [names.givenName, names.familyName].filter(Boolean).join(' ') || names.displayName : null;
-        const compatible =
-          namesCompatible(candidate.displayName, existingName) || (candidate.organization !== null && namesCompatible(candidate.organization, names?.organization));
-        if (compatible) return { kind: 'same' as const, id };
-        duplicateOf ??= id;
-      }
-    }
-    if (duplicateOf !== null) return { kind: 'duplicate' as const, id: duplicateOf };
-    const identity = identityByName(candidate);
-    const sameName = identity ? existingByName(identity) : undefined;
-    return sameName?.length ? { kind: 'same' as const, id: sameName[0]! } : { kind: 'new' as const };
-  });
-  const existing = context.load([...new Set(matches.flatMap((m) => (m.kind === 'same' || m.kind === 'duplicate' ? [m.id] : [])))]);
+  constructor(
+    readonly store: CandidateStore,
+    private readonly context: PlanContext,
+  ) {}
 
-  candidates.forEach((candidate, position) => {
-    const match = matches[position]!;
-    const row: PlanRow = { action: 'create', candidate, existingId: null, plannedIndex: null, existingName: null, patch: null, reason: null };
+  /** Plans the contact stored at `index` (passed in as an object too, fresh from the reader). */
+  add(candidate: CandidateContact, index: number): void {
+    const row: PlanRow = { action: 'create', index, line: candidate.line, existingId: null, plannedIndex: null, existingName: null, patch: null, reason: null };
+    const match = this.matchDatabase(candidate);
     if (match.kind === 'invalid') {
       row.action = 'invalid';
       row.reason = { key: candidate.invalidReason! };
     } else if (match.kind === 'same') {
-      const contact = existing.get(match.id)!;
+      const contact = this.context.load([match.id]).get(match.id)!;
       row.existingId = match.id;
       row.existingName = contact.displayName;
       row.patch = patchFor(contact, candidate);
       row.action = row.patch ? 'update' : 'unchanged';
       row.reason = row.patch ? { key: 'fills', vars: { fields: changedFieldNames(row.patch) } } : null;
     } else {
-      // Not in the database: maybe an earlier row of this file creates the same person.
-      const identity = identityByName(candidate);
-      const plannedIndex =
-        candidate.emails.map((e) => plannedByEmail.get(e.address.toLowerCase())).find((i) => i !== undefined) ??
-        candidate.phones.map((p) => (p.e164 ? plannedByE164.get(p.e164) : undefined)).find((i) => i !== undefined) ??
-        (identity ? plannedByName.get(identity) : undefined);
-      const planned = plannedIndex !== undefined ? rows[plannedIndex]!.candidate : null;
-      if (planned && plannedIndex !== undefined && (namesCompatible(candidate.displayName, planned.displayName) || candidate.emails.some((e) => planned.emails.some((p) => p.address.toLowerCase() === e.address.toLowerCase())))) {
-        const patch = patchFor(planned, candidate);
-        if (patch) mergeInto(planned, patch);
-        row.plannedIndex = plannedIndex;
-        row.existingName = planned.displayName;
-        row.action = patch ? 'update' : 'unchanged';
-        row.reason = { key: 'sameAsLine', vars: { line: planned.line ?? 0 } };
-      } else if (match.kind === 'duplicate' || planned) {
-        row.action = 'duplicate';
-        if (match.kind === 'duplicate') {
-          row.existingId = match.id;
-          row.existingName = existing.get(match.id)?.displayName ?? null;
-        } else {
-          row.plannedIndex = plannedIndex!;
-          row.existingName = planned!.displayName;
-        }
-        row.reason = { key: 'sameNumberOtherName' };
-      }
-      if (row.action === 'create' || row.action === 'duplicate') {
-        for (const phone of candidate.phones) if (phone.e164 && !plannedByE164.has(phone.e164)) plannedByE164.set(phone.e164, rows.length);
-        for (const email of candidate.emails) if (!plannedByEmail.has(email.address.toLowerCase())) plannedByEmail.set(email.address.toLowerCase(), rows.length);
-        if (identity && !plannedByName.has(identity)) plannedByName.set(identity, rows.length);
+      this.matchPlanned(row, candidate, match.kind === 'duplicate' ? match.id : null);
+    }
+    this.counts[countKey[row.action]] += 1;
+    this.rows.push(row);
+  }
+
+  finish(): Plan {
+    return { rows: this.rows, counts: this.counts, store: this.store };
+  }
+
+  private existingByName(key: string): number[] | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const [id, names] of this.context.index.names) {
+        const identity = nameIdentity(names);
+        this.byName.set(identity, [...(this.byName.get(identity) ?? []), id]);
       }
     }
-    counts[countKey[row.action]] += 1;
-    rows.push(row);
-  });
-  return { rows, counts };
+    return this.byName.get(key);
+  }
+
+  /** The same e-mail, or the same number under a compatible name, is a contact in the database. */
+  private matchDatabase(candidate: CandidateContact): { kind: 'invalid' | 'new' } | { kind: 'same' | 'duplicate'; id: number } {
+    if (candidate.invalidReason) return { kind: 'invalid' };
+    const { index } = this.context;
+    for (const email of candidate.emails) {
+      const ids = index.byEmail.get(email.address.toLowerCase());
+      if (ids?.length) return { kind: 'same', id: ids[0]! };
+    }
+    let duplicateOf: number | null = null;
+    for (const phone of candidate.phones) {
+      if (!phone.e164) continue;
+      for (const id of index.byE164.get(phone.e164) ?? []) {
+        const names = index.names.get(id);
+        const existingName = names ? [names.givenName, names.familyName].filter(Boolean).join(' ') || names.displayName : null;
+        const compatible =
+          namesCompatible(candidate.displayName, existingName) || (candidate.organization !== null && namesCompatible(candidate.organization, names?.organization));
+        if (compatible) return { kind: 'same', id };
+        duplicateOf ??= id;
+      }
+    }
+    if (duplicateOf !== null) return { kind: 'duplicate', id: duplicateOf };
+    const identity = identityByName(candidate);
+    const sameName = identity ? this.existingByName(identity) : undefined;
+    return sameName?.length ? { kind: 'same', id: sameName[0]! } : { kind: 'new' };
+  }
+
+  /** Not in the database: maybe an earlier row of this file creates the same person. */
+  private matchPlanned(row: PlanRow, candidate: CandidateContact, duplicateOf: number | null): void {
+    const identity = identityByName(candidate);
+    const plannedIndex =
+      candidate.emails.map((e) => this.plannedByEmail.get(e.address.toLowerCase())).find((i) => i !== undefined) ??
+      candidate.phones.map((p) => (p.e164 ? this.plannedByE164.get(p.e164) : undefined)).find((i) => i !== undefined) ??
+      (identity ? this.plannedByName.get(identity) : undefined);
+    const planned = plannedIndex !== undefined ? this.store.get(this.rows[plannedIndex]!.index) : null;
+    const sameEmail = planned !== null && candidate.emails.some((e) => planned.emails.some((p) => p.address.toLowerCase() === e.address.toLowerCase()));
+    if (planned && plannedIndex !== undefined && (namesCompatible(candidate.displayName, planned.displayName) || sameEmail)) {
+      const target = this.absorbBridged(plannedIndex, planned, candidate);
+      const patch = patchFor(target, candidate);
+      if (patch) {
+        mergeInto(target, patch);
+        this.store.replace(this.rows[plannedIndex]!.index, target);
+        for (const phone of patch.phones) if (phone.e164) this.plannedByE164.set(phone.e164, plannedIndex);
+        for (const email of patch.emails) this.plannedByEmail.set(email.address.toLowerCase(), plannedIndex);
+      }
+      row.plannedIndex = plannedIndex;
+      row.existingName = target.displayName;
+      row.action = patch ? 'update' : 'unchanged';
+      row.reason = { key: 'sameAsLine', vars: { line: target.line ?? 0 } };
+    } else if (duplicateOf !== null || planned) {
+      row.action = 'duplicate';
+      if (duplicateOf !== null) {
+        row.existingId = duplicateOf;
+        row.existingName = this.context.load([duplicateOf]).get(duplicateOf)?.displayName ?? null;
+      } else {
+        row.plannedIndex = plannedIndex!;
+        row.existingName = planned!.displayName;
+      }
+      row.reason = { key: 'sameNumberOtherName' };
+    }
+    if (row.action === 'create' || row.action === 'duplicate') {
+      const position = this.rows.length;
+      for (const phone of candidate.phones) if (phone.e164 && !this.plannedByE164.has(phone.e164)) this.plannedByE164.set(phone.e164, position);
+      for (const email of candidate.emails) if (!this.plannedByEmail.has(email.address.toLowerCase())) this.plannedByEmail.set(email.address.toLowerCase(), position);
+      if (identity && !this.plannedByName.has(identity)) this.plannedByName.set(identity, position);
+    }
+  }
+
+  /**
+   * A row can bridge two contacts this file creates: its e-mail is on one, its number on the
+   * other ("Schulze, Bernd" with an address, "Bernd Schulze" with a number, then both together).
+   * They are one person: the second joins the first, so no number ends up on two contacts.
+   * Returns the target as it is after absorbing.
+   */
+  private absorbBridged(target: number, into: CandidateContact, candidate: CandidateContact): CandidateContact {
+    const others = new Set<number>();
+    for (const phone of candidate.phones) {
+      const index = phone.e164 ? this.plannedByE164.get(phone.e164) : undefined;
+      if (index !== undefined && index !== target) others.add(index);
+    }
+    for (const email of candidate.emails) {
+      const index = this.plannedByEmail.get(email.address.toLowerCase());
+      if (index !== undefined && index !== target) others.add(index);
+    }
+    for (const index of others) {
+      const other = this.rows[index]!;
+      const otherCandidate = this.store.get(other.index);
+      if (other.action !== 'create' || !namesCompatible(otherCandidate.displayName, into.displayName)) continue;
+      const patch = patchFor(into, otherCandidate);
+      if (patch) mergeInto(into, patch);
+      this.counts.created -= 1;
+      this.counts.updated += 1;
+      Object.assign(other, { action: 'update', plannedIndex: target, existingName: into.displayName, reason: { key: 'sameAsLine', vars: { line: into.line ?? 0 } } });
+      for (const [key, value] of this.plannedByE164) if (value === index) this.plannedByE164.set(key, target);
+      for (const [key, value] of this.plannedByEmail) if (value === index) this.plannedByEmail.set(key, target);
+    }
+    if (others.size) this.store.replace(this.rows[target]!.index, into);
+    return into;
+  }
+}
+
+/** Plans every contact of a store (again: the commit does this when the database moved on). */
+export function planStore(store: CandidateStore, context: PlanContext): Plan {
+  const planner = new Planner(store, context);
+  let index = 0;
+  for (const candidate of store.values()) planner.add(candidate, index++);
+  return planner.finish();
 }
 
 export const countKey: Record<ImportAction, keyof ImportCounts> = {

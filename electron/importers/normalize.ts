@@ -35,7 +35,7 @@ export function normalizeContact(parsed: ParsedContact, region: string): Candida
   const phones: CandidateContact['phones'] = [];
   const seenPhones = new Set<string>();
   for (const phone of parsed.phones) {
-    const raw = phone.raw.replace(/^tel:/i, '').replace(/\s+/g, ' ').trim();
+    const raw = /^tel:|\s\s|^\s|\s$|[^\S ]/i.test(phone.raw) ? phone.raw.replace(/^tel:/i, '').replace(/\s+/g, ' ').trim() : phone.raw;
     if (!raw) continue;
     const normalized = normalizePhone(raw, region);
     const key = normalized.e164 ?? `raw:${raw}`;
@@ -46,18 +46,23 @@ export function normalizeContact(parsed: ParsedContact, region: string): Candida
     phones.push({ raw, e164: normalized.e164, kind, label: phone.label });
   }
 
-  const emails: CandidateContact['emails'] = [];
+  let emails: CandidateContact['emails'] = parsed.emails;
   const rejectedEmails: string[] = [];
-  const seenEmails = new Set<string>();
-  for (const email of parsed.emails) {
-    const address = email.address.replace(/^mailto:/i, '').trim();
-    if (!emailPattern.test(address)) {
-      if (address) rejectedEmails.push(address);
-      continue;
+  if (parsed.emails.length > 0) {
+    const seen = new Set<string>();
+    const kept: CandidateContact['emails'] = [];
+    for (const email of parsed.emails) {
+      const address = email.address.startsWith('mailto:') || email.address !== email.address.trim() ? email.address.replace(/^mailto:/i, '').trim() : email.address;
+      if (!emailPattern.test(address)) {
+        if (address) rejectedEmails.push(address);
+        continue;
+      }
+      const key = address.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      kept.push({ address: address, label: email.label });
     }
-    if (seenEmails.has(address.toLowerCase())) continue;
-    seenEmails.add(address.toLowerCase());
-    emails.push({ address, label: email.label });
+    emails = kept;
   }
 
   const organization = parsed.organization;
@@ -76,7 +81,7 @@ export function normalizeContact(parsed: ParsedContact, region: string): Candida
 
   return {
     line: parsed.line,
-    displayName,
+    displayName: displayName,
     givenName: parsed.givenName,
     familyName: parsed.familyName,
     title: parsed.title,

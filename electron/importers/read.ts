@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ColumnTarget, ImportFormat } from '../../shared/model/import';
-import { headerSignature, recogniseHeaders, rowToContact, sideColumns, type SideColumns } from './columns';
+import { headerSignature, recogniseHeaders, rowReader, sideColumns, type ParsedRow } from './columns';
 import { detectDelimiter, parseCsv, type CsvResult } from './csv';
 import { createDecoder, detectEncoding, guessLegacyEncoding, isValidUtf8, type FileEncoding } from './encoding';
+import { MemoryCandidateStore, type CandidateStore } from './candidate-store';
 import { normalizeContact, type CandidateContact } from './normalize';
 import { decodeChunks, splitLines, type ByteSource } from './source';
 import type { ImportIssue } from './types';
@@ -36,7 +37,8 @@ export interface FileReading {
   hash: string;
   issues: ImportIssue[];
   rejected: boolean;
-  candidates: CandidateContact[];
+  /** The contacts read, as compact text (see CandidateStore). */
+  candidates: CandidateStore;
   table: TableInfo | null;
   chat: { participants: ChatParticipant[]; partner: string | null } | null;
 }
@@ -48,12 +50,16 @@ export interface ReadOptions {
   /** A mapping stored for this set of headers by an earlier import. */
   rememberedMapping?: (signature: string) => ColumnTarget[] | null;
   onProgress?: (bytesRead: number) => void;
+  /** Where the contacts go (a new store when not given). */
+  store?: CandidateStore;
+  /** Called with each contact as it is read (the planner), besides storing it. */
+  onCandidate?: (candidate: CandidateContact, index: number) => void;
 }
 
 const reject = (reading: FileReading, key: string, vars: Record<string, string | number> = {}, line: number | null = null): FileReading => ({
   ...reading,
   rejected: true,
-  candidates: [],
+  candidates: new MemoryCandidateStore(),
   chat: null,
   issues: [...reading.issues, { line, key, vars }],
 });
@@ -96,13 +102,17 @@ const signatures: [RegExp, string][] = [
 
 /** Reads one file to import: finds its format and encoding, and turns its contents into candidates. */
 export async function readImportFile(source: ByteSource, options: ReadOptions): Promise<FileReading> {
-  let reading: FileReading = { name: source.name, format: null, encoding: null, hash: '', issues: [], rejected: false, candidates: [], table: null, chat: null };
+  let reading: FileReading = { name: source.name, format: null, encoding: null, hash: '', issues: [], rejected: false, candidates: options.store ?? new MemoryCandidateStore(), table: null, chat: null };
+  const keep = (candidate: CandidateContact) => {
+    const index = reading.candidates.add(candidate);
+    options.onCandidate?.(candidate, index);
+  };
   if (source.size === 0) return reject(reading, 'empty');
   const head = await source.head(SNIFF_BYTES);
   const magic = Buffer.from(head.subarray(0, 8)).toString('latin1');
   for (const [pattern, key] of signatures) if (pattern.test(magic)) return reject(reading, key);
 
-  if (isZip(head)) return readZip(source, reading, options);
+  if (isZip(head)) return readZip(source, reading, options, keep);
   if (source.size > MAX_TEXT_FILE_BYTES) return reject(reading, 'tooLarge', { size: Math.round(source.size / 1024 / 1024), limit: MAX_TEXT_FILE_BYTES / 1024 / 1024 });
 
   const { encoding, bomLength } = detectEncoding(head);
@@ -117,13 +127,13 @@ export async function readImportFile(source: ByteSource, options: ReadOptions): 
     const fallbackEncoding: FileEncoding = encoding === 'utf-8' || encoding.startsWith('utf-16') ? (isValidUtf8(head, true) ? 'windows-1252' : guessLegacyEncoding(head)) : encoding;
     const texts = encoding.startsWith('utf-16') ? utf8AsBinary(decodeChunks(chunks(), encoding, bomLength)) : asBinaryText(chunks(), bomLength);
     const encodingsSeen = new Set<string>();
-    for await (const parsed of parseVcardLines(splitLines(texts), { fallbackEncoding, issues: reading.issues, encodingsSeen })) {
-      reading.candidates.push(normalizeContact(parsed, options.region));
+    for await (const batch of parseVcardLines(splitLines(texts), { fallbackEncoding, issues: reading.issues, encodingsSeen })) {
+      for (const parsed of batch) keep(normalizeContact(parsed, options.region));
     }
     reading.hash = hash.digest('hex');
     // What the values really were: a file of ASCII lines may carry UTF-8 or Shift_JIS inside.
     if (!encoding.startsWith('utf-16')) reading.encoding = encodingsSeen.size > 0 ? [...encodingsSeen].sort().join('+') : 'utf-8';
-    if (reading.candidates.length === 0) return reject(reading, 'noCards');
+    if (reading.candidates.size === 0) return reject(reading, 'noCards');
     return reading;
   }
 
@@ -139,24 +149,31 @@ export async function readImportFile(source: ByteSource, options: ReadOptions): 
   const delimiter = detectDelimiter(headText.replace(/^sep=.\r?\n/i, ''));
   const csvResult: CsvResult = { unterminatedQuoteLine: null };
   const rows = parseCsv(decodeChunks(chunks(), encoding, bomLength), delimiter, csvResult);
-  reading = await readTable(reading, rows, options);
+  reading = await readTable(reading, rows, options, keep);
   reading.hash = hash.digest('hex');
   if (csvResult.unterminatedQuoteLine !== null) {
     reading.issues.push({ line: csvResult.unterminatedQuoteLine, key: 'unterminatedQuote', vars: { line: csvResult.unterminatedQuoteLine } });
   }
-  if (!reading.rejected && reading.table && reading.table.headers.length < 2 && reading.candidates.every((c) => c.invalidReason)) {
+  if (!reading.rejected && reading.table && reading.table.headers.length < 2 && [...reading.candidates.values()].every((c) => c.invalidReason)) {
     return reject(reading, 'unknownFormat');
   }
   return reading;
 }
 
-/** Header, sample and contacts of a table (CSV rows or an Excel sheet). */
-async function readTable(reading: FileReading, rows: AsyncIterable<{ cells: string[]; line: number }>, options: ReadOptions): Promise<FileReading> {
+/** Header, sample and contacts of a table (CSV rows or an Excel sheet), batch by batch. */
+async function readTable(
+  reading: FileReading,
+  batches: AsyncIterable<{ cells: string[]; line: number }[]>,
+  options: ReadOptions,
+  keep: (candidate: CandidateContact) => void,
+): Promise<FileReading> {
   let headers: string[] | null = null;
   let mapping: ColumnTarget[] = [];
-  let side: SideColumns = { labels: new Map(), groups: new Map() };
+  let readRow: ParsedRow = () => {
+    throw new Error('row before header');
+  };
   const sampleRows: string[][] = [];
-  for await (const row of rows) {
+  for await (const batch of batches) for (const row of batch) {
     if (!headers) {
       headers = row.cells.map((cell) => cell.replace(/^\ufeff/, '').trim());
       const recognised = recogniseHeaders(headers);
@@ -164,7 +181,7 @@ async function readTable(reading: FileReading, rows: AsyncIterable<{ cells: stri
       const remembered = options.rememberedMapping?.(signature) ?? null;
       const usable = (candidate: ColumnTarget[] | null | undefined) => (candidate && candidate.length === headers!.length ? candidate : null);
       mapping = usable(options.mapping) ?? usable(remembered) ?? recognised.mapping;
-      side = sideColumns(headers);
+      readRow = rowReader(mapping, sideColumns(headers));
       reading.table = {
         headers,
         sampleRows,
@@ -178,10 +195,10 @@ async function readTable(reading: FileReading, rows: AsyncIterable<{ cells: stri
       continue;
     }
     if (sampleRows.length < 5) sampleRows.push(row.cells);
-    reading.candidates.push(normalizeContact(rowToContact(row.cells, mapping, side, row.line), options.region));
+    keep(normalizeContact(readRow(row.cells, row.line), options.region));
   }
   if (!headers) return reject(reading, 'empty');
-  if (reading.candidates.length === 0) return reject(reading, 'noRows');
+  if (reading.candidates.size === 0) return reject(reading, 'noRows');
   return reading;
 }
 
@@ -191,7 +208,7 @@ function withChat(reading: FileReading, text: string, name: string): FileReading
   return { ...reading, chat: { participants, partner: partnerFromFileName(name) } };
 }
 
-async function readZip(source: ByteSource, base: FileReading, options: ReadOptions): Promise<FileReading> {
+async function readZip(source: ByteSource, base: FileReading, options: ReadOptions, keep: (candidate: CandidateContact) => void): Promise<FileReading> {
   let entries: ZipEntry[];
   try {
     entries = await listZip(source);
@@ -205,7 +222,7 @@ async function readZip(source: ByteSource, base: FileReading, options: ReadOptio
       const rows = await readFirstSheet(source);
       const hash = createHash('sha256');
       for await (const chunk of source.chunks(options.onProgress)) hash.update(chunk);
-      const result = await readTable(reading, (async function* () { yield* rows; })(), options);
+      const result = await readTable(reading, (async function* () { yield rows; })(), options, keep);
       return { ...result, hash: hash.digest('hex') };
     }
     // A WhatsApp export with media: only the chat text is read.

@@ -77,29 +77,38 @@ export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, encoding:
   if (rest) yield rest;
 }
 
+/** A run of consecutive physical lines; `firstLine` is the number of the first (1-based). */
+export interface LineBatch {
+  lines: string[];
+  firstLine: number;
+}
+
 /**
- * Physical lines with their numbers, for any line ending: CRLF, LF, CR, and the CR CR LF some
+ * Physical lines in batches (one per chunk read: handing out single lines through an async
+ * iterator costs more than the parsing), for any line ending: CRLF, LF, CR, and the CR CR LF some
  * iPhones write (one line end, not two).
  */
-export async function* splitLines(texts: AsyncIterable<string>): AsyncIterable<{ text: string; line: number }> {
+export async function* splitLines(texts: AsyncIterable<string>): AsyncIterable<LineBatch> {
   let pending = '';
-  let line = 0;
+  let line = 1;
   const breaker = /\r*\n|\r/g;
   for await (const text of texts) {
     pending += text;
+    const lines: string[] = [];
     let start = 0;
     breaker.lastIndex = 0;
     for (let match = breaker.exec(pending); match; match = breaker.exec(pending)) {
       // A CR at the very end may be the first half of CR LF: wait for the next chunk.
       if (match.index + match[0].length === pending.length && pending.endsWith('\r')) break;
-      line += 1;
-      yield { text: pending.slice(start, match.index), line };
+      lines.push(pending.slice(start, match.index));
       start = match.index + match[0].length;
     }
     pending = pending.slice(start);
+    if (lines.length) {
+      yield { lines, firstLine: line };
+      line += lines.length;
+    }
   }
-  if (pending.replace(/\r+$/, '') !== '') {
-    line += 1;
-    yield { text: pending.replace(/\r+$/, ''), line };
-  }
+  const rest = pending.replace(/\r+$/, '');
+  if (rest !== '') yield { lines: [rest], firstLine: line };
 }

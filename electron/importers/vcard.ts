@@ -1,6 +1,7 @@
 import { honorificParts } from '../../shared/names';
 import { normalizeBirthday } from './dates';
 import { decodeLabelled, type FileEncoding } from './encoding';
+import type { LineBatch } from './source';
 import { emptyContact, type ImportIssue, type ParsedAddress, type ParsedContact } from './types';
 
 /**
@@ -9,15 +10,14 @@ import { emptyContact, type ImportIssue, type ParsedAddress, type ParsedContact 
  * a fold that splits a UTF-8 character is joined before anything is decoded.
  */
 
+/** One property of a card: its (shared) header and its raw value (one char per byte). */
 interface Property {
-  group: string | null;
-  name: string;
-  params: Map<string, string[]>;
-  /** Bare 2.1 parameters and TYPE values, lower-case: cell, work, home, pref … */
-  types: Set<string>;
+  header: Header;
   value: string;
-  line: number;
 }
+
+/** What the reader takes from a card; everything else (photos, URLs, X-properties) is skipped undecoded. */
+const keptProperties = new Set(['FN', 'N', 'ORG', 'TITLE', 'ROLE', 'TEL', 'EMAIL', 'ADR', 'NOTE', 'BDAY', 'GENDER', 'X-GENDER', 'X-WAB-GENDER', 'KIND', 'X-ABSHOWAS', 'X-ABLABEL']);
 
 const knownProperties = new Set(
   'BEGIN END VERSION N FN ORG TITLE ROLE TEL EMAIL ADR LABEL NOTE BDAY ANNIVERSARY PHOTO LOGO SOUND KEY URL UID REV PRODID CATEGORIES NICKNAME GEO TZ MAILER AGENT CLASS SORT-STRING IMPP GENDER KIND LANG MEMBER RELATED SOURCE XML FBURL CALADRURI CALURI CLIENTPIDMAP NAME PROFILE ENCODING'.split(' '),
@@ -53,11 +53,44 @@ function colonOutsideQuotes(text: string): number {
 const unescapeParam = (value: string) =>
   value.replace(/^"|"$/g, '').replace(/\^(n|'|\^)/g, (_m, c: string) => (c === 'n' ? '\n' : c === "'" ? '"' : '^'));
 
+/** A parsed `group.NAME;PARAM=…` with what the reader needs to know about it, computed once. */
+interface Header {
+  group: string | null;
+  name: string;
+  params: Map<string, string[]>;
+  types: Set<string>;
+  qp: boolean;
+  binary: boolean;
+  charset: string | undefined;
+  /** The label its TYPE parameters give (cell, work, "fax,home"). */
+  label: string | null;
+}
+
+/** Headers repeat thousands of times in a file ("TEL;TYPE=CELL"): each is parsed once. */
+const headerCache = new Map<string, Header | null>();
+
+/** Where the value starts (after the colon outside quotes), or -1 when there is no colon. */
+function valueStart(text: string): number {
+  const simple = text.indexOf(':');
+  if (simple < 0) return -1;
+  return text.lastIndexOf('"', simple) < 0 ? simple + 1 : colonOutsideQuotes(text) + 1;
+}
+
 /** Reads `group.NAME;PARAM=…:` of a line; null when the line is not a property (a stray continuation). */
-function parseHeader(text: string): Omit<Property, 'value' | 'line'> & { valueStart: number } | null {
-  const colon = colonOutsideQuotes(text);
-  if (colon <= 0) return null;
-  const [nameAndGroup, ...rawParams] = splitOutsideQuotes(text.slice(0, colon), ';');
+function parseHeader(text: string, start = valueStart(text)): Header | null {
+  if (start <= 1) return null;
+  const key = text.slice(0, start - 1);
+  let cached = headerCache.get(key);
+  if (cached === undefined) {
+    cached = parseHeaderText(key);
+    if (headerCache.size > 5000) headerCache.clear();
+    headerCache.set(key, cached);
+  }
+  return cached;
+}
+
+function parseHeaderText(headerText: string): Header | null {
+  const [nameAndGroup, ...rawParams] = splitOutsideQuotes(headerText, ';');
   const nameMatch = /^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)$/.exec(nameAndGroup!.trim());
   if (!nameMatch) return null;
   const name = nameMatch[2]!.toUpperCase();
@@ -76,7 +109,17 @@ function parseHeader(text: string): Omit<Property, 'value' | 'line'> & { valueSt
     params.set(key, [...(params.get(key) ?? []), ...values]);
     if (key === 'TYPE') for (const value of values) types.add(value.trim().toLowerCase());
   }
-  return { group: nameMatch[1]?.toLowerCase() ?? null, name, params, types, valueStart: colon + 1 };
+  const flags = { params, types };
+  return {
+    group: nameMatch[1]?.toLowerCase() ?? null,
+    name,
+    params,
+    types,
+    qp: isQuotedPrintable(flags),
+    binary: isBinary(flags),
+    charset: params.get('CHARSET')?.[0],
+    label: typeLabel(types),
+  };
 }
 
 /** A line that begins a property, even when a fold cuts it before the colon ("TEL;TY" + " PE=CELL:…"). */
@@ -105,11 +148,11 @@ function decodeQuotedPrintable(value: string): Uint8Array {
   return Uint8Array.from(bytes);
 }
 
-const binaryToBytes = (value: string): Uint8Array => Uint8Array.from(value, (c) => c.charCodeAt(0) & 0xff);
+const nonAscii = /[\x80-\xff]/;
 
 /** vCard text escapes: \n, \N, \, \; \: \\ (a lone backslash stays). */
 const unescapeText = (value: string) =>
-  value.replace(/\\([nN,;:\\"])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+  value.includes('\\') ? value.replace(/\\([nN,;:\\"])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c)) : value;
 
 /** Splits a structured value (N, ADR, ORG) at unescaped semicolons. */
 function splitStructured(value: string): string[] {
@@ -129,22 +172,28 @@ function splitStructured(value: string): string[] {
   return parts;
 }
 
-const clean = (text: string | undefined | null): string | null => {
-  const trimmed = (text ?? '').replace(/[ \t]+/g, ' ').trim();
+/** Trimmed text with single spaces, or null; most values are clean already and pass untouched. */
+function clean(text: string | undefined | null): string | null {
+  if (!text) return null;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first > 32 && last > 32 && !text.includes('  ') && !text.includes('\t')) return text;
+  const trimmed = text.replace(/[ \t]+/g, ' ').trim();
   return trimmed === '' ? null : trimmed;
-};
+}
 
 /** Apple's `_$!<Mobile>!$_` and Google's custom labels become plain words. */
 const cleanLabel = (label: string) => label.replace(/^_\$!<(.*)>!\$_$/, '$1').trim();
 
 const ignoredTypes = new Set(['voice', 'pref', 'internet', 'x400', 'quoted-printable', 'base64', 'b', '8bit', '7bit']);
-const typeLabel = (types: Set<string>): string | null =>
-  clean(
+function typeLabel(types: Set<string>): string | null {
+  return clean(
     [...types]
       .filter((type) => !ignoredTypes.has(type) && !type.startsWith('charset') && !/^\d+$/.test(type))
       .sort()
       .join(','),
   );
+}
 
 function genderOf(value: string): ParsedContact['gender'] {
   const word = value.split(';')[0]!.trim().toLowerCase();
@@ -163,30 +212,35 @@ class CardBuilder {
     this.contact = emptyContact(line);
   }
 
-  add(property: Property, text: (p: Property) => string): void {
+  private remember(group: string | null, apply: (label: string) => void): void {
+    if (group) this.grouped.push({ group, apply });
+  }
+
+  add(property: Property, decode: (p: Property) => string): void {
     const c = this.contact;
-    const value = () => clean(unescapeText(text(property)));
-    const parts = () => splitStructured(text(property)).map((part) => clean(unescapeText(part)));
-    const remember = (apply: (label: string) => void) => {
-      if (property.group) this.grouped.push({ group: property.group, apply });
-    };
-    switch (property.name) {
+    const { header } = property;
+    const text = decode(property);
+    const value = () => clean(unescapeText(text));
+    const parts = () => splitStructured(text).map((part) => clean(unescapeText(part)));
+    switch (header.name) {
       case 'FN':
         c.formattedName = value();
         break;
       case 'N': {
         const [family, given, additional, prefix] = parts();
         c.familyName = family ?? null;
-        c.givenName = clean([given, additional?.replace(/,/g, ' ')].filter(Boolean).join(' '));
-        const honorific = honorificParts(prefix);
-        c.gender = c.gender ?? honorific.gender;
-        c.title = honorific.title ?? c.title;
+        c.givenName = additional ? clean(`${given ?? ''} ${additional.replace(/,/g, ' ')}`) : (given ?? null);
+        if (prefix) {
+          const honorific = honorificParts(prefix);
+          c.gender = c.gender ?? honorific.gender;
+          c.title = honorific.title ?? c.title;
+        }
         break;
       }
       case 'ORG': {
         const [organization, ...units] = parts();
         c.organization = organization ?? null;
-        c.department = clean(units.filter(Boolean).join(', '));
+        c.department = units.length ? clean(units.filter(Boolean).join(', ')) : null;
         break;
       }
       case 'TITLE':
@@ -196,52 +250,52 @@ class CardBuilder {
       case 'TEL': {
         const raw = value();
         if (!raw) break;
-        const phone = { raw, label: typeLabel(property.types) };
+        const phone = { raw, label: header.label };
         c.phones.push(phone);
-        remember((label) => (phone.label = label));
+        this.remember(header.group, (label) => (phone.label = label));
         break;
       }
       case 'EMAIL': {
         const address = value();
         if (!address) break;
-        const email = { address, label: typeLabel(property.types) };
+        const email = { address, label: header.label };
         c.emails.push(email);
-        remember((label) => (email.label = label));
+        this.remember(header.group, (label) => (email.label = label));
         break;
       }
       case 'ADR': {
         const [, extended, street, city, region, postalCode, country] = parts();
         const address: ParsedAddress = {
-          street: clean([street, extended].filter(Boolean).join('\n')),
+          street: extended ? clean([street, extended].filter(Boolean).join('\n')) : (street ?? null),
           postalCode: postalCode ?? null,
           city: city ?? null,
           region: region ?? null,
           country: country ?? null,
-          label: typeLabel(property.types),
+          label: header.label,
         };
         if (address.street || address.city || address.postalCode) c.addresses.push(address);
-        remember((label) => (address.label = label));
+        this.remember(header.group, (label) => (address.label = label));
         break;
       }
       case 'NOTE':
-        c.note = clean([c.note, unescapeText(text(property)).trim()].filter(Boolean).join('\n'));
+        c.note = clean([c.note, unescapeText(text).trim()].filter(Boolean).join('\n'));
         break;
       case 'BDAY':
-        c.birthday = normalizeBirthday(text(property));
+        c.birthday = normalizeBirthday(text);
         break;
       case 'GENDER':
       case 'X-GENDER':
       case 'X-WAB-GENDER':
-        c.gender = genderOf(text(property)) ?? c.gender;
+        c.gender = genderOf(text) ?? c.gender;
         break;
       case 'KIND':
-        c.isCompany = /^org/i.test(text(property).trim());
+        c.isCompany = /^org/i.test(text.trim());
         break;
       case 'X-ABSHOWAS':
-        c.isCompany = /^company$/i.test(text(property).trim());
+        c.isCompany = /^company$/i.test(text.trim());
         break;
       case 'X-ABLABEL':
-        if (property.group) this.labels.set(property.group, cleanLabel(unescapeText(text(property))));
+        if (header.group) this.labels.set(header.group, cleanLabel(unescapeText(text)));
         break;
     }
   }
@@ -265,75 +319,92 @@ export interface VcardOptions {
 }
 
 /**
- * Contacts from the lines of a vCard file (each char one byte). Garbage outside cards, stray `END:`
- * lines, `END:VCARD.` and nested AGENT cards are skipped; a card cut off at the end is reported.
+ * Contacts from the lines of a vCard file (each char one byte), batch by batch as the file streams.
+ * Garbage outside cards, stray `END:` lines, `END:VCARD.` and nested AGENT cards are skipped; a
+ * card cut off at the end is reported.
  */
-export async function* parseVcardLines(lines: AsyncIterable<{ text: string; line: number }>, options: VcardOptions): AsyncIterable<ParsedContact> {
-  const decode = (property: Property): string => {
-    const bytes = isQuotedPrintable(property) ? decodeQuotedPrintable(property.value) : binaryToBytes(property.value);
-    const decoded = decodeLabelled(bytes, property.params.get('CHARSET')?.[0], options.fallbackEncoding);
-    if (options.encodingsSeen && bytes.some((byte) => byte >= 0x80)) options.encodingsSeen.add(decoded.encoding);
+export async function* parseVcardLines(batches: AsyncIterable<LineBatch>, options: VcardOptions): AsyncIterable<ParsedContact[]> {
+  // Only the properties the reader keeps are decoded at all.
+  const decode = ({ header, value }: Property): string => {
+    // ASCII reads the same in every charset: the common case needs no decoding.
+    if (!header.qp && !nonAscii.test(value)) return value;
+    const bytes = header.qp ? decodeQuotedPrintable(value) : Buffer.from(value, 'latin1');
+    const decoded = decodeLabelled(bytes, header.charset, options.fallbackEncoding);
+    if (options.encodingsSeen && (!header.qp || bytes.some((byte) => byte >= 0x80))) options.encodingsSeen.add(decoded.encoding);
     return decoded.text;
   };
 
-  // Changed inside complete(): kept in an object so the compiler sees every assignment.
-  const state: { card: CardBuilder | null; nested: number } = { card: null, nested: 0 };
-  // A logical line being assembled from folds and soft breaks, with its header once known.
-  let pending: { text: string; line: number; header: ReturnType<typeof parseHeader> | undefined } | null = null;
-  const headerOf = (entry: NonNullable<typeof pending>) => (entry.header === undefined ? (entry.header = parseHeader(entry.text)) : entry.header);
+  let card: CardBuilder | null = null;
+  let nested = 0;
+  let done: ParsedContact[] = [];
+  // The logical line being assembled from folds and soft breaks; its header is parsed on demand.
+  let pending: string | null = null;
+  let pendingLine = 0;
+  let pendingHeader: Header | null | undefined;
+  const headerOfPending = () => (pendingHeader === undefined ? (pendingHeader = parseHeader(pending!)) : pendingHeader);
 
   /** Acts on one complete logical line: a card boundary, or a property of the open card. */
-  function* complete(entry: NonNullable<typeof pending>): Generator<ParsedContact> {
-    const header = headerOf(entry);
+  const complete = () => {
+    const text = pending!;
+    const start = valueStart(text);
+    const header = pendingHeader === undefined ? parseHeader(text, start) : pendingHeader;
     if (!header) return; // garbage outside a property
-    const value = entry.text.slice(header.valueStart);
+    const value = text.slice(start);
     if (header.name === 'BEGIN' && /^vcard/i.test(value.trim())) {
-      if (state.card) state.nested += 1;
-      else state.card = new CardBuilder(entry.line);
-      return;
-    }
-    if (header.name === 'END' && /^vcard/i.test(value.trim())) {
-      if (state.nested > 0) state.nested -= 1;
-      else if (state.card) {
-        yield state.card.finish();
-        state.card = null;
+      if (card) nested += 1;
+      else card = new CardBuilder(pendingLine);
+    } else if (header.name === 'END' && /^vcard/i.test(value.trim())) {
+      if (nested > 0) nested -= 1;
+      else if (card) {
+        done.push(card.finish());
+        card = null;
       }
-      return;
+    } else if (card && nested === 0 && header.name !== 'END' && !header.binary && keptProperties.has(header.name)) {
+      card.add({ header, value }, decode);
     }
-    if (!state.card || state.nested > 0 || header.name === 'END' || isBinary(header)) return;
-    state.card.add({ ...header, value, line: entry.line }, decode);
-  }
+  };
 
-  for await (const { text, line } of lines) {
-    if (pending) {
-      const header = headerOf(pending);
-      if (header && isQuotedPrintable(header) && pending.text.endsWith('=')) {
-        // Quoted-printable soft line break, also inside an =XX escape or right after the colon.
-        pending.text = pending.text.slice(0, -1) + text;
-        continue;
+  for await (const { lines, firstLine } of batches) {
+    for (let i = 0; i < lines.length; i += 1) {
+      const text = lines[i]!;
+      if (pending !== null) {
+        const first = text.charCodeAt(0);
+        if (pending.endsWith('=') && headerOfPending()?.qp) {
+          // Quoted-printable soft line break, also inside an =XX escape or right after the colon.
+          pending = pending.slice(0, -1) + text;
+          continue;
+        }
+        if (first === 0x20 || first === 0x09) {
+          pending += text.slice(1);
+          pendingHeader = undefined; // a fold may run through the header itself
+          continue;
+        }
+        if (valueStart(text) < 0 && headerOfPending()?.binary && /^[A-Za-z0-9+/=]+$/.test(text)) {
+          pending += text; // base64 without the blank line 2.1 asks for (BlackBerry)
+          continue;
+        }
+        if (card && text.trim() !== '' && !startsProperty(text) && headerOfPending()) {
+          // Not a property: a line continuing the value without folding (Outlook notes, an
+          // address broken after a backslash).
+          pending += pending.endsWith('\\') ? `n${text}` : `\\n${text}`;
+          continue;
+        }
+        complete();
+        pending = null;
       }
-      if (text.startsWith(' ') || text.startsWith('\t')) {
-        pending.text += text.slice(1);
-        pending.header = undefined; // a fold may run through the header itself
-        continue;
+      if (text.trim() !== '') {
+        pending = text;
+        pendingLine = firstLine + i;
+        pendingHeader = undefined;
       }
-      if (header && isBinary(header) && /^[A-Za-z0-9+/=]+$/.test(text)) {
-        pending.text += text; // base64 without the blank line 2.1 asks for (BlackBerry)
-        continue;
-      }
-      if (header && state.card && text.trim() !== '' && !startsProperty(text)) {
-        // Not a property: a line continuing the value without folding (Outlook notes, an address
-        // broken after a backslash).
-        pending.text += pending.text.endsWith('\\') ? `n${text}` : `\\n${text}`;
-        continue;
-      }
-      yield* complete(pending);
-      pending = null;
     }
-    if (text.trim() !== '') pending = { text, line, header: undefined };
+    if (done.length) {
+      yield done;
+      done = [];
+    }
   }
-  if (pending) yield* complete(pending);
-  if (state.card) {
-    options.issues.push({ line: state.card.contact.line, key: 'truncatedCard', vars: { line: state.card.contact.line } });
-  }
+  if (pending !== null) complete();
+  if (done.length) yield done;
+  const open = card as CardBuilder | null;
+  if (open) options.issues.push({ line: open.contact.line, key: 'truncatedCard', vars: { line: open.contact.line } });
 }

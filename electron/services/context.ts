@@ -16,11 +16,11 @@ export interface ServiceContext {
 }
 
 export function createServiceContext(
-  opened: { db: Database; path: string; schemaVersion: number },
+  opened: { db: Database; path: string; schemaVersion: number; openScratch: () => Database },
   adapter: AdapterName,
 ): ServiceContext {
   return {
-    repos: createRepositories(opened.db),
+    repos: createRepositories(opened.db, opened.openScratch),
     adapter,
     databasePath: opened.path,
     schemaVersion: opened.schemaVersion,

@@ -8,7 +8,7 @@ import type { ColumnTarget, ImportAction, ImportJob, ImportRecord, PreviewRow } 
 import { fileSource } from '../importers/source';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
-import { analyseFile, commitAnalyses, previewRows, summarise, type FileAnalysis } from './import';
+import { analyseFile, commitAnalyses, previewRows, releaseAnalysis, summarise, type FileAnalysis } from './import';
 import { getSettings } from './settings';
 
 /** Files a user may hand over at once, and the largest one (a WhatsApp export with its photos). */
@@ -118,6 +118,7 @@ export class ImportJobs {
     try {
       const committed = commitAnalyses(ctx, job.files.flatMap((file) => (file.analysis ? [file.analysis] : [])));
       job.state = 'done';
+      this.release(job);
       this.removeFiles(job);
       return { imports: committed.map((c) => c.record), contactIds: [...new Set(committed.flatMap((c) => c.contactIds))] };
     } catch (error) {
@@ -130,12 +131,14 @@ export class ImportJobs {
     const job = this.jobs.get(jobId);
     if (!job) return;
     job.state = 'cancelled';
+    this.release(job);
     this.removeFiles(job);
     this.jobs.delete(jobId);
   }
 
   /** Removes every temporary file (when the app or the host stops). */
   closeAll(): void {
+    for (const job of this.jobs.values()) this.release(job);
     rmSync(this.root, { recursive: true, force: true });
     this.jobs.clear();
   }
@@ -147,6 +150,7 @@ export class ImportJobs {
     try {
       const analyses: FileAnalysis[] = [];
       let before = 0;
+      this.release(job);
       for (const file of job.files) {
         job.currentFile = file.name;
         const source = await fileSource(file.path, file.name);
@@ -183,6 +187,11 @@ export class ImportJobs {
     if (states.length && !states.includes(job.state)) throw new AppError('conflict', 'import.jobs.wrongState', { state: job.state });
     job.touched = Date.now();
     return job;
+  }
+
+  /** Frees the staged contacts of every file (a new analysis or the end of the job). */
+  private release(job: Job): void {
+    for (const file of job.files) if (file.analysis) releaseAnalysis(file.analysis);
   }
 
   private removeFiles(job: Job): void {

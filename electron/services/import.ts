@@ -5,7 +5,8 @@ import type { Language } from '../../shared/model/settings';
 import type { AddedRows, ContactFields, NewContact } from '../db/repositories/contacts';
 import type { ImportChange } from '../db/repositories/imports';
 import { chatPatch, planChat } from '../importers/chat-plan';
-import { countKey, patchFor, planImport, type ContactPatch, type Plan, type PlanRow, type Reason } from '../importers/merge';
+import { MemoryCandidateStore, type CandidateStore } from '../importers/candidate-store';
+import { countKey, patchFor, planStore, Planner, type ContactPatch, type Plan, type PlanContext, type PlanRow, type Reason } from '../importers/merge';
 import type { CandidateContact } from '../importers/normalize';
 import { readImportFile, type FileReading } from '../importers/read';
 import type { ByteSource } from '../importers/source';
@@ -18,6 +19,10 @@ export interface FileAnalysis {
   reading: FileReading;
   plan: Plan;
   region: string;
+  /** The database state the plan was made in (see ContactsRepository.stateToken). */
+  stateToken: string;
+  /** Planned on top of other files of the same import (their contacts not yet written). */
+  plannedAfterOthers: boolean;
 }
 
 export interface AnalyseOptions {
@@ -26,11 +31,11 @@ export interface AnalyseOptions {
   onProgress?: (bytesRead: number) => void;
 }
 
-const emptyPlan = (): Plan => ({ rows: [], counts: { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 } });
+const emptyPlan = (): Plan => ({ rows: [], counts: { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 }, store: new MemoryCandidateStore() });
 
 const candidateAsContact = (id: number, candidate: CandidateContact): Contact => ({
-  ...toNewContact(candidate),
   id,
+  displayName: candidate.displayName,
   givenName: candidate.givenName,
   familyName: candidate.familyName,
   title: candidate.title,
@@ -43,7 +48,7 @@ const candidateAsContact = (id: number, candidate: CandidateContact): Contact =>
   birthday: candidate.birthday,
   note: candidate.note,
   kind: candidate.kind ?? 'other',
-  phones: candidate.phones.map((p) => ({ e164: p.e164, raw: p.raw, label: p.label, kind: p.kind })),
+  phones: candidate.phones,
   emails: candidate.emails,
   addresses: candidate.addresses,
   status: 'new',
@@ -58,24 +63,29 @@ const candidateAsContact = (id: number, candidate: CandidateContact): Contact =>
  * The database as it will be once the earlier files of the same import are written: their new
  * contacts join the match index under negative ids, so a person in two files is planned once.
  */
-function planningContext(ctx: ServiceContext, earlier: FileAnalysis[]) {
+function planningContext(ctx: ServiceContext, earlier: FileAnalysis[]): PlanContext {
   const index = ctx.repos.contacts.matchIndex();
-  const planned = new Map<number, Contact>();
+  const planned = new Map<number, { store: CandidateStore; index: number }>();
+  const add = <K>(map: Map<K, number[]>, key: K, id: number) => map.set(key, [...(map.get(key) ?? []), id]);
   let nextId = -1;
   for (const analysis of earlier) {
     for (const row of analysis.plan.rows) {
       if (row.action !== 'create' && row.action !== 'duplicate') continue;
       const id = nextId--;
-      planned.set(id, candidateAsContact(id, row.candidate));
-      for (const phone of row.candidate.phones) if (phone.e164) index.byE164.set(phone.e164, [...(index.byE164.get(phone.e164) ?? []), id]);
-      for (const email of row.candidate.emails) index.byEmail.set(email.address.toLowerCase(), [...(index.byEmail.get(email.address.toLowerCase()) ?? []), id]);
-      const { displayName, givenName, familyName, organization } = row.candidate;
+      const candidate = analysis.plan.store.get(row.index);
+      planned.set(id, { store: analysis.plan.store, index: row.index });
+      for (const phone of candidate.phones) if (phone.e164) add(index.byE164, phone.e164, id);
+      for (const email of candidate.emails) add(index.byEmail, email.address.toLowerCase(), id);
+      const { displayName, givenName, familyName, organization } = candidate;
       index.names.set(id, { displayName, givenName, familyName, organization });
     }
   }
   const load = (ids: number[]) => {
     const found = ctx.repos.contacts.byIds(ids.filter((id) => id > 0));
-    for (const id of ids) if (id < 0 && planned.has(id)) found.set(id, planned.get(id)!);
+    for (const id of ids) {
+      const entry = id < 0 ? planned.get(id) : undefined;
+      if (entry) found.set(id, candidateAsContact(id, entry.store.get(entry.index)));
+    }
     return found;
   };
   return { index, load };
@@ -84,22 +94,34 @@ function planningContext(ctx: ServiceContext, earlier: FileAnalysis[]) {
 function planReading(ctx: ServiceContext, reading: FileReading, region: string, earlier: FileAnalysis[]): Plan {
   if (reading.rejected) return emptyPlan();
   const context = planningContext(ctx, earlier);
-  return reading.chat ? planChat(reading.chat.participants, reading.chat.partner, { ...context, region }) : planImport(reading.candidates, context);
+  return reading.chat ? planChat(reading.chat.participants, reading.chat.partner, { ...context, region }) : planStore(reading.candidates, context);
 }
 
 /**
- * Reads a file and plans it against the database and the files before it in the same import;
- * writes nothing.
+ * Reads a file and plans it against the database and the files before it in the same import,
+ * contact by contact as it streams; writes nothing.
  */
 export async function analyseFile(ctx: ServiceContext, source: ByteSource, options: AnalyseOptions = {}, earlier: FileAnalysis[] = []): Promise<FileAnalysis> {
   const region = options.region ?? getSettings(ctx).defaultRegion;
+  const stateToken = ctx.repos.contacts.stateToken();
+  const context = planningContext(ctx, earlier);
+  const store = ctx.repos.newStagingStore();
+  const planner = new Planner(store, context);
   const reading = await readImportFile(source, {
     region,
     mapping: options.mapping,
     rememberedMapping: (signature) => ctx.repos.imports.mapping(signature),
     onProgress: options.onProgress,
+    store,
+    onCandidate: (candidate, index) => planner.add(candidate, index),
   });
-  return { reading, plan: planReading(ctx, reading, region, earlier), region };
+  const plan = reading.rejected
+    ? emptyPlan()
+    : reading.chat
+      ? planChat(reading.chat.participants, reading.chat.partner, { ...context, region })
+      : planner.finish();
+  if (plan.store !== store) store.close();
+  return { reading, plan, region, stateToken, plannedAfterOthers: earlier.length > 0 };
 }
 
 /** Whether the file's columns need a look before importing: unknown headers, or nothing usable mapped. */
@@ -157,18 +179,21 @@ export function previewRows(
   const page = matching.slice(filter.offset, filter.offset + filter.limit);
   return {
     total: matching.length,
-    rows: page.map((row) => ({
-      line: row.candidate.line,
+    rows: page.map((row) => {
+      const candidate = analysis.plan.store.get(row.index);
+      return {
+      line: row.line,
       action: row.action,
-      displayName: row.candidate.displayName,
-      organization: row.candidate.organization,
-      phones: row.candidate.phones.map((p) => ({ raw: p.raw, e164: p.e164, kind: p.kind })),
-      emails: row.candidate.emails.map((e) => e.address),
+      displayName: candidate.displayName,
+      organization: candidate.organization,
+      phones: candidate.phones.map((p) => ({ raw: p.raw, e164: p.e164, kind: p.kind })),
+      emails: candidate.emails.map((e) => e.address),
       reason: row.reason ? reasonText(row.reason, language) : null,
       // Negative ids are contacts an earlier file of this import creates: no link yet.
       existingId: row.existingId !== null && row.existingId > 0 ? row.existingId : null,
       existingName: row.existingName,
-    })),
+      };
+    }),
   };
 }
 
@@ -199,14 +224,11 @@ export interface CommittedFile {
 
 /**
  * Writes one analysed file: one import record, then every row. Updates are worked out again
- * against the contact as it is now (the user may have edited it since the preview), and only fill
- * gaps. The caller wraps all files of a commit in one transaction.
+ * against the contact as it is now, and only fill gaps. The caller wraps all files of a commit in
+ * one transaction.
  */
-function commitFile(ctx: ServiceContext, analysis: FileAnalysis): CommittedFile {
+function commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): CommittedFile {
   const { reading } = analysis;
-  // Planned again against the database as it is now, inside the commit's transaction: earlier
-  // files of this commit are written already, and the user may have edited contacts since.
-  const plan = planReading(ctx, reading, analysis.region, []);
   const { contacts, imports } = ctx.repos;
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 };
   const importId = imports.create({ fileName: reading.name, fileHash: reading.hash, format: reading.format!, encoding: reading.encoding, counts });
@@ -223,22 +245,26 @@ function commitFile(ctx: ServiceContext, analysis: FileAnalysis): CommittedFile 
       addresses: contacts.addAddresses(contact.id, patch.addresses),
     };
     const earlier = changes.get(contact.id);
-    if (earlier?.before && earlier.added) {
-      // A second row for the same contact: keep the oldest values, collect every added row.
-      changes.set(contact.id, {
-        ...earlier,
-        before: { ...before, ...earlier.before },
-        added: { phones: [...earlier.added.phones, ...added.phones], emails: [...earlier.added.emails, ...added.emails], addresses: [...earlier.added.addresses, ...added.addresses] },
-      });
-    } else if (!earlier) changes.set(contact.id, { contactId: contact.id, action: 'updated', before, added });
+    // A second row for the same contact keeps the oldest values and collects every added row.
+    changes.set(
+      contact.id,
+      earlier
+        ? {
+            contactId: contact.id,
+            before: { ...before, ...earlier.before },
+            added: { phones: [...earlier.added.phones, ...added.phones], emails: [...earlier.added.emails, ...added.emails], addresses: [...earlier.added.addresses, ...added.addresses] },
+          }
+        : { contactId: contact.id, before, added },
+    );
   };
 
+  const created: number[] = [];
   plan.rows.forEach((row, index) => {
     let action = row.action;
     if (action === 'create' || action === 'duplicate') {
-      const id = contacts.insert(toNewContact(row.candidate));
+      const id = contacts.insert(plan.store.get(row.index), importId);
       createdIds[index] = id;
-      changes.set(id, { contactId: id, action: 'created', before: null, added: null });
+      created.push(id);
       if (action === 'duplicate') {
         const other = row.existingId ?? (row.plannedIndex !== null ? createdIds[row.plannedIndex] : undefined);
         if (other !== undefined) imports.addDuplicate(id, other, 'sameNumberOtherName', importId);
@@ -246,7 +272,7 @@ function commitFile(ctx: ServiceContext, analysis: FileAnalysis): CommittedFile 
     } else if (action === 'update' && row.existingId !== null) {
       // Fresh from the database: an earlier row of this file may have filled the same contact.
       const contact = contacts.byIds([row.existingId]).get(row.existingId);
-      const patch = !contact ? null : row.lastMessageAt ? chatPatch(contact, row.lastMessageAt) : patchFor(contact, row.candidate);
+      const patch = !contact ? null : row.lastMessageAt ? chatPatch(contact, row.lastMessageAt) : patchFor(contact, plan.store.get(row.index));
       if (contact && patch) applyPatch(contact, patch);
       else action = 'unchanged';
     }
@@ -256,14 +282,30 @@ function commitFile(ctx: ServiceContext, analysis: FileAnalysis): CommittedFile 
   const revisions = contacts.revisions([...changes.keys()]);
   for (const change of changes.values()) imports.addChange(importId, { ...change, revisionAfter: revisions.get(change.contactId) ?? 0 });
   imports.updateCounts(importId, counts);
-  const record = importRecords(ctx, [importId])[0]!;
-  return { record, contactIds: [...changes.keys()] };
+  // Nothing has happened to its contacts yet: undo is possible.
+  const record = importRecords(ctx, [importId], { fresh: true })[0]!;
+  return { record, contactIds: [...created, ...changes.keys()] };
 }
 
-/** Commits analysed files in one transaction: all of them are written, or none. */
+/** Frees what an analysis holds (its staged contacts); call when it is committed or dropped. */
+export function releaseAnalysis(analysis: FileAnalysis): void {
+  analysis.plan.store.close();
+  analysis.reading.candidates.close();
+}
+
+/**
+ * Commits analysed files in one transaction: all of them are written, or none. A file is planned
+ * again inside the transaction unless nothing was written since its preview (the usual case of a
+ * single file): earlier files of the same commit, or edits meanwhile, change what it should do.
+ */
 export function commitAnalyses(ctx: ServiceContext, analyses: FileAnalysis[]): CommittedFile[] {
   const writable = analyses.filter((analysis) => !analysis.reading.rejected);
-  return ctx.repos.transaction(() => writable.map((analysis) => commitFile(ctx, analysis)));
+  return ctx.repos.transaction(() =>
+    writable.map((analysis, index) => {
+      const current = index === 0 && !analysis.plannedAfterOthers && analysis.stateToken === ctx.repos.contacts.stateToken();
+      return commitFile(ctx, analysis, current ? analysis.plan : planReading(ctx, analysis.reading, analysis.region, []));
+    }),
+  );
 }
 
 /** Why an import cannot be undone, or null when it can. */
@@ -271,18 +313,22 @@ function undoBlocker(ctx: ServiceContext, importId: number, language: Language):
   const record = ctx.repos.imports.get(importId);
   if (!record) return translate(language, 'import.undo.notFound');
   if (record.undoneAt) return translate(language, 'import.undo.alreadyUndone');
+  // Created contacts are at revision 1 until anything is done to them; updated ones at the
+  // revision the import left them at. A contact that is gone can no longer be restored.
+  const changedCreated = ctx.repos.contacts.createdBy(importId).filter((contact) => contact.revision !== 1);
   const changes = ctx.repos.imports.changes(importId);
   const revisions = ctx.repos.contacts.revisions(changes.map((change) => change.contactId));
-  const changedSince = changes.filter((change) => {
-    const revision = revisions.get(change.contactId);
-    return revision === undefined ? change.action === 'updated' : revision !== change.revisionAfter;
-  });
-  if (changedSince.length === 0) return null;
-  const names = [...ctx.repos.contacts.byIds(changedSince.slice(0, 3).map((c) => c.contactId)).values()].map((c) => c.displayName);
-  return translate(language, 'import.undo.blocked', { count: changedSince.length, names: names.join(', ') || '–' });
+  const changedUpdated = changes.filter((change) => revisions.get(change.contactId) !== change.revisionAfter);
+  const count = changedCreated.length + changedUpdated.length;
+  if (count === 0) return null;
+  const names = [
+    ...changedCreated.slice(0, 3).map((contact) => contact.displayName),
+    ...[...ctx.repos.contacts.byIds(changedUpdated.slice(0, 3).map((c) => c.contactId)).values()].map((c) => c.displayName),
+  ].slice(0, 3);
+  return translate(language, 'import.undo.blocked', { count, names: names.join(', ') || '–' });
 }
 
-export function importRecords(ctx: ServiceContext, ids?: number[]): ImportRecord[] {
+export function importRecords(ctx: ServiceContext, ids?: number[], { fresh = false } = {}): ImportRecord[] {
   const language = getSettings(ctx).language;
   const list = ids ? ids.map((id) => ctx.repos.imports.get(id)).filter((row) => row !== null) : ctx.repos.imports.list();
   return list.map((row) => ({
@@ -292,7 +338,7 @@ export function importRecords(ctx: ServiceContext, ids?: number[]): ImportRecord
     importedAt: row.importedAt,
     counts: row.counts,
     undoneAt: row.undoneAt,
-    undoBlockedBy: row.undoneAt ? null : undoBlocker(ctx, row.id, language),
+    undoBlockedBy: row.undoneAt || fresh ? null : undoBlocker(ctx, row.id, language),
   }));
 }
 
@@ -302,12 +348,10 @@ export function undoImport(ctx: ServiceContext, importId: number): ImportRecord 
   const blocker = undoBlocker(ctx, importId, language);
   if (blocker) throw new AppError('conflict', 'import.undo.refused', { reason: blocker });
   ctx.repos.transaction(() => {
-    const changes = ctx.repos.imports.changes(importId);
-    ctx.repos.contacts.deleteMany(changes.filter((c) => c.action === 'created').map((c) => c.contactId));
-    for (const change of changes) {
-      if (change.action !== 'updated') continue;
-      if (change.before && Object.keys(change.before).length) ctx.repos.contacts.updateFields(change.contactId, change.before);
-      if (change.added) ctx.repos.contacts.removeRows(change.added);
+    ctx.repos.contacts.deleteMany(ctx.repos.contacts.createdBy(importId).map((contact) => contact.id));
+    for (const change of ctx.repos.imports.changes(importId)) {
+      if (Object.keys(change.before).length) ctx.repos.contacts.updateFields(change.contactId, change.before);
+      ctx.repos.contacts.removeRows(change.added);
     }
     ctx.repos.imports.markUndone(importId);
   });

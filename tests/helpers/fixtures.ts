@@ -1,12 +1,15 @@
 import path from 'node:path';
-import { readImportFile, type ReadOptions } from '../../electron/importers/read';
+import { readImportFile, type FileReading, type ReadOptions } from '../../electron/importers/read';
 import { fileSource } from '../../electron/importers/source';
 
 export const fixturePath = (name: string) => path.resolve(import.meta.dirname, '..', 'unit', 'importers', 'fixtures', name);
 
+/** A reading with its contacts as a plain array, for assertions. */
+export const withCandidateList = (reading: FileReading) => ({ ...reading, candidates: [...reading.candidates.values()] });
+
 /** Reads one fixture file exactly as an import would (default region DE). */
 export async function readFixture(name: string, options: Partial<ReadOptions> = {}) {
-  return readImportFile(await fileSource(fixturePath(name)), { region: 'DE', ...options });
+  return withCandidateList(await readImportFile(await fileSource(fixturePath(name)), { region: 'DE', ...options }));
 }
 
 /** The candidate with this display name, or a failing lookup that names what was there. */

@@ -4,7 +4,7 @@ import { translate } from '../../../shared/i18n';
 import type { ImportCounts } from '../../../shared/model/import';
 import { phoneRegions } from '../../../shared/model/settings';
 import { fileSource } from '../../importers/source';
-import { analyseFile, commitAnalyses, summarise, type FileAnalysis } from '../../services/import';
+import { analyseFile, commitAnalyses, releaseAnalysis, summarise, type FileAnalysis } from '../../services/import';
 import { getSettings } from '../../services/settings';
 import { UsageError, type CliCommand } from '../command';
 
@@ -58,6 +58,7 @@ export const importCommand: CliCommand = {
       }
     }
 
+    for (const analysis of accepted) releaseAnalysis(analysis);
     const reports = entries.map((entry) => entry.report);
     if (values.json) io.out(JSON.stringify({ files: reports }));
     else {

@@ -2,10 +2,14 @@ import type { Migration } from '../migrate';
 
 const now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
-/** Bumps a contact's revision whenever the contact or one of its numbers, addresses or e-mails changes. */
+/**
+ * Bumps a contact's revision whenever the contact or one of its numbers, addresses or e-mails is
+ * changed or removed. Adding a row to an existing contact bumps it in the repository instead: a
+ * trigger on INSERT would also fire for every row of every new contact an import writes.
+ */
 const revisionTriggers = ['contact_phones', 'contact_emails', 'contact_addresses']
   .flatMap((table) =>
-    (['INSERT', 'UPDATE', 'DELETE'] as const).map((event) => {
+    (['UPDATE', 'DELETE'] as const).map((event) => {
       const row = event === 'DELETE' ? 'OLD' : 'NEW';
       return `CREATE TRIGGER ${table}_${event.toLowerCase()}_revision AFTER ${event} ON ${table}
         BEGIN UPDATE contacts SET revision = revision + 1, updated_at = ${now} WHERE id = ${row}.contact_id; END;`;
@@ -35,6 +39,8 @@ export const contactDetailsAndImports: Migration = {
       ALTER TABLE contacts ADD COLUMN on_whatsapp INTEGER NOT NULL DEFAULT 0 CHECK (on_whatsapp IN (0, 1));
       ALTER TABLE contacts ADD COLUMN whatsapp_last_message_at TEXT;
       ALTER TABLE contacts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      -- The import that created the contact (its undo removes exactly these).
+      ALTER TABLE contacts ADD COLUMN created_by_import INTEGER REFERENCES imports (id) ON DELETE SET NULL;
 
       ALTER TABLE contact_phones ADD COLUMN kind TEXT NOT NULL DEFAULT 'other'
         CHECK (kind IN ('mobile', 'landline', 'other', 'invalid'));
@@ -72,14 +78,13 @@ export const contactDetailsAndImports: Migration = {
         undone_at   TEXT
       ) STRICT;
 
-      -- What one import did to one contact, enough to take it back.
+      -- What one import changed in an existing contact, enough to take it back: the fields as they
+      -- were, and the rows it added. (Contacts it created carry created_by_import instead.)
       CREATE TABLE import_changes (
         import_id       INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
         contact_id      INTEGER NOT NULL,
-        action          TEXT NOT NULL CHECK (action IN ('created', 'updated')),
-        -- updated: the fields as they were, and the rows the import added
-        before          TEXT CHECK (before IS NULL OR json_valid(before)),
-        added           TEXT CHECK (added IS NULL OR json_valid(added)),
+        before          TEXT NOT NULL CHECK (json_valid(before)),
+        added           TEXT NOT NULL CHECK (json_valid(added)),
         revision_after  INTEGER NOT NULL,
         PRIMARY KEY (import_id, contact_id)
       ) STRICT;

@@ -44,8 +44,9 @@ export interface ContactFields {
   whatsappLastMessageAt: string | null;
 }
 
-export type NewContact = Partial<ContactFields> & {
+export type NewContact = Partial<Omit<ContactFields, 'kind'>> & {
   displayName: string;
+  kind?: ContactKind | null;
   phones?: Phone[];
   emails?: Email[];
   addresses?: Address[];
@@ -89,9 +90,13 @@ export interface ContactsRepository {
   all(): Contact[];
   byIds(ids: number[]): Map<number, Contact>;
   revisions(ids: number[]): Map<number, number>;
+  /** Contacts an import created: their ids and revisions (1 until anything is done to them). */
+  createdBy(importId: number): { id: number; revision: number; displayName: string }[];
+  /** Changes whenever this or another connection writes: a plan made under one token is still true under the same. */
+  stateToken(): string;
   matchIndex(): MatchIndex;
-  /** Inserts one contact with its numbers, addresses and e-mails; returns the new id. */
-  insert(contact: NewContact): number;
+  /** Inserts one contact with its numbers, addresses and e-mails; returns the new id. `createdByImport`: the import creating it (its undo removes exactly these). */
+  insert(contact: NewContact, createdByImport?: number): number;
   /** Inserts contacts in one transaction; returns the new ids. */
   insertMany(contacts: NewContact[]): number[];
   /** Sets fields; returns nothing (the caller knows the old values). */
@@ -112,7 +117,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
     display_name LIKE @pattern ESCAPE '\\' OR organization LIKE @pattern ESCAPE '\\'
     OR id IN (SELECT contact_id FROM contact_phones WHERE raw LIKE @pattern ESCAPE '\\' OR e164 LIKE @pattern ESCAPE '\\')
     OR id IN (SELECT contact_id FROM contact_emails WHERE address LIKE @pattern ESCAPE '\\'))`;
-  const importWhere = '(@importId IS NULL OR id IN (SELECT contact_id FROM import_changes WHERE import_id = @importId))';
+  const importWhere = '(@importId IS NULL OR created_by_import = @importId OR id IN (SELECT contact_id FROM import_changes WHERE import_id = @importId))';
   const countMatching = db.prepare<{ pattern: string; importId: number | null }, { total: number }>(
     `SELECT count(*) AS total FROM contacts WHERE ${searchWhere} AND ${importWhere}`,
   );
@@ -140,9 +145,8 @@ export function createContactsRepository(db: Database): ContactsRepository {
   );
   const insertContact = db.prepare(
     `INSERT INTO contacts (display_name, given_name, family_name, title, gender, organization, department, job_title,
-       is_company, customer_number, birthday, note, kind, on_whatsapp, whatsapp_last_message_at)
-     VALUES (@displayName, @givenName, @familyName, @title, @gender, @organization, @department, @jobTitle,
-       @isCompany, @customerNumber, @birthday, @note, @kind, @onWhatsapp, @whatsappLastMessageAt)`,
+       is_company, customer_number, birthday, note, kind, on_whatsapp, whatsapp_last_message_at, created_by_import)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const nextPosition = (table: string) =>
     db.prepare<[number], { next: number }>(`SELECT coalesce(max(position) + 1, 0) AS next FROM ${table} WHERE contact_id = ?`);
@@ -154,6 +158,11 @@ export function createContactsRepository(db: Database): ContactsRepository {
   const insertAddress = db.prepare(
     'INSERT INTO contact_addresses (contact_id, position, street, postal_code, city, region, country, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const createdByImport = db.prepare<[number], { id: number; revision: number; displayName: string }>(
+    'SELECT id, revision, display_name AS displayName FROM contacts WHERE created_by_import = ? ORDER BY id',
+  );
+  const dataVersion = db.prepare<[], { version: number; changes: number }>('SELECT (SELECT data_version FROM pragma_data_version) AS version, total_changes() AS changes');
+  const touch = db.prepare("UPDATE contacts SET revision = revision + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
   const deleteContacts = db.prepare('DELETE FROM contacts WHERE id IN (SELECT value FROM json_each(?))');
   const deleteRows = (table: string) => db.prepare(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`);
   const deletePhones = deleteRows('contact_phones');
@@ -203,43 +212,59 @@ export function createContactsRepository(db: Database): ContactsRepository {
     }));
   }
 
+  // Rows added to an existing contact change it: its revision moves on (see migration 0002).
+  const added = <T>(id: number, rows: T[], insertRow: (row: T) => number): number[] => {
+    if (rows.length === 0) return [];
+    const ids = rows.map(insertRow);
+    touch.run(id);
+    return ids;
+  };
   const addPhones = (id: number, phones: Phone[]) => {
     let position = nextPhone.get(id)!.next;
-    return phones.map((p) => Number(insertPhone.run(id, position++, p.e164, p.raw, p.label, p.kind).lastInsertRowid));
+    return added(id, phones, (p) => Number(insertPhone.run(id, position++, p.e164, p.raw, p.label, p.kind).lastInsertRowid));
   };
   const addEmails = (id: number, emails: Email[]) => {
     let position = nextEmail.get(id)!.next;
-    return emails.map((e) => Number(insertEmail.run(id, position++, e.address, e.label).lastInsertRowid));
+    return added(id, emails, (e) => Number(insertEmail.run(id, position++, e.address, e.label).lastInsertRowid));
   };
   const addAddresses = (id: number, addresses: Address[]) => {
     let position = nextAddress.get(id)!.next;
-    return addresses.map((a) => Number(insertAddress.run(id, position++, a.street, a.postalCode, a.city, a.region, a.country, a.label).lastInsertRowid));
+    return added(id, addresses, (a) => Number(insertAddress.run(id, position++, a.street, a.postalCode, a.city, a.region, a.country, a.label).lastInsertRowid));
   };
 
-  const insert = (contact: NewContact): number => {
+  const insert = (contact: NewContact, createdByImport?: number): number => {
+    // Positional parameters: an import inserts tens of thousands of these.
     const id = Number(
-      insertContact.run({
-        displayName: contact.displayName,
-        givenName: contact.givenName ?? null,
-        familyName: contact.familyName ?? null,
-        title: contact.title ?? null,
-        gender: contact.gender ?? null,
-        organization: contact.organization ?? null,
-        department: contact.department ?? null,
-        jobTitle: contact.jobTitle ?? null,
-        isCompany: contact.isCompany ? 1 : 0,
-        customerNumber: contact.customerNumber ?? null,
-        birthday: contact.birthday ?? null,
-        note: contact.note ?? null,
-        kind: contact.kind ?? 'other',
-        onWhatsapp: contact.onWhatsapp ? 1 : 0,
-        whatsappLastMessageAt: contact.whatsappLastMessageAt ?? null,
-      }).lastInsertRowid,
+      insertContact.run(
+        contact.displayName,
+        contact.givenName ?? null,
+        contact.familyName ?? null,
+        contact.title ?? null,
+        contact.gender ?? null,
+        contact.organization ?? null,
+        contact.department ?? null,
+        contact.jobTitle ?? null,
+        contact.isCompany ? 1 : 0,
+        contact.customerNumber ?? null,
+        contact.birthday ?? null,
+        contact.note ?? null,
+        contact.kind ?? 'other',
+        contact.onWhatsapp ? 1 : 0,
+        contact.whatsappLastMessageAt ?? null,
+        createdByImport ?? null,
+      ).lastInsertRowid,
     );
     // New rows start at position 0: no need to ask for the next position.
-    (contact.phones ?? []).forEach((p, position) => insertPhone.run(id, position, p.e164, p.raw, p.label, p.kind));
-    (contact.emails ?? []).forEach((e, position) => insertEmail.run(id, position, e.address, e.label));
-    (contact.addresses ?? []).forEach((a, position) => insertAddress.run(id, position, a.street, a.postalCode, a.city, a.region, a.country, a.label));
+    const { phones = [], emails = [], addresses = [] } = contact;
+    for (let position = 0; position < phones.length; position += 1) {
+      const p = phones[position]!;
+      insertPhone.run(id, position, p.e164, p.raw, p.label, p.kind);
+    }
+    for (let position = 0; position < emails.length; position += 1) insertEmail.run(id, position, emails[position]!.address, emails[position]!.label);
+    for (let position = 0; position < addresses.length; position += 1) {
+      const a = addresses[position]!;
+      insertAddress.run(id, position, a.street, a.postalCode, a.city, a.region, a.country, a.label);
+    }
     return id;
   };
 
@@ -264,6 +289,13 @@ export function createContactsRepository(db: Database): ContactsRepository {
 
     revisions: (ids) => new Map(revisionsById.all(JSON.stringify(ids)).map((row) => [row.id, row.revision])),
 
+    createdBy: (importId) => createdByImport.all(importId),
+
+    stateToken() {
+      const { version, changes } = dataVersion.get()!;
+      return `${version}:${changes}`;
+    },
+
     matchIndex() {
       const index: MatchIndex = { byE164: new Map(), byEmail: new Map(), names: new Map() };
       const push = (map: Map<string, number[]>, key: string, id: number) => {
@@ -280,7 +312,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
     },
 
     insert,
-    insertMany: db.transaction((contacts: NewContact[]) => contacts.map(insert)),
+    insertMany: db.transaction((contacts: NewContact[]) => contacts.map((contact) => insert(contact))),
 
     updateFields(id, fields) {
       const keys = (Object.keys(fields) as (keyof ContactFields)[]).filter((key) => key in contactFieldColumns).sort();

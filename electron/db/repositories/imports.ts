@@ -13,13 +13,13 @@ export interface ImportRow {
   undoneAt: string | null;
 }
 
+/** What an import changed in an existing contact. */
 export interface ImportChange {
   contactId: number;
-  action: 'created' | 'updated';
-  /** updated: the fields as they were before the import. */
-  before: Partial<ContactFields> | null;
-  /** updated: numbers, e-mails and addresses the import added. */
-  added: AddedRows | null;
+  /** The fields as they were before the import. */
+  before: Partial<ContactFields>;
+  /** Numbers, e-mails and addresses the import added. */
+  added: AddedRows;
   revisionAfter: number;
 }
 
@@ -69,11 +69,11 @@ export function createImportsRepository(db: Database): ImportsRepository {
      VALUES (@fileName, @fileHash, @format, @encoding, @created, @updated, @unchanged, @duplicates, @invalid)`,
   );
   const insertChange = db.prepare(
-    'INSERT INTO import_changes (import_id, contact_id, action, before, added, revision_after) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO import_changes (import_id, contact_id, before, added, revision_after) VALUES (?, ?, ?, ?, ?)',
   );
   const selectImports = db.prepare<[], ImportDbRow>('SELECT * FROM imports ORDER BY id DESC');
   const selectImport = db.prepare<[number], ImportDbRow>('SELECT * FROM imports WHERE id = ?');
-  const selectChanges = db.prepare<[number], { contact_id: number; action: 'created' | 'updated'; before: string | null; added: string | null; revision_after: number }>(
+  const selectChanges = db.prepare<[number], { contact_id: number; before: string; added: string; revision_after: number }>(
     'SELECT * FROM import_changes WHERE import_id = ?',
   );
   const setCounts = db.prepare(
@@ -95,14 +95,7 @@ export function createImportsRepository(db: Database): ImportsRepository {
   return {
     create: (record) => Number(insertImport.run({ ...record, ...record.counts }).lastInsertRowid),
     addChange(importId, change) {
-      insertChange.run(
-        importId,
-        change.contactId,
-        change.action,
-        change.before ? JSON.stringify(change.before) : null,
-        change.added ? JSON.stringify(change.added) : null,
-        change.revisionAfter,
-      );
+      insertChange.run(importId, change.contactId, JSON.stringify(change.before), JSON.stringify(change.added), change.revisionAfter);
     },
     updateCounts: (id, counts) => {
       setCounts.run({ id, ...counts });
@@ -115,9 +108,8 @@ export function createImportsRepository(db: Database): ImportsRepository {
     changes: (importId) =>
       selectChanges.all(importId).map((row) => ({
         contactId: row.contact_id,
-        action: row.action,
-        before: row.before ? JSON.parse(row.before) : null,
-        added: row.added ? JSON.parse(row.added) : null,
+        before: JSON.parse(row.before),
+        added: JSON.parse(row.added),
         revisionAfter: row.revision_after,
       })),
     markUndone: (id) => {

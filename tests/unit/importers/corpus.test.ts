@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readImportFile, type FileReading } from '../../../electron/importers/read';
+import { readImportFile } from '../../../electron/importers/read';
 import { fileSource } from '../../../electron/importers/source';
+import { withCandidateList } from '../../helpers/fixtures';
 
 // 57 real exports from phones and programs, kept beside the project (../shared/corpus), never copied in.
 const corpus = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
@@ -16,9 +17,9 @@ const walk = (dir: string): string[] =>
   });
 const samples = present ? walk(corpus).filter((file) => !notSamples.test(file)).map((file) => path.relative(corpus, file)) : [];
 
-const readings = new Map<string, Promise<FileReading>>();
+const readings = new Map<string, Promise<ReturnType<typeof withCandidateList>>>();
 const read = (file: string) => {
-  if (!readings.has(file)) readings.set(file, fileSource(path.join(corpus, file)).then((source) => readImportFile(source, { region: 'DE' })));
+  if (!readings.has(file)) readings.set(file, fileSource(path.join(corpus, file)).then(async (source) => withCandidateList(await readImportFile(source, { region: 'DE' }))));
   return readings.get(file)!;
 };
 const contact = async (file: string, name: string) => {

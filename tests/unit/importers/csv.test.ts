@@ -5,7 +5,7 @@ import { byName, readFixture } from '../../helpers/fixtures';
 async function rows(text: string | string[], delimiter: ',' | ';' | '\t' = ',') {
   const chunks = Array.isArray(text) ? text : [text];
   const out = [];
-  for await (const row of parseCsv((async function* () { yield* chunks; })(), delimiter)) out.push(row);
+  for await (const batch of parseCsv((async function* () { yield* chunks; })(), delimiter)) out.push(...batch);
   return out;
 }
 

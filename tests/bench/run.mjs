@@ -1,0 +1,81 @@
+// `npm run bench`: every figure beside its floor and its target.
+// Import: generated vCard and CSV files of 10,000 and 100,000 contacts, each measured in a fresh
+// process against a fresh database. The floor reads, splits and bare-inserts the same rows (the
+// contacts, numbers, e-mails and addresses the import writes) into the same schema; the minimal
+// figure inserts one row per contact into a table without indexes, for comparison only.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const out = path.join(root, 'out', 'bench');
+const RUNS = 3;
+
+await build({
+  entryPoints: { 'import-case': path.join(root, 'tests/bench/import-case.ts'), generate: path.join(root, 'tests/bench/generate.ts') },
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  banner: { js: "import { createRequire as benchRequire } from 'node:module'; const require = benchRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+const { writeCsv, writeVcard } = await import(path.join(out, 'generate.mjs'));
+
+const work = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-bench-'));
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function measure(mode, format, file) {
+  const results = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const database = path.join(work, `${mode}-${format}-${run}-${Date.now()}.sqlite`);
+    results.push(JSON.parse(execFileSync(process.execPath, [path.join(out, 'import-case.mjs'), mode, format, file, database], { encoding: 'utf8' })));
+  }
+  return { ms: median(results.map((r) => r.ms)), peakMb: Math.max(...results.map((r) => r.peakMb)) };
+}
+
+const rows = [];
+let missed = 0;
+try {
+  for (const count of [10_000, 100_000]) {
+    for (const format of ['vcard', 'csv']) {
+      const file = path.join(work, `contacts-${count}.${format === 'csv' ? 'csv' : 'vcf'}`);
+      await (format === 'csv' ? writeCsv : writeVcard)(file, count);
+      const imported = measure('import', format, file);
+      const floor = measure('floor', format, file);
+      const minimal = measure('minimal', format, file);
+      const ratio = imported.ms / floor.ms;
+      const targets = count === 10_000 ? [imported.ms <= 1000 && ratio <= 3, '≤ 1000 ms, ≤ 3× floor'] : [imported.peakMb < 300, '< 300 MB peak'];
+      if (!targets[0]) missed += 1;
+      rows.push([
+        `${count.toLocaleString('de-DE')} ${format === 'csv' ? 'CSV' : 'vCard'} (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB)`,
+        `${imported.ms.toFixed(0)} ms`,
+        `${floor.ms.toFixed(0)} ms`,
+        `${ratio.toFixed(2)}×`,
+        `${minimal.ms.toFixed(0)} ms`,
+        `${imported.peakMb.toFixed(0)} MB`,
+        `${floor.peakMb.toFixed(0)} MB`,
+        targets[1],
+        targets[0] ? 'erreicht' : 'VERFEHLT',
+      ]);
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const header = ['Import (Median aus 3)', 'Zeit', 'Boden', 'Faktor', 'Minimal', 'Spitze RSS', 'Boden RSS', 'Ziel', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of rows) console.log(line(row));
+console.log('\nBoden: dieselben Zeilen (Kontakte, Nummern, E-Mails, Adressen) ohne jede Logik ins selbe Schema geschrieben.');
+console.log('Minimal: eine Zeile je Kontakt in eine Tabelle ohne Index (nur zum Vergleich).');
+process.exitCode = missed > 0 ? 1 : 0;
