@@ -92,12 +92,3 @@ export function normalizePhone(raw: string, region: string): NormalizedPhone {
   const plan = fastPlans.get(region);
   return (plan && fastPath(raw, plan)) || normalizePhoneSlow(raw, region);
 }
-
-/** Only the digits of what someone typed, for finding numbers in any format ("0171 123" → "171123"). */
-export function phoneSearchDigits(text: string, region: string): string {
-  const digits = text.replace(/\D/g, '');
-  const plan = fastPlans.get(region);
-  if (plan && digits.startsWith(`00${plan.callingCode}`)) return digits.slice(plan.callingCode.length + 2);
-  if (plan && text.trim().startsWith('+') && digits.startsWith(plan.callingCode)) return digits.slice(plan.callingCode.length);
-  return digits.startsWith('0') ? digits.replace(/^0+/, '') : digits;
-}

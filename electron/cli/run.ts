@@ -4,8 +4,9 @@ import { describeError, openSession } from '../services/session';
 import { type CliCommand, type CliIo, UsageError } from './command';
 import { contactsCommand } from './commands/contacts';
 import { importCommand } from './commands/import';
+import { historyCommand, setStageCommand } from './commands/tracking';
 
-export const commands: CliCommand[] = [importCommand, contactsCommand];
+export const commands: CliCommand[] = [importCommand, contactsCommand, setStageCommand, historyCommand];
 
 export function helpText(): string {
   const lines = commands.map((command) => `  ${command.usage.padEnd(44)} ${command.summary}`);

@@ -1,9 +1,14 @@
 import type { RequestName, RequestOutput, ValidInput } from '../../shared/contract';
 import { appInfo } from './app';
+import { contactDetail, updateContact } from './contact-detail';
 import { countContacts, listContacts } from './contacts';
+import { dashboard } from './dashboard';
+import { dismissDuplicate, mergeContacts } from './duplicates';
+import { readEvidence, storeEvidence } from './evidence';
 import type { ServiceContext } from './context';
 import { importRecords, undoImport } from './import';
 import { getSettings, updateSettings } from './settings';
+import { bulkChange, recordConsent, setStage, setTarget, undoOperation, withdrawConsent } from './tracking';
 
 export type Handler<K extends RequestName> = (
   ctx: ServiceContext,
@@ -19,6 +24,23 @@ export const handlers: Handlers = {
   'settings.update': (ctx, patch) => updateSettings(ctx, patch),
   'contacts.count': (ctx) => countContacts(ctx),
   'contacts.list': (ctx, input) => listContacts(ctx, input),
+  'contacts.get': (ctx, input) => contactDetail(ctx, input.id),
+  'contacts.update': (ctx, input) => updateContact(ctx, input.id, input.edit),
+  'contacts.setStage': (ctx, input) => setStage(ctx, input.id, input.change),
+  'contacts.setTarget': (ctx, input) => setTarget(ctx, input.id, input.target, input.messengerId),
+  'contacts.tags': (ctx) => ctx.repos.contacts.allTags(),
+  'contacts.bulk': (ctx, input) => bulkChange(ctx, input.selection, input.action),
+  'contacts.undoBulk': (ctx, input) => undoOperation(ctx, input.operationId),
+  'contacts.merge': (ctx, input) => mergeContacts(ctx, input.keepId, input.otherId),
+  'contacts.dismissDuplicate': (ctx, input) => {
+    dismissDuplicate(ctx, input.id, input.otherId);
+    return {};
+  },
+  'consents.record': (ctx, input) => recordConsent(ctx, input.contactId, input),
+  'consents.withdraw': (ctx, input) => withdrawConsent(ctx, input.contactId, input),
+  'evidence.upload': (ctx, input) => storeEvidence(ctx, input.fileName, Buffer.from(input.data, 'base64')),
+  'evidence.get': (ctx, input) => readEvidence(ctx, input.id),
+  'dashboard.get': (ctx) => dashboard(ctx),
   'import.begin': (ctx, input) => ctx.importJobs.begin(input.files),
   'import.upload': (ctx, input) => ctx.importJobs.upload(input.jobId, input.index, input.offset, Buffer.from(input.data, 'base64')),
   'import.analyse': (ctx, input) => ctx.importJobs.analyse(ctx, input.jobId),

@@ -51,8 +51,17 @@ const candidateAsContact = (id: number, candidate: CandidateContact): Contact =>
   phones: candidate.phones,
   emails: candidate.emails,
   addresses: candidate.addresses,
-  status: 'new',
+  tags: [],
+  stage: 'new',
+  target: null,
   messenger: null,
+  messengerId: null,
+  stageChangedAt: null,
+  invitedAt: null,
+  invitedChannel: null,
+  switchedAt: null,
+  letterSentAt: null,
+  letterVersion: null,
   onWhatsapp: false,
   whatsappLastMessageAt: null,
   revision: 0,
@@ -351,7 +360,7 @@ export function undoImport(ctx: ServiceContext, importId: number): ImportRecord 
     ctx.repos.contacts.deleteMany(ctx.repos.contacts.createdBy(importId).map((contact) => contact.id));
     for (const change of ctx.repos.imports.changes(importId)) {
       if (Object.keys(change.before).length) ctx.repos.contacts.updateFields(change.contactId, change.before);
-      ctx.repos.contacts.removeRows(change.added);
+      ctx.repos.contacts.removeRows(change.contactId, change.added);
     }
     ctx.repos.imports.markUndone(importId);
   });

@@ -1,8 +1,66 @@
 import { z } from 'zod';
-import { contactListInputSchema, contactPageSchema } from '../model/contact';
+import { contactListInputSchema, contactPageSchema, contactSchema, selectionSchema } from '../model/contact';
+import { contactEditSchema } from '../model/contact-edit';
+import { consentMethodSchema, consentSchema, dashboardSchema, historyEntrySchema, isoDateSchema, purposeSchema, stageChangeInputSchema, stageSchema, targetSchema } from '../model/tracking';
 import { request } from './define';
+
+const id = z.int().positive();
+
+export const contactDetailSchema = z.object({
+  contact: contactSchema,
+  consents: z.array(consentSchema),
+  history: z.array(historyEntrySchema),
+  duplicates: z.array(z.object({ id: z.int(), displayName: z.string(), mobile: z.string().nullable() })),
+  /** The stages this contact may move to next (the buttons of the detail view). */
+  nextStages: z.array(stageSchema),
+});
+export type ContactDetailView = z.infer<typeof contactDetailSchema>;
+
+export const bulkActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('setStage'), change: stageChangeInputSchema }).strict(),
+  z.object({ kind: z.literal('setTarget'), target: targetSchema.nullable() }).strict(),
+  z.object({ kind: z.literal('addTag'), tag: z.string().trim().min(1).max(50) }).strict(),
+  z.object({ kind: z.literal('removeTag'), tag: z.string().trim().min(1).max(50) }).strict(),
+  z.object({ kind: z.literal('delete') }).strict(),
+]);
+export type BulkActionInput = z.infer<typeof bulkActionSchema>;
 
 export const contactRequests = {
   'contacts.count': request(z.object({}).strict(), z.object({ total: z.int().min(0) })),
+  /** One page of the contact table: filtered, searched, sorted. */
   'contacts.list': request(contactListInputSchema, contactPageSchema),
+  'contacts.get': request(z.object({ id }).strict(), contactDetailSchema),
+  'contacts.update': request(z.object({ id, edit: contactEditSchema }).strict(), contactSchema),
+  'contacts.setStage': request(z.object({ id, change: stageChangeInputSchema }).strict(), contactSchema),
+  'contacts.setTarget': request(z.object({ id, target: targetSchema.nullable(), messengerId: z.string().trim().max(200).nullable().optional() }).strict(), contactSchema),
+  'contacts.tags': request(z.object({}).strict(), z.array(z.string())),
+  /** Several contacts at once; returns the operation to undo it with. */
+  'contacts.bulk': request(
+    z.object({ selection: selectionSchema, action: bulkActionSchema }).strict(),
+    z.object({ operationId: z.int(), changed: z.int(), skipped: z.int(), skippedReasons: z.array(z.string()) }),
+  ),
+  'contacts.undoBulk': request(z.object({ operationId: id }).strict(), z.object({ restored: z.int(), keptBecauseChanged: z.int() })),
+  'contacts.merge': request(z.object({ keepId: id, otherId: id }).strict(), contactSchema),
+  'contacts.dismissDuplicate': request(z.object({ id, otherId: id }).strict(), z.object({})),
+  'consents.record': request(
+    z
+      .object({
+        contactId: id,
+        purposes: z.array(purposeSchema).min(1).max(4),
+        givenAt: isoDateSchema,
+        textVersion: z.string().trim().min(1).max(100),
+        method: consentMethodSchema,
+        evidenceId: id.nullable().optional(),
+      })
+      .strict(),
+    contactSchema,
+  ),
+  'consents.withdraw': request(z.object({ contactId: id, purposes: z.array(purposeSchema).min(1).max(4).optional(), date: isoDateSchema }).strict(), contactSchema),
+  /** A scan of a signed letter (PDF, JPEG or PNG, at most 20 MB), base64. */
+  'evidence.upload': request(
+    z.object({ fileName: z.string().min(1).max(255), data: z.string().max(28_000_000) }).strict(),
+    z.object({ id: z.int(), fileName: z.string(), mime: z.string(), size: z.int() }),
+  ),
+  'evidence.get': request(z.object({ id }).strict(), z.object({ fileName: z.string(), mime: z.string(), data: z.string() })),
+  'dashboard.get': request(z.object({}).strict(), dashboardSchema),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { phoneKinds } from '../phone';
+import { invitationChannels, isoDateSchema, messengerSchema, stageSchema, stages, targetSchema, targets } from './tracking';
 
 export const contactKinds = ['customer', 'employee', 'supplier', 'other'] as const;
 export const contactKindSchema = z.enum(contactKinds);
@@ -50,8 +51,20 @@ export const contactSchema = z.object({
   emails: z.array(emailSchema),
   addresses: z.array(addressSchema),
   kind: contactKindSchema,
-  status: z.string(),
-  messenger: z.string().nullable(),
+  tags: z.array(z.string()),
+  /** Where the contact stands on the way off WhatsApp. */
+  stage: stageSchema,
+  /** What the contact should use in future. */
+  target: targetSchema.nullable(),
+  /** The messenger the contact switched to, and their id there once known. */
+  messenger: messengerSchema.nullable(),
+  messengerId: z.string().nullable(),
+  stageChangedAt: z.string().nullable(),
+  invitedAt: z.string().nullable(),
+  invitedChannel: z.enum(invitationChannels).nullable(),
+  switchedAt: z.string().nullable(),
+  letterSentAt: z.string().nullable(),
+  letterVersion: z.string().nullable(),
   /** Seen in a WhatsApp chat export, and when last. */
   onWhatsapp: z.boolean(),
   whatsappLastMessageAt: z.string().nullable(),
@@ -60,20 +73,66 @@ export const contactSchema = z.object({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
-/** The row the contact table shows: one page at a time, never the whole list. */
-export const contactListInputSchema = z
+/** A line of the contact table: what the list shows, nothing more. */
+export const contactRowSchema = z.object({
+  id: z.int().positive(),
+  displayName: z.string(),
+  organization: z.string().nullable(),
+  kind: contactKindSchema,
+  /** The mobile number (else the first number), E.164 where it could be read. */
+  mobile: z.string().nullable(),
+  target: targetSchema.nullable(),
+  stage: stageSchema,
+  updatedAt: z.string(),
+  onWhatsapp: z.boolean(),
+  whatsappLastMessageAt: z.string().nullable(),
+  tags: z.array(z.string()),
+});
+export type ContactRow = z.infer<typeof contactRowSchema>;
+
+/** The next-step lists of the overview, each a filter of the contact table. */
+export const contactViews = ['not_invited', 'invitation_overdue', 'letter_overdue', 'withdrawn'] as const;
+export const contactViewSchema = z.enum(contactViews);
+export type ContactView = z.infer<typeof contactViewSchema>;
+
+export const sortColumns = ['name', 'organization', 'kind', 'mobile', 'target', 'stage', 'updatedAt', 'whatsapp'] as const;
+
+export const contactFilterSchema = z
   .object({
-    offset: z.int().min(0).default(0),
-    limit: z.int().min(1).max(500).default(100),
     search: z.string().max(200).default(''),
+    stages: z.array(z.enum(stages)).max(stages.length).optional(),
+    targets: z.array(z.enum([...targets, 'none'])).max(targets.length + 1).optional(),
+    kinds: z.array(contactKindSchema).max(contactKinds.length).optional(),
+    tag: z.string().max(100).optional(),
+    view: contactViewSchema.optional(),
     /** Only the contacts an import created or changed ("show the imported contacts"). */
     importId: z.int().positive().optional(),
+    onWhatsapp: z.boolean().optional(),
+  })
+  .strict();
+export type ContactFilter = z.input<typeof contactFilterSchema>;
+
+export const contactListInputSchema = contactFilterSchema
+  .extend({
+    offset: z.int().min(0).default(0),
+    limit: z.int().min(1).max(500).default(100),
+    sort: z.enum(sortColumns).default('name'),
+    descending: z.boolean().default(false),
   })
   .strict();
 export type ContactListInput = z.input<typeof contactListInputSchema>;
 
 export const contactPageSchema = z.object({
   total: z.int().min(0),
-  rows: z.array(contactSchema),
+  rows: z.array(contactRowSchema),
 });
 export type ContactPage = z.infer<typeof contactPageSchema>;
+
+/** Which contacts a bulk action applies to: chosen ones, or everything a filter finds. */
+export const selectionSchema = z.union([
+  z.object({ ids: z.array(z.int().positive()).min(1).max(100_000) }).strict(),
+  z.object({ filter: contactFilterSchema, except: z.array(z.int().positive()).max(100_000).default([]) }).strict(),
+]);
+export type Selection = z.input<typeof selectionSchema>;
+
+export { isoDateSchema };

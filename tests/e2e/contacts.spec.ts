@@ -1,18 +1,8 @@
-import Database from 'better-sqlite3';
+import { importCsv } from './cli';
 import { expect, test } from './fixtures';
 
-test('the contact list shows stored contacts and finds them by name, company and number', async ({ page, host }) => {
-  // The host created and migrated the file; a second connection adds contacts as an import would.
-  const db = new Database(host.databasePath);
-  const add = db.prepare('INSERT INTO contacts (display_name, organization, kind) VALUES (?, ?, ?)');
-  const phone = db.prepare("INSERT INTO contact_phones (contact_id, position, e164, raw, label) VALUES (?, 0, ?, ?, 'Handy')");
-  db.transaction(() => {
-    phone.run(add.run('Bernd Schulze', 'Dachdecker Schulze GmbH', 'customer').lastInsertRowid, '+491701234567', '0170 1234567');
-    phone.run(add.run('Jürgen Özdemir', null, 'employee').lastInsertRowid, '+491519876543', '0151 9876543');
-    add.run('Elektro Meier KG', 'Elektro Meier KG', 'supplier');
-  })();
-  db.close();
-
+test('the contact list shows imported contacts and finds them by name, company and number', async ({ page, host }) => {
+  importCsv(host.databasePath, 'Name;Firma;Handy;Art\nBernd Schulze;Dachdecker Schulze GmbH;0170 1234567;Kunde\nJürgen Özdemir;;0151 98765432;Mitarbeiter\nElektro Meier KG;Elektro Meier KG;;Lieferant\n');
   await page.goto(host.url);
   await expect(page.getByText('3 Kontakte')).toBeVisible();
   const rows = page.getByRole('row');

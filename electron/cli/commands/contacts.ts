@@ -3,7 +3,7 @@ import { allContacts } from '../../services/contacts';
 import type { CliCommand } from '../command';
 
 /** The stable JSON shape scripts rely on. */
-const forScripts = (contact: Contact) => ({
+export const forScripts = (contact: Contact) => ({
   id: contact.id,
   displayName: contact.displayName,
   givenName: contact.givenName,
@@ -12,8 +12,12 @@ const forScripts = (contact: Contact) => ({
   phones: contact.phones.map((phone) => ({ e164: phone.e164, raw: phone.raw, label: phone.label, kind: phone.kind })),
   emails: contact.emails.map((email) => email.address),
   kind: contact.kind,
-  status: contact.status,
+  status: contact.stage,
+  stage: contact.stage,
+  target: contact.target,
   messenger: contact.messenger,
+  messengerId: contact.messengerId,
+  tags: contact.tags,
   onWhatsapp: contact.onWhatsapp,
 });
 
@@ -34,7 +38,7 @@ export const contactsCommand: CliCommand = {
     }
     for (const contact of contacts) {
       const phone = contact.phones[0]?.e164 ?? contact.phones[0]?.raw ?? '';
-      io.out([contact.id, contact.displayName, contact.organization ?? '', phone, contact.status].join('\t'));
+      io.out([contact.id, contact.displayName, contact.organization ?? '', phone, contact.stage, contact.target ?? ''].join('\t'));
     }
     return 0;
   },

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Address, Contact, ContactKind, Email, Phone } from '../../../shared/model/contact';
+import type { InvitationChannel, Messenger, Stage, Target } from '../../../shared/model/tracking';
 import type { Gender } from '../../../shared/names';
+import { contactSearchDigits, contactSearchText } from '../../../shared/search';
 
 interface ContactRow {
   id: number;
@@ -17,15 +19,23 @@ interface ContactRow {
   birthday: string | null;
   note: string | null;
   kind: ContactKind;
-  status: string;
-  messenger: string | null;
+  status: Stage;
+  messenger: Messenger | null;
+  target: Target | null;
+  messenger_id: string | null;
+  stage_changed_at: string | null;
+  invited_at: string | null;
+  invited_channel: InvitationChannel | null;
+  switched_at: string | null;
+  letter_sent_at: string | null;
+  letter_version: string | null;
   on_whatsapp: number;
   whatsapp_last_message_at: string | null;
   revision: number;
   updated_at: string;
 }
 
-/** The plain fields of a contact, as the services write them (children separately). */
+/** The plain fields of a contact, as the services write them (numbers, e-mails, addresses separately). */
 export interface ContactFields {
   displayName: string;
   givenName: string | null;
@@ -42,6 +52,16 @@ export interface ContactFields {
   kind: ContactKind;
   onWhatsapp: boolean;
   whatsappLastMessageAt: string | null;
+  stage: Stage;
+  target: Target | null;
+  messenger: Messenger | null;
+  messengerId: string | null;
+  stageChangedAt: string | null;
+  invitedAt: string | null;
+  invitedChannel: InvitationChannel | null;
+  switchedAt: string | null;
+  letterSentAt: string | null;
+  letterVersion: string | null;
 }
 
 export type NewContact = Partial<Omit<ContactFields, 'kind'>> & {
@@ -68,7 +88,20 @@ export const contactFieldColumns: Record<keyof ContactFields, string> = {
   kind: 'kind',
   onWhatsapp: 'on_whatsapp',
   whatsappLastMessageAt: 'whatsapp_last_message_at',
+  stage: 'status',
+  target: 'target',
+  messenger: 'messenger',
+  messengerId: 'messenger_id',
+  stageChangedAt: 'stage_changed_at',
+  invitedAt: 'invited_at',
+  invitedChannel: 'invited_channel',
+  switchedAt: 'switched_at',
+  letterSentAt: 'letter_sent_at',
+  letterVersion: 'letter_version',
 };
+
+/** Fields the search columns are built from: changing one refreshes them. */
+const searchFields = new Set<keyof ContactFields>(['displayName', 'givenName', 'familyName', 'organization', 'customerNumber']);
 
 /** Rows added to a contact, by id, so that exactly those can be removed again. */
 export interface AddedRows {
@@ -86,49 +119,46 @@ export interface MatchIndex {
 
 export interface ContactsRepository {
   count(): number;
-  page(input: { offset: number; limit: number; search: string; importId?: number }): { total: number; rows: Contact[] };
   all(): Contact[];
+  /** The contacts with these ids that are not deleted. */
   byIds(ids: number[]): Map<number, Contact>;
   revisions(ids: number[]): Map<number, number>;
+  matchIndex(): MatchIndex;
   /** Contacts an import created: their ids and revisions (1 until anything is done to them). */
   createdBy(importId: number): { id: number; revision: number; displayName: string }[];
   /** Changes whenever this or another connection writes: a plan made under one token is still true under the same. */
   stateToken(): string;
-  matchIndex(): MatchIndex;
   /** Inserts one contact with its numbers, addresses and e-mails; returns the new id. `createdByImport`: the import creating it (its undo removes exactly these). */
   insert(contact: NewContact, createdByImport?: number): number;
   /** Inserts contacts in one transaction; returns the new ids. */
   insertMany(contacts: NewContact[]): number[];
-  /** Sets fields; returns nothing (the caller knows the old values). */
   updateFields(id: number, fields: Partial<ContactFields>): void;
   addPhones(id: number, phones: Phone[]): number[];
   addEmails(id: number, emails: Email[]): number[];
   addAddresses(id: number, addresses: Address[]): number[];
-  removeRows(added: AddedRows): void;
+  /** Replaces all numbers, e-mails or addresses of a contact (the edit form). */
+  replacePhones(id: number, phones: Phone[]): void;
+  replaceEmails(id: number, emails: Email[]): void;
+  replaceAddresses(id: number, addresses: Address[]): void;
+  removeRows(contactId: number, added: AddedRows): void;
+  tags(id: number): string[];
+  setTags(id: number, tags: string[]): void;
+  allTags(): string[];
+  /** Hides contacts (a bulk delete that can be undone) or brings them back. */
+  setDeleted(ids: number[], deleted: boolean): void;
   deleteMany(ids: number[]): void;
+  /** Marks a contact as changed (its revision moves on) when something beside its row changed. */
+  touch(id: number): void;
 }
 
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const toDb = (key: keyof ContactFields, value: unknown) => (key === 'isCompany' || key === 'onWhatsapp' ? (value ? 1 : 0) : value);
 
 export function createContactsRepository(db: Database): ContactsRepository {
-  const countAll = db.prepare<[], { total: number }>('SELECT count(*) AS total FROM contacts');
-  const searchWhere = `(
-    display_name LIKE @pattern ESCAPE '\\' OR organization LIKE @pattern ESCAPE '\\'
-    OR id IN (SELECT contact_id FROM contact_phones WHERE raw LIKE @pattern ESCAPE '\\' OR e164 LIKE @pattern ESCAPE '\\')
-    OR id IN (SELECT contact_id FROM contact_emails WHERE address LIKE @pattern ESCAPE '\\'))`;
-  const importWhere = '(@importId IS NULL OR created_by_import = @importId OR id IN (SELECT contact_id FROM import_changes WHERE import_id = @importId))';
-  const countMatching = db.prepare<{ pattern: string; importId: number | null }, { total: number }>(
-    `SELECT count(*) AS total FROM contacts WHERE ${searchWhere} AND ${importWhere}`,
-  );
-  const pageMatching = db.prepare<{ limit: number; offset: number; pattern: string; importId: number | null }, ContactRow>(
-    `SELECT * FROM contacts WHERE ${searchWhere} AND ${importWhere} ORDER BY display_name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
-  );
-  const everyContact = db.prepare<[], ContactRow>('SELECT * FROM contacts ORDER BY display_name COLLATE NOCASE, id');
-  const contactsById = db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id IN (SELECT value FROM json_each(?))');
-  const revisionsById = db.prepare<[string], { id: number; revision: number }>(
-    'SELECT id, revision FROM contacts WHERE id IN (SELECT value FROM json_each(?))',
-  );
+  const alive = 'deleted_at IS NULL';
+  const countAll = db.prepare<[], { total: number }>(`SELECT count(*) AS total FROM contacts WHERE ${alive}`);
+  const everyContact = db.prepare<[], ContactRow>(`SELECT * FROM contacts WHERE ${alive} ORDER BY display_name COLLATE NOCASE, id`);
+  const contactsById = db.prepare<[string], ContactRow>(`SELECT * FROM contacts WHERE id IN (SELECT value FROM json_each(?)) AND ${alive}`);
+  const revisionsById = db.prepare<[string], { id: number; revision: number }>('SELECT id, revision FROM contacts WHERE id IN (SELECT value FROM json_each(?))');
   const phonesOf = db.prepare<[string], { contact_id: number; e164: string | null; raw: string; label: string | null; kind: Phone['kind'] }>(
     'SELECT contact_id, e164, raw, label, kind FROM contact_phones WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, position, id',
   );
@@ -138,39 +168,62 @@ export function createContactsRepository(db: Database): ContactsRepository {
   const addressesOf = db.prepare<[string], { contact_id: number; street: string | null; postal_code: string | null; city: string | null; region: string | null; country: string | null; label: string | null }>(
     'SELECT * FROM contact_addresses WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, position, id',
   );
-  const allPhoneKeys = db.prepare<[], { contact_id: number; e164: string }>('SELECT contact_id, e164 FROM contact_phones WHERE e164 IS NOT NULL');
-  const allEmailKeys = db.prepare<[], { contact_id: number; address: string }>('SELECT contact_id, lower(address) AS address FROM contact_emails');
+  const tagsOf = db.prepare<[string], { contact_id: number; tag: string }>('SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY tag');
+  const allPhoneKeys = db.prepare<[], { contact_id: number; e164: string }>(`SELECT contact_id, e164 FROM contact_phones WHERE e164 IS NOT NULL AND contact_id IN (SELECT id FROM contacts WHERE ${alive})`);
+  const allEmailKeys = db.prepare<[], { contact_id: number; address: string }>(`SELECT contact_id, lower(address) AS address FROM contact_emails WHERE contact_id IN (SELECT id FROM contacts WHERE ${alive})`);
   const allNames = db.prepare<[], { id: number; display_name: string; given_name: string | null; family_name: string | null; organization: string | null }>(
-    'SELECT id, display_name, given_name, family_name, organization FROM contacts',
+    `SELECT id, display_name, given_name, family_name, organization FROM contacts WHERE ${alive}`,
   );
   const insertContact = db.prepare(
     `INSERT INTO contacts (display_name, given_name, family_name, title, gender, organization, department, job_title,
-       is_company, customer_number, birthday, note, kind, on_whatsapp, whatsapp_last_message_at, created_by_import)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       is_company, customer_number, birthday, note, kind, on_whatsapp, whatsapp_last_message_at, created_by_import,
+       search_text, search_digits)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const nextPosition = (table: string) =>
-    db.prepare<[number], { next: number }>(`SELECT coalesce(max(position) + 1, 0) AS next FROM ${table} WHERE contact_id = ?`);
+  const nextPosition = (table: string) => db.prepare<[number], { next: number }>(`SELECT coalesce(max(position) + 1, 0) AS next FROM ${table} WHERE contact_id = ?`);
   const nextPhone = nextPosition('contact_phones');
   const nextEmail = nextPosition('contact_emails');
   const nextAddress = nextPosition('contact_addresses');
   const insertPhone = db.prepare('INSERT INTO contact_phones (contact_id, position, e164, raw, label, kind) VALUES (?, ?, ?, ?, ?, ?)');
   const insertEmail = db.prepare('INSERT INTO contact_emails (contact_id, position, address, label) VALUES (?, ?, ?, ?)');
-  const insertAddress = db.prepare(
-    'INSERT INTO contact_addresses (contact_id, position, street, postal_code, city, region, country, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insertAddress = db.prepare('INSERT INTO contact_addresses (contact_id, position, street, postal_code, city, region, country, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const clearChildren = (table: string) => db.prepare(`DELETE FROM ${table} WHERE contact_id = ?`);
+  const clearPhones = clearChildren('contact_phones');
+  const clearEmails = clearChildren('contact_emails');
+  const clearAddresses = clearChildren('contact_addresses');
   const createdByImport = db.prepare<[number], { id: number; revision: number; displayName: string }>(
     'SELECT id, revision, display_name AS displayName FROM contacts WHERE created_by_import = ? ORDER BY id',
   );
   const dataVersion = db.prepare<[], { version: number; changes: number }>('SELECT (SELECT data_version FROM pragma_data_version) AS version, total_changes() AS changes');
-  const touch = db.prepare("UPDATE contacts SET revision = revision + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+  const touchContact = db.prepare("UPDATE contacts SET revision = revision + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+  const searchSource = db.prepare<[number], { display_name: string; given_name: string | null; family_name: string | null; organization: string | null; customer_number: string | null }>(
+    'SELECT display_name, given_name, family_name, organization, customer_number FROM contacts WHERE id = ?',
+  );
+  const phonesFor = db.prepare<[number], { e164: string | null; raw: string }>('SELECT e164, raw FROM contact_phones WHERE contact_id = ?');
+  const emailsFor = db.prepare<[number], { address: string }>('SELECT address FROM contact_emails WHERE contact_id = ?');
+  const setSearch = db.prepare('UPDATE contacts SET search_text = ?, search_digits = ? WHERE id = ?');
   const deleteContacts = db.prepare('DELETE FROM contacts WHERE id IN (SELECT value FROM json_each(?))');
+  const markDeleted = db.prepare("UPDATE contacts SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id IN (SELECT value FROM json_each(?))");
+  const markRestored = db.prepare('UPDATE contacts SET deleted_at = NULL WHERE id IN (SELECT value FROM json_each(?))');
   const deleteRows = (table: string) => db.prepare(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`);
   const deletePhones = deleteRows('contact_phones');
   const deleteEmails = deleteRows('contact_emails');
   const deleteAddresses = deleteRows('contact_addresses');
+  const tagsFor = db.prepare<[number], string>('SELECT tag FROM contact_tags WHERE contact_id = ? ORDER BY tag').pluck();
+  const clearTags = clearChildren('contact_tags');
+  const insertTag = db.prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
+  const everyTag = db.prepare<[], string>(`SELECT DISTINCT tag FROM contact_tags WHERE contact_id IN (SELECT id FROM contacts WHERE ${alive}) ORDER BY tag COLLATE NOCASE`).pluck();
   const updateStatements = new Map<string, ReturnType<Database['prepare']>>();
 
-  /** Loads numbers, e-mails and addresses for a page of contacts with three queries, not three per contact. */
+  /** The search columns follow every change of names, numbers or e-mails. */
+  const refreshSearch = (id: number) => {
+    const row = searchSource.get(id);
+    if (!row) return;
+    const text = contactSearchText({ displayName: row.display_name, givenName: row.given_name, familyName: row.family_name, organization: row.organization, customerNumber: row.customer_number, emails: emailsFor.all(id) });
+    setSearch.run(text, contactSearchDigits(phonesFor.all(id)), id);
+  };
+
+  /** Loads numbers, e-mails, addresses and tags for contacts with four queries, not four per contact. */
   function withDetails(rows: ContactRow[]): Contact[] {
     const ids = JSON.stringify(rows.map((row) => row.id));
     const group = <T extends { contact_id: number }, U>(list: T[], map: (item: T) => U) => {
@@ -185,6 +238,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
     const phones = group(phonesOf.all(ids), (p) => ({ e164: p.e164, raw: p.raw, label: p.label, kind: p.kind }));
     const emails = group(emailsOf.all(ids), (e) => ({ address: e.address, label: e.label }));
     const addresses = group(addressesOf.all(ids), (a) => ({ street: a.street, postalCode: a.postal_code, city: a.city, region: a.region, country: a.country, label: a.label }));
+    const tags = group(tagsOf.all(ids), (t) => t.tag);
     return rows.map((row) => ({
       id: row.id,
       displayName: row.display_name,
@@ -203,8 +257,17 @@ export function createContactsRepository(db: Database): ContactsRepository {
       emails: emails.get(row.id) ?? [],
       addresses: addresses.get(row.id) ?? [],
       kind: row.kind,
-      status: row.status,
+      tags: tags.get(row.id) ?? [],
+      stage: row.status,
+      target: row.target,
       messenger: row.messenger,
+      messengerId: row.messenger_id,
+      stageChangedAt: row.stage_changed_at,
+      invitedAt: row.invited_at,
+      invitedChannel: row.invited_channel,
+      switchedAt: row.switched_at,
+      letterSentAt: row.letter_sent_at,
+      letterVersion: row.letter_version,
       onWhatsapp: row.on_whatsapp === 1,
       whatsappLastMessageAt: row.whatsapp_last_message_at,
       revision: row.revision,
@@ -216,23 +279,13 @@ export function createContactsRepository(db: Database): ContactsRepository {
   const added = <T>(id: number, rows: T[], insertRow: (row: T) => number): number[] => {
     if (rows.length === 0) return [];
     const ids = rows.map(insertRow);
-    touch.run(id);
+    touchContact.run(id);
+    refreshSearch(id);
     return ids;
   };
-  const addPhones = (id: number, phones: Phone[]) => {
-    let position = nextPhone.get(id)!.next;
-    return added(id, phones, (p) => Number(insertPhone.run(id, position++, p.e164, p.raw, p.label, p.kind).lastInsertRowid));
-  };
-  const addEmails = (id: number, emails: Email[]) => {
-    let position = nextEmail.get(id)!.next;
-    return added(id, emails, (e) => Number(insertEmail.run(id, position++, e.address, e.label).lastInsertRowid));
-  };
-  const addAddresses = (id: number, addresses: Address[]) => {
-    let position = nextAddress.get(id)!.next;
-    return added(id, addresses, (a) => Number(insertAddress.run(id, position++, a.street, a.postalCode, a.city, a.region, a.country, a.label).lastInsertRowid));
-  };
 
-  const insert = (contact: NewContact, createdByImport?: number): number => {
+  const insert = (contact: NewContact, importId?: number): number => {
+    const { phones = [], emails = [], addresses = [] } = contact;
     // Positional parameters: an import inserts tens of thousands of these.
     const id = Number(
       insertContact.run(
@@ -251,11 +304,11 @@ export function createContactsRepository(db: Database): ContactsRepository {
         contact.kind ?? 'other',
         contact.onWhatsapp ? 1 : 0,
         contact.whatsappLastMessageAt ?? null,
-        createdByImport ?? null,
+        importId ?? null,
+        contactSearchText({ ...contact, emails }),
+        contactSearchDigits(phones),
       ).lastInsertRowid,
     );
-    // New rows start at position 0: no need to ask for the next position.
-    const { phones = [], emails = [], addresses = [] } = contact;
     for (let position = 0; position < phones.length; position += 1) {
       const p = phones[position]!;
       insertPhone.run(id, position, p.e164, p.raw, p.label, p.kind);
@@ -268,17 +321,15 @@ export function createContactsRepository(db: Database): ContactsRepository {
     return id;
   };
 
+  const replace = <T>(id: number, rows: T[], clear: { run: (id: number) => unknown }, insertRow: (row: T, position: number) => void) => {
+    clear.run(id);
+    rows.forEach(insertRow);
+    touchContact.run(id);
+    refreshSearch(id);
+  };
+
   return {
     count: () => countAll.get()!.total,
-
-    page(input) {
-      const pattern = `%${escapeLike(input.search.trim())}%`;
-      const importId = input.importId ?? null;
-      return {
-        total: countMatching.get({ pattern, importId })!.total,
-        rows: withDetails(pageMatching.all({ limit: input.limit, offset: input.offset, pattern, importId })),
-      };
-    },
 
     all: () => withDetails(everyContact.all()),
 
@@ -326,20 +377,52 @@ export function createContactsRepository(db: Database): ContactsRepository {
       const values: Record<string, unknown> = { id };
       for (const key of keys) values[key] = toDb(key, fields[key]);
       statement.run(values);
+      if (keys.some((key) => searchFields.has(key))) refreshSearch(id);
     },
 
-    addPhones,
-    addEmails,
-    addAddresses,
+    addPhones(id, phones) {
+      let position = nextPhone.get(id)!.next;
+      return added(id, phones, (p) => Number(insertPhone.run(id, position++, p.e164, p.raw, p.label, p.kind).lastInsertRowid));
+    },
+    addEmails(id, emails) {
+      let position = nextEmail.get(id)!.next;
+      return added(id, emails, (e) => Number(insertEmail.run(id, position++, e.address, e.label).lastInsertRowid));
+    },
+    addAddresses(id, addresses) {
+      let position = nextAddress.get(id)!.next;
+      return added(id, addresses, (a) => Number(insertAddress.run(id, position++, a.street, a.postalCode, a.city, a.region, a.country, a.label).lastInsertRowid));
+    },
 
-    removeRows(added) {
-      if (added.phones.length) deletePhones.run(JSON.stringify(added.phones));
-      if (added.emails.length) deleteEmails.run(JSON.stringify(added.emails));
-      if (added.addresses.length) deleteAddresses.run(JSON.stringify(added.addresses));
+    replacePhones: (id, phones) => replace(id, phones, clearPhones, (p, position) => insertPhone.run(id, position, p.e164, p.raw, p.label, p.kind)),
+    replaceEmails: (id, emails) => replace(id, emails, clearEmails, (e, position) => insertEmail.run(id, position, e.address, e.label)),
+    replaceAddresses: (id, addresses) =>
+      replace(id, addresses, clearAddresses, (a, position) => insertAddress.run(id, position, a.street, a.postalCode, a.city, a.region, a.country, a.label)),
+
+    removeRows(contactId, rows) {
+      if (rows.phones.length) deletePhones.run(JSON.stringify(rows.phones));
+      if (rows.emails.length) deleteEmails.run(JSON.stringify(rows.emails));
+      if (rows.addresses.length) deleteAddresses.run(JSON.stringify(rows.addresses));
+      refreshSearch(contactId);
+    },
+
+    tags: (id) => tagsFor.all(id),
+    setTags(id, tags) {
+      clearTags.run(id);
+      for (const tag of tags) insertTag.run(id, tag);
+      touchContact.run(id);
+    },
+    allTags: () => everyTag.all(),
+
+    setDeleted(ids, deleted) {
+      (deleted ? markDeleted : markRestored).run(JSON.stringify(ids));
     },
 
     deleteMany(ids) {
       deleteContacts.run(JSON.stringify(ids));
+    },
+
+    touch: (id) => {
+      touchContact.run(id);
     },
   };
 }

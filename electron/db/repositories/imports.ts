@@ -30,9 +30,13 @@ export interface ImportsRepository {
   list(): ImportRow[];
   get(id: number): ImportRow | null;
   changes(importId: number): ImportChange[];
+  /** What imports changed in one contact, and which import created it. */
+  historyOf(contactId: number): { created: ImportRow | null; updates: { record: ImportRow; before: Partial<ContactFields> }[] };
   markUndone(id: number): void;
   addDuplicate(contactId: number, otherId: number, reason: string, importId: number | null): void;
   duplicatesOf(contactId: number): { contactId: number; otherId: number; reason: string }[];
+  /** The pair was reviewed: merged, or kept as two different people. */
+  resolveDuplicate(contactId: number, otherId: number): void;
   mapping(signature: string): ColumnTarget[] | null;
   saveMapping(signature: string, mapping: ColumnTarget[]): void;
 }
@@ -79,12 +83,19 @@ export function createImportsRepository(db: Database): ImportsRepository {
   const setCounts = db.prepare(
     'UPDATE imports SET created = @created, updated = @updated, unchanged = @unchanged, duplicates = @duplicates, invalid = @invalid WHERE id = @id',
   );
+  const creatorOf = db.prepare<[number], ImportDbRow>('SELECT i.* FROM imports i JOIN contacts c ON c.created_by_import = i.id WHERE c.id = ? AND i.undone_at IS NULL');
+  const updatesOf = db.prepare<[number], ImportDbRow & { change_before: string }>(
+    'SELECT i.*, ch.before AS change_before FROM import_changes ch JOIN imports i ON i.id = ch.import_id WHERE ch.contact_id = ? AND i.undone_at IS NULL ORDER BY i.id',
+  );
   const undo = db.prepare("UPDATE imports SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
   const insertDuplicate = db.prepare(
     'INSERT OR IGNORE INTO duplicate_candidates (contact_id, other_id, reason, import_id) VALUES (?, ?, ?, ?)',
   );
   const selectDuplicates = db.prepare<[number, number], { contactId: number; otherId: number; reason: string }>(
     'SELECT contact_id AS contactId, other_id AS otherId, reason FROM duplicate_candidates WHERE (contact_id = ? OR other_id = ?) AND resolved_at IS NULL ORDER BY id',
+  );
+  const resolveDuplicate = db.prepare(
+    "UPDATE duplicate_candidates SET resolved_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE (contact_id = @a AND other_id = @b) OR (contact_id = @b AND other_id = @a)",
   );
   const selectMapping = db.prepare<[string], { mapping: string }>('SELECT mapping FROM column_mappings WHERE signature = ?');
   const upsertMapping = db.prepare(
@@ -112,6 +123,13 @@ export function createImportsRepository(db: Database): ImportsRepository {
         added: JSON.parse(row.added),
         revisionAfter: row.revision_after,
       })),
+    historyOf(contactId) {
+      const creator = creatorOf.get(contactId);
+      return {
+        created: creator ? fromDb(creator) : null,
+        updates: updatesOf.all(contactId).map((row) => ({ record: fromDb(row), before: JSON.parse(row.change_before) })),
+      };
+    },
     markUndone: (id) => {
       undo.run(id);
     },
@@ -119,6 +137,9 @@ export function createImportsRepository(db: Database): ImportsRepository {
       insertDuplicate.run(contactId, otherId, reason, importId);
     },
     duplicatesOf: (contactId) => selectDuplicates.all(contactId, contactId),
+    resolveDuplicate: (a, b) => {
+      resolveDuplicate.run({ a, b });
+    },
     mapping(signature) {
       const row = selectMapping.get(signature);
       return row ? (JSON.parse(row.mapping) as ColumnTarget[]) : null;

@@ -1,13 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import { createContactsRepository, type ContactsRepository } from './contacts';
 import type { CandidateStore } from '../../importers/candidate-store';
+import { createContactQueryRepository, type ContactQueryRepository } from './contact-query';
 import { createImportsRepository, type ImportsRepository } from './imports';
+import { createTrackingRepository, type TrackingRepository } from './tracking';
 import { createStagingStore } from './staging';
 import { createSettingsRepository, type SettingsRepository } from './settings';
 
 export interface Repositories {
   settings: SettingsRepository;
   contacts: ContactsRepository;
+  contactQuery: ContactQueryRepository;
+  tracking: TrackingRepository;
   imports: ImportsRepository;
   /** A place for the contacts of an import in progress, outside the database and the heap. */
   newStagingStore(): CandidateStore;
@@ -23,6 +27,8 @@ export function createRepositories(db: Database, openScratch: () => Database): R
   return {
     settings: createSettingsRepository(db),
     contacts: createContactsRepository(db),
+    contactQuery: createContactQueryRepository(db),
+    tracking: createTrackingRepository(db),
     imports: createImportsRepository(db),
     newStagingStore: () => createStagingStore(openScratch()),
     transaction: (work) => db.transaction(work)(),

@@ -37,7 +37,11 @@ describe('CLI', () => {
         emails: ['b@schulze.de'],
         kind: 'customer',
         status: 'new',
+        stage: 'new',
+        target: null,
         messenger: null,
+        messengerId: null,
+        tags: [],
         onWhatsapp: false,
       },
     ]);
@@ -72,5 +76,23 @@ describe('CLI', () => {
     const help = spawnSync('npm', ['run', '--silent', 'cli', '--', '--help'], { cwd: root, encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Aufruf: npm run --silent cli');
+  });
+});
+
+describe('CLI tracking', () => {
+  it('`set-stage` moves a contact, refuses an impossible step with exit code 2, `history` shows both', async () => {
+    const file = tempDatabasePath();
+    const [id] = testSession(file).ctx.repos.contacts.insertMany([{ displayName: 'Anna Berg' }]);
+    const refused = await cli('set-stage', String(id), 'switched', '--db', file, '--json');
+    expect(refused).toMatchObject({ code: 2, out: '', err: '„Anna Berg“ kann nicht von „Neu“ zu „Gewechselt“ wechseln.' });
+    const invited = await cli('set-stage', String(id), 'invited', '--channel', 'whatsapp', '--date', '2026-11-20', '--db', file, '--json');
+    expect(invited.code).toBe(0);
+    expect(JSON.parse(invited.out)).toMatchObject({ id, stage: 'invited', status: 'invited' });
+    const switched = await cli('set-stage', String(id), 'switched', '--messenger', 'signal', '--db', file, '--json');
+    expect(JSON.parse(switched.out)).toMatchObject({ stage: 'switched', target: 'signal', messenger: 'signal' });
+    const history = await cli('history', String(id), '--db', file, '--json');
+    expect(JSON.parse(history.out).map((entry: { text: string }) => entry.text)).toEqual(['Stand: Eingeladen → Gewechselt (zu Signal)', 'Stand: Neu → Eingeladen (per WhatsApp)']);
+    expect(await cli('history', '999', '--db', file, '--json')).toMatchObject({ code: 2, err: 'Diesen Kontakt gibt es nicht (mehr).' });
+    expect(await cli('set-stage', String(id), 'flying', '--db', file)).toMatchObject({ code: 2 });
   });
 });

@@ -50,13 +50,13 @@ describe('import: plan and commit', () => {
     const session = testSession();
     await importText(session, 'a.csv', 'Name;Handy\nBernd Schulze;0170 1234567\n');
     const [bernd] = session.ctx.repos.contacts.all();
-    session.ctx.repos.contacts.updateFields(bernd!.id, { organization: 'Holzbau Schulze' });
+    session.ctx.repos.contacts.updateFields(bernd!.id, { organization: 'Holzbau Schulze', stage: 'invited', invitedAt: '2026-11-01', target: 'signal' });
     const { analysis, committed } = await importText(session, 'b.csv', 'Vorname;Nachname;Firma;Handy;Telefon;E-Mail\nBernd;Schulze;Anderer Name GmbH;+49 170 1234567;0561 778899;bernd@example.de\n');
     expect(analysis.plan.counts.updated).toBe(1);
     expect(previewRows(analysis, { offset: 0, limit: 10 }, 'de').rows[0]).toMatchObject({ action: 'update', existingName: 'Bernd Schulze', reason: 'Ergänzt: Nummern, E-Mail-Adressen' });
     expect(committed.record.counts.updated).toBe(1);
     const [after] = session.ctx.repos.contacts.all();
-    expect(after).toMatchObject({ id: bernd!.id, organization: 'Holzbau Schulze', status: 'new', givenName: 'Bernd', familyName: 'Schulze' });
+    expect(after).toMatchObject({ id: bernd!.id, organization: 'Holzbau Schulze', stage: 'invited', invitedAt: '2026-11-01', target: 'signal', givenName: 'Bernd', familyName: 'Schulze' });
     expect(after!.phones.map((p) => p.e164)).toEqual(['+491701234567', '+49561778899']);
     expect(after!.emails.map((e) => e.address)).toEqual(['bernd@example.de']);
   });

@@ -78,7 +78,7 @@ export function ContactsView({ importId, onImport, onClearFilter }: Props) {
               <Table.Tr key={contact.id}>
                 <Table.Td>{contact.displayName}</Table.Td>
                 <Table.Td>{contact.organization}</Table.Td>
-                <Table.Td>{(contact.phones.find((p) => p.kind === 'mobile') ?? contact.phones[0])?.e164 ?? contact.phones[0]?.raw}</Table.Td>
+                <Table.Td>{contact.mobile}</Table.Td>
                 <Table.Td>{t(`contacts.kinds.${contact.kind}`)}</Table.Td>
                 <Table.Td>{contact.whatsappLastMessageAt ? t('contacts.whatsappSince', { date: contact.whatsappLastMessageAt.slice(0, 10) }) : ''}</Table.Td>
               </Table.Tr>

@@ -1,0 +1,80 @@
+import { messengers, stages, invitationChannels, type Stage } from '../../../shared/model/tracking';
+import { historyView } from '../../services/contact-detail';
+import { AppError } from '../../services/errors';
+import { getSettings } from '../../services/settings';
+import { requireContact, setStage } from '../../services/tracking';
+import { translate } from '../../../shared/i18n';
+import { UsageError, type CliCommand } from '../command';
+import { forScripts } from './contacts';
+
+const contactId = (text: string | undefined): number => {
+  const id = Number(text);
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`„${text ?? ''}“ ist keine Kontakt-ID (eine positive Zahl, siehe „contacts --json“).`);
+  return id;
+};
+
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[], option: string): T | undefined => {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(String(value))) throw new UsageError(`${option}: „${String(value)}“ gibt es nicht (${allowed.join(', ')}).`);
+  return value as T;
+};
+
+/** A refusal of the services (a step the rules forbid, an unknown contact) as exit code 2. */
+function refused(error: unknown, io: { err: (text: string) => void }, language: 'de' | 'en'): number {
+  if (error instanceof AppError && (error.code === 'conflict' || error.code === 'not_found' || error.code === 'invalid_input')) {
+    io.err(translate(language, error.messageKey, error.vars));
+    return 2;
+  }
+  throw error;
+}
+
+export const setStageCommand: CliCommand = {
+  name: 'set-stage',
+  usage: 'set-stage <ID> <Stand> [--messenger <m>] [--channel <k>] [--date JJJJ-MM-TT] [--letter-version <v>] [--json]',
+  summary: `Setzt den Stand eines Kontakts (${stages.join(', ')}).`,
+  options: { json: { type: 'boolean' }, messenger: { type: 'string' }, channel: { type: 'string' }, date: { type: 'string' }, 'letter-version': { type: 'string' } },
+  allowPositionals: true,
+  run(session, { values, positionals }, io) {
+    const [idText, stageText] = positionals;
+    const id = contactId(idText);
+    const stage = oneOf<Stage>(stageText, stages, 'Stand');
+    if (!stage) throw new UsageError('Welcher Stand? Zum Beispiel: set-stage 12 invited');
+    const date = values.date as string | undefined;
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date: „${date}“ ist kein Datum (JJJJ-MM-TT).`);
+    const language = getSettings(session.ctx).language;
+    try {
+      const contact = setStage(session.ctx, id, {
+        stage,
+        messenger: oneOf(values.messenger, messengers, '--messenger'),
+        channel: oneOf(values.channel, invitationChannels, '--channel'),
+        date,
+        letterVersion: values['letter-version'] as string | undefined,
+      });
+      io.out(values.json ? JSON.stringify(forScripts(contact)) : `${contact.displayName}: ${translate(language, `tracking.stages.${contact.stage}`)}`);
+      return 0;
+    } catch (error) {
+      return refused(error, io, language);
+    }
+  },
+};
+
+export const historyCommand: CliCommand = {
+  name: 'history',
+  usage: 'history <ID> [--json]',
+  summary: 'Zeigt den Verlauf eines Kontakts (jede Änderung mit Zeit, vorher und nachher).',
+  options: { json: { type: 'boolean' } },
+  allowPositionals: true,
+  run(session, { values, positionals }, io) {
+    const id = contactId(positionals[0]);
+    const language = getSettings(session.ctx).language;
+    try {
+      const contact = requireContact(session.ctx, id);
+      const entries = historyView(session.ctx, contact, language);
+      if (values.json) io.out(JSON.stringify(entries));
+      else for (const entry of entries) io.out(`${entry.at}  ${entry.text}${entry.changes.length ? ` – ${entry.changes.map((c) => `${c.field}: ${c.before ?? '–'} → ${c.after ?? '–'}`).join('; ')}` : ''}`);
+      return 0;
+    } catch (error) {
+      return refused(error, io, language);
+    }
+  },
+};

@@ -1,0 +1,181 @@
+import type { Database } from 'better-sqlite3';
+import type { ContactRow, ContactView, sortColumns } from '../../../shared/model/contact';
+import { stages, type Stage } from '../../../shared/model/tracking';
+import { foldForSearch, queryDigits } from '../../../shared/search';
+
+export interface ContactQuery {
+  search: string;
+  stages?: readonly Stage[];
+  targets?: readonly string[];
+  kinds?: readonly string[];
+  tag?: string;
+  view?: ContactView;
+  importId?: number;
+  onWhatsapp?: boolean;
+  /** For the overdue views: invitations and letters older than these dates are overdue. */
+  invitedBefore: string;
+  letterSentBefore: string;
+}
+
+export interface ContactQueryRepository {
+  page(query: ContactQuery, page: { sort: (typeof sortColumns)[number]; descending: boolean; offset: number; limit: number }): { total: number; rows: ContactRow[] };
+  ids(query: ContactQuery): number[];
+  count(query: ContactQuery): number;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const stageOrder = `CASE status ${stages.map((stage, i) => `WHEN '${stage}' THEN ${i}`).join(' ')} END`;
+const mobileColumn = `(SELECT coalesce(e164, raw) FROM contact_phones p WHERE p.contact_id = c.id ORDER BY p.kind != 'mobile', p.position LIMIT 1)`;
+
+const orderBy: Record<(typeof sortColumns)[number], string> = {
+  name: 'display_name COLLATE NOCASE',
+  organization: "coalesce(organization, '') = '', organization COLLATE NOCASE",
+  kind: 'kind',
+  mobile: `${mobileColumn} IS NULL, ${mobileColumn}`,
+  target: 'target IS NULL, target',
+  stage: stageOrder,
+  updatedAt: 'updated_at',
+  whatsapp: 'whatsapp_last_message_at IS NULL, whatsapp_last_message_at',
+};
+
+interface Built {
+  where: string;
+  params: Record<string, unknown>;
+}
+
+/** The WHERE clause of a filter, with named parameters only (never user text in the SQL). */
+function build(query: ContactQuery): Built {
+  const where = ['c.deleted_at IS NULL'];
+  const params: Record<string, unknown> = {};
+  const search = query.search.trim();
+  if (search) {
+    const digits = queryDigits(search);
+    if (digits) {
+      params.digits = `%${digits}%`;
+      params.text = `%${escapeLike(foldForSearch(search))}%`;
+      where.push("(c.search_digits LIKE @digits ESCAPE '\\' OR c.search_text LIKE @text ESCAPE '\\')");
+    } else {
+      foldForSearch(search)
+        .split(' ')
+        .filter(Boolean)
+        .slice(0, 8)
+        .forEach((word, i) => {
+          params[`word${i}`] = `%${escapeLike(word)}%`;
+          where.push(`c.search_text LIKE @word${i} ESCAPE '\\'`);
+        });
+    }
+  }
+  if (query.stages?.length) {
+    params.stages = JSON.stringify(query.stages);
+    where.push('c.status IN (SELECT value FROM json_each(@stages))');
+  }
+  if (query.targets?.length) {
+    params.targets = JSON.stringify(query.targets.filter((t) => t !== 'none'));
+    where.push(`(c.target IN (SELECT value FROM json_each(@targets))${query.targets.includes('none') ? ' OR c.target IS NULL' : ''})`);
+  }
+  if (query.kinds?.length) {
+    params.kinds = JSON.stringify(query.kinds);
+    where.push('c.kind IN (SELECT value FROM json_each(@kinds))');
+  }
+  if (query.tag) {
+    params.tag = query.tag;
+    where.push('c.id IN (SELECT contact_id FROM contact_tags WHERE tag = @tag)');
+  }
+  if (query.importId !== undefined) {
+    params.importId = query.importId;
+    where.push('(c.created_by_import = @importId OR c.id IN (SELECT contact_id FROM import_changes WHERE import_id = @importId))');
+  }
+  if (query.onWhatsapp !== undefined) {
+    params.onWhatsapp = query.onWhatsapp ? 1 : 0;
+    where.push('c.on_whatsapp = @onWhatsapp');
+  }
+  switch (query.view) {
+    case 'not_invited':
+      where.push("c.status = 'new'");
+      break;
+    case 'invitation_overdue':
+      params.invitedBefore = query.invitedBefore;
+      where.push("c.status = 'invited' AND c.invited_at < @invitedBefore");
+      break;
+    case 'letter_overdue':
+      params.letterSentBefore = query.letterSentBefore;
+      where.push("c.status = 'consent_requested' AND c.letter_sent_at < @letterSentBefore");
+      break;
+    case 'withdrawn':
+      where.push("(c.status = 'consent_withdrawn' OR c.id IN (SELECT contact_id FROM consents WHERE withdrawn_at IS NOT NULL))");
+      break;
+  }
+  return { where: where.join(' AND '), params };
+}
+
+interface RowData {
+  id: number;
+  display_name: string;
+  organization: string | null;
+  kind: ContactRow['kind'];
+  mobile: string | null;
+  target: ContactRow['target'];
+  status: Stage;
+  updated_at: string;
+  on_whatsapp: number;
+  whatsapp_last_message_at: string | null;
+  tags: string | null;
+}
+
+/** The contact table's queries: filter, sort and page 50,000 contacts in a few milliseconds. */
+export function createContactQueryRepository(db: Database): ContactQueryRepository {
+  const statements = new Map<string, ReturnType<Database['prepare']>>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size > 200) statements.clear();
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+
+  return {
+    page(query, { sort, descending, offset, limit }) {
+      const { where, params } = build(query);
+      const total = (prepared(`SELECT count(*) AS total FROM contacts c WHERE ${where}`).get(params) as { total: number }).total;
+      const direction = descending ? 'DESC' : 'ASC';
+      const order = orderBy[sort]
+        .split(', ')
+        .map((part) => `${part} ${direction}`)
+        .join(', ');
+      const rows = prepared(
+        `SELECT c.id, c.display_name, c.organization, c.kind, ${mobileColumn} AS mobile, c.target, c.status, c.updated_at, c.on_whatsapp,
+                c.whatsapp_last_message_at, (SELECT group_concat(tag, char(31)) FROM contact_tags t WHERE t.contact_id = c.id) AS tags
+         FROM contacts c WHERE ${where} ORDER BY ${order}, c.id ${direction} LIMIT @limit OFFSET @offset`,
+      ).all({ ...params, limit, offset }) as RowData[];
+      return {
+        total,
+        rows: rows.map((row) => ({
+          id: row.id,
+          displayName: row.display_name,
+          organization: row.organization,
+          kind: row.kind,
+          mobile: row.mobile,
+          target: row.target,
+          stage: row.status,
+          updatedAt: row.updated_at,
+          onWhatsapp: row.on_whatsapp === 1,
+          whatsappLastMessageAt: row.whatsapp_last_message_at,
+          tags: row.tags ? row.tags.split('\u001f').sort() : [],
+        })),
+      };
+    },
+
+    ids(query) {
+      const { where, params } = build(query);
+      return (prepared(`SELECT c.id FROM contacts c WHERE ${where} ORDER BY c.id`).pluck().all(params) as number[]);
+    },
+
+    count(query) {
+      const { where, params } = build(query);
+      return (prepared(`SELECT count(*) AS total FROM contacts c WHERE ${where}`).get(params) as { total: number }).total;
+    },
+  };
+}

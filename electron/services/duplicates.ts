@@ -1,0 +1,60 @@
+import type { Contact } from '../../shared/model/contact';
+import type { ContactFields } from '../db/repositories/contacts';
+import { patchFor } from '../importers/merge';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+import { changeContact, requireContact } from './tracking';
+
+/**
+ * Merges a possible duplicate into the contact to keep: gaps in the kept contact are filled,
+ * numbers, e-mails, addresses, tags and consents move over, and the other is deleted (softly, with
+ * a history entry on both). The kept contact's stage and target stay as they are.
+ */
+export function mergeContacts(ctx: ServiceContext, keepId: number, otherId: number): Contact {
+  if (keepId === otherId) throw new AppError('invalid_input', 'tracking.errors.mergeSelf');
+  const keep = requireContact(ctx, keepId);
+  const other = requireContact(ctx, otherId);
+  ctx.repos.transaction(() => {
+    const patch = patchFor(keep, { ...other, line: null, invalidReason: null, rejectedEmails: [] });
+    const fields: Partial<ContactFields> = { ...(patch?.fields ?? {}) };
+    delete fields.displayName; // the kept contact keeps its name
+    if (!keep.target && other.target) fields.target = other.target;
+    if (!keep.onWhatsapp && other.onWhatsapp) fields.onWhatsapp = true;
+    if (other.whatsappLastMessageAt && (!keep.whatsappLastMessageAt || other.whatsappLastMessageAt > keep.whatsappLastMessageAt)) fields.whatsappLastMessageAt = other.whatsappLastMessageAt;
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = { mergedFrom: other.displayName };
+    if (patch?.phones.length) {
+      before.phones = keep.phones;
+      after.phones = [...keep.phones, ...patch.phones];
+      ctx.repos.contacts.addPhones(keepId, patch.phones);
+    }
+    if (patch?.emails.length) {
+      before.emails = keep.emails;
+      after.emails = [...keep.emails, ...patch.emails];
+      ctx.repos.contacts.addEmails(keepId, patch.emails);
+    }
+    if (patch?.addresses.length) {
+      before.addresses = keep.addresses;
+      after.addresses = [...keep.addresses, ...patch.addresses];
+      ctx.repos.contacts.addAddresses(keepId, patch.addresses);
+    }
+    const tags = [...new Set([...keep.tags, ...other.tags])].sort();
+    if (tags.length !== keep.tags.length) {
+      before.tags = keep.tags;
+      after.tags = tags;
+      ctx.repos.contacts.setTags(keepId, tags);
+    }
+    ctx.repos.tracking.moveConsents(otherId, keepId);
+    changeContact(ctx, keep, fields, 'merge', null, { before, after });
+    ctx.repos.contacts.setDeleted([otherId], true);
+    ctx.repos.tracking.addHistory({ contactId: otherId, kind: 'deleted', before: { deleted: false }, after: { deleted: true, mergedInto: keep.displayName } });
+    ctx.repos.imports.resolveDuplicate(keepId, otherId);
+  });
+  return requireContact(ctx, keepId);
+}
+
+/** The two are different people after all: the pair leaves the review list. */
+export function dismissDuplicate(ctx: ServiceContext, contactId: number, otherId: number): void {
+  requireContact(ctx, contactId);
+  ctx.repos.imports.resolveDuplicate(contactId, otherId);
+}

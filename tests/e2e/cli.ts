@@ -1,0 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { root } from './host';
+
+/** Runs the built CLI on a database, as a script would; returns its stdout. */
+export const cli = (databasePath: string, ...args: string[]): string =>
+  execFileSync(process.execPath, [path.join(root, 'out', 'cli', 'index.cjs'), ...args, '--db', databasePath], { encoding: 'utf8' });
+
+/** Imports a CSV text into a database through the CLI (as the office would through the UI). */
+export function importCsv(databasePath: string, csv: string): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-csv-'));
+  try {
+    const file = path.join(dir, 'kontakte.csv');
+    writeFileSync(file, csv);
+    cli(databasePath, 'import', file, '--json');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
