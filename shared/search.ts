@@ -16,11 +16,17 @@ export const foldForSearch = (text: string): string =>
 /** Calling codes of the countries whose numbers are most common here, longest first. */
 const knownCallingCodes = ['352', '420', '49', '43', '41', '31', '32', '33', '39', '48', '45', '44', '1'];
 
-/** The national part of an E.164 number (+491711234567 → 1711234567). */
-export function nationalDigits(e164: string): string {
-  const digits = e164.replace(/\D/g, '');
-  const code = knownCallingCodes.find((candidate) => digits.startsWith(candidate));
-  return code ? digits.slice(code.length) : digits;
+/**
+ * Joins the parts a search should find, leaving out any part already contained in what came
+ * before ("Jürgen Müller" needs no second "jurgen" and "muller"): the search compares every
+ * contact, so shorter text is faster text.
+ */
+function joinDistinct(parts: Iterable<string>): string {
+  let joined = '';
+  for (const part of parts) {
+    if (part && !joined.includes(part)) joined = joined ? `${joined} ${part}` : part;
+  }
+  return joined;
 }
 
 export function contactSearchText(contact: {
@@ -31,32 +37,34 @@ export function contactSearchText(contact: {
   customerNumber?: string | null;
   emails?: readonly { address: string }[];
 }): string {
-  return foldForSearch(
-    [contact.displayName, contact.givenName, contact.familyName, contact.organization, contact.customerNumber, ...(contact.emails ?? []).map((e) => e.address)]
-      .filter(Boolean)
-      .join(' '),
-  );
+  const parts = [contact.displayName, contact.givenName, contact.familyName, contact.organization, contact.customerNumber, ...(contact.emails ?? []).map((e) => e.address)];
+  return joinDistinct(parts.map((part) => foldForSearch(part ?? '')));
 }
 
+/**
+ * A contact's numbers as digits. The E.164 digits (491711234567) contain the national number
+ * (1711234567) that a query is reduced to; the raw text is kept only where it adds digits (an
+ * extension, a number that could not be read).
+ */
 export function contactSearchDigits(phones: readonly { e164: string | null; raw: string }[]): string {
-  const parts = new Set<string>();
+  const parts: string[] = [];
   for (const phone of phones) {
-    if (phone.e164) {
-      parts.add(phone.e164.slice(1));
-      parts.add(nationalDigits(phone.e164));
-    }
+    if (phone.e164) parts.push(phone.e164.replace(/\D/g, ''));
     const raw = phone.raw.replace(/\D/g, '');
-    if (raw) parts.add(raw);
+    const rawWithoutZeros = raw.replace(/^0+/, '');
+    if (rawWithoutZeros && !parts.some((part) => part.includes(rawWithoutZeros))) parts.push(raw);
   }
-  return [...parts].join(' ');
+  return joinDistinct(parts);
 }
 
-/** A query that is a phone number, as digits to look for; null when it is text. */
+/**
+ * A query that looks like a phone number, as the digits to look for; '' while only signs such as
+ * "+" or "(" are typed (the list should not empty out mid-number); null when it is text.
+ */
 export function queryDigits(query: string): string | null {
   const trimmed = query.trim();
   if (!/^[+\d\s()/.-]+$/.test(trimmed)) return null;
   let digits = trimmed.replace(/\D/g, '');
-  if (digits.length < 3) return null;
   if (trimmed.startsWith('+') || digits.startsWith('00')) {
     digits = digits.replace(/^00/, '');
     const code = knownCallingCodes.find((candidate) => digits.startsWith(candidate));

@@ -4,8 +4,8 @@ import type { Migration } from '../migrate';
 
 const now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
-/** Fills the search columns for the contacts that exist already. */
-function backfillSearch(db: Database): void {
+/** Fills the search columns for the contacts that exist already (also used again by 0004). */
+export function backfillSearch(db: Database): void {
   const contacts = db.prepare<[], { id: number; display_name: string; given_name: string | null; family_name: string | null; organization: string | null; customer_number: string | null }>(
     'SELECT id, display_name, given_name, family_name, organization, customer_number FROM contacts',
   );

@@ -25,11 +25,17 @@ export interface ContactQueryRepository {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** "The column contains this text", as a WHERE term with its parameter (never user text in the SQL). */
+function contains(column: 'search_text' | 'search_digits', name: string, text: string, params: Record<string, unknown>): string {
+  params[name] = `%${escapeLike(text)}%`;
+  return `c.${column} LIKE @${name} ESCAPE '\\'`;
+}
+
 const stageOrder = `CASE status ${stages.map((stage, i) => `WHEN '${stage}' THEN ${i}`).join(' ')} END`;
 const mobileColumn = `(SELECT coalesce(e164, raw) FROM contact_phones p WHERE p.contact_id = c.id ORDER BY p.kind != 'mobile', p.position LIMIT 1)`;
 
 const orderBy: Record<(typeof sortColumns)[number], string> = {
-  name: 'display_name COLLATE NOCASE',
+  name: 'sort_name',
   organization: "coalesce(organization, '') = '', organization COLLATE NOCASE",
   kind: 'kind',
   mobile: `${mobileColumn} IS NULL, ${mobileColumn}`,
@@ -37,6 +43,17 @@ const orderBy: Record<(typeof sortColumns)[number], string> = {
   stage: stageOrder,
   updatedAt: 'updated_at',
   whatsapp: 'whatsapp_last_message_at IS NULL, whatsapp_last_message_at',
+};
+
+/**
+ * When few contacts match, sorting them beats walking the whole name (or date) index in order until a
+ * page is full: with rare matches that walk visits most of the 50,000 rows. The unary plus keeps
+ * SQLite from using the index for the order.
+ */
+const SORT_MATCHES_BELOW = 5000;
+const orderWithoutIndex: Partial<Record<(typeof sortColumns)[number], string>> = {
+  name: '+sort_name',
+  updatedAt: '+updated_at',
 };
 
 interface Built {
@@ -51,19 +68,16 @@ function build(query: ContactQuery): Built {
   const search = query.search.trim();
   if (search) {
     const digits = queryDigits(search);
-    if (digits) {
-      params.digits = `%${digits}%`;
-      params.text = `%${escapeLike(foldForSearch(search))}%`;
-      where.push("(c.search_digits LIKE @digits ESCAPE '\\' OR c.search_text LIKE @text ESCAPE '\\')");
+    if (digits === '') {
+      // Only "+" or "(" so far: no filter yet.
+    } else if (digits) {
+      where.push(`(${contains('search_digits', 'digits', digits, params)} OR ${contains('search_text', 'text', foldForSearch(search), params)})`);
     } else {
       foldForSearch(search)
         .split(' ')
         .filter(Boolean)
         .slice(0, 8)
-        .forEach((word, i) => {
-          params[`word${i}`] = `%${escapeLike(word)}%`;
-          where.push(`c.search_text LIKE @word${i} ESCAPE '\\'`);
-        });
+        .forEach((word, i) => where.push(contains('search_text', `word${i}`, word, params)));
     }
   }
   if (query.stages?.length) {
@@ -141,15 +155,25 @@ export function createContactQueryRepository(db: Database): ContactQueryReposito
       const { where, params } = build(query);
       const total = (prepared(`SELECT count(*) AS total FROM contacts c WHERE ${where}`).get(params) as { total: number }).total;
       const direction = descending ? 'DESC' : 'ASC';
-      const order = orderBy[sort]
+      const order = ((total < SORT_MATCHES_BELOW && orderWithoutIndex[sort]) || orderBy[sort])
         .split(', ')
         .map((part) => `${part} ${direction}`)
         .join(', ');
-      const rows = prepared(
-        `SELECT c.id, c.display_name, c.organization, c.kind, ${mobileColumn} AS mobile, c.target, c.status, c.updated_at, c.on_whatsapp,
-                c.whatsapp_last_message_at, (SELECT group_concat(tag, char(31)) FROM contact_tags t WHERE t.contact_id = c.id) AS tags
-         FROM contacts c WHERE ${where} ORDER BY ${order}, c.id ${direction} LIMIT @limit OFFSET @offset`,
-      ).all({ ...params, limit, offset }) as RowData[];
+      // First the page's ids (sorting ids alone is cheap), then the columns for those 100 rows only:
+      // the mobile number and tags are subqueries that would otherwise run for every match.
+      const ids = prepared(`SELECT c.id FROM contacts c WHERE ${where} ORDER BY ${order}, c.id ${direction} LIMIT @limit OFFSET @offset`)
+        .pluck()
+        .all({ ...params, limit, offset }) as number[];
+      const byId = new Map(
+        (
+          prepared(
+            `SELECT c.id, c.display_name, c.organization, c.kind, ${mobileColumn} AS mobile, c.target, c.status, c.updated_at, c.on_whatsapp,
+                    c.whatsapp_last_message_at, (SELECT group_concat(tag, char(31)) FROM contact_tags t WHERE t.contact_id = c.id) AS tags
+             FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
+          ).all(JSON.stringify(ids)) as RowData[]
+        ).map((row) => [row.id, row]),
+      );
+      const rows = ids.map((id) => byId.get(id)!);
       return {
         total,
         rows: rows.map((row) => ({

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Address, Contact, ContactKind, Email, Phone } from '../../../shared/model/contact';
 import type { InvitationChannel, Messenger, Stage, Target } from '../../../shared/model/tracking';
 import type { Gender } from '../../../shared/names';
-import { contactSearchDigits, contactSearchText } from '../../../shared/search';
+import { contactSearchDigits, contactSearchText, foldForSearch } from '../../../shared/search';
 
 interface ContactRow {
   id: number;
@@ -177,8 +177,8 @@ export function createContactsRepository(db: Database): ContactsRepository {
   const insertContact = db.prepare(
     `INSERT INTO contacts (display_name, given_name, family_name, title, gender, organization, department, job_title,
        is_company, customer_number, birthday, note, kind, on_whatsapp, whatsapp_last_message_at, created_by_import,
-       search_text, search_digits)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       search_text, search_digits, sort_name)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const nextPosition = (table: string) => db.prepare<[number], { next: number }>(`SELECT coalesce(max(position) + 1, 0) AS next FROM ${table} WHERE contact_id = ?`);
   const nextPhone = nextPosition('contact_phones');
@@ -201,7 +201,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
   );
   const phonesFor = db.prepare<[number], { e164: string | null; raw: string }>('SELECT e164, raw FROM contact_phones WHERE contact_id = ?');
   const emailsFor = db.prepare<[number], { address: string }>('SELECT address FROM contact_emails WHERE contact_id = ?');
-  const setSearch = db.prepare('UPDATE contacts SET search_text = ?, search_digits = ? WHERE id = ?');
+  const setSearch = db.prepare('UPDATE contacts SET search_text = ?, search_digits = ?, sort_name = ? WHERE id = ?');
   const deleteContacts = db.prepare('DELETE FROM contacts WHERE id IN (SELECT value FROM json_each(?))');
   const markDeleted = db.prepare("UPDATE contacts SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id IN (SELECT value FROM json_each(?))");
   const markRestored = db.prepare('UPDATE contacts SET deleted_at = NULL WHERE id IN (SELECT value FROM json_each(?))');
@@ -220,7 +220,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
     const row = searchSource.get(id);
     if (!row) return;
     const text = contactSearchText({ displayName: row.display_name, givenName: row.given_name, familyName: row.family_name, organization: row.organization, customerNumber: row.customer_number, emails: emailsFor.all(id) });
-    setSearch.run(text, contactSearchDigits(phonesFor.all(id)), id);
+    setSearch.run(text, contactSearchDigits(phonesFor.all(id)), foldForSearch(row.display_name), id);
   };
 
   /** Loads numbers, e-mails, addresses and tags for contacts with four queries, not four per contact. */
@@ -307,6 +307,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
         importId ?? null,
         contactSearchText({ ...contact, emails }),
         contactSearchDigits(phones),
+        foldForSearch(contact.displayName),
       ).lastInsertRowid,
     );
     for (let position = 0; position < phones.length; position += 1) {

@@ -23,8 +23,9 @@ describe('migration 0003 tracking', () => {
     migrate(db, [initial, contactDetailsAndImports, tracking], 'test');
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     const row = db.prepare('SELECT search_text, search_digits, revision, status, target FROM contacts WHERE id = ?').get(id) as Record<string, unknown>;
-    expect(row.search_text).toBe('jurgen muller jurgen muller dachdeckerei muller j.mueller@example.de');
-    expect(String(row.search_digits).split(' ')).toEqual(expect.arrayContaining(['491711234567', '1711234567', '01711234567']));
+    // Filled by the search functions of shared/search.ts, as the repository fills new contacts.
+    expect(row.search_text).toBe('jurgen muller dachdeckerei muller j.mueller@example.de');
+    expect(row.search_digits).toBe('491711234567');
     expect(row.revision).toBe(before);
     expect(row).toMatchObject({ status: 'new', target: null });
   });

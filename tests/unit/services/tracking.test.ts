@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldForSearch } from '../../../shared/search';
 import { contactDetail, updateContact } from '../../../electron/services/contact-detail';
 import { dashboard } from '../../../electron/services/dashboard';
 import { mergeContacts } from '../../../electron/services/duplicates';
@@ -199,10 +200,51 @@ describe('search and filters', () => {
     expect(query('1234567')).toEqual([b, a]);
     expect(query('muller')).toEqual([a]);
     expect(query('dachdeckerei jurgen')).toEqual([a]);
+    // A number being typed: "+" alone keeps the list, "+4" already narrows it to numbers with a 4.
+    expect(query('+')).toEqual([b, a]);
+    expect(query('(')).toEqual([b, a]);
+    expect(query('+49 30')).toEqual([b]);
+    expect(query('zimmermann')).toEqual([]);
+    // Quotes and LIKE signs are text like any other, in the index (3+ letters) and outside it.
+    expect(query('"mü')).toEqual([]);
+    expect(query('mül"ler')).toEqual([]);
+    expect(query('50%')).toEqual([]);
+    expect(query('r_')).toEqual([]);
+    expect(query('ll')).toEqual([a]);
+    expect(query('ÜLL')).toEqual([a]);
     session.ctx.repos.contacts.updateFields(b, { stage: 'invited', invitedAt: '2026-11-01' });
     expect(query('', { stages: ['invited'] })).toEqual([b]);
     expect(query('', { view: 'invitation_overdue' })).toEqual([b]);
     expect(query('', { view: 'not_invited' })).toEqual([a]);
+  });
+});
+
+describe('sorting many or few matches', () => {
+  it('orders the same way whether SQLite walks the name index (many matches) or sorts the matches (few)', () => {
+    const session = testSession();
+    const { contacts } = session.ctx.repos;
+    const names: string[] = [];
+    session.ctx.repos.transaction(() => {
+      for (let i = 0; i < 6000; i += 1) {
+        const name = `${['Zoe', 'anna', 'Ömer', 'bernd'][i % 4]} ${String((i * 7919) % 6000).padStart(4, '0')}${i % 3 === 0 ? ' Dach' : ''}`;
+        names.push(name);
+        contacts.insert({ displayName: name, organization: i % 3 === 0 ? 'Dach GmbH' : null });
+      }
+    });
+    const page = (search: string, descending = false) =>
+      session.ctx.repos.contactQuery
+        .page({ search, invitedBefore: '2026-01-01', letterSentBefore: '2026-01-01' }, { sort: 'name', descending, offset: 100, limit: 20 })
+        .rows.map((r) => r.displayName);
+    // As a German reader files them: Ömer among the O, not after Zoe.
+    const collate = (a: string, b: string) => (foldForSearch(a) < foldForSearch(b) ? -1 : foldForSearch(a) > foldForSearch(b) ? 1 : 0);
+    const expected = (list: string[], descending = false) => [...list].sort((a, b) => (descending ? -collate(a, b) : collate(a, b))).slice(100, 120);
+    expect(page('')).toEqual(expected(names));
+    expect(page('').every((name) => name.startsWith('anna') || name.startsWith('bernd'))).toBe(true);
+    expect(page('', true)).toEqual(expected(names, true));
+    const dach = names.filter((n) => n.includes('Dach'));
+    expect(dach.length).toBeLessThan(5000);
+    expect(page('dach')).toEqual(expected(dach));
+    expect(page('dach', true)).toEqual(expected(dach, true));
   });
 });
 
