@@ -5,7 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { FileDropProvider } from './file-drop';
 import { useRoute } from './hooks/useRoute';
 import { hashFor, routes, type RouteKey } from './routes';
+import { contactViews } from '../../shared/model/contact';
+import { SelectionHandoffProvider } from './selection-handoff';
 import { ContactsView } from './views/contacts/ContactsView';
+import { DashboardView } from './views/dashboard/DashboardView';
 import { ImportView } from './views/import/ImportView';
 import { PlaceholderView } from './views/PlaceholderView';
 import { SettingsView } from './views/settings/SettingsView';
@@ -21,8 +24,21 @@ function CurrentView({ route, params, navigate }: ViewProps) {
   switch (route) {
     case 'contacts': {
       const importId = Number(params.get('import')) || undefined;
-      return <ContactsView importId={importId} onImport={() => navigate('import')} onClearFilter={() => navigate('contacts')} />;
+      const view = contactViews.find((candidate) => candidate === params.get('view'));
+      return (
+        <ContactsView
+          key={`${importId ?? ''}-${view ?? ''}`}
+          importId={importId}
+          view={view}
+          onImport={() => navigate('import')}
+          onClearFilter={() => navigate('contacts')}
+          onInvite={() => navigate('invitations')}
+          onLetters={() => navigate('letters')}
+        />
+      );
     }
+    case 'dashboard':
+      return <DashboardView onShow={(view) => navigate('contacts', { view })} onImport={() => navigate('import')} />;
     case 'import':
       return <ImportView onShowContacts={showImported} />;
     case 'settings':
@@ -38,6 +54,7 @@ export function App() {
   const toImport = useCallback(() => navigate('import'), [navigate]);
 
   return (
+    <SelectionHandoffProvider>
     <FileDropProvider onDrop={toImport}>
       <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
         <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
@@ -68,5 +85,6 @@ export function App() {
         </AppShell.Main>
       </AppShell>
     </FileDropProvider>
+    </SelectionHandoffProvider>
   );
 }

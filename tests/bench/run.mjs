@@ -1,8 +1,9 @@
-// `npm run bench`: every figure beside its floor and its target.
+// `npm run bench [-- --only import|ui]`: every figure beside its floor and its target.
 // Import: generated vCard and CSV files of 10,000 and 100,000 contacts, each measured in a fresh
 // process against a fresh database. The floor reads, splits and bare-inserts the same rows (the
 // contacts, numbers, e-mails and addresses the import writes) into the same schema; the minimal
 // figure inserts one row per contact into a table without indexes, for comparison only.
+// Contact table: 50,000 contacts in the serve mode and Chromium (see contacts-ui.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -27,6 +28,7 @@ await build({
   logLevel: 'warning',
 });
 const { writeCsv, writeVcard } = await import(path.join(out, 'generate.mjs'));
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 
 const work = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-bench-'));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -40,9 +42,17 @@ function measure(mode, format, file) {
   return { ms: median(results.map((r) => r.ms)), peakMb: Math.max(...results.map((r) => r.peakMb)) };
 }
 
-const rows = [];
+function printTable(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}
+
 let missed = 0;
-try {
+async function benchImport() {
+  const rows = [];
   for (const count of [10_000, 100_000]) {
     for (const format of ['vcard', 'csv']) {
       const file = path.join(work, `contacts-${count}.${format === 'csv' ? 'csv' : 'vcf'}`);
@@ -66,16 +76,36 @@ try {
       ]);
     }
   }
+  printTable(['Import (Median aus 3)', 'Zeit', 'Boden', 'Faktor', 'Minimal', 'Spitze RSS', 'Boden RSS', 'Ziel', ''], rows);
+  console.log('\nBoden: dieselben Zeilen (Kontakte, Nummern, E-Mails, Adressen) ohne jede Logik ins selbe Schema geschrieben.');
+  console.log('Minimal: eine Zeile je Kontakt in eine Tabelle ohne Index (nur zum Vergleich).');
+}
+
+async function benchUi() {
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-needed', '--quiet'], { stdio: 'inherit' });
+  const { benchContactsUi } = await import('./contacts-ui.mjs');
+  const ui = await benchContactsUi({ root, work, writeCsv });
+  const figures = [
+    [`Tastendruck → neue Zeilen (Median aus ${ui.keystrokes})`, ui.keystrokeMedian, 'ms', 50, (v) => v <= 50, '≤ 50 ms'],
+    ['Tastendruck → neue Zeilen (90 %)', ui.keystrokeP90, 'ms', null, () => true, '–'],
+    ['Zeilen im DOM (oben, Mitte, Ende; höchstens)', ui.maxRowsInDom, '', null, (v) => v < 300, '< 300'],
+    ['Erste Zeilen nach Öffnen von Kontakte (Median aus 5)', ui.firstRowsSwitch, 'ms', null, (v) => v <= 1000, '≤ 1000 ms'],
+    ['Erste Zeilen nach Laden der Seite (Median aus 5)', ui.firstRowsLoad, 'ms', null, (v) => v <= 1000, '≤ 1000 ms'],
+  ];
+  const rows = figures.map(([name, value, unit, , ok, target]) => {
+    const reached = ok(value);
+    if (!reached) missed += 1;
+    return [name, `${Math.round(value)}${unit ? ` ${unit}` : ''}`, target, target === '–' ? '' : reached ? 'erreicht' : 'VERFEHLT'];
+  });
+  printTable(['Kontakttabelle, 50.000 Kontakte, Chromium', 'Wert', 'Ziel', ''], rows);
+}
+
+try {
+  if (only !== 'ui') await benchImport();
+  if (only === null) console.log('');
+  if (only !== 'import') await benchUi();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
-const header = ['Import (Median aus 3)', 'Zeit', 'Boden', 'Faktor', 'Minimal', 'Spitze RSS', 'Boden RSS', 'Ziel', ''];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(line(header));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of rows) console.log(line(row));
-console.log('\nBoden: dieselben Zeilen (Kontakte, Nummern, E-Mails, Adressen) ohne jede Logik ins selbe Schema geschrieben.');
-console.log('Minimal: eine Zeile je Kontakt in eine Tabelle ohne Index (nur zum Vergleich).');
 process.exitCode = missed > 0 ? 1 : 0;

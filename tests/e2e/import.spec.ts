@@ -95,5 +95,5 @@ test('a WhatsApp chat export marks the contacts someone chats with', async ({ pa
   await expect(page.getByRole('row', { name: /Max Mustermann/ })).toContainText('Letzte Nachricht am 2024-03-21 (3 Nachrichten)');
   await page.getByRole('button', { name: 'WhatsApp-Markierungen übernehmen' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Kontakte' }).click();
-  await expect(page.getByRole('row', { name: /Max Mustermann/ })).toContainText('zuletzt 2024-03-21');
+  await expect(page.getByRole('row', { name: /Max Mustermann/ })).toContainText('zuletzt 21.03.2024');
 });

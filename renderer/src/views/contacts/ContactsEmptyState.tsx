@@ -11,7 +11,7 @@ export function ContactsEmptyState({ onImport }: { onImport: () => void }) {
         <ThemeIcon size={56} radius="xl" variant="light">
           <IconUsers size={30} aria-hidden />
         </ThemeIcon>
-        <Title order={2}>{t('contacts.emptyTitle')}</Title>
+        <Title order={3}>{t('contacts.emptyTitle')}</Title>
         <Text c="dimmed">{t('contacts.emptyText')}</Text>
         <Button leftSection={<IconFileImport size={18} aria-hidden />} onClick={onImport}>
           {t('contacts.emptyAction')}

@@ -1,19 +1,30 @@
-import { Alert, Anchor, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Alert, Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ContactFilter, ContactView, sortColumns } from '../../../../shared/model/contact';
+import type { Stage, Target } from '../../../../shared/model/tracking';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRequest } from '../../hooks/useRequest';
+import { useSelectionHandoff } from '../../selection-handoff';
+import { useSettings } from '../../settings-context';
+import { BulkBar } from './BulkBar';
+import { ContactDetailDrawer } from './ContactDetailDrawer';
 import { ContactsEmptyState } from './ContactsEmptyState';
-
-const PAGE_SIZE = 200;
+import { ContactsTable, type ContactsTableHandle } from './ContactsTable';
+import { ContactsToolbar, emptyFilters, type Filters } from './ContactsToolbar';
+import { useContactPages } from './useContactPages';
+import { useSelection } from './useSelection';
 
 interface Props {
   /** Only the contacts of this import ("show the imported contacts"). */
   importId?: number;
+  /** A next-step list of the overview. */
+  view?: ContactView;
   onImport: () => void;
   onClearFilter: () => void;
+  onInvite: () => void;
+  onLetters: () => void;
 }
 
 function ImportFilter({ importId, onClear }: { importId: number; onClear: () => void }) {
@@ -21,7 +32,7 @@ function ImportFilter({ importId, onClear }: { importId: number; onClear: () => 
   const history = useRequest('import.history', {});
   const file = history.data?.find((record) => record.id === importId)?.file ?? '…';
   return (
-    <Alert color="blue" variant="light">
+    <Alert color="blue" variant="light" py="xs">
       <Group justify="space-between">
         <Text size="sm">{t('contacts.filteredByImport', { file })}</Text>
         <Anchor component="button" size="sm" onClick={onClear}>
@@ -32,60 +43,126 @@ function ImportFilter({ importId, onClear }: { importId: number; onClear: () => 
   );
 }
 
-export function ContactsView({ importId, onImport, onClearFilter }: Props) {
+export function ContactsView({ importId, view, onImport, onClearFilter, onInvite, onLetters }: Props) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [debouncedSearch] = useDebouncedValue(search, 150);
-  const input = { offset: 0, limit: PAGE_SIZE, search: debouncedSearch, ...(importId ? { importId } : {}) };
-  const page = useRequest('contacts.list', input, JSON.stringify(input));
+  const { settings } = useSettings();
+  const handoff = useSelectionHandoff();
+  const [filters, setFilters] = useState<Filters>(emptyFilters);
+  const patchFilters = useCallback((change: Partial<Filters>) => setFilters((current) => ({ ...current, ...change })), []);
+  const [sort, setSort] = useState<(typeof sortColumns)[number]>('name');
+  const [descending, setDescending] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const table = useRef<ContactsTableHandle>(null);
 
-  if (page.error) return <ErrorNotice message={page.error.message} onRetry={page.reload} />;
-  if (!page.data) return <Loader aria-label={t('app.loading')} />;
-  if (page.data.total === 0 && debouncedSearch === '' && !importId) return <ContactsEmptyState onImport={onImport} />;
+  const filter: ContactFilter = useMemo(
+    () => ({
+      search: filters.search,
+      ...(filters.stages.length ? { stages: filters.stages as Stage[] } : {}),
+      ...(filters.targets.length ? { targets: filters.targets as (Target | 'none')[] } : {}),
+      ...(filters.kinds.length ? { kinds: filters.kinds as ContactFilter['kinds'] } : {}),
+      ...(filters.tag ? { tag: filters.tag } : {}),
+      ...(importId ? { importId } : {}),
+      ...(view ? { view } : {}),
+    }),
+    [filters, importId, view],
+  );
+  const pages = useContactPages({ ...filter, sort, descending });
+  const tags = useRequest('contacts.tags', {});
+  const tagList = useMemo(() => tags.data ?? [], [tags.data]);
+  const { refresh } = pages;
+  const reloadTags = tags.reload;
+  const onChanged = useCallback(() => {
+    refresh();
+    reloadTags();
+  }, [refresh, reloadTags]);
+  const selection = useSelection(JSON.stringify(filter), pages.total ?? 0);
+  useHotkeys([
+    ['mod+F', () => search.current?.focus()],
+    ['/', () => search.current?.focus()],
+  ]);
+
+  const onSort = useCallback(
+    (column: (typeof sortColumns)[number]) => {
+      if (column === sort) setDescending(!descending);
+      else {
+        setSort(column);
+        setDescending(false);
+      }
+    },
+    [sort, descending],
+  );
+
+  const handTo = (go: () => void) => {
+    const chosen = selection.asSelection(filter);
+    if (chosen) handoff.hand(chosen, selection.count);
+    go();
+  };
+
+  if (pages.error) return <ErrorNotice message={pages.error} onRetry={pages.refresh} />;
+  if (pages.total === null) return <Loader aria-label={t('app.loading')} />;
+  const filtered = JSON.stringify(filter) !== JSON.stringify({ search: '' });
+  if (pages.total === 0 && !filtered) {
+    return (
+      <Stack>
+        <Title order={2}>{t('contacts.title')}</Title>
+        <ContactsEmptyState onImport={onImport} />
+      </Stack>
+    );
+  }
+  const chosen = selection.asSelection(filter);
 
   return (
-    <Stack>
+    <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('contacts.title')}</Title>
-        <Text c="dimmed">{t('contacts.count', { count: page.data.total })}</Text>
+        <Text c="dimmed" data-testid="contacts-total">
+          {t('contacts.count', { count: pages.total })}
+        </Text>
       </Group>
       {importId && <ImportFilter importId={importId} onClear={onClearFilter} />}
-      <TextInput
-        type="search"
-        role="searchbox"
-        aria-label={t('contacts.searchLabel')}
-        placeholder={t('contacts.searchPlaceholder')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-        maw={420}
-      />
-      {page.data.total === 0 ? (
-        <Text c="dimmed">{t('contacts.noMatches', { search: debouncedSearch })}</Text>
-      ) : (
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('contacts.columns.name')}</Table.Th>
-              <Table.Th>{t('contacts.columns.organization')}</Table.Th>
-              <Table.Th>{t('contacts.columns.phone')}</Table.Th>
-              <Table.Th>{t('contacts.columns.kind')}</Table.Th>
-              <Table.Th>{t('contacts.columns.whatsapp')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {page.data.rows.map((contact) => (
-              <Table.Tr key={contact.id}>
-                <Table.Td>{contact.displayName}</Table.Td>
-                <Table.Td>{contact.organization}</Table.Td>
-                <Table.Td>{contact.mobile}</Table.Td>
-                <Table.Td>{t(`contacts.kinds.${contact.kind}`)}</Table.Td>
-                <Table.Td>{contact.whatsappLastMessageAt ? t('contacts.whatsappSince', { date: contact.whatsappLastMessageAt.slice(0, 10) }) : ''}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {view && settings && (
+        <Alert color="blue" variant="light" py="xs">
+          <Group justify="space-between">
+            <Text size="sm">{t(`contacts.views.${view}`, { days: view === 'letter_overdue' ? settings.letterReminderDays : settings.invitationReminderDays })}</Text>
+            <Anchor component="button" size="sm" onClick={onClearFilter}>
+              {t('contacts.clearFilter')}
+            </Anchor>
+          </Group>
+        </Alert>
       )}
+      <ContactsToolbar ref={search} filters={filters} tags={tagList} onPatch={patchFilters} />
+      {chosen && selection.count > 0 && (
+        <BulkBar count={selection.count} selection={chosen} tags={tagList} onDone={onChanged} onClear={selection.clear} onInvite={() => handTo(onInvite)} onLetters={() => handTo(onLetters)} />
+      )}
+      {pages.total === 0 ? (
+        <Text c="dimmed">{filters.search ? t('contacts.noMatches', { search: filters.search }) : t('contacts.noFilterMatches')}</Text>
+      ) : (
+        <ContactsTable
+          ref={table}
+          total={pages.total}
+          busy={pages.busy}
+          row={pages.row}
+          ensure={pages.ensure}
+          isSelected={selection.isSelected}
+          allSelected={selection.allSelected}
+          someSelected={selection.count > 0}
+          onToggle={(index, id, range) => selection.toggle(index, id, range, pages.row)}
+          onToggleAll={selection.toggleAll}
+          onOpen={setOpenId}
+          sort={sort}
+          descending={descending}
+          onSort={onSort}
+        />
+      )}
+      <ContactDetailDrawer
+        contactId={openId}
+        onClose={() => {
+          setOpenId(null);
+          table.current?.focus();
+        }}
+        onChanged={onChanged}
+      />
     </Stack>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRequest } from '../../hooks/useRequest';
 import { CountBadges } from './CountBadges';
-import { formatDateTime } from './formatDate';
+import { formatDateTime } from '../../format';
 import { useUndoImport } from './useUndoImport';
 
 /** Every earlier import, newest first, each with undo while that is still safe. */

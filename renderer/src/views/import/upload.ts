@@ -2,13 +2,10 @@ import { UPLOAD_CHUNK_BYTES } from '../../../../shared/contract/import';
 import type { ImportJob } from '../../../../shared/model/import';
 import type { AppErrorData } from '../../../../shared/result';
 import { send } from '../../api';
+import { bytesToBase64 } from '../../base64';
 
-async function chunkAsBase64(file: File, offset: number): Promise<string> {
-  const bytes = new Uint8Array(await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+const chunkAsBase64 = async (file: File, offset: number): Promise<string> =>
+  bytesToBase64(new Uint8Array(await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer()));
 
 /**
  * Hands files to the main side in chunks (the same way in the desktop app and the browser), so

@@ -1,0 +1,59 @@
+import { Button, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DialogActions } from './DialogActions';
+import { invitationChannels, messengers, type StageChange, type Stage } from '../../../shared/model/tracking';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Stages that need a detail beside the stage itself: how, to which messenger, which letter, when. */
+export const stageNeedsDetails = (stage: Stage) => stage === 'invited' || stage === 'switched' || stage === 'consent_requested';
+
+interface Props {
+  stage: Stage | null;
+  /** How many contacts this applies to (the title says it for a bulk change). */
+  count?: number;
+  onSubmit: (change: StageChange) => void;
+  onClose: () => void;
+}
+
+/** Asks for what a stage change needs to record: the channel of an invitation, the messenger, the letter. */
+export function StageChangeModal({ stage, count, onSubmit, onClose }: Props) {
+  const { t } = useTranslation();
+  const [channel, setChannel] = useState<string>('whatsapp');
+  const [messenger, setMessenger] = useState<string>('signal');
+  const [letterVersion, setLetterVersion] = useState('');
+  const [date, setDate] = useState(today());
+  useEffect(() => setDate(today()), [stage]);
+
+  if (!stage) return null;
+  const submit = () =>
+    onSubmit({
+      stage,
+      date,
+      ...(stage === 'invited' ? { channel: channel as StageChange['channel'] } : {}),
+      ...(stage === 'switched' ? { messenger: messenger as StageChange['messenger'] } : {}),
+      ...(stage === 'consent_requested' && letterVersion.trim() ? { letterVersion: letterVersion.trim() } : {}),
+    });
+
+  return (
+    <Modal opened onClose={onClose} title={t(`detail.actions.${stage}`)} centered>
+      <Stack>
+        {count !== undefined && <Text size="sm">{t('contacts.selection.count', { count })}</Text>}
+        {stage === 'invited' && (
+          <NativeSelect label={t('detail.channel')} value={channel} onChange={(e) => setChannel(e.currentTarget.value)} data={invitationChannels.map((value) => ({ value, label: t(`tracking.channels.${value}`) }))} />
+        )}
+        {stage === 'switched' && (
+          <NativeSelect label={t('detail.messenger')} value={messenger} onChange={(e) => setMessenger(e.currentTarget.value)} data={messengers.map((value) => ({ value, label: t(`tracking.targets.${value}`) }))} />
+        )}
+        {stage === 'consent_requested' && <TextInput label={t('detail.letterVersion')} value={letterVersion} onChange={(e) => setLetterVersion(e.currentTarget.value)} />}
+        <TextInput type="date" label={t('detail.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
+        <DialogActions onCancel={onClose}>
+          <Button onClick={submit} disabled={!/^\d{4}-\d{2}-\d{2}$/.test(date)}>
+            {t('detail.confirm')}
+          </Button>
+        </DialogActions>
+      </Stack>
+    </Modal>
+  );
+}

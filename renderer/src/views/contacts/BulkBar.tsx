@@ -1,0 +1,186 @@
+import { Autocomplete, Button, Group, Menu, Modal, Paper, Popover, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconChevronDown, IconMail, IconSend, IconTag, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BulkActionInput } from '../../../../shared/contract/contacts';
+import type { Selection } from '../../../../shared/model/contact';
+import { stages, targets, type Stage } from '../../../../shared/model/tracking';
+import { send } from '../../api';
+import { StageChangeModal, stageNeedsDetails } from '../../components/StageChangeModal';
+
+interface Props {
+  count: number;
+  selection: Selection;
+  /** Tags in use, offered when tagging. */
+  tags: string[];
+  onDone: () => void;
+  onClear: () => void;
+  onInvite: () => void;
+  onLetters: () => void;
+}
+
+/** The notification of the latest bulk action: only its undo button stays on screen. */
+let latestNotification: string | null = null;
+
+/** What can be done to the selected contacts at once; every action can be undone right after. */
+export function BulkBar({ count, selection, tags, onDone, onClear, onInvite, onLetters }: Props) {
+  const { t } = useTranslation();
+  const [stage, setStage] = useState<Stage | null>(null);
+  const [tag, setTag] = useState('');
+  const [tagMode, setTagMode] = useState<'addTag' | 'removeTag' | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const run = async (action: BulkActionInput) => {
+    const result = await send('contacts.bulk', { selection, action });
+    if (!result.ok) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
+      return;
+    }
+    const { operationId, changed, skipped, skippedReasons } = result.value;
+    const id = `bulk-${operationId}`;
+    if (latestNotification) notifications.hide(latestNotification);
+    latestNotification = id;
+    notifications.show({
+      id,
+      color: skipped ? 'yellow' : 'teal',
+      autoClose: 10_000,
+      message: (
+        <Stack gap={4}>
+          <Text size="sm">{t('contacts.bulk.done', { count: changed })}</Text>
+          {skipped > 0 && <Text size="sm">{t('contacts.bulk.skipped', { count: skipped, reasons: skippedReasons.join(' ') })}</Text>}
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={async () => {
+              notifications.hide(id);
+              const undone = await send('contacts.undoBulk', { operationId });
+              if (undone.ok) {
+                notifications.show({
+                  color: 'teal',
+                  message: [t('contacts.bulk.undone', { count: undone.value.restored }), undone.value.keptBecauseChanged ? t('contacts.bulk.kept', { count: undone.value.keptBecauseChanged }) : ''].join(' '),
+                });
+              } else notifications.show({ color: 'red', title: t('errors.title'), message: undone.error.message });
+              onDone();
+            }}
+          >
+            {t('contacts.bulk.undo')}
+          </Button>
+        </Stack>
+      ),
+    });
+    onClear();
+    onDone();
+  };
+
+  return (
+    <Paper withBorder p="xs" bg="teal.0" data-testid="bulk-bar">
+      <Group gap="xs">
+        <Text size="sm" fw={600} mr="sm">
+          {t('contacts.selection.count', { count })}
+        </Text>
+        <Menu>
+          <Menu.Target>
+            <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
+              {t('contacts.bulk.setTarget')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {[...targets, 'none' as const].map((target) => (
+              <Menu.Item key={target} onClick={() => void run({ kind: 'setTarget', target: target === 'none' ? null : target })}>
+                {t(`tracking.targets.${target}`)}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+        <Menu>
+          <Menu.Target>
+            <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
+              {t('contacts.bulk.setStage')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {stages.map((each) => (
+              <Menu.Item key={each} onClick={() => (stageNeedsDetails(each) ? setStage(each) : void run({ kind: 'setStage', change: { stage: each } }))}>
+                {t(`tracking.stages.${each}`)}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+        <Popover opened={tagMode !== null} onChange={(open) => !open && setTagMode(null)} trapFocus>
+          <Popover.Target>
+            <Group gap={0}>
+              <Button size="xs" variant="default" leftSection={<IconTag size={14} aria-hidden />} onClick={() => setTagMode('addTag')}>
+                {t('contacts.bulk.addTag')}
+              </Button>
+              <Button size="xs" variant="subtle" onClick={() => setTagMode('removeTag')}>
+                {t('contacts.bulk.removeTag')}
+              </Button>
+            </Group>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <Group>
+              <Autocomplete
+                aria-label={tagMode === 'removeTag' ? t('contacts.bulk.removeTag') : t('contacts.bulk.addTag')}
+                placeholder={t('contacts.bulk.tagPlaceholder')}
+                data={tags}
+                value={tag}
+                onChange={setTag}
+                data-autofocus
+              />
+              <Button
+                size="sm"
+                disabled={!tag.trim()}
+                onClick={() => {
+                  void run({ kind: tagMode ?? 'addTag', tag: tag.trim() });
+                  setTag('');
+                  setTagMode(null);
+                }}
+              >
+                {t('contacts.bulk.apply')}
+              </Button>
+            </Group>
+          </Popover.Dropdown>
+        </Popover>
+        <Button size="xs" variant="default" color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setConfirmDelete(true)}>
+          {t('contacts.bulk.delete')}
+        </Button>
+        <Button size="xs" variant="light" leftSection={<IconSend size={14} aria-hidden />} onClick={onInvite}>
+          {t('contacts.bulk.invite')}
+        </Button>
+        <Button size="xs" variant="light" leftSection={<IconMail size={14} aria-hidden />} onClick={onLetters}>
+          {t('contacts.bulk.letters')}
+        </Button>
+        <Button size="xs" variant="subtle" onClick={onClear}>
+          {t('contacts.selection.clear')}
+        </Button>
+      </Group>
+      <StageChangeModal
+        stage={stage}
+        count={count}
+        onClose={() => setStage(null)}
+        onSubmit={(change) => {
+          setStage(null);
+          void run({ kind: 'setStage', change });
+        }}
+      />
+      <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={t('contacts.bulk.confirmDeleteTitle')} centered>
+        <Text size="sm">{t('contacts.bulk.confirmDelete', { count })}</Text>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => setConfirmDelete(false)}>
+            {t('detail.cancel')}
+          </Button>
+          <Button
+            color="red"
+            onClick={() => {
+              setConfirmDelete(false);
+              void run({ kind: 'delete' });
+            }}
+          >
+            {t('contacts.bulk.confirmDeleteYes')}
+          </Button>
+        </Group>
+      </Modal>
+    </Paper>
+  );
+}

@@ -1,0 +1,151 @@
+import { ActionIcon, Button, Checkbox, Group, NativeSelect, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Contact } from '../../../../shared/model/contact';
+import { contactKinds, genders } from '../../../../shared/model/contact';
+import type { ContactEdit } from '../../../../shared/model/contact-edit';
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+export const editOf = (contact: Contact): ContactEdit => ({
+  givenName: contact.givenName,
+  familyName: contact.familyName,
+  title: contact.title,
+  gender: contact.gender,
+  organization: contact.organization,
+  department: contact.department,
+  jobTitle: contact.jobTitle,
+  isCompany: contact.isCompany,
+  customerNumber: contact.customerNumber,
+  birthday: contact.birthday,
+  note: contact.note,
+  kind: contact.kind,
+  phones: contact.phones.map((p) => ({ raw: p.raw, label: p.label })),
+  emails: contact.emails,
+  addresses: contact.addresses,
+  tags: contact.tags,
+  messengerId: contact.messengerId,
+});
+
+interface Props {
+  contact: Contact;
+  allTags: string[];
+  busy: boolean;
+  error?: string;
+  onSave: (edit: ContactEdit) => void;
+}
+
+/** Every field of a contact; numbers are checked and read again (E.164) when saved. */
+export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
+  const { t } = useTranslation();
+  const [edit, setEdit] = useState<ContactEdit>(() => editOf(contact));
+  const set = <K extends keyof ContactEdit>(key: K, value: ContactEdit[K]) => setEdit({ ...edit, [key]: value });
+  const text = (key: 'givenName' | 'familyName' | 'title' | 'organization' | 'department' | 'jobTitle' | 'customerNumber', label = key) => (
+    <TextInput label={t(`detail.fields.${label}`)} value={edit[key] ?? ''} onChange={(e) => set(key, orNull(e.currentTarget.value))} />
+  );
+  const dirty = JSON.stringify(edit) !== JSON.stringify(editOf(contact));
+
+  return (
+    <Stack gap="sm">
+      <Group grow>
+        <NativeSelect
+          label={t('detail.fields.gender')}
+          value={edit.gender ?? ''}
+          data={[{ value: '', label: t('detail.none') }, ...genders.map((value) => ({ value, label: t(`tracking.genders.${value}`) }))]}
+          onChange={(e) => set('gender', (orNull(e.currentTarget.value) as ContactEdit['gender']) ?? null)}
+        />
+        {text('title')}
+        <NativeSelect label={t('detail.fields.kind')} value={edit.kind} data={contactKinds.map((value) => ({ value, label: t(`contacts.kinds.${value}`) }))} onChange={(e) => set('kind', e.currentTarget.value as ContactEdit['kind'])} />
+      </Group>
+      <Group grow>
+        {text('givenName')}
+        {text('familyName')}
+      </Group>
+      <Group grow>
+        {text('organization')}
+        {text('department')}
+        {text('jobTitle')}
+      </Group>
+      <Checkbox label={t('detail.fields.isCompany')} checked={edit.isCompany} onChange={(e) => set('isCompany', e.currentTarget.checked)} />
+      <Group grow>
+        {text('customerNumber')}
+        <TextInput label={t('detail.fields.birthday')} value={edit.birthday ?? ''} onChange={(e) => set('birthday', orNull(e.currentTarget.value))} />
+      </Group>
+
+      <Title order={4} size="h5">
+        {t('detail.fields.phones')}
+      </Title>
+      {edit.phones.map((phone, index) => (
+        <Group key={index} align="flex-end" wrap="nowrap">
+          <TextInput label={t('detail.fields.number')} value={phone.raw} onChange={(e) => set('phones', edit.phones.map((p, i) => (i === index ? { ...p, raw: e.currentTarget.value } : p)))} style={{ flex: 2 }} />
+          <TextInput label={t('detail.fields.label')} value={phone.label ?? ''} onChange={(e) => set('phones', edit.phones.map((p, i) => (i === index ? { ...p, label: orNull(e.currentTarget.value) } : p)))} style={{ flex: 1 }} />
+          <ActionIcon variant="subtle" color="red" aria-label={t('detail.remove')} onClick={() => set('phones', edit.phones.filter((_p, i) => i !== index))} mb={4}>
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Group>
+      ))}
+      <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => set('phones', [...edit.phones, { raw: '', label: null }])} w="fit-content">
+        {t('detail.add')}
+      </Button>
+
+      <Title order={4} size="h5">
+        {t('detail.fields.emails')}
+      </Title>
+      {edit.emails.map((email, index) => (
+        <Group key={index} align="flex-end" wrap="nowrap">
+          <TextInput type="email" label={t('detail.fields.emails')} value={email.address} onChange={(e) => set('emails', edit.emails.map((m, i) => (i === index ? { ...m, address: e.currentTarget.value.trim() } : m)))} style={{ flex: 2 }} />
+          <ActionIcon variant="subtle" color="red" aria-label={t('detail.remove')} onClick={() => set('emails', edit.emails.filter((_m, i) => i !== index))} mb={4}>
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Group>
+      ))}
+      <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => set('emails', [...edit.emails, { address: '', label: null }])} w="fit-content">
+        {t('detail.add')}
+      </Button>
+
+      <Title order={4} size="h5">
+        {t('detail.fields.addresses')}
+      </Title>
+      {edit.addresses.map((address, index) => {
+        const change = (key: 'street' | 'postalCode' | 'city' | 'country', value: string) => set('addresses', edit.addresses.map((a, i) => (i === index ? { ...a, [key]: orNull(value) } : a)));
+        return (
+          <Group key={index} align="flex-end" wrap="nowrap">
+            <Textarea label={t('detail.fields.street')} value={address.street ?? ''} onChange={(e) => change('street', e.currentTarget.value)} autosize minRows={1} style={{ flex: 3 }} />
+            <TextInput label={t('detail.fields.postalCode')} value={address.postalCode ?? ''} onChange={(e) => change('postalCode', e.currentTarget.value)} style={{ flex: 1 }} />
+            <TextInput label={t('detail.fields.city')} value={address.city ?? ''} onChange={(e) => change('city', e.currentTarget.value)} style={{ flex: 2 }} />
+            <TextInput label={t('detail.fields.country')} value={address.country ?? ''} onChange={(e) => change('country', e.currentTarget.value)} style={{ flex: 1 }} />
+            <ActionIcon variant="subtle" color="red" aria-label={t('detail.remove')} onClick={() => set('addresses', edit.addresses.filter((_a, i) => i !== index))} mb={4}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+        );
+      })}
+      <Button
+        variant="subtle"
+        size="xs"
+        leftSection={<IconPlus size={14} aria-hidden />}
+        onClick={() => set('addresses', [...edit.addresses, { street: null, postalCode: null, city: null, region: null, country: null, label: null }])}
+        w="fit-content"
+      >
+        {t('detail.add')}
+      </Button>
+
+      <TagsInput label={t('detail.fields.tags')} value={edit.tags} onChange={(tags) => set('tags', tags)} data={allTags} clearable />
+      <Textarea label={t('detail.fields.note')} value={edit.note ?? ''} onChange={(e) => set('note', orNull(e.currentTarget.value))} autosize minRows={2} />
+      {error && (
+        <Text c="red" size="sm" role="alert">
+          {error}
+        </Text>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={() => setEdit(editOf(contact))} disabled={!dirty || busy}>
+          {t('detail.cancel')}
+        </Button>
+        <Button onClick={() => onSave({ ...edit, phones: edit.phones.filter((p) => p.raw.trim()), emails: edit.emails.filter((m) => m.address.trim()) })} disabled={!dirty} loading={busy}>
+          {t('detail.save')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

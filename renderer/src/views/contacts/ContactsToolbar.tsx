@@ -1,0 +1,85 @@
+import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { forwardRef, memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contactKinds } from '../../../../shared/model/contact';
+import { stages, targets } from '../../../../shared/model/tracking';
+
+export interface Filters {
+  search: string;
+  stages: string[];
+  targets: string[];
+  kinds: string[];
+  tag: string | null;
+}
+
+export const emptyFilters: Filters = { search: '', stages: [], targets: [], kinds: [], tag: null };
+
+type Patch = (change: Partial<Filters>) => void;
+
+/** The filter fields; memoised, so that typing in the search box does not redraw them. */
+const FilterFields = memo(function FilterFields({ stages: chosenStages, targets: chosenTargets, kinds, tag, tags, onPatch }: Omit<Filters, 'search'> & { tags: string[]; onPatch: Patch }) {
+  const { t } = useTranslation();
+  const active = chosenStages.length + chosenTargets.length + kinds.length + (tag ? 1 : 0) > 0;
+  return (
+    <>
+      <MultiSelect
+        label={t('contacts.filters.stage')}
+        placeholder={chosenStages.length ? undefined : t('contacts.filters.any')}
+        data={stages.map((value) => ({ value, label: t(`tracking.stages.${value}`) }))}
+        value={chosenStages}
+        onChange={(value) => onPatch({ stages: value })}
+        clearable
+        w={220}
+      />
+      <MultiSelect
+        label={t('contacts.filters.target')}
+        placeholder={chosenTargets.length ? undefined : t('contacts.filters.any')}
+        data={[...targets, 'none'].map((value) => ({ value, label: t(`tracking.targets.${value}`) }))}
+        value={chosenTargets}
+        onChange={(value) => onPatch({ targets: value })}
+        clearable
+        w={220}
+      />
+      <MultiSelect
+        label={t('contacts.filters.kind')}
+        placeholder={kinds.length ? undefined : t('contacts.filters.any')}
+        data={contactKinds.map((value) => ({ value, label: t(`contacts.kinds.${value}`) }))}
+        value={kinds}
+        onChange={(value) => onPatch({ kinds: value })}
+        clearable
+        w={200}
+      />
+      {tags.length > 0 && (
+        <Select label={t('contacts.filters.tag')} placeholder={t('contacts.filters.any')} data={tags} value={tag} onChange={(value) => onPatch({ tag: value })} clearable w={180} />
+      )}
+      {active && (
+        <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => onPatch({ stages: [], targets: [], kinds: [], tag: null })}>
+          {t('contacts.filters.clear')}
+        </Button>
+      )}
+    </>
+  );
+});
+
+/** Search box and filters of the contact table. `onPatch` must keep its identity (a state setter). */
+export const ContactsToolbar = forwardRef<HTMLInputElement, { filters: Filters; tags: string[]; onPatch: Patch }>(function ContactsToolbar({ filters, tags, onPatch }, searchRef) {
+  const { t } = useTranslation();
+  return (
+    <Group align="flex-end" gap="sm" wrap="wrap">
+      <TextInput
+        ref={searchRef}
+        type="search"
+        role="searchbox"
+        aria-label={t('contacts.searchLabel')}
+        placeholder={t('contacts.searchPlaceholder')}
+        title={t('contacts.searchShortcut')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={filters.search}
+        onChange={(event) => onPatch({ search: event.currentTarget.value })}
+        w={280}
+      />
+      <FilterFields stages={filters.stages} targets={filters.targets} kinds={filters.kinds} tag={filters.tag} tags={tags} onPatch={onPatch} />
+    </Group>
+  );
+});

@@ -1,0 +1,100 @@
+import { Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ContactView } from '../../../../shared/model/contact';
+import { finishedStages, stages, targets } from '../../../../shared/model/tracking';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { stageColors } from '../../components/StageBadge';
+import { useRequest } from '../../hooks/useRequest';
+import { ContactsEmptyState } from '../contacts/ContactsEmptyState';
+import { ProgressChart } from './ProgressChart';
+
+function Bars({ rows, total }: { rows: { key: string; label: string; count: number; color: string }[]; total: number }) {
+  return (
+    <Stack gap={8}>
+      {rows.map((row) => (
+        <div key={row.key} data-testid={`bar-${row.key}`}>
+          <Group justify="space-between" mb={2}>
+            <Text size="sm">{row.label}</Text>
+            <Text size="sm" fw={600}>
+              {row.count}
+            </Text>
+          </Group>
+          <Progress value={total ? (row.count / total) * 100 : 0} color={row.color} size="sm" aria-label={`${row.label}: ${row.count}`} />
+        </div>
+      ))}
+    </Stack>
+  );
+}
+
+/** The overview: where the move stands, how it went, and what to do next. */
+export function DashboardView({ onShow, onImport }: { onShow: (view: ContactView) => void; onImport: () => void }) {
+  const { t } = useTranslation();
+  const dashboard = useRequest('dashboard.get', {});
+  if (dashboard.error) return <ErrorNotice message={dashboard.error.message} onRetry={dashboard.reload} />;
+  if (!dashboard.data) return <Loader aria-label={t('app.loading')} />;
+  const data = dashboard.data;
+  if (data.total === 0) {
+    return (
+      <Stack>
+        <Title order={2}>{t('dashboard.title')}</Title>
+        <ContactsEmptyState onImport={onImport} />
+      </Stack>
+    );
+  }
+  const finished = finishedStages.reduce((sum, stage) => sum + data.byStage[stage], 0);
+  const next: { view: ContactView; count: number; text: string }[] = [
+    { view: 'not_invited', count: data.next.notInvited, text: t('contacts.views.not_invited') },
+    { view: 'invitation_overdue', count: data.next.invitationOverdue, text: t('contacts.views.invitation_overdue', { days: data.reminders.invitationDays }) },
+    { view: 'letter_overdue', count: data.next.letterOverdue, text: t('contacts.views.letter_overdue', { days: data.reminders.letterDays }) },
+    { view: 'withdrawn', count: data.next.withdrawn, text: t('contacts.views.withdrawn') },
+  ];
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="baseline">
+        <Title order={2}>{t('dashboard.title')}</Title>
+        <Text c="dimmed">
+          {t('dashboard.total', { count: data.total })} · {t('dashboard.finishedShare', { percent: Math.round((finished / data.total) * 100) })}
+        </Text>
+      </Group>
+      <Title order={3} size="h4">
+        {t('dashboard.next')}
+      </Title>
+      <SimpleGrid cols={{ base: 2, lg: 4 }}>
+        {next.map((item) => (
+          <Card key={item.view} withBorder padding="md" data-testid={`next-${item.view}`}>
+            <Stack gap="xs" justify="space-between" h="100%">
+              <Text size="2rem" fw={700} lh={1}>
+                {item.count}
+              </Text>
+              <Text size="sm">{item.text}</Text>
+              <Button size="xs" variant="light" onClick={() => onShow(item.view)} disabled={item.count === 0} aria-label={`${t('dashboard.show')}: ${item.text}`}>
+                {t('dashboard.show')}
+              </Button>
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            {t('dashboard.byStage')}
+          </Title>
+          <Bars total={data.total} rows={stages.map((stage) => ({ key: stage, label: t(`tracking.stages.${stage}`), count: data.byStage[stage], color: stageColors[stage] }))} />
+        </Card>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            {t('dashboard.byTarget')}
+          </Title>
+          <Bars total={data.total} rows={[...targets, 'none' as const].map((target) => ({ key: target, label: t(`tracking.targets.${target}`), count: data.byTarget[target], color: 'teal' }))} />
+        </Card>
+      </SimpleGrid>
+      <Card withBorder>
+        <Title order={3} size="h4" mb="sm">
+          {t('dashboard.progress')}
+        </Title>
+        <ProgressChart progress={data.progress} total={data.total} />
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,132 @@
+// The contact table with 50,000 contacts, in the serve mode and Debian's Chromium: how long a
+// keystroke in the search box takes to show the new rows, how many rows are in the page, and how
+// soon the first rows appear.
+import { chromium } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const COUNT = 50_000;
+const OPENINGS = 5;
+// Typed one key at a time, as an office manager would: names, a company, numbers in national format.
+// Every prefix of each must match something, or the table would give way to "no matches".
+const QUERIES = ['schulze', 'holzbau', 'özlem', '0171 0200', '0160 020001', '+49 151 0200 4'];
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+
+function startHost(root, database) {
+  const child = spawn(process.execPath, [path.join(root, 'out', 'host', 'serve.cjs'), '--db', database, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (/^http:\/\/127\.0\.0\.1:\d+\//.test(line.trim())) resolve({ url: line.trim(), stop: () => child.kill('SIGTERM') });
+    });
+  });
+}
+
+/** In the page: milliseconds from a navigation or click until the first contact row is there. */
+const firstRowsScript = () =>
+  new Promise((resolve) => {
+    const started = window.__benchStart ?? 0;
+    const done = () => document.querySelector('[role=grid] [role=row][aria-rowindex="2"] [role=gridcell]');
+    const check = () => {
+      if (!done()) return false;
+      requestAnimationFrame(() => resolve(performance.now() - started));
+      return true;
+    };
+    if (check()) return;
+    const observer = new MutationObserver(() => check() && observer.disconnect());
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+  });
+
+/** In the page: after the next key, milliseconds until the grid has its rows for the new text. */
+const armKeystrokeScript = () => {
+  const grid = document.querySelector('[role=grid]');
+  const search = document.querySelector('[role=searchbox]');
+  window.__benchLatency = new Promise((resolve) => {
+    let started = 0;
+    let sawBusy = false;
+    // A letter like ö arrives without a keydown (Playwright inserts it as text): take whichever is first.
+    const start = () => (started ||= performance.now());
+    search.addEventListener('keydown', start, { once: true, capture: true });
+    search.addEventListener('beforeinput', start, { once: true, capture: true });
+    const observer = new MutationObserver(() => {
+      const busy = grid.getAttribute('aria-busy') === 'true';
+      if (busy) sawBusy = true;
+      else if (sawBusy && started) {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - started));
+      }
+    });
+    observer.observe(grid, { attributes: true, attributeFilter: ['aria-busy'] });
+  });
+};
+
+export async function benchContactsUi({ root, work, writeCsv }) {
+  const csv = path.join(work, 'contacts-ui.csv');
+  const database = path.join(work, 'contacts-ui.sqlite');
+  await writeCsv(csv, COUNT);
+  execFileSync(process.execPath, [path.join(root, 'out', 'cli', 'index.cjs'), 'import', csv, '--db', database, '--json'], { stdio: 'ignore' });
+
+  const host = await startHost(root, database);
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 820 }, locale: 'de-DE' });
+
+    // First rows: a fresh page load (Kontakte is the start page), and switching back from another view.
+    const loads = [];
+    const switches = [];
+    for (let i = 0; i < OPENINGS; i += 1) {
+      await page.goto(host.url, { waitUntil: 'commit' });
+      loads.push(await page.evaluate(firstRowsScript));
+      await page.getByRole('link', { name: 'Einstellungen' }).click();
+      await page.getByRole('heading', { name: 'Einstellungen' }).waitFor();
+      await page.evaluate(() => {
+        const link = [...document.querySelectorAll('a')].find((a) => a.textContent?.trim() === 'Kontakte');
+        link.addEventListener('click', () => (window.__benchStart = performance.now()), { once: true, capture: true });
+      });
+      await page.getByRole('link', { name: 'Kontakte' }).click();
+      switches.push(await page.evaluate(firstRowsScript));
+    }
+
+    // Rows in the page at the top, in the middle and at the end of the list.
+    const grid = page.getByRole('grid', { name: 'Kontakte' });
+    const rowsInDom = [];
+    for (const fraction of [0, 0.5, 1]) {
+      await grid.evaluate((element, f) => (element.scrollTop = f * element.scrollHeight), fraction);
+      await page.waitForTimeout(300);
+      rowsInDom.push(await grid.evaluate((element) => element.querySelectorAll('[role=row]').length));
+    }
+    const rowsWithContent = await grid.evaluate((element) => element.querySelectorAll('[role=row] [role=gridcell]').length > 0);
+    if (!rowsWithContent) throw new Error('no rows rendered at the end of the list');
+
+    // Keystrokes: each key waits for its rows before the next is typed.
+    const search = page.getByRole('searchbox', { name: 'Kontakte durchsuchen' });
+    const latencies = [];
+    for (const query of QUERIES) {
+      await search.fill('');
+      await grid.evaluate((element) => new Promise((resolve) => (element.getAttribute('aria-busy') === 'true' ? new MutationObserver((_, o) => (o.disconnect(), resolve())).observe(element, { attributes: true }) : resolve())));
+      for (const key of query) {
+        await page.evaluate(armKeystrokeScript);
+        await search.pressSequentially(key);
+        const latency = await page.evaluate(() => Promise.race([window.__benchLatency, new Promise((resolve) => setTimeout(() => resolve(null), 10_000))]));
+        if (latency === null) throw new Error(`no new rows 10 s after typing „${key}“ of „${query}“`);
+        latencies.push(latency);
+      }
+    }
+    return {
+      keystrokeMedian: median(latencies),
+      keystrokeP90: percentile(latencies, 0.9),
+      keystrokes: latencies.length,
+      maxRowsInDom: Math.max(...rowsInDom),
+      firstRowsLoad: median(loads),
+      firstRowsSwitch: median(switches),
+    };
+  } finally {
+    await browser.close();
+    host.stop();
+  }
+}

@@ -1,0 +1,209 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { cli, importCsv } from './cli';
+import { expect, test } from './fixtures';
+
+interface CliContact {
+  id: number;
+  displayName: string;
+  stage: string;
+  target: string | null;
+  kind: string;
+  tags: string[];
+}
+
+const contactsOf = (databasePath: string): CliContact[] => JSON.parse(cli(databasePath, 'contacts', '--json')) as CliContact[];
+
+const CSV = [
+  'Name;Firma;Handy;Art',
+  'Bernd Schulze;Dachdecker Schulze GmbH;0171 1234567;Kunde',
+  'Petra Lange;;0171 9988776;Kunde',
+  'Jürgen Özdemir;;0151 98765432;Mitarbeiter',
+  'Elektro Meier KG;Elektro Meier KG;0160 5550001;Lieferant',
+  'Sabine Krüger;Krüger Immobilien;0172 4445556;Kunde',
+  'Karl Fuchs;;0152 3334445;Mitarbeiter',
+].join('\n');
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+async function openContacts(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByTestId('contacts-total')).toHaveText('6 Kontakte');
+}
+
+test('a number typed in national format finds the contact stored in E.164', async ({ page, host }) => {
+  importCsv(host.databasePath, CSV);
+  await openContacts(page, host.url);
+  const rows = page.getByRole('grid', { name: 'Kontakte' }).getByRole('row');
+  const search = page.getByRole('searchbox', { name: 'Kontakte durchsuchen' });
+
+  await search.fill('0171 123');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Bernd Schulze');
+  await expect(rows.nth(1)).toContainText('+491711234567');
+
+  await search.fill('0171/99 88');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Petra Lange');
+
+  await search.fill('+49 151 987');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Jürgen Özdemir');
+
+  // Both 0171 numbers, and nothing else.
+  await search.fill('0171');
+  await expect(rows).toHaveCount(3);
+});
+
+test('filter, select three contacts, change them at once, undo one change; the overview agrees with the database', async ({ page, host }) => {
+  importCsv(host.databasePath, CSV);
+  await openContacts(page, host.url);
+  const grid = page.getByRole('grid', { name: 'Kontakte' });
+
+  // Only the customers: three of six.
+  await page.getByRole('combobox', { name: 'Art' }).click();
+  await page.getByRole('option', { name: 'Kunde' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('contacts-total')).toHaveText('3 Kontakte');
+
+  // Select the first, shift-click the third: three selected.
+  await grid.getByRole('checkbox', { name: 'Bernd Schulze auswählen' }).click();
+  await grid.getByRole('checkbox', { name: 'Sabine Krüger auswählen' }).click({ modifiers: ['Shift'] });
+  const bulkBar = page.getByTestId('bulk-bar');
+  await expect(bulkBar).toContainText('3 ausgewählt');
+
+  await bulkBar.getByRole('button', { name: 'Ziel setzen' }).click();
+  await page.getByRole('menuitem', { name: 'Signal' }).click();
+  await expect(page.getByText('3 Kontakte geändert.').last()).toBeVisible();
+  await expect(grid.getByRole('row', { name: /Petra Lange/ })).toContainText('Signal');
+
+  // Invited three weeks ago (the invitation went out before the app was in use).
+  await grid.getByRole('checkbox', { name: 'Alle gefundenen auswählen' }).check();
+  await expect(bulkBar).toContainText('3 ausgewählt');
+  await bulkBar.getByRole('button', { name: 'Stand setzen' }).click();
+  await page.getByRole('menuitem', { name: 'Eingeladen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Als eingeladen markieren' });
+  await dialog.getByLabel('Einladung per').selectOption('sms');
+  await dialog.getByLabel('Datum').fill(daysAgo(20));
+  await dialog.getByRole('button', { name: 'Übernehmen' }).click();
+  await expect(grid.getByRole('row').filter({ hasText: 'Eingeladen' })).toHaveCount(3);
+
+  // A tag, then undone from the notification.
+  await grid.getByRole('checkbox', { name: 'Alle gefundenen auswählen' }).check();
+  await bulkBar.getByRole('button', { name: 'Schlagwort vergeben' }).click();
+  await page.getByRole('combobox', { name: 'Schlagwort vergeben' }).fill('Baustelle Nord');
+  await page.getByRole('button', { name: 'Übernehmen' }).click();
+  await expect(page.getByText('3 Kontakte geändert.').last()).toBeVisible();
+  await expect.poll(() => contactsOf(host.databasePath).filter((c) => c.tags.includes('Baustelle Nord')).length).toBe(3);
+  await page.getByRole('button', { name: 'Rückgängig' }).last().click();
+  await expect(page.getByText('3 Kontakte zurückgesetzt.')).toBeVisible();
+
+  const contacts = contactsOf(host.databasePath);
+  const customers = contacts.filter((c) => c.kind === 'customer');
+  expect(customers.map((c) => [c.displayName, c.target, c.stage]).sort()).toEqual([
+    ['Bernd Schulze', 'signal', 'invited'],
+    ['Petra Lange', 'signal', 'invited'],
+    ['Sabine Krüger', 'signal', 'invited'],
+  ]);
+  expect(contacts.filter((c) => c.kind !== 'customer').every((c) => c.stage === 'new' && c.target === null)).toBe(true);
+  expect(contacts.every((c) => !c.tags.includes('Baustelle Nord'))).toBe(true);
+
+  // The overview counts what the database holds.
+  await page.getByRole('link', { name: 'Übersicht' }).click();
+  const count = (stage: string) => contacts.filter((c) => c.stage === stage).length;
+  await expect(page.getByTestId('bar-new')).toContainText(String(count('new')));
+  await expect(page.getByTestId('bar-invited')).toContainText(String(count('invited')));
+  await expect(page.getByTestId('bar-signal')).toContainText(String(contacts.filter((c) => c.target === 'signal').length));
+  await expect(page.getByTestId('bar-none')).toContainText(String(contacts.filter((c) => c.target === null).length));
+  await expect(page.getByTestId('next-not_invited')).toContainText(String(count('new')));
+  await expect(page.getByTestId('next-invitation_overdue')).toContainText('3');
+
+  // Each next-step list opens the table filtered.
+  await page.getByRole('button', { name: /Anzeigen: Eingeladen vor über 14 Tagen/ }).click();
+  await expect(page.getByTestId('contacts-total')).toHaveText('3 Kontakte');
+  await expect(grid.getByRole('row', { name: /Jürgen Özdemir/ })).toHaveCount(0);
+});
+
+test('open a contact, record consent with an uploaded scan, see it and the history', async ({ page, host }, testInfo) => {
+  importCsv(host.databasePath, CSV);
+  await openContacts(page, host.url);
+  // A real PNG as the "scan of the signed letter".
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  const scan = path.join(testInfo.outputDir, 'einwilligung-lange.png');
+  writeFileSync(scan, await page.screenshot());
+
+  await page.getByRole('row', { name: /Petra Lange/ }).click();
+  const drawer = page.getByTestId('contact-detail');
+  await expect(drawer.getByRole('heading', { name: 'Petra Lange' })).toBeVisible();
+
+  await drawer.getByRole('button', { name: 'Einwilligung angefragt (Brief)' }).click();
+  const letter = page.getByRole('dialog', { name: 'Einwilligung angefragt (Brief)' });
+  await letter.getByLabel('Briefversion').fill('2026-11');
+  await letter.getByRole('button', { name: 'Übernehmen' }).click();
+  await expect(drawer.getByText('Einwilligung angefragt', { exact: true })).toBeVisible();
+
+  await drawer.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+  const form = page.getByRole('dialog', { name: 'Einwilligung erfassen' });
+  await expect(form.getByLabel('Textversion')).toHaveValue('2026-11');
+  await form.getByLabel('Terminabsprachen').check();
+  await form.getByLabel('Fotos von Baustelle oder Schaden').check();
+  await form.locator('input[type=file]').setInputFiles(scan);
+  await expect(form.getByText('Nachweis gespeichert.')).toBeVisible();
+  await form.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+  await expect(form).toBeHidden();
+
+  const consents = drawer.getByTestId('consent');
+  await expect(consents).toHaveCount(2);
+  await expect(consents.first()).toContainText('Unterschriebener Brief');
+  await consents.first().getByRole('button', { name: /Nachweis ansehen/ }).click();
+  await expect(drawer.getByRole('img', { name: 'einwilligung-lange.png' })).toBeVisible();
+
+  await drawer.getByRole('tab', { name: 'Verlauf' }).click();
+  const history = drawer.getByTestId('history');
+  await expect(history).toContainText('Einwilligung erfasst');
+  await expect(history).toContainText('Stand: Einwilligung angefragt → Einwilligung erteilt');
+  await expect(history).toContainText('Stand: Neu → Einwilligung angefragt (Brief 2026-11)');
+  await expect(history).toContainText('Angelegt durch Import „kontakte.csv“');
+
+  // The CLI reads the same history from the same database.
+  const lange = contactsOf(host.databasePath).find((c) => c.displayName === 'Petra Lange')!;
+  expect(lange.stage).toBe('consent_given');
+  const entries = JSON.parse(cli(host.databasePath, 'history', String(lange.id), '--json')) as { kind: string }[];
+  expect(entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['consent', 'stage']));
+
+  // Escape closes the drawer and the overview counts the consent.
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await page.getByRole('link', { name: 'Übersicht' }).click();
+  await expect(page.getByTestId('bar-consent_given')).toContainText('1');
+  await expect(page.getByTestId('bar-new')).toContainText('5');
+});
+
+test('the table works from the keyboard: search shortcut, arrows, Enter, Space, Escape', async ({ page, host }) => {
+  importCsv(host.databasePath, CSV);
+  await openContacts(page, host.url);
+  const grid = page.getByRole('grid', { name: 'Kontakte' });
+  const search = page.getByRole('searchbox', { name: 'Kontakte durchsuchen' });
+
+  await grid.focus();
+  await page.keyboard.press('Control+f');
+  await expect(search).toBeFocused();
+  await grid.focus();
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+
+  // Sorted by name: Bernd Schulze, Elektro Meier KG, Jürgen Özdemir, …
+  await grid.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('bulk-bar')).toContainText('1 ausgewählt');
+  await expect(grid.getByRole('row', { name: /Elektro Meier KG/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const drawer = page.getByTestId('contact-detail');
+  await expect(drawer.getByRole('heading', { name: 'Jürgen Özdemir' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await expect(grid).toBeFocused();
+});
