@@ -8,6 +8,8 @@ import { readEvidence, storeEvidence } from './evidence';
 import type { ServiceContext } from './context';
 import { importRecords, undoImport } from './import';
 import { getSettings, updateSettings } from './settings';
+import { getProfile, updateProfile } from './profile';
+import { missingProfileFields } from '../../shared/model/profile';
 import { bulkChange, recordConsent, setStage, setTarget, undoOperation, withdrawConsent } from './tracking';
 
 export type Handler<K extends RequestName> = (
@@ -22,6 +24,14 @@ export const handlers: Handlers = {
   'app.info': (ctx) => appInfo(ctx),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, patch) => updateSettings(ctx, patch),
+  'profile.get': (ctx) => {
+    const profile = getProfile(ctx);
+    return { profile, missing: missingProfileFields(profile) };
+  },
+  'profile.update': (ctx, patch) => {
+    const profile = updateProfile(ctx, patch);
+    return { profile, missing: missingProfileFields(profile) };
+  },
   'contacts.count': (ctx) => countContacts(ctx),
   'contacts.list': (ctx, input) => listContacts(ctx, input),
   'contacts.get': (ctx, input) => contactDetail(ctx, input.id),

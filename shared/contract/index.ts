@@ -4,6 +4,7 @@ import { appRequests } from './app';
 import { contactRequests } from './contacts';
 import { importRequests } from './import';
 import { type RequestNameList } from './names';
+import { profileRequests } from './profile';
 import { settingsRequests } from './settings';
 
 export { ipcChannel, isRequestName, requestNames } from './names';
@@ -15,6 +16,7 @@ export { ipcChannel, isRequestName, requestNames } from './names';
 export const contract = {
   ...appRequests,
   ...settingsRequests,
+  ...profileRequests,
   ...contactRequests,
   ...importRequests,
 };

@@ -7,6 +7,8 @@ export const requestNames = [
   'app.info',
   'settings.get',
   'settings.update',
+  'profile.get',
+  'profile.update',
   'contacts.count',
   'contacts.list',
   'contacts.get',

@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { translate } from '../../../shared/i18n';
+import { toVcard } from '../../exporters/vcard';
+import { BrowserNotFoundError, findBrowser, printHtmlToPdf } from '../../printing/chromium';
+import { AppError } from '../../services/errors';
+import { consentedContacts } from '../../services/export';
+import { printConsentLetters } from '../../services/letters';
+import { getSettings } from '../../services/settings';
+import { UsageError, type CliCommand } from '../command';
+
+function idList(text: unknown): number[] {
+  const ids = String(text)
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map(Number);
+  if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError(`--ids: „${String(text)}“ ist keine Liste von Kontakt-IDs (z. B. 3,7,12).`);
+  return ids;
+}
+
+export const lettersCommand: CliCommand = {
+  name: 'letters',
+  usage: 'letters --out <datei.pdf> (--ids <id,...> | --all) [--form A|B] [--date JJJJ-MM-TT] [--json]',
+  summary: 'Schreibt Einwilligungsbriefe (DIN 5008) als ein PDF und setzt die Kontakte auf „Einwilligung angefragt“. Braucht Chrome, Edge oder Chromium (oder CHROMIUM_PATH).',
+  options: { out: { type: 'string' }, ids: { type: 'string' }, all: { type: 'boolean' }, form: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
+  async run(session, { values }, io) {
+    const out = values.out as string | undefined;
+    if (!out) throw new UsageError('Wohin? --out <datei.pdf> fehlt.');
+    if (!values.ids && !values.all) throw new UsageError('Für wen? --ids <id,...> oder --all angeben.');
+    const form = ((values.form as string | undefined) ?? 'B').toUpperCase();
+    if (form !== 'A' && form !== 'B') throw new UsageError(`--form: „${form}“ gibt es nicht (A oder B).`);
+    const date = values.date as string | undefined;
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date: „${date}“ ist kein Datum (JJJJ-MM-TT).`);
+    const language = getSettings(session.ctx).language;
+    const browser = findBrowser();
+    if (!browser) {
+      io.err(translate(language, 'letters.errors.noBrowser'));
+      return 2;
+    }
+    try {
+      const file = path.resolve(out);
+      const result = await printConsentLetters(session.ctx, { ids: values.ids ? idList(values.ids) : undefined, form, date }, (html) => printHtmlToPdf(html, file, browser));
+      if (values.json) io.out(JSON.stringify({ file: result.printed ? file : null, ...result }));
+      else {
+        io.out(translate(language, 'letters.done', { count: result.printed, file, version: result.version }));
+        if (result.withoutAddress.length) io.out(translate(language, 'letters.withoutAddress', { names: result.withoutAddress.map((c) => `${c.displayName} (${c.id})`).join(', ') }));
+      }
+      return 0;
+    } catch (error) {
+      if (error instanceof AppError) {
+        io.err(translate(language, error.messageKey, error.vars));
+        return 2;
+      }
+      if (error instanceof BrowserNotFoundError) {
+        io.err(translate(language, 'letters.errors.noBrowser'));
+        return 2;
+      }
+      throw error;
+    }
+  },
+};
+
+export const exportConsentedCommand: CliCommand = {
+  name: 'export-consented',
+  usage: 'export-consented --out <datei.vcf> [--json]',
+  summary: 'Schreibt nur die Kontakte mit gültiger WhatsApp-Einwilligung als vCard – für das Adressbuch des Firmenhandys.',
+  options: { out: { type: 'string' }, json: { type: 'boolean' } },
+  run(session, { values }, io) {
+    const out = values.out as string | undefined;
+    if (!out) throw new UsageError('Wohin? --out <datei.vcf> fehlt.');
+    const contacts = consentedContacts(session.ctx);
+    const file = path.resolve(out);
+    writeFileSync(file, toVcard(contacts));
+    const language = getSettings(session.ctx).language;
+    io.out(values.json ? JSON.stringify({ file, count: contacts.length, ids: contacts.map((c) => c.id) }) : translate(language, 'export.done', { count: contacts.length, file }));
+    return 0;
+  },
+};

@@ -1,0 +1,56 @@
+import { translate } from '../../shared/i18n';
+import { renderConsentLetters, type ConsentLetters, type LetterForm } from '../../shared/letters/consent-letter';
+import { missingProfileFields } from '../../shared/model/profile';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+import { getProfile } from './profile';
+import { getSettings } from './settings';
+import { bulkChange } from './tracking';
+
+export interface LetterRequest {
+  /** The contacts to write to; all contacts when absent. */
+  ids?: readonly number[];
+  form: LetterForm;
+  /** The letter's date, YYYY-MM-DD (today when absent). */
+  date?: string;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The consent letters as HTML; refused with the list of what is missing while the profile is incomplete. */
+export function consentLetters(ctx: ServiceContext, request: LetterRequest): ConsentLetters {
+  const profile = getProfile(ctx);
+  const settings = getSettings(ctx);
+  const missing = missingProfileFields(profile);
+  if (missing.length) {
+    const fields = missing.map((field) => translate(settings.language, `profile.fields.${field}`)).join(', ');
+    throw new AppError('conflict', 'profile.errors.incompleteForLetters', { fields });
+  }
+  const contacts = request.ids ? [...ctx.repos.contacts.byIds([...request.ids]).values()] : ctx.repos.contacts.all();
+  const order = request.ids ? new Map(request.ids.map((id, index) => [id, index])) : null;
+  if (order) contacts.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return renderConsentLetters({ profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion });
+}
+
+export interface PrintedLetters {
+  printed: number;
+  withoutAddress: { id: number; displayName: string }[];
+  version: string;
+  /** Contacts now at "consent requested"; the others stood where a letter is no step (switched, consented …). */
+  marked: number;
+  skipped: number;
+  operationId: number | null;
+}
+
+/**
+ * Writes the letters with `print` (a PDF file or a print job) and only when that succeeded marks the
+ * contacts "consent requested" with the date and the text's version, as one undoable operation.
+ */
+export async function printConsentLetters(ctx: ServiceContext, request: LetterRequest, print: (html: string) => Promise<void>): Promise<PrintedLetters> {
+  const date = request.date ?? today();
+  const letters = consentLetters(ctx, { ...request, date });
+  if (letters.printed.length === 0) return { printed: 0, withoutAddress: letters.withoutAddress, version: letters.version, marked: 0, skipped: 0, operationId: null };
+  await print(letters.html);
+  const result = bulkChange(ctx, { ids: letters.printed }, { kind: 'setStage', change: { stage: 'consent_requested', date, letterVersion: letters.version } });
+  return { printed: letters.printed.length, withoutAddress: letters.withoutAddress, version: letters.version, marked: result.changed, skipped: result.skipped, operationId: result.operationId };
+}

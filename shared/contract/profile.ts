@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { mandatoryProfileFields, profileSchema } from '../model/profile';
+import { request } from './define';
+
+export const profileViewSchema = z.object({
+  profile: profileSchema,
+  /** Mandatory fields still empty: letters are refused until there are none. */
+  missing: z.array(z.enum(mandatoryProfileFields)),
+});
+
+export const profileRequests = {
+  'profile.get': request(z.object({}).strict(), profileViewSchema),
+  /** Changes only the fields given; the whole profile is checked before it is stored. */
+  'profile.update': request(profileSchema.partial().strict(), profileViewSchema),
+};

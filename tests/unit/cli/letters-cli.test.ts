@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run';
+import { recordConsent, withdrawConsent } from '../../../electron/services/tracking';
+import { readImportFile } from '../../../electron/importers/read';
+import { fileSource } from '../../../electron/importers/source';
+import { withCandidateList } from '../../helpers/fixtures';
+import { testSession } from '../../helpers/session';
+import { tempDatabasePath, tempDir } from '../../helpers/temp';
+import { completeProfile } from '../../helpers/profile';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('CLI profile, letters and export-consented', () => {
+  it('`profile --set` takes a JSON file, `profile --json` shows it with what is still missing', async () => {
+    const db = tempDatabasePath();
+    const first = JSON.parse((await cli('profile', '--db', db, '--json')).out);
+    expect(first.missing).toEqual(['name', 'representative', 'street', 'postalCode', 'city', 'phone', 'email', 'state', 'whatsappNumber']);
+
+    const file = path.join(tempDir(), 'betrieb.json');
+    writeFileSync(file, JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', state: 'HE', dpo: { name: 'DSB Nord', email: 'dsb@example.de', address: 'Hamburg' } }));
+    expect((await cli('profile', '--db', db, '--set', file, '--json')).code).toBe(0);
+    const after = JSON.parse((await cli('profile', '--db', db, '--json')).out);
+    expect(after).toMatchObject({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', state: 'HE', dpo: { name: 'DSB Nord' } });
+    expect(after.missing).toEqual(['representative', 'street', 'postalCode', 'city', 'phone', 'email', 'whatsappNumber']);
+
+    writeFileSync(file, JSON.stringify({ state: 'XX', colour: 'blau' }));
+    const refused = await cli('profile', '--db', db, '--set', file);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(file);
+    expect(refused.err).toContain('state');
+    expect(refused.err).toContain('colour');
+    writeFileSync(file, '{ name: ');
+    expect((await cli('profile', '--db', db, '--set', file)).err).toContain('ist keine lesbare JSON-Datei');
+    // Nothing of the refused files was stored.
+    expect(JSON.parse((await cli('profile', '--db', db, '--json')).out).state).toBe('HE');
+  });
+
+  it('`letters` refuses an incomplete profile with the missing fields, then writes the PDF and marks the contacts', async () => {
+    const db = tempDatabasePath();
+    const session = testSession(db);
+    const address = { street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', country: null, region: null, label: null };
+    const a = session.ctx.repos.contacts.insert({ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', gender: 'female', addresses: [address] });
+    const b = session.ctx.repos.contacts.insert({ displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', gender: 'male', addresses: [address] });
+    session.close();
+    const out = path.join(tempDir(), 'briefe.pdf');
+
+    const refused = await cli('letters', '--db', db, '--out', out, '--all');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('Name des Betriebs');
+
+    const profile = path.join(tempDir(), 'betrieb.json');
+    writeFileSync(profile, JSON.stringify(completeProfile));
+    await cli('profile', '--db', db, '--set', profile);
+    const done = await cli('letters', '--db', db, '--out', out, '--ids', `${b},${a}`, '--json');
+    expect(done.code).toBe(0);
+    const result = JSON.parse(done.out);
+    expect(result).toMatchObject({ file: out, printed: 2, marked: 2, withoutAddress: [] });
+    expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', out, '-'], { encoding: 'utf8' })).toContain('Sehr geehrter Herr Müller,');
+    const contacts = JSON.parse((await cli('contacts', '--db', db, '--json')).out) as { stage: string }[];
+    expect(contacts.map((c) => c.stage)).toEqual(['consent_requested', 'consent_requested']);
+
+    expect((await cli('letters', '--db', db, '--out', out)).code).toBe(2);
+    expect((await cli('letters', '--db', db, '--out', out, '--all', '--form', 'C')).err).toContain('--form');
+  }, 60_000);
+
+  it('`export-consented` writes only contacts whose consent is given and not withdrawn', async () => {
+    const db = tempDatabasePath();
+    const session = testSession(db);
+    const { contacts } = session.ctx.repos;
+    const mobile = (e164: string) => [{ e164, raw: e164, label: null, kind: 'mobile' as const }];
+    const given = contacts.insert({ displayName: 'Anna Schmidt; "Bau"', givenName: 'Anna', familyName: 'Schmidt', organization: 'Schmidt, Bau & Co', phones: mobile('+491701234567') });
+    const withdrawn = contacts.insert({ displayName: 'Jürgen Müller', phones: mobile('+491702222222') });
+    contacts.insert({ displayName: 'Nie gefragt', phones: mobile('+491703333333') });
+    for (const id of [given, withdrawn]) recordConsent(session.ctx, id, { purposes: ['appointments'], givenAt: '2026-11-01', textVersion: 'EW-1', method: 'signed_letter', evidenceId: null });
+    withdrawConsent(session.ctx, withdrawn, { purposes: ['appointments'], date: '2026-11-20' });
+    session.close();
+
+    const file = path.join(tempDir(), 'firmenhandy.vcf');
+    const result = await cli('export-consented', '--db', db, '--out', file, '--json');
+    expect(JSON.parse(result.out)).toMatchObject({ count: 1, ids: [given] });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('\r\n');
+    // Our own importer reads it back as a phone would: names, company and number intact.
+    const { candidates, format } = withCandidateList(await readImportFile(await fileSource(file), { region: 'DE' }));
+    expect(format).toBe('vcard');
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]).toMatchObject({ displayName: 'Anna Schmidt; "Bau"', givenName: 'Anna', familyName: 'Schmidt', organization: 'Schmidt, Bau & Co' });
+    expect(candidates[0]!.phones.map((p) => p.e164)).toEqual(['+491701234567']);
+  });
+});

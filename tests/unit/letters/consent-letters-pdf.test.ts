@@ -1,0 +1,183 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findBrowser, printHtmlToPdf } from '../../../electron/printing/chromium';
+import { AppError } from '../../../electron/services/errors';
+import { printConsentLetters } from '../../../electron/services/letters';
+import { updateProfile } from '../../../electron/services/profile';
+import { authorities } from '../../../shared/letters/authorities';
+import { completeProfile } from '../../helpers/profile';
+import { testSession } from '../../helpers/session';
+import { tempDir } from '../../helpers/temp';
+
+const MM_PER_PT = 25.4 / 72;
+
+
+const address = (street: string, postalCode: string, city: string, country: string | null = null) => ({ street, postalCode, city, country, region: null, label: null });
+
+function seed() {
+  const session = testSession();
+  const { contacts } = session.ctx.repos;
+  const ids = {
+    schmidt: contacts.insert({ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', title: 'Dr.', gender: 'female', addresses: [address('Hauptstraße 5', '34119', 'Kassel')], phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] }),
+    mueller: contacts.insert({ displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', gender: 'male', customerNumber: 'K-4711', addresses: [address('Am Lindenhof 12', '34131', 'Kassel')] }),
+    long: contacts.insert({
+      displayName: 'Maria Gonçalves-Oberländer',
+      givenName: 'Maria-Magdalena',
+      familyName: 'Gonçalves-Oberländer von Hohenstein',
+      organization: 'Gonçalves Immobilienverwaltung & Hausmeisterservice GmbH & Co. KG',
+      addresses: [address('Mariahilfer Straße 123, Stiege 4, Tür 17', '1060', 'Wien', 'Österreich')],
+    }),
+    company: contacts.insert({ displayName: 'Elektro <Meier> & Söhne KG', organization: 'Elektro <Meier> & Söhne KG', isCompany: true, addresses: [address('Industriestraße 1', '34123', 'Kassel')] }),
+    noAddress: contacts.insert({ displayName: 'Opa Heinz', phones: [{ e164: '+491511111111', raw: '0151 1111111', label: null, kind: 'mobile' }] }),
+  };
+  return { session, ids };
+}
+
+const pdftotext = (file: string, ...args: string[]) => execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
+const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+
+interface Word {
+  page: number;
+  text: string;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Every word with its box in mm from the top left, from `pdftotext -bbox`. */
+function words(file: string): Word[] {
+  const html = pdftotext(file, '-bbox');
+  const result: Word[] = [];
+  let page = 0;
+  for (const match of html.matchAll(/<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (match[0].startsWith('<page')) {
+      page += 1;
+      continue;
+    }
+    const [, xMin, yMin, xMax, yMax, text] = match;
+    result.push({ page, text: text!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'), left: Number(xMin) * MM_PER_PT, top: Number(yMin) * MM_PER_PT, right: Number(xMax) * MM_PER_PT, bottom: Number(yMax) * MM_PER_PT });
+  }
+  return result;
+}
+
+describe('consent letters printed by Chromium', () => {
+  it('finds a browser to print with on this machine', () => {
+    expect(findBrowser()).not.toBeNull();
+  });
+
+  it('prints one two-page letter per contact with an address, with every element of the consent form, and marks them', async () => {
+    const { session, ids } = seed();
+    updateProfile(session.ctx, completeProfile);
+    const file = path.join(tempDir(), 'briefe.pdf');
+    const order = [ids.schmidt, ids.mueller, ids.long, ids.company, ids.noAddress];
+    const result = await printConsentLetters(session.ctx, { ids: order, form: 'B', date: '2026-11-26' }, (html) => printHtmlToPdf(html, file));
+
+    expect(result.printed).toBe(4);
+    expect(result.withoutAddress).toEqual([{ id: ids.noAddress, displayName: 'Opa Heinz' }]);
+    expect(pageCount(file)).toBe(8);
+
+    const pages = Array.from({ length: 8 }, (_, i) => pdftotext(file, '-layout', '-f', String(i + 1), '-l', String(i + 1)).replace(/[ \t]+/g, ' '));
+    const expectations: [string, string][] = [
+      ['Frau Dr. Anna Schmidt', 'Sehr geehrte Frau Dr. Schmidt,'],
+      ['Herrn Jürgen Müller', 'Sehr geehrter Herr Müller,'],
+      ['ÖSTERREICH', 'Guten Tag Maria-Magdalena Gonçalves-Oberländer von Hohenstein,'],
+      ['Elektro <Meier> & Söhne KG', 'Sehr geehrte Damen und Herren,'],
+    ];
+    expectations.forEach(([addressLine, greeting], index) => {
+      const letter = pages[index * 2]!;
+      const form = pages[index * 2 + 1]!;
+      expect(letter).toContain(addressLine);
+      expect(letter).toContain(greeting);
+      expect(letter).toContain('Dachdeckerei Schulze GmbH');
+      expect(letter).toContain(result.version);
+      for (const element of [
+        'Einwilligungserklärung',
+        'Dachdeckerei Schulze GmbH, vertreten durch Bernd Schulze, Mühlenweg 3, 34117 Kassel',
+        'info@schulze-dach.de',
+        'Datenschutz Nord GmbH',
+        'Terminabsprachen',
+        'Fotos von der Baustelle',
+        'Angebote und Rechnungen',
+        'Werbung und Neuigkeiten',
+        'Mobilnummer',
+        'Metadaten',
+        'WhatsApp Ireland Ltd.',
+        'Meta Platforms Inc. (USA)',
+        'Data Privacy Framework',
+        'Standardvertragsklauseln',
+        'Art. 49 Abs. 1 Buchst. a DSGVO',
+        'US-Behörden',
+        'Art. 6 Abs. 1 Buchst. a DSGVO',
+        '§ 26 Abs. 2 BDSG',
+        'freiwillig',
+        'Signal, Threema',
+        'Speicherdauer',
+        'jederzeit mit Wirkung für die Zukunft widerrufen',
+        '„STOP“',
+        'Art. 15–18, 20, 21 DSGVO',
+        authorities.HE.name,
+        'Ort, Datum',
+        'Unterschrift',
+        `Textversion ${result.version}`,
+        'Kopie',
+      ]) {
+        expect(form.replace(/\s+/g, ' '), element).toContain(element);
+      }
+    });
+    expect(pages[2]).toContain('K-4711');
+
+    // The address lines lie inside the Form B address zone: 20–105 mm from the left, 62.7–90 mm from the top.
+    const all = words(file);
+    for (const [pageIndex, markers] of [
+      [1, ['Frau', 'Schmidt', 'Hauptstraße', '34119']],
+      [3, ['Herrn', 'Müller', 'Lindenhof', '34131']],
+      [5, ['Gonçalves', 'Mariahilfer', '1060', 'ÖSTERREICH']],
+      [7, ['Elektro', 'Industriestraße', '34123']],
+    ] as const) {
+      const zone = all.filter((w) => w.page === pageIndex && w.top >= 60 && w.bottom <= 95);
+      for (const marker of markers) expect(zone.some((w) => w.text.includes(marker)), `${marker} on page ${pageIndex}`).toBe(true);
+      for (const word of zone.filter((w) => w.left < 110)) {
+        expect(word.left, word.text).toBeGreaterThanOrEqual(20);
+        expect(word.right, word.text).toBeLessThanOrEqual(105);
+        expect(word.top, word.text).toBeGreaterThanOrEqual(62.7);
+        expect(word.bottom, word.text).toBeLessThanOrEqual(90);
+      }
+    }
+
+    // Marked only now, with the date and the text's version; the one without an address is not.
+    const marked = session.ctx.repos.contacts.byIds(order);
+    for (const id of [ids.schmidt, ids.mueller, ids.long, ids.company]) {
+      expect(marked.get(id)).toMatchObject({ stage: 'consent_requested', letterSentAt: '2026-11-26', letterVersion: result.version });
+    }
+    expect(marked.get(ids.noAddress)!.stage).toBe('new');
+  }, 60_000);
+
+  it('marks nobody when printing fails, and refuses letters while the profile is incomplete', async () => {
+    const { session, ids } = seed();
+    await expect(printConsentLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => undefined)).rejects.toThrowError(AppError);
+    await expect(printConsentLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => undefined)).rejects.toMatchObject({ code: 'conflict', vars: { fields: expect.stringContaining('Name des Betriebs') } });
+
+    updateProfile(session.ctx, completeProfile);
+    await expect(
+      printConsentLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => {
+        throw new Error('printer on fire');
+      }),
+    ).rejects.toThrow('printer on fire');
+    expect(session.ctx.repos.contacts.byIds([ids.schmidt]).get(ids.schmidt)!.stage).toBe('new');
+  });
+
+  it('places the address in the Form A zone when Form A is chosen', async () => {
+    const { session, ids } = seed();
+    updateProfile(session.ctx, completeProfile);
+    const file = path.join(tempDir(), 'form-a.pdf');
+    await printConsentLetters(session.ctx, { ids: [ids.mueller], form: 'A' }, (html) => printHtmlToPdf(html, file));
+    const address = words(file).filter((w) => w.page === 1 && ['Herrn', 'Lindenhof', '34131'].some((m) => w.text.includes(m)) && w.top < 80);
+    expect(address.length).toBe(3);
+    for (const word of address) {
+      expect(word.top).toBeGreaterThanOrEqual(44.7);
+      expect(word.bottom).toBeLessThanOrEqual(72);
+    }
+  }, 60_000);
+});
