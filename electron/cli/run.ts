@@ -4,11 +4,12 @@ import { describeError, openSession } from '../services/session';
 import { type CliCommand, type CliIo, UsageError } from './command';
 import { contactsCommand } from './commands/contacts';
 import { importCommand } from './commands/import';
+import { invitationsCommand } from './commands/invitations';
 import { exportConsentedCommand, lettersCommand } from './commands/letters';
 import { profileCommand } from './commands/profile';
 import { historyCommand, setStageCommand } from './commands/tracking';
 
-export const commands: CliCommand[] = [importCommand, contactsCommand, setStageCommand, historyCommand, profileCommand, lettersCommand, exportConsentedCommand];
+export const commands: CliCommand[] = [importCommand, contactsCommand, setStageCommand, historyCommand, profileCommand, invitationsCommand, lettersCommand, exportConsentedCommand];
 
 export function helpText(): string {
   const lines = commands.map((command) => `  ${command.usage.padEnd(44)} ${command.summary}`);

@@ -9,7 +9,7 @@ import { printConsentLetters } from '../../services/letters';
 import { getSettings } from '../../services/settings';
 import { UsageError, type CliCommand } from '../command';
 
-function idList(text: unknown): number[] {
+export function idList(text: unknown): number[] {
   const ids = String(text)
     .split(',')
     .map((part) => part.trim())

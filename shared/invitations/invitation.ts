@@ -1,0 +1,75 @@
+import { messengerLink } from '../letters/messenger-links';
+import { salutation, type LetterLanguage } from '../letters/salutation';
+import type { Contact } from '../model/contact';
+import type { Profile } from '../model/profile';
+import { messengers, type Messenger } from '../model/tracking';
+import { defaultTemplates, fillTemplate, type InvitationKind } from './templates';
+
+export type InvitationChannel = 'whatsapp' | 'sms' | 'email' | 'letter';
+
+export interface Invitation {
+  id: number;
+  channel: InvitationChannel;
+  subject: string;
+  text: string;
+  links: { whatsapp: string | null; sms: string | null; messenger: string | null; mailto: string | null };
+}
+
+const messengerNames: Record<Messenger, string> = { signal: 'Signal', threema: 'Threema', wire: 'Wire', element: 'Element', ginlo: 'ginlo' };
+
+/** The digits wa.me wants: the E.164 number without "+" (DOMAIN.md §5). */
+export const whatsappLink = (e164: string, text: string) => `https://wa.me/${e164.replace(/\D/g, '')}?text=${encodeURIComponent(text)}`;
+
+export const mailtoLink = (address: string, subject: string, body: string) =>
+  `mailto:${encodeURIComponent(address).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\n/g, '\r\n'))}`;
+
+/** The messenger the contact is invited to: their target if it is one, else the one the business recommends. */
+function messengerFor(contact: Pick<Contact, 'target'>, profile: Profile): Messenger | null {
+  if (contact.target && (messengers as readonly string[]).includes(contact.target)) return contact.target as Messenger;
+  return profile.recommendedMessenger ?? messengers.find((m) => profile.messengers[m]) ?? null;
+}
+
+export interface InvitationOptions {
+  language: LetterLanguage;
+  /** Du or Sie; by default informal for employees, formal for everyone else. */
+  formal?: boolean;
+}
+
+/**
+ * A contact's invitation: the text from the template for their target (switch messenger, consent
+ * letter to come, phone and e-mail), personalised, with the links that send it in one tap.
+ */
+export function invitationFor(contact: Contact, profile: Profile, options: InvitationOptions): Invitation {
+  const formal = options.formal ?? contact.kind !== 'employee';
+  const messenger = messengerFor(contact, profile);
+  const kind: InvitationKind = contact.target === 'whatsapp_consent' ? 'consent' : contact.target === 'phone_email' || !messenger ? 'phone_email' : 'switch';
+  const messengerUrl = messenger ? messengerLink(messenger, profile.messengers[messenger]) : null;
+  const values = {
+    Anrede: salutation(contact, { language: options.language, formal }),
+    Vorname: contact.givenName ?? '',
+    Nachname: contact.familyName ?? '',
+    Firma: contact.organization ?? '',
+    Betrieb: [profile.name, profile.legalForm].filter(Boolean).join(' '),
+    Messenger: messenger ? messengerNames[messenger] : '',
+    // Wire and ginlo have no link: the business's id there instead.
+    Link: messengerUrl ?? (messenger ? (profile.messengers[messenger] ?? '') : ''),
+    Absender: profile.representative,
+  };
+  const template = defaultTemplates[options.language][formal ? 'formal' : 'informal'][kind];
+  const subject = fillTemplate(template.subject, values);
+  const text = fillTemplate(template.body, values);
+  const mobile = contact.phones.find((p) => p.kind === 'mobile' && p.e164) ?? contact.phones.find((p) => p.e164);
+  const email = contact.emails[0]?.address ?? null;
+  return {
+    id: contact.id,
+    channel: mobile ? 'whatsapp' : email ? 'email' : 'letter',
+    subject,
+    text,
+    links: {
+      whatsapp: mobile?.e164 ? whatsappLink(mobile.e164, text) : null,
+      sms: mobile?.e164 ? `sms:${mobile.e164}?body=${encodeURIComponent(text)}` : null,
+      messenger: messengerUrl,
+      mailto: email ? mailtoLink(email, subject, text) : null,
+    },
+  };
+}

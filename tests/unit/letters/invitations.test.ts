@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run';
+import { updateProfile } from '../../../electron/services/profile';
+import { invitationFor, whatsappLink } from '../../../shared/invitations/invitation';
+import { defaultTemplates, fillTemplate, unknownPlaceholders, UnknownPlaceholderError } from '../../../shared/invitations/templates';
+import { emptyProfile, type Profile } from '../../../shared/model/profile';
+import { completeProfile } from '../../helpers/profile';
+import { testSession } from '../../helpers/session';
+import { tempDatabasePath } from '../../helpers/temp';
+
+const profile: Profile = { ...emptyProfile, ...completeProfile } as Profile;
+
+describe('invitation templates', () => {
+  it('flag unknown placeholders and never print them raw', () => {
+    expect(unknownPlaceholders('{{Anrede}} {{Vornme}} {{ Link }} {{Vornme}}')).toEqual(['Vornme']);
+    expect(() => fillTemplate('Hallo {{Vornme}}', { Anrede: '', Vorname: 'Jürgen', Nachname: '', Firma: '', Betrieb: '', Messenger: '', Link: '', Absender: '' })).toThrowError(UnknownPlaceholderError);
+    for (const language of ['de', 'en'] as const) {
+      for (const tone of ['formal', 'informal'] as const) {
+        for (const template of Object.values(defaultTemplates[language][tone])) expect(unknownPlaceholders(template.subject + template.body)).toEqual([]);
+      }
+    }
+  });
+
+  it('builds wa.me links from the E.164 digits with the text encoded', () => {
+    expect(whatsappLink('+491701234567', 'Hallo Herr Müller')).toBe('https://wa.me/491701234567?text=Hallo%20Herr%20M%C3%BCller');
+  });
+});
+
+describe('invitations', () => {
+  const contact = (fields: object) => ({
+    id: 7, displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', title: null, gender: 'male' as const, organization: null, department: null, jobTitle: null, isCompany: false,
+    customerNumber: null, birthday: null, note: null, phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' as const }], emails: [{ address: 'j.mueller@example.de', label: null }],
+    addresses: [], kind: 'customer' as const, tags: [], stage: 'new' as const, target: null, messenger: null, messengerId: null, stageChangedAt: null, invitedAt: null, invitedChannel: null,
+    switchedAt: null, letterSentAt: null, letterVersion: null, onWhatsapp: true, whatsappLastMessageAt: null, revision: 1, updatedAt: '2026-11-26T00:00:00Z', ...fields,
+  });
+
+  it('personalises the text and carries the business link for the target messenger', () => {
+    const invitation = invitationFor(contact({ target: 'threema' }), profile, { language: 'de' });
+    expect(invitation.channel).toBe('whatsapp');
+    expect(invitation.text).toBe(
+      'Sehr geehrter Herr Müller,\nwir stellen unsere Kurznachrichten von WhatsApp auf Threema um – zum Schutz Ihrer Daten. Sie erreichen uns dort ab sofort: https://threema.id/ABCD1234\nVielen Dank!\nBernd Schulze, Dachdeckerei Schulze GmbH',
+    );
+    expect(invitation.links.messenger).toBe('https://threema.id/ABCD1234');
+    expect(invitation.links.whatsapp).toBe(whatsappLink('+491701234567', invitation.text));
+    expect(decodeURIComponent(invitation.links.mailto!.split('body=')[1]!)).toBe(invitation.text.replace(/\n/g, '\r\n'));
+    expect(invitation.links.mailto).toMatch(/^mailto:j\.mueller@example\.de\?subject=Dachdeckerei%20Schulze%20GmbH/);
+  });
+
+  it('uses Du for employees, the recommended messenger without a target, and other texts for consent and phone-only', () => {
+    const employee = invitationFor(contact({ kind: 'employee' }), profile, { language: 'de' });
+    expect(employee.text.startsWith('Hallo Jürgen,\nwir stellen unsere Nachrichten von WhatsApp auf Signal um')).toBe(true);
+    expect(employee.links.messenger).toBe('https://signal.me/#p/+491719876543');
+    expect(invitationFor(contact({ target: 'whatsapp_consent' }), profile, { language: 'de' }).text).toContain('schriftliche Einwilligung');
+    expect(invitationFor(contact({ target: 'phone_email', phones: [] }), profile, { language: 'de' })).toMatchObject({ channel: 'email', links: { whatsapp: null } });
+    expect(invitationFor(contact({ phones: [], emails: [] }), profile, { language: 'en' })).toMatchObject({ channel: 'letter', links: { whatsapp: null, mailto: null } });
+  });
+
+  it('`cli invitations --json` prints one invitation per contact', async () => {
+    const db = tempDatabasePath();
+    const session = testSession(db);
+    updateProfile(session.ctx, completeProfile);
+    const id = session.ctx.repos.contacts.insert({ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', gender: 'female', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] });
+    session.close();
+    const out: string[] = [];
+    const code = await runCli(['invitations', '--db', db, '--all', '--json'], { out: (text) => out.push(text), err: () => undefined });
+    expect(code).toBe(0);
+    const [invitation] = JSON.parse(out.join(''));
+    expect(invitation).toMatchObject({ id, channel: 'whatsapp', links: { messenger: 'https://signal.me/#p/+491719876543', mailto: null } });
+    expect(invitation.text.startsWith('Sehr geehrte Frau Schmidt,')).toBe(true);
+    expect(new URL(invitation.links.whatsapp).pathname).toBe('/491701234567');
+    expect(new URL(invitation.links.whatsapp).searchParams.get('text')).toBe(invitation.text);
+  });
+});
