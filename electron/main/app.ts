@@ -6,9 +6,10 @@ import { resolveDatabasePath, userDataDir } from '../db/paths';
 import { getSettings } from '../services/settings';
 import { describeError, openSession, type Session } from '../services/session';
 import { registerIpcHandlers } from './ipc';
+import { createElectronPrinter } from './printing';
 import { menuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { APP_ENTRY, blockNetwork, createSecureWindow, denyAllPermissions, hardenWebContents, isTrustedSender } from './security';
+import { APP_ENTRY, blockNetwork, createPrintWindow, createSecureWindow, denyAllPermissions, hardenWebContents, isTrustedSender } from './security';
 
 export interface DesktopOptions {
   /** out/ of the build: main/, preload/ and renderer/ lie below it. */
@@ -66,6 +67,8 @@ export function startDesktopApp(options: DesktopOptions): void {
         databasePath: resolveDatabasePath(databaseOption(options.argv)),
         adapter: 'desktop',
         nativeBinding: options.nativeBinding,
+        // Letters are printed by a hidden window of our own: sandboxed, no preload, no network.
+        printPdf: createElectronPrinter(createPrintWindow),
       });
     } catch (error) {
       dialog.showErrorBox(translate('de', 'errors.title'), describeError(error));

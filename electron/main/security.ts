@@ -32,6 +32,32 @@ export function createSecureWindow(options: Omit<BrowserWindowConstructorOptions
   });
 }
 
+/**
+ * The hidden window that prints letters: the same locked-down settings, no preload (the page needs no
+ * bridge), and a session of its own so that nothing of the app's session is shared with it.
+ */
+export function createPrintWindow(): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    webPreferences: {
+      partition: 'umzugshelfer-print',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+}
+
 /** Only the app's own top-level page may call the contract. */
 export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean {
   return !!frame && frame.parent === null && frame.url.startsWith(`${APP_ORIGIN}/`);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -77,6 +77,18 @@ export async function printHtmlToPdf(html: string, outFile: string, browser = fi
     // Only a complete file takes the final name: a half-written PDF is never mistaken for the letters.
     rmSync(outFile, { force: true });
     renameSync(partial, outFile);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The same, returning the PDF's bytes (for the web host, which hands them to the browser). */
+export async function printHtmlToPdfBytes(html: string): Promise<Uint8Array> {
+  const work = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-pdf-'));
+  try {
+    const file = path.join(work, 'letters.pdf');
+    await printHtmlToPdf(html, file);
+    return readFileSync(file);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -9,6 +9,8 @@ import type { ServiceContext } from './context';
 import { importRecords, undoImport } from './import';
 import { getSettings, updateSettings } from './settings';
 import { getProfile, updateProfile } from './profile';
+import { lettersPdf, previewLetters } from './letters';
+import { invitationForContact } from './invitations';
 import { missingProfileFields } from '../../shared/model/profile';
 import { bulkChange, recordConsent, setStage, setTarget, undoOperation, withdrawConsent } from './tracking';
 
@@ -27,6 +29,12 @@ export const handlers: Handlers = {
   'profile.get': (ctx) => {
     const profile = getProfile(ctx);
     return { profile, missing: missingProfileFields(profile) };
+  },
+  'invitations.forContact': (ctx, { id }) => invitationForContact(ctx, id),
+  'letters.preview': (ctx, { selection, form }) => previewLetters(ctx, selection, form),
+  'letters.pdf': async (ctx, { selection, form }) => {
+    const { data, ...result } = await lettersPdf(ctx, selection, form);
+    return { ...result, fileName: `Einwilligungsbriefe-${new Date().toISOString().slice(0, 10)}.pdf`, data: data ? Buffer.from(data).toString('base64') : null };
   },
   'profile.update': (ctx, patch) => {
     const profile = updateProfile(ctx, patch);

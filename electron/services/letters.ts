@@ -5,7 +5,9 @@ import type { ServiceContext } from './context';
 import { AppError } from './errors';
 import { getProfile } from './profile';
 import { getSettings } from './settings';
-import { bulkChange } from './tracking';
+import { bulkChange, selectionIds } from './tracking';
+import { postalAddress } from '../../shared/letters/address-block';
+import type { Selection } from '../../shared/model/contact';
 
 export interface LetterRequest {
   /** The contacts to write to; all contacts when absent. */
@@ -53,4 +55,39 @@ export async function printConsentLetters(ctx: ServiceContext, request: LetterRe
   await print(letters.html);
   const result = bulkChange(ctx, { ids: letters.printed }, { kind: 'setStage', change: { stage: 'consent_requested', date, letterVersion: letters.version } });
   return { printed: letters.printed.length, withoutAddress: letters.withoutAddress, version: letters.version, marked: result.changed, skipped: result.skipped, operationId: result.operationId };
+}
+
+/** How many letters the preview shows: enough to check the layout, cheap for thousands of contacts. */
+const PREVIEW_LETTERS = 2;
+
+export interface LettersPreview {
+  /** Mandatory profile fields still empty, as the settings page names them; letters wait for them. */
+  missing: string[];
+  html: string;
+  total: number;
+  printable: number;
+  withoutAddress: { id: number; displayName: string }[];
+  version: string;
+}
+
+/** The preview of a selection's letters: the first letters' HTML and how many can go out. */
+export function previewLetters(ctx: ServiceContext, selection: Selection, form: LetterForm): LettersPreview {
+  const ids = selectionIds(ctx, selection);
+  const settings = getSettings(ctx);
+  const missing = missingProfileFields(getProfile(ctx)).map((field) => translate(settings.language, `profile.fields.${field}`));
+  const contacts = ctx.repos.contacts.byIds(ids);
+  const withAddress = ids.filter((id) => contacts.get(id) && postalAddress(contacts.get(id)!.addresses));
+  const withoutAddress = ids.filter((id) => contacts.get(id) && !postalAddress(contacts.get(id)!.addresses)).map((id) => ({ id, displayName: contacts.get(id)!.displayName }));
+  if (missing.length || withAddress.length === 0) return { missing, html: '', total: ids.length, printable: withAddress.length, withoutAddress, version: '' };
+  const letters = consentLetters(ctx, { ids: withAddress.slice(0, PREVIEW_LETTERS), form });
+  return { missing, html: letters.html, total: ids.length, printable: withAddress.length, withoutAddress, version: letters.version };
+}
+
+/** The letters of a selection as one PDF (for the browser to save), the contacts marked once it exists. */
+export async function lettersPdf(ctx: ServiceContext, selection: Selection, form: LetterForm): Promise<PrintedLetters & { data: Uint8Array | null }> {
+  let data: Uint8Array | null = null;
+  const result = await printConsentLetters(ctx, { ids: selectionIds(ctx, selection), form }, async (html) => {
+    data = await ctx.printPdf(html);
+  });
+  return { ...result, data };
 }

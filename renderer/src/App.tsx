@@ -10,6 +10,7 @@ import { SelectionHandoffProvider } from './selection-handoff';
 import { ContactsView } from './views/contacts/ContactsView';
 import { DashboardView } from './views/dashboard/DashboardView';
 import { ImportView } from './views/import/ImportView';
+import { LettersView } from './views/letters/LettersView';
 import { PlaceholderView } from './views/PlaceholderView';
 import { SettingsView } from './views/settings/SettingsView';
 
@@ -42,7 +43,9 @@ function CurrentView({ route, params, navigate }: ViewProps) {
     case 'import':
       return <ImportView onShowContacts={showImported} />;
     case 'settings':
-      return <SettingsView />;
+      return <SettingsView initialTab={params.get('tab') === 'betrieb' ? 'business' : 'general'} />;
+    case 'letters':
+      return <LettersView onContacts={() => navigate('contacts')} onProfile={() => navigate('settings', { tab: 'betrieb' })} />;
     default:
       return <PlaceholderView route={route} />;
   }

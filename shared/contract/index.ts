@@ -4,6 +4,8 @@ import { appRequests } from './app';
 import { contactRequests } from './contacts';
 import { importRequests } from './import';
 import { type RequestNameList } from './names';
+import { invitationRequests } from './invitations';
+import { letterRequests } from './letters';
 import { profileRequests } from './profile';
 import { settingsRequests } from './settings';
 
@@ -17,6 +19,8 @@ export const contract = {
   ...appRequests,
   ...settingsRequests,
   ...profileRequests,
+  ...letterRequests,
+  ...invitationRequests,
   ...contactRequests,
   ...importRequests,
 };

@@ -1,9 +1,10 @@
-// `npm run bench [-- --only import|ui]`: every figure beside its floor and its target.
+// `npm run bench [-- --only import|ui|letters]`: every figure beside its floor and its target.
 // Import: generated vCard and CSV files of 10,000 and 100,000 contacts, each measured in a fresh
 // process against a fresh database. The floor reads, splits and bare-inserts the same rows (the
 // contacts, numbers, e-mails and addresses the import writes) into the same schema; the minimal
 // figure inserts one row per contact into a table without indexes, for comparison only.
 // Contact table: 50,000 contacts in the serve mode and Chromium (see contacts-ui.mjs).
+// Letters: 1,000 consent letters to one PDF, beside Chromium printing 1,000 plain pages (letters-case.ts).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -16,7 +17,7 @@ const out = path.join(root, 'out', 'bench');
 const RUNS = 3;
 
 await build({
-  entryPoints: { 'import-case': path.join(root, 'tests/bench/import-case.ts'), generate: path.join(root, 'tests/bench/generate.ts') },
+  entryPoints: { 'import-case': path.join(root, 'tests/bench/import-case.ts'), 'letters-case': path.join(root, 'tests/bench/letters-case.ts'), generate: path.join(root, 'tests/bench/generate.ts') },
   outdir: out,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -100,10 +101,31 @@ async function benchUi() {
   printTable(['Kontakttabelle, 50.000 Kontakte, Chromium', 'Wert', 'Ziel', ''], rows);
 }
 
+function benchLetters() {
+  const run = (mode) => {
+    const dir = mkdtempSync(path.join(work, `${mode}-`));
+    return JSON.parse(execFileSync(process.execPath, [path.join(out, 'letters-case.mjs'), mode, dir, '1000'], { encoding: 'utf8' }));
+  };
+  const letters = [run('letters'), run('letters'), run('letters')];
+  const floor = [run('floor'), run('floor'), run('floor')];
+  const lettersMs = median(letters.map((r) => r.ms));
+  const floorMs = median(floor.map((r) => r.ms));
+  const ratio = lettersMs / floorMs;
+  const reached = lettersMs <= 20_000 && ratio <= 2;
+  if (!reached) missed += 1;
+  printTable(
+    ['Briefe (Median aus 3)', 'Zeit', 'Seiten', 'Boden', 'Boden-Seiten', 'Faktor', 'Ziel', ''],
+    [['1.000 Einwilligungsbriefe, ein PDF', `${(lettersMs / 1000).toFixed(1)} s`, String(letters[0].pages), `${(floorMs / 1000).toFixed(1)} s`, String(floor[0].pages), `${ratio.toFixed(2)}×`, '≤ 20 s, ≤ 2× Boden', reached ? 'erreicht' : 'VERFEHLT']],
+  );
+  console.log('\nBoden: Chromium druckt 1.000 schlichte A4-Textseiten. Briefe: Kontakte lesen, HTML bauen, drucken, Kontakte markieren (2 Seiten je Brief).');
+}
+
 try {
-  if (only !== 'ui') await benchImport();
+  if (only === null || only === 'import') await benchImport();
   if (only === null) console.log('');
-  if (only !== 'import') await benchUi();
+  if (only === null || only === 'ui') await benchUi();
+  if (only === null) console.log('');
+  if (only === null || only === 'letters') benchLetters();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

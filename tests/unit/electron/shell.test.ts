@@ -158,6 +158,29 @@ describe('Electron shell', () => {
     expect(state.windows[0]!.url).toBe('app://umzugshelfer/index.html');
   });
 
+  it('prints letters in a hidden window with the same settings, without a preload, in a session of its own', async () => {
+    const { createPrintWindow } = await import('../../../electron/main/security');
+    createPrintWindow();
+    const { options } = state.windows.at(-1)!;
+    expect(options.show).toBe(false);
+    expect(options.webPreferences).toEqual({
+      partition: 'umzugshelfer-print',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
+  });
+
   it('registers exactly one IPC handler per contract entry', async () => {
     await start();
     expect([...state.handlers.keys()].sort()).toEqual(Object.keys(contract).map((name) => ipcChannel(name as never)).sort());

@@ -6,6 +6,7 @@ import { targets, type Stage, type StageChange, type Target } from '../../../../
 import { StageBadge } from '../../components/StageBadge';
 import { StageChangeModal, stageNeedsDetails } from '../../components/StageChangeModal';
 import { formatDate } from '../../format';
+import { InviteSection } from './InviteSection';
 
 interface Props {
   detail: ContactDetailView;
@@ -61,6 +62,7 @@ export function WaySection({ detail, busy, onStage, onTarget, onRecordConsent, o
           </Group>
         </Stack>
       )}
+      <InviteSection contactId={contact.id} canMarkInvited={nextStages.includes('invited')} onStage={onStage} />
       <Group align="flex-end">
         <NativeSelect
           label={t('detail.target')}

@@ -1,4 +1,4 @@
-import { Button, Code, Group, Loader, NativeSelect, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Loader, NativeSelect, NumberInput, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -7,8 +7,9 @@ import { languages, phoneRegions, type Settings } from '../../../../shared/model
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRequest } from '../../hooks/useRequest';
 import { useSettings } from '../../settings-context';
+import { ProfileForm } from './ProfileForm';
 
-export function SettingsView() {
+export function SettingsView({ initialTab = 'general' }: { initialTab?: 'general' | 'business' }) {
   const { t, i18n } = useTranslation();
   const { settings, loadError, save } = useSettings();
   const info = useRequest('app.info', {});
@@ -38,8 +39,20 @@ export function SettingsView() {
   };
 
   return (
-    <Stack maw={640}>
+    <Stack maw={860}>
       <Title order={2}>{t('settings.title')}</Title>
+      <Tabs defaultValue={initialTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="general">{t('settings.tabs.general')}</Tabs.Tab>
+          <Tabs.Tab value="business">{t('settings.tabs.business')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="business">
+          <Paper withBorder p="lg">
+            <ProfileForm />
+          </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="general">
+      <Stack maw={640}>
       <Paper withBorder p="lg">
         <Stack>
           <Title order={3} size="h4">
@@ -105,6 +118,9 @@ export function SettingsView() {
           </Stack>
         </Paper>
       )}
+      </Stack>
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

@@ -1,0 +1,166 @@
+import { Alert, Anchor, Button, Group, Loader, Paper, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileTypePdf, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Selection } from '../../../../shared/model/contact';
+import { send } from '../../api';
+import { base64ToBytes } from '../../base64';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useRequest } from '../../hooks/useRequest';
+import { useSelectionHandoff } from '../../selection-handoff';
+import { LetterPreview } from './LetterPreview';
+
+/** Everyone who should stay on WhatsApp: the usual recipients of consent letters. */
+const stayOnWhatsapp: Selection = { filter: { search: '', targets: ['whatsapp_consent'] }, except: [] };
+
+function download(fileName: string, base64: string) {
+  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function Letters({ selection, onProfile }: { selection: Selection; onProfile: () => void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<'A' | 'B'>('B');
+  const preview = useRequest('letters.preview', { selection, form }, JSON.stringify([selection, form]));
+  const [printing, setPrinting] = useState(false);
+  const [error, setError] = useState<string>();
+
+  if (preview.error) return <ErrorNotice message={preview.error.message} onRetry={preview.reload} />;
+  if (!preview.data) return <Loader aria-label={t('app.loading')} />;
+  const data = preview.data;
+
+  const makePdf = async () => {
+    setPrinting(true);
+    setError(undefined);
+    const result = await send('letters.pdf', { selection, form });
+    setPrinting(false);
+    if (!result.ok) return setError(result.error.message);
+    const { fileName, data: pdf, printed, marked, operationId } = result.value;
+    if (pdf) download(fileName, pdf);
+    notifications.show({
+      color: 'teal',
+      autoClose: 15_000,
+      message: (
+        <Stack gap={4}>
+          <Text size="sm">{t('letters.ui.done', { count: printed, marked })}</Text>
+          {operationId !== null && marked > 0 && (
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={async () => {
+                const undone = await send('contacts.undoBulk', { operationId });
+                notifications.show(undone.ok ? { color: 'teal', message: t('contacts.bulk.undone', { count: undone.value.restored }) } : { color: 'red', message: undone.error.message });
+                preview.reload();
+              }}
+            >
+              {t('letters.ui.undoMark')}
+            </Button>
+          )}
+        </Stack>
+      ),
+    });
+    preview.reload();
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text data-testid="letters-summary">{t('letters.ui.summary', { count: data.total, printable: data.printable })}</Text>
+        <SegmentedControl
+          value={form}
+          onChange={(value) => setForm(value as 'A' | 'B')}
+          data={[
+            { value: 'B', label: t('letters.ui.formB') },
+            { value: 'A', label: t('letters.ui.formA') },
+          ]}
+          aria-label={t('letters.ui.form')}
+        />
+      </Group>
+      {data.missing.length > 0 && (
+        <Alert color="yellow" title={t('letters.ui.profileIncomplete')}>
+          <Stack gap="xs">
+            <Text size="sm">{t('profile.missingIntro', { fields: data.missing.join(', ') })}</Text>
+            <Anchor component="button" onClick={onProfile} w="fit-content">
+              {t('letters.ui.fillProfile')}
+            </Anchor>
+          </Stack>
+        </Alert>
+      )}
+      {data.withoutAddress.length > 0 && (
+        <Alert color="blue" variant="light" title={t('letters.ui.withoutAddressTitle', { count: data.withoutAddress.length })}>
+          <Text size="sm">
+            {data.withoutAddress
+              .slice(0, 12)
+              .map((c) => c.displayName)
+              .join(', ')}
+            {data.withoutAddress.length > 12 ? ` ${t('letters.ui.andMore', { count: data.withoutAddress.length - 12 })}` : ''}
+          </Text>
+        </Alert>
+      )}
+      {printing ? (
+        <Paper withBorder p="md">
+          <Text size="sm" mb="xs">
+            {t('letters.ui.printing', { count: data.printable })}
+          </Text>
+          <Progress value={100} animated striped aria-label={t('letters.ui.printing', { count: data.printable })} />
+        </Paper>
+      ) : (
+        <Group>
+          <Button leftSection={<IconFileTypePdf size={18} aria-hidden />} onClick={() => void makePdf()} disabled={data.missing.length > 0 || data.printable === 0}>
+            {t('letters.ui.makePdf', { count: data.printable })}
+          </Button>
+          {data.version && (
+            <Text size="sm" c="dimmed">
+              {t('letters.ui.version', { version: data.version })}
+            </Text>
+          )}
+        </Group>
+      )}
+      {error && <ErrorNotice message={error} />}
+      {data.html && <LetterPreview html={data.html} label={t('letters.ui.preview')} />}
+    </Stack>
+  );
+}
+
+/** Briefe: consent letters for a selection (or everyone who should stay on WhatsApp), previewed, then one PDF. */
+export function LettersView({ onContacts, onProfile }: { onContacts: () => void; onProfile: () => void }) {
+  const { t } = useTranslation();
+  const handoff = useSelectionHandoff();
+  const [chosen, setChosen] = useState<Selection | null>(null);
+  const selection = handoff.selection?.selection ?? chosen;
+  return (
+    <Stack>
+      <Title order={2}>{t('letters.ui.title')}</Title>
+      {selection ? (
+        <>
+          {handoff.selection && (
+            <Text size="sm" c="dimmed">
+              {t('letters.ui.fromSelection', { count: handoff.selection.count })}{' '}
+              <Anchor component="button" size="sm" onClick={() => { handoff.clear(); setChosen(null); }}>
+                {t('letters.ui.otherRecipients')}
+              </Anchor>
+            </Text>
+          )}
+          <Letters selection={selection} onProfile={onProfile} />
+        </>
+      ) : (
+        <Paper withBorder p="xl" maw={640}>
+          <Stack>
+            <Text>{t('letters.ui.emptyText')}</Text>
+            <Group>
+              <Button onClick={() => setChosen(stayOnWhatsapp)}>{t('letters.ui.allStaying')}</Button>
+              <Button variant="default" leftSection={<IconUsers size={16} aria-hidden />} onClick={onContacts}>
+                {t('letters.ui.chooseContacts')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

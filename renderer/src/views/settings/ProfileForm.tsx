@@ -1,0 +1,141 @@
+import { Alert, Button, Checkbox, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { germanStates, mandatoryProfileFields, type Profile } from '../../../../shared/model/profile';
+import { messengers, purposes, type Messenger, type Purpose } from '../../../../shared/model/tracking';
+import { send } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useRequest } from '../../hooks/useRequest';
+
+type TextField = 'name' | 'legalForm' | 'representative' | 'street' | 'postalCode' | 'city' | 'phone' | 'email' | 'website' | 'privacyUrl' | 'whatsappNumber';
+
+/** Einstellungen → Betrieb: what every consent letter says about the business (DOMAIN.md §2). */
+export function ProfileForm() {
+  const { t } = useTranslation();
+  const loaded = useRequest('profile.get', {});
+  const [draft, setDraft] = useState<Profile>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string>();
+  useEffect(() => setDraft(loaded.data?.profile), [loaded.data]);
+
+  if (loaded.error) return <ErrorNotice message={loaded.error.message} onRetry={loaded.reload} />;
+  if (!draft || !loaded.data) return <Loader aria-label={t('app.loading')} />;
+  const missing = new Set<string>(loaded.data.missing);
+  const set = <K extends keyof Profile>(key: K, value: Profile[K]) => setDraft({ ...draft, [key]: value });
+  const field = (key: TextField, props: { w?: number | string; type?: string } = {}) => (
+    <TextInput
+      label={t(`profile.fields.${key}`)}
+      value={draft[key]}
+      onChange={(event) => set(key, event.currentTarget.value)}
+      error={missing.has(key) && !draft[key].trim() ? t('profile.required') : undefined}
+      withAsterisk={(mandatoryProfileFields as readonly string[]).includes(key)}
+      {...props}
+    />
+  );
+
+  const save = async () => {
+    setSaving(true);
+    const result = await send('profile.update', draft);
+    setSaving(false);
+    if (!result.ok) return setError(result.error.message);
+    setError(undefined);
+    notifications.show({ color: 'teal', message: t('profile.saved') });
+    loaded.reload();
+  };
+
+  return (
+    <Stack data-testid="profile-form">
+      {loaded.data.missing.length > 0 ? (
+        <Alert color="yellow" variant="light">
+          {t('profile.missingIntro', { fields: loaded.data.missing.map((f) => t(`profile.fields.${f}`)).join(', ') })}
+        </Alert>
+      ) : (
+        <Alert color="teal" variant="light">
+          {t('profile.readyForLetters')}
+        </Alert>
+      )}
+      <Title order={3} size="h4">
+        {t('profile.sections.controller')}
+      </Title>
+      <SimpleGrid cols={2}>
+        {field('name')}
+        {field('legalForm')}
+      </SimpleGrid>
+      {field('representative')}
+      <SimpleGrid cols={3}>
+        {field('street')}
+        {field('postalCode')}
+        {field('city')}
+      </SimpleGrid>
+      <SimpleGrid cols={2}>
+        {field('phone')}
+        {field('email', { type: 'email' })}
+        {field('website')}
+        {field('privacyUrl')}
+      </SimpleGrid>
+      <NativeSelect
+        label={t('profile.fields.state')}
+        withAsterisk
+        value={draft.state ?? ''}
+        data={[{ value: '', label: t('profile.chooseState') }, ...germanStates.map((value) => ({ value, label: t(`profile.states.${value}`) }))]}
+        onChange={(event) => set('state', (event.currentTarget.value || null) as Profile['state'])}
+        error={missing.has('state') && !draft.state ? t('profile.required') : undefined}
+      />
+      <Title order={3} size="h4">
+        {t('profile.sections.dpo')}
+      </Title>
+      <Checkbox label={t('profile.hasDpo')} checked={draft.dpo !== null} onChange={(event) => set('dpo', event.currentTarget.checked ? { name: '', email: '', address: '' } : null)} />
+      {draft.dpo && (
+        <SimpleGrid cols={3}>
+          <TextInput label={t('profile.dpo.name')} value={draft.dpo.name} onChange={(event) => set('dpo', { ...draft.dpo!, name: event.currentTarget.value })} />
+          <TextInput label={t('profile.dpo.email')} value={draft.dpo.email} onChange={(event) => set('dpo', { ...draft.dpo!, email: event.currentTarget.value })} />
+          <TextInput label={t('profile.dpo.address')} value={draft.dpo.address} onChange={(event) => set('dpo', { ...draft.dpo!, address: event.currentTarget.value })} />
+        </SimpleGrid>
+      )}
+      <Title order={3} size="h4">
+        {t('profile.sections.whatsapp')}
+      </Title>
+      {field('whatsappNumber', { w: 300 })}
+      <Checkbox.Group label={t('profile.purposes')} value={draft.purposes} onChange={(value) => set('purposes', value as Purpose[])}>
+        <Group mt={6}>
+          {purposes.map((purpose) => (
+            <Checkbox key={purpose} value={purpose} label={t(`tracking.purposes.${purpose}`)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Textarea label={t('profile.fields.retention')} value={draft.retention} onChange={(event) => set('retention', event.currentTarget.value)} autosize minRows={2} />
+      <Title order={3} size="h4">
+        {t('profile.sections.messengers')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('profile.messengersHint')}
+      </Text>
+      <SimpleGrid cols={2}>
+        {messengers.map((messenger) => (
+          <TextInput
+            key={messenger}
+            label={t(`tracking.targets.${messenger}`)}
+            description={t(`profile.messengerIds.${messenger}`)}
+            value={draft.messengers[messenger] ?? ''}
+            onChange={(event) => set('messengers', { ...draft.messengers, [messenger]: event.currentTarget.value || null })}
+          />
+        ))}
+      </SimpleGrid>
+      <NativeSelect
+        label={t('profile.recommended')}
+        value={draft.recommendedMessenger ?? ''}
+        data={[{ value: '', label: t('profile.noRecommendation') }, ...messengers.map((value) => ({ value, label: t(`tracking.targets.${value}`) }))]}
+        onChange={(event) => set('recommendedMessenger', (event.currentTarget.value || null) as Messenger | null)}
+        w={300}
+      />
+      {error && <ErrorNotice message={error} />}
+      <Group>
+        <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void save()} loading={saving} disabled={JSON.stringify(draft) === JSON.stringify(loaded.data.profile)}>
+          {t('profile.save')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

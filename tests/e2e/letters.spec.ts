@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { cli, importCsv } from './cli';
+import { expect, test } from './fixtures';
+
+const CSV = [
+  'Vorname;Nachname;Anrede;Firma;Handy;Straße;PLZ;Ort',
+  'Anna;Schmidt;Frau;;0170 1234567;Hauptstraße 5;34119;Kassel',
+  'Jürgen;Müller;Herr;;0171 2345678;Am Lindenhof 12;34131;Kassel',
+  'Petra;Lange;Frau;;0172 3456789;Gartenweg 3;34117;Kassel',
+  'Karl;Fuchs;Herr;;0151 4567890;;;',
+].join('\n');
+
+test('fill the profile, choose three contacts, preview and print their consent letters; they are marked', async ({ page, host }, testInfo) => {
+  importCsv(host.databasePath, CSV);
+  await page.goto(host.url);
+
+  // Einstellungen → Betrieb.
+  await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+  await page.getByRole('tab', { name: 'Betrieb' }).click();
+  const form = page.getByTestId('profile-form');
+  await expect(form).toContainText('Für Einwilligungsbriefe fehlen noch');
+  const fields: [string, string][] = [
+    ['Name des Betriebs', 'Dachdeckerei Schulze'],
+    ['Rechtsform', 'GmbH'],
+    ['Inhaber oder Geschäftsführer', 'Bernd Schulze'],
+    ['Straße und Hausnummer', 'Mühlenweg 3'],
+    ['PLZ', '34117'],
+    ['Ort', 'Kassel'],
+    ['Telefon', '0561 123456'],
+    ['E-Mail', 'info@schulze-dach.de'],
+    ['WhatsApp-Nummer des Betriebs', '+49 171 9876543'],
+  ];
+  for (const [label, value] of fields) await form.getByRole('textbox', { name: label, exact: true }).fill(value);
+  await form.getByLabel('Bundesland (für die Aufsichtsbehörde)').selectOption('HE');
+  await form.getByRole('textbox', { name: 'Signal' }).fill('+49 171 9876543');
+  await form.getByLabel('Empfohlener Messenger').selectOption('signal');
+  await form.getByRole('button', { name: 'Betriebsprofil speichern' }).click();
+  await expect(form).toContainText('Das Profil enthält alles, was ein Einwilligungsbrief braucht.');
+  expect(JSON.parse(cli(host.databasePath, 'profile', '--json'))).toMatchObject({ name: 'Dachdeckerei Schulze', state: 'HE', missing: [] });
+
+  // Kontakte: three chosen, handed to the letters.
+  await page.getByRole('navigation').getByRole('link', { name: 'Kontakte' }).click();
+  const grid = page.getByRole('grid', { name: 'Kontakte' });
+  for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange']) await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Briefe …' }).click();
+  await expect(page.getByRole('heading', { name: 'Einwilligungsbriefe' })).toBeVisible();
+  await expect(page.getByTestId('letters-summary')).toHaveText('3 Kontakte ausgewählt, 3 mit Postanschrift.');
+  const preview = page.getByTestId('letter-preview');
+  await expect(preview).toContainText('Sehr geehrte Frau Schmidt,');
+  await expect(preview).toContainText('Einwilligungserklärung zur Kommunikation über WhatsApp');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PDF mit 3 Briefen erstellen' }).click();
+  const file = path.join(testInfo.outputDir, 'briefe.pdf');
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  await (await download).saveAs(file);
+  await expect(page.getByText('3 Briefe als PDF gespeichert; 3 Kontakte stehen jetzt auf „Einwilligung angefragt“.')).toBeVisible();
+
+  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+6\b/);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  for (const greeting of ['Sehr geehrte Frau Schmidt,', 'Sehr geehrter Herr Müller,', 'Sehr geehrte Frau Lange,']) expect(text).toContain(greeting);
+
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string }[];
+  expect(Object.fromEntries(contacts.map((c) => [c.displayName, c.stage]))).toEqual({
+    'Anna Schmidt': 'consent_requested',
+    'Jürgen Müller': 'consent_requested',
+    'Petra Lange': 'consent_requested',
+    'Karl Fuchs': 'new',
+  });
+  await page.getByRole('navigation').getByRole('link', { name: 'Kontakte' }).click();
+  await expect(grid.getByRole('row').filter({ hasText: 'Einwilligung angefragt' })).toHaveCount(3);
+});
+
+test('the invitation opens WhatsApp with the contact’s number and the personal text', async ({ page, host, context }) => {
+  importCsv(host.databasePath, CSV);
+  const profile = path.join(test.info().outputDir, 'profil.json');
+  mkdirSync(test.info().outputDir, { recursive: true });
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(profile, JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null }, recommendedMessenger: 'signal' }));
+  cli(host.databasePath, 'profile', '--set', profile);
+  // wa.me is outside: the test looks at the address only, nothing leaves the machine.
+  const opened: string[] = [];
+  await context.route('https://wa.me/**', (route) => {
+    opened.push(route.request().url());
+    return route.abort();
+  });
+
+  await page.goto(host.url);
+  await page.getByRole('row', { name: /Jürgen Müller/ }).click();
+  const invite = page.getByTestId('invite');
+  await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(/^Sehr geehrter Herr Müller,\nwir stellen unsere Kurznachrichten von WhatsApp auf Signal um/);
+  await invite.getByRole('link', { name: 'In WhatsApp öffnen' }).click();
+  await expect.poll(() => opened.length).toBe(1);
+  const url = new URL(opened[0]!);
+  expect(url.host).toBe('wa.me');
+  expect(url.pathname).toBe('/491712345678');
+  const message = url.searchParams.get('text')!;
+  expect(message.startsWith('Sehr geehrter Herr Müller,\n')).toBe(true);
+  expect(message).toContain('https://signal.me/#p/+491719876543');
+  expect(message).toContain('Bernd Schulze, Dachdeckerei Schulze GmbH');
+
+  await invite.getByRole('button', { name: 'Als eingeladen per WhatsApp vermerken' }).click();
+  await expect(page.getByTestId('contact-detail').getByText('Eingeladen', { exact: true })).toBeVisible();
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string }[];
+  expect(contacts.find((c) => c.displayName === 'Jürgen Müller')!.stage).toBe('invited');
+});

@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createElectronPrinter, type PrintWindow } from '../../../electron/main/printing';
+
+function fakeWindow(fail?: 'load' | 'print') {
+  const calls: string[] = [];
+  let loaded = '';
+  const window: PrintWindow = {
+    async loadFile(file) {
+      calls.push('load');
+      loaded = file;
+      expect(readFileSync(file, 'utf8')).toBe('<p>Brief</p>');
+      if (fail === 'load') throw new Error('load failed');
+    },
+    webContents: {
+      async executeJavaScript(code) {
+        calls.push(`js:${code}`);
+        return true;
+      },
+      async printToPDF(options) {
+        calls.push(`pdf:${JSON.stringify(options)}`);
+        if (fail === 'print') throw new Error('print failed');
+        return new Uint8Array([37, 80, 68, 70]);
+      },
+    },
+    destroy() {
+      calls.push('destroy');
+    },
+  };
+  return { window, calls, loadedFile: () => loaded };
+}
+
+describe('printing in the desktop app', () => {
+  it('waits for the fonts, prints A4 with the page’s own size, and cleans up', async () => {
+    const fake = fakeWindow();
+    const pdf = await createElectronPrinter(() => fake.window)('<p>Brief</p>');
+    expect([...pdf]).toEqual([37, 80, 68, 70]);
+    expect(fake.calls[0]).toBe('load');
+    expect(fake.calls[1]).toBe('js:document.fonts.ready.then(() => true)');
+    expect(JSON.parse(fake.calls[2]!.slice(4))).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });
+    expect(fake.calls.at(-1)).toBe('destroy');
+    expect(existsSync(path.dirname(fake.loadedFile()))).toBe(false);
+  });
+
+  it.each(['load', 'print'] as const)('closes the window and removes the file when %s fails', async (fail) => {
+    const fake = fakeWindow(fail);
+    await expect(createElectronPrinter(() => fake.window)('<p>Brief</p>')).rejects.toThrow(`${fail} failed`);
+    expect(fake.calls.at(-1)).toBe('destroy');
+    expect(existsSync(path.dirname(fake.loadedFile()))).toBe(false);
+  });
+});
