@@ -87,7 +87,9 @@ for (const finding of findings) {
   else if (!entry.reason || entry.reason.length < 20) failures.push(`${where}  (allowlist entry without a reason)`);
 }
 for (const entry of allowlist) if (!used.has(entry)) failures.push(`allowlist entry matches nothing any more: ${JSON.stringify(entry)}`);
-if (!findings.some((finding) => finding.file === 'out/renderer/index.html')) failures.push('the built renderer was not scanned (no finding for out/renderer/index.html)');
+if (!findings.some((finding) => finding.file === 'out/renderer/index.html')) {
+  failures.push(`the built renderer was not scanned (no finding for out/renderer/index.html); Electronegativity said:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
+}
 
 console.log(`Electronegativity ${electronVersion}: ${findings.length} Befunde, ${used.size} geprüft und begründet.`);
 if (failures.length > 0) {

@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { adapters } from '../../shared/contract/app';
 import { createRepositories, type Repositories } from '../db/repositories';
-import { printHtmlToPdfBytes } from '../printing/chromium';
+import { BrowserNotFoundError, printHtmlToPdfBytes } from '../printing/chromium';
+import { AppError } from './errors';
 import { ImportJobs } from './import-jobs';
+import { LetterJobs } from './letter-jobs';
 
 export type AdapterName = (typeof adapters)[number];
 
@@ -14,6 +16,8 @@ export interface ServiceContext {
   schemaVersion: number;
   /** Imports in progress (uploaded files, previews) of this session. */
   importJobs: ImportJobs;
+  /** Letters being printed in the background. */
+  letterJobs: LetterJobs;
   /**
    * Prints an HTML document to PDF bytes. The desktop app uses Electron's own Chromium; the web host
    * and the CLI a Chrome, Edge or Chromium on this computer (electron/printing/chromium.ts).
@@ -21,10 +25,20 @@ export interface ServiceContext {
   printPdf: (html: string) => Promise<Uint8Array>;
 }
 
+/** Printing outside the desktop app; without a browser to print with, a message the user can act on. */
+async function printWithBrowser(html: string): Promise<Uint8Array> {
+  try {
+    return await printHtmlToPdfBytes(html);
+  } catch (error) {
+    if (error instanceof BrowserNotFoundError) throw new AppError('conflict', 'letters.errors.noBrowser');
+    throw error;
+  }
+}
+
 export function createServiceContext(
   opened: { db: Database; path: string; schemaVersion: number; openScratch: () => Database },
   adapter: AdapterName,
-  printPdf: ServiceContext['printPdf'] = printHtmlToPdfBytes,
+  printPdf: ServiceContext['printPdf'] = printWithBrowser,
 ): ServiceContext {
   return {
     printPdf,
@@ -33,5 +47,6 @@ export function createServiceContext(
     databasePath: opened.path,
     schemaVersion: opened.schemaVersion,
     importJobs: new ImportJobs(),
+    letterJobs: new LetterJobs(),
   };
 }

@@ -9,7 +9,7 @@ import type { ServiceContext } from './context';
 import { importRecords, undoImport } from './import';
 import { getSettings, updateSettings } from './settings';
 import { getProfile, updateProfile } from './profile';
-import { lettersPdf, previewLetters } from './letters';
+import { previewLetters } from './letters';
 import { invitationForContact } from './invitations';
 import { missingProfileFields } from '../../shared/model/profile';
 import { bulkChange, recordConsent, setStage, setTarget, undoOperation, withdrawConsent } from './tracking';
@@ -32,10 +32,8 @@ export const handlers: Handlers = {
   },
   'invitations.forContact': (ctx, { id }) => invitationForContact(ctx, id),
   'letters.preview': (ctx, { selection, form }) => previewLetters(ctx, selection, form),
-  'letters.pdf': async (ctx, { selection, form }) => {
-    const { data, ...result } = await lettersPdf(ctx, selection, form);
-    return { ...result, fileName: `Einwilligungsbriefe-${new Date().toISOString().slice(0, 10)}.pdf`, data: data ? Buffer.from(data).toString('base64') : null };
-  },
+  'letters.start': (ctx, { selection, form }) => ({ jobId: ctx.letterJobs.start(ctx, selection, form) }),
+  'letters.status': (ctx, { jobId }) => ctx.letterJobs.status(jobId),
   'profile.update': (ctx, patch) => {
     const profile = updateProfile(ctx, patch);
     return { profile, missing: missingProfileFields(profile) };

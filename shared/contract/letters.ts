@@ -5,24 +5,31 @@ import { request } from './define';
 const formSchema = z.enum(['A', 'B']);
 const listedContact = z.object({ id: z.int(), displayName: z.string() });
 
+const letterResultSchema = z.object({
+  fileName: z.string(),
+  data: z.string().nullable(),
+  printed: z.int(),
+  marked: z.int(),
+  skipped: z.int(),
+  operationId: z.int().nullable(),
+  withoutAddress: z.array(listedContact),
+  version: z.string(),
+});
+
 export const letterRequests = {
   /** The first letters of a selection as HTML, with how many can be printed and what the profile lacks. */
   'letters.preview': request(
     z.object({ selection: selectionSchema, form: formSchema.default('B') }).strict(),
     z.object({ missing: z.array(z.string()), html: z.string(), total: z.int(), printable: z.int(), withoutAddress: z.array(listedContact), version: z.string() }),
   ),
-  /** All letters of a selection as one PDF (base64); the contacts are marked "consent requested" once it exists. */
-  'letters.pdf': request(
-    z.object({ selection: selectionSchema, form: formSchema.default('B') }).strict(),
-    z.object({
-      fileName: z.string(),
-      data: z.string().nullable(),
-      printed: z.int(),
-      marked: z.int(),
-      skipped: z.int(),
-      operationId: z.int().nullable(),
-      withoutAddress: z.array(listedContact),
-      version: z.string(),
-    }),
+  /** Starts printing all letters of a selection as one PDF, part by part; see letters.status. */
+  'letters.start': request(z.object({ selection: selectionSchema, form: formSchema.default('B') }).strict(), z.object({ jobId: z.int() })),
+  /**
+   * How far the printing got; once done, the PDF (base64), handed out once. The contacts are marked
+   * "consent requested" when the PDF exists.
+   */
+  'letters.status': request(
+    z.object({ jobId: z.int() }).strict(),
+    z.object({ state: z.enum(['running', 'done']), done: z.int(), total: z.int(), result: letterResultSchema.nullable() }),
   ),
 };

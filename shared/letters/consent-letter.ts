@@ -6,7 +6,7 @@ import { authorities } from './authorities';
 import { consentTextDe } from './consent-text-de';
 import { escapeHtml as h } from './html';
 import { messengerLink } from './messenger-links';
-import { qrSvg, textId } from './qr';
+import { qrImage, textId } from './qr';
 import { salutation } from './salutation';
 
 export type LetterForm = 'A' | 'B';
@@ -30,7 +30,10 @@ export interface ConsentLetterOptions {
 }
 
 export interface ConsentLetters {
+  /** All letters as one document (the preview). */
   html: string;
+  /** The same letters as documents of at most `perDocument` letters each (for printing in parts). */
+  documents: (perDocument: number) => string[];
   /** The contacts a letter was written for, in order. */
   printed: number[];
   /** Contacts without a postal address: listed for the office, not printed into an empty window. */
@@ -112,7 +115,7 @@ body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: 10pt
 `;
 };
 
-function letterPage(contact: LetterContact, lines: string[], options: ConsentLetterOptions, version: string, recommended: ReturnType<typeof recommendation>): string {
+function letterPage(contact: LetterContact, lines: string[], options: ConsentLetterOptions, version: string, recommended: ReturnType<typeof recommendation>, qr: string): string {
   const { profile, form } = options;
   const t = consentTextDe;
   const pos = din5008[form];
@@ -129,7 +132,6 @@ function letterPage(contact: LetterContact, lines: string[], options: ConsentLet
   const switchOption = recommended
     ? `<li>${h(fill(t.options.switch, { messenger: messengerNames[recommended.messenger], link: recommended.link }))}</li>`
     : '';
-  const qr = recommended ? `<div class="qr">${qrSvg(recommended.link, 26)}<div>${h(messengerNames[recommended.messenger])}</div></div>` : '';
   return `<section class="page" data-contact="${contact.id}">
 <div class="letterhead"><div class="name">${h(controllerName(profile))}</div><div class="lines">${h([profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website].filter(Boolean).join(' · '))}</div></div>
 <div class="return-line">${h(returnLine)}</div>
@@ -194,7 +196,9 @@ export function renderConsentLetters(options: ConsentLetterOptions): ConsentLett
   if (missing.length) throw new ProfileIncompleteError(missing);
   const version = consentTextVersion(options.profile);
   const recommended = recommendation(options.profile);
-  const pages: string[] = [];
+  // The same QR code on every letter: made once.
+  const qr = recommended ? `<div class="qr">${qrImage(recommended.link, 26, recommended.link)}<div>${h(messengerNames[recommended.messenger])}</div></div>` : '';
+  const letters: string[] = [];
   const printed: number[] = [];
   const withoutAddress: ConsentLetters['withoutAddress'] = [];
   for (const contact of options.contacts) {
@@ -203,9 +207,15 @@ export function renderConsentLetters(options: ConsentLetterOptions): ConsentLett
       withoutAddress.push({ id: contact.id, displayName: contact.displayName });
       continue;
     }
-    pages.push(letterPage(contact, lines, options, version, recommended), formPage(contact, options, version));
+    letters.push(`${letterPage(contact, lines, options, version, recommended, qr)}\n${formPage(contact, options, version)}`);
     printed.push(contact.id);
   }
-  const html = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${h(consentTextDe.formTitle)}</title><style>${styles(options.form)}</style></head><body>${pages.join('\n')}</body></html>`;
-  return { html, printed, withoutAddress, version };
+  const head = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${h(consentTextDe.formTitle)}</title><style>${styles(options.form)}</style></head><body>`;
+  const document = (letters: string[]) => `${head}${letters.join('\n')}</body></html>`;
+  const documents = (perDocument: number) => {
+    const parts: string[] = [];
+    for (let i = 0; i < letters.length; i += perDocument) parts.push(document(letters.slice(i, i + perDocument)));
+    return parts;
+  };
+  return { html: document(letters), documents, printed, withoutAddress, version };
 }

@@ -2,6 +2,7 @@
 // contacts to one PDF the way the app does (render, Chromium, mark the contacts); `floor` has the same
 // Chromium print 1,000 plain A4 pages of text.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { printHtmlToPdf } from '../../electron/printing/chromium';
 import { printConsentLetters } from '../../electron/services/letters';
@@ -40,7 +41,7 @@ if (mode === 'floor') {
     ),
   );
   const started = performance.now();
-  await printConsentLetters(session.ctx, { ids, form: 'B' }, (html) => printHtmlToPdf(html, out));
+  await printConsentLetters(session.ctx, { ids, form: 'B' }, (pdf) => writeFileSync(out, pdf));
   ms = performance.now() - started;
   session.close();
 }

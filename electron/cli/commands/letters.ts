@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { translate } from '../../../shared/i18n';
 import { toVcard } from '../../exporters/vcard';
-import { BrowserNotFoundError, findBrowser, printHtmlToPdf } from '../../printing/chromium';
+import { BrowserNotFoundError, findBrowser } from '../../printing/chromium';
 import { AppError } from '../../services/errors';
 import { consentedContacts } from '../../services/export';
 import { printConsentLetters } from '../../services/letters';
@@ -40,7 +40,7 @@ export const lettersCommand: CliCommand = {
     }
     try {
       const file = path.resolve(out);
-      const result = await printConsentLetters(session.ctx, { ids: values.ids ? idList(values.ids) : undefined, form, date }, (html) => printHtmlToPdf(html, file, browser));
+      const result = await printConsentLetters(session.ctx, { ids: values.ids ? idList(values.ids) : undefined, form, date }, (pdf) => writeFileSync(file, pdf));
       if (values.json) io.out(JSON.stringify({ file: result.printed ? file : null, ...result }));
       else {
         io.out(translate(language, 'letters.done', { count: result.printed, file, version: result.version }));

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findBrowser, printHtmlToPdf } from '../../../electron/printing/chromium';
+import { writeFileSync } from 'node:fs';
+import { findBrowser } from '../../../electron/printing/chromium';
 import { AppError } from '../../../electron/services/errors';
 import { printConsentLetters } from '../../../electron/services/letters';
 import { updateProfile } from '../../../electron/services/profile';
@@ -72,7 +73,7 @@ describe('consent letters printed by Chromium', () => {
     updateProfile(session.ctx, completeProfile);
     const file = path.join(tempDir(), 'briefe.pdf');
     const order = [ids.schmidt, ids.mueller, ids.long, ids.company, ids.noAddress];
-    const result = await printConsentLetters(session.ctx, { ids: order, form: 'B', date: '2026-11-26' }, (html) => printHtmlToPdf(html, file));
+    const result = await printConsentLetters(session.ctx, { ids: order, form: 'B', date: '2026-11-26' }, (pdf) => writeFileSync(file, pdf));
 
     expect(result.printed).toBe(4);
     expect(result.withoutAddress).toEqual([{ id: ids.noAddress, displayName: 'Opa Heinz' }]);
@@ -162,9 +163,13 @@ describe('consent letters printed by Chromium', () => {
     updateProfile(session.ctx, completeProfile);
     await expect(
       printConsentLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => {
-        throw new Error('printer on fire');
+        throw new Error('disk full');
       }),
-    ).rejects.toThrow('printer on fire');
+    ).rejects.toThrow('disk full');
+    session.ctx.printPdf = async () => {
+      throw new Error('printer on fire');
+    };
+    await expect(printConsentLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, () => undefined)).rejects.toThrow('printer on fire');
     expect(session.ctx.repos.contacts.byIds([ids.schmidt]).get(ids.schmidt)!.stage).toBe('new');
   });
 
@@ -172,7 +177,7 @@ describe('consent letters printed by Chromium', () => {
     const { session, ids } = seed();
     updateProfile(session.ctx, completeProfile);
     const file = path.join(tempDir(), 'form-a.pdf');
-    await printConsentLetters(session.ctx, { ids: [ids.mueller], form: 'A' }, (html) => printHtmlToPdf(html, file));
+    await printConsentLetters(session.ctx, { ids: [ids.mueller], form: 'A' }, (pdf) => writeFileSync(file, pdf));
     const address = words(file).filter((w) => w.page === 1 && ['Herrn', 'Lindenhof', '34131'].some((m) => w.text.includes(m)) && w.top < 80);
     expect(address.length).toBe(3);
     for (const word of address) {

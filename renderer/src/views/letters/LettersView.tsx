@@ -27,18 +27,30 @@ function Letters({ selection, onProfile }: { selection: Selection; onProfile: ()
   const { t } = useTranslation();
   const [form, setForm] = useState<'A' | 'B'>('B');
   const preview = useRequest('letters.preview', { selection, form }, JSON.stringify([selection, form]));
-  const [printing, setPrinting] = useState(false);
+  const [printing, setPrinting] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string>();
 
   if (preview.error) return <ErrorNotice message={preview.error.message} onRetry={preview.reload} />;
   if (!preview.data) return <Loader aria-label={t('app.loading')} />;
   const data = preview.data;
 
+  /** Starts the printing and follows it part by part until the PDF is there. */
+  const printLetters = async () => {
+    const started = await send('letters.start', { selection, form });
+    if (!started.ok) return started;
+    for (;;) {
+      const status = await send('letters.status', { jobId: started.value.jobId });
+      if (!status.ok || status.value.result) return status.ok ? { ok: true as const, value: status.value.result! } : status;
+      setPrinting({ done: status.value.done, total: status.value.total });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+  };
+
   const makePdf = async () => {
-    setPrinting(true);
+    setPrinting({ done: 0, total: 1 });
     setError(undefined);
-    const result = await send('letters.pdf', { selection, form });
-    setPrinting(false);
+    const result = await printLetters();
+    setPrinting(null);
     if (!result.ok) return setError(result.error.message);
     const { fileName, data: pdf, printed, marked, operationId } = result.value;
     if (pdf) download(fileName, pdf);
@@ -104,10 +116,13 @@ function Letters({ selection, onProfile }: { selection: Selection; onProfile: ()
       )}
       {printing ? (
         <Paper withBorder p="md">
-          <Text size="sm" mb="xs">
-            {t('letters.ui.printing', { count: data.printable })}
-          </Text>
-          <Progress value={100} animated striped aria-label={t('letters.ui.printing', { count: data.printable })} />
+          <Group justify="space-between" mb="xs">
+            <Text size="sm">{t('letters.ui.printing', { count: data.printable })}</Text>
+            <Text size="sm" c="dimmed">
+              {t('letters.ui.progress', { done: printing.done, total: printing.total })}
+            </Text>
+          </Group>
+          <Progress value={(100 * printing.done) / Math.max(1, printing.total)} animated aria-label={t('letters.ui.printing', { count: data.printable })} />
         </Paper>
       ) : (
         <Group>

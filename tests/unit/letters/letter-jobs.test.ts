@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { updateProfile } from '../../../electron/services/profile';
+import { completeProfile } from '../../helpers/profile';
+import { testSession } from '../../helpers/session';
+
+const address = { street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', country: null, region: null, label: null };
+
+async function finish(session: ReturnType<typeof testSession>, jobId: number) {
+  const seen: string[] = [];
+  for (;;) {
+    const status = session.ctx.letterJobs.status(jobId);
+    seen.push(`${status.state} ${status.done}/${status.total}`);
+    if (status.result) return { result: status.result, seen };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('letters printed in the background', () => {
+  it('reports progress, hands out the PDF once, and marks the contacts', async () => {
+    const session = testSession();
+    updateProfile(session.ctx, completeProfile);
+    const ids = [1, 2, 3].map((i) => session.ctx.repos.contacts.insert({ displayName: `Kunde ${i}`, familyName: `Kunde ${i}`, addresses: [address] }));
+    const jobId = session.ctx.letterJobs.start(session.ctx, { ids }, 'B');
+    const { result, seen } = await finish(session, jobId);
+    expect(seen[0]).toMatch(/^running /);
+    expect(seen.at(-1)).toBe('done 1/1');
+    expect(result).toMatchObject({ printed: 3, marked: 3, withoutAddress: [] });
+    expect(Buffer.from(result.data!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect([...session.ctx.repos.contacts.byIds(ids).values()].map((c) => c.stage)).toEqual(['consent_requested', 'consent_requested', 'consent_requested']);
+    expect(() => session.ctx.letterJobs.status(jobId)).toThrow(expect.objectContaining({ code: 'not_found' }));
+  }, 60_000);
+
+  it('passes a printing failure on once, and marks nobody', async () => {
+    const session = testSession();
+    updateProfile(session.ctx, completeProfile);
+    const id = session.ctx.repos.contacts.insert({ displayName: 'Kunde', familyName: 'Kunde', addresses: [address] });
+    session.ctx.printPdf = async () => {
+      throw new Error('printer on fire');
+    };
+    const jobId = session.ctx.letterJobs.start(session.ctx, { ids: [id] }, 'B');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(() => session.ctx.letterJobs.status(jobId)).toThrow('printer on fire');
+    expect(session.ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe('new');
+  });
+});
