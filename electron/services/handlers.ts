@@ -11,6 +11,8 @@ import { getSettings, updateSettings } from './settings';
 import { getProfile, updateProfile } from './profile';
 import { previewLetters } from './letters';
 import { invitationForContact } from './invitations';
+import { consentedContacts } from './export';
+import { toVcard } from '../exporters/vcard';
 import { missingProfileFields } from '../../shared/model/profile';
 import { bulkChange, recordConsent, setStage, setTarget, undoOperation, withdrawConsent } from './tracking';
 
@@ -31,6 +33,10 @@ export const handlers: Handlers = {
     return { profile, missing: missingProfileFields(profile) };
   },
   'invitations.forContact': (ctx, { id }) => invitationForContact(ctx, id),
+  'export.consented': (ctx) => {
+    const contacts = consentedContacts(ctx);
+    return { fileName: `Firmenhandy-Einwilligungen-${new Date().toISOString().slice(0, 10)}.vcf`, data: Buffer.from(toVcard(contacts)).toString('base64'), count: contacts.length };
+  },
   'letters.preview': (ctx, { selection, form }) => previewLetters(ctx, selection, form),
   'letters.start': (ctx, { selection, form }) => ({ jobId: ctx.letterJobs.start(ctx, selection, form) }),
   'letters.status': (ctx, { jobId }) => ctx.letterJobs.status(jobId),

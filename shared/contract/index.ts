@@ -4,6 +4,7 @@ import { appRequests } from './app';
 import { contactRequests } from './contacts';
 import { importRequests } from './import';
 import { type RequestNameList } from './names';
+import { exportRequests } from './export';
 import { invitationRequests } from './invitations';
 import { letterRequests } from './letters';
 import { profileRequests } from './profile';
@@ -21,6 +22,7 @@ export const contract = {
   ...profileRequests,
   ...letterRequests,
   ...invitationRequests,
+  ...exportRequests,
   ...contactRequests,
   ...importRequests,
 };

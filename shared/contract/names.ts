@@ -13,6 +13,7 @@ export const requestNames = [
   'letters.start',
   'letters.status',
   'invitations.forContact',
+  'export.consented',
   'contacts.count',
   'contacts.list',
   'contacts.get',

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { cli, importCsv } from './cli';
@@ -178,6 +178,16 @@ test('open a contact, record consent with an uploaded scan, see it and the histo
   await page.getByRole('link', { name: 'Übersicht' }).click();
   await expect(page.getByTestId('bar-consent_given')).toContainText('1');
   await expect(page.getByTestId('bar-new')).toContainText('5');
+
+  // Only she goes onto the business phone.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '1 Kontakt mit Einwilligung speichern' }).click();
+  const vcf = path.join(testInfo.outputDir, 'firmenhandy.vcf');
+  await (await download).saveAs(vcf);
+  const cards = readFileSync(vcf, 'utf8');
+  expect(cards.match(/BEGIN:VCARD/g)).toHaveLength(1);
+  expect(cards).toContain('FN:Petra Lange');
+  expect(cards).toContain('TEL;TYPE=CELL:+491719988776');
 });
 
 test('the table works from the keyboard: search shortcut, arrows, Enter, Space, Escape', async ({ page, host }) => {

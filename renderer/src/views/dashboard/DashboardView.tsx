@@ -1,5 +1,10 @@
 import { Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAddressBook } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { send } from '../../api';
+import { saveFile } from '../../download';
 import type { ContactView } from '../../../../shared/model/contact';
 import { finishedStages, stages, targets } from '../../../../shared/model/tracking';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -23,6 +28,37 @@ function Bars({ rows, total }: { rows: { key: string; label: string; count: numb
         </div>
       ))}
     </Stack>
+  );
+}
+
+/** The consented contacts as a vCard for the WhatsApp phone, so that WhatsApp never sees anyone else. */
+function PhoneBookCard({ consented }: { consented: number }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    const result = await send('export.consented', {});
+    setBusy(false);
+    if (!result.ok) return notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
+    saveFile(result.value.fileName, result.value.data, 'text/vcard');
+    notifications.show({ color: 'teal', message: t('dashboard.phoneBook.saved', { count: result.value.count }) });
+  };
+  return (
+    <Card withBorder>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={4}>
+          <Title order={3} size="h4">
+            {t('dashboard.phoneBook.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('dashboard.phoneBook.text')}
+          </Text>
+        </Stack>
+        <Button leftSection={<IconAddressBook size={16} aria-hidden />} onClick={() => void save()} loading={busy} disabled={consented === 0} style={{ flex: 'none' }}>
+          {t('dashboard.phoneBook.button', { count: consented })}
+        </Button>
+      </Group>
+    </Card>
   );
 }
 
@@ -89,6 +125,7 @@ export function DashboardView({ onShow, onImport }: { onShow: (view: ContactView
           <Bars total={data.total} rows={[...targets, 'none' as const].map((target) => ({ key: target, label: t(`tracking.targets.${target}`), count: data.byTarget[target], color: 'teal' }))} />
         </Card>
       </SimpleGrid>
+      <PhoneBookCard consented={data.byStage.consent_given} />
       <Card withBorder>
         <Title order={3} size="h4" mb="sm">
           {t('dashboard.progress')}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Selection } from '../../../../shared/model/contact';
 import { send } from '../../api';
-import { base64ToBytes } from '../../base64';
+import { saveFile } from '../../download';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRequest } from '../../hooks/useRequest';
 import { useSelectionHandoff } from '../../selection-handoff';
@@ -13,15 +13,6 @@ import { LetterPreview } from './LetterPreview';
 
 /** Everyone who should stay on WhatsApp: the usual recipients of consent letters. */
 const stayOnWhatsapp: Selection = { filter: { search: '', targets: ['whatsapp_consent'] }, except: [] };
-
-function download(fileName: string, base64: string) {
-  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function Letters({ selection, onProfile }: { selection: Selection; onProfile: () => void }) {
   const { t } = useTranslation();
@@ -53,7 +44,7 @@ function Letters({ selection, onProfile }: { selection: Selection; onProfile: ()
     setPrinting(null);
     if (!result.ok) return setError(result.error.message);
     const { fileName, data: pdf, printed, marked, operationId } = result.value;
-    if (pdf) download(fileName, pdf);
+    if (pdf) saveFile(fileName, pdf, 'application/pdf');
     notifications.show({
       color: 'teal',
       autoClose: 15_000,
