@@ -11,10 +11,11 @@ import { getSettings, updateSettings } from './settings';
 import { getProfile, updateProfile } from './profile';
 import { previewLetters } from './letters';
 import { invitationForContact } from './invitations';
+import { getTemplates, previewTemplate, resetTemplate, saveTemplate } from './templates';
 import { consentedContacts } from './export';
 import { toVcard } from '../exporters/vcard';
 import { missingProfileFields } from '../../shared/model/profile';
-import { bulkChange, recordConsent, setStage, setTarget, undoOperation, withdrawConsent } from './tracking';
+import { bulkChange, recordConsent, selectionIds, setStage, setTarget, undoOperation, withdrawConsent } from './tracking';
 
 export type Handler<K extends RequestName> = (
   ctx: ServiceContext,
@@ -33,6 +34,11 @@ export const handlers: Handlers = {
     return { profile, missing: missingProfileFields(profile) };
   },
   'invitations.forContact': (ctx, { id }) => invitationForContact(ctx, id),
+  'invitations.queue': (ctx, { selection }) => ({ ids: selectionIds(ctx, selection) }),
+  'templates.get': (ctx) => getTemplates(ctx),
+  'templates.save': (ctx, { template, ...key }) => saveTemplate(ctx, key, template),
+  'templates.reset': (ctx, key) => resetTemplate(ctx, key),
+  'templates.preview': (ctx, { contactId, template, ...key }) => previewTemplate(ctx, contactId, key, template),
   'export.consented': (ctx) => {
     const contacts = consentedContacts(ctx);
     return { fileName: `Firmenhandy-Einwilligungen-${new Date().toISOString().slice(0, 10)}.vcf`, data: Buffer.from(toVcard(contacts)).toString('base64'), count: contacts.length };

@@ -11,7 +11,7 @@ import { ContactsView } from './views/contacts/ContactsView';
 import { DashboardView } from './views/dashboard/DashboardView';
 import { ImportView } from './views/import/ImportView';
 import { LettersView } from './views/letters/LettersView';
-import { PlaceholderView } from './views/PlaceholderView';
+import { InvitationsView } from './views/invitations/InvitationsView';
 import { SettingsView } from './views/settings/SettingsView';
 
 interface ViewProps {
@@ -44,10 +44,10 @@ function CurrentView({ route, params, navigate }: ViewProps) {
       return <ImportView onShowContacts={showImported} />;
     case 'settings':
       return <SettingsView initialTab={params.get('tab') === 'betrieb' ? 'business' : 'general'} />;
+    case 'invitations':
+      return <InvitationsView onContacts={() => navigate('contacts')} />;
     case 'letters':
       return <LettersView onContacts={() => navigate('contacts')} onProfile={() => navigate('settings', { tab: 'betrieb' })} />;
-    default:
-      return <PlaceholderView route={route} />;
   }
 }
 

@@ -5,7 +5,7 @@ import { contactRequests } from './contacts';
 import { importRequests } from './import';
 import { type RequestNameList } from './names';
 import { exportRequests } from './export';
-import { invitationRequests } from './invitations';
+import { invitationRequests, templateRequests } from './invitations';
 import { letterRequests } from './letters';
 import { profileRequests } from './profile';
 import { settingsRequests } from './settings';
@@ -22,6 +22,7 @@ export const contract = {
   ...profileRequests,
   ...letterRequests,
   ...invitationRequests,
+  ...templateRequests,
   ...exportRequests,
   ...contactRequests,
   ...importRequests,

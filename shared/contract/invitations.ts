@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { selectionSchema } from '../model/contact';
 import { request } from './define';
 
 export const invitationSchema = z.object({
@@ -12,4 +13,23 @@ export const invitationSchema = z.object({
 export const invitationRequests = {
   /** A contact's personalised invitation with the links that send it in one tap. */
   'invitations.forContact': request(z.object({ id: z.int().positive() }).strict(), invitationSchema),
+  /** The contacts of a selection, in table order, for the guided run (one at a time). */
+  'invitations.queue': request(z.object({ selection: selectionSchema }).strict(), z.object({ ids: z.array(z.int()) })),
+};
+
+const templateSchema = z.object({ subject: z.string().max(300), body: z.string().min(1).max(5000) }).strict();
+const templateKey = { language: z.enum(['de', 'en']), formal: z.boolean(), kind: z.enum(['switch', 'consent', 'phone_email']) };
+const toneSchema = z.object({ switch: templateSchema, consent: templateSchema, phone_email: templateSchema });
+const catalogueSchema = z.object({ de: z.object({ formal: toneSchema, informal: toneSchema }), en: z.object({ formal: toneSchema, informal: toneSchema }) });
+
+export const templateRequests = {
+  'templates.get': request(z.object({}).strict(), catalogueSchema),
+  /** Stores one invitation text; refused while it has placeholders that do not exist. */
+  'templates.save': request(z.object({ ...templateKey, template: templateSchema }).strict(), catalogueSchema),
+  'templates.reset': request(z.object(templateKey).strict(), catalogueSchema),
+  /** A draft text filled in for a real contact; unknown placeholders are listed instead. */
+  'templates.preview': request(
+    z.object({ contactId: z.int().positive(), language: templateKey.language, formal: z.boolean(), template: templateSchema }).strict(),
+    z.object({ subject: z.string(), text: z.string(), unknown: z.array(z.string()) }),
+  ),
 };

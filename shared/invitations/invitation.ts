@@ -1,9 +1,10 @@
 import { messengerLink } from '../letters/messenger-links';
+import { messengerNames } from '../messengers/catalogue';
 import { salutation, type LetterLanguage } from '../letters/salutation';
 import type { Contact } from '../model/contact';
 import type { Profile } from '../model/profile';
 import { messengers, type Messenger } from '../model/tracking';
-import { defaultTemplates, fillTemplate, type InvitationKind } from './templates';
+import { defaultTemplates, fillTemplate, type InvitationKind, type PlaceholderValues, type TemplateCatalogue } from './templates';
 
 export type InvitationChannel = 'whatsapp' | 'sms' | 'email' | 'letter';
 
@@ -15,7 +16,6 @@ export interface Invitation {
   links: { whatsapp: string | null; sms: string | null; messenger: string | null; mailto: string | null };
 }
 
-const messengerNames: Record<Messenger, string> = { signal: 'Signal', threema: 'Threema', wire: 'Wire', element: 'Element', ginlo: 'ginlo' };
 
 /** The digits wa.me wants: the E.164 number without "+" (DOMAIN.md §5). */
 export const whatsappLink = (e164: string, text: string) => `https://wa.me/${e164.replace(/\D/g, '')}?text=${encodeURIComponent(text)}`;
@@ -33,18 +33,17 @@ export interface InvitationOptions {
   language: LetterLanguage;
   /** Du or Sie; by default informal for employees, formal for everyone else. */
   formal?: boolean;
+  /** The office's texts (defaults where it has not changed them). */
+  templates?: TemplateCatalogue;
 }
 
-/**
- * A contact's invitation: the text from the template for their target (switch messenger, consent
- * letter to come, phone and e-mail), personalised, with the links that send it in one tap.
- */
-export function invitationFor(contact: Contact, profile: Profile, options: InvitationOptions): Invitation {
+/** Which text a contact gets, Du or Sie, and what its placeholders stand for. */
+export function invitationParts(contact: Contact, profile: Profile, options: InvitationOptions): { kind: InvitationKind; formal: boolean; values: PlaceholderValues; messengerUrl: string | null } {
   const formal = options.formal ?? contact.kind !== 'employee';
   const messenger = messengerFor(contact, profile);
   const kind: InvitationKind = contact.target === 'whatsapp_consent' ? 'consent' : contact.target === 'phone_email' || !messenger ? 'phone_email' : 'switch';
   const messengerUrl = messenger ? messengerLink(messenger, profile.messengers[messenger]) : null;
-  const values = {
+  const values: PlaceholderValues = {
     Anrede: salutation(contact, { language: options.language, formal }),
     Vorname: contact.givenName ?? '',
     Nachname: contact.familyName ?? '',
@@ -55,7 +54,16 @@ export function invitationFor(contact: Contact, profile: Profile, options: Invit
     Link: messengerUrl ?? (messenger ? (profile.messengers[messenger] ?? '') : ''),
     Absender: profile.representative,
   };
-  const template = defaultTemplates[options.language][formal ? 'formal' : 'informal'][kind];
+  return { kind, formal, values, messengerUrl };
+}
+
+/**
+ * A contact's invitation: the text from the template for their target (switch messenger, consent
+ * letter to come, phone and e-mail), personalised, with the links that send it in one tap.
+ */
+export function invitationFor(contact: Contact, profile: Profile, options: InvitationOptions): Invitation {
+  const { kind, formal, values, messengerUrl } = invitationParts(contact, profile, options);
+  const template = (options.templates ?? defaultTemplates)[options.language][formal ? 'formal' : 'informal'][kind];
   const subject = fillTemplate(template.subject, values);
   const text = fillTemplate(template.body, values);
   const mobile = contact.phones.find((p) => p.kind === 'mobile' && p.e164) ?? contact.phones.find((p) => p.e164);

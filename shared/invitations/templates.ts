@@ -12,10 +12,11 @@ export interface Template {
   body: string;
 }
 
-type Catalogue = Record<LetterLanguage, Record<'formal' | 'informal', Record<InvitationKind, Template>>>;
+export type TemplateCatalogue = Record<LetterLanguage, Record<'formal' | 'informal', Record<InvitationKind, Template>>>;
+export const invitationKinds: readonly InvitationKind[] = ['switch', 'consent', 'phone_email'];
 
 /** The default texts; the office can edit them (the placeholders stay the same). */
-export const defaultTemplates: Catalogue = {
+export const defaultTemplates: TemplateCatalogue = {
   de: {
     formal: {
       switch: {

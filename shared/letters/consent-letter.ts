@@ -6,6 +6,7 @@ import { authorities } from './authorities';
 import { consentTextDe } from './consent-text-de';
 import { escapeHtml as h } from './html';
 import { messengerLink } from './messenger-links';
+import { messengerDescription, messengerNames } from '../messengers/catalogue';
 import { qrImage, textId } from './qr';
 import { salutation } from './salutation';
 
@@ -54,7 +55,6 @@ const germanDate = (iso: string) => {
 };
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 const controllerName = (p: Profile) => [p.name, p.legalForm].filter(Boolean).join(' ');
-const messengerNames: Record<Messenger, string> = { signal: 'Signal', threema: 'Threema', wire: 'Wire', element: 'Element', ginlo: 'ginlo' };
 
 /** The messenger the letter recommends, with its link (the recommended one if it has a link, else the first that has). */
 function recommendation(profile: Profile): { messenger: Messenger; link: string } | null {
@@ -130,7 +130,7 @@ function letterPage(contact: LetterContact, lines: string[], options: ConsentLet
     .join('');
   const marks = [...pos.folds.map((top) => `<div class="mark" style="top:${top}mm"></div>`), `<div class="mark hole" style="top:${HOLE_MARK}mm"></div>`].join('');
   const switchOption = recommended
-    ? `<li>${h(fill(t.options.switch, { messenger: messengerNames[recommended.messenger], link: recommended.link }))}</li>`
+    ? `<li>${h(fill(t.options.switch, { messenger: messengerNames[recommended.messenger], facts: messengerDescription(profile.messengerTexts, recommended.messenger), link: recommended.link }))}</li>`
     : '';
   return `<section class="page" data-contact="${contact.id}">
 <div class="letterhead"><div class="name">${h(controllerName(profile))}</div><div class="lines">${h([profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website].filter(Boolean).join(' · '))}</div></div>

@@ -12,7 +12,7 @@ export const consentTextDe = {
     'Sie haben die Wahl:',
   ],
   options: {
-    switch: 'Sie wechseln mit uns zu {{messenger}}: ein Messenger, der Ihr Adressbuch nicht hochlädt. Scannen Sie einfach den QR-Code oder öffnen Sie {{link}}.',
+    switch: 'Sie wechseln mit uns zu {{messenger}} ({{facts}}): ein Messenger, der Ihr Adressbuch nicht hochlädt. Scannen Sie einfach den QR-Code oder öffnen Sie {{link}}.',
     consent: 'Sie möchten bei WhatsApp bleiben: Dann füllen Sie bitte die beiliegende Einwilligungserklärung aus und senden sie unterschrieben an uns zurück.',
     phone: 'Sie möchten weder noch: Dann erreichen wir Sie wie gewohnt per Telefon oder E-Mail – ohne jeden Nachteil für Sie.',
   },

@@ -35,6 +35,8 @@ export const profileSchema = z
     whatsappNumber: text(50),
     /** The business's own ids on the alternative messengers: Signal number, Threema id, Wire @name, Matrix id, ginlo id. */
     messengers: z.object(Object.fromEntries(messengers.map((m) => [m, text(200).nullable()])) as Record<(typeof messengers)[number], z.ZodNullable<z.ZodString>>).strict(),
+    /** The business's own description of each messenger (else the default facts, shared/messengers/catalogue.ts). */
+    messengerTexts: z.object(Object.fromEntries(messengers.map((m) => [m, text(500).nullable()])) as Record<(typeof messengers)[number], z.ZodNullable<z.ZodString>>).strict(),
     /** The messenger the business recommends to those who would rather switch than consent. */
     recommendedMessenger: z.enum(messengers).nullable(),
     /** The purposes the business asks consent for (each gets its own tick box). */
@@ -60,6 +62,7 @@ export const emptyProfile: Profile = {
   state: null,
   whatsappNumber: '',
   messengers: { signal: null, threema: null, wire: null, element: null, ginlo: null },
+  messengerTexts: { signal: null, threema: null, wire: null, element: null, ginlo: null },
   recommendedMessenger: null,
   purposes: purposes.filter((p) => p !== 'advertising'),
   retention: 'Chatverläufe löschen wir spätestens zwei Jahre nach dem letzten Auftrag, sofern keine gesetzliche Aufbewahrungspflicht entgegensteht.',

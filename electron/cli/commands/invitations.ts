@@ -1,5 +1,6 @@
 import { invitationFor } from '../../../shared/invitations/invitation';
 import { getProfile } from '../../services/profile';
+import { getTemplates } from '../../services/templates';
 import { UsageError, type CliCommand } from '../command';
 import { idList } from './letters';
 
@@ -12,7 +13,8 @@ export const invitationsCommand: CliCommand = {
     if (!values.ids && !values.all) throw new UsageError('Für wen? --ids <id,...> oder --all angeben.');
     const profile = getProfile(session.ctx);
     const contacts = values.ids ? [...session.ctx.repos.contacts.byIds(idList(values.ids)).values()] : session.ctx.repos.contacts.all();
-    const invitations = contacts.map((contact) => invitationFor(contact, profile, { language: 'de' }));
+    const templates = getTemplates(session.ctx);
+    const invitations = contacts.map((contact) => invitationFor(contact, profile, { language: 'de', templates }));
     io.out(values.json ? JSON.stringify(invitations) : invitations.map((i) => `#${i.id} (${i.channel})\n${i.text}\n${i.links.whatsapp ?? i.links.mailto ?? ''}`).join('\n\n'));
     return 0;
   },

@@ -1,0 +1,62 @@
+import { invitationParts } from '../../shared/invitations/invitation';
+import { defaultTemplates, fillTemplate, unknownPlaceholders, type InvitationKind, type Template, type TemplateCatalogue } from '../../shared/invitations/templates';
+import type { LetterLanguage } from '../../shared/letters/salutation';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+import { getProfile } from './profile';
+import { requireContact } from './tracking';
+
+const TEMPLATES_KEY = 'templates';
+
+export interface TemplateKey {
+  language: LetterLanguage;
+  formal: boolean;
+  kind: InvitationKind;
+}
+
+type Overrides = Partial<Record<string, Template>>;
+const keyOf = ({ language, formal, kind }: TemplateKey) => `${language}.${formal ? 'formal' : 'informal'}.${kind}`;
+
+function overrides(ctx: ServiceContext): Overrides {
+  const stored = ctx.repos.settings.readAll()[TEMPLATES_KEY];
+  return stored && typeof stored === 'object' ? (stored as Overrides) : {};
+}
+
+/** The invitation texts as the office uses them: its own where it changed one, the defaults elsewhere. */
+export function getTemplates(ctx: ServiceContext): TemplateCatalogue {
+  const own = overrides(ctx);
+  const catalogue = structuredClone(defaultTemplates);
+  for (const language of ['de', 'en'] as const) {
+    for (const tone of ['formal', 'informal'] as const) {
+      for (const kind of Object.keys(catalogue[language][tone]) as InvitationKind[]) {
+        const template = own[keyOf({ language, formal: tone === 'formal', kind })];
+        if (template && unknownPlaceholders(template.subject + template.body).length === 0) catalogue[language][tone][kind] = template;
+      }
+    }
+  }
+  return catalogue;
+}
+
+/** Stores one text; refused, naming them, while it has placeholders that do not exist. */
+export function saveTemplate(ctx: ServiceContext, key: TemplateKey, template: Template): TemplateCatalogue {
+  const unknown = unknownPlaceholders(template.subject + template.body);
+  if (unknown.length) throw new AppError('invalid_input', 'invite.errors.unknownPlaceholders', { names: unknown.map((name) => `{{${name}}}`).join(', ') });
+  ctx.repos.settings.writeMany({ [TEMPLATES_KEY]: { ...overrides(ctx), [keyOf(key)]: template } });
+  return getTemplates(ctx);
+}
+
+/** Back to the default text. */
+export function resetTemplate(ctx: ServiceContext, key: TemplateKey): TemplateCatalogue {
+  const own = overrides(ctx);
+  delete own[keyOf(key)];
+  ctx.repos.settings.writeMany({ [TEMPLATES_KEY]: own });
+  return getTemplates(ctx);
+}
+
+/** A draft text filled in for a real contact (the live preview); unknown placeholders are named, not printed. */
+export function previewTemplate(ctx: ServiceContext, contactId: number, key: Omit<TemplateKey, 'kind'>, template: Template): { subject: string; text: string; unknown: string[] } {
+  const unknown = unknownPlaceholders(template.subject + template.body);
+  if (unknown.length) return { subject: '', text: '', unknown };
+  const { values } = invitationParts(requireContact(ctx, contactId), getProfile(ctx), { language: key.language, formal: key.formal });
+  return { subject: fillTemplate(template.subject, values), text: fillTemplate(template.body, values), unknown: [] };
+}

@@ -1,0 +1,52 @@
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconPlayerPlay, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { send } from '../../api';
+import { useSelectionHandoff } from '../../selection-handoff';
+import { GuidedRun } from './GuidedRun';
+import { TemplateEditor } from './TemplateEditor';
+
+/** Einladungen: the texts, and the guided run through the contacts chosen in the contact list. */
+export function InvitationsView({ onContacts }: { onContacts: () => void }) {
+  const { t } = useTranslation();
+  const handoff = useSelectionHandoff();
+  const [queue, setQueue] = useState<number[] | null>(null);
+  const start = async () => {
+    if (!handoff.selection) return;
+    const result = await send('invitations.queue', { selection: handoff.selection.selection });
+    if (result.ok) setQueue(result.value.ids);
+  };
+  return (
+    <Stack maw={900}>
+      <Title order={2}>{t('invitations.title')}</Title>
+      {queue ? (
+        <GuidedRun ids={queue} onDone={() => setQueue(null)} />
+      ) : (
+        <Paper withBorder p="lg">
+          {handoff.selection ? (
+            <Group justify="space-between">
+              <Text>{t('invitations.selected', { count: handoff.selection.count })}</Text>
+              <Group>
+                <Button leftSection={<IconPlayerPlay size={16} aria-hidden />} onClick={() => void start()}>
+                  {t('invitations.startRun')}
+                </Button>
+                <Anchor component="button" onClick={handoff.clear} size="sm">
+                  {t('letters.ui.otherRecipients')}
+                </Anchor>
+              </Group>
+            </Group>
+          ) : (
+            <Group justify="space-between">
+              <Text>{t('invitations.empty')}</Text>
+              <Button variant="default" leftSection={<IconUsers size={16} aria-hidden />} onClick={onContacts}>
+                {t('letters.ui.chooseContacts')}
+              </Button>
+            </Group>
+          )}
+        </Paper>
+      )}
+      <TemplateEditor previewContactId={queue?.[0] ?? null} />
+    </Stack>
+  );
+}

@@ -1,0 +1,100 @@
+import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invitationKinds, placeholderNames, unknownPlaceholders, type InvitationKind, type Template } from '../../../../shared/invitations/templates';
+import { send } from '../../api';
+import { useRequest } from '../../hooks/useRequest';
+
+/** The invitation texts: one per target, Sie or Du, German or English, edited with a live preview for a real contact. */
+export function TemplateEditor({ previewContactId }: { previewContactId: number | null }) {
+  const { t } = useTranslation();
+  const catalogue = useRequest('templates.get', {});
+  const contacts = useRequest('contacts.list', { search: '', offset: 0, limit: 50 });
+  const [language, setLanguage] = useState<'de' | 'en'>('de');
+  const [formal, setFormal] = useState(true);
+  const [kind, setKind] = useState<InvitationKind>('switch');
+  const [draft, setDraft] = useState<Template | null>(null);
+  const [contactId, setContactId] = useState<number | null>(previewContactId);
+  const [preview, setPreview] = useState<{ subject: string; text: string; unknown: string[] } | null>(null);
+  const stored = catalogue.data?.[language][formal ? 'formal' : 'informal'][kind];
+  useEffect(() => setDraft(stored ?? null), [stored]);
+  useEffect(() => {
+    if (contactId === null && contacts.data?.rows[0]) setContactId(contacts.data.rows[0].id);
+  }, [contactId, contacts.data]);
+  useEffect(() => {
+    if (!draft || contactId === null) return;
+    let current = true;
+    void send('templates.preview', { contactId, language, formal, template: draft }).then((result) => current && result.ok && setPreview(result.value));
+    return () => {
+      current = false;
+    };
+  }, [draft, contactId, language, formal]);
+
+  if (!draft) return null;
+  const unknown = unknownPlaceholders(draft.subject + draft.body);
+  const key = { language, formal, kind };
+  const save = async () => {
+    const result = await send('templates.save', { ...key, template: draft });
+    if (!result.ok) return notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
+    notifications.show({ color: 'teal', message: t('invitations.templateSaved') });
+    catalogue.reload();
+  };
+  const reset = async () => {
+    const result = await send('templates.reset', key);
+    if (result.ok) catalogue.reload();
+  };
+
+  return (
+    <Paper withBorder p="lg" data-testid="template-editor">
+      <Stack>
+        <Title order={3} size="h4">
+          {t('invitations.templates')}
+        </Title>
+        <Group>
+          <SegmentedControl value={kind} onChange={(value) => setKind(value as InvitationKind)} data={invitationKinds.map((value) => ({ value, label: t(`invitations.kinds.${value}`) }))} aria-label={t('invitations.kind')} />
+          <SegmentedControl value={formal ? 'formal' : 'informal'} onChange={(value) => setFormal(value === 'formal')} data={[{ value: 'formal', label: t('invitations.formal') }, { value: 'informal', label: t('invitations.informal') }]} aria-label={t('invitations.tone')} />
+          <SegmentedControl value={language} onChange={(value) => setLanguage(value as 'de' | 'en')} data={[{ value: 'de', label: 'Deutsch' }, { value: 'en', label: 'English' }]} aria-label={t('invitations.language')} />
+        </Group>
+        <TextInput label={t('invitations.subject')} value={draft.subject} onChange={(event) => setDraft({ ...draft, subject: event.currentTarget.value })} />
+        <Textarea label={t('invitations.body')} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.currentTarget.value })} autosize minRows={5} />
+        <Text size="xs" c="dimmed">
+          {t('invitations.placeholders', { list: placeholderNames.map((name) => `{{${name}}}`).join(' ') })}
+        </Text>
+        {unknown.length > 0 && (
+          <Alert color="red" role="alert" title={t('invitations.unknownTitle')}>
+            {unknown.map((name) => `{{${name}}}`).join(', ')}
+          </Alert>
+        )}
+        <Group>
+          <Button onClick={() => void save()} disabled={unknown.length > 0 || JSON.stringify(draft) === JSON.stringify(stored)}>
+            {t('invitations.save')}
+          </Button>
+          <Button variant="subtle" onClick={() => void reset()}>
+            {t('invitations.reset')}
+          </Button>
+        </Group>
+        <Select
+          label={t('invitations.previewFor')}
+          data={(contacts.data?.rows ?? []).map((row) => ({ value: String(row.id), label: row.displayName }))}
+          value={contactId === null ? null : String(contactId)}
+          onChange={(value) => setContactId(value ? Number(value) : null)}
+          searchable
+          w={320}
+        />
+        {preview && unknown.length === 0 && (
+          <Paper bg="gray.0" p="sm" data-testid="template-preview">
+            {preview.subject && (
+              <Text size="sm" fw={600} mb={4}>
+                {preview.subject}
+              </Text>
+            )}
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {preview.text}
+            </Text>
+          </Paper>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

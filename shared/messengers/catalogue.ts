@@ -1,0 +1,18 @@
+import type { Messenger } from '../model/tracking';
+
+/**
+ * What the office can tell a customer about each alternative messenger (DOMAIN.md §4, late 2025).
+ * Defaults only: the business edits these texts in its profile. Hoccer (shut down 2020) is not offered.
+ */
+export const messengerFacts: Record<Messenger, string> = {
+  signal: 'kostenlos, Ende-zu-Ende-verschlüsselt, von einer gemeinnützigen US-Stiftung betrieben; zur Anmeldung wird eine Handynummer gebraucht',
+  threema: 'aus der Schweiz, Server in der Schweiz, Ende-zu-Ende-verschlüsselt, einmaliger Kauf; ohne Telefonnummer nutzbar',
+  wire: 'aus Berlin, Server in Deutschland und Irland, Ende-zu-Ende-verschlüsselt, privat kostenlos; ohne Telefonnummer nutzbar',
+  element: 'auf Basis von Matrix, auch in Deutschland betrieben, Ende-zu-Ende-verschlüsselt, kostenlos; ohne Telefonnummer nutzbar',
+  ginlo: 'aus München, Server in Deutschland, Ende-zu-Ende-verschlüsselt, kostenlos',
+};
+
+export const messengerNames: Record<Messenger, string> = { signal: 'Signal', threema: 'Threema', wire: 'Wire', element: 'Element', ginlo: 'ginlo' };
+
+/** The text the business shows for a messenger: its own wording, else the default facts. */
+export const messengerDescription = (texts: Partial<Record<Messenger, string | null>> | undefined, messenger: Messenger): string => texts?.[messenger]?.trim() || messengerFacts[messenger];

@@ -1,0 +1,70 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { cli, importCsv } from './cli';
+import { expect, test } from './fixtures';
+
+const CSV = ['Vorname;Nachname;Anrede;Handy', 'Anna;Schmidt;Frau;0170 1234567', 'Jürgen;Müller;Herr;0171 2345678', 'Petra;Lange;Frau;0172 3456789'].join('\n');
+
+test.beforeEach(async ({ host }, testInfo) => {
+  importCsv(host.databasePath, CSV);
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  const profile = path.join(testInfo.outputDir, 'profil.json');
+  writeFileSync(profile, JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null }, recommendedMessenger: 'signal' }));
+  cli(host.databasePath, 'profile', '--set', profile);
+});
+
+test('an invitation text is edited with a live preview; an unknown placeholder is flagged, never saved', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Einladungen' }).click();
+  const editor = page.getByTestId('template-editor');
+  const body = editor.getByRole('textbox', { name: 'Text' });
+  await expect(body).toHaveValue(/^\{\{Anrede\}\}\nwir stellen unsere Kurznachrichten/);
+  await editor.getByRole('combobox', { name: 'Vorschau für' }).click();
+  await page.getByRole('option', { name: 'Jürgen Müller' }).click();
+  await expect(editor.getByTestId('template-preview')).toContainText('Sehr geehrter Herr Müller,');
+
+  await body.fill('{{Anrede}}\nab sofort erreichen Sie uns bei {{Messenger}}: {{Link}}\nGruß, {{Vornme}}');
+  await expect(editor.getByRole('alert')).toContainText('{{Vornme}}');
+  await expect(editor.getByRole('button', { name: 'Text speichern' })).toBeDisabled();
+
+  await body.fill('{{Anrede}}\nab sofort erreichen Sie uns bei {{Messenger}}: {{Link}}\nGruß, {{Absender}}');
+  await expect(editor.getByTestId('template-preview')).toContainText('ab sofort erreichen Sie uns bei Signal: https://signal.me/#p/+491719876543');
+  await editor.getByRole('button', { name: 'Text speichern' }).click();
+  await expect(page.getByText('Text gespeichert.')).toBeVisible();
+
+  const invitations = JSON.parse(cli(host.databasePath, 'invitations', '--all', '--json')) as { text: string }[];
+  expect(invitations.map((i) => i.text)).toContain('Sehr geehrter Herr Müller,\nab sofort erreichen Sie uns bei Signal: https://signal.me/#p/+491719876543\nGruß, Bernd Schulze');
+});
+
+test('the guided run opens WhatsApp for each chosen contact and records who was invited', async ({ page, host, context }) => {
+  const opened: string[] = [];
+  await context.route('https://wa.me/**', (route) => {
+    opened.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(host.url);
+  const grid = page.getByRole('grid', { name: 'Kontakte' });
+  await grid.getByRole('checkbox', { name: 'Anna Schmidt auswählen' }).click();
+  await grid.getByRole('checkbox', { name: 'Jürgen Müller auswählen' }).click();
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Einladen …' }).click();
+  await expect(page.getByText('2 Kontakte aus der Kontaktliste ausgewählt.')).toBeVisible();
+  await page.getByRole('button', { name: 'Nacheinander einladen' }).click();
+
+  const run = page.getByTestId('guided-run');
+  await expect(run.getByRole('heading', { name: 'Anna Schmidt' })).toBeVisible();
+  await expect(run).toContainText('1 von 2');
+  await run.getByRole('link', { name: 'In WhatsApp öffnen' }).click();
+  await expect.poll(() => opened.length).toBe(1);
+  expect(new URL(opened[0]!).pathname).toBe('/491701234567');
+  expect(new URL(opened[0]!).searchParams.get('text')).toMatch(/^Sehr geehrte Frau Schmidt,\n/);
+  await run.getByRole('button', { name: 'Als eingeladen vermerken und weiter' }).click();
+
+  await expect(run.getByRole('heading', { name: 'Jürgen Müller' })).toBeVisible();
+  await run.getByRole('button', { name: 'Überspringen' }).click();
+  await expect(page.getByText('Fertig: 1 Kontakt als eingeladen vermerkt.')).toBeVisible();
+
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string; stage: string }[];
+  expect(Object.fromEntries(contacts.map((c) => [c.displayName, c.stage]))).toEqual({ 'Anna Schmidt': 'invited', 'Jürgen Müller': 'new', 'Petra Lange': 'new' });
+  const history = JSON.parse(cli(host.databasePath, 'history', String(contacts.find((c) => c.displayName === 'Anna Schmidt')!.id), '--json')) as { text: string }[];
+  expect(history.map((h) => h.text).join('\n')).toContain('per WhatsApp');
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { invitationForContact } from '../../../electron/services/invitations';
+import { updateProfile } from '../../../electron/services/profile';
+import { getTemplates, previewTemplate, resetTemplate, saveTemplate } from '../../../electron/services/templates';
+import { defaultTemplates } from '../../../shared/invitations/templates';
+import { completeProfile } from '../../helpers/profile';
+import { testSession } from '../../helpers/session';
+
+describe('the office’s invitation texts', () => {
+  it('are stored per target, tone and language, used for invitations, and reset to the default', () => {
+    const session = testSession();
+    updateProfile(session.ctx, completeProfile);
+    const id = session.ctx.repos.contacts.insert({ displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', gender: 'male', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] });
+    const key = { language: 'de' as const, formal: true, kind: 'switch' as const };
+    saveTemplate(session.ctx, key, { subject: 'Neu bei {{Messenger}}', body: '{{Anrede}}\nschreiben Sie uns jetzt bei {{Messenger}}: {{Link}}' });
+    expect(getTemplates(session.ctx).de.formal.switch.subject).toBe('Neu bei {{Messenger}}');
+    expect(getTemplates(session.ctx).de.informal.switch).toEqual(defaultTemplates.de.informal.switch);
+    expect(invitationForContact(session.ctx, id).text).toBe('Sehr geehrter Herr Müller,\nschreiben Sie uns jetzt bei Signal: https://signal.me/#p/+491719876543');
+    resetTemplate(session.ctx, key);
+    expect(getTemplates(session.ctx).de.formal.switch).toEqual(defaultTemplates.de.formal.switch);
+  });
+
+  it('refuses a text with an unknown placeholder and names it; the preview lists it instead of printing it', () => {
+    const session = testSession();
+    const id = session.ctx.repos.contacts.insert({ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', gender: 'female' });
+    expect(() => saveTemplate(session.ctx, { language: 'de', formal: true, kind: 'switch' }, { subject: '', body: 'Hallo {{Vornme}}' })).toThrow(expect.objectContaining({ code: 'invalid_input', vars: { names: '{{Vornme}}' } }));
+    expect(getTemplates(session.ctx)).toEqual(defaultTemplates);
+    expect(previewTemplate(session.ctx, id, { language: 'de', formal: false }, { subject: '', body: 'Hallo {{Vornme}}' })).toEqual({ subject: '', text: '', unknown: ['Vornme'] });
+    expect(previewTemplate(session.ctx, id, { language: 'de', formal: false }, { subject: '', body: '{{Anrede}} bis bald' }).text).toBe('Hallo Anna, bis bald');
+  });
+});
