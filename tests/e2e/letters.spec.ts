@@ -34,7 +34,7 @@ test('fill the profile, choose three contacts, preview and print their consent l
   ];
   for (const [label, value] of fields) await form.getByRole('textbox', { name: label, exact: true }).fill(value);
   await form.getByLabel('Bundesland (für die Aufsichtsbehörde)').selectOption('HE');
-  await form.getByRole('textbox', { name: 'Signal' }).fill('+49 171 9876543');
+  await form.getByRole('textbox', { name: 'Signal', exact: true }).fill('+49 171 9876543');
   await form.getByLabel('Empfohlener Messenger').selectOption('signal');
   await form.getByRole('button', { name: 'Betriebsprofil speichern' }).click();
   await expect(form).toContainText('Das Profil enthält alles, was ein Einwilligungsbrief braucht.');

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { germanStates, mandatoryProfileFields, type Profile } from '../../../../shared/model/profile';
 import { messengers, purposes, type Messenger, type Purpose } from '../../../../shared/model/tracking';
+import { messengerFacts } from '../../../../shared/messengers/catalogue';
 import { send } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRequest } from '../../hooks/useRequest';
@@ -114,13 +115,23 @@ export function ProfileForm() {
       </Text>
       <SimpleGrid cols={2}>
         {messengers.map((messenger) => (
-          <TextInput
-            key={messenger}
-            label={t(`tracking.targets.${messenger}`)}
-            description={t(`profile.messengerIds.${messenger}`)}
-            value={draft.messengers[messenger] ?? ''}
-            onChange={(event) => set('messengers', { ...draft.messengers, [messenger]: event.currentTarget.value || null })}
-          />
+          <Stack key={messenger} gap={4}>
+            <TextInput
+              label={t(`tracking.targets.${messenger}`)}
+              description={t(`profile.messengerIds.${messenger}`)}
+              value={draft.messengers[messenger] ?? ''}
+              onChange={(event) => set('messengers', { ...draft.messengers, [messenger]: event.currentTarget.value || null })}
+            />
+            <Textarea
+              aria-label={t('profile.messengerText', { messenger: t(`tracking.targets.${messenger}`) })}
+              placeholder={messengerFacts[messenger]}
+              value={draft.messengerTexts[messenger] ?? ''}
+              onChange={(event) => set('messengerTexts', { ...draft.messengerTexts, [messenger]: event.currentTarget.value || null })}
+              autosize
+              minRows={2}
+              size="xs"
+            />
+          </Stack>
         ))}
       </SimpleGrid>
       <NativeSelect

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { consentTextVersion, ProfileIncompleteError, renderConsentLetters } from '../../../shared/letters/consent-letter';
+import { messengerFacts } from '../../../shared/messengers/catalogue';
+import { emptyProfile, type Profile } from '../../../shared/model/profile';
+import { completeProfile } from '../../helpers/profile';
+
+const profile = { ...emptyProfile, ...completeProfile } as Profile;
+const contact = {
+  id: 1, displayName: 'Anna <b>Schmidt</b>', givenName: 'Anna', familyName: '<b>Schmidt</b>', title: null, gender: 'female' as const, organization: null, department: null, isCompany: false,
+  customerNumber: null, kind: 'customer' as const, phones: [], addresses: [{ street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', region: null, country: null, label: null }],
+};
+const render = (p: Profile) => renderConsentLetters({ profile: p, contacts: [contact], form: 'B', date: '2026-11-26', homeCountry: 'DE' });
+
+describe('consent letter HTML', () => {
+  it('describes the recommended messenger with the office’s text, else the default facts', () => {
+    expect(render(profile).html).toContain(messengerFacts.signal);
+    const own = render({ ...profile, messengerTexts: { ...profile.messengerTexts, signal: 'kostenlos & sicher' } }).html;
+    expect(own).toContain('Signal (kostenlos &amp; sicher)');
+    expect(own).not.toContain(messengerFacts.signal);
+  });
+
+  it('prints names as text, never as markup', () => {
+    const { html } = render(profile);
+    expect(html).toContain('Anna &lt;b&gt;Schmidt&lt;/b&gt;');
+    expect(html).not.toContain('<b>Schmidt</b>');
+  });
+
+  it('gives the same text the same version and a changed text a new one', () => {
+    expect(consentTextVersion(profile)).toBe(consentTextVersion({ ...profile }));
+    expect(consentTextVersion({ ...profile, retention: 'Ein Jahr.' })).not.toBe(consentTextVersion(profile));
+    expect(render(profile).version).toBe(consentTextVersion(profile));
+  });
+
+  it('refuses an incomplete profile, naming what is missing', () => {
+    expect(() => render({ ...profile, state: null, phone: '' })).toThrow(ProfileIncompleteError);
+    try {
+      render({ ...profile, state: null, phone: '' });
+    } catch (error) {
+      expect((error as ProfileIncompleteError).missing).toEqual(['phone', 'state']);
+    }
+  });
+});
