@@ -6,7 +6,7 @@ import { resolveDatabasePath, userDataDir } from '../db/paths';
 import { getSettings } from '../services/settings';
 import { describeError, openSession, type Session } from '../services/session';
 import { registerIpcHandlers } from './ipc';
-import { createElectronPrinter } from './printing';
+import { createElectronPrintDialog, createElectronPrinter } from './printing';
 import { menuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ENTRY, blockNetwork, createPrintWindow, createSecureWindow, denyAllPermissions, hardenWebContents, isTrustedSender } from './security';
@@ -69,6 +69,7 @@ export function startDesktopApp(options: DesktopOptions): void {
         nativeBinding: options.nativeBinding,
         // Letters are printed by a hidden window of our own: sandboxed, no preload, no network.
         printPdf: createElectronPrinter(createPrintWindow),
+        printDialog: createElectronPrintDialog(createPrintWindow),
       });
     } catch (error) {
       dialog.showErrorBox(translate('de', 'errors.title'), describeError(error));

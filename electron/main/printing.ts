@@ -8,6 +8,7 @@ export interface PrintWindow {
   webContents: {
     executeJavaScript(code: string): Promise<unknown>;
     printToPDF(options: Record<string, unknown>): Promise<Uint8Array>;
+    print(options: Record<string, unknown>, callback: (success: boolean, failureReason: string) => void): void;
   };
   destroy(): void;
 }
@@ -30,6 +31,29 @@ export function createElectronPrinter(openWindow: PrintWindowFactory): (html: st
       await window.loadFile(file);
       await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
       return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { marginType: 'none' } });
+    } finally {
+      window?.destroy();
+      rmSync(work, { recursive: true, force: true });
+    }
+  };
+}
+
+/**
+ * Shows the system print dialog for the letters' HTML (the same page as the PDF); resolves true once
+ * the user sent the job to a printer, false when the dialog was cancelled. The window always goes.
+ */
+export function createElectronPrintDialog(openWindow: PrintWindowFactory): (html: string) => Promise<boolean> {
+  return async (html) => {
+    const work = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-print-'));
+    let window: PrintWindow | null = null;
+    try {
+      const file = path.join(work, 'letters.html');
+      writeFileSync(file, html);
+      window = openWindow();
+      await window.loadFile(file);
+      await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
+      const shown = window;
+      return await new Promise<boolean>((resolve) => shown.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)));
     } finally {
       window?.destroy();
       rmSync(work, { recursive: true, force: true });

@@ -23,6 +23,8 @@ export interface ServiceContext {
    * and the CLI a Chrome, Edge or Chromium on this computer (electron/printing/chromium.ts).
    */
   printPdf: (html: string) => Promise<Uint8Array>;
+  /** The system print dialog (desktop app only); true when the user sent the job to a printer. */
+  printDialog: ((html: string) => Promise<boolean>) | null;
 }
 
 /** Printing outside the desktop app; without a browser to print with, a message the user can act on. */
@@ -39,9 +41,11 @@ export function createServiceContext(
   opened: { db: Database; path: string; schemaVersion: number; openScratch: () => Database },
   adapter: AdapterName,
   printPdf: ServiceContext['printPdf'] = printWithBrowser,
+  printDialog: ServiceContext['printDialog'] = null,
 ): ServiceContext {
   return {
     printPdf,
+    printDialog,
     repos: createRepositories(opened.db, opened.openScratch),
     adapter,
     databasePath: opened.path,

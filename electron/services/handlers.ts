@@ -9,7 +9,7 @@ import type { ServiceContext } from './context';
 import { importRecords, undoImport } from './import';
 import { getSettings, updateSettings } from './settings';
 import { getProfile, updateProfile } from './profile';
-import { previewLetters } from './letters';
+import { previewLetters, printLettersWithDialog } from './letters';
 import { invitationForContact } from './invitations';
 import { getTemplates, previewTemplate, resetTemplate, saveTemplate } from './templates';
 import { consentedContacts } from './export';
@@ -44,6 +44,7 @@ export const handlers: Handlers = {
     return { fileName: `Firmenhandy-Einwilligungen-${new Date().toISOString().slice(0, 10)}.vcf`, data: Buffer.from(toVcard(contacts)).toString('base64'), count: contacts.length };
   },
   'letters.preview': (ctx, { selection, form }) => previewLetters(ctx, selection, form),
+  'letters.printDialog': (ctx, { selection, form }) => printLettersWithDialog(ctx, selection, form),
   'letters.start': (ctx, { selection, form }) => ({ jobId: ctx.letterJobs.start(ctx, selection, form) }),
   'letters.status': (ctx, { jobId }) => ctx.letterJobs.status(jobId),
   'profile.update': (ctx, patch) => {

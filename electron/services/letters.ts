@@ -104,3 +104,19 @@ export async function lettersPdf(ctx: ServiceContext, selection: Selection, form
   const result = await printConsentLetters(ctx, { ids: selectionIds(ctx, selection), form }, (pdf) => void (data = pdf), onProgress);
   return { ...result, data };
 }
+
+/**
+ * The letters through the system print dialog (desktop app): the contacts are marked only when the user
+ * sent the job to a printer; a cancelled dialog changes nothing.
+ */
+export async function printLettersWithDialog(ctx: ServiceContext, selection: Selection, form: LetterForm): Promise<PrintedLetters & { cancelled: boolean }> {
+  const print = ctx.printDialog;
+  if (!print) throw new AppError('conflict', 'letters.errors.noPrintDialog');
+  const date = today();
+  const letters = consentLetters(ctx, { ids: selectionIds(ctx, selection), form, date });
+  const none = { printed: 0, withoutAddress: letters.withoutAddress, version: letters.version, marked: 0, skipped: 0, operationId: null };
+  if (letters.printed.length === 0) return { ...none, cancelled: false };
+  if (!(await print(letters.html))) return { ...none, cancelled: true };
+  const result = bulkChange(ctx, { ids: letters.printed }, { kind: 'setStage', change: { stage: 'consent_requested', date, letterVersion: letters.version } });
+  return { printed: letters.printed.length, withoutAddress: letters.withoutAddress, version: letters.version, marked: result.changed, skipped: result.skipped, operationId: result.operationId, cancelled: false };
+}

@@ -14,9 +14,9 @@ export interface Session {
 }
 
 /** Opens the database and wires the services: what each adapter does first. */
-export function openSession(options: { databasePath: string; adapter: AdapterName; nativeBinding?: string; printPdf?: ServiceContext['printPdf'] }): Session {
+export function openSession(options: { databasePath: string; adapter: AdapterName; nativeBinding?: string; printPdf?: ServiceContext['printPdf']; printDialog?: ServiceContext['printDialog'] }): Session {
   const opened = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
-  const ctx = createServiceContext(opened, options.adapter, options.printPdf);
+  const ctx = createServiceContext(opened, options.adapter, options.printPdf, options.printDialog);
   return {
     ctx,
     dispatch: createDispatcher(ctx),

@@ -22,6 +22,11 @@ export const letterRequests = {
     z.object({ selection: selectionSchema, form: formSchema.default('B') }).strict(),
     z.object({ missing: z.array(z.string()), html: z.string(), total: z.int(), printable: z.int(), withoutAddress: z.array(listedContact), version: z.string() }),
   ),
+  /** The letters through the system print dialog (desktop app only); contacts marked once the job went to the printer. */
+  'letters.printDialog': request(
+    z.object({ selection: selectionSchema, form: formSchema.default('B') }).strict(),
+    letterResultSchema.omit({ fileName: true, data: true }).extend({ cancelled: z.boolean() }),
+  ),
   /** Starts printing all letters of a selection as one PDF, part by part; see letters.status. */
   'letters.start': request(z.object({ selection: selectionSchema, form: formSchema.default('B') }).strict(), z.object({ jobId: z.int() })),
   /**

@@ -10,6 +10,7 @@ export const requestNames = [
   'profile.get',
   'profile.update',
   'letters.preview',
+  'letters.printDialog',
   'letters.start',
   'letters.status',
   'invitations.forContact',

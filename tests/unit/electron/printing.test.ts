@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createElectronPrinter, type PrintWindow } from '../../../electron/main/printing';
+import { createElectronPrintDialog, createElectronPrinter, type PrintWindow } from '../../../electron/main/printing';
 
-function fakeWindow(fail?: 'load' | 'print') {
+function fakeWindow(fail?: 'load' | 'print', userSends = true) {
   const calls: string[] = [];
   let loaded = '';
   const window: PrintWindow = {
@@ -22,6 +22,10 @@ function fakeWindow(fail?: 'load' | 'print') {
         calls.push(`pdf:${JSON.stringify(options)}`);
         if (fail === 'print') throw new Error('print failed');
         return new Uint8Array([37, 80, 68, 70]);
+      },
+      print(options, callback) {
+        calls.push(`dialog:${JSON.stringify(options)}`);
+        setTimeout(() => callback(userSends, userSends ? '' : 'cancelled'), 0);
       },
     },
     destroy() {
@@ -48,5 +52,15 @@ describe('printing in the desktop app', () => {
     await expect(createElectronPrinter(() => fake.window)('<p>Brief</p>')).rejects.toThrow(`${fail} failed`);
     expect(fake.calls.at(-1)).toBe('destroy');
     expect(existsSync(path.dirname(fake.loadedFile()))).toBe(false);
+  });
+
+  it('shows the system print dialog after the fonts and tells whether the job went to the printer', async () => {
+    for (const sent of [true, false]) {
+      const fake = fakeWindow(undefined, sent);
+      expect(await createElectronPrintDialog(() => fake.window)('<p>Brief</p>')).toBe(sent);
+      expect(fake.calls.slice(0, 3)).toEqual(['load', 'js:document.fonts.ready.then(() => true)', 'dialog:{"silent":false,"printBackground":true}']);
+      expect(fake.calls.at(-1)).toBe('destroy');
+      expect(existsSync(path.dirname(fake.loadedFile()))).toBe(false);
+    }
   });
 });

@@ -43,3 +43,23 @@ describe('letters printed in the background', () => {
     expect(session.ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe('new');
   });
 });
+
+describe('letters through the print dialog', () => {
+  it('marks the contacts only when the job went to the printer; refuses without a dialog (web host, CLI)', async () => {
+    const session = testSession();
+    updateProfile(session.ctx, completeProfile);
+    const id = session.ctx.repos.contacts.insert({ displayName: 'Kunde', familyName: 'Kunde', addresses: [address] });
+    const { printLettersWithDialog } = await import('../../../electron/services/letters');
+    await expect(printLettersWithDialog(session.ctx, { ids: [id] }, 'B')).rejects.toMatchObject({ code: 'conflict' });
+
+    const printed: string[] = [];
+    session.ctx.printDialog = async (html) => (printed.push(html), false);
+    expect(await printLettersWithDialog(session.ctx, { ids: [id] }, 'B')).toMatchObject({ cancelled: true, marked: 0 });
+    expect(session.ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe('new');
+
+    session.ctx.printDialog = async (html) => (printed.push(html), true);
+    expect(await printLettersWithDialog(session.ctx, { ids: [id] }, 'B')).toMatchObject({ cancelled: false, printed: 1, marked: 1 });
+    expect(session.ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe('consent_requested');
+    expect(printed[1]).toContain('Guten Tag Kunde,');
+  });
+});

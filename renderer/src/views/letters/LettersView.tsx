@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Loader, Paper, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileTypePdf, IconUsers } from '@tabler/icons-react';
+import { IconFileTypePdf, IconPrinter, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Selection } from '../../../../shared/model/contact';
@@ -18,6 +18,7 @@ function Letters({ selection, onProfile }: { selection: Selection; onProfile: ()
   const { t } = useTranslation();
   const [form, setForm] = useState<'A' | 'B'>('B');
   const preview = useRequest('letters.preview', { selection, form }, JSON.stringify([selection, form]));
+  const info = useRequest('app.info', {});
   const [printing, setPrinting] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string>();
 
@@ -67,6 +68,14 @@ function Letters({ selection, onProfile }: { selection: Selection; onProfile: ()
         </Stack>
       ),
     });
+    preview.reload();
+  };
+
+  /** Desktop app: the system print dialog; the contacts are marked once the job went to the printer. */
+  const printWithDialog = async () => {
+    const result = await send('letters.printDialog', { selection, form });
+    if (!result.ok) return setError(result.error.message);
+    notifications.show(result.value.cancelled ? { color: 'gray', message: t('letters.ui.printCancelled') } : { color: 'teal', message: t('letters.ui.done', { count: result.value.printed, marked: result.value.marked }) });
     preview.reload();
   };
 
@@ -120,6 +129,11 @@ function Letters({ selection, onProfile }: { selection: Selection; onProfile: ()
           <Button leftSection={<IconFileTypePdf size={18} aria-hidden />} onClick={() => void makePdf()} disabled={data.missing.length > 0 || data.printable === 0}>
             {t('letters.ui.makePdf', { count: data.printable })}
           </Button>
+          {info.data?.adapter === 'desktop' && (
+            <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => void printWithDialog()} disabled={data.missing.length > 0 || data.printable === 0}>
+              {t('letters.ui.print')}
+            </Button>
+          )}
           {data.version && (
             <Text size="sm" c="dimmed">
               {t('letters.ui.version', { version: data.version })}
