@@ -87,6 +87,7 @@ body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: 10pt
 .letterhead { position: absolute; left: 25mm; right: 20mm; top: 12mm; }
 .letterhead .name { font-size: 15pt; font-weight: bold; }
 .letterhead .lines { font-size: 8.5pt; margin-top: 1mm; color: #333; }
+.letterhead .logo { position: absolute; right: 0; top: -2mm; max-height: 20mm; max-width: 60mm; }
 .return-line { position: absolute; left: 25mm; top: ${pos.returnLine + 1}mm; width: 80mm; height: 4mm; font-size: 7pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-bottom: 0.2mm solid #000; }
 .address { position: absolute; left: 25mm; top: ${pos.addressZone + 0.5}mm; width: 80mm; height: ${(pos.addressZoneEnd - pos.addressZone - 0.5).toFixed(1)}mm; overflow: hidden; }
 .address div { height: 4.5mm; line-height: 4.5mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-size: 10pt; }
@@ -133,7 +134,7 @@ function letterPage(contact: LetterContact, lines: string[], options: ConsentLet
     ? `<li>${h(fill(t.options.switch, { messenger: messengerNames[recommended.messenger], facts: messengerDescription(profile.messengerTexts, recommended.messenger), link: recommended.link }))}</li>`
     : '';
   return `<section class="page" data-contact="${contact.id}">
-<div class="letterhead"><div class="name">${h(controllerName(profile))}</div><div class="lines">${h([profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website].filter(Boolean).join(' · '))}</div></div>
+<div class="letterhead">${profile.logo ? `<img class="logo" src="${h(profile.logo)}" alt="">` : ''}<div class="name">${h(controllerName(profile))}</div><div class="lines">${h([profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website].filter(Boolean).join(' · '))}</div></div>
 <div class="return-line">${h(returnLine)}</div>
 <div class="address" data-address>${address}</div>
 <table class="info">${info}</table>

@@ -43,6 +43,12 @@ export const profileSchema = z
     purposes: z.array(purposeSchema).min(1),
     /** How long chats are kept and when they are deleted. */
     retention: text(1000),
+    /** The letterhead's logo as a data URL (PNG, JPEG or SVG, at most about 500 KB). */
+    logo: z
+      .string()
+      .max(700_000)
+      .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/)
+      .nullable(),
   })
   .strict();
 export type Profile = z.infer<typeof profileSchema>;
@@ -65,6 +71,7 @@ export const emptyProfile: Profile = {
   messengerTexts: { signal: null, threema: null, wire: null, element: null, ginlo: null },
   recommendedMessenger: null,
   purposes: purposes.filter((p) => p !== 'advertising'),
+  logo: null,
   retention: 'Chatverläufe löschen wir spätestens zwei Jahre nach dem letzten Auftrag, sofern keine gesetzliche Aufbewahrungspflicht entgegensteht.',
 };
 

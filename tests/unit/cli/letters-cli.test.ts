@@ -37,6 +37,14 @@ describe('CLI profile, letters and export-consented', () => {
     expect(refused.err).toContain(file);
     expect(refused.err).toContain('state');
     expect(refused.err).toContain('colour');
+    writeFileSync(file, JSON.stringify({ logo: 'javascript:alert(1)' }));
+    expect((await cli('profile', '--db', db, '--set', file)).err).toContain('logo');
+    writeFileSync(file, JSON.stringify({ logo: 'data:image/png;base64,iVBORw0KGgo=' }));
+    expect((await cli('profile', '--db', db, '--set', file)).code).toBe(0);
+    writeFileSync(file, JSON.stringify({ phone: '0561 1' }));
+    await cli('profile', '--db', db, '--set', file);
+    // A later change of another field keeps the logo.
+    expect(JSON.parse((await cli('profile', '--db', db, '--json')).out)).toMatchObject({ logo: 'data:image/png;base64,iVBORw0KGgo=', phone: '0561 1' });
     writeFileSync(file, '{ name: ');
     expect((await cli('profile', '--db', db, '--set', file)).err).toContain('ist keine lesbare JSON-Datei');
     // Nothing of the refused files was stored.

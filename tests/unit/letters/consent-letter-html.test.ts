@@ -19,6 +19,12 @@ describe('consent letter HTML', () => {
     expect(own).not.toContain(messengerFacts.signal);
   });
 
+  it('puts the logo into the letterhead when there is one', () => {
+    expect(render(profile).html).not.toContain('class="logo"');
+    const logo = 'data:image/png;base64,iVBORw0KGgo=';
+    expect(render({ ...profile, logo }).html).toContain(`<img class="logo" src="${logo}"`);
+  });
+
   it('prints names as text, never as markup', () => {
     const { html } = render(profile);
     expect(html).toContain('Anna &lt;b&gt;Schmidt&lt;/b&gt;');

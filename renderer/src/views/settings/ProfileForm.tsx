@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, Image, Loader, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { germanStates, mandatoryProfileFields, type Profile } from '../../../../
 import { messengers, purposes, type Messenger, type Purpose } from '../../../../shared/model/tracking';
 import { messengerFacts } from '../../../../shared/messengers/catalogue';
 import { send } from '../../api';
+import { bytesToBase64 } from '../../base64';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRequest } from '../../hooks/useRequest';
 
@@ -35,6 +36,13 @@ export function ProfileForm() {
       {...props}
     />
   );
+
+  const readLogo = async (file: File | null) => {
+    if (!file) return;
+    if (file.size > 500 * 1024) return setError(t('profile.logoTooLarge', { file: file.name }));
+    setError(undefined);
+    set('logo', `data:${file.type};base64,${bytesToBase64(new Uint8Array(await file.arrayBuffer()))}`);
+  };
 
   const save = async () => {
     setSaving(true);
@@ -84,6 +92,24 @@ export function ProfileForm() {
         onChange={(event) => set('state', (event.currentTarget.value || null) as Profile['state'])}
         error={missing.has('state') && !draft.state ? t('profile.required') : undefined}
       />
+      <Group align="flex-end">
+        <FileInput
+          label={t('profile.logo')}
+          description={t('profile.logoHint')}
+          accept="image/png,image/jpeg,image/svg+xml"
+          onChange={(file) => void readLogo(file)}
+          clearable
+          w={320}
+        />
+        {draft.logo && (
+          <>
+            <Image src={draft.logo} alt={t('profile.logo')} h={48} w="auto" fit="contain" />
+            <Button variant="subtle" size="xs" onClick={() => set('logo', null)}>
+              {t('profile.removeLogo')}
+            </Button>
+          </>
+        )}
+      </Group>
       <Title order={3} size="h4">
         {t('profile.sections.dpo')}
       </Title>
