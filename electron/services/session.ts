@@ -4,6 +4,7 @@ import { createServiceContext, type AdapterName, type ServiceContext } from './c
 import { createDispatcher, type Dispatch } from './dispatch';
 import { AppError } from './errors';
 import { getSettings } from './settings';
+import { purgeDeletedContacts } from './tracking';
 
 export interface Session {
   ctx: ServiceContext;
@@ -17,6 +18,7 @@ export interface Session {
 export function openSession(options: { databasePath: string; adapter: AdapterName; nativeBinding?: string; printPdf?: ServiceContext['printPdf']; printDialog?: ServiceContext['printDialog'] }): Session {
   const opened = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
   const ctx = createServiceContext(opened, options.adapter, options.printPdf, options.printDialog);
+  purgeDeletedContacts(ctx);
   return {
     ctx,
     dispatch: createDispatcher(ctx),

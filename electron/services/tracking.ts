@@ -260,3 +260,16 @@ export function undoOperation(ctx: ServiceContext, operationId: number): { resto
     return { restored, keptBecauseChanged };
   });
 }
+
+/** How long a deleted contact can be brought back (undo) before it is erased for good. */
+export const DELETED_CONTACTS_KEPT_DAYS = 30;
+
+/**
+ * Erases contacts deleted more than 30 days ago, with their numbers, history, consents and evidence
+ * links (GDPR Art. 17: deleted must mean gone once the chance to undo has passed). Runs when a session
+ * opens; returns how many went.
+ */
+export function purgeDeletedContacts(ctx: ServiceContext, now = new Date()): number {
+  const before = new Date(now.getTime() - DELETED_CONTACTS_KEPT_DAYS * 86_400_000).toISOString();
+  return ctx.repos.transaction(() => ctx.repos.contacts.purgeDeletedBefore(before));
+}

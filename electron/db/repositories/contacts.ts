@@ -147,6 +147,11 @@ export interface ContactsRepository {
   /** Hides contacts (a bulk delete that can be undone) or brings them back. */
   setDeleted(ids: number[], deleted: boolean): void;
   deleteMany(ids: number[]): void;
+  /**
+   * Removes for good the contacts deleted before this time (ISO), with everything that hangs on them,
+   * and evidence files uploaded before it that no consent uses.
+   */
+  purgeDeletedBefore(before: string): number;
   /** Marks a contact as changed (its revision moves on) when something beside its row changed. */
   touch(id: number): void;
 }
@@ -203,6 +208,11 @@ export function createContactsRepository(db: Database): ContactsRepository {
   const emailsFor = db.prepare<[number], { address: string }>('SELECT address FROM contact_emails WHERE contact_id = ?');
   const setSearch = db.prepare('UPDATE contacts SET search_text = ?, search_digits = ?, sort_name = ? WHERE id = ?');
   const deleteContacts = db.prepare('DELETE FROM contacts WHERE id IN (SELECT value FROM json_each(?))');
+  const purgeDeleted = db.prepare<[string]>('DELETE FROM contacts WHERE deleted_at IS NOT NULL AND deleted_at < ?');
+  // What an import recorded about a contact (its old field values) goes with it.
+  const purgeImportChanges = db.prepare<[string]>('DELETE FROM import_changes WHERE contact_id IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL AND deleted_at < ?)');
+  // Scans no consent refers to any more (their contact is gone, or the upload was never used).
+  const purgeEvidence = db.prepare<[string]>('DELETE FROM evidence WHERE uploaded_at < ? AND id NOT IN (SELECT evidence_id FROM consents WHERE evidence_id IS NOT NULL)');
   const markDeleted = db.prepare("UPDATE contacts SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id IN (SELECT value FROM json_each(?))");
   const markRestored = db.prepare('UPDATE contacts SET deleted_at = NULL WHERE id IN (SELECT value FROM json_each(?))');
   const deleteRows = (table: string) => db.prepare(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`);
@@ -416,6 +426,13 @@ export function createContactsRepository(db: Database): ContactsRepository {
 
     setDeleted(ids, deleted) {
       (deleted ? markDeleted : markRestored).run(JSON.stringify(ids));
+    },
+
+    purgeDeletedBefore(before) {
+      purgeImportChanges.run(before);
+      const purged = purgeDeleted.run(before).changes;
+      purgeEvidence.run(before);
+      return purged;
     },
 
     deleteMany(ids) {

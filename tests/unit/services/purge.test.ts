@@ -1,0 +1,32 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { storeEvidence } from '../../../electron/services/evidence';
+import { bulkChange, purgeDeletedContacts, recordConsent } from '../../../electron/services/tracking';
+import { testSession } from '../../helpers/session';
+
+const pdf = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+describe('deleted contacts', () => {
+  it('stay restorable for 30 days, then go for good with their history, consents and scans', () => {
+    const session = testSession();
+    const { ctx } = session;
+    const keep = ctx.repos.contacts.insert({ displayName: 'Bleibt' });
+    const gone = ctx.repos.contacts.insert({ displayName: 'Gelöscht', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] });
+    const evidence = storeEvidence(ctx, 'einwilligung.pdf', pdf);
+    recordConsent(ctx, gone, { purposes: ['appointments'], givenAt: '2026-11-01', textVersion: 'EW-1', method: 'signed_letter', evidenceId: evidence.id });
+    const unused = storeEvidence(ctx, 'abgebrochen.pdf', pdf);
+    bulkChange(ctx, { ids: [gone] }, { kind: 'delete' });
+
+    const db = new BetterSqlite3(ctx.databasePath, { readonly: true });
+    // Within the undo window nothing goes.
+    expect(purgeDeletedContacts(ctx, new Date(Date.now() + 29 * 86_400_000))).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(2);
+
+    expect(purgeDeletedContacts(ctx, new Date(Date.now() + 31 * 86_400_000))).toBe(1);
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE contact_id = ?`).pluck().get(gone);
+    expect(db.prepare('SELECT id FROM contacts').pluck().all()).toEqual([keep]);
+    for (const table of ['contact_phones', 'history', 'consents']) expect(count(table), table).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM evidence WHERE id IN (?, ?)').pluck().get(evidence.id, unused.id)).toBe(0);
+    db.close();
+  });
+});
