@@ -16,47 +16,36 @@ export interface PrintWindow {
 export type PrintWindowFactory = () => PrintWindow;
 
 /**
- * Prints the letters' HTML with Electron's own Chromium: a hidden, sandboxed window loads the page,
- * waits for its fonts (not for a timer) and prints to PDF; the window and the temporary file always go,
- * whatever happened.
+ * Loads the letters' HTML into a hidden window from a temporary file and waits for its fonts (not for a
+ * timer), then hands the window to `use`; the window and the file always go, whatever happened.
  */
+async function withLoadedPage<T>(openWindow: PrintWindowFactory, html: string, use: (window: PrintWindow) => Promise<T>): Promise<T> {
+  const work = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-print-'));
+  let window: PrintWindow | null = null;
+  try {
+    const file = path.join(work, 'letters.html');
+    writeFileSync(file, html);
+    window = openWindow();
+    await window.loadFile(file);
+    await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
+    return await use(window);
+  } finally {
+    window?.destroy();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Prints the letters' HTML to PDF with Electron's own Chromium (a hidden, sandboxed window). */
 export function createElectronPrinter(openWindow: PrintWindowFactory): (html: string) => Promise<Uint8Array> {
-  return async (html) => {
-    const work = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-print-'));
-    let window: PrintWindow | null = null;
-    try {
-      const file = path.join(work, 'letters.html');
-      writeFileSync(file, html);
-      window = openWindow();
-      await window.loadFile(file);
-      await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
-      return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { marginType: 'none' } });
-    } finally {
-      window?.destroy();
-      rmSync(work, { recursive: true, force: true });
-    }
-  };
+  return (html) =>
+    withLoadedPage(openWindow, html, (window) => window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { marginType: 'none' } }));
 }
 
 /**
  * Shows the system print dialog for the letters' HTML (the same page as the PDF); resolves true once
- * the user sent the job to a printer, false when the dialog was cancelled. The window always goes.
+ * the user sent the job to a printer, false when the dialog was cancelled.
  */
 export function createElectronPrintDialog(openWindow: PrintWindowFactory): (html: string) => Promise<boolean> {
-  return async (html) => {
-    const work = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-print-'));
-    let window: PrintWindow | null = null;
-    try {
-      const file = path.join(work, 'letters.html');
-      writeFileSync(file, html);
-      window = openWindow();
-      await window.loadFile(file);
-      await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
-      const shown = window;
-      return await new Promise<boolean>((resolve) => shown.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)));
-    } finally {
-      window?.destroy();
-      rmSync(work, { recursive: true, force: true });
-    }
-  };
+  return (html) =>
+    withLoadedPage(openWindow, html, (window) => new Promise<boolean>((resolve) => window.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success))));
 }

@@ -33,8 +33,9 @@ export function createSecureWindow(options: Omit<BrowserWindowConstructorOptions
 }
 
 /**
- * The hidden window that prints letters: the same locked-down settings, no preload (the page needs no
- * bridge), and a session of its own so that nothing of the app's session is shared with it.
+ * The hidden window that prints letters: the same locked-down settings (written out again, so that
+ * Electronegativity reads them here too), no preload (the page needs no bridge), and a session of its
+ * own so that nothing of the app's session is shared with it.
  */
 export function createPrintWindow(): BrowserWindow {
   return new BrowserWindow({

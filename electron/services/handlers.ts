@@ -15,7 +15,7 @@ import { getTemplates, previewTemplate, resetTemplate, saveTemplate } from './te
 import { consentedContacts } from './export';
 import { toVcard } from '../exporters/vcard';
 import { missingProfileFields } from '../../shared/model/profile';
-import { bulkChange, recordConsent, selectionIds, setStage, setTarget, undoOperation, withdrawConsent } from './tracking';
+import { bulkChange, recordConsent, selectionIds, setStage, setTarget, today, undoOperation, withdrawConsent } from './tracking';
 
 export type Handler<K extends RequestName> = (
   ctx: ServiceContext,
@@ -41,7 +41,7 @@ export const handlers: Handlers = {
   'templates.preview': (ctx, { contactId, template, ...key }) => previewTemplate(ctx, contactId, key, template),
   'export.consented': (ctx) => {
     const contacts = consentedContacts(ctx);
-    return { fileName: `Firmenhandy-Einwilligungen-${new Date().toISOString().slice(0, 10)}.vcf`, data: Buffer.from(toVcard(contacts)).toString('base64'), count: contacts.length };
+    return { fileName: `Firmenhandy-Einwilligungen-${today()}.vcf`, data: Buffer.from(toVcard(contacts)).toString('base64'), count: contacts.length };
   },
   'letters.preview': (ctx, { selection, form }) => previewLetters(ctx, selection, form),
   'letters.printDialog': (ctx, { selection, form }) => printLettersWithDialog(ctx, selection, form),

@@ -33,24 +33,30 @@ export interface AnalyseOptions {
 
 const emptyPlan = (): Plan => ({ rows: [], counts: { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 }, store: new MemoryCandidateStore() });
 
+/** What the repository stores of a candidate (also the base of its preview as a contact). */
+const toNewContact = (candidate: CandidateContact) =>
+  ({
+    displayName: candidate.displayName,
+    givenName: candidate.givenName,
+    familyName: candidate.familyName,
+    title: candidate.title,
+    gender: candidate.gender,
+    organization: candidate.organization,
+    department: candidate.department,
+    jobTitle: candidate.jobTitle,
+    isCompany: candidate.isCompany,
+    customerNumber: candidate.customerNumber,
+    birthday: candidate.birthday,
+    note: candidate.note,
+    kind: candidate.kind ?? ('other' as const),
+    phones: candidate.phones.map((p) => ({ e164: p.e164, raw: p.raw, label: p.label, kind: p.kind })),
+    emails: candidate.emails,
+    addresses: candidate.addresses,
+  }) satisfies NewContact;
+
 const candidateAsContact = (id: number, candidate: CandidateContact): Contact => ({
+  ...toNewContact(candidate),
   id,
-  displayName: candidate.displayName,
-  givenName: candidate.givenName,
-  familyName: candidate.familyName,
-  title: candidate.title,
-  gender: candidate.gender,
-  organization: candidate.organization,
-  department: candidate.department,
-  jobTitle: candidate.jobTitle,
-  isCompany: candidate.isCompany,
-  customerNumber: candidate.customerNumber,
-  birthday: candidate.birthday,
-  note: candidate.note,
-  kind: candidate.kind ?? 'other',
-  phones: candidate.phones,
-  emails: candidate.emails,
-  addresses: candidate.addresses,
   tags: [],
   stage: 'new',
   target: null,
@@ -206,24 +212,6 @@ export function previewRows(
   };
 }
 
-const toNewContact = (candidate: CandidateContact): NewContact => ({
-  displayName: candidate.displayName,
-  givenName: candidate.givenName,
-  familyName: candidate.familyName,
-  title: candidate.title,
-  gender: candidate.gender,
-  organization: candidate.organization,
-  department: candidate.department,
-  jobTitle: candidate.jobTitle,
-  isCompany: candidate.isCompany,
-  customerNumber: candidate.customerNumber,
-  birthday: candidate.birthday,
-  note: candidate.note,
-  kind: candidate.kind ?? 'other',
-  phones: candidate.phones.map((p) => ({ e164: p.e164, raw: p.raw, label: p.label, kind: p.kind })),
-  emails: candidate.emails,
-  addresses: candidate.addresses,
-});
 
 export interface CommittedFile {
   record: ImportRecord;

@@ -3,6 +3,7 @@ import type { Selection } from '../../shared/model/contact';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
 import { lettersPdf } from './letters';
+import { today } from './tracking';
 
 export interface LetterJobResult {
   fileName: string;
@@ -39,7 +40,7 @@ export class LetterJobs {
           state: 'done',
           done: job.total,
           total: job.total,
-          result: { ...result, fileName: `Einwilligungsbriefe-${new Date().toISOString().slice(0, 10)}.pdf`, data: data ? Buffer.from(data).toString('base64') : null },
+          result: { ...result, fileName: `Einwilligungsbriefe-${today()}.pdf`, data: data ? Buffer.from(data).toString('base64') : null },
         }),
       (error: unknown) => this.jobs.set(id, { state: 'failed', done: job.done, total: job.total, error }),
     );

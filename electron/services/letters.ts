@@ -5,7 +5,7 @@ import type { ServiceContext } from './context';
 import { AppError } from './errors';
 import { getProfile } from './profile';
 import { getSettings } from './settings';
-import { bulkChange, selectionIds } from './tracking';
+import { bulkChange, selectionIds, today } from './tracking';
 import { printInParts } from '../printing/merge';
 import { postalAddress } from '../../shared/letters/address-block';
 import type { Selection } from '../../shared/model/contact';
@@ -18,7 +18,6 @@ export interface LetterRequest {
   date?: string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The consent letters as HTML; refused with the list of what is missing while the profile is incomplete. */
 export function consentLetters(ctx: ServiceContext, request: LetterRequest): ConsentLetters {
@@ -45,6 +44,15 @@ export interface PrintedLetters {
   operationId: number | null;
 }
 
+/** The outcome when no letter went out (nothing printable, or the print dialog was cancelled). */
+const nothingSent = (letters: ConsentLetters): PrintedLetters => ({ printed: 0, withoutAddress: letters.withoutAddress, version: letters.version, marked: 0, skipped: 0, operationId: null });
+
+/** The letters went out: their contacts become "consent requested" with the date and text version, as one undoable operation. */
+function markSent(ctx: ServiceContext, letters: ConsentLetters, date: string): PrintedLetters {
+  const result = bulkChange(ctx, { ids: letters.printed }, { kind: 'setStage', change: { stage: 'consent_requested', date, letterVersion: letters.version } });
+  return { printed: letters.printed.length, withoutAddress: letters.withoutAddress, version: letters.version, marked: result.changed, skipped: result.skipped, operationId: result.operationId };
+}
+
 /**
  * Letters per printed part: Chromium needs about 0.7 s to start and its time per page grows in very
  * large documents (1,000 letters at once: 31 s), so about eight parts, each 50 to 150 letters.
@@ -64,12 +72,11 @@ export async function printConsentLetters(
 ): Promise<PrintedLetters> {
   const date = request.date ?? today();
   const letters = consentLetters(ctx, { ...request, date });
-  if (letters.printed.length === 0) return { printed: 0, withoutAddress: letters.withoutAddress, version: letters.version, marked: 0, skipped: 0, operationId: null };
+  if (letters.printed.length === 0) return nothingSent(letters);
   const documents = letters.documents(lettersPerPart(letters.printed.length));
   onProgress?.(0, documents.length);
   await deliver(await printInParts(documents, ctx.printPdf, { onProgress }));
-  const result = bulkChange(ctx, { ids: letters.printed }, { kind: 'setStage', change: { stage: 'consent_requested', date, letterVersion: letters.version } });
-  return { printed: letters.printed.length, withoutAddress: letters.withoutAddress, version: letters.version, marked: result.changed, skipped: result.skipped, operationId: result.operationId };
+  return markSent(ctx, letters, date);
 }
 
 /** How many letters the preview shows: enough to check the layout, cheap for thousands of contacts. */
@@ -91,8 +98,13 @@ export function previewLetters(ctx: ServiceContext, selection: Selection, form: 
   const settings = getSettings(ctx);
   const missing = missingProfileFields(getProfile(ctx)).map((field) => translate(settings.language, `profile.fields.${field}`));
   const contacts = ctx.repos.contacts.byIds(ids);
-  const withAddress = ids.filter((id) => contacts.get(id) && postalAddress(contacts.get(id)!.addresses));
-  const withoutAddress = ids.filter((id) => contacts.get(id) && !postalAddress(contacts.get(id)!.addresses)).map((id) => ({ id, displayName: contacts.get(id)!.displayName }));
+  const withAddress: number[] = [];
+  const withoutAddress: LettersPreview['withoutAddress'] = [];
+  for (const id of ids) {
+    const contact = contacts.get(id);
+    if (contact && postalAddress(contact.addresses)) withAddress.push(id);
+    else if (contact) withoutAddress.push({ id, displayName: contact.displayName });
+  }
   if (missing.length || withAddress.length === 0) return { missing, html: '', total: ids.length, printable: withAddress.length, withoutAddress, version: '' };
   const letters = consentLetters(ctx, { ids: withAddress.slice(0, PREVIEW_LETTERS), form });
   return { missing, html: letters.html, total: ids.length, printable: withAddress.length, withoutAddress, version: letters.version };
@@ -114,9 +126,7 @@ export async function printLettersWithDialog(ctx: ServiceContext, selection: Sel
   if (!print) throw new AppError('conflict', 'letters.errors.noPrintDialog');
   const date = today();
   const letters = consentLetters(ctx, { ids: selectionIds(ctx, selection), form, date });
-  const none = { printed: 0, withoutAddress: letters.withoutAddress, version: letters.version, marked: 0, skipped: 0, operationId: null };
-  if (letters.printed.length === 0) return { ...none, cancelled: false };
-  if (!(await print(letters.html))) return { ...none, cancelled: true };
-  const result = bulkChange(ctx, { ids: letters.printed }, { kind: 'setStage', change: { stage: 'consent_requested', date, letterVersion: letters.version } });
-  return { printed: letters.printed.length, withoutAddress: letters.withoutAddress, version: letters.version, marked: result.changed, skipped: result.skipped, operationId: result.operationId, cancelled: false };
+  if (letters.printed.length === 0) return { ...nothingSent(letters), cancelled: false };
+  if (!(await print(letters.html))) return { ...nothingSent(letters), cancelled: true };
+  return { ...markSent(ctx, letters, date), cancelled: false };
 }

@@ -7,3 +7,6 @@ export const formatDate = (iso: string | null | undefined, language: string): st
 
 export const formatDateTime = (iso: string, language: string): string =>
   new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+/** Today as YYYY-MM-DD, the form date fields and the contract use. */
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);

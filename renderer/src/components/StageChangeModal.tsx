@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogActions } from './DialogActions';
 import { invitationChannels, messengers, type StageChange, type Stage } from '../../../shared/model/tracking';
+import { todayIso } from '../format';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Stages that need a detail beside the stage itself: how, to which messenger, which letter, when. */
 export const stageNeedsDetails = (stage: Stage) => stage === 'invited' || stage === 'switched' || stage === 'consent_requested';
@@ -23,8 +23,8 @@ export function StageChangeModal({ stage, count, onSubmit, onClose }: Props) {
   const [channel, setChannel] = useState<string>('whatsapp');
   const [messenger, setMessenger] = useState<string>('signal');
   const [letterVersion, setLetterVersion] = useState('');
-  const [date, setDate] = useState(today());
-  useEffect(() => setDate(today()), [stage]);
+  const [date, setDate] = useState(todayIso());
+  useEffect(() => setDate(todayIso()), [stage]);
 
   if (!stage) return null;
   const submit = () =>

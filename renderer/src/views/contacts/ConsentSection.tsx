@@ -8,9 +8,8 @@ import { consentMethods, purposes, type Consent, type Purpose } from '../../../.
 import { send } from '../../api';
 import { base64ToBytes, bytesToBase64 } from '../../base64';
 import { DialogActions } from '../../components/DialogActions';
-import { formatDate } from '../../format';
+import { formatDate, todayIso } from '../../format';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 function EvidenceLink({ evidence }: { evidence: NonNullable<Consent['evidence']> }) {
   const { t } = useTranslation();
@@ -49,7 +48,7 @@ interface RecordProps {
 function RecordConsent({ opened, contactId, defaultVersion, onClose, onRecorded }: RecordProps) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<string[]>([]);
-  const [givenAt, setGivenAt] = useState(today());
+  const [givenAt, setGivenAt] = useState(todayIso());
   const [textVersion, setTextVersion] = useState(defaultVersion);
   const [method, setMethod] = useState<string>('signed_letter');
   const [evidence, setEvidence] = useState<{ id: number; fileName: string } | null>(null);
@@ -61,7 +60,7 @@ function RecordConsent({ opened, contactId, defaultVersion, onClose, onRecorded 
       setEvidence(null);
       setError(undefined);
       setTextVersion(defaultVersion);
-      setGivenAt(today());
+      setGivenAt(todayIso());
     }
   }, [opened, defaultVersion]);
 
@@ -126,7 +125,7 @@ function Withdraw({ opened, detail, onClose, onDone }: { opened: boolean; detail
   const { t } = useTranslation();
   const active = [...new Set(detail.consents.filter((c) => !c.withdrawnAt).map((c) => c.purpose))];
   const [chosen, setChosen] = useState<string[]>(active);
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(todayIso());
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (opened) setChosen(active);

@@ -1,12 +1,13 @@
 import { Button, Group, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBrandWhatsapp, IconCopy, IconMail, IconPlayerSkipForward } from '@tabler/icons-react';
+import { IconPlayerSkipForward } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { send } from '../../api';
 import { useRequest } from '../../hooks/useRequest';
+import { InvitationActions } from '../../components/InvitationActions';
+import { todayIso } from '../../format';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The selection one contact at a time: open WhatsApp (or e-mail) with the text ready, come back, record
@@ -38,18 +39,10 @@ export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }
     setPosition(position + 1);
   };
   const markAndNext = async () => {
-    const result = await send('contacts.setStage', { id, change: { stage: 'invited', channel: opened ?? 'whatsapp', date: today() } });
+    const result = await send('contacts.setStage', { id, change: { stage: 'invited', channel: opened ?? 'whatsapp', date: todayIso() } });
     if (!result.ok) return notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
     setInvited(invited + 1);
     next();
-  };
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(invitation.data?.text ?? '');
-      notifications.show({ color: 'teal', message: t('invite.copied') });
-    } catch {
-      notifications.show({ color: 'red', message: t('invite.copyFailed') });
-    }
   };
   const canInvite = detail.data?.nextStages.includes('invited') ?? false;
 
@@ -66,21 +59,7 @@ export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }
         </Group>
         <Progress value={(100 * position) / ids.length} aria-label={t('invitations.runPosition', { position: position + 1, total: ids.length })} />
         {invitation.data && <Textarea value={invitation.data.text} readOnly autosize minRows={4} aria-label={t('invite.text')} />}
-        <Group gap="xs">
-          {invitation.data?.links.whatsapp && (
-            <Button component="a" href={invitation.data.links.whatsapp} target="_blank" rel="noreferrer" color="green" leftSection={<IconBrandWhatsapp size={16} aria-hidden />} onClick={() => setOpened('whatsapp')}>
-              {t('invite.whatsapp')}
-            </Button>
-          )}
-          {invitation.data?.links.mailto && (
-            <Button component="a" href={invitation.data.links.mailto} variant="default" leftSection={<IconMail size={16} aria-hidden />} onClick={() => setOpened('email')}>
-              {t('invite.email')}
-            </Button>
-          )}
-          <Button variant="subtle" leftSection={<IconCopy size={16} aria-hidden />} onClick={() => void copy()}>
-            {t('invite.copy')}
-          </Button>
-        </Group>
+        {invitation.data && <InvitationActions invitation={invitation.data} onOpened={setOpened} />}
         <Group>
           <Button onClick={() => void markAndNext()} disabled={!canInvite}>
             {t('invitations.markAndNext')}
