@@ -68,7 +68,7 @@ export function startDesktopApp(options: DesktopOptions): void {
         adapter: 'desktop',
         nativeBinding: options.nativeBinding,
         // Letters are printed by a hidden window of our own: sandboxed, no preload, no network.
-        printPdf: createElectronPrinter(createPrintWindow),
+        openPrinter: createElectronPrinter(createPrintWindow),
         printDialog: createElectronPrintDialog(createPrintWindow),
       });
     } catch (error) {

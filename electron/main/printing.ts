@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { OpenPdfPrinter } from '../printing/printer';
 
 /** The part of Electron's BrowserWindow the printer uses (passed in, so the printer is testable without Electron). */
 export interface PrintWindow {
@@ -35,10 +36,16 @@ async function withLoadedPage<T>(openWindow: PrintWindowFactory, html: string, u
   }
 }
 
-/** Prints the letters' HTML to PDF with Electron's own Chromium (a hidden, sandboxed window). */
-export function createElectronPrinter(openWindow: PrintWindowFactory): (html: string) => Promise<Uint8Array> {
-  return (html) =>
-    withLoadedPage(openWindow, html, (window) => window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { marginType: 'none' } }));
+/**
+ * Prints the letters' HTML to PDF with Electron's own Chromium, each document in a hidden, sandboxed
+ * window of its own (Electron's Chromium is running already, so a batch has nothing to start or stop).
+ */
+export function createElectronPrinter(openWindow: PrintWindowFactory): OpenPdfPrinter {
+  const print = (html: string) =>
+    withLoadedPage(openWindow, html, (window) =>
+      window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { marginType: 'none' }, generateTaggedPDF: false }),
+    );
+  return async () => ({ print, close: async () => undefined });
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { adapters } from '../../shared/contract/app';
 import { createRepositories, type Repositories } from '../db/repositories';
-import { BrowserNotFoundError, printHtmlToPdfBytes } from '../printing/chromium';
+import { BrowserNotFoundError, openChromiumPrinter } from '../printing/chromium';
+import type { OpenPdfPrinter } from '../printing/printer';
 import { AppError } from './errors';
 import { ImportJobs } from './import-jobs';
 import { LetterJobs } from './letter-jobs';
@@ -19,18 +20,18 @@ export interface ServiceContext {
   /** Letters being printed in the background. */
   letterJobs: LetterJobs;
   /**
-   * Prints an HTML document to PDF bytes. The desktop app uses Electron's own Chromium; the web host
-   * and the CLI a Chrome, Edge or Chromium on this computer (electron/printing/chromium.ts).
+   * Opens a printer for one batch of HTML documents to PDF. The desktop app uses Electron's own
+   * Chromium; the web host and the CLI a Chrome, Edge or Chromium on this computer (electron/printing).
    */
-  printPdf: (html: string) => Promise<Uint8Array>;
+  openPrinter: OpenPdfPrinter;
   /** The system print dialog (desktop app only); true when the user sent the job to a printer. */
   printDialog: ((html: string) => Promise<boolean>) | null;
 }
 
 /** Printing outside the desktop app; without a browser to print with, a message the user can act on. */
-async function printWithBrowser(html: string): Promise<Uint8Array> {
+async function openBrowserPrinter(): ReturnType<OpenPdfPrinter> {
   try {
-    return await printHtmlToPdfBytes(html);
+    return await openChromiumPrinter();
   } catch (error) {
     if (error instanceof BrowserNotFoundError) throw new AppError('conflict', 'letters.errors.noBrowser');
     throw error;
@@ -40,11 +41,11 @@ async function printWithBrowser(html: string): Promise<Uint8Array> {
 export function createServiceContext(
   opened: { db: Database; path: string; schemaVersion: number; openScratch: () => Database },
   adapter: AdapterName,
-  printPdf: ServiceContext['printPdf'] = printWithBrowser,
+  openPrinter: OpenPdfPrinter = openBrowserPrinter,
   printDialog: ServiceContext['printDialog'] = null,
 ): ServiceContext {
   return {
-    printPdf,
+    openPrinter,
     printDialog,
     repos: createRepositories(opened.db, opened.openScratch),
     adapter,

@@ -15,9 +15,9 @@ export interface Session {
 }
 
 /** Opens the database and wires the services: what each adapter does first. */
-export function openSession(options: { databasePath: string; adapter: AdapterName; nativeBinding?: string; printPdf?: ServiceContext['printPdf']; printDialog?: ServiceContext['printDialog'] }): Session {
+export function openSession(options: { databasePath: string; adapter: AdapterName; nativeBinding?: string; openPrinter?: ServiceContext['openPrinter']; printDialog?: ServiceContext['printDialog'] }): Session {
   const opened = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
-  const ctx = createServiceContext(opened, options.adapter, options.printPdf, options.printDialog);
+  const ctx = createServiceContext(opened, options.adapter, options.openPrinter, options.printDialog);
   purgeDeletedContacts(ctx);
   return {
     ctx,

@@ -1,34 +1,33 @@
-// One letters measurement in a fresh process: `letters` prints 1,000 consent letters of generated
-// contacts to one PDF the way the app does (render, Chromium, mark the contacts); `floor` has the same
-// Chromium print 1,000 plain A4 pages of text.
+// One letters measurement in a fresh process: `letters` prints consent letters of generated contacts
+// to one PDF the way the app does (render, Chromium, mark the contacts); `floor` has the same Chromium
+// print that many plain A4 pages of text; `text` prints the letters' own words as plain paragraphs,
+// one plain page per letter page (what the letters would cost without their layout).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { printHtmlToPdf } from '../../electron/printing/chromium';
-import { printConsentLetters } from '../../electron/services/letters';
+import { openChromiumPrinter } from '../../electron/printing/chromium';
+import { printOnce } from '../../electron/printing/printer';
+import { consentLetters, printConsentLetters } from '../../electron/services/letters';
 import { updateProfile } from '../../electron/services/profile';
 import { openSession } from '../../electron/services/session';
 import { completeProfile } from '../helpers/profile';
 import { contacts as generated } from './generate';
 
-const [mode, work, countText] = process.argv.slice(2) as ['letters' | 'floor', string, string];
+const [mode, work, countText] = process.argv.slice(2) as ['letters' | 'floor' | 'text', string, string];
 const count = Number(countText);
 const out = path.join(work, `${mode}.pdf`);
 
-function plainPages(pages: number): string {
-  const body = Array.from({ length: pages }, (_, i) => `<section style="height:297mm;padding:25mm;box-sizing:border-box;page-break-after:always"><p>Seite ${i + 1}</p><p>${'Lorem ipsum dolor sit amet, consetetur sadipscing elitr. '.repeat(20)}</p></section>`).join('');
-  return `<!doctype html><html><head><meta charset="utf-8"><style>@page{size:A4;margin:0}body{margin:0;font-family:'DejaVu Sans',Arial,sans-serif;font-size:10pt}</style></head><body>${body}</body></html>`;
-}
+const plainPage = (paragraphs: string[]) => `<section style="height:297mm;padding:25mm;box-sizing:border-box;page-break-after:always">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</section>`;
+const plainDocument = (pages: string[]) =>
+  `<!doctype html><html><head><meta charset="utf-8"><style>@page{size:A4;margin:0}body{margin:0;font-family:'DejaVu Sans',Arial,sans-serif;font-size:9pt}</style></head><body>${pages.join('')}</body></html>`;
+const plainPages = (pages: number) => plainDocument(Array.from({ length: pages }, (_, i) => plainPage([`Seite ${i + 1}`, 'Lorem ipsum dolor sit amet, consetetur sadipscing elitr. '.repeat(20)])));
 
-let ms: number;
-if (mode === 'floor') {
-  const started = performance.now();
-  await printHtmlToPdf(plainPages(count), out);
-  ms = performance.now() - started;
-} else {
-  const session = openSession({ databasePath: path.join(work, 'letters.sqlite'), adapter: 'cli' });
+/** Each page of the letters (a <section>) as one plain paragraph of its words. */
+const lettersAsPlainText = (html: string) => plainDocument([...html.matchAll(/<section[\s\S]*?<\/section>/g)].map(([page]) => plainPage([page.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ')])));
+
+function seed(session: ReturnType<typeof openSession>): number[] {
   updateProfile(session.ctx, completeProfile);
-  const ids = session.ctx.repos.transaction(() =>
+  return session.ctx.repos.transaction(() =>
     [...generated(count)].map((c) =>
       session.ctx.repos.contacts.insert({
         displayName: `${c.given} ${c.family}`,
@@ -40,9 +39,27 @@ if (mode === 'floor') {
       }),
     ),
   );
+}
+
+let ms: number;
+if (mode === 'floor') {
   const started = performance.now();
-  await printConsentLetters(session.ctx, { ids, form: 'B' }, (pdf) => writeFileSync(out, pdf));
+  // The same way as the letters: the browser started, the pages printed, the browser closed.
+  writeFileSync(out, await printOnce(openChromiumPrinter, plainPages(count)));
   ms = performance.now() - started;
+} else {
+  const session = openSession({ databasePath: path.join(work, 'letters.sqlite'), adapter: 'cli' });
+  const ids = seed(session);
+  if (mode === 'text') {
+    const words = lettersAsPlainText(consentLetters(session.ctx, { ids, form: 'B' }).html);
+    const started = performance.now();
+    writeFileSync(out, await printOnce(openChromiumPrinter, words));
+    ms = performance.now() - started;
+  } else {
+    const started = performance.now();
+    await printConsentLetters(session.ctx, { ids, form: 'B' }, (pdf) => writeFileSync(out, pdf));
+    ms = performance.now() - started;
+  }
   session.close();
 }
 const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);

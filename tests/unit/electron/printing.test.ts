@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createElectronPrintDialog, createElectronPrinter, type PrintWindow } from '../../../electron/main/printing';
+import { printOnce } from '../../../electron/printing/printer';
 
 function fakeWindow(fail?: 'load' | 'print', userSends = true) {
   const calls: string[] = [];
@@ -38,18 +39,18 @@ function fakeWindow(fail?: 'load' | 'print', userSends = true) {
 describe('printing in the desktop app', () => {
   it('waits for the fonts, prints A4 with the page’s own size, and cleans up', async () => {
     const fake = fakeWindow();
-    const pdf = await createElectronPrinter(() => fake.window)('<p>Brief</p>');
+    const pdf = await printOnce(createElectronPrinter(() => fake.window), '<p>Brief</p>');
     expect([...pdf]).toEqual([37, 80, 68, 70]);
     expect(fake.calls[0]).toBe('load');
     expect(fake.calls[1]).toBe('js:document.fonts.ready.then(() => true)');
-    expect(JSON.parse(fake.calls[2]!.slice(4))).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });
+    expect(JSON.parse(fake.calls[2]!.slice(4))).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true, generateTaggedPDF: false });
     expect(fake.calls.at(-1)).toBe('destroy');
     expect(existsSync(path.dirname(fake.loadedFile()))).toBe(false);
   });
 
   it.each(['load', 'print'] as const)('closes the window and removes the file when %s fails', async (fail) => {
     const fake = fakeWindow(fail);
-    await expect(createElectronPrinter(() => fake.window)('<p>Brief</p>')).rejects.toThrow(`${fail} failed`);
+    await expect(printOnce(createElectronPrinter(() => fake.window), '<p>Brief</p>')).rejects.toThrow(`${fail} failed`);
     expect(fake.calls.at(-1)).toBe('destroy');
     expect(existsSync(path.dirname(fake.loadedFile()))).toBe(false);
   });

@@ -166,9 +166,12 @@ describe('consent letters printed by Chromium', () => {
         throw new Error('disk full');
       }),
     ).rejects.toThrow('disk full');
-    session.ctx.printPdf = async () => {
-      throw new Error('printer on fire');
-    };
+    session.ctx.openPrinter = async () => ({
+      print: async () => {
+        throw new Error('printer on fire');
+      },
+      close: async () => undefined,
+    });
     await expect(printConsentLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, () => undefined)).rejects.toThrow('printer on fire');
     expect(session.ctx.repos.contacts.byIds([ids.schmidt]).get(ids.schmidt)!.stage).toBe('new');
   });

@@ -34,9 +34,12 @@ describe('letters printed in the background', () => {
     const session = testSession();
     updateProfile(session.ctx, completeProfile);
     const id = session.ctx.repos.contacts.insert({ displayName: 'Kunde', familyName: 'Kunde', addresses: [address] });
-    session.ctx.printPdf = async () => {
-      throw new Error('printer on fire');
-    };
+    session.ctx.openPrinter = async () => ({
+      print: async () => {
+        throw new Error('printer on fire');
+      },
+      close: async () => undefined,
+    });
     const jobId = session.ctx.letterJobs.start(session.ctx, { ids: [id] }, 'B');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(() => session.ctx.letterJobs.status(jobId)).toThrow('printer on fire');

@@ -1,0 +1,74 @@
+import type { Readable, Writable } from 'node:stream';
+
+/**
+ * The Chrome DevTools Protocol over the pipe Chromium opens with --remote-debugging-pipe: the browser
+ * reads commands from its fd 3 and writes replies and events to fd 4, each message JSON ending in NUL.
+ * No port is opened, so nothing else on the computer can talk to this browser.
+ */
+export class CdpPipe {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (result: any) => void; reject: (error: Error) => void; method: string }>();
+  private readonly waiters = new Set<{ method: string; sessionId?: string; resolve: (params: any) => void; reject: (error: Error) => void }>();
+  private pendingText = '';
+  private failure: Error | null = null;
+
+  constructor(
+    private readonly toBrowser: Writable,
+    fromBrowser: Readable,
+  ) {
+    fromBrowser.setEncoding('utf8');
+    fromBrowser.on('data', (chunk: string) => this.receive(chunk));
+    fromBrowser.on('close', () => this.fail(new Error('the browser closed the connection')));
+    // A browser that quits mid-write must not crash the app with EPIPE; the failure reaches the callers.
+    toBrowser.on('error', (error) => this.fail(error));
+  }
+
+  /** Sends a command (to the browser, or to a page when sessionId is given) and resolves with its result. */
+  send<T = any>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, method });
+      this.toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+    });
+  }
+
+  /** Resolves with the parameters of the next event of this name (for this page when sessionId is given). */
+  once<T = any>(method: string, sessionId?: string): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<T>((resolve, reject) => this.waiters.add({ method, sessionId, resolve, reject }));
+  }
+
+  /** Rejects everything still waiting (the browser quit or could not start). */
+  fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    for (const call of this.pending.values()) call.reject(error);
+    for (const waiter of this.waiters) waiter.reject(error);
+    this.pending.clear();
+    this.waiters.clear();
+  }
+
+  private receive(chunk: string): void {
+    const messages = (this.pendingText + chunk).split('\0');
+    this.pendingText = messages.pop() ?? '';
+    for (const text of messages) if (text) this.dispatch(JSON.parse(text));
+  }
+
+  private dispatch(message: { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: unknown; sessionId?: string }): void {
+    if (message.id !== undefined) {
+      const call = this.pending.get(message.id);
+      if (!call) return;
+      this.pending.delete(message.id);
+      if (message.error) call.reject(new Error(`${call.method}: ${message.error.message}`));
+      else call.resolve(message.result);
+      return;
+    }
+    for (const waiter of this.waiters) {
+      if (waiter.method === message.method && (waiter.sessionId === undefined || waiter.sessionId === message.sessionId)) {
+        this.waiters.delete(waiter);
+        waiter.resolve(message.params);
+      }
+    }
+  }
+}
