@@ -18,8 +18,11 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
 ].join('; ');
 
-/** The only places the app may hand to the system browser or mail program. */
+/** The only places the app may hand to the system browser, mail or text-message program. */
 const externalHosts = new Set(['wa.me', 'signal.me', 'threema.id', 'matrix.to']);
+
+/** sms: only to one international number, with at most the message text (sms:+49170…?body=…). */
+const isSmsLink = (url: URL) => url.protocol === 'sms:' && /^\+\d{6,15}$/.test(url.pathname) && url.hash === '' && /^(\?body=[^&]*)?$/.test(url.search);
 
 export function isAllowedExternalUrl(candidate: string): boolean {
   let url: URL;
@@ -29,6 +32,7 @@ export function isAllowedExternalUrl(candidate: string): boolean {
     return false;
   }
   if (url.protocol === 'mailto:') return true;
+  if (url.protocol === 'sms:') return isSmsLink(url);
   return (
     url.protocol === 'https:' &&
     externalHosts.has(url.hostname) &&

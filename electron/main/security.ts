@@ -66,7 +66,8 @@ export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean
 
 /**
  * Hands a link to the system's browser or mail program, and only when it is on the allowlist
- * (mailto:, wa.me, signal.me, threema.id, matrix.to). The app's only call of shell.openExternal.
+ * (mailto:, sms: to one number, wa.me, signal.me, threema.id, matrix.to). The app's only call of
+ * shell.openExternal.
  */
 export function openExternalIfAllowed(url: string): boolean {
   if (!isAllowedExternalUrl(url)) return false;

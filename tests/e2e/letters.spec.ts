@@ -91,6 +91,11 @@ test('the invitation opens WhatsApp with the contact’s number and the personal
   await page.getByRole('row', { name: /Jürgen Müller/ }).click();
   const invite = page.getByTestId('invite');
   await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(/^Sehr geehrter Herr Müller,\nwir stellen unsere Kurznachrichten von WhatsApp auf Signal um/);
+  // The text message carries the same number and text (sms: opens the phone program; not clicked here).
+  const sms = new URL((await invite.getByRole('link', { name: 'Als SMS' }).getAttribute('href'))!);
+  expect(sms.protocol).toBe('sms:');
+  expect(sms.pathname).toBe('+491712345678');
+  expect(sms.searchParams.get('body')).toMatch(/^Sehr geehrter Herr Müller,\n[\s\S]*https:\/\/signal\.me\/#p\/\+491719876543/);
   await invite.getByRole('link', { name: 'In WhatsApp öffnen' }).click();
   await expect.poll(() => opened.length).toBe(1);
   const url = new URL(opened[0]!);

@@ -1,16 +1,18 @@
 import { Anchor, Button, Group, type MantineSize } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBrandWhatsapp, IconCopy, IconMail } from '@tabler/icons-react';
+import { IconBrandWhatsapp, IconCopy, IconMail, IconMessage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOutput } from '../../../shared/contract';
 
 type Invitation = RequestOutput<'invitations.forContact'>;
+/** The channels a button opens; the invitation is then recorded with it. */
+export type OpenedChannel = 'whatsapp' | 'sms' | 'email';
 
 /**
  * One tap to send an invitation: WhatsApp from the business phone (wa.me with the text filled in),
- * e-mail, or the text copied. `onOpened` tells which channel was opened, to record it afterwards.
+ * a text message (sms:, for phones without WhatsApp), e-mail, or the text copied. `onOpened` tells which channel was opened, to record it afterwards.
  */
-export function InvitationActions({ invitation, size, showMessengerLink = false, onOpened }: { invitation: Invitation; size?: MantineSize; showMessengerLink?: boolean; onOpened: (channel: 'whatsapp' | 'email') => void }) {
+export function InvitationActions({ invitation, size, showMessengerLink = false, onOpened }: { invitation: Invitation; size?: MantineSize; showMessengerLink?: boolean; onOpened: (channel: OpenedChannel) => void }) {
   const { t } = useTranslation();
   const { text, links } = invitation;
   const copy = async () => {
@@ -26,6 +28,11 @@ export function InvitationActions({ invitation, size, showMessengerLink = false,
       {links.whatsapp && (
         <Button component="a" href={links.whatsapp} target="_blank" rel="noreferrer" size={size} color="green" leftSection={<IconBrandWhatsapp size={16} aria-hidden />} onClick={() => onOpened('whatsapp')}>
           {t('invite.whatsapp')}
+        </Button>
+      )}
+      {links.sms && (
+        <Button component="a" href={links.sms} size={size} variant="default" leftSection={<IconMessage size={16} aria-hidden />} onClick={() => onOpened('sms')}>
+          {t('invite.sms')}
         </Button>
       )}
       {links.mailto && (

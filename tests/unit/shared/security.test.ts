@@ -11,6 +11,8 @@ describe('external link allowlist', () => {
     'https://signal.me/#p/+491701234567',
     'https://threema.id/ABCD1234',
     'https://matrix.to/#/@info:matrix.example.de',
+    'sms:+491701234567?body=Hallo%20Herr%20M%C3%BCller',
+    'sms:+491701234567',
   ])('allows %s', (url) => expect(isAllowedExternalUrl(url)).toBe(true));
 
   it.each([
@@ -24,6 +26,10 @@ describe('external link allowlist', () => {
     'smb://server/share',
     'ms-msdt:/id',
     'not a url',
+    'sms:+491701234567,+491709999999?body=Hallo',
+    'sms:0170 1234567',
+    'sms:+491701234567?body=Hallo&attachment=file:///etc/passwd',
+    'sms://evil.example/+49170',
   ])('refuses %s', (url) => expect(isAllowedExternalUrl(url)).toBe(false));
 });
 

@@ -3,17 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StageChange } from '../../../../shared/model/tracking';
 import { useRequest } from '../../hooks/useRequest';
-import { InvitationActions } from '../../components/InvitationActions';
+import { InvitationActions, type OpenedChannel } from '../../components/InvitationActions';
 import { todayIso } from '../../format';
 
 /**
  * The personal invitation, ready to send in one tap: WhatsApp from the business phone (wa.me with the
- * text filled in), e-mail, or copied; then one click records the invitation with its channel and date.
+ * text filled in), a text message, e-mail, or copied; then one click records the invitation with its channel and date.
  */
 export function InviteSection({ contactId, canMarkInvited, onStage }: { contactId: number; canMarkInvited: boolean; onStage: (change: StageChange) => void }) {
   const { t } = useTranslation();
   const invitation = useRequest('invitations.forContact', { id: contactId }, String(contactId));
-  const [opened, setOpened] = useState<'whatsapp' | 'email' | null>(null);
+  const [opened, setOpened] = useState<OpenedChannel | null>(null);
   if (!invitation.data) return null;
   const { text } = invitation.data;
 

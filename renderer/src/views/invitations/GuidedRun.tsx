@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { send } from '../../api';
 import { useRequest } from '../../hooks/useRequest';
-import { InvitationActions } from '../../components/InvitationActions';
+import { InvitationActions, type OpenedChannel } from '../../components/InvitationActions';
 import { todayIso } from '../../format';
 
 
@@ -16,7 +16,7 @@ import { todayIso } from '../../format';
 export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }) {
   const { t } = useTranslation();
   const [position, setPosition] = useState(0);
-  const [opened, setOpened] = useState<'whatsapp' | 'email' | null>(null);
+  const [opened, setOpened] = useState<OpenedChannel | null>(null);
   const [invited, setInvited] = useState(0);
   const id = ids[position];
   const detail = useRequest('contacts.get', { id: id ?? 1 }, String(id));
