@@ -8,7 +8,9 @@ export interface Authority {
 
 /**
  * The data protection authority for businesses in each federal state (Art. 77 GDPR: the contact may
- * complain there). Public addresses as of late 2026; the letter prints them as they stand here.
+ * complain there). Public addresses as of November 2026, compared with the authorities' own pages
+ * (Hamburg, Bremen, Sachsen-Anhalt) and an independent list of all sixteen; the letter prints them as
+ * they stand here.
  */
 export const authorities: Record<GermanState, Authority> = {
   BW: { name: 'Landesbeauftragte für den Datenschutz und die Informationsfreiheit Baden-Württemberg', street: 'Lautenschlagerstraße 20', town: '70173 Stuttgart' },
