@@ -1,10 +1,11 @@
 /**
  * Which text encoding a contact file uses. Files from phones and office programs come as UTF-8
  * (with or without BOM), UTF-16 (with or without BOM, little or big endian), windows-1252 (German
- * Windows, Excel "CSV") or Shift_JIS (Japanese phones and Windows). Decoding uses the WHATWG
+ * Windows, Excel "CSV") or Shift_JIS (Japanese phones and Windows); windows-1250 and ISO-8859-2
+ * (Central European) only when the user says so. Decoding uses the WHATWG
  * TextDecoder that Node.js and Electron ship with full ICU.
  */
-export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'shift_jis';
+export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
 
 export interface DetectedEncoding {
   encoding: FileEncoding;
@@ -13,6 +14,7 @@ export interface DetectedEncoding {
 }
 
 import { isUtf8 } from 'node:buffer';
+import type { LegacyEncoding } from '../../shared/model/import';
 
 
 /** windows-1252's printable characters at 0x80–0x9F (undefined bytes stay as their C1 code). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ColumnTarget, ImportFormat } from '../../shared/model/import';
+import type { ColumnTarget, ImportFormat, LegacyEncoding } from '../../shared/model/import';
 import { headerSignature, recogniseHeaders, rowReader, sideColumns, type ParsedRow } from './columns';
 import { detectDelimiter, parseCsv, type CsvResult } from './csv';
 import { createDecoder, detectEncoding, guessLegacyEncoding, isValidUtf8, type FileEncoding } from './encoding';
@@ -50,11 +50,15 @@ export interface ReadOptions {
   /** A mapping stored for this set of headers by an earlier import. */
   rememberedMapping?: (signature: string) => ColumnTarget[] | null;
   onProgress?: (bytesRead: number) => void;
+  /** The user's encoding for text that is not UTF-8 and names no charset (instead of the guess). */
+  legacyEncoding?: LegacyEncoding;
   /** Where the contacts go (a new store when not given). */
   store?: CandidateStore;
   /** Called with each contact as it is read (the planner), besides storing it. */
   onCandidate?: (candidate: CandidateContact, index: number) => void;
 }
+
+const isLegacy = (encoding: string) => encoding !== 'utf-8' && !encoding.startsWith('utf-16');
 
 const reject = (reading: FileReading, key: string, vars: Record<string, string | number> = {}, line: number | null = null): FileReading => ({
   ...reading,
@@ -115,7 +119,9 @@ export async function readImportFile(source: ByteSource, options: ReadOptions): 
   if (isZip(head)) return readZip(source, reading, options, keep);
   if (source.size > MAX_TEXT_FILE_BYTES) return reject(reading, 'tooLarge', { size: Math.round(source.size / 1024 / 1024), limit: MAX_TEXT_FILE_BYTES / 1024 / 1024 });
 
-  const { encoding, bomLength } = detectEncoding(head);
+  const detected = detectEncoding(head);
+  const { bomLength } = detected;
+  const encoding: FileEncoding = options.legacyEncoding && isLegacy(detected.encoding) ? options.legacyEncoding : detected.encoding;
   const headText = createDecoder(encoding).decode(head.subarray(bomLength));
   if (looksBinary(headText)) return reject(reading, 'binary');
   reading = { ...reading, encoding };
@@ -124,7 +130,8 @@ export async function readImportFile(source: ByteSource, options: ReadOptions): 
 
   if (/BEGIN:VCARD/i.test(headText)) {
     reading.format = 'vcard';
-    const fallbackEncoding: FileEncoding = encoding === 'utf-8' || encoding.startsWith('utf-16') ? (isValidUtf8(head, true) ? 'windows-1252' : guessLegacyEncoding(head)) : encoding;
+    const guessed: FileEncoding = encoding === 'utf-8' || encoding.startsWith('utf-16') ? (isValidUtf8(head, true) ? 'windows-1252' : guessLegacyEncoding(head)) : encoding;
+    const fallbackEncoding = options.legacyEncoding ?? guessed;
     const texts = encoding.startsWith('utf-16') ? utf8AsBinary(decodeChunks(chunks(), encoding, bomLength)) : asBinaryText(chunks(), bomLength);
     const encodingsSeen = new Set<string>();
     for await (const batch of parseVcardLines(splitLines(texts), { fallbackEncoding, issues: reading.issues, encodingsSeen })) {

@@ -76,6 +76,7 @@ export const handlers: Handlers = {
   'import.status': (ctx, input) => ctx.importJobs.status(ctx, input.jobId),
   'import.rows': (ctx, input) => ctx.importJobs.rows(ctx, input),
   'import.map': (ctx, input) => ctx.importJobs.remap(ctx, input.jobId, input.index, input.mapping, input.remember),
+  'import.encoding': (ctx, input) => ctx.importJobs.setEncoding(ctx, input.jobId, input.index, input.encoding),
   'import.commit': (ctx, input) => ctx.importJobs.commit(ctx, input.jobId),
   'import.cancel': (ctx, input) => {
     ctx.importJobs.cancel(input.jobId);

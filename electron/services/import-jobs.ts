@@ -4,7 +4,7 @@ import { appendFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { translate } from '../../shared/i18n';
-import type { ColumnTarget, ImportAction, ImportJob, ImportRecord, PreviewRow } from '../../shared/model/import';
+import type { ColumnTarget, ImportAction, ImportJob, ImportRecord, LegacyEncoding, PreviewRow } from '../../shared/model/import';
 import { fileSource } from '../importers/source';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
@@ -21,6 +21,7 @@ interface JobFile {
   path: string;
   received: number;
   mapping?: ColumnTarget[];
+  legacyEncoding?: LegacyEncoding | null;
   analysis: FileAnalysis | null;
 }
 
@@ -100,6 +101,16 @@ export class ImportJobs {
     return this.view(job, getSettings(ctx).language);
   }
 
+  /** The user's encoding for one file's text that is not UTF-8 (null: back to the app's guess); reads the files again. */
+  setEncoding(ctx: ServiceContext, jobId: string, index: number, encoding: LegacyEncoding | null): ImportJob {
+    const job = this.get(jobId, 'ready');
+    const file = job.files[index];
+    if (!file?.analysis) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index });
+    file.legacyEncoding = encoding;
+    void this.run(ctx, job);
+    return this.view(job, getSettings(ctx).language);
+  }
+
   status(ctx: ServiceContext, jobId: string): ImportJob {
     return this.view(this.get(jobId), getSettings(ctx).language);
   }
@@ -154,7 +165,7 @@ export class ImportJobs {
       for (const file of job.files) {
         job.currentFile = file.name;
         const source = await fileSource(file.path, file.name);
-        file.analysis = await analyseFile(ctx, source, { mapping: file.mapping, onProgress: (read) => (job.done = before + read) }, analyses);
+        file.analysis = await analyseFile(ctx, source, { mapping: file.mapping, legacyEncoding: file.legacyEncoding, onProgress: (read) => (job.done = before + read) }, analyses);
         if (!file.analysis.reading.rejected) analyses.push(file.analysis);
         before += (await stat(file.path)).size;
         job.done = before;

@@ -1,5 +1,5 @@
 import type { Contact } from '../../shared/model/contact';
-import type { ColumnTarget, ImportCounts, ImportFileSummary, ImportRecord, PreviewRow } from '../../shared/model/import';
+import { legacyEncodings, type ColumnTarget, type ImportCounts, type ImportFileSummary, type ImportRecord, type LegacyEncoding, type PreviewRow } from '../../shared/model/import';
 import { translate } from '../../shared/i18n';
 import type { Language } from '../../shared/model/settings';
 import type { AddedRows, ContactFields, NewContact } from '../db/repositories/contacts';
@@ -23,11 +23,14 @@ export interface FileAnalysis {
   stateToken: string;
   /** Planned on top of other files of the same import (their contacts not yet written). */
   plannedAfterOthers: boolean;
+  /** The encoding the user chose for this file's text that is not UTF-8 (null: the app's guess). */
+  legacyEncoding: LegacyEncoding | null;
 }
 
 export interface AnalyseOptions {
   region?: string;
   mapping?: ColumnTarget[];
+  legacyEncoding?: LegacyEncoding | null;
   onProgress?: (bytesRead: number) => void;
 }
 
@@ -125,6 +128,7 @@ export async function analyseFile(ctx: ServiceContext, source: ByteSource, optio
   const reading = await readImportFile(source, {
     region,
     mapping: options.mapping,
+    legacyEncoding: options.legacyEncoding ?? undefined,
     rememberedMapping: (signature) => ctx.repos.imports.mapping(signature),
     onProgress: options.onProgress,
     store,
@@ -136,7 +140,7 @@ export async function analyseFile(ctx: ServiceContext, source: ByteSource, optio
       ? planChat(reading.chat.participants, reading.chat.partner, { ...context, region })
       : planner.finish();
   if (plan.store !== store) store.close();
-  return { reading, plan, region, stateToken, plannedAfterOthers: earlier.length > 0 };
+  return { reading, plan, region, stateToken, plannedAfterOthers: earlier.length > 0, legacyEncoding: options.legacyEncoding ?? null };
 }
 
 /** Whether the file's columns need a look before importing: unknown headers, or nothing usable mapped. */
@@ -147,6 +151,9 @@ export function needsMapping(reading: FileReading): boolean {
   return !usable || table.unknown.some((index) => table.mapping[index] === 'ignore');
 }
 
+/** Text that was not UTF-8 (the encodings read, e.g. "utf-8+windows-1252"): its encoding was a guess or the user's choice. */
+const hasUndeclaredLegacyText = (reading: FileReading) => !reading.rejected && (reading.encoding ?? '').split('+').some((encoding) => (legacyEncodings as readonly string[]).includes(encoding));
+
 export function summarise(index: number, analysis: FileAnalysis, language: Language): ImportFileSummary {
   const { reading, plan } = analysis;
   return {
@@ -154,6 +161,7 @@ export function summarise(index: number, analysis: FileAnalysis, language: Langu
     file: reading.name,
     format: reading.format,
     encoding: reading.encoding,
+    encodingChoice: hasUndeclaredLegacyText(reading) ? { chosen: analysis.legacyEncoding } : null,
     rejected: reading.rejected,
     counts: plan.counts,
     issues: reading.issues.map((issue) => ({

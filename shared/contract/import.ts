@@ -4,6 +4,7 @@ import {
   importActions,
   importJobSchema,
   importRecordSchema,
+  legacyEncodings,
   previewRowSchema,
 } from '../model/import';
 import { request } from './define';
@@ -42,6 +43,8 @@ export const importRequests = {
     z.object({ jobId, index: z.int().min(0), mapping: z.array(columnTargetSchema).max(1000), remember: z.boolean() }).strict(),
     importJobSchema,
   ),
+  /** The encoding of a file's text that is not UTF-8 (null: the app's guess); plans the files again. */
+  'import.encoding': request(z.object({ jobId, index: z.int().min(0), encoding: z.enum(legacyEncodings).nullable() }).strict(), importJobSchema),
   /** Writes the previewed import in one transaction. */
   'import.commit': request(z.object({ jobId }).strict(), z.object({ imports: z.array(importRecordSchema), contactIds: z.array(z.int()) })),
   'import.cancel': request(z.object({ jobId }).strict(), z.object({})),

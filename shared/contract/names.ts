@@ -42,6 +42,7 @@ export const requestNames = [
   'import.status',
   'import.rows',
   'import.map',
+  'import.encoding',
   'import.commit',
   'import.cancel',
   'import.history',

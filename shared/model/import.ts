@@ -89,11 +89,20 @@ export const columnMappingStepSchema = z.object({
 });
 export type ColumnMappingStep = z.infer<typeof columnMappingStepSchema>;
 
+/**
+ * Encodings a user may choose for a file whose bytes are not UTF-8 and say nothing about their
+ * charset: the guess (windows-1252) is wrong for Polish or Czech names ("Iksiñski" for "Iksiński").
+ */
+export const legacyEncodings = ['windows-1252', 'windows-1250', 'iso-8859-2', 'shift_jis'] as const;
+export type LegacyEncoding = (typeof legacyEncodings)[number];
+
 export const importFileSummarySchema = z.object({
   index: z.int().min(0),
   file: z.string(),
   format: z.enum(importFormats).nullable(),
   encoding: z.string().nullable(),
+  /** Some text was not UTF-8 and carried no charset: the user may choose its encoding. */
+  encodingChoice: z.object({ chosen: z.enum(legacyEncodings).nullable() }).nullable(),
   /** Rejected files are not written at all; the issues say why. */
   rejected: z.boolean(),
   counts: importCountsSchema,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { cli } from './cli';
 
 const vcard = [
   'BEGIN:VCARD', 'VERSION:3.0', 'N:Groß;Jürgen;;Herr;', 'FN:Jürgen Groß', 'ORG:Dachdeckerei Groß GmbH', 'TEL;TYPE=CELL:0171 2345678', 'END:VCARD',
@@ -96,4 +97,24 @@ test('a WhatsApp chat export marks the contacts someone chats with', async ({ pa
   await page.getByRole('button', { name: 'WhatsApp-Markierungen übernehmen' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Kontakte' }).click();
   await expect(page.getByRole('row', { name: /Max Mustermann/ })).toContainText('zuletzt 21.03.2024');
+});
+
+test('names from a Polish list in windows-1250 come out right once its character set is chosen', async ({ page, host }) => {
+  await page.goto(host.url);
+  await dropFiles(page, [{ name: 'polen.csv', bytes: readFileSync(new URL('../unit/importers/fixtures/polish-1250-semicolon.csv', import.meta.url)), type: 'text/csv' }]);
+  const card = page.getByTestId('import-file');
+  // The guess (Western European) garbles them; the preview shows it before anything is saved.
+  await expect(card.getByRole('row', { name: /£ukasz Dvoøák/ })).toBeVisible();
+  const encoding = card.getByRole('combobox', { name: 'Zeichensatz' });
+  await expect(encoding).toHaveValue('Automatisch erkannt: Westeuropäisch (Windows-1252)');
+  await encoding.click();
+  await page.getByRole('option', { name: /Mitteleuropäisch: Polnisch, Tschechisch/ }).click();
+  await expect(card.getByRole('row', { name: /Łukasz Dvořák/ })).toBeVisible();
+  await expect(card.getByRole('row', { name: /Zofia Śliwińska/ })).toBeVisible();
+  await expect(card.getByRole('combobox', { name: 'Zeichensatz' })).toHaveValue(/Windows-1250/);
+
+  await page.getByRole('button', { name: '2 Kontakte importieren' }).click();
+  await expect(page.getByRole('heading', { name: 'Import abgeschlossen' })).toBeVisible();
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string }[];
+  expect(contacts.map((c) => c.displayName).sort()).toEqual(['Zofia Śliwińska', 'Łukasz Dvořák']);
 });

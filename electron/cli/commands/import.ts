@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { translate } from '../../../shared/i18n';
-import type { ImportCounts } from '../../../shared/model/import';
+import { legacyEncodings, type ImportCounts, type LegacyEncoding } from '../../../shared/model/import';
 import { phoneRegions } from '../../../shared/model/settings';
 import { fileSource } from '../../importers/source';
 import { analyseFile, commitAnalyses, releaseAnalysis, summarise, type FileAnalysis } from '../../services/import';
@@ -19,15 +19,20 @@ const noCounts: ImportCounts = { created: 0, updated: 0, unchanged: 0, duplicate
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'import <Datei>... [--db <Datei>] [--region DE] [--dry-run] [--json]',
+  usage: 'import <Datei>... [--db <Datei>] [--region DE] [--encoding windows-1250] [--dry-run] [--json]',
   summary: 'Importiert Kontaktdateien (vCard, CSV, Excel, WhatsApp-Chat). Exit 2, wenn eine Datei abgelehnt wurde.',
-  options: { json: { type: 'boolean' }, region: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  options: { json: { type: 'boolean' }, region: { type: 'string' }, encoding: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   allowPositionals: true,
   async run(session, { values, positionals }, io) {
     if (positionals.length === 0) throw new UsageError('Welche Datei? Bitte mindestens eine Datei angeben.');
     const region = (values.region as string | undefined)?.toUpperCase();
     if (region && !(phoneRegions as readonly string[]).includes(region)) {
       throw new UsageError(`--region: „${region}“ wird nicht unterstützt (${phoneRegions.join(', ')}).`);
+    }
+    // For text that is not UTF-8 and names no charset (otherwise read as windows-1252 or Shift_JIS).
+    const legacyEncoding = (values.encoding as string | undefined)?.toLowerCase();
+    if (legacyEncoding && !(legacyEncodings as readonly string[]).includes(legacyEncoding)) {
+      throw new UsageError(`--encoding: „${legacyEncoding}“ wird nicht unterstützt (${legacyEncodings.join(', ')}).`);
     }
     const language = getSettings(session.ctx).language;
     const entries: { report: FileReport; analysis: FileAnalysis | null }[] = [];
@@ -40,7 +45,7 @@ export const importCommand: CliCommand = {
         entries.push({ report: { file, format: null, encoding: null, ...noCounts, errors: [{ line: null, message }] }, analysis: null });
         continue;
       }
-      const analysis = await analyseFile(session.ctx, await fileSource(file), { region }, accepted);
+      const analysis = await analyseFile(session.ctx, await fileSource(file), { region, legacyEncoding: legacyEncoding as LegacyEncoding | undefined }, accepted);
       const summary = summarise(entries.length, analysis, language);
       entries.push({
         report: { file, format: summary.format, encoding: summary.encoding, ...summary.counts, errors: summary.issues },

@@ -125,6 +125,10 @@ describe.runIf(present)('hand-checked samples per producer', () => {
     // The Bat! gives no charset at all; its =F1 is ń in ISO-8859-2 but ñ in windows-1252. Nothing in
     // the file says which, so the German office default wins.
     expect((await read('roundcubemail/thebat.vcf')).candidates[0]!.displayName).toBe('Piotr Iksiñski');
+    // The user who sees "Iksiñski" chooses Central European, and the name comes out right.
+    const chosen = withCandidateList(await readImportFile(await fileSource(path.join(corpus, 'roundcubemail/thebat.vcf')), { region: 'DE', legacyEncoding: 'iso-8859-2' }));
+    expect(chosen.candidates[0]).toMatchObject({ displayName: 'Piotr Iksiński', familyName: 'Iksiński' });
+    expect(chosen.encoding).toBe('iso-8859-2');
     expect((await contact('cozy-vcard/contactA/thundersync.vcf', 'Testé de Cozy')).addresses[0]!.street).toBe('12, rue René Boulanger');
   });
 

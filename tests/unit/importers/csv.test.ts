@@ -86,6 +86,19 @@ describe('CSV reader', () => {
     expect(sjis.candidates[0]!.phones[0]).toMatchObject({ e164: '+819011112222' });
   });
 
+  it('Central European windows-1250 reads as the user chooses (the guess, windows-1252, garbles it)', async () => {
+    const guessed = await readFixture('polish-1250-semicolon.csv');
+    expect(guessed.encoding).toBe('windows-1252');
+    expect(guessed.candidates.map((c) => c.displayName)).toEqual(['£ukasz Dvoøák', 'Zofia Œliwiñska']);
+    const chosen = await readFixture('polish-1250-semicolon.csv', { legacyEncoding: 'windows-1250' });
+    expect(chosen.encoding).toBe('windows-1250');
+    expect(chosen.candidates.map((c) => c.displayName)).toEqual(['Łukasz Dvořák', 'Zofia Śliwińska']);
+    // A UTF-8 file is UTF-8 whatever was chosen.
+    const utf8 = await readFixture('google-current-bom.csv', { legacyEncoding: 'windows-1250' });
+    expect(utf8.encoding).toBe('utf-8');
+    expect(utf8.candidates[0]!.addresses[0]!.street).toBe('Sägewerkstr. 3');
+  });
+
   it('Thunderbird: the birthday from year, month and day columns', async () => {
     const [hanna] = (await readFixture('thunderbird.csv')).candidates;
     expect(hanna).toMatchObject({ displayName: 'Hanna Koch', birthday: '1988-03-09' });

@@ -2,7 +2,8 @@ import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@m
 import { IconAlertTriangle, IconFileOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColumnTarget, ImportFileSummary } from '../../../../shared/model/import';
+import type { ColumnTarget, ImportFileSummary, LegacyEncoding } from '../../../../shared/model/import';
+import { EncodingChoice } from './EncodingChoice';
 import { ColumnMapping } from './ColumnMapping';
 import { CountBadges } from './CountBadges';
 import { PreviewTable } from './PreviewTable';
@@ -12,10 +13,11 @@ interface Props {
   file: ImportFileSummary;
   busy: boolean;
   onRemap: (mapping: ColumnTarget[], remember: boolean) => void;
+  onEncoding: (encoding: LegacyEncoding | null) => void;
 }
 
 /** One file of an import: what it is, what will happen, what is wrong with it, and its columns. */
-export function ImportFileCard({ jobId, file, busy, onRemap }: Props) {
+export function ImportFileCard({ jobId, file, busy, onRemap, onEncoding }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const showMapping = file.columns && (file.needsMapping || editing);
@@ -58,6 +60,8 @@ export function ImportFileCard({ jobId, file, busy, onRemap }: Props) {
             </List>
           </Alert>
         )}
+
+        <EncodingChoice file={file} busy={busy} onChange={onEncoding} />
 
         {file.columns?.remembered && <Text size="sm" c="dimmed">{t('import.mapping.remembered')}</Text>}
         {showMapping && file.columns && (

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColumnTarget, ImportJob } from '../../../../shared/model/import';
+import type { ColumnTarget, ImportJob, LegacyEncoding } from '../../../../shared/model/import';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { useDroppedFiles } from '../../file-drop';
@@ -19,11 +19,12 @@ interface PreviewProps {
   job: ImportJob;
   busy: boolean;
   onRemap: (index: number, mapping: ColumnTarget[], remember: boolean) => void;
+  onEncoding: (index: number, encoding: LegacyEncoding | null) => void;
   onCommit: () => void;
   onCancel: () => void;
 }
 
-function Preview({ job, busy, onRemap, onCommit, onCancel }: PreviewProps) {
+function Preview({ job, busy, onRemap, onEncoding, onCommit, onCancel }: PreviewProps) {
   const { t } = useTranslation();
   const writable = job.files.filter((file) => !file.rejected);
   const contacts = writable.reduce((sum, file) => sum + (file.format === 'whatsapp' ? 0 : file.counts.created + file.counts.updated + file.counts.duplicates), 0);
@@ -33,7 +34,14 @@ function Preview({ job, busy, onRemap, onCommit, onCancel }: PreviewProps) {
     <Stack>
       <Title order={2}>{t('import.previewTitle')}</Title>
       {job.files.map((file) => (
-        <ImportFileCard key={file.index} jobId={job.jobId} file={file} busy={busy} onRemap={(mapping, remember) => onRemap(file.index, mapping, remember)} />
+        <ImportFileCard
+          key={file.index}
+          jobId={job.jobId}
+          file={file}
+          busy={busy}
+          onRemap={(mapping, remember) => onRemap(file.index, mapping, remember)}
+          onEncoding={(encoding) => onEncoding(file.index, encoding)}
+        />
       ))}
       <Paper withBorder p="md" pos="sticky" bottom={0} style={{ zIndex: 5 }}>
         <Group justify="space-between">
@@ -56,7 +64,7 @@ function Preview({ job, busy, onRemap, onCommit, onCancel }: PreviewProps) {
 
 export function ImportView({ onShowContacts }: { onShowContacts: (importId: number) => void }) {
   const { t } = useTranslation();
-  const { phase, start, remap, commit, reset } = useImportJob();
+  const { phase, start, remap, chooseEncoding, commit, reset } = useImportJob();
   const dropped = useDroppedFiles();
   const [historyKey, setHistoryKey] = useState(0);
   const undo = useUndoImport(() => {
@@ -83,6 +91,7 @@ export function ImportView({ onShowContacts }: { onShowContacts: (importId: numb
           job={phase.job}
           busy={phase.kind === 'committing'}
           onRemap={(index, mapping, remember) => void remap(phase.job, index, mapping, remember)}
+          onEncoding={(index, encoding) => void chooseEncoding(phase.job, index, encoding)}
           onCommit={() => void commit(phase.job)}
           onCancel={() => void reset(phase.job)}
         />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ColumnTarget, ImportJob, ImportRecord } from '../../../../shared/model/import';
+import type { ColumnTarget, ImportJob, ImportRecord, LegacyEncoding } from '../../../../shared/model/import';
 import { send } from '../../api';
 import { uploadFiles } from './upload';
 
@@ -55,6 +55,15 @@ export function useImportJob() {
     [follow],
   );
 
+  const chooseEncoding = useCallback(
+    async (job: ImportJob, index: number, encoding: LegacyEncoding | null) => {
+      const result = await send('import.encoding', { jobId: job.jobId, index, encoding });
+      if (!result.ok) return setPhase({ kind: 'error', message: result.error.message });
+      await follow(result.value);
+    },
+    [follow],
+  );
+
   const commit = useCallback(async (job: ImportJob) => {
     setPhase({ kind: 'committing', job });
     const result = await send('import.commit', { jobId: job.jobId });
@@ -67,5 +76,5 @@ export function useImportJob() {
     setPhase({ kind: 'idle' });
   }, []);
 
-  return { phase, start, remap, commit, reset };
+  return { phase, start, remap, chooseEncoding, commit, reset };
 }
