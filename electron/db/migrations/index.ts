@@ -3,6 +3,7 @@ import { initial } from './0001-initial';
 import { contactDetailsAndImports } from './0002-contact-details-and-imports';
 import { tracking } from './0003-tracking';
 import { searchIndexAndSortKey } from './0004-search-index-and-sort-key';
+import { listColumns } from './0005-list-columns';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
-export const migrations: readonly Migration[] = [initial, contactDetailsAndImports, tracking, searchIndexAndSortKey];
+export const migrations: readonly Migration[] = [initial, contactDetailsAndImports, tracking, searchIndexAndSortKey, listColumns];

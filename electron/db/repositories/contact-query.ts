@@ -32,13 +32,12 @@ function contains(column: 'search_text' | 'search_digits', name: string, text: s
 }
 
 const stageOrder = `CASE status ${stages.map((stage, i) => `WHEN '${stage}' THEN ${i}`).join(' ')} END`;
-const mobileColumn = `(SELECT coalesce(e164, raw) FROM contact_phones p WHERE p.contact_id = c.id ORDER BY p.kind != 'mobile', p.position LIMIT 1)`;
 
 const orderBy: Record<(typeof sortColumns)[number], string> = {
   name: 'sort_name',
-  organization: "coalesce(organization, '') = '', organization COLLATE NOCASE",
+  organization: 'sort_organization IS NULL, sort_organization',
   kind: 'kind',
-  mobile: `${mobileColumn} IS NULL, ${mobileColumn}`,
+  mobile: 'list_mobile IS NULL, list_mobile',
   target: 'target IS NULL, target',
   stage: stageOrder,
   updatedAt: 'updated_at',
@@ -167,7 +166,7 @@ export function createContactQueryRepository(db: Database): ContactQueryReposito
       const byId = new Map(
         (
           prepared(
-            `SELECT c.id, c.display_name, c.organization, c.kind, ${mobileColumn} AS mobile, c.target, c.status, c.updated_at, c.on_whatsapp,
+            `SELECT c.id, c.display_name, c.organization, c.kind, c.list_mobile AS mobile, c.target, c.status, c.updated_at, c.on_whatsapp,
                     c.whatsapp_last_message_at, (SELECT group_concat(tag, char(31)) FROM contact_tags t WHERE t.contact_id = c.id) AS tags
              FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
           ).all(JSON.stringify(ids)) as RowData[]

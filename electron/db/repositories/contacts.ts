@@ -101,6 +101,15 @@ export const contactFieldColumns: Record<keyof ContactFields, string> = {
 };
 
 /** Fields the search columns are built from: changing one refreshes them. */
+/** The company in the table's German order; none sorts last (NULL). */
+const organizationKey = (organization: string | null | undefined) => (organization ? foldForSearch(organization) || null : null);
+
+/** The number the table shows and sorts by: the first mobile number, else the first (as LIST_MOBILE_SQL). */
+const listMobile = (phones: readonly { e164: string | null; raw: string; kind: string }[]) => {
+  const shown = phones.find((phone) => phone.kind === 'mobile') ?? phones[0];
+  return shown ? (shown.e164 ?? shown.raw) : null;
+};
+
 const searchFields = new Set<keyof ContactFields>(['displayName', 'givenName', 'familyName', 'organization', 'customerNumber']);
 
 /** Rows added to a contact, by id, so that exactly those can be removed again. */
@@ -182,8 +191,8 @@ export function createContactsRepository(db: Database): ContactsRepository {
   const insertContact = db.prepare(
     `INSERT INTO contacts (display_name, given_name, family_name, title, gender, organization, department, job_title,
        is_company, customer_number, birthday, note, kind, on_whatsapp, whatsapp_last_message_at, created_by_import,
-       search_text, search_digits, sort_name)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       search_text, search_digits, sort_name, sort_organization, list_mobile)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const nextPosition = (table: string) => db.prepare<[number], { next: number }>(`SELECT coalesce(max(position) + 1, 0) AS next FROM ${table} WHERE contact_id = ?`);
   const nextPhone = nextPosition('contact_phones');
@@ -204,9 +213,9 @@ export function createContactsRepository(db: Database): ContactsRepository {
   const searchSource = db.prepare<[number], { display_name: string; given_name: string | null; family_name: string | null; organization: string | null; customer_number: string | null }>(
     'SELECT display_name, given_name, family_name, organization, customer_number FROM contacts WHERE id = ?',
   );
-  const phonesFor = db.prepare<[number], { e164: string | null; raw: string }>('SELECT e164, raw FROM contact_phones WHERE contact_id = ?');
+  const phonesFor = db.prepare<[number], { e164: string | null; raw: string; kind: string }>('SELECT e164, raw, kind FROM contact_phones WHERE contact_id = ? ORDER BY position');
   const emailsFor = db.prepare<[number], { address: string }>('SELECT address FROM contact_emails WHERE contact_id = ?');
-  const setSearch = db.prepare('UPDATE contacts SET search_text = ?, search_digits = ?, sort_name = ? WHERE id = ?');
+  const setSearch = db.prepare('UPDATE contacts SET search_text = ?, search_digits = ?, sort_name = ?, sort_organization = ?, list_mobile = ? WHERE id = ?');
   const deleteContacts = db.prepare('DELETE FROM contacts WHERE id IN (SELECT value FROM json_each(?))');
   const purgeDeleted = db.prepare<[string]>('DELETE FROM contacts WHERE deleted_at IS NOT NULL AND deleted_at < ?');
   // What an import recorded about a contact (its old field values) goes with it.
@@ -230,7 +239,8 @@ export function createContactsRepository(db: Database): ContactsRepository {
     const row = searchSource.get(id);
     if (!row) return;
     const text = contactSearchText({ displayName: row.display_name, givenName: row.given_name, familyName: row.family_name, organization: row.organization, customerNumber: row.customer_number, emails: emailsFor.all(id) });
-    setSearch.run(text, contactSearchDigits(phonesFor.all(id)), foldForSearch(row.display_name), id);
+    const phones = phonesFor.all(id);
+    setSearch.run(text, contactSearchDigits(phones), foldForSearch(row.display_name), organizationKey(row.organization), listMobile(phones), id);
   };
 
   /** Loads numbers, e-mails, addresses and tags for contacts with four queries, not four per contact. */
@@ -318,6 +328,8 @@ export function createContactsRepository(db: Database): ContactsRepository {
         contactSearchText({ ...contact, emails }),
         contactSearchDigits(phones),
         foldForSearch(contact.displayName),
+        organizationKey(contact.organization),
+        listMobile(phones),
       ).lastInsertRowid,
     );
     for (let position = 0; position < phones.length; position += 1) {

@@ -282,3 +282,30 @@ describe('duplicates and the overview', () => {
     expect(view.progress.at(-1)).toMatchObject({ finished: 1, started: 3 });
   });
 });
+
+describe('sorting by company and number', () => {
+  it('files companies in German order with none last, and follows every change of company or numbers', () => {
+    const session = testSession();
+    const { contacts, contactQuery } = session.ctx.repos;
+    const mobile = (e164: string) => ({ e164, raw: e164, label: null, kind: 'mobile' as const });
+    const zorn = contacts.insert({ displayName: 'Klaus Zorn', organization: 'Zimmerei Zorn', phones: [{ e164: '+495611234', raw: '0561 1234', label: null, kind: 'landline' }, mobile('+491715550003')] });
+    const oez = contacts.insert({ displayName: 'Eva Öz', organization: 'Ökobau Öz', phones: [mobile('+491715550001')] });
+    const berg = contacts.insert({ displayName: 'Anna Berg' });
+    const adler = contacts.insert({ displayName: 'Ben Adler', organization: 'maler adler', phones: [mobile('+491715550002')] });
+    const sorted = (sort: 'organization' | 'mobile') =>
+      contactQuery.page({ search: '', invitedBefore: '2026-01-01', letterSentBefore: '2026-01-01' }, { sort, descending: false, offset: 0, limit: 10 }).rows;
+    expect(sorted('organization').map((r) => r.id)).toEqual([adler, oez, zorn, berg]);
+    expect(sorted('mobile').map((r) => [r.id, r.mobile])).toEqual([
+      [oez, '+491715550001'],
+      [adler, '+491715550002'],
+      [zorn, '+491715550003'],
+      [berg, null],
+    ]);
+
+    contacts.updateFields(berg, { organization: 'Bäckerei Berg' });
+    contacts.replacePhones(oez, [mobile('+491715550009')]);
+    contacts.addPhones(berg, [mobile('+491715550000')]);
+    expect(sorted('organization').map((r) => r.id)).toEqual([berg, adler, oez, zorn]);
+    expect(sorted('mobile').map((r) => r.id)).toEqual([berg, adler, zorn, oez]);
+  });
+});
