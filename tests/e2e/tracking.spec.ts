@@ -56,6 +56,20 @@ test('a number typed in national format finds the contact stored in E.164', asyn
   await expect(rows).toHaveCount(3);
 });
 
+test('the table sorts by company (German order, none last) and by number', async ({ page, host }) => {
+  importCsv(host.databasePath, CSV);
+  await openContacts(page, host.url);
+  const grid = page.getByRole('grid', { name: 'Kontakte' });
+  const names = async () => (await grid.getByRole('row').allInnerTexts()).slice(1).map((text) => text.split('\n').find((part) => part.trim())!.trim());
+  await grid.getByRole('columnheader', { name: 'Firma' }).getByRole('button').click();
+  await expect(grid.getByRole('columnheader', { name: 'Firma' })).toHaveAttribute('aria-sort', 'ascending');
+  // Without a company: by name as the table shows it.
+  await expect.poll(names).toEqual(['Bernd Schulze', 'Elektro Meier KG', 'Sabine Krüger', 'Jürgen Özdemir', 'Karl Fuchs', 'Petra Lange']);
+  await grid.getByRole('columnheader', { name: 'Mobilnummer' }).getByRole('button').click();
+  // Karl Fuchs's 0152 number is one digit short (not a valid number): shown as typed, after the others.
+  await expect.poll(names).toEqual(['Jürgen Özdemir', 'Elektro Meier KG', 'Bernd Schulze', 'Petra Lange', 'Sabine Krüger', 'Karl Fuchs']);
+});
+
 test('filter, select three contacts, change them at once, undo one change; the overview agrees with the database', async ({ page, host }) => {
   importCsv(host.databasePath, CSV);
   await openContacts(page, host.url);

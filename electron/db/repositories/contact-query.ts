@@ -154,7 +154,9 @@ export function createContactQueryRepository(db: Database): ContactQueryReposito
       const { where, params } = build(query);
       const total = (prepared(`SELECT count(*) AS total FROM contacts c WHERE ${where}`).get(params) as { total: number }).total;
       const direction = descending ? 'DESC' : 'ASC';
-      const order = ((total < SORT_MATCHES_BELOW && orderWithoutIndex[sort]) || orderBy[sort])
+      // Within the same company, stage or date: by name, as a reader expects (not by import order).
+      const order = [(total < SORT_MATCHES_BELOW && orderWithoutIndex[sort]) || orderBy[sort], ...(sort === 'name' ? [] : ['sort_name'])]
+        .join(', ')
         .split(', ')
         .map((part) => `${part} ${direction}`)
         .join(', ');
