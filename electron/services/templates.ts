@@ -1,5 +1,5 @@
 import { invitationParts } from '../../shared/invitations/invitation';
-import { defaultTemplates, fillTemplate, unknownPlaceholders, type InvitationKind, type Template, type TemplateCatalogue } from '../../shared/invitations/templates';
+import { defaultTemplates, fillTemplate, invitationKinds, templateChannels, unknownPlaceholders, type InvitationKind, type Template, type TemplateCatalogue, type TemplateChannel } from '../../shared/invitations/templates';
 import type { LetterLanguage } from '../../shared/letters/salutation';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
@@ -12,10 +12,14 @@ export interface TemplateKey {
   language: LetterLanguage;
   formal: boolean;
   kind: InvitationKind;
+  channel: TemplateChannel;
 }
 
 type Overrides = Partial<Record<string, Template>>;
-const keyOf = ({ language, formal, kind }: TemplateKey) => `${language}.${formal ? 'formal' : 'informal'}.${kind}`;
+const keyOf = ({ language, formal, kind, channel }: TemplateKey) => `${language}.${formal ? 'formal' : 'informal'}.${kind}.${channel}`;
+/** Texts saved before there was one per channel served WhatsApp, SMS and e-mail alike; they still do until replaced. */
+const keyWithoutChannel = ({ language, formal, kind }: TemplateKey) => `${language}.${formal ? 'formal' : 'informal'}.${kind}`;
+const usable = (template: Template | undefined) => (template && unknownPlaceholders(template.subject + template.body).length === 0 ? template : undefined);
 
 function overrides(ctx: ServiceContext): Overrides {
   const stored = ctx.repos.settings.readAll()[TEMPLATES_KEY];
@@ -28,9 +32,12 @@ export function getTemplates(ctx: ServiceContext): TemplateCatalogue {
   const catalogue = structuredClone(defaultTemplates);
   for (const language of ['de', 'en'] as const) {
     for (const tone of ['formal', 'informal'] as const) {
-      for (const kind of Object.keys(catalogue[language][tone]) as InvitationKind[]) {
-        const template = own[keyOf({ language, formal: tone === 'formal', kind })];
-        if (template && unknownPlaceholders(template.subject + template.body).length === 0) catalogue[language][tone][kind] = template;
+      for (const kind of invitationKinds) {
+        for (const channel of templateChannels) {
+          const key = { language, formal: tone === 'formal', kind, channel };
+          const template = usable(own[keyOf(key)]) ?? usable(own[keyWithoutChannel(key)]);
+          if (template) catalogue[language][tone][kind][channel] = template;
+        }
       }
     }
   }
@@ -49,12 +56,18 @@ export function saveTemplate(ctx: ServiceContext, key: TemplateKey, template: Te
 export function resetTemplate(ctx: ServiceContext, key: TemplateKey): TemplateCatalogue {
   const own = overrides(ctx);
   delete own[keyOf(key)];
+  // An old text for all channels is kept for the others, but this channel goes back to its default.
+  const legacy = own[keyWithoutChannel(key)];
+  if (legacy) {
+    delete own[keyWithoutChannel(key)];
+    for (const channel of templateChannels) if (channel !== key.channel) own[keyOf({ ...key, channel })] ??= legacy;
+  }
   ctx.repos.settings.writeMany({ [TEMPLATES_KEY]: own });
   return getTemplates(ctx);
 }
 
 /** A draft text filled in for a real contact (the live preview); unknown placeholders are named, not printed. */
-export function previewTemplate(ctx: ServiceContext, contactId: number, key: Omit<TemplateKey, 'kind'>, template: Template): { subject: string; text: string; unknown: string[] } {
+export function previewTemplate(ctx: ServiceContext, contactId: number, key: Pick<TemplateKey, 'language' | 'formal'>, template: Template): { subject: string; text: string; unknown: string[] } {
   const unknown = unknownPlaceholders(template.subject + template.body);
   if (unknown.length) return { subject: '', text: '', unknown };
   const { values } = invitationParts(requireContact(ctx, contactId), getProfile(ctx), { language: key.language, formal: key.formal });

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { selectionSchema } from '../model/contact';
 import { request } from './define';
+import { templateChannels } from '../invitations/templates';
 
 export const invitationSchema = z.object({
   id: z.int(),
   channel: z.enum(['whatsapp', 'sms', 'email', 'letter']),
   subject: z.string(),
   text: z.string(),
+  /** The text for each channel (an SMS is shorter, an e-mail has a closing). */
+  texts: z.object({ whatsapp: z.string(), sms: z.string(), email: z.string() }),
   links: z.object({ whatsapp: z.string().nullable(), sms: z.string().nullable(), messenger: z.string().nullable(), mailto: z.string().nullable() }),
 });
 
@@ -18,8 +21,9 @@ export const invitationRequests = {
 };
 
 const templateSchema = z.object({ subject: z.string().max(300), body: z.string().min(1).max(5000) }).strict();
-const templateKey = { language: z.enum(['de', 'en']), formal: z.boolean(), kind: z.enum(['switch', 'consent', 'phone_email']) };
-const toneSchema = z.object({ switch: templateSchema, consent: templateSchema, phone_email: templateSchema });
+const templateKey = { language: z.enum(['de', 'en']), formal: z.boolean(), kind: z.enum(['switch', 'consent', 'phone_email']), channel: z.enum(templateChannels) };
+const channelsSchema = z.object({ whatsapp: templateSchema, sms: templateSchema, email: templateSchema });
+const toneSchema = z.object({ switch: channelsSchema, consent: channelsSchema, phone_email: channelsSchema });
 const catalogueSchema = z.object({ de: z.object({ formal: toneSchema, informal: toneSchema }), en: z.object({ formal: toneSchema, informal: toneSchema }) });
 
 export const templateRequests = {

@@ -4,7 +4,7 @@ import { salutation, type LetterLanguage } from '../letters/salutation';
 import type { Contact } from '../model/contact';
 import type { Profile } from '../model/profile';
 import { messengers, type Messenger } from '../model/tracking';
-import { defaultTemplates, fillTemplate, type InvitationKind, type PlaceholderValues, type TemplateCatalogue } from './templates';
+import { defaultTemplates, fillTemplate, type InvitationKind, type PlaceholderValues, type TemplateCatalogue, type TemplateChannel } from './templates';
 
 export type InvitationChannel = 'whatsapp' | 'sms' | 'email' | 'letter';
 
@@ -13,6 +13,7 @@ export interface Invitation {
   channel: InvitationChannel;
   subject: string;
   text: string;
+  texts: Record<TemplateChannel, string>;
   links: { whatsapp: string | null; sms: string | null; messenger: string | null; mailto: string | null };
 }
 
@@ -58,26 +59,29 @@ export function invitationParts(contact: Contact, profile: Profile, options: Inv
 }
 
 /**
- * A contact's invitation: the text from the template for their target (switch messenger, consent
- * letter to come, phone and e-mail), personalised, with the links that send it in one tap.
+ * A contact's invitation: the texts from the templates for their target (switch messenger, consent
+ * letter to come, phone and e-mail), personalised, one per channel, with the links that send each in
+ * one tap. `text` is the one for the channel that reaches them first (WhatsApp, else e-mail).
  */
 export function invitationFor(contact: Contact, profile: Profile, options: InvitationOptions): Invitation {
   const { kind, formal, values, messengerUrl } = invitationParts(contact, profile, options);
-  const template = (options.templates ?? defaultTemplates)[options.language][formal ? 'formal' : 'informal'][kind];
-  const subject = fillTemplate(template.subject, values);
-  const text = fillTemplate(template.body, values);
+  const templates = (options.templates ?? defaultTemplates)[options.language][formal ? 'formal' : 'informal'][kind];
+  const texts = { whatsapp: fillTemplate(templates.whatsapp.body, values), sms: fillTemplate(templates.sms.body, values), email: fillTemplate(templates.email.body, values) };
+  const subject = fillTemplate(templates.email.subject, values);
   const mobile = contact.phones.find((p) => p.kind === 'mobile' && p.e164) ?? contact.phones.find((p) => p.e164);
   const email = contact.emails[0]?.address ?? null;
+  const channel: InvitationChannel = mobile ? 'whatsapp' : email ? 'email' : 'letter';
   return {
     id: contact.id,
-    channel: mobile ? 'whatsapp' : email ? 'email' : 'letter',
+    channel,
     subject,
-    text,
+    text: channel === 'whatsapp' ? texts.whatsapp : texts.email,
+    texts,
     links: {
-      whatsapp: mobile?.e164 ? whatsappLink(mobile.e164, text) : null,
-      sms: mobile?.e164 ? `sms:${mobile.e164}?body=${encodeURIComponent(text)}` : null,
+      whatsapp: mobile?.e164 ? whatsappLink(mobile.e164, texts.whatsapp) : null,
+      sms: mobile?.e164 ? `sms:${mobile.e164}?body=${encodeURIComponent(texts.sms)}` : null,
       messenger: messengerUrl,
-      mailto: email ? mailtoLink(email, subject, text) : null,
+      mailto: email ? mailtoLink(email, subject, texts.email) : null,
     },
   };
 }

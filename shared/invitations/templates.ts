@@ -12,68 +12,126 @@ export interface Template {
   body: string;
 }
 
-export type TemplateCatalogue = Record<LetterLanguage, Record<'formal' | 'informal', Record<InvitationKind, Template>>>;
+/** Where a text goes: each has its own length and form (an SMS is short, an e-mail has a subject and a closing). */
+export const templateChannels = ['whatsapp', 'sms', 'email'] as const;
+export type TemplateChannel = (typeof templateChannels)[number];
+
+export type ChannelTemplates = Record<TemplateChannel, Template>;
+export type TemplateCatalogue = Record<LetterLanguage, Record<'formal' | 'informal', Record<InvitationKind, ChannelTemplates>>>;
 export const invitationKinds: readonly InvitationKind[] = ['switch', 'consent', 'phone_email'];
 
-/** The default texts; the office can edit them (the placeholders stay the same). */
+const message = (body: string): Template => ({ subject: '', body });
+
+/**
+ * The default texts; the office can edit them (the placeholders stay the same). SMS texts avoid
+ * characters outside the GSM alphabet (such as "–"), which would shrink an SMS from 160 to 70 characters.
+ */
 export const defaultTemplates: TemplateCatalogue = {
   de: {
     formal: {
       switch: {
-        subject: '{{Betrieb}}: Wir wechseln zu {{Messenger}}',
-        body: '{{Anrede}}\nwir stellen unsere Kurznachrichten von WhatsApp auf {{Messenger}} um – zum Schutz Ihrer Daten. Sie erreichen uns dort ab sofort: {{Link}}\nVielen Dank!\n{{Absender}}, {{Betrieb}}',
+        whatsapp: message('{{Anrede}}\nwir stellen unsere Kurznachrichten von WhatsApp auf {{Messenger}} um – zum Schutz Ihrer Daten. Sie erreichen uns dort ab sofort: {{Link}}\nVielen Dank!\n{{Absender}}, {{Betrieb}}'),
+        sms: message('{{Anrede}} wir schreiben künftig über {{Messenger}} statt WhatsApp: {{Link}} - {{Betrieb}}'),
+        email: {
+          subject: '{{Betrieb}}: Wir wechseln zu {{Messenger}}',
+          body: '{{Anrede}}\n\nwir stellen unsere Kurznachrichten von WhatsApp auf {{Messenger}} um – zum Schutz Ihrer Daten und der Daten unserer anderen Kunden. Sie erreichen uns dort ab sofort: {{Link}}\n\nTelefon und E-Mail bleiben wie gewohnt.\n\nMit freundlichen Grüßen\n{{Absender}}\n{{Betrieb}}',
+        },
       },
       consent: {
-        subject: '{{Betrieb}}: Ihre Einwilligung für WhatsApp',
-        body: '{{Anrede}}\ndamit wir Ihnen weiter per WhatsApp schreiben dürfen, brauchen wir Ihre schriftliche Einwilligung. Die Erklärung kommt in den nächsten Tagen per Post.\nVielen Dank!\n{{Absender}}, {{Betrieb}}',
+        whatsapp: message('{{Anrede}}\ndamit wir Ihnen weiter per WhatsApp schreiben dürfen, brauchen wir Ihre schriftliche Einwilligung. Die Erklärung kommt in den nächsten Tagen per Post.\nVielen Dank!\n{{Absender}}, {{Betrieb}}'),
+        sms: message('{{Anrede}} für WhatsApp brauchen wir Ihre schriftliche Einwilligung, das Formular kommt per Post. - {{Betrieb}}'),
+        email: {
+          subject: '{{Betrieb}}: Ihre Einwilligung für WhatsApp',
+          body: '{{Anrede}}\n\ndamit wir Ihnen weiter per WhatsApp schreiben dürfen, brauchen wir Ihre schriftliche Einwilligung. Die Erklärung kommt in den nächsten Tagen per Post; bitte senden Sie sie unterschrieben an uns zurück.\n\nMit freundlichen Grüßen\n{{Absender}}\n{{Betrieb}}',
+        },
       },
       phone_email: {
-        subject: '{{Betrieb}}: Wir erreichen Sie künftig per Telefon und E-Mail',
-        body: '{{Anrede}}\nzum Schutz Ihrer Daten schreiben wir Ihnen künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\nVielen Dank!\n{{Absender}}, {{Betrieb}}',
+        whatsapp: message('{{Anrede}}\nzum Schutz Ihrer Daten schreiben wir Ihnen künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\nVielen Dank!\n{{Absender}}, {{Betrieb}}'),
+        sms: message('{{Anrede}} zum Schutz Ihrer Daten melden wir uns künftig per Telefon oder E-Mail statt per WhatsApp. - {{Betrieb}}'),
+        email: {
+          subject: '{{Betrieb}}: Wir erreichen Sie künftig per Telefon und E-Mail',
+          body: '{{Anrede}}\n\nzum Schutz Ihrer Daten schreiben wir Ihnen künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\n\nMit freundlichen Grüßen\n{{Absender}}\n{{Betrieb}}',
+        },
       },
     },
     informal: {
       switch: {
-        subject: '{{Betrieb}}: Wir wechseln zu {{Messenger}}',
-        body: '{{Anrede}}\nwir stellen unsere Nachrichten von WhatsApp auf {{Messenger}} um – wegen des Datenschutzes. Du erreichst uns dort ab sofort: {{Link}}\nDanke dir!\n{{Absender}}',
+        whatsapp: message('{{Anrede}}\nwir stellen unsere Nachrichten von WhatsApp auf {{Messenger}} um – wegen des Datenschutzes. Du erreichst uns dort ab sofort: {{Link}}\nDanke dir!\n{{Absender}}'),
+        sms: message('{{Anrede}} wir schreiben ab jetzt über {{Messenger}} statt WhatsApp: {{Link}} - {{Absender}}'),
+        email: {
+          subject: '{{Betrieb}}: Wir wechseln zu {{Messenger}}',
+          body: '{{Anrede}}\n\nwir stellen unsere Nachrichten von WhatsApp auf {{Messenger}} um – wegen des Datenschutzes. Du erreichst uns dort ab sofort: {{Link}}\n\nViele Grüße\n{{Absender}}',
+        },
       },
       consent: {
-        subject: '{{Betrieb}}: Deine Einwilligung für WhatsApp',
-        body: '{{Anrede}}\ndamit wir dir weiter per WhatsApp schreiben dürfen, brauchen wir deine schriftliche Einwilligung. Das Formular bekommst du in den nächsten Tagen.\nDanke dir!\n{{Absender}}',
+        whatsapp: message('{{Anrede}}\ndamit wir dir weiter per WhatsApp schreiben dürfen, brauchen wir deine schriftliche Einwilligung. Das Formular bekommst du in den nächsten Tagen.\nDanke dir!\n{{Absender}}'),
+        sms: message('{{Anrede}} für WhatsApp brauchen wir deine schriftliche Einwilligung, das Formular kommt. - {{Absender}}'),
+        email: {
+          subject: '{{Betrieb}}: Deine Einwilligung für WhatsApp',
+          body: '{{Anrede}}\n\ndamit wir dir weiter per WhatsApp schreiben dürfen, brauchen wir deine schriftliche Einwilligung. Das Formular bekommst du in den nächsten Tagen; bitte unterschreib es und gib es uns zurück.\n\nViele Grüße\n{{Absender}}',
+        },
       },
       phone_email: {
-        subject: '{{Betrieb}}: Künftig per Telefon und E-Mail',
-        body: '{{Anrede}}\nwegen des Datenschutzes schreiben wir dir künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\nDanke dir!\n{{Absender}}',
+        whatsapp: message('{{Anrede}}\nwegen des Datenschutzes schreiben wir dir künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\nDanke dir!\n{{Absender}}'),
+        sms: message('{{Anrede}} wegen des Datenschutzes melden wir uns künftig per Telefon oder E-Mail statt per WhatsApp. - {{Absender}}'),
+        email: {
+          subject: '{{Betrieb}}: Künftig per Telefon und E-Mail',
+          body: '{{Anrede}}\n\nwegen des Datenschutzes schreiben wir dir künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\n\nViele Grüße\n{{Absender}}',
+        },
       },
     },
   },
   en: {
     formal: {
       switch: {
-        subject: '{{Betrieb}}: we are moving to {{Messenger}}',
-        body: '{{Anrede}}\nto protect your data we are moving our messages from WhatsApp to {{Messenger}}. You can reach us there from now on: {{Link}}\nThank you!\n{{Absender}}, {{Betrieb}}',
+        whatsapp: message('{{Anrede}}\nto protect your data we are moving our messages from WhatsApp to {{Messenger}}. You can reach us there from now on: {{Link}}\nThank you!\n{{Absender}}, {{Betrieb}}'),
+        sms: message('{{Anrede}} we are moving our messages from WhatsApp to {{Messenger}}: {{Link}} - {{Betrieb}}'),
+        email: {
+          subject: '{{Betrieb}}: we are moving to {{Messenger}}',
+          body: '{{Anrede}}\n\nto protect your data and that of our other customers, we are moving our messages from WhatsApp to {{Messenger}}. You can reach us there from now on: {{Link}}\n\nPhone and e-mail stay as they are.\n\nKind regards\n{{Absender}}\n{{Betrieb}}',
+        },
       },
       consent: {
-        subject: '{{Betrieb}}: your consent for WhatsApp',
-        body: '{{Anrede}}\nto keep writing to you on WhatsApp we need your written consent. The form will reach you by post in the next few days.\nThank you!\n{{Absender}}, {{Betrieb}}',
+        whatsapp: message('{{Anrede}}\nto keep writing to you on WhatsApp we need your written consent. The form will reach you by post in the next few days.\nThank you!\n{{Absender}}, {{Betrieb}}'),
+        sms: message('{{Anrede}} to keep using WhatsApp we need your written consent; the form comes by post. - {{Betrieb}}'),
+        email: {
+          subject: '{{Betrieb}}: your consent for WhatsApp',
+          body: '{{Anrede}}\n\nto keep writing to you on WhatsApp we need your written consent. The form will reach you by post in the next few days; please sign it and send it back to us.\n\nKind regards\n{{Absender}}\n{{Betrieb}}',
+        },
       },
       phone_email: {
-        subject: '{{Betrieb}}: we will reach you by phone and e-mail',
-        body: '{{Anrede}}\nto protect your data we will no longer write to you on WhatsApp but call or e-mail you instead.\nThank you!\n{{Absender}}, {{Betrieb}}',
+        whatsapp: message('{{Anrede}}\nto protect your data we will no longer write to you on WhatsApp but call or e-mail you instead.\nThank you!\n{{Absender}}, {{Betrieb}}'),
+        sms: message('{{Anrede}} to protect your data we will call or e-mail you instead of using WhatsApp. - {{Betrieb}}'),
+        email: {
+          subject: '{{Betrieb}}: we will reach you by phone and e-mail',
+          body: '{{Anrede}}\n\nto protect your data we will no longer write to you on WhatsApp but call or e-mail you instead.\n\nKind regards\n{{Absender}}\n{{Betrieb}}',
+        },
       },
     },
     informal: {
       switch: {
-        subject: '{{Betrieb}}: we are moving to {{Messenger}}',
-        body: '{{Anrede}}\nwe are moving our messages from WhatsApp to {{Messenger}} for data protection. Find us there: {{Link}}\nThanks!\n{{Absender}}',
+        whatsapp: message('{{Anrede}}\nwe are moving our messages from WhatsApp to {{Messenger}} for data protection. Find us there: {{Link}}\nThanks!\n{{Absender}}'),
+        sms: message('{{Anrede}} we are moving from WhatsApp to {{Messenger}}: {{Link}} - {{Absender}}'),
+        email: {
+          subject: '{{Betrieb}}: we are moving to {{Messenger}}',
+          body: '{{Anrede}}\n\nwe are moving our messages from WhatsApp to {{Messenger}} for data protection. Find us there: {{Link}}\n\nBest wishes\n{{Absender}}',
+        },
       },
       consent: {
-        subject: '{{Betrieb}}: your consent for WhatsApp',
-        body: '{{Anrede}}\nto keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days.\nThanks!\n{{Absender}}',
+        whatsapp: message('{{Anrede}}\nto keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days.\nThanks!\n{{Absender}}'),
+        sms: message('{{Anrede}} to keep using WhatsApp we need your written consent; the form is on its way. - {{Absender}}'),
+        email: {
+          subject: '{{Betrieb}}: your consent for WhatsApp',
+          body: '{{Anrede}}\n\nto keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days; please sign it and give it back to us.\n\nBest wishes\n{{Absender}}',
+        },
       },
       phone_email: {
-        subject: '{{Betrieb}}: by phone and e-mail from now on',
-        body: '{{Anrede}}\nfor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\nThanks!\n{{Absender}}',
+        whatsapp: message('{{Anrede}}\nfor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\nThanks!\n{{Absender}}'),
+        sms: message('{{Anrede}} for data protection we will call or e-mail you instead of using WhatsApp. - {{Absender}}'),
+        email: {
+          subject: '{{Betrieb}}: by phone and e-mail from now on',
+          body: '{{Anrede}}\n\nfor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\n\nBest wishes\n{{Absender}}',
+        },
       },
     },
   },

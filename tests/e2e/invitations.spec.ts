@@ -34,6 +34,15 @@ test('an invitation text is edited with a live preview; an unknown placeholder i
 
   const invitations = JSON.parse(cli(host.databasePath, 'invitations', '--all', '--json')) as { text: string }[];
   expect(invitations.map((i) => i.text)).toContain('Sehr geehrter Herr Müller,\nab sofort erreichen Sie uns bei Signal: https://signal.me/#p/+491719876543\nGruß, Bernd Schulze');
+
+  // The SMS has its own, shorter text; the editor counts what it costs.
+  await editor.getByRole('radiogroup', { name: 'Kanal' }).getByText('SMS').click();
+  await expect(body).toHaveValue('{{Anrede}} wir schreiben künftig über {{Messenger}} statt WhatsApp: {{Link}} - {{Betrieb}}');
+  await expect(editor.getByRole('textbox', { name: 'Betreff' })).toHaveCount(0);
+  await expect(editor.getByTestId('sms-length')).toHaveText(/^\d+ Zeichen – passt in eine SMS\.$/);
+  await body.fill(`{{Anrede}} ${'Wir wechseln – bitte lesen. '.repeat(4)}{{Link}}`);
+  await expect(editor.getByTestId('sms-length')).toContainText('wird als 3 SMS verschickt');
+  await expect(editor.getByTestId('sms-length')).toContainText('nur 70');
 });
 
 test('the guided run opens WhatsApp for each chosen contact and records who was invited', async ({ page, host, context }) => {

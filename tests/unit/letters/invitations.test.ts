@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
 import { updateProfile } from '../../../electron/services/profile';
 import { invitationFor, whatsappLink } from '../../../shared/invitations/invitation';
-import { defaultTemplates, fillTemplate, unknownPlaceholders, UnknownPlaceholderError } from '../../../shared/invitations/templates';
+import { smsLength } from '../../../shared/invitations/sms';
+import { defaultTemplates, fillTemplate, templateChannels, unknownPlaceholders, UnknownPlaceholderError } from '../../../shared/invitations/templates';
 import { emptyProfile, type Profile } from '../../../shared/model/profile';
 import { completeProfile } from '../../helpers/profile';
 import { testSession } from '../../helpers/session';
@@ -10,15 +11,49 @@ import { tempDatabasePath } from '../../helpers/temp';
 
 const profile: Profile = { ...emptyProfile, ...completeProfile } as Profile;
 
+const contactBase = {
+  id: 7, displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', title: null, gender: 'male' as const, organization: null, department: null, jobTitle: null, isCompany: false,
+  customerNumber: null, birthday: null, note: null, phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' as const }], emails: [{ address: 'j.mueller@example.de', label: null }],
+  addresses: [], kind: 'customer' as const, tags: [], stage: 'new' as const, target: null, messenger: null, messengerId: null, stageChangedAt: null, invitedAt: null, invitedChannel: null,
+  switchedAt: null, letterSentAt: null, letterVersion: null, onWhatsapp: true, whatsappLastMessageAt: null, revision: 1, updatedAt: '2026-11-26T00:00:00Z',
+};
+
 describe('invitation templates', () => {
   it('flag unknown placeholders and never print them raw', () => {
     expect(unknownPlaceholders('{{Anrede}} {{Vornme}} {{ Link }} {{Vornme}}')).toEqual(['Vornme']);
     expect(() => fillTemplate('Hallo {{Vornme}}', { Anrede: '', Vorname: 'Jürgen', Nachname: '', Firma: '', Betrieb: '', Messenger: '', Link: '', Absender: '' })).toThrowError(UnknownPlaceholderError);
     for (const language of ['de', 'en'] as const) {
       for (const tone of ['formal', 'informal'] as const) {
-        for (const template of Object.values(defaultTemplates[language][tone])) expect(unknownPlaceholders(template.subject + template.body)).toEqual([]);
+        for (const channels of Object.values(defaultTemplates[language][tone])) {
+          for (const template of Object.values(channels)) expect(unknownPlaceholders(template.subject + template.body)).toEqual([]);
+        }
       }
     }
+  });
+
+  it('keep the default SMS texts in the GSM alphabet, one SMS each for a typical contact', () => {
+    const invitation = (target: string | null, kind: 'customer' | 'employee', language: 'de' | 'en') =>
+      invitationFor({ ...contactBase, target, kind } as never, profile, { language });
+    for (const language of ['de', 'en'] as const) {
+      for (const kind of ['customer', 'employee'] as const) {
+        for (const target of [null, 'whatsapp_consent', 'phone_email']) {
+          const length = smsLength(invitation(target, kind, language).texts.sms);
+          expect(length.gsm).toBe(true);
+          expect(length.parts).toBe(1);
+        }
+      }
+    }
+    expect(templateChannels).toEqual(['whatsapp', 'sms', 'email']);
+  });
+
+  it('counts SMS parts: 160 GSM characters in one, 153 per part beyond; 70 and 67 once a character is outside', () => {
+    expect(smsLength('a'.repeat(160))).toEqual({ characters: 160, parts: 1, gsm: true });
+    expect(smsLength('a'.repeat(161))).toEqual({ characters: 161, parts: 2, gsm: true });
+    expect(smsLength('Grüße von Müller, 10 €')).toEqual({ characters: 23, parts: 1, gsm: true });
+    expect(smsLength(`${'a'.repeat(70)}`).parts).toBe(1);
+    expect(smsLength(`${'a'.repeat(69)}–`)).toEqual({ characters: 70, parts: 1, gsm: false });
+    expect(smsLength(`${'a'.repeat(70)}–`)).toEqual({ characters: 71, parts: 2, gsm: false });
+    expect(smsLength('')).toEqual({ characters: 0, parts: 0, gsm: true });
   });
 
   it('builds wa.me links from the E.164 digits with the text encoded', () => {
@@ -26,13 +61,9 @@ describe('invitation templates', () => {
   });
 });
 
+
 describe('invitations', () => {
-  const contact = (fields: object) => ({
-    id: 7, displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', title: null, gender: 'male' as const, organization: null, department: null, jobTitle: null, isCompany: false,
-    customerNumber: null, birthday: null, note: null, phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' as const }], emails: [{ address: 'j.mueller@example.de', label: null }],
-    addresses: [], kind: 'customer' as const, tags: [], stage: 'new' as const, target: null, messenger: null, messengerId: null, stageChangedAt: null, invitedAt: null, invitedChannel: null,
-    switchedAt: null, letterSentAt: null, letterVersion: null, onWhatsapp: true, whatsappLastMessageAt: null, revision: 1, updatedAt: '2026-11-26T00:00:00Z', ...fields,
-  });
+  const contact = (fields: object) => ({ ...contactBase, ...fields });
 
   it('personalises the text and carries the business link for the target messenger', () => {
     const invitation = invitationFor(contact({ target: 'threema' }), profile, { language: 'de' });
@@ -42,8 +73,12 @@ describe('invitations', () => {
     );
     expect(invitation.links.messenger).toBe('https://threema.id/ABCD1234');
     expect(invitation.links.whatsapp).toBe(whatsappLink('+491701234567', invitation.text));
-    expect(decodeURIComponent(invitation.links.mailto!.split('body=')[1]!)).toBe(invitation.text.replace(/\n/g, '\r\n'));
+    // Each channel its own text: the e-mail with paragraphs and a closing, the SMS short.
+    expect(decodeURIComponent(invitation.links.mailto!.split('body=')[1]!)).toBe(invitation.texts.email.replace(/\n/g, '\r\n'));
+    expect(invitation.texts.email).toContain('\n\nMit freundlichen Grüßen\nBernd Schulze\nDachdeckerei Schulze GmbH');
     expect(invitation.links.mailto).toMatch(/^mailto:j\.mueller@example\.de\?subject=Dachdeckerei%20Schulze%20GmbH/);
+    expect(invitation.texts.sms).toBe('Sehr geehrter Herr Müller, wir schreiben künftig über Threema statt WhatsApp: https://threema.id/ABCD1234 - Dachdeckerei Schulze GmbH');
+    expect(decodeURIComponent(invitation.links.sms!.split('body=')[1]!)).toBe(invitation.texts.sms);
   });
 
   it('uses Du for employees, the recommended messenger without a target, and other texts for consent and phone-only', () => {

@@ -2,11 +2,12 @@ import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Tex
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invitationKinds, placeholderNames, unknownPlaceholders, type InvitationKind, type Template } from '../../../../shared/invitations/templates';
+import { smsLength } from '../../../../shared/invitations/sms';
+import { invitationKinds, placeholderNames, templateChannels, unknownPlaceholders, type InvitationKind, type Template, type TemplateChannel } from '../../../../shared/invitations/templates';
 import { send } from '../../api';
 import { useRequest } from '../../hooks/useRequest';
 
-/** The invitation texts: one per target, Sie or Du, German or English, edited with a live preview for a real contact. */
+/** The invitation texts: one per target and channel, Sie or Du, German or English, edited with a live preview for a real contact. */
 export function TemplateEditor({ previewContactId }: { previewContactId: number | null }) {
   const { t } = useTranslation();
   const catalogue = useRequest('templates.get', {});
@@ -14,10 +15,11 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
   const [language, setLanguage] = useState<'de' | 'en'>('de');
   const [formal, setFormal] = useState(true);
   const [kind, setKind] = useState<InvitationKind>('switch');
+  const [channel, setChannel] = useState<TemplateChannel>('whatsapp');
   const [draft, setDraft] = useState<Template | null>(null);
   const [contactId, setContactId] = useState<number | null>(previewContactId);
   const [preview, setPreview] = useState<{ subject: string; text: string; unknown: string[] } | null>(null);
-  const stored = catalogue.data?.[language][formal ? 'formal' : 'informal'][kind];
+  const stored = catalogue.data?.[language][formal ? 'formal' : 'informal'][kind][channel];
   useEffect(() => setDraft(stored ?? null), [stored]);
   useEffect(() => {
     if (contactId === null && contacts.data?.rows[0]) setContactId(contacts.data.rows[0].id);
@@ -33,7 +35,8 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
 
   if (!draft) return null;
   const unknown = unknownPlaceholders(draft.subject + draft.body);
-  const key = { language, formal, kind };
+  const key = { language, formal, kind, channel };
+  const sms = channel === 'sms' && preview && unknown.length === 0 ? smsLength(preview.text) : null;
   const save = async () => {
     const result = await send('templates.save', { ...key, template: draft });
     if (!result.ok) return notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
@@ -53,10 +56,11 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
         </Title>
         <Group>
           <SegmentedControl value={kind} onChange={(value) => setKind(value as InvitationKind)} data={invitationKinds.map((value) => ({ value, label: t(`invitations.kinds.${value}`) }))} aria-label={t('invitations.kind')} />
+          <SegmentedControl value={channel} onChange={(value) => setChannel(value as TemplateChannel)} data={templateChannels.map((value) => ({ value, label: t(`invitations.channels.${value}`) }))} aria-label={t('invitations.channel')} />
           <SegmentedControl value={formal ? 'formal' : 'informal'} onChange={(value) => setFormal(value === 'formal')} data={[{ value: 'formal', label: t('invitations.formal') }, { value: 'informal', label: t('invitations.informal') }]} aria-label={t('invitations.tone')} />
           <SegmentedControl value={language} onChange={(value) => setLanguage(value as 'de' | 'en')} data={[{ value: 'de', label: 'Deutsch' }, { value: 'en', label: 'English' }]} aria-label={t('invitations.language')} />
         </Group>
-        <TextInput label={t('invitations.subject')} value={draft.subject} onChange={(event) => setDraft({ ...draft, subject: event.currentTarget.value })} />
+        {channel === 'email' && <TextInput label={t('invitations.subject')} value={draft.subject} onChange={(event) => setDraft({ ...draft, subject: event.currentTarget.value })} />}
         <Textarea label={t('invitations.body')} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.currentTarget.value })} autosize minRows={5} />
         <Text size="xs" c="dimmed">
           {t('invitations.placeholders', { list: placeholderNames.map((name) => `{{${name}}}`).join(' ') })}
@@ -84,7 +88,7 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
         />
         {preview && unknown.length === 0 && (
           <Paper bg="gray.0" p="sm" data-testid="template-preview">
-            {preview.subject && (
+            {channel === 'email' && preview.subject && (
               <Text size="sm" fw={600} mb={4}>
                 {preview.subject}
               </Text>
@@ -93,6 +97,11 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
               {preview.text}
             </Text>
           </Paper>
+        )}
+        {sms && (
+          <Text size="xs" c={sms.parts > 1 ? 'orange.8' : 'dimmed'} data-testid="sms-length">
+            {[t('invitations.smsLength', { count: sms.parts, characters: sms.characters }), ...(sms.gsm ? [] : [t('invitations.smsUnicode')])].join(' ')}
+          </Text>
         )}
       </Stack>
     </Paper>
