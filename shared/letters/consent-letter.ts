@@ -3,6 +3,7 @@ import { missingProfileFields, type Profile } from '../model/profile';
 import { messengers, type Messenger } from '../model/tracking';
 import { addressBlock } from './address-block';
 import { authorities } from './authorities';
+import { controllerName, dinLetterPage, dinLetterStyles, germanDate, letterDocuments, type LetterForm } from './din-letter';
 import { consentTextDe } from './consent-text-de';
 import { escapeHtml as h } from './html';
 import { messengerLink } from './messenger-links';
@@ -10,14 +11,7 @@ import { messengerDescription, messengerNames } from '../messengers/catalogue';
 import { qrImage, textId } from './qr';
 import { salutation } from './salutation';
 
-export type LetterForm = 'A' | 'B';
-
-/** DIN 5008 positions in mm from the top edge (DOMAIN.md §3). */
-export const din5008 = {
-  A: { returnLine: 27, addressZone: 44.7, addressZoneEnd: 72, infoBlock: 32, folds: [87, 192], body: 80 },
-  B: { returnLine: 45, addressZone: 62.7, addressZoneEnd: 90, infoBlock: 50, folds: [105, 210], body: 98.5 },
-} as const;
-export const HOLE_MARK = 148.5;
+export { din5008, HOLE_MARK, type LetterForm } from './din-letter';
 
 export type LetterContact = Pick<Contact, 'id' | 'displayName' | 'givenName' | 'familyName' | 'title' | 'gender' | 'organization' | 'department' | 'isCompany' | 'customerNumber' | 'addresses' | 'phones' | 'kind'>;
 
@@ -49,12 +43,7 @@ export class ProfileIncompleteError extends Error {
   }
 }
 
-const germanDate = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}.${m}.${y}`;
-};
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
-const controllerName = (p: Profile) => [p.name, p.legalForm].filter(Boolean).join(' ');
 
 /** The messenger the letter recommends, with its link (the recommended one if it has a link, else the first that has). */
 function recommendation(profile: Profile): { messenger: Messenger; link: string } | null {
@@ -75,34 +64,8 @@ export function consentTextVersion(profile: Profile): string {
   return `EW-${textId(JSON.stringify(relevant))}`;
 }
 
-const styles = (form: LetterForm) => {
-  const pos = din5008[form];
-  return `
-@page { size: A4; margin: 0; }
-* { box-sizing: border-box; }
-html, body { margin: 0; padding: 0; }
-body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.35; color: #000; }
-.page { position: relative; width: 210mm; height: 297mm; overflow: hidden; break-after: page; page-break-after: always; }
-.page:last-child { break-after: auto; page-break-after: auto; }
-.letterhead { position: absolute; left: 25mm; right: 20mm; top: 12mm; }
-.letterhead .name { font-size: 15pt; font-weight: bold; }
-.letterhead .lines { font-size: 8.5pt; margin-top: 1mm; color: #333; }
-.letterhead .logo { position: absolute; right: 0; top: -2mm; max-height: 20mm; max-width: 60mm; }
-.return-line { position: absolute; left: 25mm; top: ${pos.returnLine + 1}mm; width: 80mm; height: 4mm; font-size: 7pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-bottom: 0.2mm solid #000; }
-.address { position: absolute; left: 25mm; top: ${pos.addressZone + 0.5}mm; width: 80mm; height: ${(pos.addressZoneEnd - pos.addressZone - 0.5).toFixed(1)}mm; overflow: hidden; }
-.address div { height: 4.5mm; line-height: 4.5mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-size: 10pt; }
-.address div.long { font-size: 8.5pt; }
-.address div.very-long { font-size: 8pt; }
-.info { position: absolute; left: 125mm; top: ${pos.infoBlock}mm; width: 75mm; font-size: 8.5pt; }
-.info td { padding: 0 2mm 0.5mm 0; vertical-align: top; }
-.mark { position: absolute; left: 4mm; width: 5mm; border-top: 0.25mm solid #000; }
-.mark.hole { width: 7mm; }
-.body { position: absolute; left: 25mm; right: 20mm; top: ${pos.body}mm; }
-.subject { font-weight: bold; margin: 0 0 5mm; }
-.body p { margin: 0 0 3mm; }
-.options { margin: 0 0 3mm; padding-left: 5mm; }
-.options li { margin-bottom: 1.5mm; }
-.qr { float: right; margin: 0 0 2mm 4mm; text-align: center; font-size: 7pt; }
+/** The consent form's own styles, beside the letter's (din-letter.ts). */
+const formStyles = `
 .form { position: absolute; left: 20mm; right: 15mm; top: 10mm; font-size: 8.8pt; line-height: 1.32; }
 .form h1 { font-size: 12.5pt; margin: 0 0 2mm; }
 .form h2 { font-size: 8.8pt; margin: 2mm 0 0.5mm; }
@@ -114,33 +77,20 @@ body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: 10pt
 .form .signatures div { flex: 1; border-top: 0.3mm solid #000; padding-top: 1mm; font-size: 7.5pt; }
 .form .version { text-align: right; font-size: 7pt; color: #333; margin-bottom: 1mm; }
 `;
-};
 
 function letterPage(contact: LetterContact, lines: string[], options: ConsentLetterOptions, version: string, recommended: ReturnType<typeof recommendation>, qr: string): string {
   const { profile, form } = options;
   const t = consentTextDe;
-  const pos = din5008[form];
-  const returnLine = [controllerName(profile), profile.street, `${profile.postalCode} ${profile.city}`].join(' · ');
-  const address = lines.map((line) => `<div class="${line.length > 44 ? 'very-long' : line.length > 36 ? 'long' : ''}">${h(line)}</div>`).join('');
-  const info = [
-    [t.date, germanDate(options.date)],
-    ...(contact.customerNumber ? [[t.customerNumber, contact.customerNumber]] : []),
-    [t.reference, version],
-  ]
-    .map(([label, value]) => `<tr><td>${h(label!)}</td><td>${h(value!)}</td></tr>`)
-    .join('');
-  const marks = [...pos.folds.map((top) => `<div class="mark" style="top:${top}mm"></div>`), `<div class="mark hole" style="top:${HOLE_MARK}mm"></div>`].join('');
   const switchOption = recommended
     ? `<li>${h(fill(t.options.switch, { messenger: messengerNames[recommended.messenger], facts: messengerDescription(profile.messengerTexts, recommended.messenger), link: recommended.link }))}</li>`
     : '';
-  return `<section class="page" data-contact="${contact.id}">
-<div class="letterhead">${profile.logo ? `<img class="logo" src="${h(profile.logo)}" alt="">` : ''}<div class="name">${h(controllerName(profile))}</div><div class="lines">${h([profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website].filter(Boolean).join(' · '))}</div></div>
-<div class="return-line">${h(returnLine)}</div>
-<div class="address" data-address>${address}</div>
-<table class="info">${info}</table>
-${marks}
-<div class="body">
-<p class="subject">${h(t.subject)}</p>
+  return dinLetterPage({
+    profile,
+    form,
+    contactId: contact.id,
+    addressLines: lines,
+    info: [[t.date, germanDate(options.date)], ...(contact.customerNumber ? [[t.customerNumber, contact.customerNumber] as const] : []), [t.reference, version]],
+    body: `<p class="subject">${h(t.subject)}</p>
 <p>${h(salutation(contact, { language: 'de', formal: true }))}</p>
 ${qr}
 <p>${h(t.intro[0])}</p>
@@ -148,9 +98,8 @@ ${qr}
 <ul class="options">${switchOption}<li>${h(t.options.consent)}</li><li>${h(t.options.phone)}</li></ul>
 <p>${h(t.closingText)}</p>
 <p>${h(t.regards)}</p>
-<p>${h(profile.representative)}<br>${h(controllerName(profile))}</p>
-</div>
-</section>`;
+<p>${h(profile.representative)}<br>${h(controllerName(profile))}</p>`,
+  });
 }
 
 function formPage(contact: LetterContact, options: ConsentLetterOptions, version: string): string {
@@ -211,12 +160,6 @@ export function renderConsentLetters(options: ConsentLetterOptions): ConsentLett
     letters.push(`${letterPage(contact, lines, options, version, recommended, qr)}\n${formPage(contact, options, version)}`);
     printed.push(contact.id);
   }
-  const head = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${h(consentTextDe.formTitle)}</title><style>${styles(options.form)}</style></head><body>`;
-  const document = (letters: string[]) => `${head}${letters.join('\n')}</body></html>`;
-  const documents = (perDocument: number) => {
-    const parts: string[] = [];
-    for (let i = 0; i < letters.length; i += perDocument) parts.push(document(letters.slice(i, i + perDocument)));
-    return parts;
-  };
-  return { html: document(letters), documents, printed, withoutAddress, version };
+  const { html, documents } = letterDocuments(consentTextDe.formTitle, dinLetterStyles(options.form) + formStyles, letters);
+  return { html, documents, printed, withoutAddress, version };
 }
