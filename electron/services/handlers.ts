@@ -43,9 +43,9 @@ export const handlers: Handlers = {
     const contacts = consentedContacts(ctx);
     return { fileName: `Firmenhandy-Einwilligungen-${today()}.vcf`, data: Buffer.from(toVcard(contacts)).toString('base64'), count: contacts.length };
   },
-  'letters.preview': (ctx, { selection, form }) => previewLetters(ctx, selection, form),
-  'letters.printDialog': (ctx, { selection, form }) => printLettersWithDialog(ctx, selection, form),
-  'letters.start': (ctx, { selection, form }) => ({ jobId: ctx.letterJobs.start(ctx, selection, form) }),
+  'letters.preview': (ctx, { selection, form, kind }) => previewLetters(ctx, selection, form, kind),
+  'letters.printDialog': (ctx, { selection, form, kind }) => printLettersWithDialog(ctx, selection, form, kind),
+  'letters.start': (ctx, { selection, form, kind }) => ({ jobId: ctx.letterJobs.start(ctx, selection, form, kind) }),
   'letters.status': (ctx, { jobId }) => ctx.letterJobs.status(jobId),
   'profile.update': (ctx, patch) => {
     const profile = updateProfile(ctx, patch);

@@ -1,10 +1,13 @@
 import { translate } from '../../shared/i18n';
 import { renderConsentLetters, type ConsentLetters, type LetterForm } from '../../shared/letters/consent-letter';
+import type { LetterKind } from '../../shared/letters/din-letter';
+import { renderInvitationLetters } from '../../shared/letters/invitation-letter';
 import { missingProfileFields } from '../../shared/model/profile';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
 import { getProfile } from './profile';
 import { getSettings } from './settings';
+import { getTemplates } from './templates';
 import { bulkChange, selectionIds, today } from './tracking';
 import { printInParts } from '../printing/merge';
 import { postalAddress } from '../../shared/letters/address-block';
@@ -14,12 +17,17 @@ export interface LetterRequest {
   /** The contacts to write to; all contacts when absent. */
   ids?: readonly number[];
   form: LetterForm;
+  /** Consent letters (the default) or invitations on paper. */
+  kind?: LetterKind;
   /** The letter's date, YYYY-MM-DD (today when absent). */
   date?: string;
 }
 
 
-/** The consent letters as HTML; refused with the list of what is missing while the profile is incomplete. */
+/**
+ * The letters as HTML, consent letters or invitations; refused with the list of what is missing while
+ * the profile is incomplete. Invitations carry no text version (version '').
+ */
 export function consentLetters(ctx: ServiceContext, request: LetterRequest): ConsentLetters {
   const profile = getProfile(ctx);
   const settings = getSettings(ctx);
@@ -31,7 +39,9 @@ export function consentLetters(ctx: ServiceContext, request: LetterRequest): Con
   const contacts = request.ids ? [...ctx.repos.contacts.byIds([...request.ids]).values()] : ctx.repos.contacts.all();
   const order = request.ids ? new Map(request.ids.map((id, index) => [id, index])) : null;
   if (order) contacts.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return renderConsentLetters({ profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion });
+  const common = { profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion };
+  if (request.kind === 'invitation') return { ...renderInvitationLetters({ ...common, language: 'de', templates: getTemplates(ctx) }), version: '' };
+  return renderConsentLetters(common);
 }
 
 export interface PrintedLetters {
@@ -47,9 +57,13 @@ export interface PrintedLetters {
 /** The outcome when no letter went out (nothing printable, or the print dialog was cancelled). */
 const nothingSent = (letters: ConsentLetters): PrintedLetters => ({ printed: 0, withoutAddress: letters.withoutAddress, version: letters.version, marked: 0, skipped: 0, operationId: null });
 
-/** The letters went out: their contacts become "consent requested" with the date and text version, as one undoable operation. */
-function markSent(ctx: ServiceContext, letters: ConsentLetters, date: string): PrintedLetters {
-  const result = bulkChange(ctx, { ids: letters.printed }, { kind: 'setStage', change: { stage: 'consent_requested', date, letterVersion: letters.version } });
+/**
+ * The letters went out, as one undoable operation: consent letters make their contacts "consent
+ * requested" with the date and text version, invitations "invited" by letter with the date.
+ */
+function markSent(ctx: ServiceContext, letters: ConsentLetters, date: string, kind: LetterKind): PrintedLetters {
+  const change = kind === 'invitation' ? ({ stage: 'invited', channel: 'letter', date } as const) : ({ stage: 'consent_requested', date, letterVersion: letters.version } as const);
+  const result = bulkChange(ctx, { ids: letters.printed }, { kind: 'setStage', change });
   return { printed: letters.printed.length, withoutAddress: letters.withoutAddress, version: letters.version, marked: result.changed, skipped: result.skipped, operationId: result.operationId };
 }
 
@@ -77,7 +91,7 @@ export async function printConsentLetters(
   const documents = letters.documents(lettersPerPart(letters.printed.length));
   onProgress?.(0, documents.length);
   await deliver(await printInParts(documents, ctx.openPrinter, { onProgress }));
-  return markSent(ctx, letters, date);
+  return markSent(ctx, letters, date, request.kind ?? 'consent');
 }
 
 /** How many letters the preview shows: enough to check the layout, cheap for thousands of contacts. */
@@ -94,7 +108,7 @@ export interface LettersPreview {
 }
 
 /** The preview of a selection's letters: the first letters' HTML and how many can go out. */
-export function previewLetters(ctx: ServiceContext, selection: Selection, form: LetterForm): LettersPreview {
+export function previewLetters(ctx: ServiceContext, selection: Selection, form: LetterForm, kind: LetterKind = 'consent'): LettersPreview {
   const ids = selectionIds(ctx, selection);
   const settings = getSettings(ctx);
   const missing = missingProfileFields(getProfile(ctx)).map((field) => translate(settings.language, `profile.fields.${field}`));
@@ -107,14 +121,14 @@ export function previewLetters(ctx: ServiceContext, selection: Selection, form: 
     else if (contact) withoutAddress.push({ id, displayName: contact.displayName });
   }
   if (missing.length || withAddress.length === 0) return { missing, html: '', total: ids.length, printable: withAddress.length, withoutAddress, version: '' };
-  const letters = consentLetters(ctx, { ids: withAddress.slice(0, PREVIEW_LETTERS), form });
+  const letters = consentLetters(ctx, { ids: withAddress.slice(0, PREVIEW_LETTERS), form, kind });
   return { missing, html: letters.html, total: ids.length, printable: withAddress.length, withoutAddress, version: letters.version };
 }
 
 /** The letters of a selection as one PDF (for the browser to save), the contacts marked once it exists. */
-export async function lettersPdf(ctx: ServiceContext, selection: Selection, form: LetterForm, onProgress?: (done: number, total: number) => void): Promise<PrintedLetters & { data: Uint8Array | null }> {
+export async function lettersPdf(ctx: ServiceContext, selection: Selection, form: LetterForm, kind: LetterKind, onProgress?: (done: number, total: number) => void): Promise<PrintedLetters & { data: Uint8Array | null }> {
   let data: Uint8Array | null = null;
-  const result = await printConsentLetters(ctx, { ids: selectionIds(ctx, selection), form }, (pdf) => void (data = pdf), onProgress);
+  const result = await printConsentLetters(ctx, { ids: selectionIds(ctx, selection), form, kind }, (pdf) => void (data = pdf), onProgress);
   return { ...result, data };
 }
 
@@ -122,12 +136,12 @@ export async function lettersPdf(ctx: ServiceContext, selection: Selection, form
  * The letters through the system print dialog (desktop app): the contacts are marked only when the user
  * sent the job to a printer; a cancelled dialog changes nothing.
  */
-export async function printLettersWithDialog(ctx: ServiceContext, selection: Selection, form: LetterForm): Promise<PrintedLetters & { cancelled: boolean }> {
+export async function printLettersWithDialog(ctx: ServiceContext, selection: Selection, form: LetterForm, kind: LetterKind = 'consent'): Promise<PrintedLetters & { cancelled: boolean }> {
   const print = ctx.printDialog;
   if (!print) throw new AppError('conflict', 'letters.errors.noPrintDialog');
   const date = today();
-  const letters = consentLetters(ctx, { ids: selectionIds(ctx, selection), form, date });
+  const letters = consentLetters(ctx, { ids: selectionIds(ctx, selection), form, date, kind });
   if (letters.printed.length === 0) return { ...nothingSent(letters), cancelled: false };
   if (!(await print(letters.html))) return { ...nothingSent(letters), cancelled: true };
-  return { ...markSent(ctx, letters, date), cancelled: false };
+  return { ...markSent(ctx, letters, date, kind), cancelled: false };
 }

@@ -17,7 +17,8 @@ export interface TemplateKey {
 
 type Overrides = Partial<Record<string, Template>>;
 const keyOf = ({ language, formal, kind, channel }: TemplateKey) => `${language}.${formal ? 'formal' : 'informal'}.${kind}.${channel}`;
-/** Texts saved before there was one per channel served WhatsApp, SMS and e-mail alike; they still do until replaced. */
+/** Texts saved before there was one per channel served WhatsApp, SMS and e-mail alike; they still do until replaced (letters came later). */
+const channelsOfOldTexts: readonly TemplateChannel[] = ['whatsapp', 'sms', 'email'];
 const keyWithoutChannel = ({ language, formal, kind }: TemplateKey) => `${language}.${formal ? 'formal' : 'informal'}.${kind}`;
 const usable = (template: Template | undefined) => (template && unknownPlaceholders(template.subject + template.body).length === 0 ? template : undefined);
 
@@ -35,7 +36,7 @@ export function getTemplates(ctx: ServiceContext): TemplateCatalogue {
       for (const kind of invitationKinds) {
         for (const channel of templateChannels) {
           const key = { language, formal: tone === 'formal', kind, channel };
-          const template = usable(own[keyOf(key)]) ?? usable(own[keyWithoutChannel(key)]);
+          const template = usable(own[keyOf(key)]) ?? (channelsOfOldTexts.includes(channel) ? usable(own[keyWithoutChannel(key)]) : undefined);
           if (template) catalogue[language][tone][kind][channel] = template;
         }
       }
@@ -60,7 +61,7 @@ export function resetTemplate(ctx: ServiceContext, key: TemplateKey): TemplateCa
   const legacy = own[keyWithoutChannel(key)];
   if (legacy) {
     delete own[keyWithoutChannel(key)];
-    for (const channel of templateChannels) if (channel !== key.channel) own[keyOf({ ...key, channel })] ??= legacy;
+    for (const channel of channelsOfOldTexts) if (channel !== key.channel) own[keyOf({ ...key, channel })] ??= legacy;
   }
   ctx.repos.settings.writeMany({ [TEMPLATES_KEY]: own });
   return getTemplates(ctx);

@@ -45,9 +45,16 @@ function CurrentView({ route, params, navigate }: ViewProps) {
     case 'settings':
       return <SettingsView initialTab={params.get('tab') === 'betrieb' ? 'business' : 'general'} />;
     case 'invitations':
-      return <InvitationsView onContacts={() => navigate('contacts')} />;
+      return <InvitationsView onContacts={() => navigate('contacts')} onLetters={() => navigate('letters', { kind: 'invitation' })} />;
     case 'letters':
-      return <LettersView onContacts={() => navigate('contacts')} onProfile={() => navigate('settings', { tab: 'betrieb' })} />;
+      return (
+        <LettersView
+          key={params.get('kind') ?? ''}
+          initialKind={params.get('kind') === 'invitation' ? 'invitation' : 'consent'}
+          onContacts={() => navigate('contacts')}
+          onProfile={() => navigate('settings', { tab: 'betrieb' })}
+        />
+      );
   }
 }
 

@@ -9,7 +9,7 @@ export const invitationSchema = z.object({
   subject: z.string(),
   text: z.string(),
   /** The text for each channel (an SMS is shorter, an e-mail has a closing). */
-  texts: z.object({ whatsapp: z.string(), sms: z.string(), email: z.string() }),
+  texts: z.object({ whatsapp: z.string(), sms: z.string(), email: z.string(), letter: z.string() }),
   links: z.object({ whatsapp: z.string().nullable(), sms: z.string().nullable(), messenger: z.string().nullable(), mailto: z.string().nullable() }),
 });
 
@@ -22,7 +22,7 @@ export const invitationRequests = {
 
 const templateSchema = z.object({ subject: z.string().max(300), body: z.string().min(1).max(5000) }).strict();
 const templateKey = { language: z.enum(['de', 'en']), formal: z.boolean(), kind: z.enum(['switch', 'consent', 'phone_email']), channel: z.enum(templateChannels) };
-const channelsSchema = z.object({ whatsapp: templateSchema, sms: templateSchema, email: templateSchema });
+const channelsSchema = z.object({ whatsapp: templateSchema, sms: templateSchema, email: templateSchema, letter: templateSchema });
 const toneSchema = z.object({ switch: channelsSchema, consent: channelsSchema, phone_email: channelsSchema });
 const catalogueSchema = z.object({ de: z.object({ formal: toneSchema, informal: toneSchema }), en: z.object({ formal: toneSchema, informal: toneSchema }) });
 

@@ -61,12 +61,17 @@ export function invitationParts(contact: Contact, profile: Profile, options: Inv
 /**
  * A contact's invitation: the texts from the templates for their target (switch messenger, consent
  * letter to come, phone and e-mail), personalised, one per channel, with the links that send each in
- * one tap. `text` is the one for the channel that reaches them first (WhatsApp, else e-mail).
+ * one tap. `text` is the one for the channel that reaches them first (WhatsApp, else e-mail, else a letter).
  */
 export function invitationFor(contact: Contact, profile: Profile, options: InvitationOptions): Invitation {
   const { kind, formal, values, messengerUrl } = invitationParts(contact, profile, options);
   const templates = (options.templates ?? defaultTemplates)[options.language][formal ? 'formal' : 'informal'][kind];
-  const texts = { whatsapp: fillTemplate(templates.whatsapp.body, values), sms: fillTemplate(templates.sms.body, values), email: fillTemplate(templates.email.body, values) };
+  const texts = {
+    whatsapp: fillTemplate(templates.whatsapp.body, values),
+    sms: fillTemplate(templates.sms.body, values),
+    email: fillTemplate(templates.email.body, values),
+    letter: fillTemplate(templates.letter.body, values),
+  };
   const subject = fillTemplate(templates.email.subject, values);
   const mobile = contact.phones.find((p) => p.kind === 'mobile' && p.e164) ?? contact.phones.find((p) => p.e164);
   const email = contact.emails[0]?.address ?? null;
@@ -75,7 +80,7 @@ export function invitationFor(contact: Contact, profile: Profile, options: Invit
     id: contact.id,
     channel,
     subject,
-    text: channel === 'whatsapp' ? texts.whatsapp : texts.email,
+    text: texts[channel],
     texts,
     links: {
       whatsapp: mobile?.e164 ? whatsappLink(mobile.e164, texts.whatsapp) : null,

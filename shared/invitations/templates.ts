@@ -12,8 +12,11 @@ export interface Template {
   body: string;
 }
 
-/** Where a text goes: each has its own length and form (an SMS is short, an e-mail has a subject and a closing). */
-export const templateChannels = ['whatsapp', 'sms', 'email'] as const;
+/**
+ * Where a text goes: each has its own length and form (an SMS is short, an e-mail has a subject and a
+ * closing, a letter is printed in the DIN 5008 frame with the messenger's QR code).
+ */
+export const templateChannels = ['whatsapp', 'sms', 'email', 'letter'] as const;
 export type TemplateChannel = (typeof templateChannels)[number];
 
 export type ChannelTemplates = Record<TemplateChannel, Template>;
@@ -36,6 +39,10 @@ export const defaultTemplates: TemplateCatalogue = {
           subject: '{{Betrieb}}: Wir wechseln zu {{Messenger}}',
           body: '{{Anrede}}\n\nwir stellen unsere Kurznachrichten von WhatsApp auf {{Messenger}} um – zum Schutz Ihrer Daten und der Daten unserer anderen Kunden. Sie erreichen uns dort ab sofort: {{Link}}\n\nTelefon und E-Mail bleiben wie gewohnt.\n\nMit freundlichen Grüßen\n{{Absender}}\n{{Betrieb}}',
         },
+        letter: {
+          subject: 'Wir wechseln von WhatsApp zu {{Messenger}}',
+          body: '{{Anrede}}\n\nwir stellen unsere Kurznachrichten von WhatsApp auf {{Messenger}} um. WhatsApp lädt die Telefonnummern aus dem Adressbuch eines Handys zum Betreiber in die USA hoch – auch Ihre Nummer aus unserem Firmenhandy. {{Messenger}} tut das nicht.\n\nSie erreichen uns dort ab sofort: Scannen Sie einfach den QR-Code oder öffnen Sie {{Link}}. Telefon und E-Mail bleiben wie gewohnt.\n\nMit freundlichen Grüßen\n\n{{Absender}}\n{{Betrieb}}',
+        },
       },
       consent: {
         whatsapp: message('{{Anrede}}\ndamit wir Ihnen weiter per WhatsApp schreiben dürfen, brauchen wir Ihre schriftliche Einwilligung. Die Erklärung kommt in den nächsten Tagen per Post.\nVielen Dank!\n{{Absender}}, {{Betrieb}}'),
@@ -44,6 +51,10 @@ export const defaultTemplates: TemplateCatalogue = {
           subject: '{{Betrieb}}: Ihre Einwilligung für WhatsApp',
           body: '{{Anrede}}\n\ndamit wir Ihnen weiter per WhatsApp schreiben dürfen, brauchen wir Ihre schriftliche Einwilligung. Die Erklärung kommt in den nächsten Tagen per Post; bitte senden Sie sie unterschrieben an uns zurück.\n\nMit freundlichen Grüßen\n{{Absender}}\n{{Betrieb}}',
         },
+        letter: {
+          subject: 'Ihre Einwilligung für WhatsApp',
+          body: '{{Anrede}}\n\ndamit wir Ihnen weiter per WhatsApp schreiben dürfen, brauchen wir Ihre schriftliche Einwilligung: WhatsApp lädt die Nummern aus dem Adressbuch unseres Firmenhandys zum Betreiber in die USA hoch. Die Einwilligungserklärung schicken wir Ihnen in den nächsten Tagen; bitte senden Sie sie unterschrieben an uns zurück.\n\nMit freundlichen Grüßen\n\n{{Absender}}\n{{Betrieb}}',
+        },
       },
       phone_email: {
         whatsapp: message('{{Anrede}}\nzum Schutz Ihrer Daten schreiben wir Ihnen künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\nVielen Dank!\n{{Absender}}, {{Betrieb}}'),
@@ -51,6 +62,10 @@ export const defaultTemplates: TemplateCatalogue = {
         email: {
           subject: '{{Betrieb}}: Wir erreichen Sie künftig per Telefon und E-Mail',
           body: '{{Anrede}}\n\nzum Schutz Ihrer Daten schreiben wir Ihnen künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\n\nMit freundlichen Grüßen\n{{Absender}}\n{{Betrieb}}',
+        },
+        letter: {
+          subject: 'Wir erreichen Sie künftig per Telefon und E-Mail',
+          body: '{{Anrede}}\n\nzum Schutz Ihrer Daten schreiben wir Ihnen künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail. Für Sie ändert sich sonst nichts.\n\nMit freundlichen Grüßen\n\n{{Absender}}\n{{Betrieb}}',
         },
       },
     },
@@ -62,6 +77,10 @@ export const defaultTemplates: TemplateCatalogue = {
           subject: '{{Betrieb}}: Wir wechseln zu {{Messenger}}',
           body: '{{Anrede}}\n\nwir stellen unsere Nachrichten von WhatsApp auf {{Messenger}} um – wegen des Datenschutzes. Du erreichst uns dort ab sofort: {{Link}}\n\nViele Grüße\n{{Absender}}',
         },
+        letter: {
+          subject: 'Wir wechseln von WhatsApp zu {{Messenger}}',
+          body: '{{Anrede}}\n\nwir stellen unsere Nachrichten von WhatsApp auf {{Messenger}} um – wegen des Datenschutzes: WhatsApp lädt die Nummern aus dem Adressbuch unseres Firmenhandys in die USA hoch, {{Messenger}} nicht.\n\nDu erreichst uns dort ab sofort: Scann einfach den QR-Code oder öffne {{Link}}.\n\nViele Grüße\n\n{{Absender}}',
+        },
       },
       consent: {
         whatsapp: message('{{Anrede}}\ndamit wir dir weiter per WhatsApp schreiben dürfen, brauchen wir deine schriftliche Einwilligung. Das Formular bekommst du in den nächsten Tagen.\nDanke dir!\n{{Absender}}'),
@@ -70,6 +89,10 @@ export const defaultTemplates: TemplateCatalogue = {
           subject: '{{Betrieb}}: Deine Einwilligung für WhatsApp',
           body: '{{Anrede}}\n\ndamit wir dir weiter per WhatsApp schreiben dürfen, brauchen wir deine schriftliche Einwilligung. Das Formular bekommst du in den nächsten Tagen; bitte unterschreib es und gib es uns zurück.\n\nViele Grüße\n{{Absender}}',
         },
+        letter: {
+          subject: 'Deine Einwilligung für WhatsApp',
+          body: '{{Anrede}}\n\ndamit wir dir weiter per WhatsApp schreiben dürfen, brauchen wir deine schriftliche Einwilligung. Das Formular bekommst du in den nächsten Tagen; bitte unterschreib es und gib es uns zurück.\n\nViele Grüße\n\n{{Absender}}',
+        },
       },
       phone_email: {
         whatsapp: message('{{Anrede}}\nwegen des Datenschutzes schreiben wir dir künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\nDanke dir!\n{{Absender}}'),
@@ -77,6 +100,10 @@ export const defaultTemplates: TemplateCatalogue = {
         email: {
           subject: '{{Betrieb}}: Künftig per Telefon und E-Mail',
           body: '{{Anrede}}\n\nwegen des Datenschutzes schreiben wir dir künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\n\nViele Grüße\n{{Absender}}',
+        },
+        letter: {
+          subject: 'Künftig per Telefon und E-Mail',
+          body: '{{Anrede}}\n\nwegen des Datenschutzes schreiben wir dir künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\n\nViele Grüße\n\n{{Absender}}',
         },
       },
     },
@@ -90,6 +117,10 @@ export const defaultTemplates: TemplateCatalogue = {
           subject: '{{Betrieb}}: we are moving to {{Messenger}}',
           body: '{{Anrede}}\n\nto protect your data and that of our other customers, we are moving our messages from WhatsApp to {{Messenger}}. You can reach us there from now on: {{Link}}\n\nPhone and e-mail stay as they are.\n\nKind regards\n{{Absender}}\n{{Betrieb}}',
         },
+        letter: {
+          subject: 'We are moving from WhatsApp to {{Messenger}}',
+          body: '{{Anrede}}\n\nwe are moving our messages from WhatsApp to {{Messenger}}. WhatsApp uploads the phone numbers in a phone\'s address book to its operator in the USA – including your number from our business phone. {{Messenger}} does not.\n\nYou can reach us there from now on: simply scan the QR code or open {{Link}}. Phone and e-mail stay as they are.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}',
+        },
       },
       consent: {
         whatsapp: message('{{Anrede}}\nto keep writing to you on WhatsApp we need your written consent. The form will reach you by post in the next few days.\nThank you!\n{{Absender}}, {{Betrieb}}'),
@@ -98,6 +129,10 @@ export const defaultTemplates: TemplateCatalogue = {
           subject: '{{Betrieb}}: your consent for WhatsApp',
           body: '{{Anrede}}\n\nto keep writing to you on WhatsApp we need your written consent. The form will reach you by post in the next few days; please sign it and send it back to us.\n\nKind regards\n{{Absender}}\n{{Betrieb}}',
         },
+        letter: {
+          subject: 'Your consent for WhatsApp',
+          body: '{{Anrede}}\n\nto keep writing to you on WhatsApp we need your written consent: WhatsApp uploads the numbers in our business phone\'s address book to its operator in the USA. We will send you the consent form in the next few days; please sign it and send it back to us.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}',
+        },
       },
       phone_email: {
         whatsapp: message('{{Anrede}}\nto protect your data we will no longer write to you on WhatsApp but call or e-mail you instead.\nThank you!\n{{Absender}}, {{Betrieb}}'),
@@ -105,6 +140,10 @@ export const defaultTemplates: TemplateCatalogue = {
         email: {
           subject: '{{Betrieb}}: we will reach you by phone and e-mail',
           body: '{{Anrede}}\n\nto protect your data we will no longer write to you on WhatsApp but call or e-mail you instead.\n\nKind regards\n{{Absender}}\n{{Betrieb}}',
+        },
+        letter: {
+          subject: 'We will reach you by phone and e-mail',
+          body: '{{Anrede}}\n\nto protect your data we will no longer write to you on WhatsApp but call or e-mail you instead. Nothing else changes for you.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}',
         },
       },
     },
@@ -116,6 +155,10 @@ export const defaultTemplates: TemplateCatalogue = {
           subject: '{{Betrieb}}: we are moving to {{Messenger}}',
           body: '{{Anrede}}\n\nwe are moving our messages from WhatsApp to {{Messenger}} for data protection. Find us there: {{Link}}\n\nBest wishes\n{{Absender}}',
         },
+        letter: {
+          subject: 'We are moving from WhatsApp to {{Messenger}}',
+          body: '{{Anrede}}\n\nwe are moving our messages from WhatsApp to {{Messenger}} for data protection: WhatsApp uploads the numbers in our business phone\'s address book to the USA, {{Messenger}} does not.\n\nFind us there from now on: just scan the QR code or open {{Link}}.\n\nBest wishes\n\n{{Absender}}',
+        },
       },
       consent: {
         whatsapp: message('{{Anrede}}\nto keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days.\nThanks!\n{{Absender}}'),
@@ -124,6 +167,10 @@ export const defaultTemplates: TemplateCatalogue = {
           subject: '{{Betrieb}}: your consent for WhatsApp',
           body: '{{Anrede}}\n\nto keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days; please sign it and give it back to us.\n\nBest wishes\n{{Absender}}',
         },
+        letter: {
+          subject: 'Your consent for WhatsApp',
+          body: '{{Anrede}}\n\nto keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days; please sign it and give it back to us.\n\nBest wishes\n\n{{Absender}}',
+        },
       },
       phone_email: {
         whatsapp: message('{{Anrede}}\nfor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\nThanks!\n{{Absender}}'),
@@ -131,6 +178,10 @@ export const defaultTemplates: TemplateCatalogue = {
         email: {
           subject: '{{Betrieb}}: by phone and e-mail from now on',
           body: '{{Anrede}}\n\nfor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\n\nBest wishes\n{{Absender}}',
+        },
+        letter: {
+          subject: 'By phone and e-mail from now on',
+          body: '{{Anrede}}\n\nfor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\n\nBest wishes\n\n{{Absender}}',
         },
       },
     },

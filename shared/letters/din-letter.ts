@@ -8,6 +8,10 @@ import { escapeHtml as h } from './html';
  */
 export type LetterForm = 'A' | 'B';
 
+/** The letters the app prints: the consent letter with its form, and the invitation on paper. */
+export const letterKinds = ['consent', 'invitation'] as const;
+export type LetterKind = (typeof letterKinds)[number];
+
 /** DIN 5008 positions in mm from the top edge (DOMAIN.md §3). */
 export const din5008 = {
   A: { returnLine: 27, addressZone: 44.7, addressZoneEnd: 72, infoBlock: 32, folds: [87, 192], body: 80 },

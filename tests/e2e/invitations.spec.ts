@@ -77,3 +77,41 @@ test('the guided run opens WhatsApp for each chosen contact and records who was 
   const history = JSON.parse(cli(host.databasePath, 'history', String(contacts.find((c) => c.displayName === 'Anna Schmidt')!.id), '--json')) as { text: string }[];
   expect(history.map((h) => h.text).join('\n')).toContain('per WhatsApp');
 });
+
+test('invitations by letter: from the chosen contacts to one PDF with the letter text and the messenger link; they are recorded as invited by letter', async ({ page, host }, testInfo) => {
+  importCsv(host.databasePath, ['Vorname;Nachname;Anrede;Handy;Straße;PLZ;Ort', 'Sabine;Krüger;Frau;0160 5550001;Hauptstraße 5;34119;Kassel'].join('\n'));
+  const profile = path.join(testInfo.outputDir, 'komplett.json');
+  writeFileSync(profile, JSON.stringify({ street: 'Mühlenweg 3', postalCode: '34117', city: 'Kassel', phone: '0561 123456', email: 'info@schulze-dach.de', state: 'HE', whatsappNumber: '+49 171 9876543', retention: 'Bis zum Widerruf' }));
+  cli(host.databasePath, 'profile', '--set', profile);
+
+  await page.goto(host.url);
+  const grid = page.getByRole('grid', { name: 'Kontakte' });
+  await grid.getByRole('checkbox', { name: 'Sabine Krüger auswählen' }).click();
+  await grid.getByRole('checkbox', { name: 'Anna Schmidt auswählen' }).click();
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Einladen …' }).click();
+  await page.getByRole('button', { name: 'Per Brief einladen …' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Briefe' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Einladung per Brief' })).toBeChecked();
+  await expect(page.getByTestId('letters-summary')).toHaveText('2 Kontakte ausgewählt, 1 mit Postanschrift.');
+  await expect(page.getByText('1 Kontakt ohne Postanschrift bekommt keinen Brief')).toBeVisible();
+  const preview = page.getByTestId('letter-preview');
+  await expect(preview).toContainText('Wir wechseln von WhatsApp zu Signal');
+  await expect(preview).toContainText('Sehr geehrte Frau Krüger,');
+  await expect(preview).not.toContainText('Einwilligungserklärung');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PDF mit 1 Brief erstellen' }).click();
+  const file = path.join(testInfo.outputDir, 'einladungen.pdf');
+  await (await download).saveAs(file);
+  expect((await download).suggestedFilename()).toMatch(/^Einladungsbriefe-\d{4}-\d{2}-\d{2}\.pdf$/);
+  await expect(page.getByText('1 Einladungsbrief als PDF gespeichert. Als eingeladen (per Brief) vermerkt: 1.')).toBeVisible();
+  const { execFileSync } = await import('node:child_process');
+  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b/);
+  expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('öffnen Sie https://signal.me/#p/+491719876543');
+
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string; stage: string }[];
+  expect(Object.fromEntries(contacts.map((c) => [c.displayName, c.stage]))).toMatchObject({ 'Sabine Krüger': 'invited', 'Anna Schmidt': 'new' });
+  const history = JSON.parse(cli(host.databasePath, 'history', String(contacts.find((c) => c.displayName === 'Sabine Krüger')!.id), '--json')) as { text: string }[];
+  expect(history.map((h) => h.text).join('\n')).toContain('per Brief');
+});

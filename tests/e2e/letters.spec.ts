@@ -45,7 +45,8 @@ test('fill the profile, choose three contacts, preview and print their consent l
   const grid = page.getByRole('grid', { name: 'Kontakte' });
   for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange']) await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Briefe …' }).click();
-  await expect(page.getByRole('heading', { name: 'Einwilligungsbriefe' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Briefe' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Einwilligungsbrief' })).toBeChecked();
   await expect(page.getByTestId('letters-summary')).toHaveText('3 Kontakte ausgewählt, 3 mit Postanschrift.');
   const preview = page.getByTestId('letter-preview');
   await expect(preview).toContainText('Sehr geehrte Frau Schmidt,');
@@ -56,7 +57,7 @@ test('fill the profile, choose three contacts, preview and print their consent l
   const file = path.join(testInfo.outputDir, 'briefe.pdf');
   mkdirSync(testInfo.outputDir, { recursive: true });
   await (await download).saveAs(file);
-  await expect(page.getByText('3 Briefe als PDF gespeichert; 3 Kontakte stehen jetzt auf „Einwilligung angefragt“.')).toBeVisible();
+  await expect(page.getByText('3 Briefe als PDF gespeichert. Auf „Einwilligung angefragt“ gesetzt: 3.')).toBeVisible();
 
   expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+6\b/);
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });

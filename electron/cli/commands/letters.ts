@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { translate } from '../../../shared/i18n';
+import { letterKinds, type LetterKind } from '../../../shared/letters/din-letter';
 import { toVcard } from '../../exporters/vcard';
 import { BrowserNotFoundError, findBrowser } from '../../printing/chromium';
 import { AppError } from '../../services/errors';
@@ -21,15 +22,18 @@ export function idList(text: unknown): number[] {
 
 export const lettersCommand: CliCommand = {
   name: 'letters',
-  usage: 'letters --out <datei.pdf> (--ids <id,...> | --all) [--form A|B] [--date JJJJ-MM-TT] [--json]',
-  summary: 'Schreibt Einwilligungsbriefe (DIN 5008) als ein PDF und setzt die Kontakte auf „Einwilligung angefragt“. Braucht Chrome, Edge oder Chromium (oder CHROMIUM_PATH).',
-  options: { out: { type: 'string' }, ids: { type: 'string' }, all: { type: 'boolean' }, form: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'letters --out <datei.pdf> (--ids <id,...> | --all) [--form A|B] [--kind consent|invitation] [--date JJJJ-MM-TT] [--json]',
+  summary:
+    'Schreibt Einwilligungsbriefe (DIN 5008) als ein PDF und setzt die Kontakte auf „Einwilligung angefragt“; mit --kind invitation Einladungen per Brief (Kontakte dann „eingeladen“ per Brief). Braucht Chrome, Edge oder Chromium (oder CHROMIUM_PATH).',
+  options: { out: { type: 'string' }, ids: { type: 'string' }, all: { type: 'boolean' }, form: { type: 'string' }, kind: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
   async run(session, { values }, io) {
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('Wohin? --out <datei.pdf> fehlt.');
     if (!values.ids && !values.all) throw new UsageError('Für wen? --ids <id,...> oder --all angeben.');
     const form = ((values.form as string | undefined) ?? 'B').toUpperCase();
     if (form !== 'A' && form !== 'B') throw new UsageError(`--form: „${form}“ gibt es nicht (A oder B).`);
+    const kind = (values.kind as string | undefined) ?? 'consent';
+    if (!(letterKinds as readonly string[]).includes(kind)) throw new UsageError(`--kind: „${kind}“ gibt es nicht (consent oder invitation).`);
     const date = values.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date: „${date}“ ist kein Datum (JJJJ-MM-TT).`);
     const language = getSettings(session.ctx).language;
@@ -40,10 +44,10 @@ export const lettersCommand: CliCommand = {
     }
     try {
       const file = path.resolve(out);
-      const result = await printConsentLetters(session.ctx, { ids: values.ids ? idList(values.ids) : undefined, form, date }, (pdf) => writeFileSync(file, pdf));
+      const result = await printConsentLetters(session.ctx, { ids: values.ids ? idList(values.ids) : undefined, form, date, kind: kind as LetterKind }, (pdf) => writeFileSync(file, pdf));
       if (values.json) io.out(JSON.stringify({ file: result.printed ? file : null, ...result }));
       else {
-        io.out(translate(language, 'letters.done', { count: result.printed, file, version: result.version }));
+        io.out(kind === 'invitation' ? translate(language, 'letters.doneInvitations', { count: result.printed, file }) : translate(language, 'letters.done', { count: result.printed, file, version: result.version }));
         if (result.withoutAddress.length) io.out(translate(language, 'letters.withoutAddress', { names: result.withoutAddress.map((c) => `${c.displayName} (${c.id})`).join(', ') }));
       }
       return 0;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
@@ -9,10 +8,8 @@ import { updateProfile } from '../../../electron/services/profile';
 import { authorities } from '../../../shared/letters/authorities';
 import { completeProfile } from '../../helpers/profile';
 import { testSession } from '../../helpers/session';
+import { pageCount, pdftotext, words } from '../../helpers/pdf';
 import { tempDir } from '../../helpers/temp';
-
-const MM_PER_PT = 25.4 / 72;
-
 
 const address = (street: string, postalCode: string, city: string, country: string | null = null) => ({ street, postalCode, city, country, region: null, label: null });
 
@@ -33,34 +30,6 @@ function seed() {
     noAddress: contacts.insert({ displayName: 'Opa Heinz', phones: [{ e164: '+491511111111', raw: '0151 1111111', label: null, kind: 'mobile' }] }),
   };
   return { session, ids };
-}
-
-const pdftotext = (file: string, ...args: string[]) => execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
-const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-
-interface Word {
-  page: number;
-  text: string;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-/** Every word with its box in mm from the top left, from `pdftotext -bbox`. */
-function words(file: string): Word[] {
-  const html = pdftotext(file, '-bbox');
-  const result: Word[] = [];
-  let page = 0;
-  for (const match of html.matchAll(/<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-    if (match[0].startsWith('<page')) {
-      page += 1;
-      continue;
-    }
-    const [, xMin, yMin, xMax, yMax, text] = match;
-    result.push({ page, text: text!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'), left: Number(xMin) * MM_PER_PT, top: Number(yMin) * MM_PER_PT, right: Number(xMax) * MM_PER_PT, bottom: Number(yMax) * MM_PER_PT });
-  }
-  return result;
 }
 
 describe('consent letters printed by Chromium', () => {

@@ -43,7 +43,7 @@ describe('invitation templates', () => {
         }
       }
     }
-    expect(templateChannels).toEqual(['whatsapp', 'sms', 'email']);
+    expect(templateChannels).toEqual(['whatsapp', 'sms', 'email', 'letter']);
   });
 
   it('counts SMS parts: 160 GSM characters in one, 153 per part beyond; 70 and 67 once a character is outside', () => {

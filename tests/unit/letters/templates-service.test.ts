@@ -29,9 +29,9 @@ describe('the office’s invitation texts', () => {
     const session = testSession();
     const old = { subject: 'Alt: {{Messenger}}', body: '{{Anrede}} alter Text für alle Wege' };
     session.ctx.repos.settings.writeMany({ templates: { 'de.formal.consent': old } });
-    expect(getTemplates(session.ctx).de.formal.consent).toEqual({ whatsapp: old, sms: old, email: old });
+    expect(getTemplates(session.ctx).de.formal.consent).toEqual({ whatsapp: old, sms: old, email: old, letter: defaultTemplates.de.formal.consent.letter });
     resetTemplate(session.ctx, { language: 'de', formal: true, kind: 'consent', channel: 'sms' });
-    expect(getTemplates(session.ctx).de.formal.consent).toEqual({ whatsapp: old, sms: defaultTemplates.de.formal.consent.sms, email: old });
+    expect(getTemplates(session.ctx).de.formal.consent).toEqual({ whatsapp: old, sms: defaultTemplates.de.formal.consent.sms, email: old, letter: defaultTemplates.de.formal.consent.letter });
   });
 
   it('refuses a text with an unknown placeholder and names it; the preview lists it instead of printing it', () => {

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconPlayerPlay, IconUsers } from '@tabler/icons-react';
+import { IconMail, IconPlayerPlay, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { send } from '../../api';
@@ -8,7 +8,7 @@ import { GuidedRun } from './GuidedRun';
 import { TemplateEditor } from './TemplateEditor';
 
 /** Einladungen: the texts, and the guided run through the contacts chosen in the contact list. */
-export function InvitationsView({ onContacts }: { onContacts: () => void }) {
+export function InvitationsView({ onContacts, onLetters }: { onContacts: () => void; onLetters: () => void }) {
   const { t } = useTranslation();
   const handoff = useSelectionHandoff();
   const [queue, setQueue] = useState<number[] | null>(null);
@@ -30,6 +30,9 @@ export function InvitationsView({ onContacts }: { onContacts: () => void }) {
               <Group>
                 <Button leftSection={<IconPlayerPlay size={16} aria-hidden />} onClick={() => void start()}>
                   {t('invitations.startRun')}
+                </Button>
+                <Button variant="default" leftSection={<IconMail size={16} aria-hidden />} onClick={onLetters}>
+                  {t('invitations.byLetter')}
                 </Button>
                 <Anchor component="button" onClick={handoff.clear} size="sm">
                   {t('letters.ui.otherRecipients')}

@@ -60,7 +60,7 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
           <SegmentedControl value={formal ? 'formal' : 'informal'} onChange={(value) => setFormal(value === 'formal')} data={[{ value: 'formal', label: t('invitations.formal') }, { value: 'informal', label: t('invitations.informal') }]} aria-label={t('invitations.tone')} />
           <SegmentedControl value={language} onChange={(value) => setLanguage(value as 'de' | 'en')} data={[{ value: 'de', label: 'Deutsch' }, { value: 'en', label: 'English' }]} aria-label={t('invitations.language')} />
         </Group>
-        {channel === 'email' && <TextInput label={t('invitations.subject')} value={draft.subject} onChange={(event) => setDraft({ ...draft, subject: event.currentTarget.value })} />}
+        {(channel === 'email' || channel === 'letter') && <TextInput label={t('invitations.subject')} value={draft.subject} onChange={(event) => setDraft({ ...draft, subject: event.currentTarget.value })} />}
         <Textarea label={t('invitations.body')} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.currentTarget.value })} autosize minRows={5} />
         <Text size="xs" c="dimmed">
           {t('invitations.placeholders', { list: placeholderNames.map((name) => `{{${name}}}`).join(' ') })}
@@ -88,7 +88,7 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
         />
         {preview && unknown.length === 0 && (
           <Paper bg="gray.0" p="sm" data-testid="template-preview">
-            {channel === 'email' && preview.subject && (
+            {(channel === 'email' || channel === 'letter') && preview.subject && (
               <Text size="sm" fw={600} mb={4}>
                 {preview.subject}
               </Text>

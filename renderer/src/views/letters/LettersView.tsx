@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileTypePdf, IconPrinter, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { letterKinds, type LetterKind } from '../../../../shared/letters/din-letter';
 import type { Selection } from '../../../../shared/model/contact';
 import { send } from '../../api';
 import { saveFile } from '../../download';
@@ -11,13 +12,16 @@ import { useRequest } from '../../hooks/useRequest';
 import { useSelectionHandoff } from '../../selection-handoff';
 import { LetterPreview } from './LetterPreview';
 
-/** Everyone who should stay on WhatsApp: the usual recipients of consent letters. */
-const stayOnWhatsapp: Selection = { filter: { search: '', targets: ['whatsapp_consent'] }, except: [] };
+/** The usual recipients of each letter: who should stay on WhatsApp, and who has not been invited yet. */
+const usualRecipients: Record<LetterKind, Selection> = {
+  consent: { filter: { search: '', targets: ['whatsapp_consent'] }, except: [] },
+  invitation: { filter: { search: '', view: 'not_invited' }, except: [] },
+};
 
-function Letters({ selection, onProfile }: { selection: Selection; onProfile: () => void }) {
+function Letters({ selection, kind, onProfile }: { selection: Selection; kind: LetterKind; onProfile: () => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<'A' | 'B'>('B');
-  const preview = useRequest('letters.preview', { selection, form }, JSON.stringify([selection, form]));
+  const preview = useRequest('letters.preview', { selection, form, kind }, JSON.stringify([selection, form, kind]));
   const info = useRequest('app.info', {});
   const [printing, setPrinting] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string>();
@@ -28,7 +32,7 @@ function Letters({ selection, onProfile }: { selection: Selection; onProfile: ()
 
   /** Starts the printing and follows it part by part until the PDF is there. */
   const printLetters = async () => {
-    const started = await send('letters.start', { selection, form });
+    const started = await send('letters.start', { selection, form, kind });
     if (!started.ok) return started;
     for (;;) {
       const status = await send('letters.status', { jobId: started.value.jobId });
@@ -51,7 +55,7 @@ function Letters({ selection, onProfile }: { selection: Selection; onProfile: ()
       autoClose: 15_000,
       message: (
         <Stack gap={4}>
-          <Text size="sm">{t('letters.ui.done', { count: printed, marked })}</Text>
+          <Text size="sm">{t(kind === 'invitation' ? 'letters.ui.doneInvitation' : 'letters.ui.done', { count: printed, marked })}</Text>
           {operationId !== null && marked > 0 && (
             <Button
               size="compact-sm"
@@ -73,9 +77,10 @@ function Letters({ selection, onProfile }: { selection: Selection; onProfile: ()
 
   /** Desktop app: the system print dialog; the contacts are marked once the job went to the printer. */
   const printWithDialog = async () => {
-    const result = await send('letters.printDialog', { selection, form });
+    const result = await send('letters.printDialog', { selection, form, kind });
     if (!result.ok) return setError(result.error.message);
-    notifications.show(result.value.cancelled ? { color: 'gray', message: t('letters.ui.printCancelled') } : { color: 'teal', message: t('letters.ui.done', { count: result.value.printed, marked: result.value.marked }) });
+    const done = t(kind === 'invitation' ? 'letters.ui.doneInvitation' : 'letters.ui.done', { count: result.value.printed, marked: result.value.marked });
+    notifications.show(result.value.cancelled ? { color: 'gray', message: t('letters.ui.printCancelled') } : { color: 'teal', message: done });
     preview.reload();
   };
 
@@ -93,6 +98,11 @@ function Letters({ selection, onProfile }: { selection: Selection; onProfile: ()
           aria-label={t('letters.ui.form')}
         />
       </Group>
+      {kind === 'invitation' && (
+        <Text size="sm" c="dimmed">
+          {t('letters.ui.invitationHint')}
+        </Text>
+      )}
       {data.missing.length > 0 && (
         <Alert color="yellow" title={t('letters.ui.profileIncomplete')}>
           <Stack gap="xs">
@@ -147,15 +157,22 @@ function Letters({ selection, onProfile }: { selection: Selection; onProfile: ()
   );
 }
 
-/** Briefe: consent letters for a selection (or everyone who should stay on WhatsApp), previewed, then one PDF. */
-export function LettersView({ onContacts, onProfile }: { onContacts: () => void; onProfile: () => void }) {
+/**
+ * Briefe: consent letters (or invitations on paper) for a selection, or for the usual recipients,
+ * previewed, then one PDF or the print dialog.
+ */
+export function LettersView({ initialKind = 'consent', onContacts, onProfile }: { initialKind?: LetterKind; onContacts: () => void; onProfile: () => void }) {
   const { t } = useTranslation();
   const handoff = useSelectionHandoff();
+  const [kind, setKind] = useState<LetterKind>(initialKind);
   const [chosen, setChosen] = useState<Selection | null>(null);
   const selection = handoff.selection?.selection ?? chosen;
   return (
     <Stack>
-      <Title order={2}>{t('letters.ui.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('letters.ui.title')}</Title>
+        <SegmentedControl value={kind} onChange={(value) => setKind(value as LetterKind)} data={letterKinds.map((value) => ({ value, label: t(`letters.ui.kinds.${value}`) }))} aria-label={t('letters.ui.kind')} />
+      </Group>
       {selection ? (
         <>
           {handoff.selection && (
@@ -166,14 +183,14 @@ export function LettersView({ onContacts, onProfile }: { onContacts: () => void;
               </Anchor>
             </Text>
           )}
-          <Letters selection={selection} onProfile={onProfile} />
+          <Letters selection={selection} kind={kind} onProfile={onProfile} />
         </>
       ) : (
         <Paper withBorder p="xl" maw={640}>
           <Stack>
-            <Text>{t('letters.ui.emptyText')}</Text>
+            <Text>{t(kind === 'invitation' ? 'letters.ui.emptyTextInvitation' : 'letters.ui.emptyText')}</Text>
             <Group>
-              <Button onClick={() => setChosen(stayOnWhatsapp)}>{t('letters.ui.allStaying')}</Button>
+              <Button onClick={() => setChosen(usualRecipients[kind])}>{t(kind === 'invitation' ? 'letters.ui.allNotInvited' : 'letters.ui.allStaying')}</Button>
               <Button variant="default" leftSection={<IconUsers size={16} aria-hidden />} onClick={onContacts}>
                 {t('letters.ui.chooseContacts')}
               </Button>
