@@ -24,6 +24,8 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
   const preview = useRequest('letters.preview', { selection, form, kind }, JSON.stringify([selection, form, kind]));
   const info = useRequest('app.info', {});
   const [printing, setPrinting] = useState<{ done: number; total: number } | null>(null);
+  // The print dialog lays out every letter first: seconds for a large batch, so the button shows it is busy.
+  const [preparingDialog, setPreparingDialog] = useState(false);
   const [error, setError] = useState<string>();
 
   if (preview.error) return <ErrorNotice message={preview.error.message} onRetry={preview.reload} />;
@@ -77,7 +79,9 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
 
   /** Desktop app: the system print dialog; the contacts are marked once the job went to the printer. */
   const printWithDialog = async () => {
+    setPreparingDialog(true);
     const result = await send('letters.printDialog', { selection, form, kind });
+    setPreparingDialog(false);
     if (!result.ok) return setError(result.error.message);
     const done = t(kind === 'invitation' ? 'letters.ui.doneInvitation' : 'letters.ui.done', { count: result.value.printed, marked: result.value.marked });
     notifications.show(result.value.cancelled ? { color: 'gray', message: t('letters.ui.printCancelled') } : { color: 'teal', message: done });
@@ -140,7 +144,7 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
             {t('letters.ui.makePdf', { count: data.printable })}
           </Button>
           {info.data?.adapter === 'desktop' && (
-            <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => void printWithDialog()} disabled={data.missing.length > 0 || data.printable === 0}>
+            <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => void printWithDialog()} loading={preparingDialog} disabled={data.missing.length > 0 || data.printable === 0}>
               {t('letters.ui.print')}
             </Button>
           )}
