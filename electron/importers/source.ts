@@ -17,7 +17,12 @@ export interface ByteSource {
   read(offset: number, length: number): Promise<Uint8Array>;
 }
 
-const CHUNK = 1024 * 1024;
+/**
+ * Bytes read at a time. Everything parsed from one chunk is alive at once; with 1 MB chunks (4,000
+ * vCards) it outlived V8's young generation and piled up as garbage in the old one (100,000 vCards
+ * peaked at 305 MB). With 128 KB it dies young: 213 MB, and no slower.
+ */
+const CHUNK = 128 * 1024;
 
 export async function fileSource(filePath: string, name = path.basename(filePath)): Promise<ByteSource> {
   const { size } = await stat(filePath);
