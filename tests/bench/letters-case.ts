@@ -1,13 +1,14 @@
 // One letters measurement in a fresh process: `letters` prints consent letters of generated contacts
 // to one PDF the way the app does (render, Chromium, mark the contacts); `floor` has the same Chromium
 // print that many plain A4 pages of text; `text` prints the letters' own words as plain paragraphs,
-// one plain page per letter page (what the letters would cost without their layout).
+// one plain page per letter page, in the same parts as the letters (what they cost without layout).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openChromiumPrinter } from '../../electron/printing/chromium';
 import { printOnce } from '../../electron/printing/printer';
-import { consentLetters, printConsentLetters } from '../../electron/services/letters';
+import { consentLetters, lettersPerPart, printConsentLetters } from '../../electron/services/letters';
+import { printInParts } from '../../electron/printing/merge';
 import { updateProfile } from '../../electron/services/profile';
 import { openSession } from '../../electron/services/session';
 import { completeProfile } from '../helpers/profile';
@@ -55,9 +56,11 @@ if (mode === 'floor') {
   const session = openSession({ databasePath: path.join(work, 'letters.sqlite'), adapter: 'cli' });
   const ids = seed(session);
   if (mode === 'text') {
-    const words = lettersAsPlainText(consentLetters(session.ctx, { ids, form: 'B' }).html);
+    // Printed the way the letters are (same parts, two at a time, merged): only the layout differs.
+    const letters = consentLetters(session.ctx, { ids, form: 'B' });
+    const parts = letters.documents(lettersPerPart(letters.printed.length)).map(lettersAsPlainText);
     const started = performance.now();
-    writeFileSync(out, await printOnce(openChromiumPrinter, words));
+    writeFileSync(out, await printInParts(parts, openChromiumPrinter));
     ms = performance.now() - started;
   } else {
     const started = performance.now();

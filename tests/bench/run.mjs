@@ -126,11 +126,11 @@ function benchLetters() {
       row('1.000 Einwilligungsbriefe, ein PDF', letters, '≤ 20 s', letters.ms <= 20_000 ? 'erreicht' : 'VERFEHLT'),
       row('Boden: 1.000 schlichte Seiten', floor, '≤ 2× Boden', ratio <= 2 ? 'erreicht' : 'VERFEHLT'),
       row('Vergleich: so viele schlichte Seiten wie Briefseiten', samePages, '–', ''),
-      row('Vergleich: die Wörter der Briefe als schlichte Absätze', sameWords, '–', ''),
+      row('Vergleich: die Wörter der Briefe als schlichte Absätze, in Teilen wie die Briefe', sameWords, '–', ''),
     ],
   );
   console.log('\nBriefe: Kontakte lesen, HTML bauen, in Teilen drucken (ein Chromium, zwei Tabs), zusammenfügen, Kontakte markieren; 2 Seiten je Brief.');
-  console.log('Boden und Vergleiche: dasselbe Chromium (starten, drucken, beenden) mit schlichten A4-Textseiten in einem Dokument.');
+  console.log('Boden und Vergleiche: dasselbe Chromium (starten, drucken, beenden) mit schlichten A4-Textseiten, der Boden in einem Dokument.');
 }
 
 try {
