@@ -33,10 +33,16 @@ export class CdpPipe {
     });
   }
 
-  /** Resolves with the parameters of the next event of this name (for this page when sessionId is given). */
+  /**
+   * Resolves with the parameters of the next event of this name (for this page when sessionId is
+   * given). Asked for before the command that causes it; if that command fails, nobody awaits the event
+   * any more, and its rejection when the browser goes must not surface as an unhandled one.
+   */
   once<T = any>(method: string, sessionId?: string): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<T>((resolve, reject) => this.waiters.add({ method, sessionId, resolve, reject }));
+    const event = new Promise<T>((resolve, reject) => this.waiters.add({ method, sessionId, resolve, reject }));
+    event.catch(() => undefined);
+    return event;
   }
 
   /** Rejects everything still waiting (the browser quit or could not start). */

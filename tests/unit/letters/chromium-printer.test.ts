@@ -46,3 +46,4 @@ describe('the headless Chromium printer', () => {
     expect(findBrowser({ CHROMIUM_PATH: notABrowser }, 'linux')).toBe(notABrowser);
   });
 });
+
