@@ -66,7 +66,7 @@ export function consentTextVersion(profile: Profile): string {
 
 /** The consent form's own styles, beside the letter's (din-letter.ts). */
 const formStyles = `
-.form { position: absolute; left: 20mm; right: 15mm; top: 10mm; font-size: 8.8pt; line-height: 1.32; }
+.form { padding: 10mm 15mm 0 20mm; font-size: 8.8pt; line-height: 1.32; }
 .form h1 { font-size: 12.5pt; margin: 0 0 2mm; }
 .form h2 { font-size: 8.8pt; margin: 2mm 0 0.5mm; }
 .form p { margin: 0 0 1.6mm; }
@@ -79,14 +79,13 @@ const formStyles = `
 `;
 
 function letterPage(contact: LetterContact, lines: string[], options: ConsentLetterOptions, version: string, recommended: ReturnType<typeof recommendation>, qr: string): string {
-  const { profile, form } = options;
+  const { profile } = options;
   const t = consentTextDe;
   const switchOption = recommended
     ? `<li>${h(fill(t.options.switch, { messenger: messengerNames[recommended.messenger], facts: messengerDescription(profile.messengerTexts, recommended.messenger), link: recommended.link }))}</li>`
     : '';
   return dinLetterPage({
     profile,
-    form,
     contactId: contact.id,
     addressLines: lines,
     info: [[t.date, germanDate(options.date)], ...(contact.customerNumber ? [[t.customerNumber, contact.customerNumber] as const] : []), [t.reference, version]],

@@ -26,7 +26,21 @@ export const germanDate = (iso: string) => {
   return `${d}.${m}.${y}`;
 };
 
-/** The page, the frame and the body text; a letter adds its own rules after these. */
+/**
+ * Fold and hole marks at the left edge, drawn as the page's background (printed: every path asks for
+ * backgrounds) rather than as elements.
+ */
+const marks = (form: LetterForm) =>
+  [...din5008[form].folds.map((top) => ({ top, width: 5 })), { top: HOLE_MARK, width: 7 }]
+    .map(({ top, width }) => `linear-gradient(#000, #000) 4mm ${top}mm / ${width}mm 0.25mm no-repeat`)
+    .join(', ');
+
+/**
+ * The page, the frame and the body text; a letter adds its own rules after these. The frame is laid
+ * out in the normal flow with fixed heights (letterhead, window row, then the text), not with absolute
+ * positions: Chromium prints a large document of positioned boxes far slower (500 letters in one
+ * document: 4.8 s against 3.2 s), which is what the system print dialog gets.
+ */
 export const dinLetterStyles = (form: LetterForm) => {
   const pos = din5008[form];
   return `
@@ -34,22 +48,24 @@ export const dinLetterStyles = (form: LetterForm) => {
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }
 body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.35; color: #000; }
-.page { position: relative; width: 210mm; height: 297mm; overflow: hidden; break-after: page; page-break-after: always; }
+.page { width: 210mm; height: 297mm; overflow: hidden; break-after: page; page-break-after: always; }
 .page:last-child { break-after: auto; page-break-after: auto; }
-.letterhead { position: absolute; left: 25mm; right: 20mm; top: 12mm; }
-.letterhead .name { font-size: 15pt; font-weight: bold; }
-.letterhead .lines { font-size: 8.5pt; margin-top: 1mm; color: #333; }
+.letter { padding: 12mm 20mm 0 25mm; background: ${marks(form)}; }
+.letterhead { position: relative; height: ${pos.returnLine + 1 - 12}mm; }
+.letterhead .name { font-size: 15pt; font-weight: bold; line-height: 1.15; }
+.letterhead .lines { font-size: 8.5pt; line-height: 1.25; margin-top: 1mm; color: #333; }
 .letterhead .logo { position: absolute; right: 0; top: -2mm; max-height: 20mm; max-width: 60mm; }
-.return-line { position: absolute; left: 25mm; top: ${pos.returnLine + 1}mm; width: 80mm; height: 4mm; font-size: 7pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-bottom: 0.2mm solid #000; }
-.address { position: absolute; left: 25mm; top: ${pos.addressZone + 0.5}mm; width: 80mm; height: ${(pos.addressZoneEnd - pos.addressZone - 0.5).toFixed(1)}mm; overflow: hidden; }
-.address div { height: 4.5mm; line-height: 4.5mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-size: 10pt; }
-.address div.long { font-size: 8.5pt; }
-.address div.very-long { font-size: 8pt; }
-.info { position: absolute; left: 125mm; top: ${pos.infoBlock}mm; width: 75mm; font-size: 8.5pt; }
-.info td { padding: 0 2mm 0.5mm 0; vertical-align: top; }
-.mark { position: absolute; left: 4mm; width: 5mm; border-top: 0.25mm solid #000; }
-.mark.hole { width: 7mm; }
-.body { position: absolute; left: 25mm; right: 20mm; top: ${pos.body}mm; }
+/* Beside a logo the contact line wraps (two lines still end above Form A's return line). */
+.letterhead.with-logo { padding-right: 62mm; }
+.window { height: ${(pos.body - pos.returnLine - 1).toFixed(1)}mm; }
+.info { float: right; width: 75mm; margin: ${pos.infoBlock - pos.returnLine - 1}mm -10mm 0 0; font-size: 8.5pt; }
+.info div { padding-bottom: 0.5mm; }
+.info span { display: inline-block; min-width: 25mm; padding-right: 2mm; }
+.return-line { width: 80mm; height: 4mm; font-size: 7pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-bottom: 0.2mm solid #000; }
+.address { width: 80mm; height: ${(pos.addressZoneEnd - pos.addressZone - 0.5).toFixed(1)}mm; margin-top: ${(pos.addressZone + 0.5 - pos.returnLine - 5).toFixed(1)}mm; }
+.address div { height: 4.5mm; line-height: 4.5mm; white-space: nowrap; font-size: 10pt; }
+.address div.long { font-size: 8.5pt; overflow: hidden; text-overflow: ellipsis; }
+.address div.very-long { font-size: 8pt; overflow: hidden; text-overflow: ellipsis; }
 .subject { font-weight: bold; margin: 0 0 5mm; }
 .body p { margin: 0 0 3mm; }
 .options { margin: 0 0 3mm; padding-left: 5mm; }
@@ -60,7 +76,6 @@ body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: 10pt
 
 export interface DinLetterPage {
   profile: Profile;
-  form: LetterForm;
   contactId: number;
   /** The address block (see address-block.ts): at most six lines. */
   addressLines: readonly string[];
@@ -70,20 +85,15 @@ export interface DinLetterPage {
   body: string;
 }
 
-/** One letter page in the DIN 5008 frame. */
-export function dinLetterPage({ profile, form, contactId, addressLines, info, body }: DinLetterPage): string {
-  const pos = din5008[form];
+/** One letter page in the DIN 5008 frame (its measures come with dinLetterStyles for Form A or B). */
+export function dinLetterPage({ profile, contactId, addressLines, info, body }: DinLetterPage): string {
   const returnLine = [controllerName(profile), profile.street, `${profile.postalCode} ${profile.city}`].join(' · ');
   const address = addressLines.map((line) => `<div class="${line.length > 44 ? 'very-long' : line.length > 36 ? 'long' : ''}">${h(line)}</div>`).join('');
-  const rows = info.map(([label, value]) => `<tr><td>${h(label)}</td><td>${h(value)}</td></tr>`).join('');
-  const marks = [...pos.folds.map((top) => `<div class="mark" style="top:${top}mm"></div>`), `<div class="mark hole" style="top:${HOLE_MARK}mm"></div>`].join('');
+  const rows = info.map(([label, value]) => `<div><span>${h(label)}</span>${h(value)}</div>`).join('');
   const contactLines = [profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website].filter(Boolean).join(' · ');
-  return `<section class="page" data-contact="${contactId}">
-<div class="letterhead">${profile.logo ? `<img class="logo" src="${h(profile.logo)}" alt="">` : ''}<div class="name">${h(controllerName(profile))}</div><div class="lines">${h(contactLines)}</div></div>
-<div class="return-line">${h(returnLine)}</div>
-<div class="address" data-address>${address}</div>
-<table class="info">${rows}</table>
-${marks}
+  return `<section class="page letter" data-contact="${contactId}">
+<div class="letterhead${profile.logo ? ' with-logo' : ''}">${profile.logo ? `<img class="logo" src="${h(profile.logo)}" alt="">` : ''}<div class="name">${h(controllerName(profile))}</div><div class="lines">${h(contactLines)}</div></div>
+<div class="window"><div class="info">${rows}</div><div class="return-line">${h(returnLine)}</div><div class="address" data-address>${address}</div></div>
 <div class="body">
 ${body}
 </div>

@@ -78,7 +78,6 @@ export function renderInvitationLetters(options: InvitationLetterOptions): Invit
     letters.push(
       dinLetterPage({
         profile,
-        form: options.form,
         contactId: contact.id,
         addressLines: lines,
         info: [[text.date, letterDate(options.date, language)], ...(contact.customerNumber ? [[text.customerNumber, contact.customerNumber] as const] : [])],

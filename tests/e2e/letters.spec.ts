@@ -51,6 +51,8 @@ test('fill the profile, choose three contacts, preview and print their consent l
   const preview = page.getByTestId('letter-preview');
   await expect(preview).toContainText('Sehr geehrte Frau Schmidt,');
   await expect(preview).toContainText('Einwilligungserklärung zur Kommunikation über WhatsApp');
+  // The fold and hole marks are the letter page's background: the preview keeps them.
+  expect(await preview.evaluate((element) => getComputedStyle(element.shadowRoot!.querySelector('.page.letter')!).backgroundImage.match(/linear-gradient/g)?.length)).toBe(3);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'PDF mit 3 Briefen erstellen' }).click();
