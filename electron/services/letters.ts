@@ -28,7 +28,7 @@ export interface LetterRequest {
  * The letters as HTML, consent letters or invitations; refused with the list of what is missing while
  * the profile is incomplete. Invitations carry no text version (version '').
  */
-export function consentLetters(ctx: ServiceContext, request: LetterRequest): ConsentLetters {
+export function renderLetters(ctx: ServiceContext, request: LetterRequest): ConsentLetters {
   const profile = getProfile(ctx);
   const settings = getSettings(ctx);
   const missing = missingProfileFields(profile);
@@ -76,17 +76,16 @@ export const lettersPerPart = (letters: number) => Math.min(150, Math.max(50, Ma
 
 /**
  * Prints the letters to one PDF (in parts, see printInParts), hands it to `deliver` (a file, the
- * browser) and only when that succeeded marks the contacts "consent requested" with the date and the
- * text's version, as one undoable operation.
+ * browser) and only when that succeeded marks the contacts (see markSent), as one undoable operation.
  */
-export async function printConsentLetters(
+export async function printLetters(
   ctx: ServiceContext,
   request: LetterRequest,
   deliver: (pdf: Uint8Array) => Promise<void> | void,
   onProgress?: (done: number, total: number) => void,
 ): Promise<PrintedLetters> {
   const date = request.date ?? today();
-  const letters = consentLetters(ctx, { ...request, date });
+  const letters = renderLetters(ctx, { ...request, date });
   if (letters.printed.length === 0) return nothingSent(letters);
   const documents = letters.documents(lettersPerPart(letters.printed.length));
   onProgress?.(0, documents.length);
@@ -121,14 +120,14 @@ export function previewLetters(ctx: ServiceContext, selection: Selection, form: 
     else if (contact) withoutAddress.push({ id, displayName: contact.displayName });
   }
   if (missing.length || withAddress.length === 0) return { missing, html: '', total: ids.length, printable: withAddress.length, withoutAddress, version: '' };
-  const letters = consentLetters(ctx, { ids: withAddress.slice(0, PREVIEW_LETTERS), form, kind });
+  const letters = renderLetters(ctx, { ids: withAddress.slice(0, PREVIEW_LETTERS), form, kind });
   return { missing, html: letters.html, total: ids.length, printable: withAddress.length, withoutAddress, version: letters.version };
 }
 
 /** The letters of a selection as one PDF (for the browser to save), the contacts marked once it exists. */
 export async function lettersPdf(ctx: ServiceContext, selection: Selection, form: LetterForm, kind: LetterKind, onProgress?: (done: number, total: number) => void): Promise<PrintedLetters & { data: Uint8Array | null }> {
   let data: Uint8Array | null = null;
-  const result = await printConsentLetters(ctx, { ids: selectionIds(ctx, selection), form, kind }, (pdf) => void (data = pdf), onProgress);
+  const result = await printLetters(ctx, { ids: selectionIds(ctx, selection), form, kind }, (pdf) => void (data = pdf), onProgress);
   return { ...result, data };
 }
 
@@ -140,7 +139,7 @@ export async function printLettersWithDialog(ctx: ServiceContext, selection: Sel
   const print = ctx.printDialog;
   if (!print) throw new AppError('conflict', 'letters.errors.noPrintDialog');
   const date = today();
-  const letters = consentLetters(ctx, { ids: selectionIds(ctx, selection), form, date, kind });
+  const letters = renderLetters(ctx, { ids: selectionIds(ctx, selection), form, date, kind });
   if (letters.printed.length === 0) return { ...nothingSent(letters), cancelled: false };
   if (!(await print(letters.html))) return { ...nothingSent(letters), cancelled: true };
   return { ...markSent(ctx, letters, date, kind), cancelled: false };

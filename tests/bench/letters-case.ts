@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openChromiumPrinter } from '../../electron/printing/chromium';
 import { printOnce } from '../../electron/printing/printer';
-import { consentLetters, lettersPerPart, printConsentLetters } from '../../electron/services/letters';
+import { renderLetters, lettersPerPart, printLetters } from '../../electron/services/letters';
 import { printInParts } from '../../electron/printing/merge';
 import { updateProfile } from '../../electron/services/profile';
 import { openSession } from '../../electron/services/session';
@@ -57,14 +57,14 @@ if (mode === 'floor') {
   const ids = seed(session);
   if (mode === 'text') {
     // Printed the way the letters are (same parts, two at a time, merged): only the layout differs.
-    const letters = consentLetters(session.ctx, { ids, form: 'B' });
+    const letters = renderLetters(session.ctx, { ids, form: 'B' });
     const parts = letters.documents(lettersPerPart(letters.printed.length)).map(lettersAsPlainText);
     const started = performance.now();
     writeFileSync(out, await printInParts(parts, openChromiumPrinter));
     ms = performance.now() - started;
   } else {
     const started = performance.now();
-    await printConsentLetters(session.ctx, { ids, form: 'B' }, (pdf) => writeFileSync(out, pdf));
+    await printLetters(session.ctx, { ids, form: 'B' }, (pdf) => writeFileSync(out, pdf));
     ms = performance.now() - started;
   }
   session.close();

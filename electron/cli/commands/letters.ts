@@ -6,7 +6,7 @@ import { toVcard } from '../../exporters/vcard';
 import { BrowserNotFoundError, findBrowser } from '../../printing/chromium';
 import { AppError } from '../../services/errors';
 import { consentedContacts } from '../../services/export';
-import { printConsentLetters } from '../../services/letters';
+import { printLetters } from '../../services/letters';
 import { getSettings } from '../../services/settings';
 import { UsageError, type CliCommand } from '../command';
 
@@ -44,7 +44,7 @@ export const lettersCommand: CliCommand = {
     }
     try {
       const file = path.resolve(out);
-      const result = await printConsentLetters(session.ctx, { ids: values.ids ? idList(values.ids) : undefined, form, date, kind: kind as LetterKind }, (pdf) => writeFileSync(file, pdf));
+      const result = await printLetters(session.ctx, { ids: values.ids ? idList(values.ids) : undefined, form, date, kind: kind as LetterKind }, (pdf) => writeFileSync(file, pdf));
       if (values.json) io.out(JSON.stringify({ file: result.printed ? file : null, ...result }));
       else {
         io.out(kind === 'invitation' ? translate(language, 'letters.doneInvitations', { count: result.printed, file }) : translate(language, 'letters.done', { count: result.printed, file, version: result.version }));

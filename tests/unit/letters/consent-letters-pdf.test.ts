@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { findBrowser } from '../../../electron/printing/chromium';
 import { AppError } from '../../../electron/services/errors';
-import { printConsentLetters } from '../../../electron/services/letters';
+import { printLetters } from '../../../electron/services/letters';
 import { updateProfile } from '../../../electron/services/profile';
 import { authorities } from '../../../shared/letters/authorities';
 import { completeProfile } from '../../helpers/profile';
@@ -42,7 +42,7 @@ describe('consent letters printed by Chromium', () => {
     updateProfile(session.ctx, completeProfile);
     const file = path.join(tempDir(), 'briefe.pdf');
     const order = [ids.schmidt, ids.mueller, ids.long, ids.company, ids.noAddress];
-    const result = await printConsentLetters(session.ctx, { ids: order, form: 'B', date: '2026-11-26' }, (pdf) => writeFileSync(file, pdf));
+    const result = await printLetters(session.ctx, { ids: order, form: 'B', date: '2026-11-26' }, (pdf) => writeFileSync(file, pdf));
 
     expect(result.printed).toBe(4);
     expect(result.withoutAddress).toEqual([{ id: ids.noAddress, displayName: 'Opa Heinz' }]);
@@ -126,12 +126,12 @@ describe('consent letters printed by Chromium', () => {
 
   it('marks nobody when printing fails, and refuses letters while the profile is incomplete', async () => {
     const { session, ids } = seed();
-    await expect(printConsentLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => undefined)).rejects.toThrowError(AppError);
-    await expect(printConsentLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => undefined)).rejects.toMatchObject({ code: 'conflict', vars: { fields: expect.stringContaining('Name des Betriebs') } });
+    await expect(printLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => undefined)).rejects.toThrowError(AppError);
+    await expect(printLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => undefined)).rejects.toMatchObject({ code: 'conflict', vars: { fields: expect.stringContaining('Name des Betriebs') } });
 
     updateProfile(session.ctx, completeProfile);
     await expect(
-      printConsentLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => {
+      printLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => {
         throw new Error('disk full');
       }),
     ).rejects.toThrow('disk full');
@@ -141,7 +141,7 @@ describe('consent letters printed by Chromium', () => {
       },
       close: async () => undefined,
     });
-    await expect(printConsentLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, () => undefined)).rejects.toThrow('printer on fire');
+    await expect(printLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, () => undefined)).rejects.toThrow('printer on fire');
     expect(session.ctx.repos.contacts.byIds([ids.schmidt]).get(ids.schmidt)!.stage).toBe('new');
   });
 
@@ -149,7 +149,7 @@ describe('consent letters printed by Chromium', () => {
     const { session, ids } = seed();
     updateProfile(session.ctx, completeProfile);
     const file = path.join(tempDir(), 'form-a.pdf');
-    await printConsentLetters(session.ctx, { ids: [ids.mueller], form: 'A' }, (pdf) => writeFileSync(file, pdf));
+    await printLetters(session.ctx, { ids: [ids.mueller], form: 'A' }, (pdf) => writeFileSync(file, pdf));
     const address = words(file).filter((w) => w.page === 1 && ['Herrn', 'Lindenhof', '34131'].some((m) => w.text.includes(m)) && w.top < 80);
     expect(address.length).toBe(3);
     for (const word of address) {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { printConsentLetters } from '../../../electron/services/letters';
+import { printLetters } from '../../../electron/services/letters';
 import { updateProfile } from '../../../electron/services/profile';
 import { din5008, HOLE_MARK, type LetterForm } from '../../../shared/letters/din-letter';
 import { completeProfile } from '../../helpers/profile';
@@ -34,7 +34,7 @@ async function printOne(form: LetterForm) {
     addresses: [{ street: 'Am Lindenhof 12', postalCode: '34131', city: 'Kassel', region: null, country: null, label: null }],
   });
   const file = path.join(tempDir(), `form-${form}.pdf`);
-  await printConsentLetters(session.ctx, { ids: [id], form, date: '2026-11-27' }, (pdf) => writeFileSync(file, pdf));
+  await printLetters(session.ctx, { ids: [id], form, date: '2026-11-27' }, (pdf) => writeFileSync(file, pdf));
   return file;
 }
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
-import { printConsentLetters } from '../../../electron/services/letters';
+import { printLetters } from '../../../electron/services/letters';
 import { updateProfile } from '../../../electron/services/profile';
 import { saveTemplate } from '../../../electron/services/templates';
 import { completeProfile } from '../../helpers/profile';
@@ -47,7 +47,7 @@ describe('invitations on paper', () => {
     const { session, ids } = seed();
     const file = path.join(tempDir(), 'einladungen.pdf');
     const order = [ids.threema, ids.consent, ids.phoneOnly, ids.employee, ids.noAddress];
-    const result = await printConsentLetters(session.ctx, { ids: order, form: 'B', kind: 'invitation', date: '2026-11-27' }, (pdf) => writeFileSync(file, pdf));
+    const result = await printLetters(session.ctx, { ids: order, form: 'B', kind: 'invitation', date: '2026-11-27' }, (pdf) => writeFileSync(file, pdf));
 
     expect(result).toMatchObject({ printed: 4, marked: 4, withoutAddress: [{ id: ids.noAddress, displayName: 'Opa Heinz' }], version: '' });
     expect(pageCount(file)).toBe(4);
