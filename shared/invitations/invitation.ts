@@ -1,5 +1,5 @@
 import { messengerLink } from '../letters/messenger-links';
-import { messengerNames } from '../messengers/catalogue';
+import { messengerDescription, messengerNames } from '../messengers/catalogue';
 import { salutation, type LetterLanguage } from '../letters/salutation';
 import type { Contact } from '../model/contact';
 import type { Profile } from '../model/profile';
@@ -51,6 +51,8 @@ export function invitationParts(contact: Contact, profile: Profile, options: Inv
     Firma: contact.organization ?? '',
     Betrieb: [profile.name, profile.legalForm].filter(Boolean).join(' '),
     Messenger: messenger ? messengerNames[messenger] : '',
+    // What the office says about that messenger (cost, encryption, who runs it), as in the consent letter.
+    Messengerinfo: messenger ? messengerDescription(profile.messengerTexts, messenger) : '',
     // Wire and ginlo have no link: the business's id there instead.
     Link: messengerUrl ?? (messenger ? (profile.messengers[messenger] ?? '') : ''),
     Absender: profile.representative,

@@ -4,7 +4,7 @@ import type { LetterLanguage } from '../letters/salutation';
 export type InvitationKind = 'switch' | 'consent' | 'phone_email';
 
 /** The placeholders a template may use; anything else in {{…}} is flagged before a text is used. */
-export const placeholderNames = ['Anrede', 'Vorname', 'Nachname', 'Firma', 'Betrieb', 'Messenger', 'Link', 'Absender'] as const;
+export const placeholderNames = ['Anrede', 'Vorname', 'Nachname', 'Firma', 'Betrieb', 'Messenger', 'Messengerinfo', 'Link', 'Absender'] as const;
 export type PlaceholderValues = Record<(typeof placeholderNames)[number], string>;
 
 export interface Template {
@@ -41,7 +41,7 @@ export const defaultTemplates: TemplateCatalogue = {
         },
         letter: {
           subject: 'Wir wechseln von WhatsApp zu {{Messenger}}',
-          body: '{{Anrede}}\n\nwir stellen unsere Kurznachrichten von WhatsApp auf {{Messenger}} um. WhatsApp lädt die Telefonnummern aus dem Adressbuch eines Handys zum Betreiber in die USA hoch – auch Ihre Nummer aus unserem Firmenhandy. {{Messenger}} tut das nicht.\n\nSie erreichen uns dort ab sofort: Scannen Sie einfach den QR-Code oder öffnen Sie {{Link}}. Telefon und E-Mail bleiben wie gewohnt.\n\nMit freundlichen Grüßen\n\n{{Absender}}\n{{Betrieb}}',
+          body: '{{Anrede}}\n\nwir stellen unsere Kurznachrichten von WhatsApp auf {{Messenger}} um. WhatsApp lädt die Telefonnummern aus dem Adressbuch eines Handys zum Betreiber in die USA hoch – auch Ihre Nummer aus unserem Firmenhandy. {{Messenger}} tut das nicht ({{Messengerinfo}}).\n\nSie erreichen uns dort ab sofort: Scannen Sie einfach den QR-Code oder öffnen Sie {{Link}}. Telefon und E-Mail bleiben wie gewohnt.\n\nMit freundlichen Grüßen\n\n{{Absender}}\n{{Betrieb}}',
         },
       },
       consent: {
@@ -79,7 +79,7 @@ export const defaultTemplates: TemplateCatalogue = {
         },
         letter: {
           subject: 'Wir wechseln von WhatsApp zu {{Messenger}}',
-          body: '{{Anrede}}\n\nwir stellen unsere Nachrichten von WhatsApp auf {{Messenger}} um – wegen des Datenschutzes: WhatsApp lädt die Nummern aus dem Adressbuch unseres Firmenhandys in die USA hoch, {{Messenger}} nicht.\n\nDu erreichst uns dort ab sofort: Scann einfach den QR-Code oder öffne {{Link}}.\n\nViele Grüße\n\n{{Absender}}',
+          body: '{{Anrede}}\n\nwir stellen unsere Nachrichten von WhatsApp auf {{Messenger}} um – wegen des Datenschutzes: WhatsApp lädt die Nummern aus dem Adressbuch unseres Firmenhandys in die USA hoch, {{Messenger}} nicht ({{Messengerinfo}}).\n\nDu erreichst uns dort ab sofort: Scann einfach den QR-Code oder öffne {{Link}}.\n\nViele Grüße\n\n{{Absender}}',
         },
       },
       consent: {

@@ -55,6 +55,8 @@ describe('invitations on paper', () => {
     expect(pages[0]).toContain('Wir wechseln von WhatsApp zu Threema');
     expect(pages[0]).toContain('Sehr geehrte Frau Schmidt,');
     expect(pages[0]).toContain('öffnen Sie https://threema.id/ABCD1234');
+    // What the catalogue says about Threema, as in the consent letter.
+    expect(pages[0]).toContain('Threema tut das nicht (aus der Schweiz, Server in der Schweiz');
     expect(pages[0]).toContain('Mit freundlichen Grüßen Bernd Schulze Dachdeckerei Schulze GmbH');
     expect(pages[1]).toContain('Ihre Einwilligung für WhatsApp');
     expect(pages[1]).toContain('Sehr geehrter Herr Müller,');

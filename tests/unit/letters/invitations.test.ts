@@ -21,7 +21,7 @@ const contactBase = {
 describe('invitation templates', () => {
   it('flag unknown placeholders and never print them raw', () => {
     expect(unknownPlaceholders('{{Anrede}} {{Vornme}} {{ Link }} {{Vornme}}')).toEqual(['Vornme']);
-    expect(() => fillTemplate('Hallo {{Vornme}}', { Anrede: '', Vorname: 'Jürgen', Nachname: '', Firma: '', Betrieb: '', Messenger: '', Link: '', Absender: '' })).toThrowError(UnknownPlaceholderError);
+    expect(() => fillTemplate('Hallo {{Vornme}}', { Anrede: '', Vorname: 'Jürgen', Nachname: '', Firma: '', Betrieb: '', Messenger: '', Messengerinfo: '', Link: '', Absender: '' })).toThrowError(UnknownPlaceholderError);
     for (const language of ['de', 'en'] as const) {
       for (const tone of ['formal', 'informal'] as const) {
         for (const channels of Object.values(defaultTemplates[language][tone])) {
