@@ -29,8 +29,12 @@ test('an invitation text is edited with a live preview; an unknown placeholder i
 
   await body.fill('{{Anrede}}\nab sofort erreichen Sie uns bei {{Messenger}}: {{Link}}\nGruß, {{Absender}}');
   await expect(editor.getByTestId('template-preview')).toContainText('ab sofort erreichen Sie uns bei Signal: https://signal.me/#p/+491719876543');
+  await expect(editor.getByTestId('template-origin')).toHaveText('Vorlage des Umzugshelfers');
+  await expect(editor.getByRole('button', { name: 'Auf Vorlage zurücksetzen' })).toBeDisabled();
   await editor.getByRole('button', { name: 'Text speichern' }).click();
   await expect(page.getByText('Text gespeichert.')).toBeVisible();
+  await expect(editor.getByTestId('template-origin')).toHaveText('Eigener Text des Betriebs');
+  await expect(editor.getByRole('button', { name: 'Auf Vorlage zurücksetzen' })).toBeEnabled();
 
   const invitations = JSON.parse(cli(host.databasePath, 'invitations', '--all', '--json')) as { text: string }[];
   expect(invitations.map((i) => i.text)).toContain('Sehr geehrter Herr Müller,\nab sofort erreichen Sie uns bei Signal: https://signal.me/#p/+491719876543\nGruß, Bernd Schulze');

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { smsLength } from '../../../../shared/invitations/sms';
-import { invitationKinds, placeholderNames, templateChannels, unknownPlaceholders, type InvitationKind, type Template, type TemplateChannel } from '../../../../shared/invitations/templates';
+import { defaultTemplates, invitationKinds, placeholderNames, templateChannels, unknownPlaceholders, type InvitationKind, type Template, type TemplateChannel } from '../../../../shared/invitations/templates';
 import { send } from '../../api';
 import { useRequest } from '../../hooks/useRequest';
 
@@ -36,6 +36,7 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
   if (!draft) return null;
   const unknown = unknownPlaceholders(draft.subject + draft.body);
   const key = { language, formal, kind, channel };
+  const isDefault = JSON.stringify(stored) === JSON.stringify(defaultTemplates[language][formal ? 'formal' : 'informal'][kind][channel]);
   const sms = channel === 'sms' && preview && unknown.length === 0 ? smsLength(preview.text) : null;
   const save = async () => {
     const result = await send('templates.save', { ...key, template: draft });
@@ -74,9 +75,12 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
           <Button onClick={() => void save()} disabled={unknown.length > 0 || JSON.stringify(draft) === JSON.stringify(stored)}>
             {t('invitations.save')}
           </Button>
-          <Button variant="subtle" onClick={() => void reset()}>
+          <Button variant="subtle" onClick={() => void reset()} disabled={isDefault}>
             {t('invitations.reset')}
           </Button>
+          <Text size="sm" c="dimmed" data-testid="template-origin">
+            {t(isDefault ? 'invitations.isDefault' : 'invitations.isOwn')}
+          </Text>
         </Group>
         <Select
           label={t('invitations.previewFor')}
