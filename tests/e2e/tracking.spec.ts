@@ -81,11 +81,15 @@ test('filter, select three contacts, change them at once, undo one change; the o
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('contacts-total')).toHaveText('3 Kontakte');
 
-  // Select the first, shift-click the third: three selected.
+  // Select the first, shift-click the third: three selected (one alone: the header box shows "some").
+  const selectAll = grid.getByRole('checkbox', { name: 'Alle gefundenen auswählen' });
   await grid.getByRole('checkbox', { name: 'Bernd Schulze auswählen' }).click();
+  await expect.poll(() => selectAll.evaluate((box) => (box as HTMLInputElement).indeterminate)).toBe(true);
   await grid.getByRole('checkbox', { name: 'Sabine Krüger auswählen' }).click({ modifiers: ['Shift'] });
   const bulkBar = page.getByTestId('bulk-bar');
   await expect(bulkBar).toContainText('3 ausgewählt');
+  await expect(selectAll).toBeChecked();
+  expect(await selectAll.evaluate((box) => (box as HTMLInputElement).indeterminate)).toBe(false);
 
   await bulkBar.getByRole('button', { name: 'Ziel setzen' }).click();
   await page.getByRole('menuitem', { name: 'Signal' }).click();

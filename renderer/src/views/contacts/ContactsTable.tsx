@@ -1,4 +1,4 @@
-import { Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
+import { Group, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconBrandWhatsapp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
@@ -111,6 +111,15 @@ const Row = memo(function Row({ index, start, contact, selected, active, t, lang
   );
 });
 
+/** The header's checkbox, native like the rows' (the same look), with the "some selected" state. */
+function SelectAllCheckbox({ label, checked, indeterminate, onToggle }: { label: string; checked: boolean; indeterminate: boolean; onToggle: () => void }) {
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (box.current) box.current.indeterminate = indeterminate;
+  }, [indeterminate]);
+  return <input ref={box} type="checkbox" className={classes.checkbox} aria-label={label} checked={checked} onChange={onToggle} />;
+}
+
 export interface ContactsTableHandle {
   focus: () => void;
 }
@@ -204,13 +213,7 @@ export const ContactsTable = forwardRef<ContactsTableHandle, Props>(function Con
     >
       <div className={`${classes.row} ${classes.header}`} role="row" aria-rowindex={1}>
         <div role="columnheader" className={classes.check}>
-          <Checkbox
-            aria-label={t('contacts.selection.selectAllLabel')}
-            checked={props.allSelected}
-            indeterminate={!props.allSelected && props.someSelected}
-            onChange={props.onToggleAll}
-            size="xs"
-          />
+          <SelectAllCheckbox label={t('contacts.selection.selectAllLabel')} checked={props.allSelected} indeterminate={!props.allSelected && props.someSelected} onToggle={props.onToggleAll} />
         </div>
         {columns.map((column) => (
           <div key={column.key} role="columnheader" aria-sort={sort === column.key ? (descending ? 'descending' : 'ascending') : 'none'} className={classes.cell}>

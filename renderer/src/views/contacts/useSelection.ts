@@ -44,9 +44,11 @@ export function useSelection(filterKey: string, total: number) {
     [],
   );
 
+  // Everything found is selected, whether by "select all" or one by one.
+  const allSelected = total > 0 && count === total;
   const toggleAll = useCallback(() => {
-    setState((current) => (current.mode === 'filter' && current.except.size === 0 ? { mode: 'ids', ids: new Set() } : { mode: 'filter', except: new Set() }));
-  }, []);
+    setState(allSelected ? { mode: 'ids', ids: new Set() } : { mode: 'filter', except: new Set() });
+  }, [allSelected]);
 
   const clear = useCallback(() => setState({ mode: 'ids', ids: new Set() }), []);
 
@@ -59,7 +61,7 @@ export function useSelection(filterKey: string, total: number) {
   );
 
   return useMemo(
-    () => ({ isSelected, count, toggle, toggleAll, clear, asSelection, allSelected: state.mode === 'filter' && state.except.size === 0 && total > 0 }),
-    [isSelected, count, toggle, toggleAll, clear, asSelection, state, total],
+    () => ({ isSelected, count, toggle, toggleAll, clear, asSelection, allSelected }),
+    [isSelected, count, toggle, toggleAll, clear, asSelection, allSelected],
   );
 }
