@@ -1,3 +1,5 @@
+import { foldForSearch } from './search';
+
 /**
  * Names as German offices write them: "Schulze, Bernd", "Herr Dr. Bernd Schulze", "Richard von
  * Weizsäcker", "Elektro Meier GmbH & Co. KG". Used by every importer and by the contact form.
@@ -122,11 +124,7 @@ export function displayNameOf(parts: {
 
 /** Lower-case words without accents, salutations or titles: "Dr. Jürgen Müller-Lüdenscheidt" → jurgen, muller, ludenscheidt. */
 export function nameTokens(name: string | null | undefined): string[] {
-  return (name ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
+  return foldForSearch(name ?? '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 1 && !salutations[word] && !titlePattern.test(word));
 }

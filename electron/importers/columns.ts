@@ -1,3 +1,4 @@
+import { foldForSearch } from '../../shared/search';
 import type { ColumnTarget } from '../../shared/model/import';
 import { honorificParts, splitFullName, genderFromSalutation } from '../../shared/names';
 import { normalizeBirthday } from './dates';
@@ -11,11 +12,7 @@ import { emptyContact, type ParsedAddress, type ParsedContact } from './types';
 
 /** "Straße geschäftlich 2" → "strasse geschaftlich 2". */
 export const normalizeHeader = (header: string): string =>
-  header
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
+  foldForSearch(header)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 

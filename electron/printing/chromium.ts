@@ -81,8 +81,12 @@ export async function openChromiumPrinter(browser = findBrowser()): Promise<PdfP
   const cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr = (stderr + String(chunk)).slice(-4000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.once('exit', (code) => cdp.fail(new Error(`${path.basename(browser)} exited with ${code}: ${stderr.trim()}`)));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      cdp.fail(new Error(`${path.basename(browser)} exited with ${code}: ${stderr.trim()}`));
+      resolve();
+    }),
+  );
   child.once('error', (error) => cdp.fail(error));
 
   let closed = false;

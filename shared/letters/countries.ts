@@ -1,3 +1,5 @@
+import { foldForSearch } from '../search';
+
 /**
  * Country names and codes as address books write them, to tell a foreign address (country printed
  * last, in capitals, as DIN 5008 and the Deutsche Post ask) from a domestic one (no country line).
@@ -43,7 +45,7 @@ const aliases: Record<string, string> = {
   turkei: 'TR', turkey: 'TR', turkiye: 'TR', griechenland: 'GR', greece: 'GR', kroatien: 'HR', croatia: 'HR',
 };
 
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/\./g, '').trim();
+const fold = (text: string) => foldForSearch(text).replace(/\./g, '').trim();
 
 /** The ISO code of a country as written in an address ("Österreich", "AT", "Germany"), or null. */
 export function countryCode(written: string | null | undefined): string | null {

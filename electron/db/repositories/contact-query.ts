@@ -33,15 +33,16 @@ function contains(column: 'search_text' | 'search_digits', name: string, text: s
 
 const stageOrder = `CASE status ${stages.map((stage, i) => `WHEN '${stage}' THEN ${i}`).join(' ')} END`;
 
-const orderBy: Record<(typeof sortColumns)[number], string> = {
-  name: 'sort_name',
-  organization: 'sort_organization IS NULL, sort_organization',
-  kind: 'kind',
-  mobile: 'list_mobile IS NULL, list_mobile',
-  target: 'target IS NULL, target',
-  stage: stageOrder,
-  updatedAt: 'updated_at',
-  whatsapp: 'whatsapp_last_message_at IS NULL, whatsapp_last_message_at',
+/** The terms each column sorts by, in order; each gets the chosen direction (empty values last). */
+const orderBy: Record<(typeof sortColumns)[number], readonly string[]> = {
+  name: ['sort_name'],
+  organization: ['sort_organization IS NULL', 'sort_organization'],
+  kind: ['kind'],
+  mobile: ['list_mobile IS NULL', 'list_mobile'],
+  target: ['target IS NULL', 'target'],
+  stage: [stageOrder],
+  updatedAt: ['updated_at'],
+  whatsapp: ['whatsapp_last_message_at IS NULL', 'whatsapp_last_message_at'],
 };
 
 /**
@@ -50,9 +51,9 @@ const orderBy: Record<(typeof sortColumns)[number], string> = {
  * SQLite from using the index for the order.
  */
 const SORT_MATCHES_BELOW = 5000;
-const orderWithoutIndex: Partial<Record<(typeof sortColumns)[number], string>> = {
-  name: '+sort_name',
-  updatedAt: '+updated_at',
+const orderWithoutIndex: Partial<Record<(typeof sortColumns)[number], readonly string[]>> = {
+  name: ['+sort_name'],
+  updatedAt: ['+updated_at'],
 };
 
 interface Built {
@@ -155,10 +156,8 @@ export function createContactQueryRepository(db: Database): ContactQueryReposito
       const total = (prepared(`SELECT count(*) AS total FROM contacts c WHERE ${where}`).get(params) as { total: number }).total;
       const direction = descending ? 'DESC' : 'ASC';
       // Within the same company, stage or date: by name, as a reader expects (not by import order).
-      const order = [(total < SORT_MATCHES_BELOW && orderWithoutIndex[sort]) || orderBy[sort], ...(sort === 'name' ? [] : ['sort_name'])]
-        .join(', ')
-        .split(', ')
-        .map((part) => `${part} ${direction}`)
+      const order = [...((total < SORT_MATCHES_BELOW && orderWithoutIndex[sort]) || orderBy[sort]), ...(sort === 'name' ? [] : ['sort_name'])]
+        .map((term) => `${term} ${direction}`)
         .join(', ');
       // First the page's ids (sorting ids alone is cheap), then the columns for those 100 rows only:
       // the mobile number and tags are subqueries that would otherwise run for every match.

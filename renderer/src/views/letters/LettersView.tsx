@@ -26,6 +26,7 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
   const [printing, setPrinting] = useState<{ done: number; total: number } | null>(null);
   // The print dialog lays out every letter first: seconds for a large batch, so the button shows it is busy.
   const [preparingDialog, setPreparingDialog] = useState(false);
+  const doneMessage = (count: number, marked: number) => t(kind === 'invitation' ? 'letters.ui.doneInvitation' : 'letters.ui.done', { count, marked });
   const [error, setError] = useState<string>();
 
   if (preview.error) return <ErrorNotice message={preview.error.message} onRetry={preview.reload} />;
@@ -57,7 +58,7 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
       autoClose: 15_000,
       message: (
         <Stack gap={4}>
-          <Text size="sm">{t(kind === 'invitation' ? 'letters.ui.doneInvitation' : 'letters.ui.done', { count: printed, marked })}</Text>
+          <Text size="sm">{doneMessage(printed, marked)}</Text>
           {operationId !== null && marked > 0 && (
             <Button
               size="compact-sm"
@@ -83,7 +84,7 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
     const result = await send('letters.printDialog', { selection, form, kind });
     setPreparingDialog(false);
     if (!result.ok) return setError(result.error.message);
-    const done = t(kind === 'invitation' ? 'letters.ui.doneInvitation' : 'letters.ui.done', { count: result.value.printed, marked: result.value.marked });
+    const done = doneMessage(result.value.printed, result.value.marked);
     notifications.show(result.value.cancelled ? { color: 'gray', message: t('letters.ui.printCancelled') } : { color: 'teal', message: done });
     preview.reload();
   };
