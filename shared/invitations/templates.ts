@@ -111,77 +111,77 @@ export const defaultTemplates: TemplateCatalogue = {
   en: {
     formal: {
       switch: {
-        whatsapp: message('{{Anrede}}\nto protect your data we are moving our messages from WhatsApp to {{Messenger}}. You can reach us there from now on: {{Link}}\nThank you!\n{{Absender}}, {{Betrieb}}'),
+        whatsapp: message('{{Anrede}}\nTo protect your data we are moving our messages from WhatsApp to {{Messenger}}. You can reach us there from now on: {{Link}}\nThank you!\n{{Absender}}, {{Betrieb}}'),
         sms: message('{{Anrede}} we are moving our messages from WhatsApp to {{Messenger}}: {{Link}} - {{Betrieb}}'),
         email: {
           subject: '{{Betrieb}}: we are moving to {{Messenger}}',
-          body: '{{Anrede}}\n\nto protect your data and that of our other customers, we are moving our messages from WhatsApp to {{Messenger}}. You can reach us there from now on: {{Link}}\n\nPhone and e-mail stay as they are.\n\nKind regards\n{{Absender}}\n{{Betrieb}}',
+          body: '{{Anrede}}\n\nTo protect your data and that of our other customers, we are moving our messages from WhatsApp to {{Messenger}}. You can reach us there from now on: {{Link}}\n\nPhone and e-mail stay as they are.\n\nKind regards\n{{Absender}}\n{{Betrieb}}',
         },
         letter: {
           subject: 'We are moving from WhatsApp to {{Messenger}}',
-          body: '{{Anrede}}\n\nwe are moving our messages from WhatsApp to {{Messenger}}. WhatsApp uploads the phone numbers in a phone\'s address book to its operator in the USA – including your number from our business phone. {{Messenger}} does not.\n\nYou can reach us there from now on: simply scan the QR code or open {{Link}}. Phone and e-mail stay as they are.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}',
+          body: '{{Anrede}}\n\nWe are moving our messages from WhatsApp to {{Messenger}}. WhatsApp uploads the phone numbers in a phone\'s address book to its operator in the USA – including your number from our business phone. {{Messenger}} does not.\n\nYou can reach us there from now on: simply scan the QR code or open {{Link}}. Phone and e-mail stay as they are.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}',
         },
       },
       consent: {
-        whatsapp: message('{{Anrede}}\nto keep writing to you on WhatsApp we need your written consent. The form will reach you by post in the next few days.\nThank you!\n{{Absender}}, {{Betrieb}}'),
+        whatsapp: message('{{Anrede}}\nTo keep writing to you on WhatsApp we need your written consent. The form will reach you by post in the next few days.\nThank you!\n{{Absender}}, {{Betrieb}}'),
         sms: message('{{Anrede}} to keep using WhatsApp we need your written consent; the form comes by post. - {{Betrieb}}'),
         email: {
           subject: '{{Betrieb}}: your consent for WhatsApp',
-          body: '{{Anrede}}\n\nto keep writing to you on WhatsApp we need your written consent. The form will reach you by post in the next few days; please sign it and send it back to us.\n\nKind regards\n{{Absender}}\n{{Betrieb}}',
+          body: '{{Anrede}}\n\nTo keep writing to you on WhatsApp we need your written consent. The form will reach you by post in the next few days; please sign it and send it back to us.\n\nKind regards\n{{Absender}}\n{{Betrieb}}',
         },
         letter: {
           subject: 'Your consent for WhatsApp',
-          body: '{{Anrede}}\n\nto keep writing to you on WhatsApp we need your written consent: WhatsApp uploads the numbers in our business phone\'s address book to its operator in the USA. We will send you the consent form in the next few days; please sign it and send it back to us.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}',
+          body: '{{Anrede}}\n\nTo keep writing to you on WhatsApp we need your written consent: WhatsApp uploads the numbers in our business phone\'s address book to its operator in the USA. We will send you the consent form in the next few days; please sign it and send it back to us.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}',
         },
       },
       phone_email: {
-        whatsapp: message('{{Anrede}}\nto protect your data we will no longer write to you on WhatsApp but call or e-mail you instead.\nThank you!\n{{Absender}}, {{Betrieb}}'),
+        whatsapp: message('{{Anrede}}\nTo protect your data we will no longer write to you on WhatsApp but call or e-mail you instead.\nThank you!\n{{Absender}}, {{Betrieb}}'),
         sms: message('{{Anrede}} to protect your data we will call or e-mail you instead of using WhatsApp. - {{Betrieb}}'),
         email: {
           subject: '{{Betrieb}}: we will reach you by phone and e-mail',
-          body: '{{Anrede}}\n\nto protect your data we will no longer write to you on WhatsApp but call or e-mail you instead.\n\nKind regards\n{{Absender}}\n{{Betrieb}}',
+          body: '{{Anrede}}\n\nTo protect your data we will no longer write to you on WhatsApp but call or e-mail you instead.\n\nKind regards\n{{Absender}}\n{{Betrieb}}',
         },
         letter: {
           subject: 'We will reach you by phone and e-mail',
-          body: '{{Anrede}}\n\nto protect your data we will no longer write to you on WhatsApp but call or e-mail you instead. Nothing else changes for you.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}',
+          body: '{{Anrede}}\n\nTo protect your data we will no longer write to you on WhatsApp but call or e-mail you instead. Nothing else changes for you.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}',
         },
       },
     },
     informal: {
       switch: {
-        whatsapp: message('{{Anrede}}\nwe are moving our messages from WhatsApp to {{Messenger}} for data protection. Find us there: {{Link}}\nThanks!\n{{Absender}}'),
+        whatsapp: message('{{Anrede}}\nWe are moving our messages from WhatsApp to {{Messenger}} for data protection. Find us there: {{Link}}\nThanks!\n{{Absender}}'),
         sms: message('{{Anrede}} we are moving from WhatsApp to {{Messenger}}: {{Link}} - {{Absender}}'),
         email: {
           subject: '{{Betrieb}}: we are moving to {{Messenger}}',
-          body: '{{Anrede}}\n\nwe are moving our messages from WhatsApp to {{Messenger}} for data protection. Find us there: {{Link}}\n\nBest wishes\n{{Absender}}',
+          body: '{{Anrede}}\n\nWe are moving our messages from WhatsApp to {{Messenger}} for data protection. Find us there: {{Link}}\n\nBest wishes\n{{Absender}}',
         },
         letter: {
           subject: 'We are moving from WhatsApp to {{Messenger}}',
-          body: '{{Anrede}}\n\nwe are moving our messages from WhatsApp to {{Messenger}} for data protection: WhatsApp uploads the numbers in our business phone\'s address book to the USA, {{Messenger}} does not.\n\nFind us there from now on: just scan the QR code or open {{Link}}.\n\nBest wishes\n\n{{Absender}}',
+          body: '{{Anrede}}\n\nWe are moving our messages from WhatsApp to {{Messenger}} for data protection: WhatsApp uploads the numbers in our business phone\'s address book to the USA, {{Messenger}} does not.\n\nFind us there from now on: just scan the QR code or open {{Link}}.\n\nBest wishes\n\n{{Absender}}',
         },
       },
       consent: {
-        whatsapp: message('{{Anrede}}\nto keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days.\nThanks!\n{{Absender}}'),
+        whatsapp: message('{{Anrede}}\nTo keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days.\nThanks!\n{{Absender}}'),
         sms: message('{{Anrede}} to keep using WhatsApp we need your written consent; the form is on its way. - {{Absender}}'),
         email: {
           subject: '{{Betrieb}}: your consent for WhatsApp',
-          body: '{{Anrede}}\n\nto keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days; please sign it and give it back to us.\n\nBest wishes\n{{Absender}}',
+          body: '{{Anrede}}\n\nTo keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days; please sign it and give it back to us.\n\nBest wishes\n{{Absender}}',
         },
         letter: {
           subject: 'Your consent for WhatsApp',
-          body: '{{Anrede}}\n\nto keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days; please sign it and give it back to us.\n\nBest wishes\n\n{{Absender}}',
+          body: '{{Anrede}}\n\nTo keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days; please sign it and give it back to us.\n\nBest wishes\n\n{{Absender}}',
         },
       },
       phone_email: {
-        whatsapp: message('{{Anrede}}\nfor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\nThanks!\n{{Absender}}'),
+        whatsapp: message('{{Anrede}}\nFor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\nThanks!\n{{Absender}}'),
         sms: message('{{Anrede}} for data protection we will call or e-mail you instead of using WhatsApp. - {{Absender}}'),
         email: {
           subject: '{{Betrieb}}: by phone and e-mail from now on',
-          body: '{{Anrede}}\n\nfor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\n\nBest wishes\n{{Absender}}',
+          body: '{{Anrede}}\n\nFor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\n\nBest wishes\n{{Absender}}',
         },
         letter: {
           subject: 'By phone and e-mail from now on',
-          body: '{{Anrede}}\n\nfor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\n\nBest wishes\n\n{{Absender}}',
+          body: '{{Anrede}}\n\nFor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\n\nBest wishes\n\n{{Absender}}',
         },
       },
     },
