@@ -36,7 +36,10 @@ const listText = (value: unknown): string | null => {
 
 /** A history value in words: stage and target names translated, lists joined. */
 function valueText(language: Language, field: string, value: unknown): string | null {
+  // Du or Sie, and "not set" is the rule by kind rather than nothing.
+  if (field === 'formal') return translate(language, `contacts.formal.${value === true ? 'formal' : value === false ? 'informal' : 'auto'}`);
   if (value === null || value === undefined) return null;
+  if (field === 'language' && typeof value === 'string') return translate(language, `contacts.languages.${value}`);
   const keyed: Record<string, string> = { stage: 'stages', target: 'targets', invitedChannel: 'channels', messenger: 'targets', method: 'methods', gender: 'genders' };
   if (keyed[field] && typeof value === 'string') return translate(language, `tracking.${keyed[field]}.${value}`);
   if (field === 'kind' && typeof value === 'string') return translate(language, `contacts.kinds.${value}`);
@@ -136,6 +139,9 @@ export function updateContact(ctx: ServiceContext, id: number, edit: ContactEdit
     kind: edit.kind,
     messengerId: edit.messengerId,
   };
+  // Left out of the edit, language and Du/Sie stay as they are.
+  if (edit.language !== undefined) fields.language = edit.language;
+  if (edit.formal !== undefined) fields.formal = edit.formal;
   ctx.repos.transaction(() => {
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};

@@ -60,6 +60,8 @@ const toNewContact = (candidate: CandidateContact) =>
 const candidateAsContact = (id: number, candidate: CandidateContact): Contact => ({
   ...toNewContact(candidate),
   id,
+  language: 'de',
+  formal: null,
   tags: [],
   stage: 'new',
   target: null,

@@ -4,7 +4,15 @@ import { getProfile } from './profile';
 import { getTemplates } from './templates';
 import { requireContact } from './tracking';
 
-/** The invitation for one contact, in German (the language of the office's customers). */
+/** The invitation for one contact, in the contact's language and with their Du or Sie. */
 export function invitationForContact(ctx: ServiceContext, id: number): Invitation {
-  return invitationFor(requireContact(ctx, id), getProfile(ctx), { language: 'de', templates: getTemplates(ctx) });
+  return invitationFor(requireContact(ctx, id), getProfile(ctx), { templates: getTemplates(ctx) });
+}
+
+/** The invitations for these contacts (all without ids), each as invitationForContact gives it. */
+export function invitationsFor(ctx: ServiceContext, ids?: readonly number[]): Invitation[] {
+  const profile = getProfile(ctx);
+  const templates = getTemplates(ctx);
+  const contacts = ids ? [...ctx.repos.contacts.byIds([...ids]).values()] : ctx.repos.contacts.all();
+  return contacts.map((contact) => invitationFor(contact, profile, { templates }));
 }

@@ -40,7 +40,7 @@ export function renderLetters(ctx: ServiceContext, request: LetterRequest): Cons
   const order = request.ids ? new Map(request.ids.map((id, index) => [id, index])) : null;
   if (order) contacts.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   const common = { profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion };
-  if (request.kind === 'invitation') return { ...renderInvitationLetters({ ...common, language: 'de', templates: getTemplates(ctx) }), version: '' };
+  if (request.kind === 'invitation') return { ...renderInvitationLetters({ ...common, templates: getTemplates(ctx) }), version: '' };
   return renderConsentLetters(common);
 }
 
@@ -103,6 +103,8 @@ export interface LettersPreview {
   total: number;
   printable: number;
   withoutAddress: { id: number; displayName: string }[];
+  /** Contacts set to English who would get the consent form, which exists in German only. */
+  germanFormForEnglish: { id: number; displayName: string }[];
   version: string;
 }
 
@@ -114,14 +116,18 @@ export function previewLetters(ctx: ServiceContext, selection: Selection, form: 
   const contacts = ctx.repos.contacts.byIds(ids);
   const withAddress: number[] = [];
   const withoutAddress: LettersPreview['withoutAddress'] = [];
+  const germanFormForEnglish: LettersPreview['germanFormForEnglish'] = [];
   for (const id of ids) {
     const contact = contacts.get(id);
-    if (contact && postalAddress(contact.addresses)) withAddress.push(id);
-    else if (contact) withoutAddress.push({ id, displayName: contact.displayName });
+    if (contact && postalAddress(contact.addresses)) {
+      withAddress.push(id);
+      if (kind === 'consent' && contact.language !== 'de') germanFormForEnglish.push({ id, displayName: contact.displayName });
+    } else if (contact) withoutAddress.push({ id, displayName: contact.displayName });
   }
-  if (missing.length || withAddress.length === 0) return { missing, html: '', total: ids.length, printable: withAddress.length, withoutAddress, version: '' };
+  const listed = { total: ids.length, printable: withAddress.length, withoutAddress, germanFormForEnglish };
+  if (missing.length || withAddress.length === 0) return { missing, html: '', ...listed, version: '' };
   const letters = renderLetters(ctx, { ids: withAddress.slice(0, PREVIEW_LETTERS), form, kind });
-  return { missing, html: letters.html, total: ids.length, printable: withAddress.length, withoutAddress, version: letters.version };
+  return { missing, html: letters.html, ...listed, version: letters.version };
 }
 
 /** The letters of a selection as one PDF (for the browser to save), the contacts marked once it exists. */

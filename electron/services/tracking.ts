@@ -1,5 +1,5 @@
 import { translate } from '../../shared/i18n';
-import type { Contact, Selection } from '../../shared/model/contact';
+import type { Contact, ContactLanguage, Selection } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/settings';
 import { canTransition, type Messenger, type Purpose, type Stage, type StageChange, type Target } from '../../shared/model/tracking';
 import type { ContactFields } from '../db/repositories/contacts';
@@ -156,6 +156,8 @@ export function withdrawConsent(ctx: ServiceContext, id: number, input: { purpos
 export type BulkAction =
   | { kind: 'setStage'; change: StageChange }
   | { kind: 'setTarget'; target: Target | null }
+  | { kind: 'setLanguage'; language: ContactLanguage }
+  | { kind: 'setFormal'; formal: boolean | null }
   | { kind: 'addTag'; tag: string }
   | { kind: 'removeTag'; tag: string }
   | { kind: 'delete' };
@@ -199,6 +201,12 @@ export function bulkChange(ctx: ServiceContext, selection: Selection, action: Bu
           break;
         case 'setTarget':
           did = changeContact(ctx, contact, { target: action.target }, 'target', operationId);
+          break;
+        case 'setLanguage':
+          did = changeContact(ctx, contact, { language: action.language }, 'fields', operationId);
+          break;
+        case 'setFormal':
+          did = changeContact(ctx, contact, { formal: action.formal }, 'fields', operationId);
           break;
         case 'addTag':
         case 'removeTag': {

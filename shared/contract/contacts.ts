@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactListInputSchema, contactPageSchema, contactSchema, selectionSchema } from '../model/contact';
+import { contactLanguageSchema, contactListInputSchema, contactPageSchema, contactSchema, selectionSchema } from '../model/contact';
 import { contactEditSchema } from '../model/contact-edit';
 import { consentMethodSchema, consentSchema, dashboardSchema, historyEntrySchema, isoDateSchema, purposeSchema, stageChangeInputSchema, stageSchema, targetSchema } from '../model/tracking';
 import { request } from './define';
@@ -19,6 +19,9 @@ export type ContactDetailView = z.infer<typeof contactDetailSchema>;
 export const bulkActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setStage'), change: stageChangeInputSchema }).strict(),
   z.object({ kind: z.literal('setTarget'), target: targetSchema.nullable() }).strict(),
+  z.object({ kind: z.literal('setLanguage'), language: contactLanguageSchema }).strict(),
+  /** Sie (true), Du (false), or the rule by kind (null). */
+  z.object({ kind: z.literal('setFormal'), formal: z.boolean().nullable() }).strict(),
   z.object({ kind: z.literal('addTag'), tag: z.string().trim().min(1).max(50) }).strict(),
   z.object({ kind: z.literal('removeTag'), tag: z.string().trim().min(1).max(50) }).strict(),
   z.object({ kind: z.literal('delete') }).strict(),

@@ -5,6 +5,8 @@ import { templateChannels } from '../invitations/templates';
 
 export const invitationSchema = z.object({
   id: z.int(),
+  language: z.enum(['de', 'en']),
+  formal: z.boolean(),
   channel: z.enum(['whatsapp', 'sms', 'email', 'letter']),
   subject: z.string(),
   text: z.string(),

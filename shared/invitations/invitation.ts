@@ -10,6 +10,9 @@ export type InvitationChannel = 'whatsapp' | 'sms' | 'email' | 'letter';
 
 export interface Invitation {
   id: number;
+  /** The language and the Du or Sie the texts are in (the contact's, see invitationParts). */
+  language: LetterLanguage;
+  formal: boolean;
   channel: InvitationChannel;
   subject: string;
   text: string;
@@ -31,21 +34,27 @@ function messengerFor(contact: Pick<Contact, 'target'>, profile: Profile): Messe
 }
 
 export interface InvitationOptions {
-  language: LetterLanguage;
-  /** Du or Sie; by default informal for employees, formal for everyone else. */
+  /** The text's language; by default the contact's own. */
+  language?: LetterLanguage;
+  /** Du or Sie; by default as set for the contact, else informal for employees and formal for everyone else. */
   formal?: boolean;
   /** The office's texts (defaults where it has not changed them). */
   templates?: TemplateCatalogue;
 }
 
 /** Which text a contact gets, Du or Sie, and what its placeholders stand for. */
-export function invitationParts(contact: Contact, profile: Profile, options: InvitationOptions): { kind: InvitationKind; formal: boolean; values: PlaceholderValues; messengerUrl: string | null } {
-  const formal = options.formal ?? contact.kind !== 'employee';
+export function invitationParts(
+  contact: Contact,
+  profile: Profile,
+  options: InvitationOptions = {},
+): { kind: InvitationKind; language: LetterLanguage; formal: boolean; values: PlaceholderValues; messengerUrl: string | null } {
+  const language = options.language ?? contact.language;
+  const formal = options.formal ?? contact.formal ?? contact.kind !== 'employee';
   const messenger = messengerFor(contact, profile);
   const kind: InvitationKind = contact.target === 'whatsapp_consent' ? 'consent' : contact.target === 'phone_email' || !messenger ? 'phone_email' : 'switch';
   const messengerUrl = messenger ? messengerLink(messenger, profile.messengers[messenger]) : null;
   const values: PlaceholderValues = {
-    Anrede: salutation(contact, { language: options.language, formal }),
+    Anrede: salutation(contact, { language, formal }),
     Vorname: contact.givenName ?? '',
     Nachname: contact.familyName ?? '',
     Firma: contact.organization ?? '',
@@ -57,7 +66,7 @@ export function invitationParts(contact: Contact, profile: Profile, options: Inv
     Link: messengerUrl ?? (messenger ? (profile.messengers[messenger] ?? '') : ''),
     Absender: profile.representative,
   };
-  return { kind, formal, values, messengerUrl };
+  return { kind, language, formal, values, messengerUrl };
 }
 
 /**
@@ -65,9 +74,9 @@ export function invitationParts(contact: Contact, profile: Profile, options: Inv
  * letter to come, phone and e-mail), personalised, one per channel, with the links that send each in
  * one tap. `text` is the one for the channel that reaches them first (WhatsApp, else e-mail, else a letter).
  */
-export function invitationFor(contact: Contact, profile: Profile, options: InvitationOptions): Invitation {
-  const { kind, formal, values, messengerUrl } = invitationParts(contact, profile, options);
-  const templates = (options.templates ?? defaultTemplates)[options.language][formal ? 'formal' : 'informal'][kind];
+export function invitationFor(contact: Contact, profile: Profile, options: InvitationOptions = {}): Invitation {
+  const { kind, language, formal, values, messengerUrl } = invitationParts(contact, profile, options);
+  const templates = (options.templates ?? defaultTemplates)[language][formal ? 'formal' : 'informal'][kind];
   const texts = {
     whatsapp: fillTemplate(templates.whatsapp.body, values),
     sms: fillTemplate(templates.sms.body, values),
@@ -80,6 +89,8 @@ export function invitationFor(contact: Contact, profile: Profile, options: Invit
   const channel: InvitationChannel = mobile ? 'whatsapp' : email ? 'email' : 'letter';
   return {
     id: contact.id,
+    language,
+    formal,
     channel,
     subject,
     text: texts[channel],

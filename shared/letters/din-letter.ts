@@ -79,6 +79,8 @@ body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: 10pt
 export interface DinLetterPage {
   profile: Profile;
   contactId: number;
+  /** The page's language where it differs from the document's (a batch may mix German and English letters). */
+  language?: 'de' | 'en';
   /** The address block (see address-block.ts): at most six lines. */
   addressLines: readonly string[];
   /** Rows of the information block, label and value (date first). */
@@ -88,12 +90,12 @@ export interface DinLetterPage {
 }
 
 /** One letter page in the DIN 5008 frame (its measures come with dinLetterStyles for Form A or B). */
-export function dinLetterPage({ profile, contactId, addressLines, info, body }: DinLetterPage): string {
+export function dinLetterPage({ profile, contactId, language, addressLines, info, body }: DinLetterPage): string {
   const returnLine = [controllerName(profile), profile.street, `${profile.postalCode} ${profile.city}`].join(' · ');
   const address = addressLines.map((line) => `<div class="${line.length > 44 ? 'very-long' : line.length > 36 ? 'long' : ''}">${h(line)}</div>`).join('');
   const rows = info.map(([label, value]) => `<div><span>${h(label)}</span>${h(value)}</div>`).join('');
   const contactLines = [profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website].filter(Boolean).join(' · ');
-  return `<section class="page letter" data-contact="${contactId}">
+  return `<section class="page letter" data-contact="${contactId}"${language ? ` lang="${language}"` : ''}>
 <div class="letterhead${profile.logo ? ' with-logo' : ''}">${profile.logo ? `<img class="logo" src="${h(profile.logo)}" alt="">` : ''}<div class="name">${h(controllerName(profile))}</div><div class="lines">${h(contactLines)}</div></div>
 <div class="window"><div class="info">${rows}</div><div class="return-line">${h(returnLine)}</div><div class="address" data-address>${address}</div></div>
 <div class="body">

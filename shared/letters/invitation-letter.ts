@@ -16,7 +16,8 @@ export interface InvitationLetterOptions {
   /** The letter's date (YYYY-MM-DD). */
   date: string;
   homeCountry: string;
-  language: LetterLanguage;
+  /** One language for every letter; by default each contact's own. */
+  language?: LetterLanguage;
   /** The office's texts (the defaults where it has not changed them). */
   templates?: TemplateCatalogue;
 }
@@ -54,9 +55,8 @@ const paragraphs = (text: string) =>
 export function renderInvitationLetters(options: InvitationLetterOptions): InvitationLetters {
   const missing = missingProfileFields(options.profile);
   if (missing.length) throw new ProfileIncompleteError(missing);
-  const { profile, language } = options;
+  const { profile } = options;
   const catalogue = options.templates ?? defaultTemplates;
-  const text = labels[language];
   // One QR image per link: the PDF then holds each once, however many letters carry it.
   const qrCodes = new Map<string, string>();
   const qrFor = (url: string, caption: string) => {
@@ -67,6 +67,8 @@ export function renderInvitationLetters(options: InvitationLetterOptions): Invit
   const printed: number[] = [];
   const withoutAddress: InvitationLetters['withoutAddress'] = [];
   for (const contact of options.contacts) {
+    const language = options.language ?? contact.language;
+    const text = labels[language];
     const lines = addressBlock(contact, { language, homeCountry: options.homeCountry });
     if (!lines) {
       withoutAddress.push({ id: contact.id, displayName: contact.displayName });
@@ -79,6 +81,7 @@ export function renderInvitationLetters(options: InvitationLetterOptions): Invit
       dinLetterPage({
         profile,
         contactId: contact.id,
+        language,
         addressLines: lines,
         info: [[text.date, letterDate(options.date, language)], ...(contact.customerNumber ? [[text.customerNumber, contact.customerNumber] as const] : [])],
         body: `<p class="subject">${h(fillTemplate(template.subject, values))}</p>\n${qr}\n${paragraphs(fillTemplate(template.body, values))}`,
@@ -86,6 +89,7 @@ export function renderInvitationLetters(options: InvitationLetterOptions): Invit
     );
     printed.push(contact.id);
   }
-  const { html, documents } = letterDocuments(text.title, dinLetterStyles(options.form), letters, language);
+  const documentLanguage = options.language ?? 'de';
+  const { html, documents } = letterDocuments(labels[documentLanguage].title, dinLetterStyles(options.form), letters, documentLanguage);
   return { html, documents, printed, withoutAddress };
 }

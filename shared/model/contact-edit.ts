@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactKindSchema, genderSchema } from './contact';
+import { contactKindSchema, contactLanguageSchema, genderSchema } from './contact';
 import { isoDateSchema } from './tracking';
 
 const text = (max: number) => z.string().trim().max(max).nullable();
@@ -20,6 +20,9 @@ export const contactEditSchema = z
     birthday: z.union([isoDateSchema, z.string().regex(/^--\d{2}-\d{2}$/)]).nullable(),
     note: text(5000),
     kind: contactKindSchema,
+    /** Left out: stays as it is. */
+    language: contactLanguageSchema.optional(),
+    formal: z.boolean().nullable().optional(),
     phones: z.array(z.object({ raw: z.string().trim().min(1).max(50), label: text(50) })).max(20),
     emails: z.array(z.object({ address: z.email().max(200), label: text(50) })).max(20),
     addresses: z

@@ -7,6 +7,11 @@ export const contactKindSchema = z.enum(contactKinds);
 export type ContactKind = z.infer<typeof contactKindSchema>;
 
 export const genders = ['female', 'male', 'diverse'] as const;
+
+/** The languages the office writes to contacts in (invitations, letters); German unless set. */
+export const contactLanguages = ['de', 'en'] as const;
+export const contactLanguageSchema = z.enum(contactLanguages);
+export type ContactLanguage = z.infer<typeof contactLanguageSchema>;
 export const genderSchema = z.enum(genders);
 
 export const phoneSchema = z.object({
@@ -51,6 +56,10 @@ export const contactSchema = z.object({
   emails: z.array(emailSchema),
   addresses: z.array(addressSchema),
   kind: contactKindSchema,
+  /** The language of the contact's invitations and letters. */
+  language: contactLanguageSchema,
+  /** Sie (true) or Du (false); null: by kind, Du to employees and Sie to everyone else. */
+  formal: z.boolean().nullable(),
   tags: z.array(z.string()),
   /** Where the contact stands on the way off WhatsApp. */
   stage: stageSchema,

@@ -43,11 +43,18 @@ test('fill the profile, choose three contacts, preview and print their consent l
   // Kontakte: three chosen, handed to the letters.
   await page.getByRole('navigation').getByRole('link', { name: 'Kontakte' }).click();
   const grid = page.getByRole('grid', { name: 'Kontakte' });
+  // Petra Lange reads English: the letters say the consent form is German only.
+  await grid.getByRole('checkbox', { name: 'Petra Lange auswählen' }).click();
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Sprache & Ansprache' }).click();
+  await page.getByRole('menuitem', { name: 'Englisch' }).click();
+  await expect(page.getByText('1 Kontakt geändert.').last()).toBeVisible();
   for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange']) await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Briefe …' }).click();
   await expect(page.getByRole('heading', { name: 'Briefe' })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Einwilligungsbrief' })).toBeChecked();
   await expect(page.getByTestId('letters-summary')).toHaveText('3 Kontakte ausgewählt, 3 mit Postanschrift.');
+  await expect(page.getByTestId('german-form-for-english')).toContainText('1 Kontakt liest Englisch – die Einwilligungserklärung gibt es nur auf Deutsch');
+  await expect(page.getByTestId('german-form-for-english')).toContainText('Betrifft: Petra Lange');
   const preview = page.getByTestId('letter-preview');
   await expect(preview).toContainText('Sehr geehrte Frau Schmidt,');
   await expect(preview).toContainText('Einwilligungserklärung zur Kommunikation über WhatsApp');
@@ -113,4 +120,21 @@ test('the invitation opens WhatsApp with the contact’s number and the personal
   await expect(page.getByTestId('contact-detail').getByText('Eingeladen', { exact: true })).toBeVisible();
   const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string }[];
   expect(contacts.find((c) => c.displayName === 'Jürgen Müller')!.stage).toBe('invited');
+
+  // He reads English and is on first-name terms with the office: set on the contact, the invitation follows.
+  await expect(invite.getByTestId('invite-tone')).toHaveText('Deutsch · Sie');
+  const detail = page.getByTestId('contact-detail');
+  await detail.getByRole('tab', { name: 'Angaben' }).click();
+  await detail.getByLabel('Sprache für Einladungen').selectOption({ label: 'Englisch' });
+  await detail.getByLabel('Ansprache').selectOption({ label: 'Du' });
+  await detail.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByText('Gespeichert.')).toBeVisible();
+  await detail.getByRole('tab', { name: 'Weg' }).click();
+  await expect(invite.getByTestId('invite-tone')).toHaveText('Englisch · Du');
+  await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(/^Hi Jürgen,\nWe are moving our messages from WhatsApp to Signal/);
+  const english = new URL((await invite.getByRole('link', { name: 'In WhatsApp öffnen' }).getAttribute('href'))!);
+  expect(english.searchParams.get('text')).toMatch(/^Hi Jürgen,\n.*https:\/\/signal\.me\/#p\/\+491719876543/s);
+  await detail.getByRole('tab', { name: 'Verlauf' }).click();
+  await expect(page.getByTestId('history')).toContainText('Sprache: Deutsch → Englisch');
+  await expect(page.getByTestId('history')).toContainText('Ansprache: Automatisch (Mitarbeitende: Du) → Du');
 });

@@ -10,6 +10,7 @@ interface CliContact {
   stage: string;
   target: string | null;
   kind: string;
+  language: string;
   tags: string[];
 }
 
@@ -116,6 +117,14 @@ test('filter, select three contacts, change them at once, undo one change; the o
   await expect.poll(() => contactsOf(host.databasePath).filter((c) => c.tags.includes('Baustelle Nord')).length).toBe(3);
   await page.getByRole('button', { name: 'Rückgängig' }).last().click();
   await expect(page.getByText('3 Kontakte zurückgesetzt.')).toBeVisible();
+
+  // Two of them read English: their invitations will be in English.
+  await grid.getByRole('checkbox', { name: 'Petra Lange auswählen' }).click();
+  await grid.getByRole('checkbox', { name: 'Sabine Krüger auswählen' }).click();
+  await bulkBar.getByRole('button', { name: 'Sprache & Ansprache' }).click();
+  await page.getByRole('menuitem', { name: 'Englisch' }).click();
+  await expect(page.getByText('2 Kontakte geändert.').last()).toBeVisible();
+  await expect.poll(() => contactsOf(host.databasePath).filter((c) => c.language === 'en').map((c) => c.displayName).sort()).toEqual(['Petra Lange', 'Sabine Krüger']);
 
   const contacts = contactsOf(host.databasePath);
   const customers = contacts.filter((c) => c.kind === 'customer');

@@ -12,6 +12,8 @@ export const forScripts = (contact: Contact) => ({
   phones: contact.phones.map((phone) => ({ e164: phone.e164, raw: phone.raw, label: phone.label, kind: phone.kind })),
   emails: contact.emails.map((email) => email.address),
   kind: contact.kind,
+  language: contact.language,
+  formal: contact.formal,
   status: contact.stage,
   stage: contact.stage,
   target: contact.target,

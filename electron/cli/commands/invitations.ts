@@ -1,6 +1,4 @@
-import { invitationFor } from '../../../shared/invitations/invitation';
-import { getProfile } from '../../services/profile';
-import { getTemplates } from '../../services/templates';
+import { invitationsFor } from '../../services/invitations';
 import { UsageError, type CliCommand } from '../command';
 import { idList } from './letters';
 
@@ -11,10 +9,7 @@ export const invitationsCommand: CliCommand = {
   options: { ids: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' } },
   run(session, { values }, io) {
     if (!values.ids && !values.all) throw new UsageError('Für wen? --ids <id,...> oder --all angeben.');
-    const profile = getProfile(session.ctx);
-    const contacts = values.ids ? [...session.ctx.repos.contacts.byIds(idList(values.ids)).values()] : session.ctx.repos.contacts.all();
-    const templates = getTemplates(session.ctx);
-    const invitations = contacts.map((contact) => invitationFor(contact, profile, { language: 'de', templates }));
+    const invitations = invitationsFor(session.ctx, values.ids ? idList(values.ids) : undefined);
     io.out(values.json ? JSON.stringify(invitations) : invitations.map((i) => `#${i.id} (${i.channel})\n${i.text}\n${i.links.whatsapp ?? i.links.mailto ?? ''}`).join('\n\n'));
     return 0;
   },

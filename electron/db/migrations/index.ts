@@ -4,6 +4,7 @@ import { contactDetailsAndImports } from './0002-contact-details-and-imports';
 import { tracking } from './0003-tracking';
 import { searchIndexAndSortKey } from './0004-search-index-and-sort-key';
 import { listColumns } from './0005-list-columns';
+import { contactLanguage } from './0006-contact-language';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
-export const migrations: readonly Migration[] = [initial, contactDetailsAndImports, tracking, searchIndexAndSortKey, listColumns];
+export const migrations: readonly Migration[] = [initial, contactDetailsAndImports, tracking, searchIndexAndSortKey, listColumns, contactLanguage];

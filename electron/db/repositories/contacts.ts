@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Address, Contact, ContactKind, Email, Phone } from '../../../shared/model/contact';
+import type { Address, Contact, ContactKind, ContactLanguage, Email, Phone } from '../../../shared/model/contact';
 import type { InvitationChannel, Messenger, Stage, Target } from '../../../shared/model/tracking';
 import type { Gender } from '../../../shared/names';
 import { contactSearchDigits, contactSearchText, foldForSearch } from '../../../shared/search';
@@ -19,6 +19,8 @@ interface ContactRow {
   birthday: string | null;
   note: string | null;
   kind: ContactKind;
+  language: ContactLanguage;
+  formal: 0 | 1 | null;
   status: Stage;
   messenger: Messenger | null;
   target: Target | null;
@@ -50,6 +52,8 @@ export interface ContactFields {
   birthday: string | null;
   note: string | null;
   kind: ContactKind;
+  language: ContactLanguage;
+  formal: boolean | null;
   onWhatsapp: boolean;
   whatsappLastMessageAt: string | null;
   stage: Stage;
@@ -86,6 +90,8 @@ export const contactFieldColumns: Record<keyof ContactFields, string> = {
   birthday: 'birthday',
   note: 'note',
   kind: 'kind',
+  language: 'language',
+  formal: 'formal',
   onWhatsapp: 'on_whatsapp',
   whatsappLastMessageAt: 'whatsapp_last_message_at',
   stage: 'status',
@@ -165,7 +171,12 @@ export interface ContactsRepository {
   touch(id: number): void;
 }
 
-const toDb = (key: keyof ContactFields, value: unknown) => (key === 'isCompany' || key === 'onWhatsapp' ? (value ? 1 : 0) : value);
+const toDb = (key: keyof ContactFields, value: unknown) => {
+  if (key === 'isCompany' || key === 'onWhatsapp') return value ? 1 : 0;
+  // Sie, Du or the rule by kind (NULL).
+  if (key === 'formal') return value === null || value === undefined ? null : value ? 1 : 0;
+  return value;
+};
 
 export function createContactsRepository(db: Database): ContactsRepository {
   const alive = 'deleted_at IS NULL';
@@ -277,6 +288,8 @@ export function createContactsRepository(db: Database): ContactsRepository {
       emails: emails.get(row.id) ?? [],
       addresses: addresses.get(row.id) ?? [],
       kind: row.kind,
+      language: row.language,
+      formal: row.formal === null ? null : row.formal === 1,
       tags: tags.get(row.id) ?? [],
       stage: row.status,
       target: row.target,

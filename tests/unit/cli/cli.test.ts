@@ -36,6 +36,8 @@ describe('CLI', () => {
         phones: [{ e164: '+491701234567', raw: '0170 1234567', label: 'Handy', kind: 'mobile' }],
         emails: ['b@schulze.de'],
         kind: 'customer',
+        language: 'de',
+        formal: null,
         status: 'new',
         stage: 'new',
         target: null,

@@ -85,6 +85,23 @@ describe('invitations on paper', () => {
     expect(marked.get(ids.noAddress)!.stage).toBe('new');
   }, 60_000);
 
+  it("writes each letter in its contact's language and with their Du or Sie, in one batch", async () => {
+    const { session, ids } = seed();
+    session.ctx.repos.contacts.updateFields(ids.threema, { language: 'en' });
+    session.ctx.repos.contacts.updateFields(ids.employee, { formal: true });
+    const file = path.join(tempDir(), 'gemischt.pdf');
+    await printLetters(session.ctx, { ids: [ids.threema, ids.employee], form: 'B', kind: 'invitation', date: '2026-11-27' }, (pdf) => writeFileSync(file, pdf));
+    const [english, german] = [1, 2].map((page) => pdftotext(file, '-f', String(page), '-l', String(page)).replace(/\s+/g, ' '));
+    expect(english).toContain('We are moving from WhatsApp to Threema');
+    expect(english).toContain('Dear Ms Schmidt, We are moving our messages from WhatsApp to Threema.');
+    expect(english).toContain('Date 27 November 2026');
+    expect(english).not.toMatch(/Sehr geehrte|Datum/);
+    // The employee the office says "Sie" to.
+    expect(german).toContain('Sehr geehrter Herr Fuchs,');
+    expect(german).toContain('Scannen Sie einfach den QR-Code');
+    expect(german).toContain('Datum 27.11.2026');
+  }, 60_000);
+
   it('uses the text the office wrote for letters, and `cli letters --kind invitation` prints them', async () => {
     const db = tempDatabasePath();
     const { session, ids } = seed(db);

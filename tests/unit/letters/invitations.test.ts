@@ -14,7 +14,7 @@ const profile: Profile = { ...emptyProfile, ...completeProfile } as Profile;
 const contactBase = {
   id: 7, displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', title: null, gender: 'male' as const, organization: null, department: null, jobTitle: null, isCompany: false,
   customerNumber: null, birthday: null, note: null, phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' as const }], emails: [{ address: 'j.mueller@example.de', label: null }],
-  addresses: [], kind: 'customer' as const, tags: [], stage: 'new' as const, target: null, messenger: null, messengerId: null, stageChangedAt: null, invitedAt: null, invitedChannel: null,
+  addresses: [], kind: 'customer' as const, language: 'de' as const, formal: null, tags: [], stage: 'new' as const, target: null, messenger: null, messengerId: null, stageChangedAt: null, invitedAt: null, invitedChannel: null,
   switchedAt: null, letterSentAt: null, letterVersion: null, onWhatsapp: true, whatsappLastMessageAt: null, revision: 1, updatedAt: '2026-11-26T00:00:00Z',
 };
 
@@ -88,6 +88,20 @@ describe('invitations', () => {
     expect(invitationFor(contact({ target: 'whatsapp_consent' }), profile, { language: 'de' }).text).toContain('schriftliche Einwilligung');
     expect(invitationFor(contact({ target: 'phone_email', phones: [] }), profile, { language: 'de' })).toMatchObject({ channel: 'email', links: { whatsapp: null } });
     expect(invitationFor(contact({ phones: [], emails: [] }), profile, { language: 'en' })).toMatchObject({ channel: 'letter', links: { whatsapp: null, mailto: null } });
+  });
+
+  it("writes in the contact's language and with their Du or Sie, where the office set them", () => {
+    const english = invitationFor(contact({ language: 'en', target: 'threema' }), profile);
+    expect(english).toMatchObject({ language: 'en', formal: true });
+    expect(english.text.startsWith('Dear Mr Müller,')).toBe(true);
+    expect(english.texts.email).not.toMatch(/Sehr geehrt|Grüße/);
+    // An employee the office says "Sie" to, and a customer it says "Du" to.
+    expect(invitationFor(contact({ kind: 'employee', formal: true }), profile).text.startsWith('Sehr geehrter Herr Müller,')).toBe(true);
+    expect(invitationFor(contact({ formal: false }), profile)).toMatchObject({ formal: false, language: 'de' });
+    expect(invitationFor(contact({ formal: false }), profile).text.startsWith('Hallo Jürgen,')).toBe(true);
+    expect(invitationFor(contact({ language: 'en', formal: false }), profile).text.startsWith('Hi Jürgen,')).toBe(true);
+    // Asked for explicitly (the template editor's preview), language and tone win over the contact's.
+    expect(invitationFor(contact({ language: 'en', formal: false }), profile, { language: 'de', formal: true }).text.startsWith('Sehr geehrter Herr Müller,')).toBe(true);
   });
 
   it('`cli invitations --json` prints one invitation per contact', async () => {

@@ -4,6 +4,7 @@ import { contactDetail, updateContact } from '../../../electron/services/contact
 import { dashboard } from '../../../electron/services/dashboard';
 import { mergeContacts } from '../../../electron/services/duplicates';
 import { storeEvidence } from '../../../electron/services/evidence';
+import { invitationForContact } from '../../../electron/services/invitations';
 import { bulkChange, recordConsent, setStage, setTarget, undoOperation, withdrawConsent } from '../../../electron/services/tracking';
 import { stages, transitions, type Stage } from '../../../shared/model/tracking';
 import { testSession } from '../../helpers/session';
@@ -101,6 +102,15 @@ describe('history: every change leaves exactly one entry with what was before an
     expect(updateContact(ctx, id, { ...edit, phones: [{ raw: '0151 23456789', label: null }] }).phones).toEqual([{ raw: '0151 23456789', e164: '+4915123456789', kind: 'mobile', label: null }]);
     expect(() => updateContact(ctx, id, { ...edit, phones: [{ raw: '12', label: null }] })).toThrow(expect.objectContaining({ messageKey: 'tracking.errors.invalidPhone' }));
   });
+
+  it('the form sets language and Du or Sie; an edit without them leaves them as they are', () => {
+    const { ctx, id } = withContact();
+    const base = contactDetail(ctx, id).contact;
+    const edit = { givenName: 'Bernd', familyName: 'Schulze', title: null, gender: null, organization: null, department: null, jobTitle: null, isCompany: false, customerNumber: null, birthday: null, note: null, kind: base.kind, phones: [{ raw: '0170 1234567', label: 'cell' }], emails: [], addresses: [], tags: [], messengerId: null };
+    expect(updateContact(ctx, id, { ...edit, language: 'en', formal: false })).toMatchObject({ language: 'en', formal: false });
+    expect(updateContact(ctx, id, { ...edit, note: 'Polier' })).toMatchObject({ language: 'en', formal: false, note: 'Polier' });
+    expect(updateContact(ctx, id, { ...edit, formal: null })).toMatchObject({ language: 'en', formal: null });
+  });
 });
 
 describe('consent', () => {
@@ -172,6 +182,23 @@ describe('bulk changes and their undo', () => {
     setTarget(ctx, ids[0]!, 'threema');
     expect(undoOperation(ctx, result.operationId)).toEqual({ restored: 2, keptBecauseChanged: 1 });
     expect([...ctx.repos.contacts.byIds(ids).values()].map((c) => c.target)).toEqual(['threema', null, null]);
+  });
+
+  it('sets the language and the Du or Sie of many contacts; their invitations follow, the history says it in words, undo takes it back', async () => {
+    const { session, ctx, ids } = three();
+    ctx.repos.contacts.updateFields(ids[1]!, { kind: 'employee' });
+    const english = bulkChange(ctx, { ids: [ids[0]!, ids[1]!] }, { kind: 'setLanguage', language: 'en' });
+    const informal = bulkChange(ctx, { ids: [ids[0]!] }, { kind: 'setFormal', formal: false });
+    expect([english.changed, informal.changed]).toEqual([2, 1]);
+    expect([...ctx.repos.contacts.byIds(ids).values()].map((c) => [c.language, c.formal])).toEqual([['en', false], ['en', null], ['de', null]]);
+    expect(ids.map((id) => invitationForContact(ctx, id)).map((i) => [i.language, i.formal])).toEqual([['en', false], ['en', false], ['de', true]]);
+    expect(contactDetail(ctx, ids[0]!).history[0]!.changes).toEqual([{ field: 'Ansprache', before: 'Automatisch (Mitarbeitende: Du)', after: 'Du' }]);
+    expect(contactDetail(ctx, ids[0]!).history[1]!.changes).toEqual([{ field: 'Sprache', before: 'Deutsch', after: 'Englisch' }]);
+    // Through the contract, a language the app does not write in is refused at the boundary.
+    expect(await session.dispatch('contacts.bulk', { selection: { ids }, action: { kind: 'setLanguage', language: 'pl' } as never })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    undoOperation(ctx, informal.operationId);
+    undoOperation(ctx, english.operationId);
+    expect([...ctx.repos.contacts.byIds(ids).values()].map((c) => [c.language, c.formal])).toEqual([['de', null], ['de', null], ['de', null]]);
   });
 
   it('tags and delete work on everything a filter finds, and undo brings deleted contacts back', () => {

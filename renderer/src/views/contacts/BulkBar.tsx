@@ -4,7 +4,7 @@ import { IconChevronDown, IconMail, IconSend, IconTag, IconTrash } from '@tabler
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkActionInput } from '../../../../shared/contract/contacts';
-import type { Selection } from '../../../../shared/model/contact';
+import { contactLanguages, type Selection } from '../../../../shared/model/contact';
 import { stages, targets, type Stage } from '../../../../shared/model/tracking';
 import { send } from '../../api';
 import { StageChangeModal, stageNeedsDetails } from '../../components/StageChangeModal';
@@ -103,6 +103,28 @@ export function BulkBar({ count, selection, tags, onDone, onClear, onInvite, onL
             {stages.map((each) => (
               <Menu.Item key={each} onClick={() => (stageNeedsDetails(each) ? setStage(each) : void run({ kind: 'setStage', change: { stage: each } }))}>
                 {t(`tracking.stages.${each}`)}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+        <Menu>
+          <Menu.Target>
+            <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
+              {t('contacts.bulk.setCorrespondence')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>{t('contacts.bulk.languageHeading')}</Menu.Label>
+            {contactLanguages.map((language) => (
+              <Menu.Item key={language} onClick={() => void run({ kind: 'setLanguage', language })}>
+                {t(`contacts.languages.${language}`)}
+              </Menu.Item>
+            ))}
+            <Menu.Divider />
+            <Menu.Label>{t('contacts.bulk.formalHeading')}</Menu.Label>
+            {([['formal', true], ['informal', false], ['auto', null]] as const).map(([key, formal]) => (
+              <Menu.Item key={key} onClick={() => void run({ kind: 'setFormal', formal })}>
+                {t(`contacts.formal.${key}`)}
               </Menu.Item>
             ))}
           </Menu.Dropdown>

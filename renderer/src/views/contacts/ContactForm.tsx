@@ -3,7 +3,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/model/contact';
-import { contactKinds, genders } from '../../../../shared/model/contact';
+import { contactKinds, contactLanguages, genders } from '../../../../shared/model/contact';
 import type { ContactEdit } from '../../../../shared/model/contact-edit';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
@@ -21,6 +21,8 @@ export const editOf = (contact: Contact): ContactEdit => ({
   birthday: contact.birthday,
   note: contact.note,
   kind: contact.kind,
+  language: contact.language,
+  formal: contact.formal,
   phones: contact.phones.map((p) => ({ raw: p.raw, label: p.label })),
   emails: contact.emails,
   addresses: contact.addresses,
@@ -71,6 +73,20 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
       <Group grow>
         {text('customerNumber')}
         <TextInput label={t('detail.fields.birthday')} value={edit.birthday ?? ''} onChange={(e) => set('birthday', orNull(e.currentTarget.value))} />
+      </Group>
+      <Group grow>
+        <NativeSelect
+          label={t('detail.fields.language')}
+          value={edit.language}
+          data={contactLanguages.map((value) => ({ value, label: t(`contacts.languages.${value}`) }))}
+          onChange={(e) => set('language', e.currentTarget.value as ContactEdit['language'])}
+        />
+        <NativeSelect
+          label={t('detail.fields.formal')}
+          value={edit.formal === null || edit.formal === undefined ? 'auto' : edit.formal ? 'formal' : 'informal'}
+          data={(['auto', 'formal', 'informal'] as const).map((value) => ({ value, label: t(`contacts.formal.${value}`) }))}
+          onChange={(e) => set('formal', e.currentTarget.value === 'auto' ? null : e.currentTarget.value === 'formal')}
+        />
       </Group>
 
       <Title order={4} size="h5">

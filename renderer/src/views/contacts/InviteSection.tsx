@@ -15,7 +15,7 @@ export function InviteSection({ contactId, canMarkInvited, onStage }: { contactI
   const invitation = useRequest('invitations.forContact', { id: contactId }, String(contactId));
   const [opened, setOpened] = useState<OpenedChannel | null>(null);
   if (!invitation.data) return null;
-  const { text } = invitation.data;
+  const { text, language, formal } = invitation.data;
 
   return (
     <Paper withBorder p="sm" data-testid="invite">
@@ -23,6 +23,9 @@ export function InviteSection({ contactId, canMarkInvited, onStage }: { contactI
         <Title order={4} size="h5">
           {t('invite.title')}
         </Title>
+        <Text size="xs" c="dimmed" data-testid="invite-tone">
+          {t('invite.tone', { language: t(`contacts.languages.${language}`), formal: t(`contacts.formal.${formal ? 'formal' : 'informal'}`) })}
+        </Text>
         <Textarea value={text} readOnly autosize minRows={3} aria-label={t('invite.text')} />
         <InvitationActions invitation={invitation.data} size="xs" showMessengerLink onOpened={setOpened} />
         {opened && canMarkInvited && (

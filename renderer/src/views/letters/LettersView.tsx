@@ -20,6 +20,12 @@ const usualRecipients: Record<LetterKind, Selection> = {
 
 function Letters({ selection, kind, onProfile }: { selection: Selection; kind: LetterKind; onProfile: () => void }) {
   const { t } = useTranslation();
+  /** The first dozen names of a list, and how many more. */
+  const names = (contacts: readonly { displayName: string }[]) =>
+    contacts
+      .slice(0, 12)
+      .map((c) => c.displayName)
+      .join(', ') + (contacts.length > 12 ? ` ${t('letters.ui.andMore', { count: contacts.length - 12 })}` : '');
   const [form, setForm] = useState<'A' | 'B'>('B');
   const preview = useRequest('letters.preview', { selection, form, kind }, JSON.stringify([selection, form, kind]));
   const info = useRequest('app.info', {});
@@ -120,12 +126,13 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
       )}
       {data.withoutAddress.length > 0 && (
         <Alert color="blue" variant="light" title={t('letters.ui.withoutAddressTitle', { count: data.withoutAddress.length })}>
+          <Text size="sm">{names(data.withoutAddress)}</Text>
+        </Alert>
+      )}
+      {data.germanFormForEnglish.length > 0 && (
+        <Alert color="yellow" variant="light" title={t('letters.ui.germanFormTitle', { count: data.germanFormForEnglish.length })} data-testid="german-form-for-english">
           <Text size="sm">
-            {data.withoutAddress
-              .slice(0, 12)
-              .map((c) => c.displayName)
-              .join(', ')}
-            {data.withoutAddress.length > 12 ? ` ${t('letters.ui.andMore', { count: data.withoutAddress.length - 12 })}` : ''}
+            {t('letters.ui.germanFormText')} {names(data.germanFormForEnglish)}
           </Text>
         </Alert>
       )}
