@@ -202,9 +202,24 @@ export class UnknownPlaceholderError extends Error {
   }
 }
 
+/**
+ * What an empty placeholder leaves behind (no company, no sender yet): a line of bare punctuation
+ * goes, and so do a comma before the first word and a dash after the last ("Bernd Schulze, " or
+ * "… Link - " without the business's name). One blank line between paragraphs stays.
+ */
+const tidyEmptyValues = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => line.trim() === '' || /[\p{L}\p{N}]/u.test(line))
+    .map((line) => line.replace(/^[ \t]*,[ \t]*/, '').replace(/[ \t]+[-–][ \t]*$/, '').replace(/[ \t]+$/, ''))
+    .join('\n')
+    // A line that held only an empty value: no double gap, nothing after the end.
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd();
+
 /** Fills a template; refuses one with unknown placeholders instead of sending "{{Vornme}}" to a customer. */
 export function fillTemplate(template: string, values: PlaceholderValues): string {
   const unknown = unknownPlaceholders(template);
   if (unknown.length) throw new UnknownPlaceholderError(unknown);
-  return template.replace(placeholderPattern, (_, name: string) => values[name as keyof PlaceholderValues]).replace(/[ \t]+\n/g, '\n');
+  return tidyEmptyValues(template.replace(placeholderPattern, (_, name: string) => values[name as keyof PlaceholderValues]));
 }

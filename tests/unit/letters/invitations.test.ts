@@ -46,6 +46,13 @@ describe('invitation templates', () => {
     expect(templateChannels).toEqual(['whatsapp', 'sms', 'email', 'letter']);
   });
 
+  it('leaves no stray comma, dash or empty line where a value is still empty (no sender, no business name yet)', () => {
+    const values = { Anrede: 'Hallo Jürgen,', Vorname: 'Jürgen', Nachname: '', Firma: '', Betrieb: '', Messenger: 'Signal', Messengerinfo: '', Link: 'https://signal.me/#p/+491719876543', Absender: '' };
+    expect(fillTemplate('{{Anrede}}\nwir sind jetzt bei {{Messenger}}: {{Link}}\nVielen Dank!\n{{Absender}}, {{Betrieb}}', values)).toBe('Hallo Jürgen,\nwir sind jetzt bei Signal: https://signal.me/#p/+491719876543\nVielen Dank!');
+    expect(fillTemplate('{{Anrede}} neu bei {{Messenger}}: {{Link}} - {{Betrieb}}', values)).toBe('Hallo Jürgen, neu bei Signal: https://signal.me/#p/+491719876543');
+    expect(fillTemplate('{{Anrede}}\n\nText – mit Gedankenstrich.\n\n{{Absender}}\n{{Betrieb}}', { ...values, Absender: 'Bernd Schulze' })).toBe('Hallo Jürgen,\n\nText – mit Gedankenstrich.\n\nBernd Schulze');
+  });
+
   it('counts SMS parts: 160 GSM characters in one, 153 per part beyond; 70 and 67 once a character is outside', () => {
     expect(smsLength('a'.repeat(160))).toEqual({ characters: 160, parts: 1, gsm: true });
     expect(smsLength('a'.repeat(161))).toEqual({ characters: 161, parts: 2, gsm: true });
