@@ -11,7 +11,7 @@ import { getTemplates } from './templates';
 import { bulkChange, selectionIds, today } from './tracking';
 import { printInParts } from '../printing/merge';
 import { postalAddress } from '../../shared/letters/address-block';
-import type { Selection } from '../../shared/model/contact';
+import type { Contact, ContactLanguage, Selection } from '../../shared/model/contact';
 
 export interface LetterRequest {
   /** The contacts to write to; all contacts when absent. */
@@ -24,6 +24,9 @@ export interface LetterRequest {
 }
 
 
+/** The languages consent forms will be written in (the profile needs more for English ones); invitations need none of it. */
+const letterLanguages = (contacts: Iterable<Pick<Contact, 'language'>>, kind: LetterKind): ContactLanguage[] => (kind === 'consent' ? [...new Set([...contacts].map((c) => c.language))] : []);
+
 /**
  * The letters as HTML, consent letters or invitations; refused with the list of what is missing while
  * the profile is incomplete. Invitations carry no text version (version '').
@@ -31,12 +34,12 @@ export interface LetterRequest {
 export function renderLetters(ctx: ServiceContext, request: LetterRequest): ConsentLetters {
   const profile = getProfile(ctx);
   const settings = getSettings(ctx);
-  const missing = missingProfileFields(profile);
+  const contacts = request.ids ? [...ctx.repos.contacts.byIds([...request.ids]).values()] : ctx.repos.contacts.all();
+  const missing = missingProfileFields(profile, letterLanguages(contacts, request.kind ?? 'consent'));
   if (missing.length) {
     const fields = missing.map((field) => translate(settings.language, `profile.fields.${field}`)).join(', ');
     throw new AppError('conflict', 'profile.errors.incompleteForLetters', { fields });
   }
-  const contacts = request.ids ? [...ctx.repos.contacts.byIds([...request.ids]).values()] : ctx.repos.contacts.all();
   const order = request.ids ? new Map(request.ids.map((id, index) => [id, index])) : null;
   if (order) contacts.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   const common = { profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion };
@@ -103,8 +106,6 @@ export interface LettersPreview {
   total: number;
   printable: number;
   withoutAddress: { id: number; displayName: string }[];
-  /** Contacts set to English who would get the consent form, which exists in German only. */
-  germanFormForEnglish: { id: number; displayName: string }[];
   version: string;
 }
 
@@ -112,19 +113,17 @@ export interface LettersPreview {
 export function previewLetters(ctx: ServiceContext, selection: Selection, form: LetterForm, kind: LetterKind = 'consent'): LettersPreview {
   const ids = selectionIds(ctx, selection);
   const settings = getSettings(ctx);
-  const missing = missingProfileFields(getProfile(ctx)).map((field) => translate(settings.language, `profile.fields.${field}`));
   const contacts = ctx.repos.contacts.byIds(ids);
   const withAddress: number[] = [];
   const withoutAddress: LettersPreview['withoutAddress'] = [];
-  const germanFormForEnglish: LettersPreview['germanFormForEnglish'] = [];
   for (const id of ids) {
     const contact = contacts.get(id);
-    if (contact && postalAddress(contact.addresses)) {
-      withAddress.push(id);
-      if (kind === 'consent' && contact.language !== 'de') germanFormForEnglish.push({ id, displayName: contact.displayName });
-    } else if (contact) withoutAddress.push({ id, displayName: contact.displayName });
+    if (contact && postalAddress(contact.addresses)) withAddress.push(id);
+    else if (contact) withoutAddress.push({ id, displayName: contact.displayName });
   }
-  const listed = { total: ids.length, printable: withAddress.length, withoutAddress, germanFormForEnglish };
+  const languages = letterLanguages(withAddress.map((id) => contacts.get(id)!), kind);
+  const missing = missingProfileFields(getProfile(ctx), languages).map((field) => translate(settings.language, `profile.fields.${field}`));
+  const listed = { total: ids.length, printable: withAddress.length, withoutAddress };
   if (missing.length || withAddress.length === 0) return { missing, html: '', ...listed, version: '' };
   const letters = renderLetters(ctx, { ids: withAddress.slice(0, PREVIEW_LETTERS), form, kind });
   return { missing, html: letters.html, ...listed, version: letters.version };

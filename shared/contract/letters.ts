@@ -23,7 +23,7 @@ export const letterRequests = {
   /** The first letters of a selection as HTML, with how many can be printed and what the profile lacks. */
   'letters.preview': request(
     z.object({ selection: selectionSchema, form: formSchema.default('B'), kind: kindSchema }).strict(),
-    z.object({ missing: z.array(z.string()), html: z.string(), total: z.int(), printable: z.int(), withoutAddress: z.array(listedContact), germanFormForEnglish: z.array(listedContact), version: z.string() }),
+    z.object({ missing: z.array(z.string()), html: z.string(), total: z.int(), printable: z.int(), withoutAddress: z.array(listedContact), version: z.string() }),
   ),
   /** The letters through the system print dialog (desktop app only); contacts marked once the job went to the printer. */
   'letters.printDialog': request(

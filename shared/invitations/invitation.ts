@@ -61,7 +61,7 @@ export function invitationParts(
     Betrieb: [profile.name, profile.legalForm].filter(Boolean).join(' '),
     Messenger: messenger ? messengerNames[messenger] : '',
     // What the office says about that messenger (cost, encryption, who runs it), as in the consent letter.
-    Messengerinfo: messenger ? messengerDescription(profile.messengerTexts, messenger) : '',
+    Messengerinfo: messenger ? messengerDescription(profile.messengerTexts, messenger, language) : '',
     // Wire and ginlo have no link: the business's id there instead.
     Link: messengerUrl ?? (messenger ? (profile.messengers[messenger] ?? '') : ''),
     Absender: profile.representative,

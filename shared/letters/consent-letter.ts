@@ -3,8 +3,9 @@ import { missingProfileFields, type Profile } from '../model/profile';
 import { messengers, type Messenger } from '../model/tracking';
 import { addressBlock } from './address-block';
 import { authorities } from './authorities';
-import { controllerName, dinLetterPage, dinLetterStyles, germanDate, letterDocuments, type LetterForm } from './din-letter';
-import { consentTextDe } from './consent-text-de';
+import { controllerName, dinLetterPage, dinLetterStyles, letterDate, letterDocuments, type LetterForm } from './din-letter';
+import { consentTextDe, type ConsentText } from './consent-text-de';
+import { consentTextEn } from './consent-text-en';
 import { escapeHtml as h } from './html';
 import { messengerLink } from './messenger-links';
 import { messengerDescription, messengerNames } from '../messengers/catalogue';
@@ -13,7 +14,7 @@ import { salutation } from './salutation';
 
 export { din5008, HOLE_MARK, type LetterForm } from './din-letter';
 
-export type LetterContact = Pick<Contact, 'id' | 'displayName' | 'givenName' | 'familyName' | 'title' | 'gender' | 'organization' | 'department' | 'isCompany' | 'customerNumber' | 'addresses' | 'phones' | 'kind'>;
+export type LetterContact = Pick<Contact, 'id' | 'displayName' | 'givenName' | 'familyName' | 'title' | 'gender' | 'organization' | 'department' | 'isCompany' | 'customerNumber' | 'addresses' | 'phones' | 'kind' | 'language'>;
 
 export interface ConsentLetterOptions {
   profile: Profile;
@@ -33,9 +34,12 @@ export interface ConsentLetters {
   printed: number[];
   /** Contacts without a postal address: listed for the office, not printed into an empty window. */
   withoutAddress: { id: number; displayName: string }[];
-  /** The version id of the consent text, printed on every form. */
+  /** The version id of the consent text (German and English together), printed on every form. */
   version: string;
 }
+
+/** The consent letter's words per language: each contact gets the letter and form in their own. */
+export const consentTexts: Record<'de' | 'en', ConsentText> = { de: consentTextDe, en: consentTextEn };
 
 export class ProfileIncompleteError extends Error {
   constructor(readonly missing: string[]) {
@@ -56,11 +60,11 @@ function recommendation(profile: Profile): { messenger: Messenger; link: string 
 }
 
 /**
- * The version id of the consent text for this profile: the same text and controller give the same
- * id; any change to either gives a new one.
+ * The version id of the consent text for this profile: the same texts (German and English) and
+ * controller give the same id; any change to either gives a new one.
  */
 export function consentTextVersion(profile: Profile): string {
-  const relevant = { ...profile, text: consentTextDe };
+  const relevant = { ...profile, text: consentTextDe, textEn: consentTextEn };
   return `EW-${textId(JSON.stringify(relevant))}`;
 }
 
@@ -80,17 +84,19 @@ const formStyles = `
 
 function letterPage(contact: LetterContact, lines: string[], options: ConsentLetterOptions, version: string, recommended: ReturnType<typeof recommendation>, qr: string): string {
   const { profile } = options;
-  const t = consentTextDe;
+  const { language } = contact;
+  const t = consentTexts[language];
   const switchOption = recommended
-    ? `<li>${h(fill(t.options.switch, { messenger: messengerNames[recommended.messenger], facts: messengerDescription(profile.messengerTexts, recommended.messenger), link: recommended.link }))}</li>`
+    ? `<li>${h(fill(t.options.switch, { messenger: messengerNames[recommended.messenger], facts: messengerDescription(profile.messengerTexts, recommended.messenger, language), link: recommended.link }))}</li>`
     : '';
   return dinLetterPage({
     profile,
     contactId: contact.id,
+    language,
     addressLines: lines,
-    info: [[t.date, germanDate(options.date)], ...(contact.customerNumber ? [[t.customerNumber, contact.customerNumber] as const] : []), [t.reference, version]],
+    info: [[t.date, letterDate(options.date, language)], ...(contact.customerNumber ? [[t.customerNumber, contact.customerNumber] as const] : []), [t.reference, version]],
     body: `<p class="subject">${h(t.subject)}</p>
-<p>${h(salutation(contact, { language: 'de', formal: true }))}</p>
+<p>${h(salutation(contact, { language, formal: true }))}</p>
 ${qr}
 <p>${h(t.intro[0])}</p>
 <p>${h(t.intro[1])}</p>
@@ -103,14 +109,15 @@ ${qr}
 
 function formPage(contact: LetterContact, options: ConsentLetterOptions, version: string): string {
   const { profile } = options;
-  const t = consentTextDe;
+  const { language } = contact;
+  const t = consentTexts[language];
   const authority = profile.state ? authorities[profile.state] : null;
   const mobile = contact.phones.find((p) => p.kind === 'mobile') ?? contact.phones[0];
   const offered = messengers.filter((m) => profile.messengers[m]).map((m) => messengerNames[m]);
-  const alternatives = offered.length ? ` oder ${offered.join(', ')}` : '';
+  const alternatives = offered.length ? ` ${t.or} ${offered.join(', ')}` : '';
   const purposes = profile.purposes.map((purpose) => `<div><span class="box"></span>${h(t.purposes[purpose])}</div>`).join('');
   const dpo = profile.dpo?.name ? `<h2>${h(t.dpoHeading)}</h2><p>${h([profile.dpo.name, profile.dpo.address, profile.dpo.email].filter(Boolean).join(', '))}</p>` : '';
-  return `<section class="page form-page" data-contact="${contact.id}">
+  return `<section class="page form-page" data-contact="${contact.id}" lang="${language}">
 <div class="form">
 <div class="version">${h(t.version)} ${h(version)}</div>
 <h1>${h(t.formTitle)}</h1>
@@ -126,7 +133,7 @@ ${dpo}
 <p><span class="box"></span>${h(t.transferConsent)}</p>
 <p>${h(t.legalBasis)}</p>
 <p>${h(fill(t.voluntary, { alternatives }))}</p>
-<p><strong>${h(t.retentionHeading)}</strong> ${h(profile.retention)}</p>
+<p><strong>${h(t.retentionHeading)}</strong> ${h(language === 'en' ? profile.retentionEn : profile.retention)}</p>
 <p>${h(fill(t.withdrawal, { email: profile.email }))}</p>
 <p>${h(t.rights)} ${authority ? h(`${authority.name}, ${authority.street}, ${authority.town}`) : ''}.${profile.privacyUrl ? ` ${h(t.privacyPolicy)} ${h(profile.privacyUrl)}` : ''}</p>
 <div class="signatures"><div>${h(t.placeDate)}</div><div>${h(t.signature)} (${h(contact.displayName)})</div></div>
@@ -141,7 +148,7 @@ ${dpo}
  * in the preview, printed to PDF and sent to the printer.
  */
 export function renderConsentLetters(options: ConsentLetterOptions): ConsentLetters {
-  const missing = missingProfileFields(options.profile);
+  const missing = missingProfileFields(options.profile, [...new Set(options.contacts.map((contact) => contact.language))]);
   if (missing.length) throw new ProfileIncompleteError(missing);
   const version = consentTextVersion(options.profile);
   const recommended = recommendation(options.profile);
@@ -151,7 +158,7 @@ export function renderConsentLetters(options: ConsentLetterOptions): ConsentLett
   const printed: number[] = [];
   const withoutAddress: ConsentLetters['withoutAddress'] = [];
   for (const contact of options.contacts) {
-    const lines = addressBlock(contact, { language: 'de', homeCountry: options.homeCountry });
+    const lines = addressBlock(contact, { language: contact.language, homeCountry: options.homeCountry });
     if (!lines) {
       withoutAddress.push({ id: contact.id, displayName: contact.displayName });
       continue;

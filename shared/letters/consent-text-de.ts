@@ -6,11 +6,13 @@ import type { Purpose } from '../model/tracking';
  * which text a contact signed.
  */
 export const consentTextDe = {
+  /** Joins the alternative messengers to the other channels ("per Telefon, E-Mail oder Signal"). */
+  or: 'oder',
   subject: 'WhatsApp mit uns – nur mit Ihrer Einwilligung',
   intro: [
     'wir sind bisher oft per WhatsApp mit Ihnen in Kontakt. WhatsApp lädt aber die Telefonnummern aus dem Adressbuch eines Handys zum Betreiber in die USA hoch – auch Ihre Nummer aus unserem Firmenhandy. Das Datenschutzrecht erlaubt uns das nur mit Ihrer ausdrücklichen, schriftlichen Einwilligung.',
     'Sie haben die Wahl:',
-  ],
+  ] as [string, string],
   options: {
     switch: 'Sie wechseln mit uns zu {{messenger}} ({{facts}}): ein Messenger, der Ihr Adressbuch nicht hochlädt. Scannen Sie einfach den QR-Code oder öffnen Sie {{link}}.',
     consent: 'Sie möchten bei WhatsApp bleiben: Dann füllen Sie bitte die beiliegende Einwilligungserklärung aus und senden sie unterschrieben an uns zurück.',
@@ -52,4 +54,7 @@ export const consentTextDe = {
   date: 'Datum',
   customerNumber: 'Kundennummer',
   reference: 'Unser Zeichen',
-} as const;
+};
+
+/** The consent letter's words in one language; every language has all of them. */
+export type ConsentText = typeof consentTextDe;

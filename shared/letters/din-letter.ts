@@ -26,6 +26,15 @@ export const germanDate = (iso: string) => {
   return `${d}.${m}.${y}`;
 };
 
+const englishMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A letter's date as its language writes it: 27.11.2026, or 27 November 2026 (British usage). */
+export const letterDate = (iso: string, language: 'de' | 'en') => {
+  if (language === 'de') return germanDate(iso);
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${Number(d)} ${englishMonths[Number(m) - 1]} ${y}`;
+};
+
 /**
  * Fold and hole marks at the left edge, drawn as the page's background (printed: every path asks for
  * backgrounds) rather than as elements.

@@ -4,7 +4,7 @@ import type { Contact } from '../model/contact';
 import { missingProfileFields, type Profile } from '../model/profile';
 import { addressBlock } from './address-block';
 import { ProfileIncompleteError } from './consent-letter';
-import { dinLetterPage, dinLetterStyles, germanDate, letterDocuments, type LetterForm } from './din-letter';
+import { dinLetterPage, dinLetterStyles, letterDate, letterDocuments, type LetterForm } from './din-letter';
 import { escapeHtml as h } from './html';
 import { qrImage } from './qr';
 import type { LetterLanguage } from './salutation';
@@ -34,8 +34,6 @@ const labels = {
   en: { title: 'Invitation', date: 'Date', customerNumber: 'Customer number' },
 } as const;
 
-const letterDate = (iso: string, language: LetterLanguage) =>
-  language === 'de' ? germanDate(iso) : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
 
 /** The text as paragraphs: a blank line starts a new one, a single line break stays a line break. */
 const paragraphs = (text: string) =>

@@ -43,6 +43,8 @@ export const profileSchema = z
     purposes: z.array(purposeSchema).min(1),
     /** How long chats are kept and when they are deleted. */
     retention: text(1000),
+    /** The same in English, for the consent form of contacts who read English. */
+    retentionEn: text(1000),
     /** The letterhead's logo as a data URL (PNG, JPEG or SVG, at most about 500 KB). */
     logo: z
       .string()
@@ -73,14 +75,19 @@ export const emptyProfile: Profile = {
   purposes: purposes.filter((p) => p !== 'advertising'),
   logo: null,
   retention: 'Chatverläufe löschen wir spätestens zwei Jahre nach dem letzten Auftrag, sofern keine gesetzliche Aufbewahrungspflicht entgegensteht.',
+  retentionEn: 'We delete chat histories no later than two years after the last order, unless a statutory retention obligation applies.',
 };
 
 /** What a consent letter cannot do without (DOMAIN.md §2, items 2 and 12). */
 export const mandatoryProfileFields = ['name', 'representative', 'street', 'postalCode', 'city', 'phone', 'email', 'state', 'whatsappNumber', 'retention'] as const;
-export type MandatoryProfileField = (typeof mandatoryProfileFields)[number];
+/** What letters in English need beyond that. */
+export const mandatoryForEnglish = ['retentionEn'] as const;
+export type MandatoryProfileField = (typeof mandatoryProfileFields)[number] | (typeof mandatoryForEnglish)[number];
 
-export function missingProfileFields(profile: Profile): MandatoryProfileField[] {
-  return mandatoryProfileFields.filter((field) => {
+/** The mandatory fields still empty, for letters in these languages (German only by default). */
+export function missingProfileFields(profile: Profile, languages: readonly ('de' | 'en')[] = ['de']): MandatoryProfileField[] {
+  const fields: MandatoryProfileField[] = [...mandatoryProfileFields, ...(languages.includes('en') ? mandatoryForEnglish : [])];
+  return fields.filter((field) => {
     const value = profile[field];
     return value === null || (typeof value === 'string' && value.trim() === '');
   });

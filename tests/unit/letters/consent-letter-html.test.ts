@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { consentTextVersion, ProfileIncompleteError, renderConsentLetters } from '../../../shared/letters/consent-letter';
-import { messengerFacts } from '../../../shared/messengers/catalogue';
+import { messengerFacts, messengerFactsEn } from '../../../shared/messengers/catalogue';
 import { emptyProfile, type Profile } from '../../../shared/model/profile';
 import { completeProfile } from '../../helpers/profile';
 
 const profile = { ...emptyProfile, ...completeProfile } as Profile;
 const contact = {
   id: 1, displayName: 'Anna <b>Schmidt</b>', givenName: 'Anna', familyName: '<b>Schmidt</b>', title: null, gender: 'female' as const, organization: null, department: null, isCompany: false,
-  customerNumber: null, kind: 'customer' as const, phones: [], addresses: [{ street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', region: null, country: null, label: null }],
+  customerNumber: null, kind: 'customer' as const, language: 'de' as 'de' | 'en', phones: [], addresses: [{ street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', region: null, country: null, label: null }],
 };
-const render = (p: Profile) => renderConsentLetters({ profile: p, contacts: [contact], form: 'B', date: '2026-11-26', homeCountry: 'DE' });
+const render = (p: Profile, contacts = [contact]) => renderConsentLetters({ profile: p, contacts, form: 'B', date: '2026-11-26', homeCountry: 'DE' });
 
 describe('consent letter HTML', () => {
   it('describes the recommended messenger with the office’s text, else the default facts', () => {
@@ -34,7 +34,25 @@ describe('consent letter HTML', () => {
   it('gives the same text the same version and a changed text a new one', () => {
     expect(consentTextVersion(profile)).toBe(consentTextVersion({ ...profile }));
     expect(consentTextVersion({ ...profile, retention: 'Ein Jahr.' })).not.toBe(consentTextVersion(profile));
+    expect(consentTextVersion({ ...profile, retentionEn: 'One year.' })).not.toBe(consentTextVersion(profile));
     expect(render(profile).version).toBe(consentTextVersion(profile));
+  });
+
+  it('writes to a contact who reads English in English, with the English retention rule and facts', () => {
+    const english = { ...contact, id: 2, language: 'en' as const };
+    const { html } = render({ ...profile, messengerTexts: { ...profile.messengerTexts, signal: 'kostenlos & sicher' } }, [contact, english]);
+    const german = html.slice(0, html.indexOf('data-contact="2"'));
+    const englishPages = html.slice(html.indexOf('data-contact="2"'));
+    expect(german).toContain('Einwilligungserklärung zur Kommunikation über WhatsApp');
+    expect(englishPages).toContain('Declaration of consent to communication via WhatsApp');
+    expect(englishPages).toContain(`Signal (${messengerFactsEn.signal})`);
+    expect(englishPages).toContain(profile.retentionEn);
+    expect(englishPages).not.toContain(profile.retention);
+    expect(englishPages).toContain('Date</span>26 November 2026');
+    expect(englishPages).toContain('lang="en"');
+    // An English rule the office emptied stops English letters, and only those.
+    expect(() => render({ ...profile, retentionEn: '' }, [contact, english])).toThrow(expect.objectContaining({ missing: ['retentionEn'] }));
+    expect(render({ ...profile, retentionEn: '' }).printed).toEqual([1]);
   });
 
   it('refuses an incomplete profile, naming what is missing', () => {

@@ -145,6 +145,68 @@ describe('consent letters printed by Chromium', () => {
     expect(session.ctx.repos.contacts.byIds([ids.schmidt]).get(ids.schmidt)!.stage).toBe('new');
   });
 
+  it('writes to a contact who reads English in English: every element of the form, the address in the window, on two pages', async () => {
+    const { session } = seed();
+    updateProfile(session.ctx, completeProfile);
+    const id = session.ctx.repos.contacts.insert({
+      displayName: 'Sarah Jones',
+      givenName: 'Sarah',
+      familyName: 'Jones',
+      gender: 'female',
+      customerNumber: 'K-0815',
+      addresses: [address('12 Baker Street', 'NW1 6XE', 'London', 'Vereinigtes Königreich')],
+      phones: [{ e164: '+447700900123', raw: '+44 7700 900123', label: null, kind: 'mobile' }],
+    });
+    session.ctx.repos.contacts.updateFields(id, { language: 'en' });
+    const file = path.join(tempDir(), 'english.pdf');
+    const result = await printLetters(session.ctx, { ids: [id], form: 'B', date: '2026-11-26' }, (pdf) => writeFileSync(file, pdf));
+    expect(pageCount(file)).toBe(2);
+    const [letter, form] = [1, 2].map((page) => pdftotext(file, '-f', String(page), '-l', String(page)).replace(/\s+/g, ' '));
+    for (const element of ['Dear Ms Jones,', 'WhatsApp with us – only with your consent', 'Date 26 November 2026', 'Customer number K-0815', `Our reference ${result.version}`, 'UNITED KINGDOM', 'Kind regards']) {
+      expect(letter, element).toContain(element);
+    }
+    for (const element of [
+      'Declaration of consent to communication via WhatsApp',
+      'From: Sarah Jones · +447700900123',
+      'Dachdeckerei Schulze GmbH, represented by Bernd Schulze, Mühlenweg 3, 34117 Kassel',
+      'Data protection officer',
+      'Arranging appointments',
+      'Photos of the building site or of damage',
+      'Quotes and invoices',
+      'Advertising and news (separate from all other purposes; voluntary)',
+      'my mobile number (stored in the address book of the business phone)',
+      'metadata (time, device, IP address)',
+      'WhatsApp Ireland Ltd. (contractual partner in the EU), WhatsApp LLC and Meta Platforms Inc. (USA)',
+      'EU-US Data Privacy Framework',
+      'standard contractual clauses',
+      'I expressly consent under Art. 49(1)(a) GDPR',
+      'US authorities may access the data',
+      'Art. 6(1)(a) GDPR',
+      'Section 26(2) of the German Federal Data Protection Act (BDSG)',
+      'Consent is voluntary. If I do not consent, I suffer no disadvantage',
+      'or Signal, Threema.',
+      `Retention period: ${completeProfile.retentionEn ?? 'We delete chat histories'}`,
+      'at any time with effect for the future (Art. 7(3) GDPR)',
+      '“STOP”',
+      'restriction of processing, data portability and objection',
+      '20, 21 GDPR',
+      authorities.HE.name,
+      'Place, date',
+      'Signature (Sarah Jones)',
+      `Text version ${result.version}`,
+      'copy',
+    ]) {
+      expect(form, element).toContain(element);
+    }
+    expect(form).not.toMatch(/Einwilligung|Speicherdauer|Unterschrift/);
+    const zone = words(file).filter((w) => w.page === 1 && w.top >= 60 && w.bottom <= 95 && w.left < 110);
+    expect(zone.map((w) => w.text).join(' ')).toBe('Ms Sarah Jones 12 Baker Street NW1 6XE London UNITED KINGDOM');
+    for (const word of zone) {
+      expect(word.top).toBeGreaterThanOrEqual(62.7);
+      expect(word.bottom).toBeLessThanOrEqual(90);
+    }
+  }, 60_000);
+
   it('places the address in the Form A zone when Form A is chosen', async () => {
     const { session, ids } = seed();
     updateProfile(session.ctx, completeProfile);

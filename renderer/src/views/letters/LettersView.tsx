@@ -129,13 +129,6 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
           <Text size="sm">{names(data.withoutAddress)}</Text>
         </Alert>
       )}
-      {data.germanFormForEnglish.length > 0 && (
-        <Alert color="yellow" variant="light" title={t('letters.ui.germanFormTitle', { count: data.germanFormForEnglish.length })} data-testid="german-form-for-english">
-          <Text size="sm">
-            {t('letters.ui.germanFormText')} {names(data.germanFormForEnglish)}
-          </Text>
-        </Alert>
-      )}
       {printing ? (
         <Paper withBorder p="md">
           <Group justify="space-between" mb="xs">
