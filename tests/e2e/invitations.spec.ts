@@ -66,6 +66,7 @@ test('the guided run opens WhatsApp for each chosen contact and records who was 
   const run = page.getByTestId('guided-run');
   await expect(run.getByRole('heading', { name: 'Anna Schmidt' })).toBeVisible();
   await expect(run).toContainText('1 von 2');
+  await expect(run.getByTestId('invite-tone')).toHaveText('Deutsch · Sie');
   await run.getByRole('link', { name: 'In WhatsApp öffnen' }).click();
   await expect.poll(() => opened.length).toBe(1);
   expect(new URL(opened[0]!).pathname).toBe('/491701234567');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StageChange } from '../../../../shared/model/tracking';
 import { useRequest } from '../../hooks/useRequest';
 import { InvitationActions, type OpenedChannel } from '../../components/InvitationActions';
+import { InvitationTone } from '../../components/InvitationTone';
 import { todayIso } from '../../format';
 
 /**
@@ -23,9 +24,7 @@ export function InviteSection({ contactId, canMarkInvited, onStage }: { contactI
         <Title order={4} size="h5">
           {t('invite.title')}
         </Title>
-        <Text size="xs" c="dimmed" data-testid="invite-tone">
-          {t('invite.tone', { language: t(`contacts.languages.${language}`), formal: t(`contacts.formal.${formal ? 'formal' : 'informal'}`) })}
-        </Text>
+        <InvitationTone language={language} formal={formal} />
         <Textarea value={text} readOnly autosize minRows={3} aria-label={t('invite.text')} />
         <InvitationActions invitation={invitation.data} size="xs" showMessengerLink onOpened={setOpened} />
         {opened && canMarkInvited && (

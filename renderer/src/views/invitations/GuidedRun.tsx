@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { send } from '../../api';
 import { useRequest } from '../../hooks/useRequest';
 import { InvitationActions, type OpenedChannel } from '../../components/InvitationActions';
+import { InvitationTone } from '../../components/InvitationTone';
 import { todayIso } from '../../format';
 
 
@@ -58,6 +59,7 @@ export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }
           </Text>
         </Group>
         <Progress value={(100 * position) / ids.length} aria-label={t('invitations.runPosition', { position: position + 1, total: ids.length })} />
+        {invitation.data && <InvitationTone language={invitation.data.language} formal={invitation.data.formal} />}
         {invitation.data && <Textarea value={invitation.data.text} readOnly autosize minRows={4} aria-label={t('invite.text')} />}
         {invitation.data && <InvitationActions invitation={invitation.data} onOpened={setOpened} />}
         <Group>
