@@ -114,7 +114,9 @@ function formPage(contact: LetterContact, options: ConsentLetterOptions, version
   const authority = profile.state ? authorities[profile.state] : null;
   const mobile = contact.phones.find((p) => p.kind === 'mobile') ?? contact.phones[0];
   const offered = messengers.filter((m) => profile.messengers[m]).map((m) => messengerNames[m]);
-  const alternatives = offered.length ? ` ${t.or} ${offered.join(', ')}` : '';
+  // Phone, e-mail and the messengers offered, as a list: "Telefon, E-Mail, Signal oder Threema".
+  const channels = [...t.channels, ...offered];
+  const channelList = `${channels.slice(0, -1).join(', ')} ${t.or} ${channels.at(-1)}`;
   const purposes = profile.purposes.map((purpose) => `<div><span class="box"></span>${h(t.purposes[purpose])}</div>`).join('');
   const dpo = profile.dpo?.name ? `<h2>${h(t.dpoHeading)}</h2><p>${h([profile.dpo.name, profile.dpo.address, profile.dpo.email].filter(Boolean).join(', '))}</p>` : '';
   return `<section class="page form-page" data-contact="${contact.id}" lang="${language}">
@@ -132,7 +134,7 @@ ${dpo}
 <p>${h(t.transfer)}</p>
 <p><span class="box"></span>${h(t.transferConsent)}</p>
 <p>${h(t.legalBasis)}</p>
-<p>${h(fill(t.voluntary, { alternatives }))}</p>
+<p>${h(fill(t.voluntary, { channels: channelList }))}</p>
 <p><strong>${h(t.retentionHeading)}</strong> ${h(language === 'en' ? profile.retentionEn : profile.retention)}</p>
 <p>${h(fill(t.withdrawal, { email: profile.email }))}</p>
 <p>${h(t.rights)} ${authority ? h(`${authority.name}, ${authority.street}, ${authority.town}`) : ''}.${profile.privacyUrl ? ` ${h(t.privacyPolicy)} ${h(profile.privacyUrl)}` : ''}</p>

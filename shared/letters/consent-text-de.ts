@@ -6,7 +6,8 @@ import type { Purpose } from '../model/tracking';
  * which text a contact signed.
  */
 export const consentTextDe = {
-  /** Joins the alternative messengers to the other channels ("per Telefon, E-Mail oder Signal"). */
+  /** The channels that always remain, and the word before the last of a list ("Telefon, E-Mail oder Signal"). */
+  channels: ['Telefon', 'E-Mail'],
   or: 'oder',
   subject: 'WhatsApp mit uns – nur mit Ihrer Einwilligung',
   intro: [
@@ -40,7 +41,7 @@ export const consentTextDe = {
   transferConsent:
     'Ich willige ausdrücklich nach Art. 49 Abs. 1 Buchst. a DSGVO in die Übermittlung meiner Daten in die USA ein. Mir ist bekannt, dass dort US-Behörden auf die Daten zugreifen können, meine Rechtsschutzmöglichkeiten eingeschränkt sind und der Betreiber Metadaten auch für eigene Zwecke nutzt.',
   legalBasis: 'Rechtsgrundlage ist meine Einwilligung nach Art. 6 Abs. 1 Buchst. a DSGVO; bei Beschäftigten zusätzlich § 26 Abs. 2 BDSG.',
-  voluntary: 'Die Einwilligung ist freiwillig. Wenn ich nicht einwillige, entsteht mir kein Nachteil: Der Betrieb erreicht mich dann per Telefon, E-Mail{{alternatives}}.',
+  voluntary: 'Die Einwilligung ist freiwillig. Wenn ich nicht einwillige, entsteht mir kein Nachteil: Der Betrieb erreicht mich dann per {{channels}}.',
   retentionHeading: 'Speicherdauer:',
   withdrawal:
     'Ich kann diese Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen (Art. 7 Abs. 3 DSGVO) – per Brief, per E-Mail an {{email}} oder indem ich „STOP“ in den Chat schreibe. Der Widerruf ist so einfach wie die Einwilligung.',

@@ -5,6 +5,7 @@ import type { ConsentText } from './consent-text-de';
  * German text (DOMAIN.md §2), sentence for sentence. The version id covers both texts.
  */
 export const consentTextEn: ConsentText = {
+  channels: ['phone', 'e-mail'],
   or: 'or',
   subject: 'WhatsApp with us – only with your consent',
   intro: [
@@ -38,7 +39,7 @@ export const consentTextEn: ConsentText = {
   transferConsent:
     'I expressly consent under Art. 49(1)(a) GDPR to the transfer of my data to the USA. I am aware that US authorities may access the data there, that my legal remedies are limited and that the operator also uses metadata for its own purposes.',
   legalBasis: 'The legal basis is my consent under Art. 6(1)(a) GDPR; for employees also Section 26(2) of the German Federal Data Protection Act (BDSG).',
-  voluntary: 'Consent is voluntary. If I do not consent, I suffer no disadvantage: the business will then reach me by phone, e-mail{{alternatives}}.',
+  voluntary: 'Consent is voluntary. If I do not consent, I suffer no disadvantage: the business will then reach me by {{channels}}.',
   retentionHeading: 'Retention period:',
   withdrawal:
     'I may withdraw this consent at any time with effect for the future (Art. 7(3) GDPR) – by letter, by e-mail to {{email}} or by writing “STOP” in the chat. Withdrawing is as easy as consenting.',
