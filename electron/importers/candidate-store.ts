@@ -36,6 +36,7 @@ type Encoded = [
   addresses: (string | null)[],
   invalidReason: string | null,
   rejectedEmails: string[],
+  language: CandidateContact['language'],
 ];
 
 /** A contact as compact text: positions instead of field names, lists flattened. */
@@ -60,6 +61,7 @@ export function encodeCandidate(c: CandidateContact): string {
     c.addresses.flatMap((a) => [a.street, a.postalCode, a.city, a.region, a.country, a.label]),
     c.invalidReason,
     c.rejectedEmails,
+    c.language,
   ];
   return JSON.stringify(encoded);
 }
@@ -71,7 +73,7 @@ function groups<T>(flat: (string | null)[], size: number, make: (part: (string |
 }
 
 export function decodeCandidate(text: string): CandidateContact {
-  const [line, displayName, givenName, familyName, title, gender, organization, department, jobTitle, note, birthday, customerNumber, kind, isCompany, phones, emails, addresses, invalidReason, rejectedEmails] =
+  const [line, displayName, givenName, familyName, title, gender, organization, department, jobTitle, note, birthday, customerNumber, kind, isCompany, phones, emails, addresses, invalidReason, rejectedEmails, language] =
     JSON.parse(text) as Encoded;
   return {
     line,
@@ -87,6 +89,7 @@ export function decodeCandidate(text: string): CandidateContact {
     birthday,
     customerNumber,
     kind,
+    language: language ?? null,
     isCompany: isCompany === 1,
     phones: groups(phones, 4, ([raw, e164, phoneKind, label]) => ({ raw: raw!, e164: e164 ?? null, kind: phoneKind as CandidateContact['phones'][number]['kind'], label: label ?? null })),
     emails: groups(emails, 2, ([address, label]) => ({ address: address!, label: label ?? null })),

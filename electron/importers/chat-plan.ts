@@ -31,6 +31,7 @@ function candidateOf(participant: ChatParticipant, region: string): CandidateCon
     birthday: null,
     customerNumber: null,
     kind: null,
+    language: null,
     isCompany: false,
     phones: participant.phone ? [{ raw: participant.phone, e164: phone?.e164 ?? null, kind: phone?.kind ?? 'invalid', label: null }] : [],
     emails: [],

@@ -3,6 +3,7 @@ import type { ColumnTarget } from '../../shared/model/import';
 import { honorificParts, splitFullName, genderFromSalutation } from '../../shared/names';
 import { normalizeBirthday } from './dates';
 import { emptyContact, type ParsedAddress, type ParsedContact } from './types';
+import { languageOf } from './language';
 
 /**
  * Column headers of the contact lists offices have: Outlook (English and German), Google (old and
@@ -66,6 +67,7 @@ const dictionary = new Map<string, ColumnTarget>([
   ...names('birthDay', 'Birth Day'),
   ...names('gender', 'Gender', 'Geschlecht'),
   ...names('customerNumber', 'Kundennummer', 'Kundennr', 'Kundennr.', 'Kd.-Nr.', 'KdNr', 'Customer Number', 'Customer No', 'Customer ID', 'Kunden-Nr.'),
+  ...names('language', 'Sprache', 'Korrespondenzsprache', 'Language', 'Preferred Language'),
   ...names('kind', 'Art', 'Kontaktart', 'Typ', 'Kategorie Kontakt', 'Kind', 'Contact Type', 'Gruppe'),
 ]);
 
@@ -330,6 +332,9 @@ export function rowReader(mapping: ColumnTarget[], side: SideColumns, dayFirst =
           break;
         case 'kind':
           contact.kind = kindOfCell(value) ?? contact.kind;
+          break;
+        case 'language':
+          contact.language = languageOf(value) ?? contact.language;
           break;
       }
     }

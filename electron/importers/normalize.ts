@@ -1,4 +1,4 @@
-import type { ContactKind } from '../../shared/model/contact';
+import type { ContactKind, ContactLanguage } from '../../shared/model/contact';
 import { displayNameOf, looksLikeCompany, type Gender } from '../../shared/names';
 import { normalizePhone, type PhoneKind } from '../../shared/phone';
 import type { ParsedAddress, ParsedContact } from './types';
@@ -18,6 +18,7 @@ export interface CandidateContact {
   birthday: string | null;
   customerNumber: string | null;
   kind: ContactKind | null;
+  language: ContactLanguage | null;
   isCompany: boolean;
   phones: { raw: string; e164: string | null; kind: PhoneKind; label: string | null }[];
   emails: { address: string; label: string | null }[];
@@ -93,6 +94,7 @@ export function normalizeContact(parsed: ParsedContact, region: string): Candida
     birthday: parsed.birthday,
     customerNumber: parsed.customerNumber,
     kind: parsed.kind,
+    language: parsed.language,
     isCompany,
     phones,
     emails,

@@ -1,4 +1,4 @@
-import type { ContactKind } from '../../shared/model/contact';
+import type { ContactKind, ContactLanguage } from '../../shared/model/contact';
 import type { Gender } from '../../shared/names';
 
 /** One contact as a file states it, before numbers are normalised or anything is matched. */
@@ -25,6 +25,8 @@ export interface ParsedContact {
   customerNumber: string | null;
   /** Customer, employee … when a list says so in a column. */
   kind: ContactKind | null;
+  /** The language to write to them in, when the file says (vCard LANG, a "Sprache" column). */
+  language: ContactLanguage | null;
 }
 
 export interface ParsedAddress {
@@ -62,4 +64,5 @@ export const emptyContact = (line: number): ParsedContact => ({
   isCompany: false,
   customerNumber: null,
   kind: null,
+  language: null,
 });

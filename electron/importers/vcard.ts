@@ -3,6 +3,7 @@ import { normalizeBirthday } from './dates';
 import { decodeLabelled, type FileEncoding } from './encoding';
 import type { LineBatch } from './source';
 import { emptyContact, type ImportIssue, type ParsedAddress, type ParsedContact } from './types';
+import { languageOf } from './language';
 
 /**
  * A tolerant reader for vCard 2.1, 3.0 and 4.0 as phones and programs really write them. It works on
@@ -17,7 +18,7 @@ interface Property {
 }
 
 /** What the reader takes from a card; everything else (photos, URLs, X-properties) is skipped undecoded. */
-const keptProperties = new Set(['FN', 'N', 'ORG', 'TITLE', 'ROLE', 'TEL', 'EMAIL', 'ADR', 'NOTE', 'BDAY', 'GENDER', 'X-GENDER', 'X-WAB-GENDER', 'KIND', 'X-ABSHOWAS', 'X-ABLABEL']);
+const keptProperties = new Set(['FN', 'N', 'ORG', 'TITLE', 'ROLE', 'TEL', 'EMAIL', 'ADR', 'NOTE', 'BDAY', 'GENDER', 'X-GENDER', 'X-WAB-GENDER', 'KIND', 'LANG', 'X-ABSHOWAS', 'X-ABLABEL']);
 
 const knownProperties = new Set(
   'BEGIN END VERSION N FN ORG TITLE ROLE TEL EMAIL ADR LABEL NOTE BDAY ANNIVERSARY PHOTO LOGO SOUND KEY URL UID REV PRODID CATEGORIES NICKNAME GEO TZ MAILER AGENT CLASS SORT-STRING IMPP GENDER KIND LANG MEMBER RELATED SOURCE XML FBURL CALADRURI CALURI CLIENTPIDMAP NAME PROFILE ENCODING'.split(' '),
@@ -206,6 +207,8 @@ function genderOf(value: string): ParsedContact['gender'] {
 class CardBuilder {
   readonly contact: ParsedContact;
   private labels = new Map<string, string>();
+  /** The PREF of the language taken so far (lower is preferred; none given counts as 100). */
+  private languageRank = Infinity;
   private grouped: { group: string; apply: (label: string) => void }[] = [];
 
   constructor(line: number) {
@@ -291,6 +294,16 @@ class CardBuilder {
       case 'KIND':
         c.isCompany = /^org/i.test(text.trim());
         break;
+      case 'LANG': {
+        // A card may list several languages, ranked by PREF (1 first); the best-ranked one the app writes in wins.
+        const language = languageOf(text);
+        const rank = Number(header.params.get('PREF')?.[0] ?? 100);
+        if (language && rank < this.languageRank) {
+          c.language = language;
+          this.languageRank = rank;
+        }
+        break;
+      }
       case 'X-ABSHOWAS':
         c.isCompany = /^company$/i.test(text.trim());
         break;

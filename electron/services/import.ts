@@ -52,6 +52,7 @@ const toNewContact = (candidate: CandidateContact) =>
     birthday: candidate.birthday,
     note: candidate.note,
     kind: candidate.kind ?? ('other' as const),
+    language: candidate.language ?? ('de' as const),
     phones: candidate.phones.map((p) => ({ e164: p.e164, raw: p.raw, label: p.label, kind: p.kind })),
     emails: candidate.emails,
     addresses: candidate.addresses,
@@ -60,7 +61,6 @@ const toNewContact = (candidate: CandidateContact) =>
 const candidateAsContact = (id: number, candidate: CandidateContact): Contact => ({
   ...toNewContact(candidate),
   id,
-  language: 'de',
   formal: null,
   tags: [],
   stage: 'new',

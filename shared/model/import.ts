@@ -50,6 +50,7 @@ export const columnTargets = [
   'gender',
   'customerNumber',
   'kind',
+  'language',
 ] as const;
 export type ColumnTarget = (typeof columnTargets)[number];
 export const columnTargetSchema = z.enum(columnTargets);

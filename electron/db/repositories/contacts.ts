@@ -68,9 +68,11 @@ export interface ContactFields {
   letterVersion: string | null;
 }
 
-export type NewContact = Partial<Omit<ContactFields, 'kind'>> & {
+export type NewContact = Partial<Omit<ContactFields, 'kind' | 'language'>> & {
   displayName: string;
   kind?: ContactKind | null;
+  /** German unless given. */
+  language?: ContactLanguage | null;
   phones?: Phone[];
   emails?: Email[];
   addresses?: Address[];
@@ -201,9 +203,9 @@ export function createContactsRepository(db: Database): ContactsRepository {
   );
   const insertContact = db.prepare(
     `INSERT INTO contacts (display_name, given_name, family_name, title, gender, organization, department, job_title,
-       is_company, customer_number, birthday, note, kind, on_whatsapp, whatsapp_last_message_at, created_by_import,
+       is_company, customer_number, birthday, note, kind, language, on_whatsapp, whatsapp_last_message_at, created_by_import,
        search_text, search_digits, sort_name, sort_organization, list_mobile)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const nextPosition = (table: string) => db.prepare<[number], { next: number }>(`SELECT coalesce(max(position) + 1, 0) AS next FROM ${table} WHERE contact_id = ?`);
   const nextPhone = nextPosition('contact_phones');
@@ -335,6 +337,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
         contact.birthday ?? null,
         contact.note ?? null,
         contact.kind ?? 'other',
+        contact.language ?? 'de',
         contact.onWhatsapp ? 1 : 0,
         contact.whatsappLastMessageAt ?? null,
         importId ?? null,

@@ -121,6 +121,17 @@ describe('CSV reader', () => {
     expect(byName(remembered.candidates, 'Anna Schmitz').phones[0]).toMatchObject({ label: 'work' });
   });
 
+  it('a "Sprache" column sets English or German; other languages and empty cells leave it unset', async () => {
+    const reading = await readFixture('sprache-semicolon.csv');
+    expect(reading.table?.mapping).toEqual(['fullName', 'phone:mobile', 'language']);
+    expect(reading.candidates.map((c) => [c.displayName, c.language])).toEqual([
+      ['Sarah Jones', 'en'],
+      ['Jan Nowak', null],
+      ['Anna Schmidt', 'de'],
+      ['Petra Lange', null],
+    ]);
+  });
+
   it('reports a quote that is never closed, with its line', async () => {
     const reading = await readFixture('unterminated.csv');
     expect(reading.issues).toEqual([{ line: 3, key: 'unterminatedQuote', vars: { line: 3 } }]);

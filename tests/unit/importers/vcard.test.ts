@@ -99,4 +99,13 @@ describe('vCard reader', () => {
     expect(encoding).toBe('utf-16le');
     expect(candidates[0]).toMatchObject({ displayName: 'Lena Jäger' });
   });
+
+  it('LANG: the best-ranked language the app writes in (English or German); others leave it unset', async () => {
+    const { candidates } = await readFixture('languages.vcf');
+    expect(candidates.map((c) => [c.displayName, c.language])).toEqual([
+      ['Sarah Jones', 'en'],
+      ['Jan Nowak', null],
+      ['Anna Schmidt', 'de'],
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { bufferSource, fileSource } from '../../../electron/importers/source';
 import { analyseFile, commitAnalyses, importRecords, previewRows, summarise, undoImport, type FileAnalysis } from '../../../electron/services/import';
 import { fixturePath } from '../../helpers/fixtures';
+import { invitationForContact } from '../../../electron/services/invitations';
 import { testSession } from '../../helpers/session';
 import { tempDir } from '../../helpers/temp';
 
@@ -59,6 +60,17 @@ describe('import: plan and commit', () => {
     expect(after).toMatchObject({ id: bernd!.id, organization: 'Holzbau Schulze', stage: 'invited', invitedAt: '2026-11-01', target: 'signal', givenName: 'Bernd', familyName: 'Schulze' });
     expect(after!.phones.map((p) => p.e164)).toEqual(['+491701234567', '+49561778899']);
     expect(after!.emails.map((e) => e.address)).toEqual(['bernd@example.de']);
+  });
+
+  it('a language column sets the language of new contacts; an existing contact keeps the one the office set', async () => {
+    const session = testSession();
+    await importText(session, 'a.csv', 'Name;Handy\nBernd Schulze;0170 1234567\n');
+    const { committed } = await importText(session, 'b.csv', 'Name;Handy;Sprache\nSarah Jones;+44 7700 900123;Englisch\nBernd Schulze;0170 1234567;Englisch\nAnna Schmidt;0171 7654321;\n');
+    expect(committed.record.counts).toMatchObject({ created: 2 });
+    const languages = Object.fromEntries(session.ctx.repos.contacts.all().map((c) => [c.displayName, c.language]));
+    expect(languages).toEqual({ 'Anna Schmidt': 'de', 'Bernd Schulze': 'de', 'Sarah Jones': 'en' });
+    const sarah = session.ctx.repos.contacts.all().find((c) => c.displayName === 'Sarah Jones')!;
+    expect(invitationForContact(session.ctx, sarah.id)).toMatchObject({ language: 'en' });
   });
 
   it('the same number under a clearly different name is a possible duplicate, created and linked', async () => {
