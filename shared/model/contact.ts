@@ -112,6 +112,7 @@ export const contactFilterSchema = z
     stages: z.array(z.enum(stages)).max(stages.length).optional(),
     targets: z.array(z.enum([...targets, 'none'])).max(targets.length + 1).optional(),
     kinds: z.array(contactKindSchema).max(contactKinds.length).optional(),
+    languages: z.array(contactLanguageSchema).max(contactLanguages.length).optional(),
     tag: z.string().max(100).optional(),
     view: contactViewSchema.optional(),
     /** Only the contacts an import created or changed ("show the imported contacts"). */

@@ -125,6 +125,17 @@ test('filter, select three contacts, change them at once, undo one change; the o
   await page.getByRole('menuitem', { name: 'Englisch' }).click();
   await expect(page.getByText('2 Kontakte geändert.').last()).toBeVisible();
   await expect.poll(() => contactsOf(host.databasePath).filter((c) => c.language === 'en').map((c) => c.displayName).sort()).toEqual(['Petra Lange', 'Sabine Krüger']);
+  // The table finds them by language too.
+  await page.getByRole('combobox', { name: 'Sprache' }).click();
+  await page.getByRole('option', { name: 'Englisch' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('contacts-total')).toHaveText('2 Kontakte');
+  await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
+  await expect(page.getByTestId('contacts-total')).toHaveText('6 Kontakte');
+  await page.getByRole('combobox', { name: 'Art' }).click();
+  await page.getByRole('option', { name: 'Kunde' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('contacts-total')).toHaveText('3 Kontakte');
 
   const contacts = contactsOf(host.databasePath);
   const customers = contacts.filter((c) => c.kind === 'customer');

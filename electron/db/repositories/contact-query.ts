@@ -8,6 +8,7 @@ export interface ContactQuery {
   stages?: readonly Stage[];
   targets?: readonly string[];
   kinds?: readonly string[];
+  languages?: readonly string[];
   tag?: string;
   view?: ContactView;
   importId?: number;
@@ -91,6 +92,10 @@ function build(query: ContactQuery): Built {
   if (query.kinds?.length) {
     params.kinds = JSON.stringify(query.kinds);
     where.push('c.kind IN (SELECT value FROM json_each(@kinds))');
+  }
+  if (query.languages?.length) {
+    params.languages = JSON.stringify(query.languages);
+    where.push('c.language IN (SELECT value FROM json_each(@languages))');
   }
   if (query.tag) {
     params.tag = query.tag;

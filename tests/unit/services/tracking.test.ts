@@ -243,6 +243,10 @@ describe('search and filters', () => {
     expect(query('', { stages: ['invited'] })).toEqual([b]);
     expect(query('', { view: 'invitation_overdue' })).toEqual([b]);
     expect(query('', { view: 'not_invited' })).toEqual([a]);
+    session.ctx.repos.contacts.updateFields(a, { language: 'en' });
+    expect(query('', { languages: ['en'] })).toEqual([a]);
+    expect(query('', { languages: ['de'] })).toEqual([b]);
+    expect(query('', { languages: ['de', 'en'] })).toEqual([b, a]);
   });
 });
 

@@ -2,7 +2,7 @@ import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { forwardRef, memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contactKinds } from '../../../../shared/model/contact';
+import { contactKinds, contactLanguages } from '../../../../shared/model/contact';
 import { stages, targets } from '../../../../shared/model/tracking';
 
 export interface Filters {
@@ -10,17 +10,18 @@ export interface Filters {
   stages: string[];
   targets: string[];
   kinds: string[];
+  languages: string[];
   tag: string | null;
 }
 
-export const emptyFilters: Filters = { search: '', stages: [], targets: [], kinds: [], tag: null };
+export const emptyFilters: Filters = { search: '', stages: [], targets: [], kinds: [], languages: [], tag: null };
 
 type Patch = (change: Partial<Filters>) => void;
 
 /** The filter fields; memoised, so that typing in the search box does not redraw them. */
-const FilterFields = memo(function FilterFields({ stages: chosenStages, targets: chosenTargets, kinds, tag, tags, onPatch }: Omit<Filters, 'search'> & { tags: string[]; onPatch: Patch }) {
+const FilterFields = memo(function FilterFields({ stages: chosenStages, targets: chosenTargets, kinds, languages, tag, tags, onPatch }: Omit<Filters, 'search'> & { tags: string[]; onPatch: Patch }) {
   const { t } = useTranslation();
-  const active = chosenStages.length + chosenTargets.length + kinds.length + (tag ? 1 : 0) > 0;
+  const active = chosenStages.length + chosenTargets.length + kinds.length + languages.length + (tag ? 1 : 0) > 0;
   return (
     <>
       <MultiSelect
@@ -30,7 +31,7 @@ const FilterFields = memo(function FilterFields({ stages: chosenStages, targets:
         value={chosenStages}
         onChange={(value) => onPatch({ stages: value })}
         clearable
-        w={220}
+        w={190}
       />
       <MultiSelect
         label={t('contacts.filters.target')}
@@ -39,7 +40,7 @@ const FilterFields = memo(function FilterFields({ stages: chosenStages, targets:
         value={chosenTargets}
         onChange={(value) => onPatch({ targets: value })}
         clearable
-        w={220}
+        w={190}
       />
       <MultiSelect
         label={t('contacts.filters.kind')}
@@ -48,13 +49,22 @@ const FilterFields = memo(function FilterFields({ stages: chosenStages, targets:
         value={kinds}
         onChange={(value) => onPatch({ kinds: value })}
         clearable
-        w={200}
+        w={170}
+      />
+      <MultiSelect
+        label={t('contacts.filters.language')}
+        placeholder={languages.length ? undefined : t('contacts.filters.any')}
+        data={contactLanguages.map((value) => ({ value, label: t(`contacts.languages.${value}`) }))}
+        value={languages}
+        onChange={(value) => onPatch({ languages: value })}
+        clearable
+        w={140}
       />
       {tags.length > 0 && (
         <Select label={t('contacts.filters.tag')} placeholder={t('contacts.filters.any')} data={tags} value={tag} onChange={(value) => onPatch({ tag: value })} clearable w={180} />
       )}
       {active && (
-        <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => onPatch({ stages: [], targets: [], kinds: [], tag: null })}>
+        <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => onPatch({ stages: [], targets: [], kinds: [], languages: [], tag: null })}>
           {t('contacts.filters.clear')}
         </Button>
       )}
@@ -77,9 +87,9 @@ export const ContactsToolbar = forwardRef<HTMLInputElement, { filters: Filters; 
         leftSection={<IconSearch size={16} aria-hidden />}
         value={filters.search}
         onChange={(event) => onPatch({ search: event.currentTarget.value })}
-        w={280}
+        w={256}
       />
-      <FilterFields stages={filters.stages} targets={filters.targets} kinds={filters.kinds} tag={filters.tag} tags={tags} onPatch={onPatch} />
+      <FilterFields stages={filters.stages} targets={filters.targets} kinds={filters.kinds} languages={filters.languages} tag={filters.tag} tags={tags} onPatch={onPatch} />
     </Group>
   );
 });

@@ -61,6 +61,7 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
       ...(filters.stages.length ? { stages: filters.stages as Stage[] } : {}),
       ...(filters.targets.length ? { targets: filters.targets as (Target | 'none')[] } : {}),
       ...(filters.kinds.length ? { kinds: filters.kinds as ContactFilter['kinds'] } : {}),
+      ...(filters.languages.length ? { languages: filters.languages as ContactFilter['languages'] } : {}),
       ...(filters.tag ? { tag: filters.tag } : {}),
       ...(importId ? { importId } : {}),
       ...(view ? { view } : {}),
