@@ -1,5 +1,5 @@
 import { translate } from '../../shared/i18n';
-import type { Contact } from '../../shared/model/contact';
+import { formalKey, type Contact } from '../../shared/model/contact';
 import type { ContactEdit } from '../../shared/model/contact-edit';
 import type { Language } from '../../shared/model/settings';
 import { transitions, type Consent, type HistoryEntryView, type Stage } from '../../shared/model/tracking';
@@ -37,7 +37,7 @@ const listText = (value: unknown): string | null => {
 /** A history value in words: stage and target names translated, lists joined. */
 function valueText(language: Language, field: string, value: unknown): string | null {
   // Du or Sie, and "not set" is the rule by kind rather than nothing.
-  if (field === 'formal') return translate(language, `contacts.formal.${value === true ? 'formal' : value === false ? 'informal' : 'auto'}`);
+  if (field === 'formal') return translate(language, `contacts.formal.${formalKey(value as boolean | null)}`);
   if (value === null || value === undefined) return null;
   if (field === 'language' && typeof value === 'string') return translate(language, `contacts.languages.${value}`);
   const keyed: Record<string, string> = { stage: 'stages', target: 'targets', invitedChannel: 'channels', messenger: 'targets', method: 'methods', gender: 'genders' };

@@ -121,8 +121,7 @@ export function previewLetters(ctx: ServiceContext, selection: Selection, form: 
     if (contact && postalAddress(contact.addresses)) withAddress.push(id);
     else if (contact) withoutAddress.push({ id, displayName: contact.displayName });
   }
-  const languages = letterLanguages(withAddress.map((id) => contacts.get(id)!), kind);
-  const missing = missingProfileFields(getProfile(ctx), languages).map((field) => translate(settings.language, `profile.fields.${field}`));
+  const missing = missingProfileFields(getProfile(ctx), letterLanguages(contacts.values(), kind)).map((field) => translate(settings.language, `profile.fields.${field}`));
   const listed = { total: ids.length, printable: withAddress.length, withoutAddress };
   if (missing.length || withAddress.length === 0) return { missing, html: '', ...listed, version: '' };
   const letters = renderLetters(ctx, { ids: withAddress.slice(0, PREVIEW_LETTERS), form, kind });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { selectionSchema } from '../model/contact';
+import { contactLanguageSchema, selectionSchema } from '../model/contact';
 import { request } from './define';
 import { templateChannels } from '../invitations/templates';
 
 export const invitationSchema = z.object({
   id: z.int(),
-  language: z.enum(['de', 'en']),
+  language: contactLanguageSchema,
   formal: z.boolean(),
   channel: z.enum(['whatsapp', 'sms', 'email', 'letter']),
   subject: z.string(),

@@ -1,4 +1,4 @@
-import type { Contact } from '../model/contact';
+import type { Contact, ContactLanguage } from '../model/contact';
 import { missingProfileFields, type Profile } from '../model/profile';
 import { messengers, type Messenger } from '../model/tracking';
 import { addressBlock } from './address-block';
@@ -39,7 +39,7 @@ export interface ConsentLetters {
 }
 
 /** The consent letter's words per language: each contact gets the letter and form in their own. */
-export const consentTexts: Record<'de' | 'en', ConsentText> = { de: consentTextDe, en: consentTextEn };
+export const consentTexts: Record<ContactLanguage, ConsentText> = { de: consentTextDe, en: consentTextEn };
 
 export class ProfileIncompleteError extends Error {
   constructor(readonly missing: string[]) {

@@ -1,3 +1,4 @@
+import type { ContactLanguage } from '../model/contact';
 import type { Profile } from '../model/profile';
 import { escapeHtml as h } from './html';
 
@@ -29,7 +30,7 @@ export const germanDate = (iso: string) => {
 const englishMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A letter's date as its language writes it: 27.11.2026, or 27 November 2026 (British usage). */
-export const letterDate = (iso: string, language: 'de' | 'en') => {
+export const letterDate = (iso: string, language: ContactLanguage) => {
   if (language === 'de') return germanDate(iso);
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${Number(d)} ${englishMonths[Number(m) - 1]} ${y}`;
@@ -89,7 +90,7 @@ export interface DinLetterPage {
   profile: Profile;
   contactId: number;
   /** The page's language where it differs from the document's (a batch may mix German and English letters). */
-  language?: 'de' | 'en';
+  language?: ContactLanguage;
   /** The address block (see address-block.ts): at most six lines. */
   addressLines: readonly string[];
   /** Rows of the information block, label and value (date first). */

@@ -1,7 +1,8 @@
-import type { Contact } from '../model/contact';
+import type { Contact, ContactLanguage } from '../model/contact';
 
 export type Addressee = Pick<Contact, 'displayName' | 'givenName' | 'familyName' | 'title' | 'gender' | 'organization' | 'isCompany'>;
-export type LetterLanguage = 'de' | 'en';
+/** The languages letters and texts are written in: a contact's language. */
+export type LetterLanguage = ContactLanguage;
 
 export interface SalutationOptions {
   language: LetterLanguage;

@@ -1,3 +1,4 @@
+import type { ContactLanguage } from '../model/contact';
 import type { Messenger } from '../model/tracking';
 
 /**
@@ -27,5 +28,5 @@ export const messengerNames: Record<Messenger, string> = { signal: 'Signal', thr
  * The text the business shows for a messenger: its own wording, else the default facts. The business
  * writes its wording in German; in English the default facts stand.
  */
-export const messengerDescription = (texts: Partial<Record<Messenger, string | null>> | undefined, messenger: Messenger, language: 'de' | 'en' = 'de'): string =>
+export const messengerDescription = (texts: Partial<Record<Messenger, string | null>> | undefined, messenger: Messenger, language: ContactLanguage = 'de'): string =>
   language === 'en' ? messengerFactsEn[messenger] : texts?.[messenger]?.trim() || messengerFacts[messenger];

@@ -12,6 +12,15 @@ export const genders = ['female', 'male', 'diverse'] as const;
 export const contactLanguages = ['de', 'en'] as const;
 export const contactLanguageSchema = z.enum(contactLanguages);
 export type ContactLanguage = z.infer<typeof contactLanguageSchema>;
+
+/** Sie, Du, or the rule by kind (null): the choices, keyed as the catalogues name them (contacts.formal.*). */
+export const formalChoices = [
+  ['formal', true],
+  ['informal', false],
+  ['auto', null],
+] as const;
+export type FormalKey = (typeof formalChoices)[number][0];
+export const formalKey = (formal: boolean | null | undefined): FormalKey => formalChoices.find(([, value]) => value === (formal ?? null))![0];
 export const genderSchema = z.enum(genders);
 
 export const phoneSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ContactLanguage } from './contact';
 import { messengers, purposes, purposeSchema } from './tracking';
 
 /** The German federal states: the state of the business selects its data protection authority. */
@@ -85,7 +86,7 @@ export const mandatoryForEnglish = ['retentionEn'] as const;
 export type MandatoryProfileField = (typeof mandatoryProfileFields)[number] | (typeof mandatoryForEnglish)[number];
 
 /** The mandatory fields still empty, for letters in these languages (German only by default). */
-export function missingProfileFields(profile: Profile, languages: readonly ('de' | 'en')[] = ['de']): MandatoryProfileField[] {
+export function missingProfileFields(profile: Profile, languages: readonly ContactLanguage[] = ['de']): MandatoryProfileField[] {
   const fields: MandatoryProfileField[] = [...mandatoryProfileFields, ...(languages.includes('en') ? mandatoryForEnglish : [])];
   return fields.filter((field) => {
     const value = profile[field];

@@ -1,10 +1,10 @@
 import { Autocomplete, Button, Group, Menu, Modal, Paper, Popover, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconMail, IconSend, IconTag, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkActionInput } from '../../../../shared/contract/contacts';
-import { contactLanguages, type Selection } from '../../../../shared/model/contact';
+import { contactLanguages, formalChoices, type Selection } from '../../../../shared/model/contact';
 import { stages, targets, type Stage } from '../../../../shared/model/tracking';
 import { send } from '../../api';
 import { StageChangeModal, stageNeedsDetails } from '../../components/StageChangeModal';
@@ -18,6 +18,20 @@ interface Props {
   onClear: () => void;
   onInvite: () => void;
   onLetters: () => void;
+}
+
+/** A button that opens a menu of one kind of change. */
+function BulkMenu({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Menu>
+      <Menu.Target>
+        <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
+          {label}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>{children}</Menu.Dropdown>
+    </Menu>
+  );
 }
 
 /** The notification of the latest bulk action: only its undo button stays on screen. */
@@ -79,56 +93,35 @@ export function BulkBar({ count, selection, tags, onDone, onClear, onInvite, onL
         <Text size="sm" fw={600} mr="sm">
           {t('contacts.selection.count', { count })}
         </Text>
-        <Menu>
-          <Menu.Target>
-            <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
-              {t('contacts.bulk.setTarget')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {[...targets, 'none' as const].map((target) => (
-              <Menu.Item key={target} onClick={() => void run({ kind: 'setTarget', target: target === 'none' ? null : target })}>
-                {t(`tracking.targets.${target}`)}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
-        <Menu>
-          <Menu.Target>
-            <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
-              {t('contacts.bulk.setStage')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {stages.map((each) => (
-              <Menu.Item key={each} onClick={() => (stageNeedsDetails(each) ? setStage(each) : void run({ kind: 'setStage', change: { stage: each } }))}>
-                {t(`tracking.stages.${each}`)}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
-        <Menu>
-          <Menu.Target>
-            <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
-              {t('contacts.bulk.setCorrespondence')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Label>{t('contacts.bulk.languageHeading')}</Menu.Label>
-            {contactLanguages.map((language) => (
-              <Menu.Item key={language} onClick={() => void run({ kind: 'setLanguage', language })}>
-                {t(`contacts.languages.${language}`)}
-              </Menu.Item>
-            ))}
-            <Menu.Divider />
-            <Menu.Label>{t('contacts.bulk.formalHeading')}</Menu.Label>
-            {([['formal', true], ['informal', false], ['auto', null]] as const).map(([key, formal]) => (
-              <Menu.Item key={key} onClick={() => void run({ kind: 'setFormal', formal })}>
-                {t(`contacts.formal.${key}`)}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
+        <BulkMenu label={t('contacts.bulk.setTarget')}>
+          {[...targets, 'none' as const].map((target) => (
+            <Menu.Item key={target} onClick={() => void run({ kind: 'setTarget', target: target === 'none' ? null : target })}>
+              {t(`tracking.targets.${target}`)}
+            </Menu.Item>
+          ))}
+        </BulkMenu>
+        <BulkMenu label={t('contacts.bulk.setStage')}>
+          {stages.map((each) => (
+            <Menu.Item key={each} onClick={() => (stageNeedsDetails(each) ? setStage(each) : void run({ kind: 'setStage', change: { stage: each } }))}>
+              {t(`tracking.stages.${each}`)}
+            </Menu.Item>
+          ))}
+        </BulkMenu>
+        <BulkMenu label={t('contacts.bulk.setCorrespondence')}>
+          <Menu.Label>{t('contacts.bulk.languageHeading')}</Menu.Label>
+          {contactLanguages.map((language) => (
+            <Menu.Item key={language} onClick={() => void run({ kind: 'setLanguage', language })}>
+              {t(`contacts.languages.${language}`)}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          <Menu.Label>{t('contacts.bulk.formalHeading')}</Menu.Label>
+          {formalChoices.map(([key, formal]) => (
+            <Menu.Item key={key} onClick={() => void run({ kind: 'setFormal', formal })}>
+              {t(`contacts.formal.${key}`)}
+            </Menu.Item>
+          ))}
+        </BulkMenu>
         <Popover opened={tagMode !== null} onChange={(open) => !open && setTagMode(null)} trapFocus>
           <Popover.Target>
             <Group gap={0}>

@@ -3,7 +3,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/model/contact';
-import { contactKinds, contactLanguages, genders } from '../../../../shared/model/contact';
+import { contactKinds, contactLanguages, formalChoices, formalKey, genders } from '../../../../shared/model/contact';
 import type { ContactEdit } from '../../../../shared/model/contact-edit';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
@@ -83,9 +83,9 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         />
         <NativeSelect
           label={t('detail.fields.formal')}
-          value={edit.formal === null || edit.formal === undefined ? 'auto' : edit.formal ? 'formal' : 'informal'}
-          data={(['auto', 'formal', 'informal'] as const).map((value) => ({ value, label: t(`contacts.formal.${value}`) }))}
-          onChange={(e) => set('formal', e.currentTarget.value === 'auto' ? null : e.currentTarget.value === 'formal')}
+          value={formalKey(edit.formal)}
+          data={formalChoices.map(([value]) => ({ value, label: t(`contacts.formal.${value}`) }))}
+          onChange={(e) => set('formal', formalChoices.find(([key]) => key === e.currentTarget.value)![1])}
         />
       </Group>
 
