@@ -1,40 +1,52 @@
 import { PDFDocument } from 'pdf-lib';
+import { PdfJoiner, UnsupportedPdfError } from './join-pdf';
 import type { OpenPdfPrinter } from './printer';
+
+/** Merges PDFs of any kind with pdf-lib: reads every object of every part and writes them all again. */
+async function mergeWithPdfLib(parts: readonly Uint8Array[]): Promise<Uint8Array> {
+  const merged = await PDFDocument.create();
+  for (const part of parts) {
+    const source = await PDFDocument.load(part);
+    for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page);
+  }
+  return merged.save();
+}
 
 /**
  * Puts printed parts together into one PDF, pages in order. Parts may arrive in any order; each is
- * copied in as soon as the parts before it are in, so the copying overlaps with the printing.
+ * joined as soon as the parts before it are in (join-pdf.ts, cheap), so little is left to do when the
+ * last part is printed. A part the joiner cannot read sends the whole batch to pdf-lib instead.
  */
 class PartsInOrder {
+  private readonly inOrder: Uint8Array[] = [];
   private readonly waiting = new Map<number, Uint8Array>();
-  private next = 0;
-  private merged: PDFDocument | null = null;
-  private copying: Promise<void> = Promise.resolve();
-  private failure: unknown = null;
+  private joiner: PdfJoiner | null = new PdfJoiner();
 
   constructor(private readonly total: number) {}
 
   add(index: number, part: Uint8Array): void {
     this.waiting.set(index, part);
-    // A single part is the result as it is; more are copied in order, one after the other.
-    if (this.total > 1) this.copying = this.copying.then(() => this.copyReadyParts()).catch((error: unknown) => void (this.failure ??= error));
+    for (let next = this.waiting.get(this.inOrder.length); next; next = this.waiting.get(this.inOrder.length)) {
+      this.waiting.delete(this.inOrder.length);
+      this.inOrder.push(next);
+      if (this.total > 1) this.join(next);
+    }
   }
 
   async result(): Promise<Uint8Array> {
-    if (this.total === 1) return this.waiting.get(0)!;
-    await this.copying;
-    if (this.failure) throw this.failure;
-    if (this.next !== this.total || !this.merged) throw new Error(`only ${this.next} of ${this.total} parts were printed`);
-    return this.merged.save();
+    if (this.inOrder.length !== this.total) throw new Error(`only ${this.inOrder.length} of ${this.total} parts were printed`);
+    // A single part is the result as it is.
+    if (this.total === 1) return this.inOrder[0]!;
+    return this.joiner ? this.joiner.finish() : mergeWithPdfLib(this.inOrder);
   }
 
-  private async copyReadyParts(): Promise<void> {
-    this.merged ??= await PDFDocument.create();
-    for (let part = this.waiting.get(this.next); part; part = this.waiting.get(this.next)) {
-      this.waiting.delete(this.next);
-      this.next += 1;
-      const source = await PDFDocument.load(part);
-      for (const page of await this.merged.copyPages(source, source.getPageIndices())) this.merged.addPage(page);
+  private join(part: Uint8Array): void {
+    if (!this.joiner) return;
+    try {
+      this.joiner.add(part);
+    } catch (error) {
+      if (!(error instanceof UnsupportedPdfError)) throw error;
+      this.joiner = null;
     }
   }
 }
@@ -72,7 +84,7 @@ export async function printInParts(documents: readonly string[], openPrinter: Op
     await printer.close();
     throw error;
   }
-  // The browser shuts down while the last parts are copied in.
+  // The browser shuts down while the PDF is finished.
   const [pdf] = await Promise.all([merger.result(), printer.close()]);
   return pdf;
 }

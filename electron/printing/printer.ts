@@ -22,3 +22,28 @@ export async function printOnce(open: OpenPdfPrinter, html: string): Promise<Uin
     await printer.close();
   }
 }
+
+/**
+ * A printer opened ahead of time, so the browser starts while the caller still writes the documents
+ * (1,000 letters: a fifth of a second). `open` hands it over, once; `release` closes it if nobody took
+ * it (nothing to print, or a failure before printing), and does nothing otherwise.
+ */
+export function openAhead(open: OpenPdfPrinter): { open: OpenPdfPrinter; release: () => Promise<void> } {
+  const opening = open();
+  // A failure to open is reported to whoever takes the printer; released untaken, it does not matter.
+  opening.catch(() => undefined);
+  let taken = false;
+  return {
+    open: () => {
+      if (taken) return Promise.reject(new Error('the printer opened ahead was already taken'));
+      taken = true;
+      return opening;
+    },
+    async release() {
+      if (taken) return;
+      taken = true;
+      const printer = await opening.catch(() => null);
+      await printer?.close();
+    },
+  };
+}

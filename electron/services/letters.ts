@@ -10,8 +10,10 @@ import { getSettings } from './settings';
 import { getTemplates } from './templates';
 import { bulkChange, selectionIds, today } from './tracking';
 import { printInParts } from '../printing/merge';
+import { openAhead } from '../printing/printer';
 import { postalAddress } from '../../shared/letters/address-block';
 import type { Contact, ContactLanguage, Selection } from '../../shared/model/contact';
+import type { Profile } from '../../shared/model/profile';
 
 export interface LetterRequest {
   /** The contacts to write to; all contacts when absent. */
@@ -27,24 +29,36 @@ export interface LetterRequest {
 /** The languages consent forms will be written in (the profile needs more for English ones); invitations need none of it. */
 const letterLanguages = (contacts: Iterable<Pick<Contact, 'language'>>, kind: LetterKind): ContactLanguage[] => (kind === 'consent' ? [...new Set([...contacts].map((c) => c.language))] : []);
 
-/**
- * The letters as HTML, consent letters or invitations; refused with the list of what is missing while
- * the profile is incomplete. Invitations carry no text version (version '').
- */
-export function renderLetters(ctx: ServiceContext, request: LetterRequest): ConsentLetters {
+interface LettersInput {
+  common: { profile: Profile; contacts: Contact[]; form: LetterForm; date: string; homeCountry: string };
+  kind: LetterKind;
+}
+
+/** The contacts to write to, in the requested order; refused with the list of what is missing while the profile is incomplete. */
+function lettersInput(ctx: ServiceContext, request: LetterRequest): LettersInput {
   const profile = getProfile(ctx);
   const settings = getSettings(ctx);
   const contacts = request.ids ? [...ctx.repos.contacts.byIds([...request.ids]).values()] : ctx.repos.contacts.all();
-  const missing = missingProfileFields(profile, letterLanguages(contacts, request.kind ?? 'consent'));
+  const kind = request.kind ?? 'consent';
+  const missing = missingProfileFields(profile, letterLanguages(contacts, kind));
   if (missing.length) {
     const fields = missing.map((field) => translate(settings.language, `profile.fields.${field}`)).join(', ');
     throw new AppError('conflict', 'profile.errors.incompleteForLetters', { fields });
   }
   const order = request.ids ? new Map(request.ids.map((id, index) => [id, index])) : null;
   if (order) contacts.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  const common = { profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion };
-  if (request.kind === 'invitation') return { ...renderInvitationLetters({ ...common, templates: getTemplates(ctx) }), version: '' };
+  return { common: { profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion }, kind };
+}
+
+/** Invitations carry no text version (version ''). */
+function lettersFrom(ctx: ServiceContext, { common, kind }: LettersInput): ConsentLetters {
+  if (kind === 'invitation') return { ...renderInvitationLetters({ ...common, templates: getTemplates(ctx) }), version: '' };
   return renderConsentLetters(common);
+}
+
+/** The letters as HTML, consent letters or invitations (see lettersInput for what is refused). */
+export function renderLetters(ctx: ServiceContext, request: LetterRequest): ConsentLetters {
+  return lettersFrom(ctx, lettersInput(ctx, request));
 }
 
 export interface PrintedLetters {
@@ -88,12 +102,18 @@ export async function printLetters(
   onProgress?: (done: number, total: number) => void,
 ): Promise<PrintedLetters> {
   const date = request.date ?? today();
-  const letters = renderLetters(ctx, { ...request, date });
-  if (letters.printed.length === 0) return nothingSent(letters);
-  const documents = letters.documents(lettersPerPart(letters.printed.length));
-  onProgress?.(0, documents.length);
-  await deliver(await printInParts(documents, ctx.openPrinter, { onProgress }));
-  return markSent(ctx, letters, date, request.kind ?? 'consent');
+  const input = lettersInput(ctx, { ...request, date });
+  const printer = openAhead(ctx.openPrinter);
+  try {
+    const letters = lettersFrom(ctx, input);
+    if (letters.printed.length === 0) return nothingSent(letters);
+    const documents = letters.documents(lettersPerPart(letters.printed.length));
+    onProgress?.(0, documents.length);
+    await deliver(await printInParts(documents, printer.open, { onProgress }));
+    return markSent(ctx, letters, date, input.kind);
+  } finally {
+    await printer.release();
+  }
 }
 
 /** How many letters the preview shows: enough to check the layout, cheap for thousands of contacts. */

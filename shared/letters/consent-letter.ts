@@ -3,7 +3,7 @@ import { missingProfileFields, type Profile } from '../model/profile';
 import { messengers, type Messenger } from '../model/tracking';
 import { addressBlock } from './address-block';
 import { authorities } from './authorities';
-import { controllerName, dinLetterPage, dinLetterStyles, letterDate, letterDocuments, type LetterForm } from './din-letter';
+import { controllerName, dinLetterPage, dinLetterStyles, letterDate, letterDocuments, typeSize, type LetterForm } from './din-letter';
 import { consentTextDe, type ConsentText } from './consent-text-de';
 import { consentTextEn } from './consent-text-en';
 import { escapeHtml as h } from './html';
@@ -70,16 +70,16 @@ export function consentTextVersion(profile: Profile): string {
 
 /** The consent form's own styles, beside the letter's (din-letter.ts). */
 const formStyles = `
-.form { padding: 10mm 15mm 0 20mm; font-size: 8.8pt; line-height: 1.32; }
-.form h1 { font-size: 12.5pt; margin: 0 0 2mm; }
-.form h2 { font-size: 8.8pt; margin: 2mm 0 0.5mm; }
+.form { padding: 10mm 15mm 0 20mm; font-size: ${typeSize(8.8)}; line-height: 1.32; }
+.form h1 { font-size: ${typeSize(12.5)}; margin: 0 0 2mm; }
+.form h2 { font-size: ${typeSize(8.8)}; margin: 2mm 0 0.5mm; }
 .form p { margin: 0 0 1.6mm; }
 .form .who { border: 0.3mm solid #000; padding: 1.5mm 2mm; margin-bottom: 2mm; }
 .form .box { display: inline-block; width: 3.2mm; height: 3.2mm; border: 0.3mm solid #000; margin-right: 2mm; vertical-align: -0.5mm; }
 .form .purposes div { margin: 0 0 1.2mm; }
 .form .signatures { display: flex; gap: 10mm; margin-top: 9mm; }
-.form .signatures div { flex: 1; border-top: 0.3mm solid #000; padding-top: 1mm; font-size: 7.5pt; }
-.form .version { text-align: right; font-size: 7pt; color: #333; margin-bottom: 1mm; }
+.form .signatures div { flex: 1; border-top: 0.3mm solid #000; padding-top: 1mm; font-size: ${typeSize(7.5)}; }
+.form .version { text-align: right; font-size: ${typeSize(7)}; color: #333; margin-bottom: 1mm; }
 `;
 
 function letterPage(contact: LetterContact, lines: string[], options: ConsentLetterOptions, version: string, recommended: ReturnType<typeof recommendation>, qr: string): string {

@@ -1,15 +1,18 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openChromiumPrinter } from '../../../electron/printing/chromium';
+import { PdfJoiner, UnsupportedPdfError } from '../../../electron/printing/join-pdf';
 import { printInParts } from '../../../electron/printing/merge';
-import type { OpenPdfPrinter } from '../../../electron/printing/printer';
+import { openAhead, type OpenPdfPrinter } from '../../../electron/printing/printer';
 import { tempDir } from '../../helpers/temp';
 
 const page = (text: string) => `<section><p>${text}</p></section>`;
-const document = (...texts: string[]) =>
-  `<!doctype html><html><head><meta charset="utf-8"><style>@page{size:A4;margin:0}body{margin:0}section:not(:last-child){break-after:page}</style></head><body>${texts.map(page).join('')}</body></html>`;
+const document = (...texts: string[]) => titled('', ...texts);
+const titled = (title: string, ...texts: string[]) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><style>@page{size:A4;margin:0}body{margin:0}section:not(:last-child){break-after:page}</style></head><body>${texts.map(page).join('')}</body></html>`;
 
 /** Chromium's printer, counting how often it is opened and closed and how many parts print at once. */
 function countingPrinter(failOn?: string) {
@@ -37,18 +40,78 @@ function countingPrinter(failOn?: string) {
   return { open, seen };
 }
 
+/** The merged PDF on disk, checked by poppler: page texts in order, the title, and nothing it had to repair. */
+function readBack(pdf: Uint8Array) {
+  const file = path.join(tempDir(), 'merged.pdf');
+  writeFileSync(file, pdf);
+  const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+  const count = Number(/Pages:\s+(\d+)/.exec(info.stdout)![1]);
+  const pages = Array.from({ length: count }, (_, i) => spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }));
+  return {
+    pages: pages.map((page) => page.stdout.trim()),
+    title: /Title:\s+(.*)/.exec(info.stdout)?.[1],
+    complaints: [info.stderr, ...pages.map((page) => page.stderr)].join('').trim(),
+  };
+}
+
+/** A PDF as another program writes it (pdf-lib: object streams, a cross-reference stream). */
+async function foreignPdf(...texts: string[]) {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const text of texts) doc.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 14, font });
+  return doc.save();
+}
+
 describe('printing in parts', () => {
-  it('prints each part with one browser, two at a time, reports progress, and merges the pages in order', async () => {
+  it('prints each part with one browser, two at a time, reports progress, and joins the pages in order', async () => {
     const progress: string[] = [];
     const { open, seen } = countingPrinter();
-    const pdf = await printInParts([document('Teil eins A', 'Teil eins B'), document('Teil zwei'), document('Teil drei A', 'Teil drei B')], open, { onProgress: (done, total) => progress.push(`${done}/${total}`) });
-    const file = path.join(tempDir(), 'merged.pdf');
-    writeFileSync(file, pdf);
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+5\b/);
-    const pages = [1, 2, 3, 4, 5].map((n) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }).trim());
-    expect(pages).toEqual(['Teil eins A', 'Teil eins B', 'Teil zwei', 'Teil drei A', 'Teil drei B']);
+    // A title with a parenthesis and what looks like a reference: text, which the join must leave alone.
+    const pdf = await printInParts([titled('Briefe 3 0 R (Entwurf)', 'Teil eins A', 'Teil eins B'), document('Teil zwei'), document('Teil drei A', 'Teil drei B')], open, {
+      onProgress: (done, total) => progress.push(`${done}/${total}`),
+    });
+    const merged = readBack(pdf);
+    expect(merged.pages).toEqual(['Teil eins A', 'Teil eins B', 'Teil zwei', 'Teil drei A', 'Teil drei B']);
+    expect(merged.title).toBe('Briefe 3 0 R (Entwurf)');
+    expect(merged.complaints).toBe('');
     expect(progress).toEqual(['1/3', '2/3', '3/3']);
     expect(seen).toMatchObject({ opened: 1, closed: 1, most: 2 });
+  }, 60_000);
+
+  it('joins parts of many pages, whose page trees are nested, into a document pdf-lib reads too', async () => {
+    const texts = (part: string, count: number) => Array.from({ length: count }, (_, i) => `${part} Seite ${i + 1}`);
+    const parts = [texts('A', 40), texts('B', 3), texts('C', 25)];
+    const pdf = await printInParts(parts.map((part) => document(...part)), countingPrinter().open);
+    const merged = readBack(pdf);
+    expect(merged.pages).toEqual(parts.flat());
+    expect(merged.complaints).toBe('');
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(68);
+  }, 60_000);
+
+  it('merges parts the joiner cannot read (another program’s PDF) with pdf-lib instead', async () => {
+    const foreign = await foreignPdf('Fremd eins', 'Fremd zwei');
+    expect(() => new PdfJoiner().add(foreign)).toThrow(UnsupportedPdfError);
+    const chromium = await openChromiumPrinter();
+    const printed = await chromium.print(document('Chromium eins')).finally(() => chromium.close());
+    // The foreign part arrives second, after the joiner has already taken the first.
+    const open: OpenPdfPrinter = async () => ({ print: async (html) => (html.includes('Fremd') ? foreign : printed), close: async () => undefined });
+    const merged = readBack(await printInParts([document('Chromium'), document('Fremd')], open, { parallel: 1 }));
+    expect(merged.pages).toEqual(['Chromium eins', 'Fremd eins', 'Fremd zwei']);
+    expect(merged.complaints).toBe('');
+  }, 60_000);
+
+  it('closes a printer opened ahead that nobody took, and hands it over only once', async () => {
+    const { open, seen } = countingPrinter();
+    const unused = openAhead(open);
+    await unused.release();
+    expect(seen).toMatchObject({ opened: 1, closed: 1 });
+
+    const used = openAhead(open);
+    const pdf = await printInParts([document('Vorab geöffnet')], used.open);
+    await expect(used.open()).rejects.toThrow('already taken');
+    await used.release();
+    expect(readBack(pdf).pages).toEqual(['Vorab geöffnet']);
+    expect(seen).toMatchObject({ opened: 2, closed: 2 });
   }, 60_000);
 
   it('stops at the first failing part, reports it, and still closes the printer', async () => {

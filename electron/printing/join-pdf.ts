@@ -1,0 +1,211 @@
+/**
+ * Joins the PDFs Chromium printed for the parts of one batch into one file without parsing them
+ * through: each part's objects are copied byte for byte under new numbers, and its page tree is hung
+ * under a new root. Chromium (Skia) writes plain PDFs with a classic cross-reference table; anything
+ * else (object or cross-reference streams, incremental updates, encryption) is refused with
+ * UnsupportedPdfError, and the caller merges with pdf-lib instead (merge.ts).
+ *
+ * Why not pdf-lib for everything: it reads every object of every part and writes them all again at the
+ * end, about half a second of 1,000 letters' time, most of it after the last part is printed.
+ */
+export class UnsupportedPdfError extends Error {}
+
+const CATALOG = 1;
+const ROOT_PAGES = 2;
+const latin1 = new TextDecoder('latin1');
+const encoder = (text: string) => Buffer.from(text, 'latin1');
+
+/** Bytes of PDF syntax. */
+const byte = (char: string) => char.charCodeAt(0);
+const [PAREN_OPEN, PAREN_CLOSE, BACKSLASH, LESS, GREATER, BRACKET_OPEN, BRACKET_CLOSE, PERCENT] = ['(', ')', '\\', '<', '>', '[', ']', '%'].map(byte) as [number, number, number, number, number, number, number, number];
+const isWhitespace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
+
+interface PartObject {
+  number: number;
+  start: number;
+  end: number;
+}
+
+interface Part {
+  bytes: Uint8Array;
+  objects: PartObject[];
+  /** The highest object number in the part. */
+  highest: number;
+  catalog: number;
+  info: number | null;
+}
+
+/** The part's objects from its cross-reference table, each with its extent in the file. */
+function readPart(bytes: Uint8Array): Part {
+  const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - 64)));
+  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  if (!startxref) throw new UnsupportedPdfError('no startxref at the end');
+  const xrefOffset = Number(startxref[1]);
+  const table = latin1.decode(bytes.subarray(xrefOffset));
+  const layout = /^xref\s+([\s\S]*?)trailer\s*<<([\s\S]*?)>>\s*startxref/.exec(table);
+  if (!layout) throw new UnsupportedPdfError('no classic cross-reference table');
+  const [, entries, trailer] = layout as unknown as [string, string, string];
+  if (/\/(Prev|Encrypt|XRefStm)\b/.test(trailer)) throw new UnsupportedPdfError('incremental update or encryption');
+
+  const objects: PartObject[] = [];
+  const sections = /(\d+)\s+(\d+)\s+((?:\d{10} \d{5} [nf]\s*)*)/g;
+  for (const [, first, , rows] of entries.matchAll(sections) as Iterable<[string, string, string, string]>) {
+    let number = Number(first);
+    for (const [, offset, generation, kind] of rows.matchAll(/(\d{10}) (\d{5}) ([nf])/g) as Iterable<[string, string, string, string]>) {
+      if (kind === 'n') {
+        if (generation !== '00000') throw new UnsupportedPdfError(`object ${number} has generation ${generation}`);
+        objects.push({ number, start: Number(offset), end: 0 });
+      }
+      number += 1;
+    }
+  }
+  // Each object reaches to the next one (or to the table): its bytes, whatever its stream holds.
+  objects.sort((a, b) => a.start - b.start);
+  objects.forEach((object, index) => (object.end = objects[index + 1]?.start ?? xrefOffset));
+  const catalog = /\/Root\s+(\d+)\s+0\s+R/.exec(trailer);
+  if (!catalog || objects.length === 0) throw new UnsupportedPdfError('no catalog');
+  const info = /\/Info\s+(\d+)\s+0\s+R/.exec(trailer);
+  return { bytes, objects, highest: Math.max(...objects.map((o) => o.number)), catalog: Number(catalog[1]), info: info ? Number(info[1]) : null };
+}
+
+/** Skips a literal string "( … )" (nested parentheses, backslash escapes); returns the index after it. */
+function skipString(bytes: Uint8Array, at: number, end: number): number {
+  let depth = 0;
+  for (let i = at; i < end; i += 1) {
+    const b = bytes[i]!;
+    if (b === BACKSLASH) i += 1;
+    else if (b === PAREN_OPEN) depth += 1;
+    else if (b === PAREN_CLOSE && --depth === 0) return i + 1;
+  }
+  throw new UnsupportedPdfError('unterminated string');
+}
+
+/**
+ * Where an object's own syntax ends and its stream data begins (end of the object when it has no
+ * stream), and where its literal strings lie (object numbers inside them are text, not references).
+ */
+function objectHead(bytes: Uint8Array, object: PartObject): { headEnd: number; strings: [number, number][] } {
+  const strings: [number, number][] = [];
+  let i = object.start;
+  // "12 0 obj"
+  while (i < object.end && !(bytes[i] === byte('o') && bytes[i + 1] === byte('b') && bytes[i + 2] === byte('j'))) i += 1;
+  i += 3;
+  let depth = 0;
+  for (; i < object.end; i += 1) {
+    const b = bytes[i]!;
+    if (b === PAREN_OPEN) {
+      const after = skipString(bytes, i, object.end);
+      strings.push([i, after]);
+      i = after - 1;
+    } else if (b === PERCENT) {
+      while (i < object.end && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i += 1;
+    } else if (b === LESS && bytes[i + 1] === LESS) {
+      depth += 1;
+      i += 1;
+    } else if (b === GREATER && bytes[i + 1] === GREATER) {
+      depth -= 1;
+      i += 1;
+      if (depth === 0) {
+        i += 1;
+        break;
+      }
+    } else if (b === BRACKET_OPEN) depth += 1;
+    else if (b === BRACKET_CLOSE) depth -= 1;
+    else if (depth === 0 && !isWhitespace(b)) return { headEnd: object.end, strings }; // a number, name, array … : no stream
+  }
+  while (i < object.end && isWhitespace(bytes[i]!)) i += 1;
+  if (latin1.decode(bytes.subarray(i, i + 6)) !== 'stream') return { headEnd: object.end, strings };
+  i += 6;
+  if (bytes[i] === 0x0d) i += 1;
+  if (bytes[i] === 0x0a) i += 1;
+  return { headEnd: i, strings };
+}
+
+/** The object's syntax with every reference "n 0 R" (outside strings) and its own number moved by `shift`. */
+function renumbered(bytes: Uint8Array, object: PartObject, headEnd: number, strings: [number, number][], shift: number): string {
+  const pieces: string[] = [];
+  let from = object.start;
+  const shiftRefs = (text: string) => text.replace(/(?<![\w./])(\d+)(\s+)(\d+)(\s+)R\b/g, (_, n: string, s1: string, g: string, s2: string) => `${Number(n) + shift}${s1}${g}${s2}R`);
+  for (const [start, end] of strings) {
+    pieces.push(shiftRefs(latin1.decode(bytes.subarray(from, start))), latin1.decode(bytes.subarray(start, end)));
+    from = end;
+  }
+  pieces.push(shiftRefs(latin1.decode(bytes.subarray(from, headEnd))));
+  return pieces.join('').replace(/^(\s*)(\d+)(\s+0\s+obj)/, (_, space: string, n: string, rest: string) => `${space}${Number(n) + shift}${rest}`);
+}
+
+/** Joins parts in the order they are added; finish() gives the one PDF. */
+export class PdfJoiner {
+  private readonly chunks: Uint8Array[] = [];
+  /** Byte offset of each object in the output, by its new number. */
+  private readonly offsets = new Map<number, number>();
+  private length = 0;
+  private nextNumber = ROOT_PAGES + 1;
+  private readonly kids: number[] = [];
+  private pageCount = 0;
+  private info: number | null = null;
+
+  constructor() {
+    this.write(encoder('%PDF-1.4\n%\xd3\xeb\xe9\xe1\n'));
+  }
+
+  /** Adds a part's pages after those already added; refuses (UnsupportedPdfError) what it cannot join. */
+  add(bytes: Uint8Array): void {
+    const part = readPart(bytes);
+    const shift = this.nextNumber - 1;
+    const catalog = part.objects.find((o) => o.number === part.catalog);
+    if (!catalog) throw new UnsupportedPdfError('the catalog is missing');
+    const pagesRef = /\/Pages\s+(\d+)\s+0\s+R/.exec(latin1.decode(bytes.subarray(catalog.start, catalog.end)));
+    if (!pagesRef) throw new UnsupportedPdfError('the catalog names no page tree');
+    const pagesRoot = Number(pagesRef[1]);
+
+    // Everything is checked and rewritten before anything is written, so a refused part leaves no trace.
+    const rewritten: [number, Uint8Array[]][] = [];
+    let pages = -1;
+    for (const object of part.objects) {
+      if (object.number === part.catalog) continue; // the joined file has a catalog of its own
+      const { headEnd, strings } = objectHead(bytes, object);
+      let head = renumbered(bytes, object, headEnd, strings, shift);
+      if (object.number === pagesRoot) {
+        const count = /\/Count\s+(\d+)/.exec(head);
+        if (!count || !/\/Type\s*\/Pages\b/.test(head)) throw new UnsupportedPdfError('the page tree has no count');
+        pages = Number(count[1]);
+        head = head.replace('<<', `<</Parent ${ROOT_PAGES} 0 R\n`);
+      }
+      rewritten.push([object.number + shift, [encoder(head), bytes.subarray(headEnd, object.end)]]);
+    }
+    if (pages < 0) throw new UnsupportedPdfError('the page tree is missing');
+
+    for (const [number, pieces] of rewritten) {
+      this.offsets.set(number, this.length);
+      for (const piece of pieces) this.write(piece);
+    }
+    this.kids.push(pagesRoot + shift);
+    this.pageCount += pages;
+    if (this.info === null && part.info !== null) this.info = part.info + shift;
+    this.nextNumber += part.highest;
+  }
+
+  /** The joined PDF: the parts' objects, a catalog, the page tree's root and the cross-reference table. */
+  finish(): Uint8Array {
+    this.offsets.set(CATALOG, this.length);
+    this.write(encoder(`${CATALOG} 0 obj\n<</Type /Catalog\n/Pages ${ROOT_PAGES} 0 R>>\nendobj\n`));
+    this.offsets.set(ROOT_PAGES, this.length);
+    this.write(encoder(`${ROOT_PAGES} 0 obj\n<</Type /Pages\n/Count ${this.pageCount}\n/Kids [${this.kids.map((kid) => `${kid} 0 R`).join(' ')}]>>\nendobj\n`));
+    const xref = this.length;
+    const rows = ['0000000000 65535 f \n'];
+    for (let number = 1; number < this.nextNumber; number += 1) {
+      const offset = this.offsets.get(number);
+      // Numbers without an object (the parts' catalogs, gaps in a part) are free.
+      rows.push(offset === undefined ? '0000000000 00000 f \n' : `${String(offset).padStart(10, '0')} 00000 n \n`);
+    }
+    const info = this.info === null ? '' : `\n/Info ${this.info} 0 R`;
+    this.write(encoder(`xref\n0 ${this.nextNumber}\n${rows.join('')}trailer\n<</Size ${this.nextNumber}\n/Root ${CATALOG} 0 R${info}>>\nstartxref\n${xref}\n%%EOF\n`));
+    return Buffer.concat(this.chunks);
+  }
+
+  private write(chunk: Uint8Array): void {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+}
