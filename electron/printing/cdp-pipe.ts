@@ -9,7 +9,8 @@ export class CdpPipe {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (result: any) => void; reject: (error: Error) => void; method: string }>();
   private readonly waiters = new Set<{ method: string; sessionId?: string; resolve: (params: any) => void; reject: (error: Error) => void }>();
-  private pendingText = '';
+  /** The pieces of a message still arriving (a PDF part comes in a few hundred). */
+  private pendingPieces: string[] = [];
   private failure: Error | null = null;
 
   constructor(
@@ -55,10 +56,17 @@ export class CdpPipe {
     this.waiters.clear();
   }
 
+  /** Pieces are kept until their message's NUL arrives and joined once: not searched again with every piece. */
   private receive(chunk: string): void {
-    const messages = (this.pendingText + chunk).split('\0');
-    this.pendingText = messages.pop() ?? '';
-    for (const text of messages) if (text) this.dispatch(JSON.parse(text));
+    let start = 0;
+    for (let end = chunk.indexOf('\0'); end !== -1; end = chunk.indexOf('\0', start)) {
+      this.pendingPieces.push(chunk.slice(start, end));
+      const text = this.pendingPieces.join('');
+      this.pendingPieces = [];
+      if (text) this.dispatch(JSON.parse(text));
+      start = end + 1;
+    }
+    if (start < chunk.length) this.pendingPieces.push(chunk.slice(start));
   }
 
   private dispatch(message: { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: unknown; sessionId?: string }): void {

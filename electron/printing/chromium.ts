@@ -65,7 +65,9 @@ const launchArguments = (profileDir: string) => [
   '--remote-debugging-pipe',
   // Headless Chrome keeps the address bar's popups ready in a renderer of their own for every window
   // (about 0.5 s of CPU each, a quarter of 1,000 letters' time on two cores); nothing here types into one.
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,PreloadTopChromeWebUI',
+  // Each part is a navigation: Chrome would start a spare renderer for the next one and keep the part
+  // just printed in its back-forward cache; neither is of use here (1,000 letters: 0.3 s less).
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,PreloadTopChromeWebUI,SpareRendererForSitePerProcess,BackForwardCache',
   `--user-data-dir=${profileDir}`,
   // Chromium refuses to run as root with its sandbox (CI, containers).
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),

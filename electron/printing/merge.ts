@@ -54,9 +54,11 @@ class PartsInOrder {
 /**
  * Prints documents part by part, two at a time, with one printer, and merges them. Chromium's time for
  * one document grows faster than its page count (1,000 letters at once: 31 s, in parts of 125 about
- * 6 s), and parts let the UI show real progress. The printer is closed whatever happens.
+ * 6 s), and parts let the UI show real progress. A document given as a function is written when its
+ * turn comes, so the first parts print while the later ones are still to be written. The printer is
+ * closed whatever happens.
  */
-export async function printInParts(documents: readonly string[], openPrinter: OpenPdfPrinter, options: { parallel?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<Uint8Array> {
+export async function printInParts(documents: readonly (string | (() => string))[], openPrinter: OpenPdfPrinter, options: { parallel?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<Uint8Array> {
   const merger = new PartsInOrder(documents.length);
   const printer = await openPrinter();
   try {
@@ -67,7 +69,8 @@ export async function printInParts(documents: readonly string[], openPrinter: Op
       while (next < documents.length && !failed) {
         const index = next++;
         try {
-          merger.add(index, await printer.print(documents[index]!));
+          const document = documents[index]!;
+          merger.add(index, await printer.print(typeof document === 'function' ? document() : document));
         } catch (error) {
           failed = true;
           throw error;

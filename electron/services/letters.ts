@@ -145,7 +145,7 @@ export function previewLetters(ctx: ServiceContext, selection: Selection, form: 
   const listed = { total: ids.length, printable: withAddress.length, withoutAddress };
   if (missing.length || withAddress.length === 0) return { missing, html: '', ...listed, version: '' };
   const letters = renderLetters(ctx, { ids: withAddress.slice(0, PREVIEW_LETTERS), form, kind });
-  return { missing, html: letters.html, ...listed, version: letters.version };
+  return { missing, html: letters.html(), ...listed, version: letters.version };
 }
 
 /** The letters of a selection as one PDF (for the browser to save), the contacts marked once it exists. */
@@ -165,6 +165,6 @@ export async function printLettersWithDialog(ctx: ServiceContext, selection: Sel
   const date = today();
   const letters = renderLetters(ctx, { ids: selectionIds(ctx, selection), form, date, kind });
   if (letters.printed.length === 0) return { ...nothingSent(letters), cancelled: false };
-  if (!(await print(letters.html))) return { ...nothingSent(letters), cancelled: true };
+  if (!(await print(letters.html()))) return { ...nothingSent(letters), cancelled: true };
   return { ...markSent(ctx, letters, date, kind), cancelled: false };
 }

@@ -3,7 +3,7 @@ import { missingProfileFields, type Profile } from '../model/profile';
 import { messengers, type Messenger } from '../model/tracking';
 import { addressBlock } from './address-block';
 import { authorities } from './authorities';
-import { controllerName, dinLetterPage, dinLetterStyles, letterDate, letterDocuments, typeSize, type LetterForm } from './din-letter';
+import { controllerName, dinLetterPage, dinLetterStyles, letterDate, letterDocuments, typeSize, type LetterDocuments, type LetterForm } from './din-letter';
 import { consentTextDe, type ConsentText } from './consent-text-de';
 import { consentTextEn } from './consent-text-en';
 import { escapeHtml as h } from './html';
@@ -25,11 +25,7 @@ export interface ConsentLetterOptions {
   homeCountry: string;
 }
 
-export interface ConsentLetters {
-  /** All letters as one document (the preview). */
-  html: string;
-  /** The same letters as documents of at most `perDocument` letters each (for printing in parts). */
-  documents: (perDocument: number) => string[];
+export interface ConsentLetters extends LetterDocuments {
   /** The contacts a letter was written for, in order. */
   printed: number[];
   /** Contacts without a postal address: listed for the office, not printed into an empty window. */
@@ -156,7 +152,7 @@ export function renderConsentLetters(options: ConsentLetterOptions): ConsentLett
   const recommended = recommendation(options.profile);
   // The same QR code on every letter: made once.
   const qr = recommended ? `<div class="qr">${qrImage(recommended.link, 26, recommended.link)}<div>${h(messengerNames[recommended.messenger])}</div></div>` : '';
-  const letters: string[] = [];
+  const letters: (() => string)[] = [];
   const printed: number[] = [];
   const withoutAddress: ConsentLetters['withoutAddress'] = [];
   for (const contact of options.contacts) {
@@ -165,7 +161,7 @@ export function renderConsentLetters(options: ConsentLetterOptions): ConsentLett
       withoutAddress.push({ id: contact.id, displayName: contact.displayName });
       continue;
     }
-    letters.push(`${letterPage(contact, lines, options, version, recommended, qr)}\n${formPage(contact, options, version)}`);
+    letters.push(() => `${letterPage(contact, lines, options, version, recommended, qr)}\n${formPage(contact, options, version)}`);
     printed.push(contact.id);
   }
   const { html, documents } = letterDocuments(consentTextDe.formTitle, dinLetterStyles(options.form) + formStyles, letters);

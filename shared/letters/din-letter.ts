@@ -129,15 +129,26 @@ ${body}
 </section>`;
 }
 
-/** Letters as one HTML document, and the same letters split into documents of a few each (for printing in parts). */
-export function letterDocuments(title: string, css: string, letters: readonly string[], language: 'de' | 'en' = 'de'): { html: string; documents: (perDocument: number) => string[] } {
+/** A batch of letters as HTML: written when asked for, so printing can begin before the last letter is written. */
+export interface LetterDocuments {
+  /** All letters as one document (the preview, the print dialog). */
+  html: () => string;
+  /** The same letters as documents of at most `perDocument` letters each (for printing in parts); each is written when called. */
+  documents: (perDocument: number) => (() => string)[];
+}
+
+/** Letters (each written when needed) as one HTML document, or split into documents of a few each. */
+export function letterDocuments(title: string, css: string, letters: readonly (() => string)[], language: 'de' | 'en' = 'de'): LetterDocuments {
   const head = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${h(title)}</title><style>${css}</style></head><body>`;
-  const document = (part: readonly string[]) => `${head}${part.join('\n')}</body></html>`;
+  const document = (part: readonly (() => string)[]) => `${head}${part.map((letter) => letter()).join('\n')}</body></html>`;
   return {
-    html: document(letters),
+    html: () => document(letters),
     documents: (perDocument) => {
-      const parts: string[] = [];
-      for (let i = 0; i < letters.length; i += perDocument) parts.push(document(letters.slice(i, i + perDocument)));
+      const parts: (() => string)[] = [];
+      for (let i = 0; i < letters.length; i += perDocument) {
+        const part = letters.slice(i, i + perDocument);
+        parts.push(() => document(part));
+      }
       return parts;
     },
   };

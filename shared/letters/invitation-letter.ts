@@ -4,7 +4,7 @@ import type { Contact } from '../model/contact';
 import { missingProfileFields, type Profile } from '../model/profile';
 import { addressBlock } from './address-block';
 import { ProfileIncompleteError } from './consent-letter';
-import { dinLetterPage, dinLetterStyles, letterDate, letterDocuments, type LetterForm } from './din-letter';
+import { dinLetterPage, dinLetterStyles, letterDate, letterDocuments, type LetterDocuments, type LetterForm } from './din-letter';
 import { escapeHtml as h } from './html';
 import { qrImage } from './qr';
 import type { LetterLanguage } from './salutation';
@@ -22,9 +22,7 @@ export interface InvitationLetterOptions {
   templates?: TemplateCatalogue;
 }
 
-export interface InvitationLetters {
-  html: string;
-  documents: (perDocument: number) => string[];
+export interface InvitationLetters extends LetterDocuments {
   printed: number[];
   withoutAddress: { id: number; displayName: string }[];
 }
@@ -61,7 +59,7 @@ export function renderInvitationLetters(options: InvitationLetterOptions): Invit
     if (!qrCodes.has(url)) qrCodes.set(url, `<div class="qr">${qrImage(url, 26, url)}<div>${h(caption)}</div></div>`);
     return qrCodes.get(url)!;
   };
-  const letters: string[] = [];
+  const letters: (() => string)[] = [];
   const printed: number[] = [];
   const withoutAddress: InvitationLetters['withoutAddress'] = [];
   for (const contact of options.contacts) {
@@ -75,7 +73,7 @@ export function renderInvitationLetters(options: InvitationLetterOptions): Invit
     const { kind, formal, values, messengerUrl } = invitationParts(contact, profile, { language });
     const template = catalogue[language][formal ? 'formal' : 'informal'][kind].letter;
     const qr = kind === 'switch' && messengerUrl ? qrFor(messengerUrl, values.Messenger) : '';
-    letters.push(
+    letters.push(() =>
       dinLetterPage({
         profile,
         contactId: contact.id,

@@ -58,7 +58,7 @@ if (mode === 'floor') {
   if (mode === 'text') {
     // Printed the way the letters are (same parts, two at a time, merged): only the layout differs.
     const letters = renderLetters(session.ctx, { ids, form: 'B' });
-    const parts = letters.documents(lettersPerPart(letters.printed.length)).map(lettersAsPlainText);
+    const parts = letters.documents(lettersPerPart(letters.printed.length)).map((part) => lettersAsPlainText(part()));
     const started = performance.now();
     writeFileSync(out, await printInParts(parts, openChromiumPrinter));
     ms = performance.now() - started;

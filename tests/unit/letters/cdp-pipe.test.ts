@@ -36,9 +36,23 @@ describe('the DevTools protocol over a pipe', () => {
     expect(await version).toEqual({ product: 'Chrome/156' });
     expect(await loaded).toEqual({ timestamp: 2 });
 
+    // A large reply in many pieces, then two messages and the start of a third in one piece.
+    const large = cdp.send('Page.printToPDF', {}, 'S1');
+    const third = cdp.send('Browser.getVersion');
+    const fourth = cdp.send('Browser.getVersion');
+    await tick();
+    const data = 'JVBERi0xLjQK'.repeat(50_000);
+    const largeReply = `${JSON.stringify({ id: 2, result: { data } })}\0`;
+    for (let at = 0; at < largeReply.length; at += 65_536) fromBrowser.write(largeReply.slice(at, at + 65_536));
+    const both = `${JSON.stringify({ id: 3, result: { product: 'drei' } })}\0${JSON.stringify({ id: 4, result: { product: 'vier' } })}`;
+    fromBrowser.write(`${both.slice(0, -5)}`);
+    fromBrowser.write(`${both.slice(-5)}\0`);
+    expect((await large).data).toBe(data);
+    expect(await Promise.all([third, fourth])).toEqual([{ product: 'drei' }, { product: 'vier' }]);
+
     const failing = cdp.send('Page.printToPDF', {}, 'S1');
     await tick();
-    write({ id: 2, error: { message: 'Printing failed' } });
+    write({ id: 5, error: { message: 'Printing failed' } });
     await expect(failing).rejects.toThrow('Page.printToPDF: Printing failed');
   });
 

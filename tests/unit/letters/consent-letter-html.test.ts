@@ -13,20 +13,20 @@ const render = (p: Profile, contacts = [contact]) => renderConsentLetters({ prof
 
 describe('consent letter HTML', () => {
   it('describes the recommended messenger with the office’s text, else the default facts', () => {
-    expect(render(profile).html).toContain(messengerFacts.signal);
-    const own = render({ ...profile, messengerTexts: { ...profile.messengerTexts, signal: 'kostenlos & sicher' } }).html;
+    expect(render(profile).html()).toContain(messengerFacts.signal);
+    const own = render({ ...profile, messengerTexts: { ...profile.messengerTexts, signal: 'kostenlos & sicher' } }).html();
     expect(own).toContain('Signal (kostenlos &amp; sicher)');
     expect(own).not.toContain(messengerFacts.signal);
   });
 
   it('puts the logo into the letterhead when there is one', () => {
-    expect(render(profile).html).not.toContain('class="logo"');
+    expect(render(profile).html()).not.toContain('class="logo"');
     const logo = 'data:image/png;base64,iVBORw0KGgo=';
-    expect(render({ ...profile, logo }).html).toContain(`<img class="logo" src="${logo}"`);
+    expect(render({ ...profile, logo }).html()).toContain(`<img class="logo" src="${logo}"`);
   });
 
   it('prints names as text, never as markup', () => {
-    const { html } = render(profile);
+    const html = render(profile).html();
     expect(html).toContain('Anna &lt;b&gt;Schmidt&lt;/b&gt;');
     expect(html).not.toContain('<b>Schmidt</b>');
   });
@@ -40,7 +40,7 @@ describe('consent letter HTML', () => {
 
   it('writes to a contact who reads English in English, with the English retention rule and facts', () => {
     const english = { ...contact, id: 2, language: 'en' as const };
-    const { html } = render({ ...profile, messengerTexts: { ...profile.messengerTexts, signal: 'kostenlos & sicher' } }, [contact, english]);
+    const html = render({ ...profile, messengerTexts: { ...profile.messengerTexts, signal: 'kostenlos & sicher' } }, [contact, english]).html();
     const german = html.slice(0, html.indexOf('data-contact="2"'));
     const englishPages = html.slice(html.indexOf('data-contact="2"'));
     expect(german).toContain('Einwilligungserklärung zur Kommunikation über WhatsApp');
