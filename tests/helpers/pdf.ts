@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { constants, inflateSync } from 'node:zlib';
 
 const MM_PER_PT = 25.4 / 72;
 
@@ -29,4 +31,23 @@ export function words(file: string): Word[] {
     result.push({ page, text: text!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'), left: Number(xMin) * MM_PER_PT, top: Number(yMin) * MM_PER_PT, right: Number(xMax) * MM_PER_PT, bottom: Number(yMax) * MM_PER_PT });
   }
   return result;
+}
+
+/**
+ * How each page's text is written in the PDF, from its content streams: text blocks (BT), glyph runs
+ * (Tj/TJ) and moves inside a block (Td). A line written as one run has one of each but no move; a
+ * position for every glyph shows as a move per glyph.
+ */
+export function textOperators(file: string): { blocks: number; runs: number; moves: number } {
+  const pdf = readFileSync(file);
+  const counts = { blocks: 0, runs: 0, moves: 0 };
+  for (const match of pdf.toString('latin1').matchAll(/\/FlateDecode[^]*?stream\r?\n/g)) {
+    const start = match.index! + match[0].length;
+    const content = inflateSync(pdf.subarray(start, pdf.indexOf('endstream', start)), { finishFlush: constants.Z_SYNC_FLUSH }).toString('latin1');
+    if (!content.includes('BT')) continue;
+    counts.blocks += (content.match(/\bBT\b/g) ?? []).length;
+    counts.runs += (content.match(/\bT[jJ]\b/g) ?? []).length;
+    counts.moves += (content.match(/\bTd\b/g) ?? []).length;
+  }
+  return counts;
 }

@@ -6,7 +6,7 @@ import { printLetters } from '../../../electron/services/letters';
 import { updateProfile } from '../../../electron/services/profile';
 import { din5008, HOLE_MARK, type LetterForm } from '../../../shared/letters/din-letter';
 import { completeProfile } from '../../helpers/profile';
-import { words } from '../../helpers/pdf';
+import { textOperators, words } from '../../helpers/pdf';
 import { testSession } from '../../helpers/session';
 import { tempDir } from '../../helpers/temp';
 
@@ -62,6 +62,13 @@ describe.each(['B', 'A'] as const)('the DIN 5008 frame, Form %s', (form) => {
     expect(subject.top).toBeLessThanOrEqual(pos.body + 3);
     expect(first('Sehr').left).toBeGreaterThanOrEqual(24.5);
     expect(first('Sehr').left).toBeLessThanOrEqual(25.5);
+  }, 60_000);
+
+  it('writes every line as one run of glyphs (type sizes on the pixel grid, no kerning): a small PDF, quick to print', async () => {
+    const text = textOperators(await printOne(form));
+    expect(text.blocks).toBeGreaterThan(50);
+    expect(text.runs).toBe(text.blocks);
+    expect(text.moves).toBe(0);
   }, 60_000);
 
   it('draws the fold marks and the hole mark at the left edge, and nothing beside them', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lettersPerPart } from '../../../electron/services/letters';
 import { updateProfile } from '../../../electron/services/profile';
 import { completeProfile } from '../../helpers/profile';
 import { testSession } from '../../helpers/session';
@@ -64,5 +65,18 @@ describe('letters through the print dialog', () => {
     expect(await printLettersWithDialog(session.ctx, { ids: [id] }, 'B')).toMatchObject({ cancelled: false, printed: 1, marked: 1 });
     expect(session.ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe('consent_requested');
     expect(printed[1]).toContain('Guten Tag Kunde,');
+  });
+});
+
+describe('letters per printed part', () => {
+  it('splits a batch into an even number of parts (two print at once) of at most 250 letters; up to 50 print as one', () => {
+    const parts = (letters: number) => Math.ceil(letters / lettersPerPart(letters));
+    expect([1, 3, 50].map(parts)).toEqual([1, 1, 1]);
+    for (const letters of [51, 300, 500, 501, 999, 1000, 1001, 2500, 4999]) {
+      expect(parts(letters) % 2, `${letters} letters`).toBe(0);
+      expect(lettersPerPart(letters), `${letters} letters`).toBeLessThanOrEqual(250);
+    }
+    expect(parts(1000)).toBe(4);
+    expect(parts(1001)).toBe(6);
   });
 });
