@@ -56,8 +56,14 @@ test('fill the profile, choose three contacts, preview and print their consent l
   const preview = page.getByTestId('letter-preview');
   await expect(preview).toContainText('Sehr geehrte Frau Schmidt,');
   await expect(preview).toContainText('Einwilligungserklärung zur Kommunikation über WhatsApp');
-  // The fold and hole marks are the letter page's background: the preview keeps them.
-  expect(await preview.evaluate((element) => getComputedStyle(element.shadowRoot!.querySelector('.page.letter')!).backgroundImage.match(/linear-gradient/g)?.length)).toBe(3);
+  // The fold and hole marks are short rules at the letter page's left edge: the preview keeps them.
+  const marks = await preview.evaluate((element) =>
+    [...element.shadowRoot!.querySelector('.page.letter')!.querySelectorAll('.mark')].map((mark) => {
+      const style = getComputedStyle(mark);
+      return `${style.position} ${style.borderTopStyle} ${style.top}`;
+    }),
+  );
+  expect(marks).toEqual(['absolute solid 396.85px', 'absolute solid 793.701px', 'absolute solid 561.26px']);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'PDF mit 3 Briefen erstellen' }).click();
