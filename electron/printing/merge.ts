@@ -51,16 +51,28 @@ class PartsInOrder {
   }
 }
 
+type PartDocument = string | (() => string);
+const written = (document: PartDocument) => (typeof document === 'function' ? document() : document);
+
 /**
  * Prints documents part by part, two at a time, with one printer, and merges them. Chromium's time for
  * one document grows faster than its page count (1,000 letters at once: 31 s, in parts of 125 about
- * 6 s), and parts let the UI show real progress. A document given as a function is written when its
- * turn comes, so the first parts print while the later ones are still to be written. The printer is
- * closed whatever happens.
+ * 6 s), and parts let the UI show real progress. A document given as a function is written when it is
+ * needed: the first ones while the printer opens (a browser takes a fifth of a second to start), the
+ * others while the first parts print. The printer is closed whatever happens.
  */
-export async function printInParts(documents: readonly (string | (() => string))[], openPrinter: OpenPdfPrinter, options: { parallel?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<Uint8Array> {
+export async function printInParts(documents: readonly PartDocument[], openPrinter: OpenPdfPrinter, options: { parallel?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<Uint8Array> {
   const merger = new PartsInOrder(documents.length);
-  const printer = await openPrinter();
+  const parallel = Math.min(options.parallel ?? 2, documents.length);
+  const opening = openPrinter();
+  let firstRound: string[];
+  try {
+    firstRound = documents.slice(0, parallel).map(written);
+  } catch (error) {
+    await opening.then((printer) => printer.close(), () => undefined);
+    throw error;
+  }
+  const printer = await opening;
   try {
     let next = 0;
     let done = 0;
@@ -69,8 +81,7 @@ export async function printInParts(documents: readonly (string | (() => string))
       while (next < documents.length && !failed) {
         const index = next++;
         try {
-          const document = documents[index]!;
-          merger.add(index, await printer.print(typeof document === 'function' ? document() : document));
+          merger.add(index, await printer.print(index < parallel ? firstRound[index]! : written(documents[index]!)));
         } catch (error) {
           failed = true;
           throw error;
@@ -80,7 +91,7 @@ export async function printInParts(documents: readonly (string | (() => string))
       }
     };
     // Every worker finishes its part before the printer closes; the first failure is the one reported.
-    const outcomes = await Promise.allSettled(Array.from({ length: Math.min(options.parallel ?? 2, documents.length) }, worker));
+    const outcomes = await Promise.allSettled(Array.from({ length: parallel }, worker));
     const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failure) throw failure.reason;
   } catch (error) {

@@ -100,6 +100,31 @@ describe('printing in parts', () => {
     expect(merged.complaints).toBe('');
   }, 60_000);
 
+  it('writes the first documents while the printer opens, each of the others when its turn comes', async () => {
+    const events: string[] = [];
+    const { open } = countingPrinter();
+    const slowOpen: OpenPdfPrinter = async () => {
+      const printer = await open();
+      events.push('printer open');
+      return { print: (html) => (events.push(`print ${/Teil \w+/.exec(html)![0]}`), printer.print(html)), close: () => printer.close() };
+    };
+    const lazy = (text: string) => () => (events.push(`write ${text}`), document(text));
+    const pdf = await printInParts([lazy('Teil eins'), lazy('Teil zwei'), lazy('Teil drei')], slowOpen);
+    expect(events.slice(0, 3)).toEqual(['write Teil eins', 'write Teil zwei', 'printer open']);
+    expect(events.indexOf('write Teil drei')).toBeGreaterThan(events.indexOf('print Teil zwei'));
+    expect(events.indexOf('write Teil drei')).toBeLessThan(events.indexOf('print Teil drei'));
+    expect(readBack(pdf).pages).toEqual(['Teil eins', 'Teil zwei', 'Teil drei']);
+  }, 60_000);
+
+  it('closes the printer it opened when a document cannot be written', async () => {
+    const { open, seen } = countingPrinter();
+    const broken = () => {
+      throw new Error('kein Text');
+    };
+    await expect(printInParts([broken, () => document('Teil zwei')], open)).rejects.toThrow('kein Text');
+    expect(seen).toMatchObject({ opened: 1, closed: 1 });
+  }, 60_000);
+
   it('closes a printer opened ahead that nobody took, and hands it over only once', async () => {
     const { open, seen } = countingPrinter();
     const unused = openAhead(open);
