@@ -102,6 +102,9 @@ function objectHead(bytes: Uint8Array, object: PartObject): { headEnd: number; s
     } else if (b === LESS && bytes[i + 1] === LESS) {
       depth += 1;
       i += 1;
+    } else if (b === LESS) {
+      // A hex string "<FEFF…>": no ">" inside, so its end cannot be taken for the end of a dictionary.
+      while (i < object.end && bytes[i] !== GREATER) i += 1;
     } else if (b === GREATER && bytes[i + 1] === GREATER) {
       depth -= 1;
       i += 1;
@@ -145,13 +148,22 @@ export class PdfJoiner {
   private pageCount = 0;
   private info: number | null = null;
 
+  /** The newest PDF version among the parts ("1.4" from Chromium), written into the header at the end. */
+  private version = '1.4';
+
   constructor() {
-    this.write(encoder('%PDF-1.4\n%\xd3\xeb\xe9\xe1\n'));
+    this.write(this.header());
+  }
+
+  private header(): Uint8Array {
+    return encoder(`%PDF-${this.version}\n%\xd3\xeb\xe9\xe1\n`);
   }
 
   /** Adds a part's pages after those already added; refuses (UnsupportedPdfError) what it cannot join. */
   add(bytes: Uint8Array): void {
     const part = readPart(bytes);
+    const version = /^%PDF-(\d\.\d)/.exec(latin1.decode(bytes.subarray(0, 8)))?.[1];
+    if (!version) throw new UnsupportedPdfError('no PDF header');
     const shift = this.nextNumber - 1;
     const catalog = part.objects.find((o) => o.number === part.catalog);
     if (!catalog) throw new UnsupportedPdfError('the catalog is missing');
@@ -180,6 +192,7 @@ export class PdfJoiner {
       this.offsets.set(number, this.length);
       for (const piece of pieces) this.write(piece);
     }
+    if (version > this.version) this.version = version;
     this.kids.push(pagesRoot + shift);
     this.pageCount += pages;
     if (this.info === null && part.info !== null) this.info = part.info + shift;
@@ -200,6 +213,8 @@ export class PdfJoiner {
       rows.push(offset === undefined ? '0000000000 00000 f \n' : `${String(offset).padStart(10, '0')} 00000 n \n`);
     }
     const info = this.info === null ? '' : `\n/Info ${this.info} 0 R`;
+    // "%PDF-1.4" and "%PDF-1.7" are as long as each other: the offsets written so far stay true.
+    this.chunks[0] = this.header();
     this.write(encoder(`xref\n0 ${this.nextNumber}\n${rows.join('')}trailer\n<</Size ${this.nextNumber}\n/Root ${CATALOG} 0 R${info}>>\nstartxref\n${xref}\n%%EOF\n`));
     return Buffer.concat(this.chunks);
   }

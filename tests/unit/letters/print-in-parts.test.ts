@@ -62,6 +62,36 @@ async function foreignPdf(...texts: string[]) {
   return doc.save();
 }
 
+const handWrittenContent = (text: string) => `BT /F1 24 Tf 72 720 Td (${text}) Tj ET\n% 3 0 R`;
+
+/**
+ * A small PDF written by hand, as a program other than Chromium may write one: a classic
+ * cross-reference table, a hex string, and a literal string with parentheses and what looks like a
+ * reference (both text, to be left alone).
+ */
+function handWrittenPdf(version: string, text: string): Uint8Array {
+  // The stream's bytes must come through as they are, also what looks like a reference in them.
+  const content = handWrittenContent(text);
+  const objects = [
+    '<</Type /Catalog /Pages 2 0 R>>',
+    '<</Type /Pages /Kids [3 0 R] /Count 1>>',
+    '<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources <</Font <</F1 5 0 R>>>> /Contents 4 0 R>>',
+    `<</Length ${content.length} /Note <4142>>>\nstream\n${content}\nendstream`,
+    '<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>',
+    `<</Title <FEFF00480061006E0064> /Keywords (Teil \\(mit 4 0 R\\) und (geschachtelt 3 0 R))>>`,
+  ];
+  let pdf = `%PDF-${version}\n`;
+  const offsets = objects.map((object, index) => {
+    const offset = pdf.length;
+    pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<</Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
 describe('printing in parts', () => {
   it('prints each part with one browser, two at a time, reports progress, and joins the pages in order', async () => {
     const progress: string[] = [];
@@ -87,6 +117,23 @@ describe('printing in parts', () => {
     expect(merged.complaints).toBe('');
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(68);
   }, 60_000);
+
+  it('joins PDFs with hex strings and nested parentheses, keeps their text, and takes the newest version', () => {
+    const joiner = new PdfJoiner();
+    joiner.add(handWrittenPdf('1.4', 'Erster Teil'));
+    joiner.add(handWrittenPdf('1.7', 'Zweiter Teil'));
+    const pdf = joiner.finish();
+    const merged = readBack(pdf);
+    expect(merged.pages).toEqual(['Erster Teil', 'Zweiter Teil']);
+    expect(merged.title).toBe('Hand');
+    expect(merged.complaints).toBe('');
+    const file = path.join(tempDir(), 'hand.pdf');
+    writeFileSync(file, pdf);
+    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
+    expect(info).toMatch(/Keywords:\s+Teil \(mit 4 0 R\) und \(geschachtelt 3 0 R\)/);
+    expect(info).toMatch(/PDF version:\s+1\.7/);
+    expect(Buffer.from(pdf).includes(handWrittenContent('Zweiter Teil'))).toBe(true);
+  });
 
   it('merges parts the joiner cannot read (another program’s PDF) with pdf-lib instead', async () => {
     const foreign = await foreignPdf('Fremd eins', 'Fremd zwei');
