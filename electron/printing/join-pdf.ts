@@ -86,10 +86,10 @@ function skipString(bytes: Uint8Array, at: number, end: number): number {
  */
 function objectHead(bytes: Uint8Array, object: PartObject): { headEnd: number; strings: [number, number][] } {
   const strings: [number, number][] = [];
-  let i = object.start;
-  // "12 0 obj"
-  while (i < object.end && !(bytes[i] === byte('o') && bytes[i + 1] === byte('b') && bytes[i + 2] === byte('j'))) i += 1;
-  i += 3;
+  // "12 0 obj", where the table says object 12 starts; a table that is off sends the part to pdf-lib.
+  const header = /^\s*(\d+)\s+0\s+obj/.exec(latin1.decode(bytes.subarray(object.start, Math.min(object.end, object.start + 32))));
+  if (!header || Number(header[1]) !== object.number) throw new UnsupportedPdfError(`object ${object.number} is not where the table says`);
+  let i = object.start + header[0].length;
   let depth = 0;
   for (; i < object.end; i += 1) {
     const b = bytes[i]!;

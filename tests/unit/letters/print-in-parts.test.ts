@@ -69,7 +69,7 @@ const handWrittenContent = (text: string) => `BT /F1 24 Tf 72 720 Td (${text}) T
  * cross-reference table, a hex string, and a literal string with parentheses and what looks like a
  * reference (both text, to be left alone).
  */
-function handWrittenPdf(version: string, text: string): Uint8Array {
+function handWrittenPdf(version: string, text: string, offsetError = 0): Uint8Array {
   // The stream's bytes must come through as they are, also what looks like a reference in them.
   const content = handWrittenContent(text);
   const objects = [
@@ -84,7 +84,7 @@ function handWrittenPdf(version: string, text: string): Uint8Array {
   const offsets = objects.map((object, index) => {
     const offset = pdf.length;
     pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
-    return offset;
+    return offset + offsetError;
   });
   const xref = pdf.length;
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
@@ -133,6 +133,8 @@ describe('printing in parts', () => {
     expect(info).toMatch(/Keywords:\s+Teil \(mit 4 0 R\) und \(geschachtelt 3 0 R\)/);
     expect(info).toMatch(/PDF version:\s+1\.7/);
     expect(Buffer.from(pdf).includes(handWrittenContent('Zweiter Teil'))).toBe(true);
+    // A table that points beside its objects is refused (pdf-lib then reads the part), not copied wrong.
+    expect(() => new PdfJoiner().add(handWrittenPdf('1.4', 'Daneben', 3))).toThrow(UnsupportedPdfError);
   });
 
   it('merges parts the joiner cannot read (another program’s PDF) with pdf-lib instead', async () => {
