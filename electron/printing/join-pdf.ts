@@ -27,7 +27,6 @@ interface PartObject {
 }
 
 interface Part {
-  bytes: Uint8Array;
   objects: PartObject[];
   /** The highest object number in the part. */
   highest: number;
@@ -65,7 +64,7 @@ function readPart(bytes: Uint8Array): Part {
   const catalog = /\/Root\s+(\d+)\s+0\s+R/.exec(trailer);
   if (!catalog || objects.length === 0) throw new UnsupportedPdfError('no catalog');
   const info = /\/Info\s+(\d+)\s+0\s+R/.exec(trailer);
-  return { bytes, objects, highest: Math.max(...objects.map((o) => o.number)), catalog: Number(catalog[1]), info: info ? Number(info[1]) : null };
+  return { objects, highest: objects.reduce((most, o) => Math.max(most, o.number), 0), catalog: Number(catalog[1]), info: info ? Number(info[1]) : null };
 }
 
 /** Skips a literal string "( … )" (nested parentheses, backslash escapes); returns the index after it. */

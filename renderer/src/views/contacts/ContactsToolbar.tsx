@@ -18,47 +18,45 @@ export const emptyFilters: Filters = { search: '', stages: [], targets: [], kind
 
 type Patch = (change: Partial<Filters>) => void;
 
+/** A filter of several choices; "any" stands in it while none is chosen. */
+function ChoiceFilter({ label, options, chosen, onChange, width }: { label: string; options: { value: string; label: string }[]; chosen: string[]; onChange: (value: string[]) => void; width: number }) {
+  const { t } = useTranslation();
+  return <MultiSelect label={label} placeholder={chosen.length ? undefined : t('contacts.filters.any')} data={options} value={chosen} onChange={onChange} clearable w={width} />;
+}
+
 /** The filter fields; memoised, so that typing in the search box does not redraw them. */
 const FilterFields = memo(function FilterFields({ stages: chosenStages, targets: chosenTargets, kinds, languages, tag, tags, onPatch }: Omit<Filters, 'search'> & { tags: string[]; onPatch: Patch }) {
   const { t } = useTranslation();
   const active = chosenStages.length + chosenTargets.length + kinds.length + languages.length + (tag ? 1 : 0) > 0;
   return (
     <>
-      <MultiSelect
+      <ChoiceFilter
         label={t('contacts.filters.stage')}
-        placeholder={chosenStages.length ? undefined : t('contacts.filters.any')}
-        data={stages.map((value) => ({ value, label: t(`tracking.stages.${value}`) }))}
-        value={chosenStages}
+        options={stages.map((value) => ({ value, label: t(`tracking.stages.${value}`) }))}
+        chosen={chosenStages}
         onChange={(value) => onPatch({ stages: value })}
-        clearable
-        w={190}
+        width={190}
       />
-      <MultiSelect
+      <ChoiceFilter
         label={t('contacts.filters.target')}
-        placeholder={chosenTargets.length ? undefined : t('contacts.filters.any')}
-        data={[...targets, 'none'].map((value) => ({ value, label: t(`tracking.targets.${value}`) }))}
-        value={chosenTargets}
+        options={[...targets, 'none'].map((value) => ({ value, label: t(`tracking.targets.${value}`) }))}
+        chosen={chosenTargets}
         onChange={(value) => onPatch({ targets: value })}
-        clearable
-        w={190}
+        width={190}
       />
-      <MultiSelect
+      <ChoiceFilter
         label={t('contacts.filters.kind')}
-        placeholder={kinds.length ? undefined : t('contacts.filters.any')}
-        data={contactKinds.map((value) => ({ value, label: t(`contacts.kinds.${value}`) }))}
-        value={kinds}
+        options={contactKinds.map((value) => ({ value, label: t(`contacts.kinds.${value}`) }))}
+        chosen={kinds}
         onChange={(value) => onPatch({ kinds: value })}
-        clearable
-        w={170}
+        width={170}
       />
-      <MultiSelect
+      <ChoiceFilter
         label={t('contacts.filters.language')}
-        placeholder={languages.length ? undefined : t('contacts.filters.any')}
-        data={contactLanguages.map((value) => ({ value, label: t(`contacts.languages.${value}`) }))}
-        value={languages}
+        options={contactLanguages.map((value) => ({ value, label: t(`contacts.languages.${value}`) }))}
+        chosen={languages}
         onChange={(value) => onPatch({ languages: value })}
-        clearable
-        w={140}
+        width={140}
       />
       {tags.length > 0 && (
         <Select label={t('contacts.filters.tag')} placeholder={t('contacts.filters.any')} data={tags} value={tag} onChange={(value) => onPatch({ tag: value })} clearable w={180} />
