@@ -136,16 +136,88 @@ function renumbered(bytes: Uint8Array, object: PartObject, headEnd: number, stri
   return pieces.join('').replace(/^(\s*)(\d+)(\s+0\s+obj)/, (_, space: string, n: string, rest: string) => `${space}${Number(n) + shift}${rest}`);
 }
 
-/** Joins parts in the order they are added; finish() gives the one PDF. */
+/** An object of a part as it will be written: its syntax renumbered, its stream data as it was. */
+interface CopiedObject {
+  number: number;
+  head: string;
+  data: Uint8Array;
+}
+
+/** A part read and renumbered, not yet written. */
+interface CopiedPart {
+  objects: Map<number, CopiedObject>;
+  pagesRoot: number;
+  pageCount: number;
+  info: number | null;
+  version: string;
+  highest: number;
+}
+
+/** What a page is drawn from, read from its (renumbered) dictionary: Chromium's pages, nothing more. */
+function pageParts(page: CopiedObject): { parent: string; mediaBox: string; resources: string; contents: number } {
+  const { head } = page;
+  if (/\/(Annots|Group)\b/.test(head) || head.includes('(')) throw new UnsupportedPdfError(`page ${page.number} has links, a transparency group or strings`);
+  const mediaBox = /\/MediaBox\s*(\[[^\]]*\])/.exec(head)?.[1];
+  const contents = /\/Contents\s+(\d+)\s+0\s+R/.exec(head)?.[1];
+  const parent = /\/Parent\s+(\d+\s+0\s+R)/.exec(head)?.[1];
+  const resourcesAt = head.indexOf('/Resources');
+  if (!mediaBox || !contents || !parent || resourcesAt < 0) throw new UnsupportedPdfError(`page ${page.number} is not a plain page`);
+  let resources = /^\/Resources\s*(\d+\s+0\s+R)/.exec(head.slice(resourcesAt))?.[1];
+  if (!resources) {
+    // An inline dictionary: up to the ">>" that closes its "<<".
+    let depth = 0;
+    let at = head.indexOf('<<', resourcesAt);
+    const from = at;
+    for (; at < head.length; at += 1) {
+      if (head.startsWith('<<', at)) depth += 1;
+      else if (head.startsWith('>>', at)) depth -= 1;
+      else continue;
+      if (depth === 0) break;
+      at += 1;
+    }
+    if (from < 0 || depth !== 0) throw new UnsupportedPdfError(`page ${page.number} has no readable resources`);
+    resources = head.slice(from, at + 2);
+  }
+  return { parent, mediaBox, resources, contents: Number(contents) };
+}
+
+/** The page's objects in page order, from the root of its page tree. */
+function pagesInOrder(part: CopiedPart): CopiedObject[] {
+  const pages: CopiedObject[] = [];
+  const visit = (number: number, depth: number) => {
+    const node = part.objects.get(number);
+    if (!node || depth > 32) throw new UnsupportedPdfError(`the page tree is broken at ${number}`);
+    if (/\/Type\s*\/Pages\b/.test(node.head)) {
+      const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node.head)?.[1] ?? '';
+      for (const [, kid] of kids.matchAll(/(\d+)\s+0\s+R/g)) visit(Number(kid), depth + 1);
+    } else pages.push(node);
+  };
+  visit(part.pagesRoot, 0);
+  if (pages.length !== part.pageCount) throw new UnsupportedPdfError(`the page tree counts ${part.pageCount} pages, holds ${pages.length}`);
+  return pages;
+}
+
+/** The number of the content stream that draws the letters' two layers on every layered page. */
+const LAYERS = 3;
+const LAYERS_CONTENT = 'q /Shared Do Q q /Personal Do Q\n';
+
+/**
+ * Joins parts in the order they are added; finish() gives the one PDF. Letters printed in two layers
+ * (shared/letters/layers.ts) come as one part of shared pages (addShared) and parts of personal pages
+ * (add with underlays): each page's drawing becomes a form, and every page of the result draws its
+ * shared form and then its personal one. The shared forms are written once, however many pages use them.
+ */
 export class PdfJoiner {
   private readonly chunks: Uint8Array[] = [];
   /** Byte offset of each object in the output, by its new number. */
   private readonly offsets = new Map<number, number>();
   private length = 0;
-  private nextNumber = ROOT_PAGES + 1;
+  private nextNumber = LAYERS + 1;
   private readonly kids: number[] = [];
   private pageCount = 0;
   private info: number | null = null;
+  /** Once a shared layer is added: its pages as forms (object numbers), which of them lies under each personal page, and how many personal pages came. */
+  private layers: { forms: number[]; underlays: readonly number[]; laidOver: number } | null = null;
 
   /** The newest PDF version among the parts ("1.4" from Chromium), written into the header at the end. */
   private version = '1.4';
@@ -158,48 +230,43 @@ export class PdfJoiner {
     return encoder(`%PDF-${this.version}\n%\xd3\xeb\xe9\xe1\n`);
   }
 
-  /** Adds a part's pages after those already added; refuses (UnsupportedPdfError) what it cannot join. */
+  /**
+   * Adds a part's pages after those already added; refuses (UnsupportedPdfError) what it cannot join.
+   * After addShared, the part is a personal layer: each page is drawn over its shared page.
+   */
   add(bytes: Uint8Array): void {
-    const part = readPart(bytes);
-    const version = /^%PDF-(\d\.\d)/.exec(latin1.decode(bytes.subarray(0, 8)))?.[1];
-    if (!version) throw new UnsupportedPdfError('no PDF header');
-    const shift = this.nextNumber - 1;
-    const catalog = part.objects.find((o) => o.number === part.catalog);
-    if (!catalog) throw new UnsupportedPdfError('the catalog is missing');
-    const pagesRef = /\/Pages\s+(\d+)\s+0\s+R/.exec(latin1.decode(bytes.subarray(catalog.start, catalog.end)));
-    if (!pagesRef) throw new UnsupportedPdfError('the catalog names no page tree');
-    const pagesRoot = Number(pagesRef[1]);
+    const part = this.copy(bytes);
+    if (this.layers) this.layOver(part, this.layers);
+    this.writePart(part);
+    this.kids.push(part.pagesRoot);
+    this.pageCount += part.pageCount;
+    if (this.info === null && part.info !== null) this.info = part.info;
+  }
 
-    // Everything is checked and rewritten before anything is written, so a refused part leaves no trace.
-    const rewritten: [number, Uint8Array[]][] = [];
-    let pages = -1;
-    for (const object of part.objects) {
-      if (object.number === part.catalog) continue; // the joined file has a catalog of its own
-      const { headEnd, strings } = objectHead(bytes, object);
-      let head = renumbered(bytes, object, headEnd, strings, shift);
-      if (object.number === pagesRoot) {
-        const count = /\/Count\s+(\d+)/.exec(head);
-        if (!count || !/\/Type\s*\/Pages\b/.test(head)) throw new UnsupportedPdfError('the page tree has no count');
-        pages = Number(count[1]);
-        head = head.replace('<<', `<</Parent ${ROOT_PAGES} 0 R\n`);
-      }
-      rewritten.push([object.number + shift, [encoder(head), bytes.subarray(headEnd, object.end)]]);
-    }
-    if (pages < 0) throw new UnsupportedPdfError('the page tree is missing');
-
-    for (const [number, pieces] of rewritten) {
-      this.offsets.set(number, this.length);
-      for (const piece of pieces) this.write(piece);
-    }
-    if (version > this.version) this.version = version;
-    this.kids.push(pagesRoot + shift);
-    this.pageCount += pages;
-    if (this.info === null && part.info !== null) this.info = part.info + shift;
-    this.nextNumber += part.highest;
+  /**
+   * Adds the shared layer's pages as forms for the personal pages to come (the n-th personal page lies
+   * over shared page underlays[n]); they are no pages of the result.
+   */
+  addShared(bytes: Uint8Array, underlays: readonly number[]): void {
+    if (this.layers || this.pageCount > 0) throw new Error('the shared layer comes first, and once');
+    const part = this.copy(bytes);
+    const pages = pagesInOrder(part);
+    const forms = pages.map((page) => this.toForm(part, page));
+    // The shared part's page tree and information dictionary are not written: only its drawings are used.
+    for (const page of pages) part.objects.delete(page.number);
+    for (const [number, object] of part.objects) if (/\/Type\s*\/Pages\b/.test(object.head)) part.objects.delete(number);
+    if (part.info !== null) part.objects.delete(part.info);
+    this.writePart(part);
+    this.layers = { forms, underlays, laidOver: 0 };
   }
 
   /** The joined PDF: the parts' objects, a catalog, the page tree's root and the cross-reference table. */
   finish(): Uint8Array {
+    if (this.layers) {
+      if (this.layers.laidOver !== this.layers.underlays.length) throw new Error(`${this.layers.laidOver} personal pages for ${this.layers.underlays.length} underlays`);
+      this.offsets.set(LAYERS, this.length);
+      this.write(encoder(`${LAYERS} 0 obj\n<</Length ${LAYERS_CONTENT.length}>> stream\n${LAYERS_CONTENT}endstream\nendobj\n`));
+    }
     this.offsets.set(CATALOG, this.length);
     this.write(encoder(`${CATALOG} 0 obj\n<</Type /Catalog\n/Pages ${ROOT_PAGES} 0 R>>\nendobj\n`));
     this.offsets.set(ROOT_PAGES, this.length);
@@ -216,6 +283,70 @@ export class PdfJoiner {
     this.chunks[0] = this.header();
     this.write(encoder(`xref\n0 ${this.nextNumber}\n${rows.join('')}trailer\n<</Size ${this.nextNumber}\n/Root ${CATALOG} 0 R${info}>>\nstartxref\n${xref}\n%%EOF\n`));
     return Buffer.concat(this.chunks);
+  }
+
+  /** Reads a part and renumbers it after the objects so far; everything is checked before anything is written, so a refused part leaves no trace. */
+  private copy(bytes: Uint8Array): CopiedPart {
+    const part = readPart(bytes);
+    const version = /^%PDF-(\d\.\d)/.exec(latin1.decode(bytes.subarray(0, 8)))?.[1];
+    if (!version) throw new UnsupportedPdfError('no PDF header');
+    const shift = this.nextNumber - 1;
+    const catalog = part.objects.find((o) => o.number === part.catalog);
+    if (!catalog) throw new UnsupportedPdfError('the catalog is missing');
+    const pagesRef = /\/Pages\s+(\d+)\s+0\s+R/.exec(latin1.decode(bytes.subarray(catalog.start, catalog.end)));
+    if (!pagesRef) throw new UnsupportedPdfError('the catalog names no page tree');
+    const pagesRoot = Number(pagesRef[1]) + shift;
+
+    const objects = new Map<number, CopiedObject>();
+    let pageCount = -1;
+    for (const object of part.objects) {
+      if (object.number === part.catalog) continue; // the joined file has a catalog of its own
+      const { headEnd, strings } = objectHead(bytes, object);
+      let head = renumbered(bytes, object, headEnd, strings, shift);
+      const number = object.number + shift;
+      if (number === pagesRoot) {
+        const count = /\/Count\s+(\d+)/.exec(head);
+        if (!count || !/\/Type\s*\/Pages\b/.test(head)) throw new UnsupportedPdfError('the page tree has no count');
+        pageCount = Number(count[1]);
+        head = head.replace('<<', `<</Parent ${ROOT_PAGES} 0 R\n`);
+      }
+      objects.set(number, { number, head, data: bytes.subarray(headEnd, object.end) });
+    }
+    if (pageCount < 0) throw new UnsupportedPdfError('the page tree is missing');
+    return { objects, pagesRoot, pageCount, info: part.info === null ? null : part.info + shift, version, highest: part.highest + shift };
+  }
+
+  /** Turns the stream that draws a page into a form (with the page's resources and size); gives its number. */
+  private toForm(part: CopiedPart, page: CopiedObject): number {
+    const { mediaBox, resources, contents } = pageParts(page);
+    const stream = part.objects.get(contents);
+    if (!stream || !/stream\r?\n?$/.test(stream.head) || stream.head.includes('/Subtype /Form')) throw new UnsupportedPdfError(`page ${page.number} is not drawn by a stream of its own`);
+    stream.head = stream.head.replace('<<', `<</Type /XObject /Subtype /Form /BBox ${mediaBox}\n/Resources ${resources}\n`);
+    return contents;
+  }
+
+  /** Makes every page of a personal part draw its shared page and then itself. */
+  private layOver(part: CopiedPart, layers: NonNullable<PdfJoiner['layers']>): void {
+    const pages = pagesInOrder(part);
+    pages.forEach((page, index) => {
+      const shared = layers.forms[layers.underlays[layers.laidOver + index] ?? -1];
+      if (shared === undefined) throw new Error(`no shared page for personal page ${layers.laidOver + index + 1}`);
+      const { parent, mediaBox } = pageParts(page);
+      const personal = this.toForm(part, page);
+      page.head = `${page.number} 0 obj\n<</Type /Page\n/Parent ${parent}\n/MediaBox ${mediaBox}\n/Resources <</XObject <</Shared ${shared} 0 R\n/Personal ${personal} 0 R>>>>\n/Contents ${LAYERS} 0 R>>\nendobj\n`;
+      page.data = new Uint8Array(0);
+    });
+    layers.laidOver += pages.length;
+  }
+
+  private writePart(part: CopiedPart): void {
+    for (const object of part.objects.values()) {
+      this.offsets.set(object.number, this.length);
+      this.write(encoder(object.head));
+      this.write(object.data);
+    }
+    if (part.version > this.version) this.version = part.version;
+    this.nextNumber = part.highest + 1;
   }
 
   private write(chunk: Uint8Array): void {

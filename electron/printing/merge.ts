@@ -12,16 +12,39 @@ async function mergeWithPdfLib(parts: readonly Uint8Array[]): Promise<Uint8Array
   return merged.save();
 }
 
+/** Lays each personal page over its shared page with pdf-lib (any PDF it reads): the shared pages become forms. */
+async function layerWithPdfLib(shared: Uint8Array, personalParts: readonly Uint8Array[], underlays: readonly number[]): Promise<Uint8Array> {
+  const merged = await PDFDocument.create();
+  const sharedPages = await merged.embedPdf(shared, (await PDFDocument.load(shared)).getPageIndices());
+  let index = 0;
+  for (const part of personalParts) {
+    const source = await PDFDocument.load(part);
+    for (const personal of await merged.embedPdf(source, source.getPageIndices())) {
+      const sharedPage = sharedPages[underlays[index++]!];
+      if (!sharedPage) throw new Error(`no shared page for page ${index}`);
+      const page = merged.addPage([personal.width, personal.height]);
+      page.drawPage(sharedPage);
+      page.drawPage(personal);
+    }
+  }
+  return merged.save();
+}
+
+/** What becomes of the printed parts: each is handed over once printed, the one PDF asked for at the end. */
+interface PartsMerger {
+  add(index: number, part: Uint8Array): void;
+  result(): Promise<Uint8Array>;
+}
+
 /**
  * Puts printed parts together into one PDF, pages in order. Parts may arrive in any order; each is
  * joined as soon as the parts before it are in (join-pdf.ts, cheap), so little is left to do when the
  * last part is printed. A part the joiner cannot read sends the whole batch to pdf-lib instead.
  */
-class PartsInOrder {
+class PartsInOrder implements PartsMerger {
   private readonly inOrder: Uint8Array[] = [];
   private readonly waiting = new Map<number, Uint8Array>();
   private joiner: PdfJoiner | null = new PdfJoiner();
-
   constructor(private readonly total: number) {}
 
   add(index: number, part: Uint8Array): void {
@@ -51,7 +74,48 @@ class PartsInOrder {
   }
 }
 
+/**
+ * Letters in two layers: the personal parts (0 … n − 1) and, printed last, the shared part (n). The
+ * personal pages are laid over the shared ones when all are in (join-pdf.ts; pdf-lib for what it
+ * cannot read).
+ */
+class LayersInOrder implements PartsMerger {
+  private readonly parts: Uint8Array[] = [];
+
+  constructor(
+    private readonly total: number,
+    private readonly underlays: () => readonly number[],
+  ) {}
+
+  add(index: number, part: Uint8Array): void {
+    this.parts[index] = part;
+  }
+
+  async result(): Promise<Uint8Array> {
+    const printed = this.parts.filter(Boolean).length;
+    if (printed !== this.total) throw new Error(`only ${printed} of ${this.total} parts were printed`);
+    const personal = this.parts.slice(0, -1);
+    const shared = this.parts.at(-1)!;
+    const underlays = this.underlays();
+    try {
+      const joiner = new PdfJoiner();
+      joiner.addShared(shared, underlays);
+      for (const part of personal) joiner.add(part);
+      return joiner.finish();
+    } catch (error) {
+      if (!(error instanceof UnsupportedPdfError)) throw error;
+      return layerWithPdfLib(shared, personal, underlays);
+    }
+  }
+}
+
 type PartDocument = string | (() => string);
+
+export interface PrintOptions {
+  parallel?: number;
+  /** Parts printed of all parts: 0 of n first, then as each part is done. */
+  onProgress?: (done: number, total: number) => void;
+}
 const written = (document: PartDocument) => (typeof document === 'function' ? document() : document);
 
 /**
@@ -61,9 +125,31 @@ const written = (document: PartDocument) => (typeof document === 'function' ? do
  * needed: the first ones while the printer opens (a browser takes a fifth of a second to start), the
  * others while the first parts print. The printer is closed whatever happens.
  */
-export async function printInParts(documents: readonly PartDocument[], openPrinter: OpenPdfPrinter, options: { parallel?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<Uint8Array> {
-  const merger = new PartsInOrder(documents.length);
+export function printInParts(documents: readonly PartDocument[], openPrinter: OpenPdfPrinter, options: PrintOptions = {}): Promise<Uint8Array> {
+  return printAndMerge(documents, openPrinter, new PartsInOrder(documents.length), options);
+}
+
+/** Letters in two layers (shared/letters/layers.ts): their shared pages, one document, and their personal pages in parts. */
+export interface LayeredDocuments {
+  shared: PartDocument;
+  personal: readonly PartDocument[];
+  /** For every personal page, in order, the shared page beneath it (asked for once every part is printed). */
+  underlays: () => readonly number[];
+}
+
+/**
+ * Prints letters in two layers as printInParts prints parts and lays each personal page over its
+ * shared page in the PDF. The shared pages (few) print last, while the other tab finishes its last
+ * part. Progress counts the shared document as a part.
+ */
+export function printInLayers(layers: LayeredDocuments, openPrinter: OpenPdfPrinter, options: PrintOptions = {}): Promise<Uint8Array> {
+  const documents = [...layers.personal, layers.shared];
+  return printAndMerge(documents, openPrinter, new LayersInOrder(documents.length, layers.underlays), options);
+}
+
+async function printAndMerge(documents: readonly PartDocument[], openPrinter: OpenPdfPrinter, merger: PartsMerger, options: PrintOptions): Promise<Uint8Array> {
   const parallel = Math.min(options.parallel ?? 2, documents.length);
+  options.onProgress?.(0, documents.length);
   const opening = openPrinter();
   let firstRound: string[];
   try {

@@ -9,6 +9,7 @@ import { consentTextEn } from './consent-text-en';
 import { escapeHtml as h } from './html';
 import { messengerLink } from './messenger-links';
 import { messengerDescription, messengerNames } from '../messengers/catalogue';
+import { personal, personalLine } from './layers';
 import { qrImage, textId } from './qr';
 import { salutation } from './salutation';
 
@@ -71,10 +72,11 @@ const formStyles = `
 .form h2 { font-size: ${typeSize(8.8)}; margin: 2mm 0 0.5mm; }
 .form p { margin: 0 0 1.6mm; }
 .form .who { border: 0.3mm solid #000; padding: 1.5mm 2mm; margin-bottom: 2mm; }
+.form .who .personal, .form .signatures .personal { display: block; height: 1.32em; white-space: nowrap; }
 .form .box { display: inline-block; width: 3.2mm; height: 3.2mm; border: 0.3mm solid #000; margin-right: 2mm; vertical-align: -0.5mm; }
 .form .purposes div { margin: 0 0 1.2mm; }
 .form .signatures { display: flex; gap: 10mm; margin-top: 9mm; }
-.form .signatures div { flex: 1; border-top: 0.3mm solid #000; padding-top: 1mm; font-size: ${typeSize(7.5)}; }
+.form .signatures div { flex: 1; min-width: 0; border-top: 0.3mm solid #000; padding-top: 1mm; font-size: ${typeSize(7.5)}; }
 .form .version { text-align: right; font-size: ${typeSize(7)}; color: #333; margin-bottom: 1mm; }
 `;
 
@@ -92,7 +94,7 @@ function letterPage(contact: LetterContact, lines: string[], options: ConsentLet
     addressLines: lines,
     info: [[t.date, letterDate(options.date, language)], ...(contact.customerNumber ? [[t.customerNumber, contact.customerNumber] as const] : []), [t.reference, version]],
     body: `<p class="subject">${h(t.subject)}</p>
-<p>${h(salutation(contact, { language, formal: true }))}</p>
+<p class="salutation personal">${personalLine(h(salutation(contact, { language, formal: true })), 70)}</p>
 ${qr}
 <p>${h(t.intro[0])}</p>
 <p>${h(t.intro[1])}</p>
@@ -115,11 +117,11 @@ function formPage(contact: LetterContact, options: ConsentLetterOptions, version
   const channelList = `${channels.slice(0, -1).join(', ')} ${t.or} ${channels.at(-1)}`;
   const purposes = profile.purposes.map((purpose) => `<div><span class="box"></span>${h(t.purposes[purpose])}</div>`).join('');
   const dpo = profile.dpo?.name ? `<h2>${h(t.dpoHeading)}</h2><p>${h([profile.dpo.name, profile.dpo.address, profile.dpo.email].filter(Boolean).join(', '))}</p>` : '';
-  return `<section class="page form-page" data-contact="${contact.id}" lang="${language}">
+  return `<section class="page form-page" data-contact="${personal(String(contact.id))}" lang="${language}">
 <div class="form">
 <div class="version">${h(t.version)} ${h(version)}</div>
 <h1>${h(t.formTitle)}</h1>
-<div class="who">${h(t.formFor)} <strong>${h(contact.displayName)}</strong>${mobile ? ` · ${h(mobile.e164 ?? mobile.raw)}` : ''}</div>
+<div class="who"><span class="personal">${personalLine(`${h(t.formFor)} <strong>${h(contact.displayName)}</strong>${mobile ? ` · ${h(mobile.e164 ?? mobile.raw)}` : ''}`, 80)}</span></div>
 <h2>${h(t.controllerHeading)}</h2>
 <p>${h(controllerName(profile))}, ${h(t.representedBy)} ${h(profile.representative)}, ${h(profile.street)}, ${h(profile.postalCode)} ${h(profile.city)}, Tel. ${h(profile.phone)}, ${h(profile.email)}</p>
 ${dpo}
@@ -134,7 +136,7 @@ ${dpo}
 <p><strong>${h(t.retentionHeading)}</strong> ${h(language === 'en' ? profile.retentionEn : profile.retention)}</p>
 <p>${h(fill(t.withdrawal, { email: profile.email }))}</p>
 <p>${h(t.rights)} ${authority ? h(`${authority.name}, ${authority.street}, ${authority.town}`) : ''}.${profile.privacyUrl ? ` ${h(t.privacyPolicy)} ${h(profile.privacyUrl)}` : ''}</p>
-<div class="signatures"><div>${h(t.placeDate)}</div><div>${h(t.signature)} (${h(contact.displayName)})</div></div>
+<div class="signatures"><div>${h(t.placeDate)}</div><div><span class="personal">${personalLine(`${h(t.signature)} (${h(contact.displayName)})`, 60)}</span></div></div>
 <p style="margin-top:4mm">${h(t.copyNote)}</p>
 </div>
 </section>`;
@@ -164,6 +166,5 @@ export function renderConsentLetters(options: ConsentLetterOptions): ConsentLett
     letters.push(() => `${letterPage(contact, lines, options, version, recommended, qr)}\n${formPage(contact, options, version)}`);
     printed.push(contact.id);
   }
-  const { html, documents } = letterDocuments(consentTextDe.formTitle, dinLetterStyles(options.form) + formStyles, letters);
-  return { html, documents, printed, withoutAddress, version };
+  return { ...letterDocuments(consentTextDe.formTitle, dinLetterStyles(options.form) + formStyles, letters), printed, withoutAddress, version };
 }

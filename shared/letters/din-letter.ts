@@ -1,6 +1,7 @@
 import type { ContactLanguage } from '../model/contact';
 import type { Profile } from '../model/profile';
 import { escapeHtml as h } from './html';
+import { KindSorter, layerStyles, personal, withoutMarks, type Layer } from './layers';
 
 /**
  * The frame every letter of the app shares: a DIN 5008 page for a DL window envelope with letterhead
@@ -88,7 +89,8 @@ ${markStyles(form)}
 .letterhead .logo { position: absolute; right: 0; top: -2mm; max-height: 20mm; max-width: 60mm; }
 /* Beside a logo the contact line wraps (two lines still end above Form A's return line). */
 .letterhead.with-logo { padding-right: 62mm; }
-.window { height: ${(pos.body - pos.returnLine - 1).toFixed(1)}mm; }
+/* The window row keeps its floats (the information block) to itself: whatever a letter's rows, the text below stands where it stands in every letter. */
+.window { display: flow-root; height: ${(pos.body - pos.returnLine - 1).toFixed(1)}mm; }
 .info { float: right; width: 75mm; margin: ${pos.infoBlock - pos.returnLine - 1}mm -10mm 0 0; font-size: ${typeSize(8.5)}; }
 .info div { padding-bottom: 0.5mm; }
 .info span { display: inline-block; min-width: 25mm; padding-right: 2mm; }
@@ -98,6 +100,10 @@ ${markStyles(form)}
 .address div.long { font-size: ${typeSize(8.5)}; overflow: hidden; text-overflow: ellipsis; }
 .address div.very-long { font-size: ${typeSize(8)}; overflow: hidden; text-overflow: ellipsis; }
 .subject { font-weight: bold; margin: 0 0 5mm; }
+/* Personal lines keep one line's height whatever they hold (layers.ts); a long one is set smaller. */
+.salutation { height: 1.35em; white-space: nowrap; }
+.squeeze { font-size: 85%; }
+.tight { display: block; font-size: 70%; overflow: hidden; text-overflow: ellipsis; }
 .body p { margin: 0 0 3mm; }
 .options { margin: 0 0 3mm; padding-left: 5mm; }
 .options li { margin-bottom: 1.5mm; }
@@ -124,9 +130,9 @@ export function dinLetterPage({ profile, contactId, language, addressLines, info
   const address = addressLines.map((line) => `<div class="${line.length > 44 ? 'very-long' : line.length > 36 ? 'long' : ''}">${h(line)}</div>`).join('');
   const rows = info.map(([label, value]) => `<div><span>${h(label)}</span>${h(value)}</div>`).join('');
   const contactLines = [profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website].filter(Boolean).join(' · ');
-  return `<section class="page letter" data-contact="${contactId}"${language ? ` lang="${language}"` : ''}>${markElements}
+  return `<section class="page letter" data-contact="${personal(String(contactId))}"${language ? ` lang="${language}"` : ''}>${markElements}
 <div class="letterhead${profile.logo ? ' with-logo' : ''}">${profile.logo ? `<img class="logo" src="${h(profile.logo)}" alt="">` : ''}<div class="name">${h(controllerName(profile))}</div><div class="lines">${h(contactLines)}</div></div>
-<div class="window"><div class="info">${rows}</div><div class="return-line">${h(returnLine)}</div><div class="address" data-address>${address}</div></div>
+<div class="window"><div class="info personal">${personal(rows)}</div><div class="return-line">${h(returnLine)}</div><div class="address personal" data-address>${personal(address)}</div></div>
 <div class="body">
 ${body}
 </div>
@@ -139,21 +145,41 @@ export interface LetterDocuments {
   html: () => string;
   /** The same letters as documents of at most `perDocument` letters each (for printing in parts); each is written when called. */
   documents: (perDocument: number) => (() => string)[];
+  /** The same letters in two layers (layers.ts). */
+  layers: (perDocument: number) => LetterLayers;
+}
+
+export interface LetterLayers {
+  /** Every letter with only its personal parts showing, in documents of at most `perDocument` letters; writing them sorts the letters into kinds. */
+  personal: (() => string)[];
+  /** The first letter of each kind with its personal parts hidden, as one document (once every personal document is written). */
+  shared: () => string;
+  /** For every personal page, in order, the shared page beneath it (once every personal document is written). */
+  underlays: () => number[];
 }
 
 /** Letters (each written when needed) as one HTML document, or split into documents of a few each. */
 export function letterDocuments(title: string, css: string, letters: readonly (() => string)[], language: 'de' | 'en' = 'de'): LetterDocuments {
-  const head = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${h(title)}</title><style>${css}</style></head><body>`;
-  const document = (part: readonly (() => string)[]) => `${head}${part.map((letter) => letter()).join('\n')}</body></html>`;
+  const document = (html: readonly string[], layer?: Layer) =>
+    withoutMarks(`<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${h(title)}</title><style>${css}${layerStyles}</style></head><body${layer ? ` class="${layer}"` : ''}>${html.join('\n')}</body></html>`);
+  /** The letters from `first` on, at most `count`, each written and handed to `written`. */
+  const write = (first: number, count: number, written?: (index: number, html: string) => void) =>
+    letters.slice(first, first + count).map((letter, offset) => {
+      const html = letter();
+      written?.(first + offset, html);
+      return html;
+    });
+  const inParts = (perDocument: number, part: (first: number) => string) => Array.from({ length: Math.ceil(letters.length / perDocument) }, (_, index) => () => part(index * perDocument));
   return {
-    html: () => document(letters),
-    documents: (perDocument) => {
-      const parts: (() => string)[] = [];
-      for (let i = 0; i < letters.length; i += perDocument) {
-        const part = letters.slice(i, i + perDocument);
-        parts.push(() => document(part));
-      }
-      return parts;
+    html: () => document(write(0, letters.length)),
+    documents: (perDocument) => inParts(perDocument, (first) => document(write(first, perDocument))),
+    layers: (perDocument) => {
+      const kinds = new KindSorter(letters.length);
+      return {
+        personal: inParts(perDocument, (first) => document(write(first, perDocument, (index, html) => kinds.sort(index, html)), 'personal-layer')),
+        shared: () => document(kinds.firsts.map((index) => letters[index]!()), 'shared-layer'),
+        underlays: () => kinds.underlays(),
+      };
     },
   };
 }

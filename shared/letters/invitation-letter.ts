@@ -86,6 +86,5 @@ export function renderInvitationLetters(options: InvitationLetterOptions): Invit
     printed.push(contact.id);
   }
   const documentLanguage = options.language ?? 'de';
-  const { html, documents } = letterDocuments(labels[documentLanguage].title, dinLetterStyles(options.form), letters, documentLanguage);
-  return { html, documents, printed, withoutAddress };
+  return { ...letterDocuments(labels[documentLanguage].title, dinLetterStyles(options.form), letters, documentLanguage), printed, withoutAddress };
 }

@@ -131,7 +131,7 @@ function benchLetters() {
       row('Vergleich: die Wörter der Briefe als schlichte Absätze, in Teilen wie die Briefe', sameWords, '–', ''),
     ],
   );
-  console.log('\nBriefe: Kontakte lesen, HTML bauen, in Teilen drucken (ein Chromium, zwei Tabs, vier Teile), zusammenfügen, Kontakte markieren; 2 Seiten je Brief.');
+  console.log('\nBriefe: Kontakte lesen, HTML bauen, in zwei Ebenen drucken (ein Chromium, zwei Tabs: die persönlichen Teile in vier Teilen, das Gemeinsame je Briefart einmal), zusammenfügen, Kontakte markieren; 2 Seiten je Brief.');
   console.log('Boden und Vergleiche: dasselbe Chromium (starten, drucken, beenden) mit schlichten A4-Textseiten, der Boden in einem Dokument.');
 }
 

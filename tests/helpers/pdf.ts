@@ -51,3 +51,15 @@ export function textOperators(file: string): { blocks: number; runs: number; mov
   }
   return counts;
 }
+
+/** Every page of a PDF as grey-scale pixels (pdftoppm, PGM), one byte a pixel. */
+export function grayPages(file: string, dpi: number): Buffer[] {
+  const base = `${file}-gray`;
+  execFileSync('pdftoppm', ['-gray', '-r', String(dpi), file, base]);
+  return Array.from({ length: pageCount(file) }, (_, index) => {
+    const suffix = String(index + 1).padStart(String(pageCount(file)).length, '0');
+    const pgm = readFileSync(`${base}-${suffix}.pgm`);
+    const header = /^P5\s+\d+\s+\d+\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+    return pgm.subarray(header[0].length);
+  });
+}

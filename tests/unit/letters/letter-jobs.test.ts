@@ -24,7 +24,8 @@ describe('letters printed in the background', () => {
     const jobId = session.ctx.letterJobs.start(session.ctx, { ids }, 'B');
     const { result, seen } = await finish(session, jobId);
     expect(seen[0]).toMatch(/^running /);
-    expect(seen.at(-1)).toBe('done 1/1');
+    // Two documents: the three letters' personal parts, and their shared parts (one kind of letter).
+    expect(seen.at(-1)).toBe('done 2/2');
     expect(result).toMatchObject({ printed: 3, marked: 3, withoutAddress: [] });
     expect(Buffer.from(result.data!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect([...session.ctx.repos.contacts.byIds(ids).values()].map((c) => c.stage)).toEqual(['consent_requested', 'consent_requested', 'consent_requested']);

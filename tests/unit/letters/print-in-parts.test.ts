@@ -5,7 +5,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openChromiumPrinter } from '../../../electron/printing/chromium';
 import { PdfJoiner, UnsupportedPdfError } from '../../../electron/printing/join-pdf';
-import { printInParts } from '../../../electron/printing/merge';
+import { printInLayers, printInParts } from '../../../electron/printing/merge';
 import { openAhead, type OpenPdfPrinter } from '../../../electron/printing/printer';
 import { tempDir } from '../../helpers/temp';
 
@@ -104,7 +104,7 @@ describe('printing in parts', () => {
     expect(merged.pages).toEqual(['Teil eins A', 'Teil eins B', 'Teil zwei', 'Teil drei A', 'Teil drei B']);
     expect(merged.title).toBe('Briefe 3 0 R (Entwurf)');
     expect(merged.complaints).toBe('');
-    expect(progress).toEqual(['1/3', '2/3', '3/3']);
+    expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
     expect(seen).toMatchObject({ opened: 1, closed: 1, most: 2 });
   }, 60_000);
 
@@ -147,6 +147,32 @@ describe('printing in parts', () => {
     const merged = readBack(await printInParts([document('Chromium'), document('Fremd')], open, { parallel: 1 }));
     expect(merged.pages).toEqual(['Chromium eins', 'Fremd eins', 'Fremd zwei']);
     expect(merged.complaints).toBe('');
+  }, 60_000);
+
+  it('lays personal pages over their shared pages, with pdf-lib when the joiner cannot read a layer', async () => {
+    const below = (text: string) => `<br><br><br>${text}`;
+    const chromium = await openChromiumPrinter();
+    const [shared, personal] = await Promise.all([chromium.print(document('Brieftext A', 'Brieftext B')), chromium.print(document(...['Herr Eins', 'Frau Zwei', 'Herr Drei'].map(below)))]).finally(() => chromium.close());
+    const foreign = await foreignPdf('Herr Eins', 'Frau Zwei', 'Herr Drei');
+    const layers = { personal: ['personal'], shared: 'shared', underlays: () => [0, 1, 0] };
+    const printing = (personalPdf: Uint8Array): OpenPdfPrinter => async () => ({ print: async (html) => (html === 'shared' ? shared : personalPdf), close: async () => undefined });
+    const lines = (pdf: Uint8Array) => {
+      const read = readBack(pdf);
+      expect(read.complaints).toBe('');
+      return read.pages.map((page) => page.split('\n').filter(Boolean).sort());
+    };
+    const expected = [
+      ['Brieftext A', 'Herr Eins'],
+      ['Brieftext B', 'Frau Zwei'],
+      ['Brieftext A', 'Herr Drei'],
+    ];
+    // Chromium's layers are joined byte for byte; the shared pages are written once, as forms, used twice and once.
+    const joined = await printInLayers(layers, printing(personal));
+    expect(lines(joined)).toEqual(expected);
+    expect(Buffer.from(joined).toString('latin1').match(/\/Subtype \/Form/g)).toHaveLength(2 + 3);
+    // Another program's personal layer goes to pdf-lib, which lays it over the same shared pages.
+    expect(() => new PdfJoiner().add(foreign)).toThrow(UnsupportedPdfError);
+    expect(lines(await printInLayers(layers, printing(foreign)))).toEqual(expected);
   }, 60_000);
 
   it('writes the first documents while the printer opens, each of the others when its turn comes', async () => {
