@@ -94,7 +94,7 @@ function letterPage(contact: LetterContact, lines: string[], options: ConsentLet
     addressLines: lines,
     info: [[t.date, letterDate(options.date, language)], ...(contact.customerNumber ? [[t.customerNumber, contact.customerNumber] as const] : []), [t.reference, version]],
     body: `<p class="subject">${h(t.subject)}</p>
-<p class="salutation personal">${personalLine(h(salutation(contact, { language, formal: true })), 70)}</p>
+<p class="salutation personal last-personal">${personalLine(h(salutation(contact, { language, formal: true })), 70)}</p>
 ${qr}
 <p>${h(t.intro[0])}</p>
 <p>${h(t.intro[1])}</p>
@@ -136,7 +136,7 @@ ${dpo}
 <p><strong>${h(t.retentionHeading)}</strong> ${h(language === 'en' ? profile.retentionEn : profile.retention)}</p>
 <p>${h(fill(t.withdrawal, { email: profile.email }))}</p>
 <p>${h(t.rights)} ${authority ? h(`${authority.name}, ${authority.street}, ${authority.town}`) : ''}.${profile.privacyUrl ? ` ${h(t.privacyPolicy)} ${h(profile.privacyUrl)}` : ''}</p>
-<div class="signatures"><div>${h(t.placeDate)}</div><div><span class="personal">${personalLine(`${h(t.signature)} (${h(contact.displayName)})`, 60)}</span></div></div>
+<div class="signatures last-personal"><div>${h(t.placeDate)}</div><div><span class="personal">${personalLine(`${h(t.signature)} (${h(contact.displayName)})`, 60)}</span></div></div>
 <p style="margin-top:4mm">${h(t.copyNote)}</p>
 </div>
 </section>`;

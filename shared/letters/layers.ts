@@ -8,7 +8,9 @@
  * A page marks its personal parts while it is written: personal(html) around their content, and the
  * class "personal" on the element that holds them. That element keeps its size whatever it holds (a
  * fixed height, no wrapping), so that no name or address moves anything else on the page; letters
- * whose pages are the same without their personal parts are of one kind.
+ * whose pages are the same without their personal parts are of one kind. The element that holds a
+ * page's last personal part may also carry the class "last-personal": what follows it (its later
+ * siblings) is left out of the personal layer, since leaving it out moves nothing before it.
  */
 const START = '\uE000';
 const END = '\uE001';
@@ -30,6 +32,7 @@ export type Layer = 'personal-layer' | 'shared-layer';
 export const layerStyles = `
 body.personal-layer .page { visibility: hidden; }
 body.personal-layer .personal { visibility: visible; }
+body.personal-layer .last-personal ~ * { display: none; }
 body.shared-layer .personal { visibility: hidden; }`;
 
 /** Pages of a letter's HTML. */
