@@ -8,6 +8,7 @@ import { printInLayers, printInParts } from '../../../electron/printing/merge';
 import { renderLetters } from '../../../electron/services/letters';
 import { updateProfile } from '../../../electron/services/profile';
 import type { NewContact } from '../../../electron/db/repositories/contacts';
+import type { LetterForm } from '../../../shared/letters/din-letter';
 import { completeProfile } from '../../helpers/profile';
 import { grayPages, pageCount, pdftotext } from '../../helpers/pdf';
 import { testSession } from '../../helpers/session';
@@ -33,11 +34,11 @@ const contacts: NewContact[] = [
   { displayName: 'Olaf Ötztal', givenName: 'Olaf', familyName: 'Ötztal', addresses: [kassel] },
 ];
 
-function consentLetters() {
+function consentLetters(form: LetterForm = 'B') {
   const session = testSession();
   updateProfile(session.ctx, completeProfile);
   const ids = session.ctx.repos.transaction(() => contacts.map((contact) => session.ctx.repos.contacts.insert(contact)));
-  return renderLetters(session.ctx, { ids, form: 'B', date: '2026-11-27' });
+  return renderLetters(session.ctx, { ids, form, date: '2026-11-27' });
 }
 
 describe('consent letters in two layers', () => {
@@ -68,8 +69,8 @@ describe('consent letters in two layers', () => {
     expect(() => layers.underlays()).toThrow(/2 of 5 letters/);
   });
 
-  it('prints the very pages the whole letters print, with each kind’s shared page once in the PDF', async () => {
-    const letters = consentLetters();
+  it.each(['B', 'A'] as const)('prints the very pages the whole letters print (Form %s), with each kind’s shared page once in the PDF', async (form) => {
+    const letters = consentLetters(form);
     const dir = tempDir();
     const whole = path.join(dir, 'whole.pdf');
     const layered = path.join(dir, 'layered.pdf');
