@@ -3,7 +3,8 @@
  * through: each part's objects are copied byte for byte under new numbers, and its page tree is hung
  * under a new root. Chromium (Skia) writes plain PDFs with a classic cross-reference table; anything
  * else (object or cross-reference streams, incremental updates, encryption) is refused with
- * UnsupportedPdfError, and the caller merges with pdf-lib instead (merge.ts).
+ * UnsupportedPdfError, and the caller merges with pdf-lib instead (merge.ts). Pages printed in two
+ * layers are put together here too (see PdfJoiner).
  *
  * Why not pdf-lib for everything: it reads every object of every part and writes them all again at the
  * end, about half a second of 1,000 letters' time, most of it after the last part is printed.
@@ -203,9 +204,9 @@ const LAYERS_CONTENT = 'q /Shared Do Q q /Personal Do Q\n';
 
 /**
  * Joins parts in the order they are added; finish() gives the one PDF. Letters printed in two layers
- * (shared/letters/layers.ts) come as one part of shared pages (addShared) and parts of personal pages
- * (add with underlays): each page's drawing becomes a form, and every page of the result draws its
- * shared form and then its personal one. The shared forms are written once, however many pages use them.
+ * (shared/letters/layers.ts) come as one part of shared pages (addShared), then parts of personal
+ * pages (add): each page's drawing becomes a form, and every page of the result draws its shared form
+ * and then its personal one. The shared forms are written once, however many pages use them.
  */
 export class PdfJoiner {
   private readonly chunks: Uint8Array[] = [];

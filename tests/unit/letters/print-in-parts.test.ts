@@ -175,6 +175,13 @@ describe('printing in parts', () => {
     expect(lines(await printInLayers(layers, printing(foreign)))).toEqual(expected);
   }, 60_000);
 
+  it('refuses to turn a page with a link into a layer (a form cannot carry it): pdf-lib takes over', async () => {
+    const chromium = await openChromiumPrinter();
+    const linked = await chromium.print(document('<a href="https://example.org/">Datenschutz</a>')).finally(() => chromium.close());
+    expect(() => new PdfJoiner().addShared(linked, [0])).toThrow(UnsupportedPdfError);
+    expect(() => new PdfJoiner().add(linked)).not.toThrow();
+  }, 60_000);
+
   it('writes the first documents while the printer opens, each of the others when its turn comes', async () => {
     const events: string[] = [];
     const { open } = countingPrinter();
