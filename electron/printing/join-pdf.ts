@@ -198,6 +198,14 @@ function pagesInOrder(part: CopiedPart): CopiedObject[] {
   return pages;
 }
 
+/** Turns the stream that draws a page into a form (with the page's resources and size); gives its number. */
+function drawingAsForm(part: CopiedPart, page: CopiedObject, { mediaBox, resources, contents }: ReturnType<typeof pageParts>): number {
+  const stream = part.objects.get(contents);
+  if (!stream || !/stream\r?\n?$/.test(stream.head) || stream.head.includes('/Subtype /Form')) throw new UnsupportedPdfError(`page ${page.number} is not drawn by a stream of its own`);
+  stream.head = stream.head.replace('<<', `<</Type /XObject /Subtype /Form /BBox ${mediaBox}\n/Resources ${resources}\n`);
+  return contents;
+}
+
 /** The number of the content stream that draws the letters' two layers on every layered page. */
 const LAYERS = 3;
 const LAYERS_CONTENT = 'q /Shared Do Q q /Personal Do Q\n';
@@ -252,7 +260,7 @@ export class PdfJoiner {
     if (this.layers || this.pageCount > 0) throw new Error('the shared layer comes first, and once');
     const part = this.copy(bytes);
     const pages = pagesInOrder(part);
-    const forms = pages.map((page) => this.toForm(part, page));
+    const forms = pages.map((page) => drawingAsForm(part, page, pageParts(page)));
     // The shared part's page tree and information dictionary are not written: only its drawings are used.
     for (const page of pages) part.objects.delete(page.number);
     for (const [number, object] of part.objects) if (/\/Type\s*\/Pages\b/.test(object.head)) part.objects.delete(number);
@@ -317,23 +325,15 @@ export class PdfJoiner {
     return { objects, pagesRoot, pageCount, info: part.info === null ? null : part.info + shift, version, highest: part.highest + shift };
   }
 
-  /** Turns the stream that draws a page into a form (with the page's resources and size); gives its number. */
-  private toForm(part: CopiedPart, page: CopiedObject): number {
-    const { mediaBox, resources, contents } = pageParts(page);
-    const stream = part.objects.get(contents);
-    if (!stream || !/stream\r?\n?$/.test(stream.head) || stream.head.includes('/Subtype /Form')) throw new UnsupportedPdfError(`page ${page.number} is not drawn by a stream of its own`);
-    stream.head = stream.head.replace('<<', `<</Type /XObject /Subtype /Form /BBox ${mediaBox}\n/Resources ${resources}\n`);
-    return contents;
-  }
-
   /** Makes every page of a personal part draw its shared page and then itself. */
   private layOver(part: CopiedPart, layers: NonNullable<PdfJoiner['layers']>): void {
     const pages = pagesInOrder(part);
     pages.forEach((page, index) => {
       const shared = layers.forms[layers.underlays[layers.laidOver + index] ?? -1];
       if (shared === undefined) throw new Error(`no shared page for personal page ${layers.laidOver + index + 1}`);
-      const { parent, mediaBox } = pageParts(page);
-      const personal = this.toForm(part, page);
+      const parts = pageParts(page);
+      const { parent, mediaBox } = parts;
+      const personal = drawingAsForm(part, page, parts);
       page.head = `${page.number} 0 obj\n<</Type /Page\n/Parent ${parent}\n/MediaBox ${mediaBox}\n/Resources <</XObject <</Shared ${shared} 0 R\n/Personal ${personal} 0 R>>>>\n/Contents ${LAYERS} 0 R>>\nendobj\n`;
       page.data = new Uint8Array(0);
     });

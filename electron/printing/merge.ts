@@ -45,6 +45,7 @@ class PartsInOrder implements PartsMerger {
   private readonly inOrder: Uint8Array[] = [];
   private readonly waiting = new Map<number, Uint8Array>();
   private joiner: PdfJoiner | null = new PdfJoiner();
+
   constructor(private readonly total: number) {}
 
   add(index: number, part: Uint8Array): void {
@@ -110,13 +111,13 @@ class LayersInOrder implements PartsMerger {
 }
 
 type PartDocument = string | (() => string);
+const written = (document: PartDocument) => (typeof document === 'function' ? document() : document);
 
 export interface PrintOptions {
   parallel?: number;
   /** Parts printed of all parts: 0 of n first, then as each part is done. */
   onProgress?: (done: number, total: number) => void;
 }
-const written = (document: PartDocument) => (typeof document === 'function' ? document() : document);
 
 /**
  * Prints documents part by part, two at a time, with one printer, and merges them. Chromium's time for

@@ -56,8 +56,9 @@ export function textOperators(file: string): { blocks: number; runs: number; mov
 export function grayPages(file: string, dpi: number): Buffer[] {
   const base = `${file}-gray`;
   execFileSync('pdftoppm', ['-gray', '-r', String(dpi), file, base]);
-  return Array.from({ length: pageCount(file) }, (_, index) => {
-    const suffix = String(index + 1).padStart(String(pageCount(file)).length, '0');
+  const pages = pageCount(file);
+  return Array.from({ length: pages }, (_, index) => {
+    const suffix = String(index + 1).padStart(String(pages).length, '0');
     const pgm = readFileSync(`${base}-${suffix}.pgm`);
     const header = /^P5\s+\d+\s+\d+\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
     return pgm.subarray(header[0].length);
