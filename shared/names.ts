@@ -129,6 +129,12 @@ export function nameTokens(name: string | null | undefined): string[] {
     .filter((word) => word.length > 1 && !salutations[word] && !titlePattern.test(word));
 }
 
+/** Legal forms say nothing about which company it is: "Bauer GmbH" and "Lehmann GmbH" have nothing in common. */
+const legalFormWords = new Set(['gmbh', 'mbh', 'ag', 'kg', 'ohg', 'gbr', 'ug', 'ek', 'ev', 'se', 'ltd', 'inc', 'llc', 'plc', 'co', 'kgaa', 'partg', 'eg', 'haftungsbeschrankt']);
+
+/** The words that tell one company from another: its name without the legal form. */
+export const organizationTokens = (organization: string | null | undefined): string[] => nameTokens(organization).filter((word) => !legalFormWords.has(word));
+
 /**
  * Whether two names may belong to the same person: true when either is unknown or they share a
  * word ("Bernd Schulze" and "Schulze, B." share "schulze"); false when both are known and have

@@ -1,4 +1,4 @@
-import { Metadata, parsePhoneNumberFromString, type CountryCode, type MetadataJson, type NumberType } from 'libphonenumber-js/core';
+import { isSupportedCountry, Metadata, parsePhoneNumberFromString, type CountryCode, type MetadataJson, type NumberType } from 'libphonenumber-js/core';
 import metadataJson from 'libphonenumber-js/metadata.max.json';
 
 export const phoneKinds = ['mobile', 'landline', 'other', 'invalid'] as const;
@@ -15,8 +15,57 @@ const metadata = metadataJson as unknown as MetadataJson;
 const kindOfType = (type: NumberType | undefined): PhoneKind =>
   type === 'MOBILE' ? 'mobile' : type === 'FIXED_LINE' ? 'landline' : 'other';
 
-/** What libphonenumber-js says, with its full metadata: the reference for every number. */
+const trunkPrefixes = new Map<string, string | undefined>();
+/** The prefix a region dials national numbers with ("0" in DE, AT, CH, NL, BE, FR; none in IT, PL, DK). */
+function trunkPrefixOf(region: string): string | undefined {
+  if (!trunkPrefixes.has(region)) {
+    let prefix: string | undefined;
+    if (isSupportedCountry(region as CountryCode, metadata)) {
+      const plan = new Metadata(metadata);
+      plan.selectNumberingPlan(region as CountryCode);
+      // The numbering plan's methods are not in the package's type declarations.
+      prefix = (plan.numberingPlan as unknown as { nationalPrefix(): string | undefined }).nationalPrefix();
+    }
+    trunkPrefixes.set(region, prefix || undefined);
+  }
+  return trunkPrefixes.get(region);
+}
+
+/**
+ * A number written without the region's leading 0 and without +/00 ("3333333", "9876 /11223344",
+ * "171 1234567") where every national number starts with 0. It is not complete: a local number
+ * without its area code, or an area code that lost its 0 (Excel drops it from number cells).
+ * libphonenumber-js would take its first digits as an area code and accept it, so such a number is
+ * kept as written and flagged for review instead, in a form as in an import.
+ * Short service numbers (110, 112, 115, 116117, 118 33) have no 0 either. They are not contact
+ * numbers: no person or business the office writes to, no E.164 form dialled from abroad, never
+ * on WhatsApp. They are flagged like the others, so a list holding one still shows it.
+ * Regions without such a prefix (IT, PL, CZ, DK, LU) write every number complete without a 0.
+ */
+export function lacksTrunkPrefix(raw: string, region: string): boolean {
+  if (trunkPrefixOf(region) !== '0') return false;
+  const first = /[+\d]/.exec(raw)?.[0];
+  return first !== undefined && first !== '+' && first !== '0';
+}
+
+/**
+ * The one number without its 0 that needs no guess: a German mobile number (015x, 016x, 017x), as
+ * Excel leaves it when a list stores numbers as numbers ("1711234567"). No German area code and no
+ * local number starts with 1, so "17…" can only be "017…". Anything else without its 0 stays flagged.
+ */
+function strippedMobile(raw: string, region: string): NormalizedPhone | null {
+  const digits = raw.replace(/\D/g, '');
+  if (region !== 'DE' || !/^1[5-7]/.test(digits) || !/^[\d \-/]+$/.test(raw.trim())) return null;
+  const parsed = parsePhoneNumberFromString(`0${digits}`, 'DE', metadata);
+  return parsed?.isValid() && parsed.getType() === 'MOBILE' ? { e164: parsed.number, kind: 'mobile' } : null;
+}
+
+/**
+ * What libphonenumber-js says, with its full metadata (and with the rule of lacksTrunkPrefix): the
+ * reference for every number.
+ */
 export function normalizePhoneSlow(raw: string, region: string): NormalizedPhone {
+  if (lacksTrunkPrefix(raw, region)) return strippedMobile(raw, region) ?? { e164: null, kind: 'invalid' };
   const parsed = parsePhoneNumberFromString(raw.replace(/[\u00a0\u202f\u2007]/g, ' '), region as CountryCode, metadata);
   if (!parsed || !parsed.isValid()) return { e164: null, kind: 'invalid' };
   return { e164: parsed.number, kind: kindOfType(parsed.getType()) };
@@ -45,7 +94,8 @@ function typeTest(type: NumberTypeMetadata): (national: string) => boolean {
  * Regions whose numbers are written "0 + national number", "+cc …" or "00cc …": for those the
  * common cases (only digits, spaces, dashes, slashes) are decided with the metadata's own mobile and
  * fixed-line patterns, without the full parser. A property test checks that this fast path never
- * disagrees with normalizePhoneSlow.
+ * disagrees with normalizePhoneSlow. (A number without its 0 never takes the fast path: it starts
+ * with neither "0" nor "+".)
  */
 const fastRegions = ['DE', 'AT', 'CH'] as const;
 const fastPlans = new Map<string, FastPlan>();

@@ -8,8 +8,9 @@ import { invitationsCommand } from './commands/invitations';
 import { exportConsentedCommand, lettersCommand } from './commands/letters';
 import { profileCommand } from './commands/profile';
 import { historyCommand, setStageCommand } from './commands/tracking';
+import { consentCommand } from './commands/consent';
 
-export const commands: CliCommand[] = [importCommand, contactsCommand, setStageCommand, historyCommand, profileCommand, invitationsCommand, lettersCommand, exportConsentedCommand];
+export const commands: CliCommand[] = [importCommand, contactsCommand, setStageCommand, consentCommand, historyCommand, profileCommand, invitationsCommand, lettersCommand, exportConsentedCommand];
 
 export function helpText(): string {
   const lines = commands.map((command) => `  ${command.usage.padEnd(44)} ${command.summary}`);

@@ -32,7 +32,8 @@ export function toVcard(contacts: readonly Contact[]): string {
       `FN:${escape(contact.displayName)}`,
       ...(contact.organization ? [`ORG:${escape(contact.organization)}`] : []),
       ...contact.phones.map((phone) => `TEL;TYPE=${phone.kind === 'mobile' ? 'CELL' : 'VOICE'}:${escape(phone.e164 ?? phone.raw)}`),
-      ...contact.emails.map((email) => `EMAIL;TYPE=INTERNET:${escape(email.address)}`),
+      // A text flagged as not an address stays in the app for the office to fix, not on the phone.
+      ...contact.emails.filter((email) => email.valid).map((email) => `EMAIL;TYPE=INTERNET:${escape(email.address)}`),
       'END:VCARD',
     ];
     return lines.map(fold).join('\r\n');

@@ -35,7 +35,6 @@ type Encoded = [
   emails: (string | null)[],
   addresses: (string | null)[],
   invalidReason: string | null,
-  rejectedEmails: string[],
   language: CandidateContact['language'],
 ];
 
@@ -57,10 +56,9 @@ export function encodeCandidate(c: CandidateContact): string {
     c.kind,
     c.isCompany ? 1 : 0,
     c.phones.flatMap((p) => [p.raw, p.e164, p.kind, p.label]),
-    c.emails.flatMap((e) => [e.address, e.label]),
+    c.emails.flatMap((e) => [e.address, e.label, e.valid ? '1' : '0']),
     c.addresses.flatMap((a) => [a.street, a.postalCode, a.city, a.region, a.country, a.label]),
     c.invalidReason,
-    c.rejectedEmails,
     c.language,
   ];
   return JSON.stringify(encoded);
@@ -73,7 +71,7 @@ function groups<T>(flat: (string | null)[], size: number, make: (part: (string |
 }
 
 export function decodeCandidate(text: string): CandidateContact {
-  const [line, displayName, givenName, familyName, title, gender, organization, department, jobTitle, note, birthday, customerNumber, kind, isCompany, phones, emails, addresses, invalidReason, rejectedEmails, language] =
+  const [line, displayName, givenName, familyName, title, gender, organization, department, jobTitle, note, birthday, customerNumber, kind, isCompany, phones, emails, addresses, invalidReason, language] =
     JSON.parse(text) as Encoded;
   return {
     line,
@@ -92,7 +90,7 @@ export function decodeCandidate(text: string): CandidateContact {
     language: language ?? null,
     isCompany: isCompany === 1,
     phones: groups(phones, 4, ([raw, e164, phoneKind, label]) => ({ raw: raw!, e164: e164 ?? null, kind: phoneKind as CandidateContact['phones'][number]['kind'], label: label ?? null })),
-    emails: groups(emails, 2, ([address, label]) => ({ address: address!, label: label ?? null })),
+    emails: groups(emails, 3, ([address, label, valid]) => ({ address: address!, label: label ?? null, valid: valid !== '0' })),
     addresses: groups(addresses, 6, ([street, postalCode, city, region, country, label]) => ({
       street: street ?? null,
       postalCode: postalCode ?? null,
@@ -102,7 +100,6 @@ export function decodeCandidate(text: string): CandidateContact {
       label: label ?? null,
     })),
     invalidReason,
-    rejectedEmails,
   };
 }
 

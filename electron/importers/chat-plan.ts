@@ -1,3 +1,4 @@
+import { splitFullName } from '../../shared/names';
 import { normalizePhone } from '../../shared/phone';
 import type { Contact } from '../../shared/model/contact';
 import type { ContactFields, MatchIndex } from '../db/repositories/contacts';
@@ -15,16 +16,18 @@ export function chatPatch(existing: Pick<Contact, 'onWhatsapp' | 'whatsappLastMe
   return Object.keys(fields).length ? { fields, phones: [], emails: [], addresses: [] } : null;
 }
 
+/** A sender as a contact to create: their number, or the name the phone showed (split into its parts). */
 function candidateOf(participant: ChatParticipant, region: string): CandidateContact {
   const phone = participant.phone ? normalizePhone(participant.phone, region) : null;
+  const name = participant.phone ? null : splitFullName(participant.sender);
   return {
     line: participant.firstLine,
     displayName: participant.sender,
-    givenName: null,
-    familyName: null,
-    title: null,
-    gender: null,
-    organization: null,
+    givenName: name?.givenName ?? null,
+    familyName: name?.familyName ?? null,
+    title: name?.title ?? null,
+    gender: name?.gender ?? null,
+    organization: name?.organization ?? null,
     department: null,
     jobTitle: null,
     note: null,
@@ -37,14 +40,16 @@ function candidateOf(participant: ChatParticipant, region: string): CandidateCon
     emails: [],
     addresses: [],
     invalidReason: null,
-    rejectedEmails: [],
   };
 }
 
 /**
  * Matches the senders of a chat export to contacts: by number when the export shows one, else by
  * the name the business phone stores (all words equal, and only when exactly one contact has it).
- * Senders without a contact are listed, not created.
+ * A sender the export shows only as a number is on WhatsApp with that number: it becomes a contact
+ * (on WhatsApp, with the last message's date). A sender known only by a name is listed, to be
+ * created with one click. A number shared by several contacts (two people the office keeps apart,
+ * say) marks none of them, unless the chat's file names one of them as the partner.
  */
 export function planChat(
   participants: ChatParticipant[],
@@ -65,7 +70,9 @@ export function planChat(
     const candidate = candidateOf(participant, context.region);
     const e164 = candidate.phones[0]?.e164;
     const ids = (e164 ? context.index.byE164.get(e164) : undefined) ?? byName.get(nameKey(participant.sender));
-    return { participant, candidate, id: ids?.length === 1 ? ids[0]! : null, ambiguous: (ids?.length ?? 0) > 1 };
+    // Several contacts with the sender's number: the partner named by the file decides, if it is one of them.
+    const partnerAmong = ids && ids.length > 1 && partnerIds?.length === 1 && ids.includes(partnerIds[0]!) ? partnerIds[0]! : null;
+    return { participant, candidate, id: ids?.length === 1 ? ids[0]! : partnerAmong, ambiguous: (ids?.length ?? 0) > 1 && partnerAmong === null };
   });
   if (partnerIds?.length === 1 && !matched.some((m) => m.id === partnerIds[0])) {
     // The partner wrote under a number or a profile name the phone does not know: the non-matching sender it is.
@@ -80,8 +87,15 @@ export function planChat(
   for (const { participant, candidate, id, ambiguous } of matched) {
     const row: PlanRow = { action: 'invalid', index: store.add(candidate), line: candidate.line, existingId: id, plannedIndex: null, existingName: null, patch: null, reason: null, lastMessageAt: participant.lastMessageAt };
     const contact = id !== null ? existing.get(id) : undefined;
-    if (!contact) row.reason = { key: ambiguous ? 'chatSenderAmbiguous' : 'chatSenderUnknown' };
-    else {
+    const readableNumber = participant.phone !== null && candidate.phones[0]?.e164 != null;
+    if (!contact && !ambiguous && readableNumber) {
+      row.action = 'create';
+      row.existingId = null;
+      row.reason = { key: 'chatNewFromNumber', vars: { date: participant.lastMessageAt.slice(0, 10), messages: participant.messages } };
+    } else if (!contact) {
+      row.existingId = null;
+      row.reason = { key: ambiguous ? 'chatSenderAmbiguous' : participant.phone !== null ? 'chatNumberUnreadable' : 'chatSenderUnknown' };
+    } else {
       row.existingName = contact.displayName;
       row.patch = chatPatch(contact, participant.lastMessageAt);
       row.action = row.patch ? 'update' : 'unchanged';

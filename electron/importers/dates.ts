@@ -1,3 +1,5 @@
+import { addDays } from '../../shared/local-date';
+
 /**
  * Birthdays as files write them, to YYYY-MM-DD or --MM-DD (year unknown):
  * 19800322, 1980-03-22, --0322, 22.03.1980, 1604-02-02 (iOS: no year), 0/0/00 (Outlook: none).
@@ -11,9 +13,10 @@ export function normalizeBirthday(text: string | null | undefined, dayFirst = tr
   const slashed = value.match(/^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/);
   const excelSerial = value.match(/^(\d{5})(?:\.0+)?$/);
   if (excelSerial && !iso) {
-    // Excel stores dates as days since 30.12.1899 (its 1900 leap-year bug included).
-    const date = new Date(Date.UTC(1899, 11, 30) + Number(excelSerial[1]) * 86_400_000);
-    return normalizeBirthday(date.toISOString().slice(0, 10));
+    // Excel stores dates as days since 30.12.1899 (its 1900 leap-year bug included). That is a
+    // calendar date with no time of day and no time zone: counted on the calendar (addDays works in
+    // UTC only so that no zone or summer time can move it), never through the local clock.
+    return normalizeBirthday(addDays('1899-12-30', Number(excelSerial[1])));
   }
   let year: number | null = null;
   let month: number;

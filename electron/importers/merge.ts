@@ -1,6 +1,6 @@
 import type { Address, Contact } from '../../shared/model/contact';
 import type { ImportAction, ImportCounts } from '../../shared/model/import';
-import { nameTokens, namesCompatible } from '../../shared/names';
+import { nameTokens, namesCompatible, organizationTokens } from '../../shared/names';
 import type { ContactFields, MatchIndex } from '../db/repositories/contacts';
 import type { CandidateStore } from './candidate-store';
 import type { CandidateContact } from './normalize';
@@ -9,10 +9,12 @@ import type { CandidateContact } from './normalize';
  * The plan of an import, before anything is written: for every row whether it creates a contact,
  * fills gaps in an existing one, changes nothing, is a possible duplicate, or is invalid.
  *
- * Matching: the same e-mail address, or the same number under a compatible name, is the same
- * contact; the same number under a clearly different name is a possible duplicate (created, and
- * linked for the user to review). An import only fills empty fields and adds numbers, e-mails and
- * addresses: it never overwrites what the office entered, nor status, history or consent.
+ * Matching: the same e-mail address or the same number under a compatible name is the same
+ * contact; the same address or number under a clearly different name is a possible duplicate
+ * (created, and linked for the user to review, unless the preview decides otherwise). Two contacts
+ * the office keeps apart are never merged: a row that fits both is a possible duplicate too. An
+ * import only fills empty fields and adds numbers, e-mails and addresses: it never overwrites what
+ * the office entered, nor status, history or consent.
  */
 
 export interface Reason {
@@ -62,10 +64,14 @@ export const nameKey = (name: string | null | undefined): string => {
 
 /** Without a number or e-mail to match on, the same full name (and company) is the same contact. */
 const identityByName = (candidate: CandidateContact): string | null => {
-  if (candidate.phones.some((p) => p.e164) || candidate.emails.length > 0) return null;
+  if (candidate.phones.some((p) => p.e164) || candidate.emails.some((e) => e.valid)) return null;
   const key = nameKey(candidate.displayName);
   return key ? `${key}|${nameKey(candidate.organization)}` : null;
 };
+
+/** A person's full name (given and family name, in any order) as a key; null without both. */
+const personNameKey = (names: { givenName: string | null; familyName: string | null }): string | null =>
+  names.givenName && names.familyName ? nameKey(`${names.givenName} ${names.familyName}`) : null;
 
 export const nameIdentity = (names: { displayName: string; organization: string | null }): string => `${nameKey(names.displayName)}|${nameKey(names.organization)}`;
 
@@ -110,6 +116,25 @@ export interface PlanContext {
   index: MatchIndex;
   /** Loads contacts the plan matched. */
   load: (ids: number[]) => Map<number, Contact>;
+  /** The pairs the office decided are different people (both directions). */
+  keptApart: ReadonlyMap<number, ReadonlySet<number>>;
+}
+
+/**
+ * Whether a row and a stored contact may be the same person: their names share a word (or one is
+ * unknown). A company's row ("Elektro Meier KG") also fits a person filed under that company, but two
+ * people of one company never fit each other through the company: they share a switchboard number,
+ * not an identity.
+ */
+type Names = Pick<CandidateContact, 'displayName' | 'givenName' | 'familyName' | 'organization'>;
+
+export function sameIdentity(candidate: Names, names: Names | undefined): boolean {
+  const existingPerson = names ? [names.givenName, names.familyName].filter(Boolean).join(' ') || null : null;
+  if (namesCompatible(candidate.displayName, existingPerson ?? names?.displayName ?? null)) return true;
+  const candidatePerson = !!(candidate.givenName || candidate.familyName);
+  if (candidatePerson && existingPerson) return false;
+  const theirs = new Set(organizationTokens(names?.organization));
+  return organizationTokens(candidate.organization).some((word) => theirs.has(word));
 }
 
 /**
@@ -123,7 +148,9 @@ export class Planner {
   private readonly plannedByE164 = new Map<string, number>();
   private readonly plannedByEmail = new Map<string, number>();
   private readonly plannedByName = new Map<string, number>();
+  private readonly plannedByPersonName = new Map<string, number>();
   private byName: Map<string, number[]> | null = null;
+  private byPersonName: Map<string, number[]> | null = null;
 
   constructor(
     readonly store: CandidateStore,
@@ -145,7 +172,7 @@ export class Planner {
       row.action = row.patch ? 'update' : 'unchanged';
       row.reason = row.patch ? { key: 'fills', vars: { fields: changedFieldNames(row.patch) } } : null;
     } else {
-      this.matchPlanned(row, candidate, match.kind === 'duplicate' ? match.id : null);
+      this.matchPlanned(row, candidate, match.kind === 'duplicate' ? match : null);
     }
     this.counts[countKey[row.action]] += 1;
     this.rows.push(row);
@@ -166,49 +193,77 @@ export class Planner {
     return this.byName.get(key);
   }
 
-  /** The same e-mail, or the same number under a compatible name, is a contact in the database. */
-  private matchDatabase(candidate: CandidateContact): { kind: 'invalid' | 'new' } | { kind: 'same' | 'duplicate'; id: number } {
-    if (candidate.invalidReason) return { kind: 'invalid' };
-    const { index } = this.context;
-    for (const email of candidate.emails) {
-      const ids = index.byEmail.get(email.address.toLowerCase());
-      if (ids?.length) return { kind: 'same', id: ids[0]! };
-    }
-    let duplicateOf: number | null = null;
-    for (const phone of candidate.phones) {
-      if (!phone.e164) continue;
-      for (const id of index.byE164.get(phone.e164) ?? []) {
-        const names = index.names.get(id);
-        const existingName = names ? [names.givenName, names.familyName].filter(Boolean).join(' ') || names.displayName : null;
-        const compatible =
-          namesCompatible(candidate.displayName, existingName) || (candidate.organization !== null && namesCompatible(candidate.organization, names?.organization));
-        if (compatible) return { kind: 'same', id };
-        duplicateOf ??= id;
+  /** Contacts of the database with exactly this person's name (all its words), for suggestions. */
+  private existingByPersonName(key: string): number[] | undefined {
+    if (!this.byPersonName) {
+      this.byPersonName = new Map();
+      for (const [id, names] of this.context.index.names) {
+        const personKey = personNameKey(names);
+        if (personKey) this.byPersonName.set(personKey, [...(this.byPersonName.get(personKey) ?? []), id]);
       }
     }
-    if (duplicateOf !== null) return { kind: 'duplicate', id: duplicateOf };
+    return this.byPersonName.get(key);
+  }
+
+  /**
+   * The same e-mail address or number under a compatible name is a contact in the database; under a
+   * different name, or fitting two people the office keeps apart, a possible duplicate.
+   */
+  private matchDatabase(candidate: CandidateContact): { kind: 'invalid' | 'new' } | { kind: 'same' | 'duplicate'; id: number; reason?: string } {
+    if (candidate.invalidReason) return { kind: 'invalid' };
+    const { index, keptApart } = this.context;
+    // Everyone sharing a real address or a number with the row, addresses first.
+    const shared: number[] = [];
+    const add = (ids: number[] | undefined) => {
+      for (const id of ids ?? []) if (!shared.includes(id)) shared.push(id);
+    };
+    for (const email of candidate.emails) if (email.valid) add(index.byEmail.get(email.address.toLowerCase()));
+    for (const phone of candidate.phones) if (phone.e164) add(index.byE164.get(phone.e164));
+    // The same person's name, but nothing to reach them by in common: maybe one person, maybe two.
+    const personKey = personNameKey(candidate);
+    const namesake = () => (personKey ? this.existingByPersonName(personKey)?.find((id) => !shared.includes(id)) : undefined);
+    if (shared.length > 0) {
+      const fitting = shared.filter((id) => sameIdentity(candidate, index.names.get(id)));
+      const first = fitting[0];
+      if (first !== undefined) {
+        const ambiguous = fitting.some((other) => other !== first && keptApart.get(first)?.has(other));
+        return { kind: ambiguous ? 'duplicate' : 'same', id: first };
+      }
+      // Someone else's number (a shared landline): a namesake is the likelier same person to suggest.
+      const sameName = namesake();
+      return sameName !== undefined ? { kind: 'duplicate', id: sameName, reason: 'sameNameOtherWays' } : { kind: 'duplicate', id: shared[0]! };
+    }
     const identity = identityByName(candidate);
     const sameName = identity ? this.existingByName(identity) : undefined;
-    return sameName?.length ? { kind: 'same', id: sameName[0]! } : { kind: 'new' };
+    if (sameName?.length) return { kind: 'same', id: sameName[0]! };
+    const other = namesake();
+    return other !== undefined ? { kind: 'duplicate', id: other, reason: 'sameNameOtherWays' } : { kind: 'new' };
   }
 
   /** Not in the database: maybe an earlier row of this file creates the same person. */
-  private matchPlanned(row: PlanRow, candidate: CandidateContact, duplicateOf: number | null): void {
+  private matchPlanned(row: PlanRow, candidate: CandidateContact, databaseDuplicate: { id: number; reason?: string } | null): void {
+    const duplicateOf = databaseDuplicate?.id ?? null;
     const identity = identityByName(candidate);
-    const plannedIndex =
-      candidate.emails.map((e) => this.plannedByEmail.get(e.address.toLowerCase())).find((i) => i !== undefined) ??
+    const personKey = personNameKey(candidate);
+    const byWays =
+      candidate.emails.map((e) => (e.valid ? this.plannedByEmail.get(e.address.toLowerCase()) : undefined)).find((i) => i !== undefined) ??
       candidate.phones.map((p) => (p.e164 ? this.plannedByE164.get(p.e164) : undefined)).find((i) => i !== undefined) ??
       (identity ? this.plannedByName.get(identity) : undefined);
+    // A namesake in this import: a possible duplicate, never merged on the name alone. Preferred over
+    // another person whose number the row shares, unless the database already offers a namesake.
+    const plannedNamesake = personKey ? this.plannedByPersonName.get(personKey) : undefined;
+    const byWaysFits = byWays !== undefined && sameIdentity(candidate, this.store.get(this.rows[byWays]!.index));
+    const namesake = !byWaysFits && databaseDuplicate?.reason !== 'sameNameOtherWays' && plannedNamesake !== byWays ? plannedNamesake : undefined;
+    const plannedIndex = namesake ?? byWays;
     const planned = plannedIndex !== undefined ? this.store.get(this.rows[plannedIndex]!.index) : null;
-    const sameEmail = planned !== null && candidate.emails.some((e) => planned.emails.some((p) => p.address.toLowerCase() === e.address.toLowerCase()));
-    if (planned && plannedIndex !== undefined && (namesCompatible(candidate.displayName, planned.displayName) || sameEmail)) {
+    if (planned && plannedIndex !== undefined && namesake === undefined && sameIdentity(candidate, planned)) {
       const target = this.absorbBridged(plannedIndex, planned, candidate);
       const patch = patchFor(target, candidate);
       if (patch) {
         mergeInto(target, patch);
         this.store.replace(this.rows[plannedIndex]!.index, target);
         for (const phone of patch.phones) if (phone.e164) this.plannedByE164.set(phone.e164, plannedIndex);
-        for (const email of patch.emails) this.plannedByEmail.set(email.address.toLowerCase(), plannedIndex);
+        for (const email of patch.emails) if (email.valid) this.plannedByEmail.set(email.address.toLowerCase(), plannedIndex);
       }
       row.plannedIndex = plannedIndex;
       row.existingName = target.displayName;
@@ -216,20 +271,25 @@ export class Planner {
       row.reason = { key: 'sameAsLine', vars: { line: target.line ?? 0 } };
     } else if (duplicateOf !== null || planned) {
       row.action = 'duplicate';
-      if (duplicateOf !== null) {
+      // What merging would add, should the office decide so in the preview.
+      if (duplicateOf !== null && namesake === undefined) {
+        const existing = this.context.load([duplicateOf]).get(duplicateOf);
         row.existingId = duplicateOf;
-        row.existingName = this.context.load([duplicateOf]).get(duplicateOf)?.displayName ?? null;
+        row.existingName = existing?.displayName ?? null;
+        row.patch = existing ? patchFor(existing, candidate) : null;
       } else {
         row.plannedIndex = plannedIndex!;
         row.existingName = planned!.displayName;
+        row.patch = patchFor(planned!, candidate);
       }
-      row.reason = { key: 'sameNumberOtherName' };
+      row.reason = { key: databaseDuplicate?.reason ?? (namesake !== undefined ? 'sameNameOtherWays' : 'sameNumberOtherName') };
     }
     if (row.action === 'create' || row.action === 'duplicate') {
       const position = this.rows.length;
       for (const phone of candidate.phones) if (phone.e164 && !this.plannedByE164.has(phone.e164)) this.plannedByE164.set(phone.e164, position);
-      for (const email of candidate.emails) if (!this.plannedByEmail.has(email.address.toLowerCase())) this.plannedByEmail.set(email.address.toLowerCase(), position);
+      for (const email of candidate.emails) if (email.valid && !this.plannedByEmail.has(email.address.toLowerCase())) this.plannedByEmail.set(email.address.toLowerCase(), position);
       if (identity && !this.plannedByName.has(identity)) this.plannedByName.set(identity, position);
+      if (personKey && !this.plannedByPersonName.has(personKey)) this.plannedByPersonName.set(personKey, position);
     }
   }
 
@@ -246,7 +306,7 @@ export class Planner {
       if (index !== undefined && index !== target) others.add(index);
     }
     for (const email of candidate.emails) {
-      const index = this.plannedByEmail.get(email.address.toLowerCase());
+      const index = email.valid ? this.plannedByEmail.get(email.address.toLowerCase()) : undefined;
       if (index !== undefined && index !== target) others.add(index);
     }
     for (const index of others) {
@@ -260,6 +320,14 @@ export class Planner {
       Object.assign(other, { action: 'update', plannedIndex: target, existingName: into.displayName, reason: { key: 'sameAsLine', vars: { line: into.line ?? 0 } } });
       for (const [key, value] of this.plannedByE164) if (value === index) this.plannedByE164.set(key, target);
       for (const [key, value] of this.plannedByEmail) if (value === index) this.plannedByEmail.set(key, target);
+      for (const [key, value] of this.plannedByPersonName) if (value === index) this.plannedByPersonName.set(key, target);
+      // The target was only suspected to be this one's namesake: now it is the same person, and the contact.
+      const targetRow = this.rows[target]!;
+      if (targetRow.action === 'duplicate' && targetRow.plannedIndex === index) {
+        this.counts.duplicates -= 1;
+        this.counts.created += 1;
+        Object.assign(targetRow, { action: 'create', plannedIndex: null, existingName: null, patch: null, reason: null });
+      }
     }
     if (others.size) this.store.replace(this.rows[target]!.index, into);
     return into;

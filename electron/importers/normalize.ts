@@ -21,15 +21,18 @@ export interface CandidateContact {
   language: ContactLanguage | null;
   isCompany: boolean;
   phones: { raw: string; e164: string | null; kind: PhoneKind; label: string | null }[];
-  emails: { address: string; label: string | null }[];
+  /** Every e-mail text of the contact; one that is not an address is kept as written, `valid: false`. */
+  emails: { address: string; label: string | null; valid: boolean }[];
   addresses: ParsedAddress[];
   /** Catalogue key (import.reasons.*) when the row cannot become a contact. */
   invalidReason: string | null;
-  /** E-mail texts that were not addresses (kept out, mentioned in the preview). */
-  rejectedEmails: string[];
 }
 
 const emailPattern = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
+/** "anna@example.de" is an address; "business 3@example.de", "anna@example" and "Anna" are not. */
+export const isEmailAddress = (text: string): boolean => emailPattern.test(text);
+/** What lists write where there is no address ("-", "keine", "n/a"): nothing to keep. */
+const noEmail = /^(?:[^\p{L}\p{N}]*|keine?|none|n\/?a|k\.? ?a\.?)$/iu;
 const mobileLabel = /\b(cell|mobile?|mobil|handy|iphone)\b/i;
 
 export function normalizeContact(parsed: ParsedContact, region: string): CandidateContact {
@@ -47,24 +50,19 @@ export function normalizeContact(parsed: ParsedContact, region: string): Candida
     phones.push({ raw, e164: normalized.e164, kind, label: phone.label });
   }
 
-  let emails: CandidateContact['emails'] = parsed.emails;
-  const rejectedEmails: string[] = [];
-  if (parsed.emails.length > 0) {
-    const seen = new Set<string>();
-    const kept: CandidateContact['emails'] = [];
-    for (const email of parsed.emails) {
-      const address = email.address.startsWith('mailto:') || email.address !== email.address.trim() ? email.address.replace(/^mailto:/i, '').trim() : email.address;
-      if (!emailPattern.test(address)) {
-        if (address) rejectedEmails.push(address);
-        continue;
-      }
-      const key = address.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      kept.push({ address: address, label: email.label });
-    }
-    emails = kept;
+  // A text that is not an address stays as written, flagged: the office sees it and decides (it
+  // never identifies a contact). It is not cut into a part that looks valid.
+  const emails: CandidateContact['emails'] = [];
+  const seenEmails = new Set<string>();
+  for (const email of parsed.emails) {
+    const address = /^mailto:|\s/i.test(email.address) ? email.address.replace(/^mailto:/i, '').replace(/\s+/g, ' ').trim() : email.address;
+    if (!address.includes('@') && noEmail.test(address)) continue;
+    const key = address.toLowerCase();
+    if (seenEmails.has(key)) continue;
+    seenEmails.add(key);
+    emails.push({ address, label: email.label, valid: emailPattern.test(address) });
   }
+  const validEmails = emails.filter((email) => email.valid);
 
   const organization = parsed.organization;
   const hasPerson = !!(parsed.givenName || parsed.familyName);
@@ -74,11 +72,11 @@ export function normalizeContact(parsed: ParsedContact, region: string): Candida
     givenName: parsed.givenName,
     familyName: parsed.familyName,
     organization,
-    fallbacks: [emails[0]?.address, phones[0]?.raw],
+    fallbacks: [validEmails[0]?.address, phones[0]?.raw],
   });
-  const hasContactWay = phones.some((p) => p.e164) || emails.length > 0;
+  const hasContactWay = phones.some((p) => p.e164) || validEmails.length > 0;
   const hasName = hasPerson || !!organization || !!parsed.formattedName;
-  const invalidReason = !hasName && !hasContactWay ? (phones.length > 0 ? 'onlyInvalidNumber' : 'empty') : null;
+  const invalidReason = !hasName && !hasContactWay ? (phones.length > 0 ? 'onlyInvalidNumber' : emails.length > 0 ? 'onlyInvalidEmail' : 'empty') : null;
 
   return {
     line: parsed.line,
@@ -100,6 +98,5 @@ export function normalizeContact(parsed: ParsedContact, region: string): Candida
     emails,
     addresses: parsed.addresses,
     invalidReason,
-    rejectedEmails,
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ColumnTarget, ImportFormat, LegacyEncoding } from '../../shared/model/import';
+import { lacksTrunkPrefix } from '../../shared/phone';
 import { headerSignature, recogniseHeaders, rowReader, sideColumns, type ParsedRow } from './columns';
 import { detectDelimiter, parseCsv, type CsvResult } from './csv';
 import { createDecoder, detectEncoding, guessLegacyEncoding, isValidUtf8, type FileEncoding } from './encoding';
@@ -104,8 +105,47 @@ const signatures: [RegExp, string][] = [
   [/^\xd0\xcf\x11\xe0/, 'oldExcel'],
 ];
 
+/** Numbers named one by one in a file's issues; the rest are counted in one more issue. */
+const LISTED_NUMBERS = 20;
+
+/**
+ * The numbers of a file written without the region's leading 0 (see lacksTrunkPrefix): flagged in
+ * the preview like any invalid number, and named with their line so the office can complete them.
+ */
+class NumbersWithoutTrunkPrefix {
+  private readonly listed: ImportIssue[] = [];
+  private unlisted = 0;
+
+  constructor(private readonly region: string) {}
+
+  note(candidate: CandidateContact): void {
+    for (const phone of candidate.phones) {
+      if (phone.e164 !== null || !lacksTrunkPrefix(phone.raw, this.region)) continue;
+      if (this.listed.length < LISTED_NUMBERS) this.listed.push({ line: candidate.line, key: 'numberWithoutTrunkPrefix', vars: { line: candidate.line ?? 0, number: phone.raw } });
+      else this.unlisted += 1;
+    }
+  }
+
+  issues(): ImportIssue[] {
+    return this.unlisted > 0 ? [...this.listed, { line: null, key: 'moreNumbersWithoutTrunkPrefix', vars: { count: this.unlisted } }] : this.listed;
+  }
+}
+
 /** Reads one file to import: finds its format and encoding, and turns its contents into candidates. */
 export async function readImportFile(source: ByteSource, options: ReadOptions): Promise<FileReading> {
+  const numbers = new NumbersWithoutTrunkPrefix(options.region);
+  const reading = await readContents(source, {
+    ...options,
+    onCandidate: (candidate, index) => {
+      numbers.note(candidate);
+      options.onCandidate?.(candidate, index);
+    },
+  });
+  if (!reading.rejected) reading.issues.push(...numbers.issues());
+  return reading;
+}
+
+async function readContents(source: ByteSource, options: ReadOptions): Promise<FileReading> {
   let reading: FileReading = { name: source.name, format: null, encoding: null, hash: '', issues: [], rejected: false, candidates: options.store ?? new MemoryCandidateStore(), table: null, chat: null };
   const keep = (candidate: CandidateContact) => {
     const index = reading.candidates.add(candidate);

@@ -98,17 +98,26 @@ function parseHeaderText(headerText: string): Header | null {
   if (!knownProperties.has(name) && !name.startsWith('X-')) return null;
   const params = new Map<string, string[]>();
   const types = new Set<string>();
+  const labels = new Set<string>();
   for (const raw of rawParams) {
     const eq = raw.indexOf('=');
     if (eq < 0) {
-      const bare = raw.trim().toLowerCase();
-      if (bare) types.add(bare);
+      const bare = raw.trim();
+      if (bare) types.add(bare.toLowerCase());
+      const label = bareParameterLabel(bare);
+      if (label) labels.add(label);
       continue;
     }
     const key = raw.slice(0, eq).trim().toUpperCase();
     const values = splitOutsideQuotes(raw.slice(eq + 1), ',').map(unescapeParam);
     params.set(key, [...(params.get(key) ?? []), ...values]);
-    if (key === 'TYPE') for (const value of values) types.add(value.trim().toLowerCase());
+    if (key === 'TYPE') {
+      for (const value of values) {
+        types.add(value.trim().toLowerCase());
+        const label = typeValueLabel(value.trim());
+        if (label) labels.add(label);
+      }
+    }
   }
   const flags = { params, types };
   return {
@@ -119,7 +128,7 @@ function parseHeaderText(headerText: string): Header | null {
     qp: isQuotedPrintable(flags),
     binary: isBinary(flags),
     charset: params.get('CHARSET')?.[0],
-    label: typeLabel(types),
+    label: labels.size ? [...labels].sort().join(',') : null,
   };
 }
 
@@ -186,14 +195,35 @@ function clean(text: string | undefined | null): string | null {
 /** Apple's `_$!<Mobile>!$_` and Google's custom labels become plain words. */
 const cleanLabel = (label: string) => label.replace(/^_\$!<(.*)>!\$_$/, '$1').trim();
 
-const ignoredTypes = new Set(['voice', 'pref', 'internet', 'x400', 'quoted-printable', 'base64', 'b', '8bit', '7bit']);
-function typeLabel(types: Set<string>): string | null {
-  return clean(
-    [...types]
-      .filter((type) => !ignoredTypes.has(type) && !type.startsWith('charset') && !/^\d+$/.test(type))
-      .sort()
-      .join(','),
-  );
+/** The types that say what a number, e-mail or address is for (vCard 2.1, 3.0, 4.0, Apple, Google). */
+const labelTypes = new Set(['cell', 'mobile', 'work', 'home', 'fax', 'pager', 'msg', 'car', 'isdn', 'video', 'pcs', 'bbs', 'modem', 'text', 'textphone', 'main', 'iphone', 'other', 'school']);
+/**
+ * Types that are not labels: VOICE is what a number is anyway, PREF a rank, INTERNET and X400 the
+ * kind of e-mail, DOM … PARCEL the kind of address.
+ */
+const typesWithoutLabel = new Set(['voice', 'pref', 'internet', 'x400', 'dom', 'intl', 'postal', 'parcel']);
+/** Values that belong to other parameters (CHARSET, ENCODING, VALUE), written where a type goes. */
+const parameterValue = /^(?:utf-?\d+|us-ascii|ascii|iso-?8859.*|windows-\d+|cp-?\d+|shift_jis|sjis|euc-.*|gb\d*|big5|koi8.*|quoted-printable|base64|b|[78]bit|inline|url|uri|cid|content-id|vcard|\d+)$/i;
+
+/** A custom label: Android writes "X-Baustelle" in vCard 2.1 (and TYPE=Baustelle in 3.0). */
+const customLabel = (type: string): string | null => (/^x-./i.test(type) ? clean(type.slice(2)) : null);
+
+/**
+ * The label of a vCard 2.1 parameter written without a name. Only the known types and X- labels
+ * count: the same place holds charsets (UTF-8, ISO-8859-1), encodings, INLINE, VCARD and languages
+ * (de, de-DE, en-US), none of which says what a number is for.
+ */
+function bareParameterLabel(type: string): string | null {
+  const lower = type.toLowerCase();
+  return labelTypes.has(lower) ? lower : customLabel(type);
+}
+
+/** The label of a TYPE= value: a known type, or a custom one (never a parameter value put there). */
+function typeValueLabel(type: string): string | null {
+  const lower = type.toLowerCase();
+  if (labelTypes.has(lower)) return lower;
+  if (!type || typesWithoutLabel.has(lower) || parameterValue.test(type)) return null;
+  return customLabel(type) ?? clean(type);
 }
 
 function genderOf(value: string): ParsedContact['gender'] {

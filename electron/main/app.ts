@@ -80,6 +80,19 @@ export function startDesktopApp(options: DesktopOptions): void {
     registerIpcHandlers(ipcMain, opened.dispatch, isTrustedSender, (key) => opened.message(key));
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(getSettings(opened.ctx).language, process.platform)));
     mainWindow = createMainWindow(options.outDir);
+    const window = mainWindow;
+    // The page refuses to close while a form holds unsaved edits: ask, as the page does on leaving a form.
+    window.webContents.on('will-prevent-unload', (event) => {
+      const choice = dialog.showMessageBoxSync(window, {
+        type: 'question',
+        buttons: [opened.message('unsaved.discard'), opened.message('unsaved.keepEditing')],
+        defaultId: 1,
+        cancelId: 1,
+        title: opened.message('unsaved.title'),
+        message: opened.message('unsaved.text'),
+      });
+      if (choice === 0) event.preventDefault();
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

@@ -1,8 +1,9 @@
 import { translate } from '../../shared/i18n';
+import { formatDate } from '../../shared/local-date';
 import { formalKey, type Contact } from '../../shared/model/contact';
 import type { ContactEdit } from '../../shared/model/contact-edit';
 import type { Language } from '../../shared/model/settings';
-import { transitions, type Consent, type HistoryEntryView, type Stage } from '../../shared/model/tracking';
+import { historyKinds, transitions, type Consent, type HistoryEntryView, type Stage } from '../../shared/model/tracking';
 import { displayNameOf } from '../../shared/names';
 import { normalizePhone } from '../../shared/phone';
 import type { ContactFields } from '../db/repositories/contacts';
@@ -19,63 +20,151 @@ export interface ContactDetail {
   nextStages: Stage[];
 }
 
-const listText = (value: unknown): string | null => {
-  if (value === null || value === undefined || value === '') return null;
-  if (Array.isArray(value)) {
-    const parts = value.map((item) =>
-      typeof item === 'object' && item !== null
-        ? Object.values(item as Record<string, unknown>)
-            .filter((v) => v !== null && v !== '' && typeof v !== 'boolean')
-            .join(' ')
-        : String(item),
-    );
-    return parts.filter(Boolean).join(', ') || null;
-  }
-  return String(value);
+type HistoryKind = (typeof historyKinds)[number];
+const isHistoryKind = (kind: string): kind is HistoryKind => (historyKinds as readonly string[]).includes(kind);
+
+/** Fields whose values are days (or moments): shown as 04.12.2026, never as stored. */
+const dateFields = new Set(['givenAt', 'withdrawnAt', 'invitedAt', 'switchedAt', 'letterSentAt', 'birthday', 'whatsappLastMessageAt']);
+
+/** Fields a change list never shows: the entry's text says them, or they are bookkeeping nobody reads. */
+const unlistedFields = new Set(['stageChangedAt', 'mergedFrom', 'mergedInto', 'deleted', 'consentIds']);
+
+/** Catalogue lists a value's name is looked up in, per field. */
+const namedValues: Record<string, string> = {
+  stage: 'tracking.stages',
+  target: 'tracking.targets',
+  messenger: 'tracking.targets',
+  invitedChannel: 'tracking.channels',
+  method: 'tracking.methods',
+  gender: 'tracking.genders',
+  kind: 'contacts.kinds',
+  language: 'contacts.languages',
 };
 
-/** A history value in words: stage and target names translated, lists joined. */
+const present = (value: unknown): boolean => value !== null && value !== undefined && value !== '';
+
+/** One item of a list field in words: a number as written, an e-mail address, an address on one line. */
+function itemText(field: string, item: unknown): string {
+  if (typeof item !== 'object' || item === null) return String(item);
+  const record = item as Record<string, unknown>;
+  if (field === 'phones') return String(record.raw ?? record.e164 ?? '');
+  if (field === 'emails') return String(record.address ?? '');
+  if (field === 'addresses') {
+    const place = [record.postalCode, record.city].filter(present).join(' ');
+    return [record.street, place, record.region, record.country].filter(present).join(', ');
+  }
+  return Object.values(record).filter((v) => present(v) && typeof v !== 'boolean').join(' ');
+}
+
+/** A history value in words: names translated, days as 04.12.2026, lists joined; null for nothing. */
 function valueText(language: Language, field: string, value: unknown): string | null {
   // Du or Sie, and "not set" is the rule by kind rather than nothing.
   if (field === 'formal') return translate(language, `contacts.formal.${formalKey(value as boolean | null)}`);
-  if (value === null || value === undefined) return null;
-  if (field === 'language' && typeof value === 'string') return translate(language, `contacts.languages.${value}`);
-  const keyed: Record<string, string> = { stage: 'stages', target: 'targets', invitedChannel: 'channels', messenger: 'targets', method: 'methods', gender: 'genders' };
-  if (keyed[field] && typeof value === 'string') return translate(language, `tracking.${keyed[field]}.${value}`);
-  if (field === 'kind' && typeof value === 'string') return translate(language, `contacts.kinds.${value}`);
-  if (field === 'purposes' && Array.isArray(value)) return value.map((p) => translate(language, `tracking.purposes.${p}`)).join(', ');
+  if (!present(value)) return null;
   if (typeof value === 'boolean') return translate(language, value ? 'tracking.yes' : 'tracking.no');
-  return listText(value);
+  if (namedValues[field] && typeof value === 'string') return translate(language, `${namedValues[field]}.${value}`);
+  if (dateFields.has(field) && typeof value === 'string') return formatDate(value, language);
+  if (Array.isArray(value)) {
+    // The purposes of a consent (given, withdrawn or taken back by an undo).
+    if (field === 'purposes' || field === 'consentsRemoved') return value.map((p) => translate(language, `tracking.purposes.${p}`)).join(', ') || null;
+    return value.map((item) => itemText(field, item)).filter(Boolean).join(', ') || null;
+  }
+  return String(value);
 }
 
-/** The timeline: the history table, plus what imports did (recorded with the imports themselves). */
+type Change = HistoryEntryView['changes'][number];
+
+/**
+ * What an entry changed, field by field, in words. A field whose before and after read the same
+ * (both empty, or equal) is left out: it says nothing.
+ */
+function changeList(language: Language, fields: Iterable<string>, before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
+  const changes: Change[] = [];
+  for (const field of fields) {
+    if (unlistedFields.has(field)) continue;
+    const change = { field: translate(language, `tracking.fields.${field}`), before: valueText(language, field, before[field]), after: valueText(language, field, after[field]) };
+    if (change.before !== change.after) changes.push(change);
+  }
+  return changes;
+}
+
+interface EntryWords {
+  text: string;
+  /** Fields the text names already (left out of the change list). */
+  said: string[];
+  /** The text says something on its own ("Gelöscht"); else an entry without changes is dropped. */
+  standsAlone: boolean;
+}
+
+/** What an entry of the history table says, in the user's language. */
+function entryWords(language: Language, kind: HistoryKind, before: Record<string, unknown>, after: Record<string, unknown>): EntryWords {
+  const name = (field: string, value: unknown) => valueText(language, field, value) ?? translate(language, 'tracking.empty');
+  switch (kind) {
+    case 'stage':
+    case 'target': {
+      // A step that kept the stage (invited again) or a target entry that only changed the messenger id.
+      if (valueText(language, kind, before[kind]) === valueText(language, kind, after[kind])) {
+        return { text: translate(language, kind === 'stage' ? 'tracking.history.stageUnchanged' : 'tracking.history.fields'), said: [kind], standsAlone: false };
+      }
+      let text = translate(language, `tracking.history.${kind}`, { before: name(kind, before[kind]), after: name(kind, after[kind]) });
+      const said: string[] = [kind];
+      if (kind === 'stage' && present(after.invitedChannel)) {
+        const channel = name('invitedChannel', after.invitedChannel);
+        // "war schon dort" is no channel anything went "per".
+        text += ` (${after.invitedChannel === 'already_there' ? channel : translate(language, 'tracking.history.invitedBy', { channel })})`;
+        said.push('invitedChannel');
+      }
+      if (kind === 'stage' && present(after.messenger)) {
+        text += ` (${translate(language, 'tracking.history.messenger', { messenger: name('messenger', after.messenger) })})`;
+        said.push('messenger');
+      }
+      if (kind === 'stage' && present(after.letterVersion)) {
+        text += ` (${translate(language, 'tracking.history.letterVersion', { version: String(after.letterVersion) })})`;
+        said.push('letterVersion');
+      }
+      return { text, said, standsAlone: true };
+    }
+    case 'deleted':
+      if (present(after.mergedInto)) return { text: translate(language, 'tracking.history.deletedByMerge', { other: String(after.mergedInto) }), said: [], standsAlone: true };
+      return { text: translate(language, 'tracking.history.deleted'), said: [], standsAlone: true };
+    case 'merge':
+      return { text: translate(language, 'tracking.history.merge', { other: String(after.mergedFrom ?? '') }), said: [], standsAlone: true };
+    case 'keptApart':
+    case 'keptApartUndone':
+      return { text: translate(language, `tracking.history.${kind}`, { other: String(after.other ?? '') }), said: ['other'], standsAlone: true };
+    case 'fields':
+    case 'tags':
+      return { text: translate(language, `tracking.history.${kind}`), said: [], standsAlone: false };
+    default:
+      return { text: translate(language, `tracking.history.${kind}`), said: [], standsAlone: true };
+  }
+}
+
+/**
+ * The timeline: the history table, plus what imports did (recorded with the imports themselves).
+ * Every line is in words an authority can read: labels, not field names; days as 04.12.2026; no
+ * change that changed nothing, and no entry left with nothing to say.
+ */
 export function historyView(ctx: ServiceContext, contact: Contact, language: Language): HistoryEntryView[] {
   // Newest first; entries of the same moment keep their order of writing (the sort below is stable).
-  const entries: HistoryEntryView[] = ctx.repos.tracking.history(contact.id).reverse().map((entry) => {
+  const entries: HistoryEntryView[] = ctx.repos.tracking.history(contact.id).reverse().flatMap((entry) => {
     const before = entry.before ?? {};
     const after = entry.after ?? {};
-    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => f !== 'stageChangedAt');
-    const changes = fields.map((field) => ({
-      field: translate(language, `tracking.fields.${field}`),
-      before: valueText(language, field, before[field]),
-      after: valueText(language, field, after[field]),
-    }));
-    let text = translate(language, `tracking.history.${entry.kind}`, {
-      before: valueText(language, entry.kind, before[entry.kind]) ?? translate(language, 'tracking.empty'),
-      after: valueText(language, entry.kind, after[entry.kind]) ?? translate(language, 'tracking.empty'),
-      other: String(after.mergedFrom ?? ''),
-    });
-    if (entry.kind === 'stage' && after.invitedChannel) text += ` (${translate(language, 'tracking.history.invitedBy', { channel: valueText(language, 'invitedChannel', after.invitedChannel)! })})`;
-    if (entry.kind === 'stage' && after.messenger) text += ` (${translate(language, 'tracking.history.messenger', { messenger: valueText(language, 'messenger', after.messenger)! })})`;
-    if (entry.kind === 'stage' && after.letterVersion) text += ` (${translate(language, 'tracking.history.letterVersion', { version: String(after.letterVersion) })})`;
-    return { at: entry.at, kind: entry.kind, text, changes: entry.kind === 'stage' || entry.kind === 'target' ? [] : changes };
+    // A kind this version does not know reads as a change of details rather than as a catalogue key.
+    const words = isHistoryKind(entry.kind) ? entryWords(language, entry.kind, before, after) : { text: translate(language, 'tracking.history.fields'), said: [], standsAlone: false };
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !words.said.includes(field));
+    const changes = changeList(language, fields, before, after);
+    if (changes.length === 0 && !words.standsAlone) return [];
+    return [{ at: entry.at, kind: entry.kind, text: words.text, changes }];
   });
   const imported = ctx.repos.imports.historyOf(contact.id);
   if (imported.created) {
     entries.push({ at: imported.created.importedAt, kind: 'importCreated', text: translate(language, 'tracking.history.importCreated', { file: imported.created.fileName }), changes: [] });
   }
-  for (const { record, before } of imported.updates) {
-    const changes = Object.keys(before).map((field) => ({ field: translate(language, `tracking.fields.${field}`), before: valueText(language, field, before[field as keyof typeof before]), after: null }));
+  for (const { record, before, after } of imported.updates) {
+    // What the import set (recorded since version 7); older records know only what was before.
+    const changes = changeList(language, Object.keys(before), before, after ?? {});
+    if (changes.length === 0 && after) continue;
     entries.push({ at: record.importedAt, kind: 'importUpdated', text: translate(language, 'tracking.history.importUpdated', { file: record.fileName }), changes });
   }
   return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
@@ -97,6 +186,7 @@ export function contactDetail(ctx: ServiceContext, id: number): ContactDetail {
       textVersion: c.textVersion,
       method: c.method,
       evidence: c.evidenceId && evidence.has(c.evidenceId) ? { id: c.evidenceId, ...evidence.get(c.evidenceId)! } : null,
+      evidenceNote: c.evidenceNote,
       withdrawnAt: c.withdrawnAt,
       recordedAt: c.recordedAt,
     })),

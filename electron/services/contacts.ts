@@ -1,14 +1,17 @@
+import { localDaysAgo } from '../../shared/local-date';
 import type { Contact, ContactListInput, ContactPage } from '../../shared/model/contact';
 import type { ContactQuery } from '../db/repositories/contact-query';
 import type { ServiceContext } from './context';
 import { getSettings } from './settings';
 
-const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-/** The parts of every contact query that come from the settings: when an invitation or a letter is overdue. */
+/**
+ * The parts of every contact query that come from the settings: when an invitation or a letter is
+ * overdue (days counted on the office's calendar, so "14 days ago" is the same at 00:30 as at noon).
+ */
 export function contactQuery(ctx: ServiceContext): Pick<ContactQuery, 'invitedBefore' | 'letterSentBefore'> {
   const settings = getSettings(ctx);
-  return { invitedBefore: daysAgo(settings.invitationReminderDays), letterSentBefore: daysAgo(settings.letterReminderDays) };
+  return { invitedBefore: localDaysAgo(settings.invitationReminderDays), letterSentBefore: localDaysAgo(settings.letterReminderDays) };
 }
 
 export const countContacts = (ctx: ServiceContext): { total: number } => ({ total: ctx.repos.contacts.count() });

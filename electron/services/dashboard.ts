@@ -1,15 +1,16 @@
+import { localDateOf, mondayOf } from '../../shared/local-date';
 import type { Dashboard } from '../../shared/model/tracking';
 import { finishedStages, stages, targets, type Stage } from '../../shared/model/tracking';
 import type { ServiceContext } from './context';
 import { contactQuery } from './contacts';
 import { getSettings } from './settings';
 
-/** Monday of the week of an ISO date-time, as YYYY-MM-DD. */
-function weekOf(iso: string): string {
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return date.toISOString().slice(0, 10);
-}
+/**
+ * Monday of the week a stored moment (UTC) fell in on the office's calendar, as YYYY-MM-DD: a step
+ * taken on Monday at 00:30 in Germany (Sunday 23:30 UTC) counts for the new week.
+ */
+// History times are written by SQLite (always a full UTC moment), so the local date is always there.
+const weekOf = (moment: string): string => mondayOf(localDateOf(moment)!);
 
 /**
  * The overview: contacts per stage and target, progress per week (replayed from the history of
@@ -39,6 +40,7 @@ export function dashboard(ctx: ServiceContext): Dashboard {
     total: ctx.repos.contacts.count(),
     byStage,
     byTarget,
+    consented: ctx.repos.contactQuery.count({ ...base, consented: true }),
     progress,
     next: {
       notInvited: ctx.repos.contactQuery.count({ ...base, view: 'not_invited' }),

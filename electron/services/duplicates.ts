@@ -14,8 +14,9 @@ export function mergeContacts(ctx: ServiceContext, keepId: number, otherId: numb
   if (keepId === otherId) throw new AppError('invalid_input', 'tracking.errors.mergeSelf');
   const keep = requireContact(ctx, keepId);
   const other = requireContact(ctx, otherId);
+  if (ctx.repos.imports.isKeptApart(keepId, otherId)) throw new AppError('conflict', 'tracking.errors.mergeKeptApart', { keep: keep.displayName, other: other.displayName });
   ctx.repos.transaction(() => {
-    const patch = patchFor(keep, { ...other, line: null, invalidReason: null, rejectedEmails: [] });
+    const patch = patchFor(keep, { ...other, line: null, invalidReason: null });
     const fields: Partial<ContactFields> = { ...(patch?.fields ?? {}) };
     delete fields.displayName; // the kept contact keeps its name
     if (!keep.target && other.target) fields.target = other.target;
@@ -53,8 +54,30 @@ export function mergeContacts(ctx: ServiceContext, keepId: number, otherId: numb
   return requireContact(ctx, keepId);
 }
 
-/** The two are different people after all: the pair leaves the review list. */
-export function dismissDuplicate(ctx: ServiceContext, contactId: number, otherId: number): void {
-  requireContact(ctx, contactId);
-  ctx.repos.imports.resolveDuplicate(contactId, otherId);
+/**
+ * The two are different people: the pair leaves the review list, and the decision is kept as a fact
+ * (kept_apart) that later imports, suggestions and chat exports respect. Both histories say so.
+ */
+export function keepApart(ctx: ServiceContext, contactId: number, otherId: number): void {
+  if (contactId === otherId) throw new AppError('invalid_input', 'tracking.errors.mergeSelf');
+  const contact = requireContact(ctx, contactId);
+  const other = requireContact(ctx, otherId);
+  ctx.repos.transaction(() => {
+    ctx.repos.imports.resolveDuplicate(contactId, otherId);
+    ctx.repos.imports.keepApart(contactId, otherId);
+    ctx.repos.tracking.addHistory({ contactId, kind: 'keptApart', before: null, after: { other: other.displayName } });
+    ctx.repos.tracking.addHistory({ contactId: otherId, kind: 'keptApart', before: null, after: { other: contact.displayName } });
+  });
+}
+
+/** Takes "different people" back: the pair is a possible duplicate again, to merge or keep apart. */
+export function undoKeepApart(ctx: ServiceContext, contactId: number, otherId: number): void {
+  const contact = requireContact(ctx, contactId);
+  const other = requireContact(ctx, otherId);
+  if (!ctx.repos.imports.isKeptApart(contactId, otherId)) return;
+  ctx.repos.transaction(() => {
+    ctx.repos.imports.unkeepApart(contactId, otherId);
+    ctx.repos.tracking.addHistory({ contactId, kind: 'keptApartUndone', before: null, after: { other: other.displayName } });
+    ctx.repos.tracking.addHistory({ contactId: otherId, kind: 'keptApartUndone', before: null, after: { other: contact.displayName } });
+  });
 }

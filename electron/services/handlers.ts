@@ -3,8 +3,9 @@ import { appInfo } from './app';
 import { contactDetail, updateContact } from './contact-detail';
 import { countContacts, listContacts } from './contacts';
 import { dashboard } from './dashboard';
-import { dismissDuplicate, mergeContacts } from './duplicates';
-import { readEvidence, storeEvidence } from './evidence';
+import { keepApart, mergeContacts, undoKeepApart } from './duplicates';
+import { readEvidence } from './evidence';
+import { prepareConsents, recordConsent, recordConsents, withdrawConsent, type ConsentEvidence } from './consents';
 import type { ServiceContext } from './context';
 import { importRecords, undoImport } from './import';
 import { getSettings, updateSettings } from './settings';
@@ -15,7 +16,7 @@ import { getTemplates, previewTemplate, resetTemplate, saveTemplate } from './te
 import { consentedContacts } from './export';
 import { toVcard } from '../exporters/vcard';
 import { missingProfileFields } from '../../shared/model/profile';
-import { bulkChange, recordConsent, selectionIds, setStage, setTarget, today, undoOperation, withdrawConsent } from './tracking';
+import { bulkChange, selectionIds, setStage, setTarget, stageOptions, today, undoOperation } from './tracking';
 
 export type Handler<K extends RequestName> = (
   ctx: ServiceContext,
@@ -23,6 +24,10 @@ export type Handler<K extends RequestName> = (
 ) => RequestOutput<K> | Promise<RequestOutput<K>>;
 
 export type Handlers = { [K in RequestName]: Handler<K> };
+
+/** The proof as the transport carries it (a scan in base64) into what the service stores. */
+const evidenceOf = (evidence: ValidInput<'consents.record'>['evidence']): ConsentEvidence =>
+  evidence.kind === 'scan' ? { kind: 'scan', fileName: evidence.fileName, data: Buffer.from(evidence.data, 'base64') } : evidence;
 
 /** One handler per contract entry; the compiler refuses a missing or extra one. */
 export const handlers: Handlers = {
@@ -33,7 +38,7 @@ export const handlers: Handlers = {
     const profile = getProfile(ctx);
     return { profile, missing: missingProfileFields(profile) };
   },
-  'invitations.forContact': (ctx, { id }) => invitationForContact(ctx, id),
+  'invitations.forContact': (ctx, { id, target }) => invitationForContact(ctx, id, target),
   'invitations.queue': (ctx, { selection }) => ({ ids: selectionIds(ctx, selection) }),
   'templates.get': (ctx) => getTemplates(ctx),
   'templates.save': (ctx, { template, ...key }) => saveTemplate(ctx, key, template),
@@ -43,9 +48,9 @@ export const handlers: Handlers = {
     const contacts = consentedContacts(ctx);
     return { fileName: `Firmenhandy-Einwilligungen-${today()}.vcf`, data: Buffer.from(toVcard(contacts)).toString('base64'), count: contacts.length };
   },
-  'letters.preview': (ctx, { selection, form, kind }) => previewLetters(ctx, selection, form, kind),
-  'letters.printDialog': (ctx, { selection, form, kind }) => printLettersWithDialog(ctx, selection, form, kind),
-  'letters.start': (ctx, { selection, form, kind }) => ({ jobId: ctx.letterJobs.start(ctx, selection, form, kind) }),
+  'letters.preview': (ctx, { selection, ...options }) => previewLetters(ctx, selection, options),
+  'letters.printDialog': (ctx, { selection, ...options }) => printLettersWithDialog(ctx, selection, options),
+  'letters.start': (ctx, { selection, ...options }) => ({ jobId: ctx.letterJobs.start(ctx, selection, options) }),
   'letters.status': (ctx, { jobId }) => ctx.letterJobs.status(jobId),
   'profile.update': (ctx, patch) => {
     const profile = updateProfile(ctx, patch);
@@ -59,15 +64,21 @@ export const handlers: Handlers = {
   'contacts.setTarget': (ctx, input) => setTarget(ctx, input.id, input.target, input.messengerId),
   'contacts.tags': (ctx) => ctx.repos.contacts.allTags(),
   'contacts.bulk': (ctx, input) => bulkChange(ctx, input.selection, input.action),
+  'contacts.stageOptions': (ctx, input) => stageOptions(ctx, input.selection),
   'contacts.undoBulk': (ctx, input) => undoOperation(ctx, input.operationId),
   'contacts.merge': (ctx, input) => mergeContacts(ctx, input.keepId, input.otherId),
   'contacts.dismissDuplicate': (ctx, input) => {
-    dismissDuplicate(ctx, input.id, input.otherId);
+    keepApart(ctx, input.id, input.otherId);
     return {};
   },
-  'consents.record': (ctx, input) => recordConsent(ctx, input.contactId, input),
+  'contacts.undoKeepApart': (ctx, input) => {
+    undoKeepApart(ctx, input.id, input.otherId);
+    return {};
+  },
+  'consents.prepare': (ctx, input) => prepareConsents(ctx, input.selection),
+  'consents.record': (ctx, { contactId, evidence, ...form }) => recordConsent(ctx, contactId, { ...form, evidence: evidenceOf(evidence) }),
+  'consents.recordMany': (ctx, { selection, evidence, ...form }) => recordConsents(ctx, selection, { ...form, evidence: evidenceOf(evidence) }),
   'consents.withdraw': (ctx, input) => withdrawConsent(ctx, input.contactId, input),
-  'evidence.upload': (ctx, input) => storeEvidence(ctx, input.fileName, Buffer.from(input.data, 'base64')),
   'evidence.get': (ctx, input) => readEvidence(ctx, input.id),
   'dashboard.get': (ctx) => dashboard(ctx),
   'import.begin': (ctx, input) => ctx.importJobs.begin(input.files),
@@ -77,6 +88,7 @@ export const handlers: Handlers = {
   'import.rows': (ctx, input) => ctx.importJobs.rows(ctx, input),
   'import.map': (ctx, input) => ctx.importJobs.remap(ctx, input.jobId, input.index, input.mapping, input.remember),
   'import.encoding': (ctx, input) => ctx.importJobs.setEncoding(ctx, input.jobId, input.index, input.encoding),
+  'import.decide': (ctx, { jobId, index, decision, rows, action }) => ctx.importJobs.decide(ctx, jobId, index, decision, { rows, action }),
   'import.commit': (ctx, input) => ctx.importJobs.commit(ctx, input.jobId),
   'import.cancel': (ctx, input) => {
     ctx.importJobs.cancel(input.jobId);

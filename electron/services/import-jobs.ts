@@ -4,7 +4,8 @@ import { appendFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { translate } from '../../shared/i18n';
-import type { ColumnTarget, ImportAction, ImportJob, ImportRecord, LegacyEncoding, PreviewRow } from '../../shared/model/import';
+import type { ColumnTarget, ImportAction, ImportDecision, ImportJob, ImportRecord, LegacyEncoding, PreviewRow } from '../../shared/model/import';
+import { decide } from '../importers/decisions';
 import { fileSource } from '../importers/source';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
@@ -108,6 +109,18 @@ export class ImportJobs {
     if (!file?.analysis) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index });
     file.legacyEncoding = encoding;
     void this.run(ctx, job);
+    return this.view(job, getSettings(ctx).language);
+  }
+
+  /**
+   * The office's decision for rows of one file's preview (merge, keep both, create, skip): the rows
+   * named, or every row offering that decision (of one action, when given). Applied at the commit.
+   */
+  decide(ctx: ServiceContext, jobId: string, index: number, decision: ImportDecision, which: { rows?: number[]; action?: ImportAction }): ImportJob {
+    const job = this.get(jobId, 'ready');
+    const analysis = job.files[index]?.analysis;
+    if (!analysis) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index });
+    decide(analysis.plan.rows, analysis.decisions, decision, which);
     return this.view(job, getSettings(ctx).language);
   }
 

@@ -1,12 +1,14 @@
 import type { Contact } from '../../shared/model/contact';
-import { legacyEncodings, type ColumnTarget, type ImportCounts, type ImportFileSummary, type ImportRecord, type LegacyEncoding, type PreviewRow } from '../../shared/model/import';
+import { legacyEncodings, type ColumnTarget, type ImportAction, type ImportCounts, type ImportDecision, type ImportFileSummary, type ImportRecord, type LegacyEncoding, type PreviewRow } from '../../shared/model/import';
 import { translate } from '../../shared/i18n';
+import { formatDate } from '../../shared/local-date';
 import type { Language } from '../../shared/model/settings';
 import type { AddedRows, ContactFields, NewContact } from '../db/repositories/contacts';
 import type { ImportChange } from '../db/repositories/imports';
 import { chatPatch, planChat } from '../importers/chat-plan';
 import { MemoryCandidateStore, type CandidateStore } from '../importers/candidate-store';
 import { countKey, patchFor, planStore, Planner, type ContactPatch, type Plan, type PlanContext, type PlanRow, type Reason } from '../importers/merge';
+import { choicesFor, decidedCounts, decisionFor } from '../importers/decisions';
 import type { CandidateContact } from '../importers/normalize';
 import { readImportFile, type FileReading } from '../importers/read';
 import type { ByteSource } from '../importers/source';
@@ -25,6 +27,8 @@ export interface FileAnalysis {
   plannedAfterOthers: boolean;
   /** The encoding the user chose for this file's text that is not UTF-8 (null: the app's guess). */
   legacyEncoding: LegacyEncoding | null;
+  /** The office's decisions in the preview, by row (see importers/decisions.ts); empty: the defaults. */
+  decisions: Map<number, ImportDecision>;
 }
 
 export interface AnalyseOptions {
@@ -95,7 +99,7 @@ function planningContext(ctx: ServiceContext, earlier: FileAnalysis[]): PlanCont
       const candidate = analysis.plan.store.get(row.index);
       planned.set(id, { store: analysis.plan.store, index: row.index });
       for (const phone of candidate.phones) if (phone.e164) add(index.byE164, phone.e164, id);
-      for (const email of candidate.emails) add(index.byEmail, email.address.toLowerCase(), id);
+      for (const email of candidate.emails) if (email.valid) add(index.byEmail, email.address.toLowerCase(), id);
       const { displayName, givenName, familyName, organization } = candidate;
       index.names.set(id, { displayName, givenName, familyName, organization });
     }
@@ -108,7 +112,7 @@ function planningContext(ctx: ServiceContext, earlier: FileAnalysis[]): PlanCont
     }
     return found;
   };
-  return { index, load };
+  return { index, load, keptApart: ctx.repos.imports.keptApart() };
 }
 
 function planReading(ctx: ServiceContext, reading: FileReading, region: string, earlier: FileAnalysis[]): Plan {
@@ -142,7 +146,7 @@ export async function analyseFile(ctx: ServiceContext, source: ByteSource, optio
       ? planChat(reading.chat.participants, reading.chat.partner, { ...context, region })
       : planner.finish();
   if (plan.store !== store) store.close();
-  return { reading, plan, region, stateToken, plannedAfterOthers: earlier.length > 0, legacyEncoding: options.legacyEncoding ?? null };
+  return { reading, plan, region, stateToken, plannedAfterOthers: earlier.length > 0, legacyEncoding: options.legacyEncoding ?? null, decisions: new Map() };
 }
 
 /** Whether the file's columns need a look before importing: unknown headers, or nothing usable mapped. */
@@ -165,7 +169,8 @@ export function summarise(index: number, analysis: FileAnalysis, language: Langu
     encoding: reading.encoding,
     encodingChoice: hasUndeclaredLegacyText(reading) ? { chosen: analysis.legacyEncoding } : null,
     rejected: reading.rejected,
-    counts: plan.counts,
+    counts: decidedCounts(plan.rows, analysis.decisions),
+    actions: plan.counts,
     issues: reading.issues.map((issue) => ({
       line: issue.line,
       message: translate(language, `import.issues.${issue.key}`, { file: reading.name, ...issue.vars }),
@@ -192,6 +197,8 @@ function reasonText(reason: Reason, language: Language): string {
       .map((field) => translate(language, `import.fields.${field}`))
       .join(', ');
   }
+  // A chat's last message day, as the office reads days.
+  if (typeof vars.date === 'string') vars.date = formatDate(vars.date, language);
   return translate(language, `import.reasons.${reason.key}`, vars);
 }
 
@@ -212,11 +219,15 @@ export function previewRows(
       displayName: candidate.displayName,
       organization: candidate.organization,
       phones: candidate.phones.map((p) => ({ raw: p.raw, e164: p.e164, kind: p.kind })),
-      emails: candidate.emails.map((e) => e.address),
+      emails: candidate.emails.map((e) => ({ address: e.address, valid: e.valid })),
       reason: row.reason ? reasonText(row.reason, language) : null,
       // Negative ids are contacts an earlier file of this import creates: no link yet.
       existingId: row.existingId !== null && row.existingId > 0 ? row.existingId : null,
       existingName: row.existingName,
+      row: row.index,
+      decision: decisionFor(row, analysis.decisions),
+      choices: choicesFor(row),
+      decided: analysis.decisions.has(row.index) && choicesFor(row).includes(analysis.decisions.get(row.index)!),
       };
     }),
   };
@@ -245,6 +256,7 @@ function commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): Co
   const applyPatch = (contact: Contact, patch: ContactPatch) => {
     const before: Partial<ContactFields> = {};
     for (const key of Object.keys(patch.fields) as (keyof ContactFields)[]) (before as Record<string, unknown>)[key] = contact[key as keyof Contact] ?? null;
+    const after = patch.fields;
     contacts.updateFields(contact.id, patch.fields);
     const added: AddedRows = {
       phones: contacts.addPhones(contact.id, patch.phones.map((p) => ({ e164: p.e164, raw: p.raw, label: p.label, kind: p.kind }))),
@@ -259,29 +271,52 @@ function commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): Co
         ? {
             contactId: contact.id,
             before: { ...before, ...earlier.before },
+            after: { ...earlier.after, ...after },
             added: { phones: [...earlier.added.phones, ...added.phones], emails: [...earlier.added.emails, ...added.emails], addresses: [...earlier.added.addresses, ...added.addresses] },
           }
-        : { contactId: contact.id, before, added },
+        : { contactId: contact.id, before, after, added },
     );
   };
 
   const created: number[] = [];
+  const decisions = analysis.decisions;
+  /** A contact of its own for the row (a chat sender with what the chat says about them). */
+  const insertRow = (row: PlanRow, index: number): number => {
+    const candidate = plan.store.get(row.index);
+    const id = contacts.insert(row.lastMessageAt ? { ...candidate, onWhatsapp: true, whatsappLastMessageAt: row.lastMessageAt } : candidate, importId);
+    createdIds[index] = id;
+    created.push(id);
+    return id;
+  };
+  /** The contact the row matched: in the database, or created by an earlier row of this file. */
+  const matchedId = (row: PlanRow): number | undefined => row.existingId ?? (row.plannedIndex !== null ? createdIds[row.plannedIndex] : undefined);
+
   plan.rows.forEach((row, index) => {
-    let action = row.action;
-    if (action === 'create' || action === 'duplicate') {
-      const id = contacts.insert(plan.store.get(row.index), importId);
-      createdIds[index] = id;
-      created.push(id);
-      if (action === 'duplicate') {
-        const other = row.existingId ?? (row.plannedIndex !== null ? createdIds[row.plannedIndex] : undefined);
-        if (other !== undefined) imports.addDuplicate(id, other, 'sameNumberOtherName', importId);
-      }
-    } else if (action === 'update' && row.existingId !== null) {
-      // Fresh from the database: an earlier row of this file may have filled the same contact.
-      const contact = contacts.byIds([row.existingId]).get(row.existingId);
+    const decision = decisionFor(row, decisions);
+    let action: ImportAction = row.action;
+    if (decision === null) {
+      // Nothing to write: invalid, or the same person as an earlier row of this file (already in its contact).
+      counts[countKey[row.action]] += 1;
+      return;
+    }
+    if (decision === 'skip') {
+      counts[row.action === 'invalid' ? 'invalid' : 'unchanged'] += 1;
+      return;
+    }
+    if (decision === 'create' || decision === 'keepBoth') {
+      const id = insertRow(row, index);
+      const other = row.action === 'create' || row.action === 'invalid' ? undefined : matchedId(row);
+      // Chosen by the office: different people for good. Left as it was found: to review later.
+      if (other !== undefined && decisions.get(row.index) === 'keepBoth') imports.keepApart(id, other);
+      else if (other !== undefined) imports.addDuplicate(id, other, row.reason?.key === 'sameNameOtherWays' ? 'sameNameOtherWays' : 'sameNumberOtherName', importId);
+      action = other !== undefined && decisions.get(row.index) !== 'keepBoth' ? 'duplicate' : 'create';
+    } else {
+      // merge: fresh from the database, since an earlier row of this file may have filled the same contact.
+      const id = matchedId(row);
+      const contact = id !== undefined ? contacts.byIds([id]).get(id) : undefined;
       const patch = !contact ? null : row.lastMessageAt ? chatPatch(contact, row.lastMessageAt) : patchFor(contact, plan.store.get(row.index));
       if (contact && patch) applyPatch(contact, patch);
-      else action = 'unchanged';
+      action = contact && patch ? 'update' : 'unchanged';
     }
     counts[countKey[action]] += 1;
   });

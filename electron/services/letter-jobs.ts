@@ -1,9 +1,7 @@
-import type { LetterForm } from '../../shared/letters/consent-letter';
-import type { LetterKind } from '../../shared/letters/din-letter';
 import type { Selection } from '../../shared/model/contact';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
-import { lettersPdf } from './letters';
+import { lettersPdf, type LetterOptions, type SettledContact } from './letters';
 import { today } from './tracking';
 
 export interface LetterJobResult {
@@ -14,6 +12,8 @@ export interface LetterJobResult {
   skipped: number;
   operationId: number | null;
   withoutAddress: { id: number; displayName: string }[];
+  /** Left out: contacts who consented, refused or switched already (unless the office included them). */
+  settled: SettledContact[];
   version: string;
 }
 
@@ -30,18 +30,18 @@ export class LetterJobs {
   private jobs = new Map<number, LetterJob>();
   private nextId = 1;
 
-  start(ctx: ServiceContext, selection: Selection, form: LetterForm, kind: LetterKind = 'consent'): number {
+  start(ctx: ServiceContext, selection: Selection, options: LetterOptions): number {
     const id = this.nextId++;
     const job: LetterJob = { state: 'running', done: 0, total: 1 };
     this.jobs.set(id, job);
     const progress = (done: number, total: number) => Object.assign(job, { done, total });
-    lettersPdf(ctx, selection, form, kind, progress).then(
+    lettersPdf(ctx, selection, options, progress).then(
       ({ data, ...result }) =>
         this.jobs.set(id, {
           state: 'done',
           done: job.total,
           total: job.total,
-          result: { ...result, fileName: `${kind === 'invitation' ? 'Einladungsbriefe' : 'Einwilligungsbriefe'}-${today()}.pdf`, data: data ? Buffer.from(data).toString('base64') : null },
+          result: { ...result, fileName: `${options.kind === 'invitation' ? 'Einladungsbriefe' : 'Einwilligungsbriefe'}-${today()}.pdf`, data: data ? Buffer.from(data).toString('base64') : null },
         }),
       (error: unknown) => this.jobs.set(id, { state: 'failed', done: job.done, total: job.total, error }),
     );

@@ -8,12 +8,15 @@ import { AppError } from './errors';
 import { getProfile } from './profile';
 import { getSettings } from './settings';
 import { getTemplates } from './templates';
+import { contactQuery } from './contacts';
 import { bulkChange, selectionIds, today } from './tracking';
 import { printInLayers, printInParts } from '../printing/merge';
 import { openAhead } from '../printing/printer';
 import { postalAddress } from '../../shared/letters/address-block';
+import { suggestedTarget } from '../../shared/invitations/invitation';
 import type { Contact, ContactLanguage, Selection } from '../../shared/model/contact';
 import type { Profile } from '../../shared/model/profile';
+import type { StageChange } from '../../shared/model/tracking';
 
 export interface LetterRequest {
   /** The contacts to write to; all contacts when absent. */
@@ -23,6 +26,31 @@ export interface LetterRequest {
   kind?: LetterKind;
   /** The letter's date, YYYY-MM-DD (today when absent). */
   date?: string;
+  /** Consent letters also for contacts who consented, refused or switched already (see settledContacts); left out by default. */
+  includeSettled?: boolean;
+}
+
+/** Why a contact needs no consent letter any more: a valid consent, a refusal, or the switch to a messenger. */
+export type SettledReason = 'consented' | 'refused' | 'switched';
+export interface SettledContact {
+  id: number;
+  displayName: string;
+  reason: SettledReason;
+}
+
+/**
+ * The contacts among these whose way is decided: a valid WhatsApp consent (the contact filter's one
+ * definition, VALID_CONSENT_SQL), a refusal, or the switch to a messenger. A consent letter would ask
+ * them again, so the office is asked first.
+ */
+export function settledContacts(ctx: ServiceContext, contacts: Iterable<Contact>): SettledContact[] {
+  const consented = new Set(ctx.repos.contactQuery.ids({ ...contactQuery(ctx), search: '', consented: true }));
+  const settled: SettledContact[] = [];
+  for (const contact of contacts) {
+    const reason: SettledReason | null = consented.has(contact.id) ? 'consented' : contact.stage === 'consent_refused' ? 'refused' : contact.stage === 'switched' ? 'switched' : null;
+    if (reason) settled.push({ id: contact.id, displayName: contact.displayName, reason });
+  }
+  return settled;
 }
 
 
@@ -32,14 +60,25 @@ const letterLanguages = (contacts: Iterable<Pick<Contact, 'language'>>, kind: Le
 interface LettersInput {
   common: { profile: Profile; contacts: Contact[]; form: LetterForm; date: string; homeCountry: string };
   kind: LetterKind;
+  /** Left out: consent letters to contacts whose way is decided, unless the office asked for them too. */
+  settled: SettledContact[];
 }
 
-/** The contacts to write to, in the requested order; refused with the list of what is missing while the profile is incomplete. */
+/**
+ * The contacts to write to, in the requested order, without the settled ones unless asked for
+ * (consent letters only; invitations on paper go to whoever is chosen); refused with the list of
+ * what is missing while the profile is incomplete.
+ */
 function lettersInput(ctx: ServiceContext, request: LetterRequest): LettersInput {
   const profile = getProfile(ctx);
   const settings = getSettings(ctx);
-  const contacts = request.ids ? [...ctx.repos.contacts.byIds([...request.ids]).values()] : ctx.repos.contacts.all();
   const kind = request.kind ?? 'consent';
+  let contacts = request.ids ? [...ctx.repos.contacts.byIds([...request.ids]).values()] : ctx.repos.contacts.all();
+  const settled = kind === 'consent' && !request.includeSettled ? settledContacts(ctx, contacts) : [];
+  if (settled.length) {
+    const leftOut = new Set(settled.map((contact) => contact.id));
+    contacts = contacts.filter((contact) => !leftOut.has(contact.id));
+  }
   const missing = missingProfileFields(profile, letterLanguages(contacts, kind));
   if (missing.length) {
     const fields = missing.map((field) => translate(settings.language, `profile.fields.${field}`)).join(', ');
@@ -47,7 +86,7 @@ function lettersInput(ctx: ServiceContext, request: LetterRequest): LettersInput
   }
   const order = request.ids ? new Map(request.ids.map((id, index) => [id, index])) : null;
   if (order) contacts.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { common: { profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion }, kind };
+  return { common: { profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion }, kind, settled };
 }
 
 /** Invitations carry no text version (version ''). */
@@ -56,14 +95,17 @@ function lettersFrom(ctx: ServiceContext, { common, kind }: LettersInput): Conse
   return renderConsentLetters(common);
 }
 
-/** The letters as HTML, consent letters or invitations (see lettersInput for what is refused). */
-export function renderLetters(ctx: ServiceContext, request: LetterRequest): ConsentLetters {
-  return lettersFrom(ctx, lettersInput(ctx, request));
+/** The letters as HTML, consent letters or invitations (see lettersInput for what is refused and left out). */
+export function renderLetters(ctx: ServiceContext, request: LetterRequest): ConsentLetters & { settled: SettledContact[] } {
+  const input = lettersInput(ctx, request);
+  return Object.assign(lettersFrom(ctx, input), { settled: input.settled });
 }
 
 export interface PrintedLetters {
   printed: number;
   withoutAddress: { id: number; displayName: string }[];
+  /** Contacts left out because their way is decided (consented, refused, switched); empty when they were included. */
+  settled: SettledContact[];
   version: string;
   /** Contacts now at "consent requested"; the others stood where a letter is no step (switched, consented …). */
   marked: number;
@@ -72,16 +114,20 @@ export interface PrintedLetters {
 }
 
 /** The outcome when no letter went out (nothing printable, or the print dialog was cancelled). */
-const nothingSent = (letters: ConsentLetters): PrintedLetters => ({ printed: 0, withoutAddress: letters.withoutAddress, version: letters.version, marked: 0, skipped: 0, operationId: null });
+const nothingSent = (letters: ConsentLetters, settled: SettledContact[]): PrintedLetters => ({ printed: 0, withoutAddress: letters.withoutAddress, settled, version: letters.version, marked: 0, skipped: 0, operationId: null });
 
 /**
  * The letters went out, as one undoable operation: consent letters make their contacts "consent
- * requested" with the date and text version, invitations "invited" by letter with the date.
+ * requested" with the date and text version, invitations "invited" by letter with the date. A letter
+ * to a contact without a target invited them to the suggested messenger (see invitationParts): that
+ * target is stored with the invitation (the service keeps a target the contact has).
  */
-function markSent(ctx: ServiceContext, letters: ConsentLetters, date: string, kind: LetterKind): PrintedLetters {
-  const change = kind === 'invitation' ? ({ stage: 'invited', channel: 'letter', date } as const) : ({ stage: 'consent_requested', date, letterVersion: letters.version } as const);
+function markSent(ctx: ServiceContext, letters: ConsentLetters, date: string, kind: LetterKind, settled: SettledContact[]): PrintedLetters {
+  const letterTarget = suggestedTarget(getProfile(ctx));
+  const change: StageChange =
+    kind === 'invitation' ? { stage: 'invited', channel: 'letter', date, ...(letterTarget ? { target: letterTarget } : {}) } : { stage: 'consent_requested', date, letterVersion: letters.version };
   const result = bulkChange(ctx, { ids: letters.printed }, { kind: 'setStage', change });
-  return { printed: letters.printed.length, withoutAddress: letters.withoutAddress, version: letters.version, marked: result.changed, skipped: result.skipped, operationId: result.operationId };
+  return { printed: letters.printed.length, withoutAddress: letters.withoutAddress, settled, version: letters.version, marked: result.changed, skipped: result.skipped, operationId: result.operationId };
 }
 
 /**
@@ -108,13 +154,13 @@ export async function printLetters(
   const printer = openAhead(ctx.openPrinter);
   try {
     const letters = lettersFrom(ctx, input);
-    if (letters.printed.length === 0) return nothingSent(letters);
+    if (letters.printed.length === 0) return nothingSent(letters, input.settled);
     const perPart = lettersPerPart(letters.printed.length);
     // Consent letters are alike but for names and addresses: they print in two layers (shared/letters/layers.ts).
     // Invitations carry personal words throughout and print whole.
     const pdf = input.kind === 'consent' ? printInLayers(letters.layers(perPart), printer.open, { onProgress }) : printInParts(letters.documents(perPart), printer.open, { onProgress });
     await deliver(await pdf);
-    return markSent(ctx, letters, date, input.kind);
+    return markSent(ctx, letters, date, input.kind, input.settled);
   } finally {
     await printer.release();
   }
@@ -128,13 +174,25 @@ export interface LettersPreview {
   missing: string[];
   html: string;
   total: number;
+  /** Contacts with a postal address. */
   printable: number;
+  /** How many letters will print: those with an address, without the settled contacts unless included. */
+  toPrint: number;
   withoutAddress: { id: number; displayName: string }[];
+  /** Consent letters only: the contacts of the selection whose way is decided, to ask about before printing. */
+  settled: SettledContact[];
   version: string;
 }
 
-/** The preview of a selection's letters: the first letters' HTML and how many can go out. */
-export function previewLetters(ctx: ServiceContext, selection: Selection, form: LetterForm, kind: LetterKind = 'consent'): LettersPreview {
+/** How a selection's letters are printed: the form, which letter, and whether the settled contacts get one too. */
+export interface LetterOptions {
+  form: LetterForm;
+  kind?: LetterKind;
+  includeSettled?: boolean;
+}
+
+/** The preview of a selection's letters: the first letters' HTML, how many can go out, and whom the office is asked about. */
+export function previewLetters(ctx: ServiceContext, selection: Selection, { form, kind = 'consent', includeSettled = false }: LetterOptions): LettersPreview {
   const ids = selectionIds(ctx, selection);
   const settings = getSettings(ctx);
   const contacts = ctx.repos.contacts.byIds(ids);
@@ -145,17 +203,20 @@ export function previewLetters(ctx: ServiceContext, selection: Selection, form: 
     if (contact && postalAddress(contact.addresses)) withAddress.push(id);
     else if (contact) withoutAddress.push({ id, displayName: contact.displayName });
   }
+  const settled = kind === 'consent' ? settledContacts(ctx, contacts.values()) : [];
+  const leftOut = new Set(includeSettled ? [] : settled.map((contact) => contact.id));
+  const toPrint = withAddress.filter((id) => !leftOut.has(id));
   const missing = missingProfileFields(getProfile(ctx), letterLanguages(contacts.values(), kind)).map((field) => translate(settings.language, `profile.fields.${field}`));
-  const listed = { total: ids.length, printable: withAddress.length, withoutAddress };
-  if (missing.length || withAddress.length === 0) return { missing, html: '', ...listed, version: '' };
-  const letters = renderLetters(ctx, { ids: withAddress.slice(0, PREVIEW_LETTERS), form, kind });
+  const listed = { total: ids.length, printable: withAddress.length, toPrint: toPrint.length, withoutAddress, settled };
+  if (missing.length || toPrint.length === 0) return { missing, html: '', ...listed, version: '' };
+  const letters = renderLetters(ctx, { ids: toPrint.slice(0, PREVIEW_LETTERS), form, kind, includeSettled: true });
   return { missing, html: letters.html(), ...listed, version: letters.version };
 }
 
 /** The letters of a selection as one PDF (for the browser to save), the contacts marked once it exists. */
-export async function lettersPdf(ctx: ServiceContext, selection: Selection, form: LetterForm, kind: LetterKind, onProgress?: (done: number, total: number) => void): Promise<PrintedLetters & { data: Uint8Array | null }> {
+export async function lettersPdf(ctx: ServiceContext, selection: Selection, options: LetterOptions, onProgress?: (done: number, total: number) => void): Promise<PrintedLetters & { data: Uint8Array | null }> {
   let data: Uint8Array | null = null;
-  const result = await printLetters(ctx, { ids: selectionIds(ctx, selection), form, kind }, (pdf) => void (data = pdf), onProgress);
+  const result = await printLetters(ctx, { ids: selectionIds(ctx, selection), ...options }, (pdf) => void (data = pdf), onProgress);
   return { ...result, data };
 }
 
@@ -163,12 +224,13 @@ export async function lettersPdf(ctx: ServiceContext, selection: Selection, form
  * The letters through the system print dialog (desktop app): the contacts are marked only when the user
  * sent the job to a printer; a cancelled dialog changes nothing.
  */
-export async function printLettersWithDialog(ctx: ServiceContext, selection: Selection, form: LetterForm, kind: LetterKind = 'consent'): Promise<PrintedLetters & { cancelled: boolean }> {
+export async function printLettersWithDialog(ctx: ServiceContext, selection: Selection, options: LetterOptions): Promise<PrintedLetters & { cancelled: boolean }> {
   const print = ctx.printDialog;
   if (!print) throw new AppError('conflict', 'letters.errors.noPrintDialog');
   const date = today();
-  const letters = renderLetters(ctx, { ids: selectionIds(ctx, selection), form, date, kind });
-  if (letters.printed.length === 0) return { ...nothingSent(letters), cancelled: false };
-  if (!(await print(letters.html()))) return { ...nothingSent(letters), cancelled: true };
-  return { ...markSent(ctx, letters, date, kind), cancelled: false };
+  const kind = options.kind ?? 'consent';
+  const letters = renderLetters(ctx, { ids: selectionIds(ctx, selection), ...options, kind, date });
+  if (letters.printed.length === 0) return { ...nothingSent(letters, letters.settled), cancelled: false };
+  if (!(await print(letters.html()))) return { ...nothingSent(letters, letters.settled), cancelled: true };
+  return { ...markSent(ctx, letters, date, kind, letters.settled), cancelled: false };
 }

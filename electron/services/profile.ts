@@ -1,5 +1,10 @@
+import { translate } from '../../shared/i18n';
 import { emptyProfile, profileSchema, type Profile } from '../../shared/model/profile';
+import { checkedFieldLabels, checkedProfileFields, checkProfile, type ProfileCheck } from '../../shared/model/profile-checks';
+import type { Language } from '../../shared/model/settings';
 import type { ServiceContext } from './context';
+import { AppError } from './errors';
+import { getSettings } from './settings';
 
 const PROFILE_KEY = 'profile';
 
@@ -10,9 +15,25 @@ export function getProfile(ctx: ServiceContext): Profile {
   return { ...emptyProfile, ...(parsed.success ? parsed.data : {}) };
 }
 
-/** Replaces the fields given (the rest keep their values) and returns the profile as now stored. */
+/** Every problem as "Feld „PLZ“: …", in the order of the form. */
+function describeProblems(language: Language, problems: ProfileCheck['problems']): string {
+  return checkedProfileFields
+    .flatMap((field) => {
+      const problem = problems[field];
+      return problem ? [translate(language, 'errors.field', { field: translate(language, checkedFieldLabels[field]), problem: translate(language, problem) })] : [];
+    })
+    .join(' ');
+}
+
+/**
+ * Replaces the fields given (the rest keep their values) and returns the profile as now stored. The
+ * whole profile is checked (shared/model/profile-checks.ts): with a problem nothing is stored.
+ */
 export function updateProfile(ctx: ServiceContext, patch: Partial<Profile>): Profile {
-  const next = profileSchema.parse({ ...getProfile(ctx), ...patch });
-  ctx.repos.settings.writeMany({ [PROFILE_KEY]: next });
-  return next;
+  const { profile, problems } = checkProfile(profileSchema.parse({ ...getProfile(ctx), ...patch }));
+  if (Object.keys(problems).length > 0) {
+    throw new AppError('invalid_input', 'profile.errors.checks', { problems: describeProblems(getSettings(ctx).language, problems) });
+  }
+  ctx.repos.settings.writeMany({ [PROFILE_KEY]: profile });
+  return profile;
 }

@@ -1,5 +1,5 @@
 import { invitationParts } from '../../shared/invitations/invitation';
-import { defaultTemplates, fillTemplate, invitationKinds, templateChannels, unknownPlaceholders, type InvitationKind, type Template, type TemplateCatalogue, type TemplateChannel } from '../../shared/invitations/templates';
+import { defaultTemplates, fillTemplate, invitationKinds, mentionsQrCode, templateChannels, unknownPlaceholders, type InvitationKind, type Template, type TemplateCatalogue, type TemplateChannel } from '../../shared/invitations/templates';
 import type { LetterLanguage } from '../../shared/letters/salutation';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
@@ -20,7 +20,11 @@ const keyOf = ({ language, formal, kind, channel }: TemplateKey) => `${language}
 /** Texts saved before there was one per channel served WhatsApp, SMS and e-mail alike; they still do until replaced (letters came later). */
 const channelsOfOldTexts: readonly TemplateChannel[] = ['whatsapp', 'sms', 'email'];
 const keyWithoutChannel = ({ language, formal, kind }: TemplateKey) => `${language}.${formal ? 'formal' : 'informal'}.${kind}`;
-const usable = (template: Template | undefined) => (template && unknownPlaceholders(template.subject + template.body).length === 0 ? template : undefined);
+/** A message that speaks of a QR code: only a printed letter has one (see saveTemplate). */
+const qrCodeInMessage = (channel: TemplateChannel, template: Template) => channel !== 'letter' && mentionsQrCode(template.subject + template.body);
+/** A stored text that could not be saved today (an unknown placeholder, a QR code in a message) gives way to the default. */
+const usable = (template: Template | undefined, channel: TemplateChannel) =>
+  template && unknownPlaceholders(template.subject + template.body).length === 0 && !qrCodeInMessage(channel, template) ? template : undefined;
 
 function overrides(ctx: ServiceContext): Overrides {
   const stored = ctx.repos.settings.readAll()[TEMPLATES_KEY];
@@ -36,7 +40,7 @@ export function getTemplates(ctx: ServiceContext): TemplateCatalogue {
       for (const kind of invitationKinds) {
         for (const channel of templateChannels) {
           const key = { language, formal: tone === 'formal', kind, channel };
-          const template = usable(own[keyOf(key)]) ?? (channelsOfOldTexts.includes(channel) ? usable(own[keyWithoutChannel(key)]) : undefined);
+          const template = usable(own[keyOf(key)], channel) ?? (channelsOfOldTexts.includes(channel) ? usable(own[keyWithoutChannel(key)], channel) : undefined);
           if (template) catalogue[language][tone][kind][channel] = template;
         }
       }
@@ -45,10 +49,15 @@ export function getTemplates(ctx: ServiceContext): TemplateCatalogue {
   return catalogue;
 }
 
-/** Stores one text; refused, naming them, while it has placeholders that do not exist. */
+/**
+ * Stores one text; refused, naming them, while it has placeholders that do not exist, and refused
+ * when a WhatsApp, SMS or e-mail text speaks of a QR code: the reader would look for one that is not
+ * there (the letter carries it). Refused rather than flagged, so that such a text never goes out.
+ */
 export function saveTemplate(ctx: ServiceContext, key: TemplateKey, template: Template): TemplateCatalogue {
   const unknown = unknownPlaceholders(template.subject + template.body);
   if (unknown.length) throw new AppError('invalid_input', 'invite.errors.unknownPlaceholders', { names: unknown.map((name) => `{{${name}}}`).join(', ') });
+  if (qrCodeInMessage(key.channel, template)) throw new AppError('invalid_input', 'invite.errors.qrCodeInMessage');
   ctx.repos.settings.writeMany({ [TEMPLATES_KEY]: { ...overrides(ctx), [keyOf(key)]: template } });
   return getTemplates(ctx);
 }

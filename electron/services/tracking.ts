@@ -1,14 +1,17 @@
 import { translate } from '../../shared/i18n';
+import { localToday } from '../../shared/local-date';
 import type { Contact, ContactLanguage, Selection } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/settings';
-import { canTransition, type Messenger, type Purpose, type Stage, type StageChange, type Target } from '../../shared/model/tracking';
+import { canTransition, recordedByForm, stages, type Messenger, type Stage, type StageChange, type Target } from '../../shared/model/tracking';
 import type { ContactFields } from '../db/repositories/contacts';
+import type { HistoryEntry } from '../db/repositories/tracking';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
 import { contactQuery } from './contacts';
 import { getSettings } from './settings';
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
+/** The office computer's local date, YYYY-MM-DD (never the UTC one). */
+export const today = (): string => localToday();
 const now = (): string => new Date().toISOString();
 
 const languageOf = (ctx: ServiceContext): Language => getSettings(ctx).language;
@@ -62,12 +65,17 @@ function stageFields(contact: Contact, change: StageChange): Partial<ContactFiel
     case 'invited':
       fields.invitedAt = date;
       fields.invitedChannel = change.channel ?? contact.invitedChannel ?? null;
+      // The target the invitation asked for is kept with it; one the office set before stays.
+      if (change.target && !contact.target) fields.target = change.target;
       break;
     case 'switched': {
       const messenger: Messenger | null = change.messenger ?? (contact.target && !['whatsapp_consent', 'phone_email'].includes(contact.target) ? (contact.target as Messenger) : null);
       fields.switchedAt = date;
       fields.messenger = messenger;
       if (messenger && !contact.target) fields.target = messenger;
+      // Nobody invited a contact who is switched straight from "new": they were there already.
+      if (change.channel) fields.invitedChannel = change.channel;
+      else if (contact.stage === 'new') fields.invitedChannel = 'already_there';
       break;
     }
     case 'consent_requested':
@@ -82,8 +90,14 @@ function stageFields(contact: Contact, change: StageChange): Partial<ContactFiel
   return fields;
 }
 
+/** Consent given or withdrawn is recorded through the consent form (see consents.ts), never as a bare stage. */
+function refuseStageWithoutForm(stage: Stage): void {
+  if (recordedByForm(stage)) throw new AppError('conflict', stage === 'consent_given' ? 'tracking.errors.consentNeedsForm' : 'tracking.errors.withdrawalNeedsForm');
+}
+
 /** Moves a contact along its way; a step the rules do not allow is refused, not stored. */
 export function setStage(ctx: ServiceContext, id: number, change: StageChange, operationId: number | null = null): Contact {
+  refuseStageWithoutForm(change.stage);
   const contact = requireContact(ctx, id);
   if (!canTransition(contact.stage, change.stage)) {
     const language = languageOf(ctx);
@@ -98,58 +112,6 @@ export function setTarget(ctx: ServiceContext, id: number, target: Target | null
   const fields: Partial<ContactFields> = { target };
   if (messengerId !== undefined) fields.messengerId = messengerId;
   ctx.repos.transaction(() => changeContact(ctx, contact, fields, 'target', operationId));
-  return requireContact(ctx, id);
-}
-
-export interface ConsentInput {
-  purposes: Purpose[];
-  givenAt: string;
-  textVersion: string;
-  method: 'signed_letter' | 'email' | 'in_person';
-  evidenceId?: number | null;
-}
-
-/**
- * Records a consent per purpose (with the version of the text consented to and its proof) and
- * moves the contact to "consent given"; one history entry says all of it.
- */
-export function recordConsent(ctx: ServiceContext, id: number, input: ConsentInput): Contact {
-  const contact = requireContact(ctx, id);
-  if (contact.stage !== 'consent_given' && !canTransition(contact.stage, 'consent_given')) {
-    throw new AppError('conflict', 'tracking.errors.consentNotPossible', { name: contact.displayName, stage: stageName(languageOf(ctx), contact.stage) });
-  }
-  if (input.evidenceId != null && !ctx.repos.tracking.evidence(input.evidenceId)) throw new AppError('not_found', 'tracking.errors.evidenceNotFound');
-  ctx.repos.transaction(() => {
-    for (const purpose of input.purposes) {
-      ctx.repos.tracking.addConsent({ contactId: id, purpose, givenAt: input.givenAt, textVersion: input.textVersion, method: input.method, evidenceId: input.evidenceId ?? null });
-    }
-    const evidence = input.evidenceId != null ? ctx.repos.tracking.evidenceInfo([input.evidenceId]).get(input.evidenceId)?.fileName : undefined;
-    const fields: Partial<ContactFields> = contact.stage === 'consent_given' ? {} : { stage: 'consent_given', stageChangedAt: now() };
-    if (!contact.target) fields.target = 'whatsapp_consent';
-    changeContact(ctx, contact, fields, 'consent', null, {
-      after: { purposes: input.purposes, givenAt: input.givenAt, textVersion: input.textVersion, method: input.method, ...(evidence ? { evidence } : {}) },
-    });
-  });
-  return requireContact(ctx, id);
-}
-
-/**
- * Withdraws consents (all active ones, or those of the given purposes) with effect from `date`.
- * The records stay, with the withdrawal date; without any active consent left the contact's
- * stage becomes "consent withdrawn".
- */
-export function withdrawConsent(ctx: ServiceContext, id: number, input: { purposes?: Purpose[]; date: string }): Contact {
-  const contact = requireContact(ctx, id);
-  const active = ctx.repos.tracking.consents(id).filter((c) => !c.withdrawnAt && (!input.purposes || input.purposes.includes(c.purpose)));
-  if (active.length === 0) throw new AppError('conflict', 'tracking.errors.noActiveConsent', { name: contact.displayName });
-  ctx.repos.transaction(() => {
-    for (const consent of active) ctx.repos.tracking.withdrawConsent(consent.id, input.date);
-    const remaining = ctx.repos.tracking.consents(id).filter((c) => !c.withdrawnAt);
-    const fields: Partial<ContactFields> = remaining.length === 0 && canTransition(contact.stage, 'consent_withdrawn') ? { stage: 'consent_withdrawn', stageChangedAt: now() } : {};
-    changeContact(ctx, contact, fields, 'consent_withdrawn', null, {
-      after: { purposes: [...new Set(active.map((c) => c.purpose))], withdrawnAt: input.date },
-    });
-  });
   return requireContact(ctx, id);
 }
 
@@ -170,14 +132,48 @@ export interface BulkResult {
   skippedReasons: string[];
 }
 
+/** Why a contact cannot take a step, in words ("„Klaus Bauer“ kann nicht von „Gewechselt“ zu „Eingeladen“ wechseln."). */
+export const transitionRefusal = (language: Language, contact: Pick<Contact, 'displayName' | 'stage'>, to: Stage): string =>
+  translate(language, 'tracking.errors.transitionRefused', { name: contact.displayName, from: stageName(language, contact.stage), to: stageName(language, to) });
+
 export function selectionIds(ctx: ServiceContext, selection: Selection): number[] {
   if ('ids' in selection) return [...new Set(selection.ids)];
   const except = new Set(selection.except ?? []);
   return ctx.repos.contactQuery.ids({ ...contactQuery(ctx), ...selection.filter, search: selection.filter.search ?? '' }).filter((id) => !except.has(id));
 }
 
+export interface StageOption {
+  stage: Stage;
+  /** How many of the selection can take this step. */
+  possible: number;
+  /** Why the others cannot, in words (the first few). */
+  refused: string[];
+}
+
+/**
+ * The steps a selection can take, each with how many contacts can take it and why the others
+ * cannot: the bulk menu offers what is possible for everyone, and asks before a step only some can take.
+ */
+export function stageOptions(ctx: ServiceContext, selection: Selection): { count: number; steps: StageOption[] } {
+  const language = languageOf(ctx);
+  const contacts = ctx.repos.contactQuery.stagesOf(selectionIds(ctx, selection));
+  const steps = stages
+    .filter((stage) => stage !== 'new')
+    .map((stage) => {
+      let possible = 0;
+      const refused: string[] = [];
+      for (const contact of contacts) {
+        if (canTransition(contact.stage, stage)) possible += 1;
+        else if (refused.length < 5) refused.push(transitionRefusal(language, contact, stage));
+      }
+      return { stage, possible, refused };
+    });
+  return { count: contacts.length, steps };
+}
+
 /** One action on many contacts, as one operation that can be undone as a whole. */
 export function bulkChange(ctx: ServiceContext, selection: Selection, action: BulkAction): BulkResult {
+  if (action.kind === 'setStage') refuseStageWithoutForm(action.change.stage);
   const ids = selectionIds(ctx, selection);
   const language = languageOf(ctx);
   return ctx.repos.transaction(() => {
@@ -194,7 +190,7 @@ export function bulkChange(ctx: ServiceContext, selection: Selection, action: Bu
         case 'setStage':
           if (!canTransition(contact.stage, action.change.stage)) {
             skipped += 1;
-            if (skippedReasons.length < 5) skippedReasons.push(translate(language, 'tracking.errors.transitionRefused', { name: contact.displayName, from: stageName(language, contact.stage), to: stageName(language, action.change.stage) }));
+            if (skippedReasons.length < 5) skippedReasons.push(transitionRefusal(language, contact, action.change.stage));
             continue;
           }
           did = changeContact(ctx, contact, stageFields(contact, action.change), 'stage', operationId);
@@ -251,6 +247,11 @@ export function undoOperation(ctx: ServiceContext, operationId: number): { resto
       }
       const contact = ctx.repos.contacts.byIds([entry.contactId]).get(entry.contactId);
       if (!contact) continue;
+      if (entry.kind === 'consent') {
+        if (undoConsent(ctx, contact, entry)) restored += 1;
+        else keptBecauseChanged += 1;
+        continue;
+      }
       const current = Object.fromEntries(Object.keys(after).map((key) => [key, historyValue(contact, key as keyof ContactFields) ?? null]));
       if (JSON.stringify(current) !== JSON.stringify(after)) {
         keptBecauseChanged += 1;
@@ -267,6 +268,20 @@ export function undoOperation(ctx: ServiceContext, operationId: number): { resto
     ctx.repos.tracking.markOperationUndone(operationId);
     return { restored, keptBecauseChanged };
   });
+}
+
+/**
+ * Takes back consents a bulk form recorded by mistake: they go, and the contact returns to the stage it
+ * had, unless one of them has been withdrawn or the contact moved on since (then it stays as it is).
+ */
+function undoConsent(ctx: ServiceContext, contact: Contact, entry: HistoryEntry): boolean {
+  const ids = (entry.after?.consentIds as number[] | undefined) ?? [];
+  const consents = ctx.repos.tracking.consents(contact.id).filter((consent) => ids.includes(consent.id));
+  const stageNow = (entry.after?.stage as Stage | undefined) ?? contact.stage;
+  if (consents.length !== ids.length || consents.some((consent) => consent.withdrawnAt) || contact.stage !== stageNow) return false;
+  for (const consent of consents) ctx.repos.tracking.deleteConsent(consent.id);
+  changeContact(ctx, contact, (entry.before ?? {}) as Partial<ContactFields>, 'undo', null, { after: { consentsRemoved: consents.map((c) => c.purpose) } });
+  return true;
 }
 
 /** How long a deleted contact can be brought back (undo) before it is erased for good. */

@@ -42,8 +42,11 @@ function CurrentView({ route, params, navigate }: ViewProps) {
       return <DashboardView onShow={(view) => navigate('contacts', { view })} onImport={() => navigate('import')} />;
     case 'import':
       return <ImportView onShowContacts={showImported} />;
-    case 'settings':
-      return <SettingsView initialTab={params.get('tab') === 'betrieb' ? 'business' : 'general'} />;
+    case 'settings': {
+      const tab = params.get('tab') === 'betrieb' ? 'business' : 'general';
+      // Keyed like the other views: a link to the other tab (#/einstellungen?tab=betrieb) opens it afresh.
+      return <SettingsView key={tab} initialTab={tab} />;
+    }
     case 'invitations':
       return <InvitationsView onContacts={() => navigate('contacts')} onLetters={() => navigate('letters', { kind: 'invitation' })} />;
     case 'letters':

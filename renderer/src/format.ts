@@ -1,12 +1,10 @@
-/** Dates as the office reads them: 26.11.2026 in German, 26/11/2026 in English. */
-export const formatDate = (iso: string | null | undefined, language: string): string => {
-  if (!iso) return '';
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium' }).format(date);
-};
+import { formatDate as formatSharedDate, formatDateTime as formatSharedDateTime, localToday } from '../../shared/local-date';
 
-export const formatDateTime = (iso: string, language: string): string =>
-  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/** Dates as the office reads them: 26.11.2026 in German, 26/11/2026 in English; a moment shows its local date. */
+export const formatDate = (iso: string | null | undefined, language: string): string => formatSharedDate(iso, language);
 
-/** Today as YYYY-MM-DD, the form date fields and the contract use. */
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+/** A moment in local time: 26.11.2026, 14:30 (English 26/11/2026, 14:30). */
+export const formatDateTime = (iso: string, language: string): string => formatSharedDateTime(iso, language);
+
+/** Today on the office computer as YYYY-MM-DD, the form date fields and the contract use. */
+export const todayIso = (): string => localToday();

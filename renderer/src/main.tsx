@@ -9,6 +9,7 @@ import { App } from './App';
 import { i18n } from './i18n';
 import { SettingsProvider } from './settings-context';
 import { theme } from './theme';
+import { UnsavedChangesProvider } from './unsaved-changes';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -16,7 +17,9 @@ createRoot(document.getElementById('root')!).render(
       <MantineProvider theme={theme} defaultColorScheme="light">
         <Notifications position="top-right" />
         <SettingsProvider>
-          <App />
+          <UnsavedChangesProvider>
+            <App />
+          </UnsavedChangesProvider>
         </SettingsProvider>
       </MantineProvider>
     </I18nextProvider>

@@ -28,6 +28,23 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
 ]);
 export type BulkActionInput = z.infer<typeof bulkActionSchema>;
 
+/** A scan of the signed form (PDF, JPEG or PNG, at most 20 MB, base64), or the stated reason why there is none. */
+export const consentEvidenceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('scan'), fileName: z.string().min(1).max(255), data: z.string().min(1).max(28_000_000) }).strict(),
+  z.object({ kind: z.literal('note'), note: z.string().trim().min(3).max(1000) }).strict(),
+]);
+
+/** What the consent form records: purposes, day, text version (left out: the last letter's), how, and the proof. */
+const consentFormFields = {
+  purposes: z.array(purposeSchema).min(1).max(4),
+  givenAt: isoDateSchema,
+  textVersion: z.string().trim().min(1).max(100).nullable().optional(),
+  method: consentMethodSchema,
+  evidence: consentEvidenceSchema,
+};
+
+const bulkResultSchema = z.object({ operationId: z.int(), changed: z.int(), skipped: z.int(), skippedReasons: z.array(z.string()) });
+
 export const contactRequests = {
   'contacts.count': request(z.object({}).strict(), z.object({ total: z.int().min(0) })),
   /** One page of the contact table: filtered, searched, sorted. */
@@ -40,30 +57,34 @@ export const contactRequests = {
   /** Several contacts at once; returns the operation to undo it with. */
   'contacts.bulk': request(
     z.object({ selection: selectionSchema, action: bulkActionSchema }).strict(),
-    z.object({ operationId: z.int(), changed: z.int(), skipped: z.int(), skippedReasons: z.array(z.string()) }),
+    bulkResultSchema,
+  ),
+  /** The steps a selection can take: for each, how many can take it and why the others cannot. */
+  'contacts.stageOptions': request(
+    z.object({ selection: selectionSchema }).strict(),
+    z.object({ count: z.int(), steps: z.array(z.object({ stage: stageSchema, possible: z.int(), refused: z.array(z.string()) })) }),
   ),
   'contacts.undoBulk': request(z.object({ operationId: id }).strict(), z.object({ restored: z.int(), keptBecauseChanged: z.int() })),
   'contacts.merge': request(z.object({ keepId: id, otherId: id }).strict(), contactSchema),
+  /** "Different people": the pair is kept apart for good (every import and suggestion respects it). */
   'contacts.dismissDuplicate': request(z.object({ id, otherId: id }).strict(), z.object({})),
-  'consents.record': request(
-    z
-      .object({
-        contactId: id,
-        purposes: z.array(purposeSchema).min(1).max(4),
-        givenAt: isoDateSchema,
-        textVersion: z.string().trim().min(1).max(100),
-        method: consentMethodSchema,
-        evidenceId: id.nullable().optional(),
-      })
-      .strict(),
-    contactSchema,
+  'contacts.undoKeepApart': request(z.object({ id, otherId: id }).strict(), z.object({})),
+  /** What the consent form needs for a selection (one contact or many): who can consent, the text versions. */
+  'consents.prepare': request(
+    z.object({ selection: selectionSchema }).strict(),
+    z.object({
+      count: z.int(),
+      possible: z.int(),
+      refused: z.array(z.string()),
+      letterVersions: z.array(z.object({ version: z.string().nullable(), count: z.int() })),
+      currentVersion: z.string(),
+    }),
   ),
+  /** A consent with its proof: a scan of the signed form, or the stated reason why there is none. */
+  'consents.record': request(z.object({ contactId: id, ...consentFormFields }).strict(), contactSchema),
+  /** The same consent for several contacts (the bulk menu); one operation, undone as a whole. */
+  'consents.recordMany': request(z.object({ selection: selectionSchema, ...consentFormFields }).strict(), bulkResultSchema),
   'consents.withdraw': request(z.object({ contactId: id, purposes: z.array(purposeSchema).min(1).max(4).optional(), date: isoDateSchema }).strict(), contactSchema),
-  /** A scan of a signed letter (PDF, JPEG or PNG, at most 20 MB), base64. */
-  'evidence.upload': request(
-    z.object({ fileName: z.string().min(1).max(255), data: z.string().max(28_000_000) }).strict(),
-    z.object({ id: z.int(), fileName: z.string(), mime: z.string(), size: z.int() }),
-  ),
   'evidence.get': request(z.object({ id }).strict(), z.object({ fileName: z.string(), mime: z.string(), data: z.string() })),
   'dashboard.get': request(z.object({}).strict(), dashboardSchema),
 };

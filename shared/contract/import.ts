@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   columnTargetSchema,
   importActions,
+  importDecisions,
   importJobSchema,
   importRecordSchema,
   legacyEncodings,
@@ -45,6 +46,22 @@ export const importRequests = {
   ),
   /** The encoding of a file's text that is not UTF-8 (null: the app's guess); plans the files again. */
   'import.encoding': request(z.object({ jobId, index: z.int().min(0), encoding: z.enum(legacyEncodings).nullable() }).strict(), importJobSchema),
+  /**
+   * The office's decision for rows of a file's preview: merge into the existing contact, keep both,
+   * create, or skip; for the rows given, or for all rows (of one action) that offer it.
+   */
+  'import.decide': request(
+    z
+      .object({
+        jobId,
+        index: z.int().min(0),
+        decision: z.enum(importDecisions),
+        rows: z.array(z.int().min(0)).min(1).max(100_000).optional(),
+        action: z.enum(importActions).optional(),
+      })
+      .strict(),
+    importJobSchema,
+  ),
   /** Writes the previewed import in one transaction. */
   'import.commit': request(z.object({ jobId }).strict(), z.object({ imports: z.array(importRecordSchema), contactIds: z.array(z.int()) })),
   'import.cancel': request(z.object({ jobId }).strict(), z.object({})),

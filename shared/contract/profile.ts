@@ -10,6 +10,10 @@ export const profileViewSchema = z.object({
 
 export const profileRequests = {
   'profile.get': request(z.object({}).strict(), profileViewSchema),
-  /** Changes only the fields given; the whole profile is checked before it is stored. */
+  /**
+   * Changes only the fields given; the whole profile is checked before it is stored (a field in the
+   * wrong form is refused with invalid_input, see model/profile-checks.ts). `messengers` and
+   * `messengerTexts` may name only some messengers: the others are then not used.
+   */
   'profile.update': request(profileSchema.partial().strict(), profileViewSchema),
 };

@@ -1,25 +1,58 @@
 import { messengerLink } from '../letters/messenger-links';
 import { messengerDescription, messengerNames } from '../messengers/catalogue';
 import { salutation, type LetterLanguage } from '../letters/salutation';
-import type { Contact } from '../model/contact';
+import type { Contact, Phone } from '../model/contact';
 import type { Profile } from '../model/profile';
-import { messengers, type Messenger } from '../model/tracking';
-import { defaultTemplates, fillTemplate, type InvitationKind, type PlaceholderValues, type TemplateCatalogue, type TemplateChannel } from './templates';
+import { messengers, type Messenger, type Target } from '../model/tracking';
+import { defaultTemplates, fillTemplate, messageChannels, placeholdersIn, type InvitationKind, type PlaceholderValues, type TemplateCatalogue, type TemplateChannel } from './templates';
 
 export type InvitationChannel = 'whatsapp' | 'sms' | 'email' | 'letter';
+
+/**
+ * Why an invitation offers neither WhatsApp nor SMS: the contact's numbers are landlines (libphonenumber's
+ * type, see shared/phone.ts), none of them is a valid number, or there is no number at all.
+ */
+export const noMessagingReasons = ['landline_only', 'invalid_numbers', 'no_phone'] as const;
+export type NoMessagingReason = (typeof noMessagingReasons)[number];
+
+/** A profile field an invitation text can need: the business's name, its sender, its id on a messenger. */
+export type InvitationProfileField = 'name' | 'representative' | `messengers.${Messenger}`;
+
+/** The order the fields are named in: as the profile form lists them. */
+const profileFieldOrder: readonly InvitationProfileField[] = ['name', 'representative', ...messengers.map((m) => `messengers.${m}` as const)];
+
+/** How the UI and the CLI name a missing field: a catalogue key and its values ("Name des Betriebs", "Ihre Kennung bei Signal"). */
+export function profileFieldLabel(field: InvitationProfileField): { key: string; vars: Record<string, string> } {
+  const messenger = field.startsWith('messengers.') ? (field.slice('messengers.'.length) as Messenger) : null;
+  return messenger ? { key: 'invite.missingMessenger', vars: { messenger: messengerNames[messenger] } } : { key: `profile.fields.${field}`, vars: {} };
+}
 
 export interface Invitation {
   id: number;
   /** The language and the Du or Sie the texts are in (the contact's, see invitationParts). */
   language: LetterLanguage;
   formal: boolean;
+  /** The channel that reaches the contact first: WhatsApp (a mobile number), else e-mail, else only a letter. */
   channel: InvitationChannel;
   subject: string;
+  /** The message for that channel (the e-mail, else the chat text); never the letter's text, which speaks of a QR code. */
   text: string;
   texts: Record<TemplateChannel, string>;
   links: { whatsapp: string | null; sms: string | null; messenger: string | null; mailto: string | null };
+  /** The target the texts ask for: the contact's own, else the one chosen for this invitation. */
+  target: Target | null;
+  /** The contact has no target and none was chosen: the office is asked first, the texts are empty until then. */
+  needsTarget: boolean;
+  /** What to offer first when asking: the messenger the business recommends (or the first it is on). */
+  suggestedTarget: Messenger | null;
+  /**
+   * Profile fields the texts use but that are still empty: the texts would read "öffnen Sie ." or end
+   * without a sender. While any is missing, no link sends the text.
+   */
+  missingProfile: InvitationProfileField[];
+  /** Why WhatsApp and SMS are not offered (with the numbers concerned, as stored); null when they are. */
+  noMessaging: { reason: NoMessagingReason; numbers: string[] } | null;
 }
-
 
 /** The digits wa.me wants: the E.164 number without "+" (DOMAIN.md §5). */
 export const whatsappLink = (e164: string, text: string) => `https://wa.me/${e164.replace(/\D/g, '')}?text=${encodeURIComponent(text)}`;
@@ -27,11 +60,10 @@ export const whatsappLink = (e164: string, text: string) => `https://wa.me/${e16
 export const mailtoLink = (address: string, subject: string, body: string) =>
   `mailto:${encodeURIComponent(address).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\n/g, '\r\n'))}`;
 
-/** The messenger the contact is invited to: their target if it is one, else the one the business recommends. */
-function messengerFor(contact: Pick<Contact, 'target'>, profile: Profile): Messenger | null {
-  if (contact.target && (messengers as readonly string[]).includes(contact.target)) return contact.target as Messenger;
-  return profile.recommendedMessenger ?? messengers.find((m) => profile.messengers[m]) ?? null;
-}
+const isMessenger = (target: string | null | undefined): target is Messenger => !!target && (messengers as readonly string[]).includes(target);
+
+/** The messenger to suggest to a contact without a target: the one the business recommends, else the first it is on. */
+export const suggestedTarget = (profile: Profile): Messenger | null => profile.recommendedMessenger ?? messengers.find((m) => profile.messengers[m]?.trim()) ?? null;
 
 export interface InvitationOptions {
   /** The text's language; by default the contact's own. */
@@ -40,42 +72,91 @@ export interface InvitationOptions {
   formal?: boolean;
   /** The office's texts (defaults where it has not changed them). */
   templates?: TemplateCatalogue;
+  /** For a contact without a target: the target the office chose for this invitation. The contact's own always wins. */
+  target?: Target;
 }
 
-/** Which text a contact gets, Du or Sie, and what its placeholders stand for. */
-export function invitationParts(
-  contact: Contact,
-  profile: Profile,
-  options: InvitationOptions = {},
-): { kind: InvitationKind; language: LetterLanguage; formal: boolean; values: PlaceholderValues; messengerUrl: string | null } {
-  const language = options.language ?? contact.language;
-  const formal = options.formal ?? contact.formal ?? contact.kind !== 'employee';
-  const messenger = messengerFor(contact, profile);
-  const kind: InvitationKind = contact.target === 'whatsapp_consent' ? 'consent' : contact.target === 'phone_email' || !messenger ? 'phone_email' : 'switch';
+const toneOf = (contact: Contact, options: InvitationOptions) => ({
+  language: options.language ?? contact.language,
+  formal: options.formal ?? contact.formal ?? contact.kind !== 'employee',
+});
+
+export interface InvitationParts {
+  kind: InvitationKind;
+  language: LetterLanguage;
+  formal: boolean;
+  values: PlaceholderValues;
+  messengerUrl: string | null;
+  /** Placeholders left empty because the business profile lacks what fills them, with that field. */
+  emptyProfileFields: Partial<Record<keyof PlaceholderValues, InvitationProfileField>>;
+}
+
+/**
+ * Which text a contact gets, Du or Sie, and what its placeholders stand for. The target is the
+ * contact's, else the one chosen (options.target), else the suggested messenger: letters on paper and
+ * the template preview show that suggestion, while invitationFor asks for a target first.
+ */
+export function invitationParts(contact: Contact, profile: Profile, options: InvitationOptions = {}): InvitationParts {
+  const { language, formal } = toneOf(contact, options);
+  const target = contact.target ?? options.target ?? suggestedTarget(profile);
+  const messenger = isMessenger(target) ? target : null;
+  const kind: InvitationKind = target === 'whatsapp_consent' ? 'consent' : messenger ? 'switch' : 'phone_email';
   const messengerUrl = messenger ? messengerLink(messenger, profile.messengers[messenger]) : null;
   const values: PlaceholderValues = {
     Anrede: salutation(contact, { language, formal }),
     Vorname: contact.givenName ?? '',
     Nachname: contact.familyName ?? '',
     Firma: contact.organization ?? '',
-    Betrieb: [profile.name, profile.legalForm].filter(Boolean).join(' '),
+    // The legal form alone ("GmbH") names nobody.
+    Betrieb: profile.name.trim() ? [profile.name, profile.legalForm].filter(Boolean).join(' ') : '',
     Messenger: messenger ? messengerNames[messenger] : '',
     // What the office says about that messenger (cost, encryption, who runs it), as in the consent letter.
     Messengerinfo: messenger ? messengerDescription(profile.messengerTexts, messenger, language) : '',
     // Wire and ginlo have no link: the business's id there instead.
-    Link: messengerUrl ?? (messenger ? (profile.messengers[messenger] ?? '') : ''),
-    Absender: profile.representative,
+    Link: messengerUrl ?? (messenger ? (profile.messengers[messenger]?.trim() ?? '') : ''),
+    Absender: profile.representative.trim(),
   };
-  return { kind, language, formal, values, messengerUrl };
+  const emptyProfileFields: InvitationParts['emptyProfileFields'] = {};
+  if (!values.Betrieb) emptyProfileFields.Betrieb = 'name';
+  if (!values.Absender) emptyProfileFields.Absender = 'representative';
+  if (messenger && !values.Link) emptyProfileFields.Link = `messengers.${messenger}`;
+  return { kind, language, formal, values, messengerUrl, emptyProfileFields };
 }
+
+/**
+ * The number WhatsApp and SMS go to: a mobile number, else one libphonenumber cannot tell from a
+ * landline (FIXED_LINE_OR_MOBILE, kind "other"). A landline never: it has neither WhatsApp nor SMS.
+ */
+function messagingNumber(phones: readonly Phone[]): { e164: string | null; noMessaging: Invitation['noMessaging'] } {
+  const number = phones.find((p) => p.kind === 'mobile' && p.e164) ?? phones.find((p) => p.kind === 'other' && p.e164);
+  if (number?.e164) return { e164: number.e164, noMessaging: null };
+  const landlines = phones.filter((p) => p.kind === 'landline');
+  if (landlines.length) return { e164: null, noMessaging: { reason: 'landline_only', numbers: landlines.map((p) => p.raw) } };
+  if (phones.length) return { e164: null, noMessaging: { reason: 'invalid_numbers', numbers: phones.map((p) => p.raw) } };
+  return { e164: null, noMessaging: { reason: 'no_phone', numbers: [] } };
+}
+
+const noTexts: Record<TemplateChannel, string> = { whatsapp: '', sms: '', email: '', letter: '' };
 
 /**
  * A contact's invitation: the texts from the templates for their target (switch messenger, consent
  * letter to come, phone and e-mail), personalised, one per channel, with the links that send each in
- * one tap. `text` is the one for the channel that reaches them first (WhatsApp, else e-mail, else a letter).
+ * one tap. A contact without a target gets no texts until one is chosen (`needsTarget`); a text that
+ * needs a profile field still empty gets no links (`missingProfile`); WhatsApp and SMS only go to a
+ * number that can take them (`noMessaging` says why not), e-mail only to a valid address.
  */
 export function invitationFor(contact: Contact, profile: Profile, options: InvitationOptions = {}): Invitation {
-  const { kind, language, formal, values, messengerUrl } = invitationParts(contact, profile, options);
+  const { language, formal } = toneOf(contact, options);
+  const { e164, noMessaging } = messagingNumber(contact.phones);
+  const email = contact.emails.find((e) => e.valid)?.address ?? null;
+  const channel: InvitationChannel = e164 ? 'whatsapp' : email ? 'email' : 'letter';
+  const target = contact.target ?? options.target ?? null;
+  const common = { id: contact.id, language, formal, channel, target, suggestedTarget: suggestedTarget(profile), noMessaging };
+  if (!target) {
+    return { ...common, needsTarget: true, subject: '', text: '', texts: { ...noTexts }, links: { whatsapp: null, sms: null, messenger: null, mailto: null }, missingProfile: [] };
+  }
+
+  const { kind, values, messengerUrl, emptyProfileFields } = invitationParts(contact, profile, { ...options, target });
   const templates = (options.templates ?? defaultTemplates)[language][formal ? 'formal' : 'informal'][kind];
   const texts = {
     whatsapp: fillTemplate(templates.whatsapp.body, values),
@@ -84,22 +165,23 @@ export function invitationFor(contact: Contact, profile: Profile, options: Invit
     letter: fillTemplate(templates.letter.body, values),
   };
   const subject = fillTemplate(templates.email.subject, values);
-  const mobile = contact.phones.find((p) => p.kind === 'mobile' && p.e164) ?? contact.phones.find((p) => p.e164);
-  const email = contact.emails[0]?.address ?? null;
-  const channel: InvitationChannel = mobile ? 'whatsapp' : email ? 'email' : 'letter';
+  // What the messages would leave empty; the letter's text is never sent from here (letters check the profile when printed).
+  const used = messageChannels.flatMap((name) => placeholdersIn(templates[name].subject + templates[name].body));
+  const lacking = new Set(used.map((name) => emptyProfileFields[name as keyof PlaceholderValues]));
+  const missingProfile = profileFieldOrder.filter((field) => lacking.has(field));
+  const sendable = missingProfile.length === 0;
   return {
-    id: contact.id,
-    language,
-    formal,
-    channel,
+    ...common,
+    needsTarget: false,
     subject,
-    text: texts[channel],
+    text: channel === 'email' ? texts.email : texts.whatsapp,
     texts,
     links: {
-      whatsapp: mobile?.e164 ? whatsappLink(mobile.e164, texts.whatsapp) : null,
-      sms: mobile?.e164 ? `sms:${mobile.e164}?body=${encodeURIComponent(texts.sms)}` : null,
+      whatsapp: sendable && e164 ? whatsappLink(e164, texts.whatsapp) : null,
+      sms: sendable && e164 ? `sms:${e164}?body=${encodeURIComponent(texts.sms)}` : null,
       messenger: messengerUrl,
-      mailto: email ? mailtoLink(email, subject, texts.email) : null,
+      mailto: sendable && email ? mailtoLink(email, subject, texts.email) : null,
     },
+    missingProfile,
   };
 }

@@ -18,6 +18,9 @@ export interface Template {
  */
 export const templateChannels = ['whatsapp', 'sms', 'email', 'letter'] as const;
 export type TemplateChannel = (typeof templateChannels)[number];
+/** The channels a text is read on a screen: nobody can scan a QR code there. */
+export const messageChannels = ['whatsapp', 'sms', 'email'] as const satisfies readonly TemplateChannel[];
+export type MessageChannel = (typeof messageChannels)[number];
 
 export type ChannelTemplates = Record<TemplateChannel, Template>;
 export type TemplateCatalogue = Record<LetterLanguage, Record<'formal' | 'informal', Record<InvitationKind, ChannelTemplates>>>;
@@ -190,11 +193,20 @@ export const defaultTemplates: TemplateCatalogue = {
 
 const placeholderPattern = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
+/** The placeholders a template uses (each once), known or not. */
+export const placeholdersIn = (template: string): string[] => [...new Set([...template.matchAll(placeholderPattern)].map((match) => match[1]!))];
+
 /** Placeholders in a template that do not exist (typos such as {{Vornme}}): shown before the text is used. */
 export function unknownPlaceholders(template: string): string[] {
   const known = new Set<string>(placeholderNames);
-  return [...new Set([...template.matchAll(placeholderPattern)].map((match) => match[1]!).filter((name) => !known.has(name)))];
+  return placeholdersIn(template).filter((name) => !known.has(name));
 }
+
+/**
+ * Whether a text asks the reader to scan a QR code. Only a printed letter carries one; in a chat, an
+ * SMS or an e-mail the words would point at nothing.
+ */
+export const mentionsQrCode = (text: string): boolean => /\bQR\b/i.test(text);
 
 export class UnknownPlaceholderError extends Error {
   constructor(readonly names: string[]) {

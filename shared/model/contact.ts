@@ -34,8 +34,11 @@ export const phoneSchema = z.object({
 });
 export type Phone = z.infer<typeof phoneSchema>;
 
-export const emailSchema = z.object({ address: z.string(), label: z.string().nullable() });
+/** An e-mail as the source wrote it; `valid` false: the text is not an address and is kept, flagged, for the office to fix. */
+export const emailSchema = z.object({ address: z.string(), label: z.string().nullable(), valid: z.boolean() });
 export type Email = z.infer<typeof emailSchema>;
+/** An e-mail to store: valid unless said otherwise. */
+export type EmailInput = Omit<Email, 'valid'> & { valid?: boolean };
 
 export const addressSchema = z.object({
   street: z.string().nullable(),
@@ -127,6 +130,10 @@ export const contactFilterSchema = z
     /** Only the contacts an import created or changed ("show the imported contacts"). */
     importId: z.int().positive().optional(),
     onWhatsapp: z.boolean().optional(),
+    /** With (true) or without (false) a valid WhatsApp consent: given, not withdrawn (see VALID_CONSENT_SQL). */
+    consented: z.boolean().optional(),
+    /** Only contacts with a possible duplicate still to decide ("mögliche Dubletten"). */
+    duplicates: z.boolean().optional(),
   })
   .strict();
 export type ContactFilter = z.input<typeof contactFilterSchema>;

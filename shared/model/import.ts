@@ -59,6 +59,14 @@ export const columnTargetSchema = z.enum(columnTargets);
 export const importActions = ['create', 'update', 'unchanged', 'duplicate', 'invalid'] as const;
 export type ImportAction = (typeof importActions)[number];
 
+/**
+ * What the office decides for a row in the preview: fill the existing contact (`merge`), create a
+ * contact of its own beside the existing one, as a different person (`keepBoth`), create a contact
+ * where none matched (`create`), or leave the row out (`skip`).
+ */
+export const importDecisions = ['merge', 'keepBoth', 'create', 'skip'] as const;
+export type ImportDecision = (typeof importDecisions)[number];
+
 export const importCountsSchema = z.object({
   created: z.int().min(0),
   updated: z.int().min(0),
@@ -106,7 +114,10 @@ export const importFileSummarySchema = z.object({
   encodingChoice: z.object({ chosen: z.enum(legacyEncodings).nullable() }).nullable(),
   /** Rejected files are not written at all; the issues say why. */
   rejected: z.boolean(),
+  /** What the import will write, with the office's decisions. */
   counts: importCountsSchema,
+  /** Rows per action the plan found (the preview's filters), before any decision. */
+  actions: importCountsSchema,
   issues: z.array(importIssueSchema),
   /** CSV and Excel: the column mapping, to confirm or change before the import. */
   columns: columnMappingStepSchema.nullable(),
@@ -121,12 +132,21 @@ export const previewRowSchema = z.object({
   displayName: z.string(),
   organization: z.string().nullable(),
   phones: z.array(z.object({ raw: z.string(), e164: z.string().nullable(), kind: z.string() })),
-  emails: z.array(z.string()),
+  /** `valid: false`: kept as written, not an address (shown flagged, never used to match). */
+  emails: z.array(z.object({ address: z.string(), valid: z.boolean() })),
   /** Why: the reason for invalid, the fields that change for update, the other contact for duplicate. */
   reason: z.string().nullable(),
   /** The contact in the database this row matches (update, unchanged, duplicate). */
   existingId: z.int().nullable(),
   existingName: z.string().nullable(),
+  /** The row's number in the plan, for import.decide. */
+  row: z.int().min(0),
+  /** What will happen: the office's decision, or the default (the first of `choices`); null: nothing to decide. */
+  decision: z.enum(importDecisions).nullable(),
+  /** What the office may decide for this row, the default first. */
+  choices: z.array(z.enum(importDecisions)),
+  /** The office decided this row itself. */
+  decided: z.boolean(),
 });
 export type PreviewRow = z.infer<typeof previewRowSchema>;
 

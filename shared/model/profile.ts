@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import type { ContactLanguage } from './contact';
-import { messengers, purposes, purposeSchema } from './tracking';
+import { messengers, purposes, purposeSchema, type Messenger } from './tracking';
 
 /** The German federal states: the state of the business selects its data protection authority. */
 export const germanStates = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
 export type GermanState = (typeof germanStates)[number];
 
 const text = (max = 300) => z.string().trim().max(max);
+
+/**
+ * One text per messenger. A messenger left out counts as not used (null), so a profile file may
+ * name only the messengers the business is on: `"messengers": {"signal": "+49 171 …"}`.
+ */
+const perMessenger = (max: number) =>
+  z.object(Object.fromEntries(messengers.map((m) => [m, text(max).nullable().default(null)])) as Record<Messenger, z.ZodDefault<z.ZodNullable<z.ZodString>>>).strict();
 
 export const postalContactSchema = z.object({ name: text(), email: text(), address: text(500) }).strict();
 
@@ -35,9 +42,9 @@ export const profileSchema = z
     /** The number the business uses WhatsApp (Business) with. */
     whatsappNumber: text(50),
     /** The business's own ids on the alternative messengers: Signal number, Threema id, Wire @name, Matrix id, ginlo id. */
-    messengers: z.object(Object.fromEntries(messengers.map((m) => [m, text(200).nullable()])) as Record<(typeof messengers)[number], z.ZodNullable<z.ZodString>>).strict(),
+    messengers: perMessenger(200),
     /** The business's own description of each messenger (else the default facts, shared/messengers/catalogue.ts). */
-    messengerTexts: z.object(Object.fromEntries(messengers.map((m) => [m, text(500).nullable()])) as Record<(typeof messengers)[number], z.ZodNullable<z.ZodString>>).strict(),
+    messengerTexts: perMessenger(500),
     /** The messenger the business recommends to those who would rather switch than consent. */
     recommendedMessenger: z.enum(messengers).nullable(),
     /** The purposes the business asks consent for (each gets its own tick box). */

@@ -22,17 +22,25 @@ export const stageSchema = z.enum(stages);
 
 /** Every allowed step; anything else is refused with a message. */
 export const transitions: Record<Stage, readonly Stage[]> = {
-  new: ['invited', 'consent_requested', 'consent_given', 'phone_email_only'],
+  // "switched" straight from new: the contact was on the messenger already (channel "already_there").
+  new: ['invited', 'switched', 'consent_requested', 'consent_given', 'phone_email_only'],
   // Invited again (another channel, a reminder) stays allowed.
   invited: ['invited', 'switched', 'consent_requested', 'consent_given', 'phone_email_only'],
   switched: ['phone_email_only'],
   // A letter can be sent again; consent may also come in person or by e-mail.
-  consent_requested: ['consent_requested', 'consent_given', 'consent_refused', 'invited', 'phone_email_only'],
+  consent_requested: ['consent_requested', 'consent_given', 'consent_refused', 'invited', 'switched', 'phone_email_only'],
   consent_given: ['consent_withdrawn'],
-  consent_refused: ['invited', 'consent_requested', 'consent_given', 'phone_email_only'],
-  consent_withdrawn: ['invited', 'consent_requested', 'consent_given', 'phone_email_only'],
-  phone_email_only: ['invited', 'consent_requested'],
+  consent_refused: ['invited', 'switched', 'consent_requested', 'consent_given', 'phone_email_only'],
+  consent_withdrawn: ['invited', 'switched', 'consent_requested', 'consent_given', 'phone_email_only'],
+  phone_email_only: ['invited', 'switched', 'consent_requested'],
 };
+
+/**
+ * Stages reached only through the consent form, never by setting the stage alone: a consent is
+ * recorded with its purposes, date, text version and proof; a withdrawal with its purposes and date.
+ */
+export const stagesRecordedByForm: readonly Stage[] = ['consent_given', 'consent_withdrawn'];
+export const recordedByForm = (stage: Stage): boolean => stagesRecordedByForm.includes(stage);
 
 export const canTransition = (from: Stage, to: Stage): boolean => transitions[from].includes(to);
 
@@ -48,8 +56,13 @@ export const messengers = ['signal', 'threema', 'wire', 'element', 'ginlo'] as c
 export type Messenger = (typeof messengers)[number];
 export const messengerSchema = z.enum(messengers);
 
-/** Channels an invitation can go out by. */
-export const invitationChannels = ['whatsapp', 'sms', 'email', 'letter', 'phone', 'in_person'] as const;
+/**
+ * How a contact was reached: the channels an invitation can go out by, and `already_there` for a
+ * contact who was on the messenger before anyone asked (switched without an invitation).
+ */
+export const invitationChannels = ['whatsapp', 'sms', 'email', 'letter', 'phone', 'in_person', 'already_there'] as const;
+/** The channels an invitation can really be sent or made by (not "already there"). */
+export const sendingChannels = invitationChannels.filter((channel) => channel !== 'already_there');
 export const invitationChannelSchema = z.enum(invitationChannels);
 export type InvitationChannel = z.infer<typeof invitationChannelSchema>;
 
@@ -58,8 +71,9 @@ export const purposes = ['appointments', 'site_photos', 'quotes_invoices', 'adve
 export type Purpose = (typeof purposes)[number];
 export const purposeSchema = z.enum(purposes);
 
-export const consentMethods = ['signed_letter', 'email', 'in_person'] as const;
+export const consentMethods = ['signed_letter', 'email', 'in_person', 'phone'] as const;
 export const consentMethodSchema = z.enum(consentMethods);
+export type ConsentMethod = (typeof consentMethods)[number];
 
 /** A date as the UI and the files use it: YYYY-MM-DD. */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -71,6 +85,8 @@ export const consentSchema = z.object({
   textVersion: z.string(),
   method: consentMethodSchema,
   evidence: z.object({ id: z.int(), fileName: z.string(), mime: z.string(), size: z.int() }).nullable(),
+  /** Without a scan: the stated reason ("mündlich am Telefon, Notiz"); the signed form is then missing. */
+  evidenceNote: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
   recordedAt: z.string(),
 });
@@ -93,6 +109,8 @@ export const stageChangeInputSchema = z
     channel: invitationChannelSchema.optional(),
     /** switched: to which messenger. */
     messenger: messengerSchema.optional(),
+    /** invited: the target the invitation asks for, stored with it (for a contact without one). */
+    target: targetSchema.optional(),
     /** The day it happened (default today). */
     date: isoDateSchema.optional(),
     /** consent requested: the version of the letter's text. */
@@ -105,6 +123,8 @@ export const dashboardSchema = z.object({
   total: z.int(),
   byStage: z.record(stageSchema, z.int()),
   byTarget: z.record(z.enum([...targets, 'none']), z.int()),
+  /** Contacts with a valid WhatsApp consent (the one definition the filter and the phone export use too). */
+  consented: z.int(),
   /**
    * Per week (its Monday): how many contacts had finished their way (switched, consent given,
    * phone/e-mail only) and how many had started it (left "new") by the end of that week.
@@ -119,3 +139,9 @@ export const dashboardSchema = z.object({
   reminders: z.object({ invitationDays: z.int(), letterDays: z.int() }),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
+
+/**
+ * Every kind of entry a contact's history (Verlauf) holds, in one place: the timeline has words for
+ * each (tracking.history.<kind>), and a test writes one of each and reads them back.
+ */
+export const historyKinds = ['stage', 'target', 'fields', 'consent', 'consent_withdrawn', 'tags', 'deleted', 'restored', 'undo', 'merge', 'keptApart', 'keptApartUndone', 'created', 'importCreated', 'importUpdated'] as const;

@@ -93,7 +93,7 @@ test('a WhatsApp chat export marks the contacts someone chats with', async ({ pa
   const chat = readFileSync(new URL('../unit/importers/fixtures/WhatsApp Chat mit Max Mustermann.txt', import.meta.url));
   await page.getByTestId('import-file-input').setInputFiles({ name: 'WhatsApp Chat mit Max Mustermann.txt', mimeType: 'text/plain', buffer: chat });
   await expect(page.getByText('WhatsApp-Chat')).toBeVisible();
-  await expect(page.getByRole('row', { name: /Max Mustermann/ })).toContainText('Letzte Nachricht am 2024-03-21 (3 Nachrichten)');
+  await expect(page.getByRole('row', { name: /Max Mustermann/ })).toContainText('Letzte Nachricht am 21.03.2024 (3 Nachrichten)');
   await page.getByRole('button', { name: 'WhatsApp-Markierungen übernehmen' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Kontakte' }).click();
   await expect(page.getByRole('row', { name: /Max Mustermann/ })).toContainText('zuletzt 21.03.2024');

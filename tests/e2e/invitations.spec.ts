@@ -36,7 +36,8 @@ test('an invitation text is edited with a live preview; an unknown placeholder i
   await expect(editor.getByTestId('template-origin')).toHaveText('Eigener Text des Betriebs');
   await expect(editor.getByRole('button', { name: 'Auf Vorlage zurücksetzen' })).toBeEnabled();
 
-  const invitations = JSON.parse(cli(host.databasePath, 'invitations', '--all', '--json')) as { text: string }[];
+  // The imported contacts have no target yet: the CLI writes for the one given.
+  const invitations = JSON.parse(cli(host.databasePath, 'invitations', '--all', '--target', 'signal', '--json')) as { text: string }[];
   expect(invitations.map((i) => i.text)).toContain('Sehr geehrter Herr Müller,\nab sofort erreichen Sie uns bei Signal: https://signal.me/#p/+491719876543\nGruß, Bernd Schulze');
 
   // The SMS has its own, shorter text; the editor counts what it costs.
@@ -49,7 +50,7 @@ test('an invitation text is edited with a live preview; an unknown placeholder i
   await expect(editor.getByTestId('sms-length')).toContainText('nur 70');
 });
 
-test('the guided run opens WhatsApp for each chosen contact and records who was invited', async ({ page, host, context }) => {
+test('the guided run asks where each invitation leads for contacts without a target, opens WhatsApp and records who was invited with the target', async ({ page, host, context }) => {
   const opened: string[] = [];
   await context.route('https://wa.me/**', (route) => {
     opened.push(route.request().url());
@@ -57,30 +58,88 @@ test('the guided run opens WhatsApp for each chosen contact and records who was 
   });
   await page.goto(host.url);
   const grid = page.getByRole('grid', { name: 'Kontakte' });
-  await grid.getByRole('checkbox', { name: 'Anna Schmidt auswählen' }).click();
-  await grid.getByRole('checkbox', { name: 'Jürgen Müller auswählen' }).click();
+  for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange']) await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Einladen …' }).click();
-  await expect(page.getByText('2 Kontakte aus der Kontaktliste ausgewählt.')).toBeVisible();
+  await expect(page.getByText('3 Kontakte aus der Kontaktliste ausgewählt.')).toBeVisible();
   await page.getByRole('button', { name: 'Nacheinander einladen' }).click();
 
   const run = page.getByTestId('guided-run');
   await expect(run.getByRole('heading', { name: 'Anna Schmidt' })).toBeVisible();
-  await expect(run).toContainText('1 von 2');
+  await expect(run).toContainText('1 von 3');
+  // No target yet: asked first, nothing to send, the business's recommendation chosen as a suggestion.
+  const question = run.getByTestId('choose-target');
+  await expect(question).toContainText('Wohin soll die Einladung führen?');
+  await expect(run.getByRole('link', { name: 'In WhatsApp öffnen' })).toHaveCount(0);
+  await expect(question.getByRole('radio', { name: 'Signal (Empfehlung Ihres Betriebs)' })).toBeChecked();
+  await question.getByRole('button', { name: 'Weiter' }).click();
+  await expect(run.getByTestId('chosen-target')).toHaveText('Ziel dieser Einladung: Signal');
   await expect(run.getByTestId('invite-tone')).toHaveText('Deutsch · Sie');
   await run.getByRole('link', { name: 'In WhatsApp öffnen' }).click();
   await expect.poll(() => opened.length).toBe(1);
   expect(new URL(opened[0]!).pathname).toBe('/491701234567');
-  expect(new URL(opened[0]!).searchParams.get('text')).toMatch(/^Sehr geehrte Frau Schmidt,\n/);
+  expect(new URL(opened[0]!).searchParams.get('text')).toMatch(/^Sehr geehrte Frau Schmidt,\n.*auf Signal um/s);
   await run.getByRole('button', { name: 'Als eingeladen vermerken und weiter' }).click();
 
+  // Another target than the suggestion: the text follows it.
   await expect(run.getByRole('heading', { name: 'Jürgen Müller' })).toBeVisible();
-  await run.getByRole('button', { name: 'Überspringen' }).click();
-  await expect(page.getByText('Fertig: 1 Kontakt als eingeladen vermerkt.')).toBeVisible();
+  await run.getByRole('radio', { name: 'WhatsApp mit Einwilligung' }).check();
+  await run.getByRole('button', { name: 'Weiter' }).click();
+  await expect(run.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(/schriftliche Einwilligung/);
+  await run.getByRole('button', { name: 'Als eingeladen vermerken und weiter' }).click();
 
-  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string; stage: string }[];
-  expect(Object.fromEntries(contacts.map((c) => [c.displayName, c.stage]))).toEqual({ 'Anna Schmidt': 'invited', 'Jürgen Müller': 'new', 'Petra Lange': 'new' });
+  // Skipped at the question: nothing recorded, no target invented.
+  await expect(run.getByRole('heading', { name: 'Petra Lange' })).toBeVisible();
+  await expect(run.getByTestId('choose-target')).toBeVisible();
+  await run.getByRole('button', { name: 'Überspringen' }).click();
+  await expect(page.getByText('Fertig: 2 Kontakte als eingeladen vermerkt.')).toBeVisible();
+
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string; stage: string; target: string | null }[];
+  expect(Object.fromEntries(contacts.map((c) => [c.displayName, [c.stage, c.target]]))).toEqual({
+    'Anna Schmidt': ['invited', 'signal'],
+    'Jürgen Müller': ['invited', 'whatsapp_consent'],
+    'Petra Lange': ['new', null],
+  });
   const history = JSON.parse(cli(host.databasePath, 'history', String(contacts.find((c) => c.displayName === 'Anna Schmidt')!.id), '--json')) as { text: string }[];
   expect(history.map((h) => h.text).join('\n')).toContain('per WhatsApp');
+});
+
+test('a landline-only contact gets no WhatsApp and no SMS, but the reason; a text the profile cannot fill is not offered', async ({ page, host }) => {
+  importCsv(host.databasePath, ['Vorname;Nachname;Anrede;Telefon;E-Mail', 'Heinz;Berger;Herr;0561 123456;h.berger@example.de'].join('\n'));
+  await page.goto(host.url);
+  await page.getByRole('row', { name: /Heinz Berger/ }).click();
+  const invite = page.getByTestId('invite');
+  await expect(invite.getByTestId('choose-target')).toBeVisible();
+
+  // Threema: the business has no Threema id in its profile, so the text would lack its link.
+  await invite.getByRole('radio', { name: 'Threema' }).check();
+  await invite.getByRole('button', { name: 'Weiter' }).click();
+  const missing = invite.getByTestId('invite-missing-profile');
+  await expect(missing).toContainText('Für diese Einladung fehlt im Betriebsprofil: Ihre Kennung bei Threema.');
+  await expect(missing.getByRole('link', { name: 'Unter Einstellungen → Betrieb ergänzen' })).toHaveAttribute('href', '#/einstellungen?tab=betrieb');
+  await expect(invite.getByRole('button', { name: 'Text kopieren' })).toHaveCount(0);
+  await expect(invite.getByRole('link', { name: 'Als E-Mail' })).toHaveCount(0);
+
+  await invite.getByRole('button', { name: 'Ziel ändern' }).click();
+  await invite.getByRole('radio', { name: 'Signal (Empfehlung Ihres Betriebs)' }).check();
+  await invite.getByRole('button', { name: 'Weiter' }).click();
+  await expect(invite.getByTestId('invite-no-messaging')).toHaveText('Nur Festnetz (0561 123456): kein WhatsApp und keine SMS – bitte anrufen oder per Brief einladen.');
+  await expect(invite.getByRole('link', { name: 'In WhatsApp öffnen' })).toHaveCount(0);
+  await expect(invite.getByRole('link', { name: 'Als SMS' })).toHaveCount(0);
+  // E-mail and copy stay: the e-mail's own text, never the letter's QR code.
+  await expect(invite.getByRole('link', { name: 'Als E-Mail' })).toHaveAttribute('href', /^mailto:h\.berger@example\.de\?/);
+  await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(/^Sehr geehrter Herr Berger,\n\nwir stellen unsere Kurznachrichten/);
+  await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).not.toHaveValue(/QR/);
+  const links = await invite.getByRole('link').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+  expect(links.filter((href) => href.startsWith('https://wa.me/') || href.startsWith('sms:'))).toEqual([]);
+
+  // Sent by e-mail: recorded with the target chosen.
+  await invite.getByRole('link', { name: 'Als E-Mail' }).evaluate((a) => a.addEventListener('click', (event) => event.preventDefault()));
+  await invite.getByRole('link', { name: 'Als E-Mail' }).click();
+  await invite.getByRole('button', { name: 'Als eingeladen per E-Mail vermerken' }).click();
+  await expect(page.getByTestId('contact-detail').getByText('Eingeladen', { exact: true })).toBeVisible();
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string; target: string | null }[];
+  expect(contacts.find((c) => c.displayName === 'Heinz Berger')).toMatchObject({ stage: 'invited', target: 'signal' });
+  await expect(invite.getByTestId('choose-target')).toHaveCount(0);
 });
 
 test('invitations by letter: from the chosen contacts to one PDF with the letter text and the messenger link; they are recorded as invited by letter', async ({ page, host }, testInfo) => {

@@ -108,6 +108,9 @@ test('the invitation opens WhatsApp with the contact’s number and the personal
   await page.goto(host.url);
   await page.getByRole('row', { name: /Jürgen Müller/ }).click();
   const invite = page.getByTestId('invite');
+  // No target yet: the business's recommendation is offered first, and stored with the invitation.
+  await expect(invite.getByRole('radio', { name: 'Signal (Empfehlung Ihres Betriebs)' })).toBeChecked();
+  await invite.getByRole('button', { name: 'Weiter' }).click();
   await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(/^Sehr geehrter Herr Müller,\nwir stellen unsere Kurznachrichten von WhatsApp auf Signal um/);
   // The text message carries the same number and text (sms: opens the phone program; not clicked here).
   const sms = new URL((await invite.getByRole('link', { name: 'Als SMS' }).getAttribute('href'))!);
@@ -126,8 +129,8 @@ test('the invitation opens WhatsApp with the contact’s number and the personal
 
   await invite.getByRole('button', { name: 'Als eingeladen per WhatsApp vermerken' }).click();
   await expect(page.getByTestId('contact-detail').getByText('Eingeladen', { exact: true })).toBeVisible();
-  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string }[];
-  expect(contacts.find((c) => c.displayName === 'Jürgen Müller')!.stage).toBe('invited');
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string; target: string | null }[];
+  expect(contacts.find((c) => c.displayName === 'Jürgen Müller')).toMatchObject({ stage: 'invited', target: 'signal' });
 
   // He reads English and is on first-name terms with the office: set on the contact, the invitation follows.
   await expect(invite.getByTestId('invite-tone')).toHaveText('Deutsch · Sie');
@@ -145,4 +148,59 @@ test('the invitation opens WhatsApp with the contact’s number and the personal
   await detail.getByRole('tab', { name: 'Verlauf' }).click();
   await expect(page.getByTestId('history')).toContainText('Sprache: Deutsch → Englisch');
   await expect(page.getByTestId('history')).toContainText('Ansprache: Automatisch (Mitarbeitende: Du) → Du');
+});
+
+test('consent letters for contacts who consented, refused or switched already: the page lists them and asks; by default they get none', async ({ page, host }, testInfo) => {
+  importCsv(host.databasePath, [...CSV.split('\n'), 'Sabine;Krüger;Frau;;0160 5550001;Hauptstraße 9;34119;Kassel'].join('\n'));
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  const { writeFileSync } = await import('node:fs');
+  const profile = path.join(testInfo.outputDir, 'profil.json');
+  writeFileSync(
+    profile,
+    JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', street: 'Mühlenweg 3', postalCode: '34117', city: 'Kassel', phone: '0561 123456', email: 'info@schulze-dach.de', state: 'HE', whatsappNumber: '+49 171 9876543' }),
+  );
+  cli(host.databasePath, 'profile', '--set', profile);
+  const idOf = (name: string) => String((JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string }[]).find((c) => c.displayName === name)!.id);
+  cli(host.databasePath, 'consent', idOf('Anna Schmidt'), '--purposes', 'appointments', '--date', '2026-11-20', '--evidence-note', 'mündlich');
+  cli(host.databasePath, 'set-stage', idOf('Jürgen Müller'), 'consent_requested');
+  cli(host.databasePath, 'set-stage', idOf('Jürgen Müller'), 'consent_refused');
+  cli(host.databasePath, 'set-stage', idOf('Petra Lange'), 'switched', '--messenger', 'signal');
+
+  await page.goto(host.url);
+  const grid = page.getByRole('grid', { name: 'Kontakte' });
+  for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange', 'Karl Fuchs', 'Sabine Krüger']) await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Briefe …' }).click();
+  await expect(page.getByTestId('letters-summary')).toHaveText('5 Kontakte ausgewählt, 4 mit Postanschrift.');
+
+  const settled = page.getByTestId('letters-settled');
+  await expect(settled).toContainText('3 Kontakte haben schon entschieden');
+  for (const line of ['Anna Schmidt (Einwilligung liegt vor)', 'Jürgen Müller (hat abgelehnt)', 'Petra Lange (ist gewechselt)']) await expect(settled).toContainText(line);
+  await expect(settled).not.toContainText('Sabine Krüger');
+  await expect(settled.getByRole('radio', { name: 'Ohne diese drucken' })).toBeChecked();
+  await expect(page.getByRole('button', { name: 'PDF mit 1 Brief erstellen' })).toBeVisible();
+  await expect(page.getByTestId('letter-preview')).toContainText('Sehr geehrte Frau Krüger,');
+  await expect(page.getByTestId('letter-preview')).not.toContainText('Frau Schmidt');
+
+  await settled.getByRole('radio', { name: 'Trotzdem alle drucken' }).check();
+  await expect(page.getByRole('button', { name: 'PDF mit 4 Briefen erstellen' })).toBeVisible();
+  await settled.getByRole('radio', { name: 'Ohne diese drucken' }).check();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PDF mit 1 Brief erstellen' }).click();
+  const file = path.join(testInfo.outputDir, 'briefe.pdf');
+  await (await download).saveAs(file);
+  await expect(page.getByText('1 Brief als PDF gespeichert. Auf „Einwilligung angefragt“ gesetzt: 1.')).toBeVisible();
+  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+2\b/);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Sehr geehrte Frau Krüger,');
+  expect(text).not.toContain('Schmidt');
+
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string }[];
+  expect(Object.fromEntries(contacts.map((c) => [c.displayName, c.stage]))).toEqual({
+    'Anna Schmidt': 'consent_given',
+    'Jürgen Müller': 'consent_refused',
+    'Petra Lange': 'switched',
+    'Karl Fuchs': 'new',
+    'Sabine Krüger': 'consent_requested',
+  });
 });

@@ -26,7 +26,12 @@ const CSV = [
   'Karl Fuchs;;0152 3334445;Mitarbeiter',
 ].join('\n');
 
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+/** A date typed into the app's date field: a local calendar day, as the app counts (not the UTC one). */
+const daysAgo = (days: number) => {
+  const now = new Date();
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() - days);
+  return [day.getFullYear(), day.getMonth() + 1, day.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
+};
 
 async function openContacts(page: Page, url: string) {
   await page.goto(url);
@@ -186,10 +191,19 @@ test('open a contact, record consent with an uploaded scan, see it and the histo
   await expect(form.getByLabel('Textversion')).toHaveValue('2026-11');
   await form.getByLabel('Terminabsprachen').check();
   await form.getByLabel('Fotos von Baustelle oder Schaden').check();
+  // A file that is no scan is refused at once; choosing a valid scan clears the message.
+  const notes = path.join(testInfo.outputDir, 'notizen.txt');
+  writeFileSync(notes, 'keine Unterschrift');
+  await form.locator('input[type=file]').setInputFiles(notes);
+  await expect(form.getByText('„notizen.txt“ ist kein PDF und kein Bild')).toBeVisible();
   await form.locator('input[type=file]').setInputFiles(scan);
-  await expect(form.getByText('Nachweis gespeichert.')).toBeVisible();
-  await form.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+  await expect(form.getByText('„notizen.txt“ ist kein PDF und kein Bild')).toBeHidden();
+  await expect(form.getByText('Ausgewählt: einwilligung-lange.png – wird mit der Einwilligung gespeichert.')).toBeVisible();
+  // Saved is said only once it is saved.
+  await expect(page.getByText('Einwilligung mit Nachweis gespeichert.')).toBeHidden();
+  await form.getByRole('button', { name: 'Einwilligung speichern' }).click();
   await expect(form).toBeHidden();
+  await expect(page.getByText('Einwilligung mit Nachweis gespeichert.')).toBeVisible();
 
   const consents = drawer.getByTestId('consent');
   await expect(consents).toHaveCount(2);

@@ -77,3 +77,41 @@ describe('process boundaries', () => {
     expect(found).toEqual([]);
   });
 });
+
+/**
+ * The UTC date of a moment: what `toISOString()` cut to its first ten characters gives. At 00:30 in
+ * Germany that is yesterday, so no date the office sees may be made this way (shared/local-date.ts).
+ */
+const utcDatePatterns = [/\.toISOString\(\)\s*\.(?:slice|substring|substr)\(\s*0\s*,\s*10\s*\)/, /\.toISOString\(\)\s*\.split\(\s*['"`]T['"`]\s*\)\s*\[\s*0\s*\]/];
+
+/** Every source file of a folder, scripts (.mjs, .cjs, .js) and tests inside it included. */
+function allSourceFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir)).flatMap((name) => {
+    const relative = path.join(dir, name);
+    if (statSync(path.join(root, relative)).isDirectory()) return allSourceFiles(relative);
+    return /\.(ts|tsx|mts|cts|js|mjs|cjs)$/.test(name) ? [relative] : [];
+  });
+}
+
+const utcDateUses = (text: string): string[] => text.split('\n').filter((line) => utcDatePatterns.some((pattern) => pattern.test(line)));
+
+describe('dates are the office computer’s local date', () => {
+  it('the scanner finds every way of cutting the UTC date from a moment', () => {
+    const lines = [
+      'const a = new Date().toISOString().slice(0, 10);',
+      'const b = date.toISOString().substring(0, 10);',
+      "const c = now.toISOString().split('T')[0];",
+      'const d = when.toISOString() .slice(0,10);',
+      'const e = new Date().toISOString();', // a full moment in UTC is fine: it is stored, not shown as a date
+      "const f = localDate(new Date());",
+    ];
+    expect(utcDateUses(lines.join('\n'))).toEqual(lines.slice(0, 4));
+  });
+
+  it('no file in electron/, shared/, renderer/src or scripts/ takes the UTC date for today or any day', () => {
+    const found = ['electron', 'shared', path.join('renderer', 'src'), 'scripts'].flatMap((dir) =>
+      allSourceFiles(dir).flatMap((file) => utcDateUses(readFileSync(path.join(root, file), 'utf8')).map((line) => `${file}: ${line.trim()}`)),
+    );
+    expect(found).toEqual([]);
+  });
+});

@@ -22,10 +22,19 @@ export function idList(text: unknown): number[] {
 
 export const lettersCommand: CliCommand = {
   name: 'letters',
-  usage: 'letters --out <datei.pdf> (--ids <id,...> | --all) [--form A|B] [--kind consent|invitation] [--date JJJJ-MM-TT] [--json]',
+  usage: 'letters --out <datei.pdf> (--ids <id,...> | --all) [--form A|B] [--kind consent|invitation] [--date JJJJ-MM-TT] [--include-settled] [--json]',
   summary:
-    'Schreibt Einwilligungsbriefe (DIN 5008) als ein PDF und setzt die Kontakte auf „Einwilligung angefragt“; mit --kind invitation Einladungen per Brief (Kontakte dann „eingeladen“ per Brief). Braucht Chrome, Edge oder Chromium (oder CHROMIUM_PATH).',
-  options: { out: { type: 'string' }, ids: { type: 'string' }, all: { type: 'boolean' }, form: { type: 'string' }, kind: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
+    'Schreibt Einwilligungsbriefe (DIN 5008) als ein PDF und setzt die Kontakte auf „Einwilligung angefragt“; wer schon eingewilligt, abgelehnt oder gewechselt hat, bekommt keinen (nur mit --include-settled) und wird genannt. Mit --kind invitation Einladungen per Brief (Kontakte dann „eingeladen“ per Brief). Braucht Chrome, Edge oder Chromium (oder CHROMIUM_PATH).',
+  options: {
+    out: { type: 'string' },
+    ids: { type: 'string' },
+    all: { type: 'boolean' },
+    form: { type: 'string' },
+    kind: { type: 'string' },
+    date: { type: 'string' },
+    'include-settled': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   async run(session, { values }, io) {
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('Wohin? --out <datei.pdf> fehlt.');
@@ -44,11 +53,16 @@ export const lettersCommand: CliCommand = {
     }
     try {
       const file = path.resolve(out);
-      const result = await printLetters(session.ctx, { ids: values.ids ? idList(values.ids) : undefined, form, date, kind: kind as LetterKind }, (pdf) => writeFileSync(file, pdf));
+      const includeSettled = values['include-settled'] === true;
+      const result = await printLetters(session.ctx, { ids: values.ids ? idList(values.ids) : undefined, form, date, kind: kind as LetterKind, includeSettled }, (pdf) => writeFileSync(file, pdf));
       if (values.json) io.out(JSON.stringify({ file: result.printed ? file : null, ...result }));
       else {
         io.out(kind === 'invitation' ? translate(language, 'letters.doneInvitations', { count: result.printed, file }) : translate(language, 'letters.done', { count: result.printed, file, version: result.version }));
         if (result.withoutAddress.length) io.out(translate(language, 'letters.withoutAddress', { names: result.withoutAddress.map((c) => `${c.displayName} (${c.id})`).join(', ') }));
+        if (result.settled.length) {
+          const names = result.settled.map((c) => `${c.displayName} (${c.id}, ${translate(language, `letters.settledReasons.${c.reason}`)})`).join(', ');
+          io.out(translate(language, 'letters.settledLeftOut', { names }));
+        }
       }
       return 0;
     } catch (error) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { translate } from '../../../shared/i18n';
 import { missingProfileFields, profileSchema } from '../../../shared/model/profile';
+import { AppError } from '../../services/errors';
 import { getProfile, updateProfile } from '../../services/profile';
 import { getSettings } from '../../services/settings';
 import type { CliCommand } from '../command';
@@ -30,7 +31,14 @@ export const profileCommand: CliCommand = {
         io.err(translate(language, 'profile.errors.invalid', { file, problems }));
         return 2;
       }
-      updateProfile(session.ctx, checked.data);
+      try {
+        updateProfile(session.ctx, checked.data);
+      } catch (error) {
+        // A field in the wrong form (a postal code of four digits, a landline for WhatsApp …).
+        if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error;
+        io.err(translate(language, error.messageKey, error.vars));
+        return 2;
+      }
     }
     const profile = getProfile(session.ctx);
     const missing = missingProfileFields(profile);

@@ -1,4 +1,5 @@
-import { messengers, stages, invitationChannels, type Stage } from '../../../shared/model/tracking';
+import { formatDateTime } from '../../../shared/local-date';
+import { messengers, stages, invitationChannels, type HistoryEntryView, type Stage } from '../../../shared/model/tracking';
 import { historyView } from '../../services/contact-detail';
 import { AppError } from '../../services/errors';
 import { getSettings } from '../../services/settings';
@@ -6,6 +7,7 @@ import { requireContact, setStage } from '../../services/tracking';
 import { translate } from '../../../shared/i18n';
 import { UsageError, type CliCommand } from '../command';
 import { forScripts } from './contacts';
+import { CONSENT_USAGE } from './consent';
 
 const contactId = (text: string | undefined): number => {
   const id = Number(text);
@@ -39,6 +41,10 @@ export const setStageCommand: CliCommand = {
     const id = contactId(idText);
     const stage = oneOf<Stage>(stageText, stages, 'Stand');
     if (!stage) throw new UsageError('Welcher Stand? Zum Beispiel: set-stage 12 invited');
+    if (stage === 'consent_given') {
+      io.err(`Eine Einwilligung wird nur mit ihrem Nachweis erfasst (Zwecke, Datum, Textfassung, Scan oder Begründung):\n  npm run --silent cli -- ${CONSENT_USAGE}`);
+      return 2;
+    }
     const date = values.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date: „${date}“ ist kein Datum (JJJJ-MM-TT).`);
     const language = getSettings(session.ctx).language;
@@ -58,6 +64,13 @@ export const setStageCommand: CliCommand = {
   },
 };
 
+/** One entry as a line for people: the local time as the office reads it (04.12.2026, 14:30), then what happened. */
+function historyLine(entry: HistoryEntryView, language: 'de' | 'en'): string {
+  const empty = translate(language, 'tracking.empty');
+  const changes = entry.changes.map((change) => `${change.field}: ${change.before ?? empty} → ${change.after ?? empty}`).join('; ');
+  return `${formatDateTime(entry.at, language)}  ${entry.text}${changes ? ` – ${changes}` : ''}`;
+}
+
 export const historyCommand: CliCommand = {
   name: 'history',
   usage: 'history <ID> [--json]',
@@ -71,7 +84,7 @@ export const historyCommand: CliCommand = {
       const contact = requireContact(session.ctx, id);
       const entries = historyView(session.ctx, contact, language);
       if (values.json) io.out(JSON.stringify(entries));
-      else for (const entry of entries) io.out(`${entry.at}  ${entry.text}${entry.changes.length ? ` – ${entry.changes.map((c) => `${c.field}: ${c.before ?? '–'} → ${c.after ?? '–'}`).join('; ')}` : ''}`);
+      else for (const entry of entries) io.out(historyLine(entry, language));
       return 0;
     } catch (error) {
       return refused(error, io, language);

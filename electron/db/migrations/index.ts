@@ -5,6 +5,7 @@ import { tracking } from './0003-tracking';
 import { searchIndexAndSortKey } from './0004-search-index-and-sort-key';
 import { listColumns } from './0005-list-columns';
 import { contactLanguage } from './0006-contact-language';
+import { proofAndIdentity } from './0007-proof-and-identity';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
-export const migrations: readonly Migration[] = [initial, contactDetailsAndImports, tracking, searchIndexAndSortKey, listColumns, contactLanguage];
+export const migrations: readonly Migration[] = [initial, contactDetailsAndImports, tracking, searchIndexAndSortKey, listColumns, contactLanguage, proofAndIdentity];

@@ -13,6 +13,8 @@ export interface ContactQuery {
   view?: ContactView;
   importId?: number;
   onWhatsapp?: boolean;
+  consented?: boolean;
+  duplicates?: boolean;
   /** For the overdue views: invitations and letters older than these dates are overdue. */
   invitedBefore: string;
   letterSentBefore: string;
@@ -21,8 +23,24 @@ export interface ContactQuery {
 export interface ContactQueryRepository {
   page(query: ContactQuery, page: { sort: (typeof sortColumns)[number]; descending: boolean; offset: number; limit: number }): { total: number; rows: ContactRow[] };
   ids(query: ContactQuery): number[];
+  /** Name and stage of these contacts (not deleted), in the order given. */
+  stagesOf(ids: readonly number[]): { id: number; displayName: string; stage: Stage }[];
   count(query: ContactQuery): number;
 }
+
+/**
+ * The one definition of a valid WhatsApp consent, used by the overview, the filters, the export to
+ * the business phone and the letters page: the contact stands at "consent given" and holds at least
+ * one consent that has not been withdrawn. (Every purpose on the form is a reason to write over
+ * WhatsApp; "no" records no consent at all.) A contact set to "consent given" without any consent
+ * record, as older versions allowed from the bulk menu, is not consented.
+ */
+export const VALID_CONSENT_SQL = "(c.status = 'consent_given' AND EXISTS (SELECT 1 FROM consents k WHERE k.contact_id = c.id AND k.withdrawn_at IS NULL))";
+
+/** A duplicate pair still waiting for the office's decision (merge or keep apart). */
+const OPEN_DUPLICATE_SQL = `EXISTS (SELECT 1 FROM duplicate_candidates d
+  JOIN contacts o ON o.id = (CASE WHEN d.contact_id = c.id THEN d.other_id ELSE d.contact_id END) AND o.deleted_at IS NULL
+  WHERE (d.contact_id = c.id OR d.other_id = c.id) AND d.resolved_at IS NULL)`;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -109,6 +127,8 @@ function build(query: ContactQuery): Built {
     params.onWhatsapp = query.onWhatsapp ? 1 : 0;
     where.push('c.on_whatsapp = @onWhatsapp');
   }
+  if (query.consented !== undefined) where.push(query.consented ? VALID_CONSENT_SQL : `NOT ${VALID_CONSENT_SQL}`);
+  if (query.duplicates !== undefined) where.push(query.duplicates ? OPEN_DUPLICATE_SQL : `NOT ${OPEN_DUPLICATE_SQL}`);
   switch (query.view) {
     case 'not_invited':
       where.push("c.status = 'new'");
@@ -200,6 +220,14 @@ export function createContactQueryRepository(db: Database): ContactQueryReposito
     ids(query) {
       const { where, params } = build(query);
       return (prepared(`SELECT c.id FROM contacts c WHERE ${where} ORDER BY c.id`).pluck().all(params) as number[]);
+    },
+
+    stagesOf(ids) {
+      const rows = prepared(`SELECT c.id, c.display_name AS displayName, c.status AS stage FROM contacts c WHERE c.deleted_at IS NULL AND c.id IN (SELECT value FROM json_each(?))`).all(
+        JSON.stringify(ids),
+      ) as { id: number; displayName: string; stage: Stage }[];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
     count(query) {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Address, Contact, ContactKind, ContactLanguage, Email, Phone } from '../../../shared/model/contact';
+import type { Address, Contact, ContactKind, ContactLanguage, EmailInput, Phone } from '../../../shared/model/contact';
 import type { InvitationChannel, Messenger, Stage, Target } from '../../../shared/model/tracking';
 import type { Gender } from '../../../shared/names';
 import { contactSearchDigits, contactSearchText, foldForSearch } from '../../../shared/search';
@@ -74,7 +74,7 @@ export type NewContact = Partial<Omit<ContactFields, 'kind' | 'language'>> & {
   /** German unless given. */
   language?: ContactLanguage | null;
   phones?: Phone[];
-  emails?: Email[];
+  emails?: EmailInput[];
   addresses?: Address[];
 };
 
@@ -151,11 +151,11 @@ export interface ContactsRepository {
   insertMany(contacts: NewContact[]): number[];
   updateFields(id: number, fields: Partial<ContactFields>): void;
   addPhones(id: number, phones: Phone[]): number[];
-  addEmails(id: number, emails: Email[]): number[];
+  addEmails(id: number, emails: EmailInput[]): number[];
   addAddresses(id: number, addresses: Address[]): number[];
   /** Replaces all numbers, e-mails or addresses of a contact (the edit form). */
   replacePhones(id: number, phones: Phone[]): void;
-  replaceEmails(id: number, emails: Email[]): void;
+  replaceEmails(id: number, emails: EmailInput[]): void;
   replaceAddresses(id: number, addresses: Address[]): void;
   removeRows(contactId: number, added: AddedRows): void;
   tags(id: number): string[];
@@ -189,15 +189,16 @@ export function createContactsRepository(db: Database): ContactsRepository {
   const phonesOf = db.prepare<[string], { contact_id: number; e164: string | null; raw: string; label: string | null; kind: Phone['kind'] }>(
     'SELECT contact_id, e164, raw, label, kind FROM contact_phones WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, position, id',
   );
-  const emailsOf = db.prepare<[string], { contact_id: number; address: string; label: string | null }>(
-    'SELECT contact_id, address, label FROM contact_emails WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, position, id',
+  const emailsOf = db.prepare<[string], { contact_id: number; address: string; label: string | null; valid: number }>(
+    'SELECT contact_id, address, label, valid FROM contact_emails WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, position, id',
   );
   const addressesOf = db.prepare<[string], { contact_id: number; street: string | null; postal_code: string | null; city: string | null; region: string | null; country: string | null; label: string | null }>(
     'SELECT * FROM contact_addresses WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, position, id',
   );
   const tagsOf = db.prepare<[string], { contact_id: number; tag: string }>('SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY tag');
   const allPhoneKeys = db.prepare<[], { contact_id: number; e164: string }>(`SELECT contact_id, e164 FROM contact_phones WHERE e164 IS NOT NULL AND contact_id IN (SELECT id FROM contacts WHERE ${alive})`);
-  const allEmailKeys = db.prepare<[], { contact_id: number; address: string }>(`SELECT contact_id, lower(address) AS address FROM contact_emails WHERE contact_id IN (SELECT id FROM contacts WHERE ${alive})`);
+  // Only real addresses identify a person: a text flagged invalid could belong to anyone.
+  const allEmailKeys = db.prepare<[], { contact_id: number; address: string }>(`SELECT contact_id, lower(address) AS address FROM contact_emails WHERE valid = 1 AND contact_id IN (SELECT id FROM contacts WHERE ${alive})`);
   const allNames = db.prepare<[], { id: number; display_name: string; given_name: string | null; family_name: string | null; organization: string | null }>(
     `SELECT id, display_name, given_name, family_name, organization FROM contacts WHERE ${alive}`,
   );
@@ -212,7 +213,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
   const nextEmail = nextPosition('contact_emails');
   const nextAddress = nextPosition('contact_addresses');
   const insertPhone = db.prepare('INSERT INTO contact_phones (contact_id, position, e164, raw, label, kind) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertEmail = db.prepare('INSERT INTO contact_emails (contact_id, position, address, label) VALUES (?, ?, ?, ?)');
+  const insertEmail = db.prepare('INSERT INTO contact_emails (contact_id, position, address, label, valid) VALUES (?, ?, ?, ?, ?)');
   const insertAddress = db.prepare('INSERT INTO contact_addresses (contact_id, position, street, postal_code, city, region, country, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const clearChildren = (table: string) => db.prepare(`DELETE FROM ${table} WHERE contact_id = ?`);
   const clearPhones = clearChildren('contact_phones');
@@ -269,7 +270,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
       return grouped;
     };
     const phones = group(phonesOf.all(ids), (p) => ({ e164: p.e164, raw: p.raw, label: p.label, kind: p.kind }));
-    const emails = group(emailsOf.all(ids), (e) => ({ address: e.address, label: e.label }));
+    const emails = group(emailsOf.all(ids), (e) => ({ address: e.address, label: e.label, valid: e.valid === 1 }));
     const addresses = group(addressesOf.all(ids), (a) => ({ street: a.street, postalCode: a.postal_code, city: a.city, region: a.region, country: a.country, label: a.label }));
     const tags = group(tagsOf.all(ids), (t) => t.tag);
     return rows.map((row) => ({
@@ -352,7 +353,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
       const p = phones[position]!;
       insertPhone.run(id, position, p.e164, p.raw, p.label, p.kind);
     }
-    for (let position = 0; position < emails.length; position += 1) insertEmail.run(id, position, emails[position]!.address, emails[position]!.label);
+    for (let position = 0; position < emails.length; position += 1) insertEmail.run(id, position, emails[position]!.address, emails[position]!.label, emails[position]!.valid === false ? 0 : 1);
     for (let position = 0; position < addresses.length; position += 1) {
       const a = addresses[position]!;
       insertAddress.run(id, position, a.street, a.postalCode, a.city, a.region, a.country, a.label);
@@ -425,7 +426,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
     },
     addEmails(id, emails) {
       let position = nextEmail.get(id)!.next;
-      return added(id, emails, (e) => Number(insertEmail.run(id, position++, e.address, e.label).lastInsertRowid));
+      return added(id, emails, (e) => Number(insertEmail.run(id, position++, e.address, e.label, e.valid === false ? 0 : 1).lastInsertRowid));
     },
     addAddresses(id, addresses) {
       let position = nextAddress.get(id)!.next;
@@ -433,7 +434,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
     },
 
     replacePhones: (id, phones) => replace(id, phones, clearPhones, (p, position) => insertPhone.run(id, position, p.e164, p.raw, p.label, p.kind)),
-    replaceEmails: (id, emails) => replace(id, emails, clearEmails, (e, position) => insertEmail.run(id, position, e.address, e.label)),
+    replaceEmails: (id, emails) => replace(id, emails, clearEmails, (e, position) => insertEmail.run(id, position, e.address, e.label, e.valid === false ? 0 : 1)),
     replaceAddresses: (id, addresses) =>
       replace(id, addresses, clearAddresses, (a, position) => insertAddress.run(id, position, a.street, a.postalCode, a.city, a.region, a.country, a.label)),
 

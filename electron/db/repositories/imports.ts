@@ -18,6 +18,8 @@ export interface ImportChange {
   contactId: number;
   /** The fields as they were before the import. */
   before: Partial<ContactFields>;
+  /** The same fields as the import set them (null in records written before version 7). */
+  after: Partial<ContactFields> | null;
   /** Numbers, e-mails and addresses the import added. */
   added: AddedRows;
   revisionAfter: number;
@@ -31,12 +33,19 @@ export interface ImportsRepository {
   get(id: number): ImportRow | null;
   changes(importId: number): ImportChange[];
   /** What imports changed in one contact, and which import created it. */
-  historyOf(contactId: number): { created: ImportRow | null; updates: { record: ImportRow; before: Partial<ContactFields> }[] };
+  historyOf(contactId: number): { created: ImportRow | null; updates: { record: ImportRow; before: Partial<ContactFields>; after: Partial<ContactFields> | null }[] };
   markUndone(id: number): void;
   addDuplicate(contactId: number, otherId: number, reason: string, importId: number | null): void;
   duplicatesOf(contactId: number): { contactId: number; otherId: number; reason: string }[];
   /** The pair was reviewed: merged, or kept as two different people. */
   resolveDuplicate(contactId: number, otherId: number): void;
+  /** Records that two contacts are different people: no import or suggestion joins them again. */
+  keepApart(contactId: number, otherId: number): void;
+  /** Takes a keep-apart decision back (its undo); the pair is a possible duplicate again. */
+  unkeepApart(contactId: number, otherId: number): void;
+  isKeptApart(contactId: number, otherId: number): boolean;
+  /** Every kept-apart pair, in both directions. */
+  keptApart(): Map<number, Set<number>>;
   mapping(signature: string): ColumnTarget[] | null;
   saveMapping(signature: string, mapping: ColumnTarget[]): void;
 }
@@ -73,24 +82,33 @@ export function createImportsRepository(db: Database): ImportsRepository {
      VALUES (@fileName, @fileHash, @format, @encoding, @created, @updated, @unchanged, @duplicates, @invalid)`,
   );
   const insertChange = db.prepare(
-    'INSERT INTO import_changes (import_id, contact_id, before, added, revision_after) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO import_changes (import_id, contact_id, before, after, added, revision_after) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const selectImports = db.prepare<[], ImportDbRow>('SELECT * FROM imports ORDER BY id DESC');
   const selectImport = db.prepare<[number], ImportDbRow>('SELECT * FROM imports WHERE id = ?');
-  const selectChanges = db.prepare<[number], { contact_id: number; before: string; added: string; revision_after: number }>(
+  const selectChanges = db.prepare<[number], { contact_id: number; before: string; after: string | null; added: string; revision_after: number }>(
     'SELECT * FROM import_changes WHERE import_id = ?',
   );
   const setCounts = db.prepare(
     'UPDATE imports SET created = @created, updated = @updated, unchanged = @unchanged, duplicates = @duplicates, invalid = @invalid WHERE id = @id',
   );
   const creatorOf = db.prepare<[number], ImportDbRow>('SELECT i.* FROM imports i JOIN contacts c ON c.created_by_import = i.id WHERE c.id = ? AND i.undone_at IS NULL');
-  const updatesOf = db.prepare<[number], ImportDbRow & { change_before: string }>(
-    'SELECT i.*, ch.before AS change_before FROM import_changes ch JOIN imports i ON i.id = ch.import_id WHERE ch.contact_id = ? AND i.undone_at IS NULL ORDER BY i.id',
+  const updatesOf = db.prepare<[number], ImportDbRow & { change_before: string; change_after: string | null }>(
+    'SELECT i.*, ch.before AS change_before, ch.after AS change_after FROM import_changes ch JOIN imports i ON i.id = ch.import_id WHERE ch.contact_id = ? AND i.undone_at IS NULL ORDER BY i.id',
   );
   const undo = db.prepare("UPDATE imports SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
-  const insertDuplicate = db.prepare(
-    'INSERT OR IGNORE INTO duplicate_candidates (contact_id, other_id, reason, import_id) VALUES (?, ?, ?, ?)',
+  // A pair is suggested once (in either order), and never when the office keeps the two apart.
+  const insertDuplicate = db.prepare<{ a: number; b: number; reason: string; importId: number | null }>(
+    `INSERT OR IGNORE INTO duplicate_candidates (contact_id, other_id, reason, import_id)
+     SELECT @a, @b, @reason, @importId
+     WHERE NOT EXISTS (SELECT 1 FROM duplicate_candidates WHERE contact_id = @b AND other_id = @a)
+       AND NOT EXISTS (SELECT 1 FROM kept_apart WHERE contact_id = min(@a, @b) AND other_id = max(@a, @b))`,
   );
+  const insertKeptApart = db.prepare<{ a: number; b: number }>('INSERT OR IGNORE INTO kept_apart (contact_id, other_id) VALUES (min(@a, @b), max(@a, @b))');
+  const deleteKeptApart = db.prepare<{ a: number; b: number }>('DELETE FROM kept_apart WHERE contact_id = min(@a, @b) AND other_id = max(@a, @b)');
+  const reopenDuplicate = db.prepare<{ a: number; b: number }>('UPDATE duplicate_candidates SET resolved_at = NULL WHERE (contact_id = @a AND other_id = @b) OR (contact_id = @b AND other_id = @a)');
+  const selectKeptApart = db.prepare<{ a: number; b: number }, number>('SELECT 1 FROM kept_apart WHERE contact_id = min(@a, @b) AND other_id = max(@a, @b)').pluck();
+  const allKeptApart = db.prepare<[], { contact_id: number; other_id: number }>('SELECT contact_id, other_id FROM kept_apart');
   const selectDuplicates = db.prepare<[number, number], { contactId: number; otherId: number; reason: string }>(
     'SELECT contact_id AS contactId, other_id AS otherId, reason FROM duplicate_candidates WHERE (contact_id = ? OR other_id = ?) AND resolved_at IS NULL ORDER BY id',
   );
@@ -106,7 +124,7 @@ export function createImportsRepository(db: Database): ImportsRepository {
   return {
     create: (record) => Number(insertImport.run({ ...record, ...record.counts }).lastInsertRowid),
     addChange(importId, change) {
-      insertChange.run(importId, change.contactId, JSON.stringify(change.before), JSON.stringify(change.added), change.revisionAfter);
+      insertChange.run(importId, change.contactId, JSON.stringify(change.before), change.after ? JSON.stringify(change.after) : null, JSON.stringify(change.added), change.revisionAfter);
     },
     updateCounts: (id, counts) => {
       setCounts.run({ id, ...counts });
@@ -120,6 +138,7 @@ export function createImportsRepository(db: Database): ImportsRepository {
       selectChanges.all(importId).map((row) => ({
         contactId: row.contact_id,
         before: JSON.parse(row.before),
+        after: row.after ? JSON.parse(row.after) : null,
         added: JSON.parse(row.added),
         revisionAfter: row.revision_after,
       })),
@@ -127,14 +146,31 @@ export function createImportsRepository(db: Database): ImportsRepository {
       const creator = creatorOf.get(contactId);
       return {
         created: creator ? fromDb(creator) : null,
-        updates: updatesOf.all(contactId).map((row) => ({ record: fromDb(row), before: JSON.parse(row.change_before) })),
+        updates: updatesOf.all(contactId).map((row) => ({ record: fromDb(row), before: JSON.parse(row.change_before), after: row.change_after ? JSON.parse(row.change_after) : null })),
       };
     },
     markUndone: (id) => {
       undo.run(id);
     },
     addDuplicate: (contactId, otherId, reason, importId) => {
-      insertDuplicate.run(contactId, otherId, reason, importId);
+      insertDuplicate.run({ a: contactId, b: otherId, reason, importId });
+    },
+    keepApart: (a, b) => {
+      insertKeptApart.run({ a, b });
+    },
+    unkeepApart: (a, b) => {
+      deleteKeptApart.run({ a, b });
+      reopenDuplicate.run({ a, b });
+    },
+    isKeptApart: (a, b) => selectKeptApart.get({ a, b }) !== undefined,
+    keptApart() {
+      const pairs = new Map<number, Set<number>>();
+      const add = (a: number, b: number) => pairs.set(a, (pairs.get(a) ?? new Set()).add(b));
+      for (const row of allKeptApart.iterate()) {
+        add(row.contact_id, row.other_id);
+        add(row.other_id, row.contact_id);
+      }
+      return pairs;
     },
     duplicatesOf: (contactId) => selectDuplicates.all(contactId, contactId),
     resolveDuplicate: (a, b) => {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Purpose } from '../../../shared/model/tracking';
+import type { ConsentMethod, Purpose } from '../../../shared/model/tracking';
 
 export interface HistoryEntry {
   id: number;
@@ -17,8 +17,10 @@ export interface ConsentRecord {
   purpose: Purpose;
   givenAt: string;
   textVersion: string;
-  method: 'signed_letter' | 'email' | 'in_person';
+  method: ConsentMethod;
   evidenceId: number | null;
+  /** The stated reason when there is no scan ("mündlich am Telefon"). */
+  evidenceNote: string | null;
   withdrawnAt: string | null;
   recordedAt: string;
 }
@@ -81,6 +83,7 @@ interface ConsentRow {
   text_version: string;
   method: ConsentRecord['method'];
   evidence_id: number | null;
+  evidence_note: string | null;
   withdrawn_at: string | null;
   recorded_at: string;
 }
@@ -96,7 +99,7 @@ export function createTrackingRepository(db: Database): TrackingRepository {
   const insertOperation = db.prepare('INSERT INTO operations (kind, count) VALUES (?, ?)');
   const selectOperation = db.prepare<[number], { id: number; kind: string; at: string; count: number; undone_at: string | null }>('SELECT * FROM operations WHERE id = ?');
   const undoOperation = db.prepare("UPDATE operations SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
-  const insertConsent = db.prepare('INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertConsent = db.prepare('INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_id, evidence_note) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const consentsOf = db.prepare<[number], ConsentRow>('SELECT * FROM consents WHERE contact_id = ? ORDER BY given_at, id');
   const withdraw = db.prepare('UPDATE consents SET withdrawn_at = ? WHERE id = ?');
   const restore = db.prepare('UPDATE consents SET withdrawn_at = NULL WHERE id = ?');
@@ -120,7 +123,7 @@ export function createTrackingRepository(db: Database): TrackingRepository {
     markOperationUndone: (id) => {
       undoOperation.run(id);
     },
-    addConsent: (c) => Number(insertConsent.run(c.contactId, c.purpose, c.givenAt, c.textVersion, c.method, c.evidenceId).lastInsertRowid),
+    addConsent: (c) => Number(insertConsent.run(c.contactId, c.purpose, c.givenAt, c.textVersion, c.method, c.evidenceId, c.evidenceNote).lastInsertRowid),
     consents: (contactId) =>
       consentsOf.all(contactId).map((row) => ({
         id: row.id,
@@ -130,6 +133,7 @@ export function createTrackingRepository(db: Database): TrackingRepository {
         textVersion: row.text_version,
         method: row.method,
         evidenceId: row.evidence_id,
+        evidenceNote: row.evidence_note,
         withdrawnAt: row.withdrawn_at,
         recordedAt: row.recorded_at,
       })),

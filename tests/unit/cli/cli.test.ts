@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
 import { testSession } from '../../helpers/session';
-import { tempDatabasePath } from '../../helpers/temp';
+import { tempDatabasePath, tempDir } from '../../helpers/temp';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -85,8 +86,8 @@ describe('CLI tracking', () => {
   it('`set-stage` moves a contact, refuses an impossible step with exit code 2, `history` shows both', async () => {
     const file = tempDatabasePath();
     const [id] = testSession(file).ctx.repos.contacts.insertMany([{ displayName: 'Anna Berg' }]);
-    const refused = await cli('set-stage', String(id), 'switched', '--db', file, '--json');
-    expect(refused).toMatchObject({ code: 2, out: '', err: '„Anna Berg“ kann nicht von „Neu“ zu „Gewechselt“ wechseln.' });
+    const refused = await cli('set-stage', String(id), 'consent_refused', '--db', file, '--json');
+    expect(refused).toMatchObject({ code: 2, out: '', err: '„Anna Berg“ kann nicht von „Neu“ zu „Einwilligung abgelehnt“ wechseln.' });
     const invited = await cli('set-stage', String(id), 'invited', '--channel', 'whatsapp', '--date', '2026-11-20', '--db', file, '--json');
     expect(invited.code).toBe(0);
     expect(JSON.parse(invited.out)).toMatchObject({ id, stage: 'invited', status: 'invited' });
@@ -96,5 +97,44 @@ describe('CLI tracking', () => {
     expect(JSON.parse(history.out).map((entry: { text: string }) => entry.text)).toEqual(['Stand: Eingeladen → Gewechselt (zu Signal)', 'Stand: Neu → Eingeladen (per WhatsApp)']);
     expect(await cli('history', '999', '--db', file, '--json')).toMatchObject({ code: 2, err: 'Diesen Kontakt gibt es nicht (mehr).' });
     expect(await cli('set-stage', String(id), 'flying', '--db', file)).toMatchObject({ code: 2 });
+  });
+
+  it('`consent` records a consent with its proof; `set-stage … consent_given` is refused, saying how', async () => {
+    const file = tempDatabasePath();
+    const session = testSession(file);
+    const mobile = (digits: string) => [{ e164: `+49170${digits}`, raw: `0170 ${digits}`, label: null, kind: 'mobile' as const }];
+    const [anna, bernd, office] = session.ctx.repos.contacts.insertMany([
+      { displayName: 'Anna Berg', phones: mobile('1234567') },
+      { displayName: 'Bernd Schulze', phones: mobile('7654321') },
+      { displayName: 'Büro Schulze', phones: [{ e164: '+49561112233', raw: '0561 112233', label: null, kind: 'landline' }] },
+    ]);
+    session.close();
+    const bare = await cli('set-stage', String(anna), 'consent_given', '--db', file, '--json');
+    expect(bare.code).toBe(2);
+    expect(bare.err).toContain('consent <ID> --purposes');
+    expect(bare.err).toContain('--evidence-note');
+    // Without proof, or without a date, nothing is recorded.
+    expect(await cli('consent', String(anna), '--purposes', 'appointments', '--date', '2026-11-20', '--db', file)).toMatchObject({ code: 2, err: expect.stringContaining('Ohne Nachweis keine Einwilligung') });
+    expect(await cli('consent', String(anna), '--purposes', 'appointments', '--evidence-note', 'mündlich', '--db', file)).toMatchObject({ code: 2, err: expect.stringContaining('--date') });
+    expect(await cli('consent', String(anna), '--purposes', 'werbung', '--date', '2026-11-20', '--evidence-note', 'mündlich', '--db', file)).toMatchObject({ code: 2, err: expect.stringContaining('werbung') });
+
+    // A landline cannot be on WhatsApp: nothing to consent to.
+    expect(await cli('consent', String(office), '--purposes', 'appointments', '--date', '2026-11-20', '--evidence-note', 'mündlich', '--db', file)).toMatchObject({ code: 2, err: expect.stringContaining('keine Handynummer') });
+    const noted = await cli('consent', String(anna), '--purposes', 'appointments,site_photos', '--date', '2026-11-20', '--version', 'EW-TEST', '--evidence-note', 'mündlich am Telefon, Notiz in der Akte', '--db', file, '--json');
+    expect(noted.code).toBe(0);
+    expect(JSON.parse(noted.out)).toMatchObject({ id: anna, stage: 'consent_given', target: 'whatsapp_consent' });
+    const scan = path.join(tempDir(), 'Einwilligung Bernd.pdf');
+    writeFileSync(scan, '%PDF-1.4\nunterschrieben\n');
+    expect((await cli('consent', String(bernd), '--purposes', 'appointments', '--date', '2026-11-21', '--evidence', scan, '--db', file, '--json')).code).toBe(0);
+    expect(await cli('consent', String(bernd), '--purposes', 'appointments', '--date', '2026-11-21', '--evidence', path.join(tempDir(), 'fehlt.pdf'), '--db', file)).toMatchObject({ code: 2, err: expect.stringContaining('lässt sich nicht lesen') });
+
+    const check = testSession(file);
+    expect(check.ctx.repos.tracking.consents(anna!).map((c) => [c.purpose, c.givenAt, c.textVersion, c.method, c.evidenceId, c.evidenceNote])).toEqual([
+      ['appointments', '2026-11-20', 'EW-TEST', 'phone', null, 'mündlich am Telefon, Notiz in der Akte'],
+      ['site_photos', '2026-11-20', 'EW-TEST', 'phone', null, 'mündlich am Telefon, Notiz in der Akte'],
+    ]);
+    const [withScan] = check.ctx.repos.tracking.consents(bernd!);
+    expect(withScan).toMatchObject({ method: 'signed_letter', evidenceNote: null, textVersion: expect.stringMatching(/^EW-/) });
+    expect(check.ctx.repos.tracking.evidence(withScan!.evidenceId!)).toMatchObject({ fileName: 'Einwilligung Bernd.pdf', mime: 'application/pdf' });
   });
 });

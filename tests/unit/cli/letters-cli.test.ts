@@ -3,13 +3,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
-import { recordConsent, withdrawConsent } from '../../../electron/services/tracking';
+import { recordConsent, withdrawConsent } from '../../../electron/services/consents';
 import { readImportFile } from '../../../electron/importers/read';
 import { fileSource } from '../../../electron/importers/source';
 import { withCandidateList } from '../../helpers/fixtures';
 import { testSession } from '../../helpers/session';
 import { tempDatabasePath, tempDir } from '../../helpers/temp';
 import { completeProfile } from '../../helpers/profile';
+import { updateProfile } from '../../../electron/services/profile';
+import { setStage } from '../../../electron/services/tracking';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -41,10 +43,10 @@ describe('CLI profile, letters and export-consented', () => {
     expect((await cli('profile', '--db', db, '--set', file)).err).toContain('logo');
     writeFileSync(file, JSON.stringify({ logo: 'data:image/png;base64,iVBORw0KGgo=' }));
     expect((await cli('profile', '--db', db, '--set', file)).code).toBe(0);
-    writeFileSync(file, JSON.stringify({ phone: '0561 1' }));
+    writeFileSync(file, JSON.stringify({ phone: '0561 7654321' }));
     await cli('profile', '--db', db, '--set', file);
     // A later change of another field keeps the logo.
-    expect(JSON.parse((await cli('profile', '--db', db, '--json')).out)).toMatchObject({ logo: 'data:image/png;base64,iVBORw0KGgo=', phone: '0561 1' });
+    expect(JSON.parse((await cli('profile', '--db', db, '--json')).out)).toMatchObject({ logo: 'data:image/png;base64,iVBORw0KGgo=', phone: '0561 7654321' });
     writeFileSync(file, '{ name: ');
     expect((await cli('profile', '--db', db, '--set', file)).err).toContain('ist keine lesbare JSON-Datei');
     // Nothing of the refused files was stored.
@@ -79,6 +81,50 @@ describe('CLI profile, letters and export-consented', () => {
     expect((await cli('letters', '--db', db, '--out', out, '--all', '--form', 'C')).err).toContain('--form');
   }, 60_000);
 
+  it('`letters` leaves out who consented, refused or switched already and names them; --include-settled prints them too', async () => {
+    const db = tempDatabasePath();
+    const session = testSession(db);
+    updateProfile(session.ctx, completeProfile);
+    const address = { street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', country: null, region: null, label: null };
+    let n = 0;
+    const insert = (familyName: string) =>
+      session.ctx.repos.contacts.insert({ displayName: `Kunde ${familyName}`, familyName, addresses: [address], phones: [{ e164: `+4917011122${n}`, raw: `0170 11122${n++}`, label: null, kind: 'mobile' }] });
+    const fresh = insert('Neu');
+    const consented = insert('Eingewilligt');
+    const refused = insert('Abgelehnt');
+    const switched = insert('Gewechselt');
+    recordConsent(session.ctx, consented, { purposes: ['appointments'], givenAt: '2026-11-20', method: 'phone', evidence: { kind: 'note', note: 'mündlich am Telefon' } });
+    setStage(session.ctx, refused, { stage: 'consent_requested' });
+    setStage(session.ctx, refused, { stage: 'consent_refused' });
+    setStage(session.ctx, switched, { stage: 'switched', messenger: 'threema' });
+    session.close();
+    const out = path.join(tempDir(), 'briefe.pdf');
+
+    const done = await cli('letters', '--db', db, '--out', out, '--all', '--json');
+    expect(done.code).toBe(0);
+    expect(JSON.parse(done.out)).toMatchObject({
+      printed: 1,
+      marked: 1,
+      // In the order of --all: by name.
+      settled: [
+        { id: refused, displayName: 'Kunde Abgelehnt', reason: 'refused' },
+        { id: consented, displayName: 'Kunde Eingewilligt', reason: 'consented' },
+        { id: switched, displayName: 'Kunde Gewechselt', reason: 'switched' },
+      ],
+    });
+    expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).not.toContain('Eingewilligt');
+    const contacts = JSON.parse((await cli('contacts', '--db', db, '--json')).out) as { id: number; stage: string }[];
+    expect(Object.fromEntries(contacts.map((c) => [c.id, c.stage]))).toEqual({ [fresh]: 'consent_requested', [consented]: 'consent_given', [refused]: 'consent_refused', [switched]: 'switched' });
+
+    const told = await cli('letters', '--db', db, '--out', out, '--ids', `${consented},${switched}`);
+    expect(told.code).toBe(0);
+    expect(told.out).toContain(`Schon entschieden, daher kein Brief (mit --include-settled trotzdem): Kunde Eingewilligt (${consented}, Einwilligung liegt vor), Kunde Gewechselt (${switched}, ist gewechselt)`);
+
+    const all = JSON.parse((await cli('letters', '--db', db, '--out', out, '--ids', `${consented},${refused}`, '--include-settled', '--json')).out);
+    expect(all).toMatchObject({ printed: 2, settled: [] });
+    expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('Kunde Eingewilligt');
+  }, 60_000);
+
   it('`export-consented` writes only contacts whose consent is given and not withdrawn', async () => {
     const db = tempDatabasePath();
     const session = testSession(db);
@@ -87,7 +133,7 @@ describe('CLI profile, letters and export-consented', () => {
     const given = contacts.insert({ displayName: 'Anna Schmidt; "Bau"', givenName: 'Anna', familyName: 'Schmidt', organization: 'Schmidt, Bau & Co', phones: mobile('+491701234567') });
     const withdrawn = contacts.insert({ displayName: 'Jürgen Müller', phones: mobile('+491702222222') });
     contacts.insert({ displayName: 'Nie gefragt', phones: mobile('+491703333333') });
-    for (const id of [given, withdrawn]) recordConsent(session.ctx, id, { purposes: ['appointments'], givenAt: '2026-11-01', textVersion: 'EW-1', method: 'signed_letter', evidenceId: null });
+    for (const id of [given, withdrawn]) recordConsent(session.ctx, id, { purposes: ['appointments'], givenAt: '2026-11-01', textVersion: 'EW-1', method: 'signed_letter', evidence: { kind: 'note', note: 'Formular liegt im Ordner' } });
     withdrawConsent(session.ctx, withdrawn, { purposes: ['appointments'], date: '2026-11-20' });
     session.close();
 

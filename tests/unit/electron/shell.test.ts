@@ -28,7 +28,9 @@ const fake = vi.hoisted(() => {
   };
   const state = {
     lock: true,
-    windows: [] as { options: Record<string, any>; url?: string }[],
+    windows: [] as { options: Record<string, any>; url?: string; webContents?: { emit: (event: string, ...args: unknown[]) => void } }[],
+    messageBoxes: [] as Record<string, any>[],
+    messageBoxAnswer: 1,
     handlers: new Map<string, Listener>(),
     protocolHandler: undefined as undefined | ((request: Request) => Promise<Response>),
     privilegedSchemes: [] as unknown[],
@@ -51,7 +53,7 @@ vi.mock('electron', () => {
     private events = emitter();
     webContents = emitter();
     constructor(options: Record<string, any>) {
-      state.windows.push({ options });
+      state.windows.push({ options, webContents: this.webContents });
     }
     once(event: string, listener: () => void) {
       this.events.once(event, listener);
@@ -99,7 +101,10 @@ vi.mock('electron', () => {
       },
     },
     shell: { openExternal: (url: string) => (state.openExternal.push(url), Promise.resolve()) },
-    dialog: { showErrorBox: (title: string, message: string) => state.errorBoxes.push([title, message]) },
+    dialog: {
+      showErrorBox: (title: string, message: string) => state.errorBoxes.push([title, message]),
+      showMessageBoxSync: (_window: unknown, options: Record<string, any>) => (state.messageBoxes.push(options), state.messageBoxAnswer),
+    },
   };
 });
 
@@ -135,6 +140,22 @@ beforeEach(() => {
 });
 
 describe('Electron shell', () => {
+  it('asks before closing the window over unsaved edits, and closes only when the office discards them', async () => {
+    await start();
+    const [main] = state.windows;
+    const closing = () => {
+      const event = { preventDefault: vi.fn() };
+      main!.webContents!.emit('will-prevent-unload', event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    state.messageBoxes = [];
+    state.messageBoxAnswer = 1;
+    expect(closing()).toBe(false);
+    state.messageBoxAnswer = 0;
+    expect(closing()).toBe(true);
+    expect(state.messageBoxes[0]).toMatchObject({ title: 'Ungespeicherte Änderungen verwerfen?', buttons: ['Verwerfen', 'Weiter bearbeiten'], cancelId: 1 });
+  });
+
   it('creates the window with every security setting in place', async () => {
     const dir = await start();
     expect(state.windows).toHaveLength(1);

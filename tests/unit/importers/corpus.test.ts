@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readImportFile } from '../../../electron/importers/read';
@@ -138,6 +138,46 @@ handChecked('hand-checked samples per producer', () => {
     const bogus = await contact('android_frameworks_opt_vcard/v21_adr_multiple_line.vcf', 'bogus');
     expect(bogus.addresses[1]).toMatchObject({ street: 'Hermann v. Brevern\n9999999\nPackstation 999', city: 'Hamburg', postalCode: '99999' });
     expect((await contact('ez-vcard/issue114.vcf', 'Dummy, Dummy')).phones[1]).toMatchObject({ e164: '+49987654321', label: 'work' });
+  });
+
+  it('every phone label read from a vCard is a real label: a known type, or a custom label the file writes', async () => {
+    const types = new Set(['cell', 'mobile', 'work', 'home', 'fax', 'pager', 'msg', 'car', 'isdn', 'video', 'pcs', 'bbs', 'modem', 'text', 'textphone', 'main', 'iphone', 'other']);
+    const labels: string[] = [];
+    for (const file of samples.filter((name) => name.endsWith('.vcf'))) {
+      const text = readFileSync(path.join(corpus, file), 'latin1');
+      for (const c of (await read(file)).candidates) {
+        for (const p of c.phones) {
+          if (p.label === null) continue;
+          labels.push(p.label);
+          // A custom label comes from an X-ABLabel (Apple, Google) of the same file.
+          if (!p.label.split(',').every((part) => types.has(part))) expect(text, `${file}: ${p.label}`).toMatch(new RegExp(`X-ABLabel:(_\\$!<)?${p.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'));
+        }
+      }
+    }
+    expect(labels.length).toBeGreaterThan(100);
+    expect(new Set(labels)).toContain('AssistantPhone');
+  });
+
+  it('German Outlook: its "Ort" is the Location field, not a city (the cities are "Ort geschäftlich", "Weiterer Ort" …)', async () => {
+    const { table } = await read('tine20/importtest_outlook2013.csv');
+    const target = (header: string) => table!.mapping[table!.headers.indexOf(header)];
+    expect([target('Ort'), target('Weiterer Ort'), target('Ort geschäftlich'), target('Ort privat')]).toEqual(['ignore', 'city', 'city:work', 'city:home']);
+    expect(table!.unknown).toEqual([]);
+  });
+
+  it('e-mail texts that are not addresses are kept, flagged (Android’s "ÑÑÑ…", Thunderbird’s "contact1@invalid")', async () => {
+    const android = (await read('ez-vcard/John_Doe_ANDROID.vcf')).candidates.flatMap((c) => c.emails);
+    expect(android).toContainEqual({ address: 'ÑÑÑÑÑÑÑÑÑÑÑÑÑÑ', label: null, valid: false });
+    expect(android.filter((e) => e.valid).map((e) => e.address)).toEqual(['john.doe@company.com', 'jane.doe@company.com', 'bob@company.com', 'henry@company.com']);
+    expect((await contact('releases-comm-central/export.csv', 'contact number one')).emails).toEqual([{ address: 'contact1@invalid', label: null, valid: false }]);
+  });
+
+  it('a number without +, 00 or a leading 0 is flagged, not read as a German one (iOS "(650) 555-1212", Android "3456789")', async () => {
+    const ios = await read('android_frameworks_opt_vcard/v30_ios_613_multiline.vcf');
+    expect(ios.candidates[0]!.phones).toEqual([{ raw: '(650) 555-1212', e164: null, kind: 'invalid', label: 'cell' }]);
+    expect(ios.issues).toEqual([{ line: 1, key: 'numberWithoutTrunkPrefix', vars: { line: 1, number: '(650) 555-1212' } }]);
+    const android = (await read('ez-vcard/John_Doe_ANDROID.vcf')).candidates.flatMap((c) => c.phones);
+    expect(android.filter((p) => p.e164 !== null)).toEqual([]);
   });
 
   it('the corpus holds no Hebrew labels (they are covered by grouped-labels.vcf)', async () => {

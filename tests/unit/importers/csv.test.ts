@@ -72,7 +72,7 @@ describe('CSV reader', () => {
       ['+491715550001', 'Mobile'],
       ['+49421555000', 'Work'],
     ]);
-    expect(klaus!.emails).toEqual([{ address: 'klaus@zimmerei-z.de', label: 'Work' }]);
+    expect(klaus!.emails).toEqual([{ address: 'klaus@zimmerei-z.de', label: 'Work', valid: true }]);
     expect(klaus!.addresses).toEqual([{ street: 'Sägewerkstr. 3', postalCode: '28195', city: 'Bremen', region: null, country: 'Deutschland', label: 'Work' }]);
   });
 
@@ -103,6 +103,66 @@ describe('CSV reader', () => {
     const [hanna] = (await readFixture('thunderbird.csv')).candidates;
     expect(hanna).toMatchObject({ displayName: 'Hanna Koch', birthday: '1988-03-09' });
     expect(hanna!.addresses[0]).toMatchObject({ street: 'Gartenweg 1', postalCode: '04109', city: 'Leipzig', label: 'home' });
+  });
+
+  it('Thunderbird in German (windows-1252): every header recognised, the chat name and the day of birth not mistaken', async () => {
+    // Header names and order as Thunderbird writes them; its German catalogue calls the chat name
+    // "Anzeigename" too, and the day of the month "Geburtstag".
+    const reading = await readFixture('thunderbird-de-1252.csv');
+    expect(reading).toMatchObject({ format: 'csv', encoding: 'windows-1252' });
+    expect(reading.table?.unknown).toEqual([]);
+    const mapped = Object.fromEntries(reading.table!.headers.map((header, index) => [`${index} ${header}`, reading.table!.mapping[index]]));
+    expect(mapped).toMatchObject({
+      '2 Anzeigename': 'fullName',
+      '4 Primäre E-Mail-Adresse': 'email',
+      '5 Sekundäre E-Mail-Adresse': 'email',
+      '6 Anzeigename': 'ignore',
+      '7 Tel. dienstlich': 'phone:work',
+      '8 Tel. privat': 'phone:home',
+      '9 Fax-Nummer': 'phone:fax',
+      '10 Pager-Nummer': 'phone:other',
+      '11 Mobil-Tel.-Nr.': 'phone:mobile',
+      '12 Privat: Adresse': 'street:home',
+      '14 Privat: Ort': 'city:home',
+      '16 Privat: PLZ': 'postalCode:home',
+      '20 Dienstlich: Ort': 'city:work',
+      '24 Arbeitstitel': 'jobTitle',
+      '26 Organisation': 'organization',
+      '29 Geburtsjahr': 'birthYear',
+      '30 Geburtsmonat': 'birthMonth',
+      '31 Geburtstag': 'birthDay',
+    });
+    const hanna = byName(reading.candidates, 'Hanna Koch');
+    expect(hanna).toMatchObject({ organization: 'Koch Bau GmbH', department: 'Montage', jobTitle: 'Bauleiterin', birthday: '1988-03-09', note: 'Schlüssel beim Nachbarn' });
+    expect(hanna.emails).toEqual([
+      { address: 'hanna@koch-bau.de', label: null, valid: true },
+      { address: 'h.koch@example.de', label: null, valid: true },
+    ]);
+    expect(hanna.phones.map((p) => [p.e164, p.label])).toEqual([
+      ['+49341123456', 'work'],
+      ['+49341654321', 'home'],
+      ['+49341123457', 'fax'],
+      ['+491601112223', 'other'],
+      ['+4915112312312', 'mobile'],
+    ]);
+    expect(hanna.addresses).toEqual([
+      { street: 'Gartenweg 1\nHinterhaus', postalCode: '04109', city: 'Leipzig', region: 'Sachsen', country: 'Deutschland', label: 'home' },
+      { street: 'Am Markt 5', postalCode: '04103', city: 'Leipzig', region: 'Sachsen', country: 'Deutschland', label: 'work' },
+    ]);
+    expect(byName(reading.candidates, 'Jörg Weiß')).toMatchObject({ organization: 'Weiß Bedachungen', birthday: null, emails: [{ address: 'joerg@weiss-dach.de' }] });
+  });
+
+  it('Google CSV: " ::: " separates several numbers and e-mails in one cell, each with the cell’s label', async () => {
+    const [bernd] = (await readFixture('google-multi-values.csv')).candidates;
+    expect(bernd!.phones.map((p) => [p.raw, p.e164, p.label])).toEqual([
+      ['+49 170 1234567', '+491701234567', 'Mobile'],
+      ['0561 998877', '+49561998877', 'Mobile'],
+      ['0561 445566', '+49561445566', 'Work'],
+    ]);
+    expect(bernd!.emails).toEqual([
+      { address: 'bernd@schulze-holzbau.de', label: 'Work', valid: true },
+      { address: 'info@schulze-holzbau.de', label: 'Work', valid: true },
+    ]);
   });
 
   it('an unknown column is listed for mapping, and a confirmed mapping is used', async () => {

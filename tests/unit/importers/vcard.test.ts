@@ -32,7 +32,7 @@ describe('vCard reader', () => {
       { raw: '+49 (0) 151 23456789', e164: '+4915123456789', kind: 'mobile', label: 'cell' },
       { raw: '0221/987654', e164: '+49221987654', kind: 'landline', label: 'home' },
     ]);
-    expect(contact!.emails).toEqual([{ address: 'ayse@example.de', label: null }]);
+    expect(contact!.emails).toEqual([{ address: 'ayse@example.de', label: null, valid: true }]);
   });
 
   it('a fold that splits a UTF-8 character, and a fold inside a parameter', async () => {
@@ -54,7 +54,22 @@ describe('vCard reader', () => {
     const [contact] = (await readFixture('grouped-labels.vcf')).candidates;
     expect(contact!.phones.map((p) => p.label)).toEqual(['Baustelle', 'Work', 'נייד']);
     expect(contact!.phones[2]).toMatchObject({ e164: '+972547654321', kind: 'mobile' });
-    expect(contact!.emails).toEqual([{ address: 'thomas@becker-bau.de', label: 'Other' }]);
+    expect(contact!.emails).toEqual([{ address: 'thomas@becker-bau.de', label: 'Other', valid: true }]);
+  });
+
+  it('vCard 2.1 parameters without a name give a label only when they are one: never INLINE, VCARD, a charset, an encoding or a language', async () => {
+    const { candidates } = await readFixture('bare-param-labels.vcf');
+    expect(byName(candidates, 'Petra Wagner').phones.map((p) => [p.raw, p.label])).toEqual([
+      ['0171 2223334', 'cell'], // CELL;INLINE
+      ['0561 112233', 'work'], // WORK;VOICE;UTF-8
+      ['0561 445566', 'home'], // HOME;ISO-8859-1;QUOTED-PRINTABLE
+      ['0561 112234', 'fax,work'], // de-DE;FAX;WORK
+      ['0160 5556667', 'cell'], // en-US;PREF;CELL;VCARD
+      ['0172 9998887', 'Baustelle'], // Android's custom label: X-Baustelle
+      ['0561 778899', null], // VOICE;de;8BIT
+    ]);
+    // vCard 3.0: a custom TYPE (Android) or X- TYPE is a label; VOICE, PREF and a charset are not.
+    expect(byName(candidates, 'Jonas Fischer').phones.map((p) => p.label)).toEqual(['cell', 'Baustelle', 'Lager,work', null]);
   });
 
   it('escaped \\, \\; \\n and \\\\ in structured and text values', async () => {

@@ -83,6 +83,8 @@ describe('invitations on paper', () => {
     const marked = session.ctx.repos.contacts.byIds(order);
     for (const id of [ids.threema, ids.consent, ids.phoneOnly, ids.employee]) expect(marked.get(id)).toMatchObject({ stage: 'invited', invitedChannel: 'letter', invitedAt: '2026-11-27' });
     expect(marked.get(ids.noAddress)!.stage).toBe('new');
+    // The letter invited the employee to the recommended messenger: that target is stored with the invitation; the others keep theirs.
+    expect([ids.threema, ids.consent, ids.phoneOnly, ids.employee, ids.noAddress].map((id) => marked.get(id)!.target)).toEqual(['threema', 'whatsapp_consent', 'phone_email', 'signal', null]);
   }, 60_000);
 
   it("writes each letter in its contact's language and with their Du or Sie, in one batch", async () => {

@@ -21,7 +21,7 @@ describe('letters printed in the background', () => {
     const session = testSession();
     updateProfile(session.ctx, completeProfile);
     const ids = [1, 2, 3].map((i) => session.ctx.repos.contacts.insert({ displayName: `Kunde ${i}`, familyName: `Kunde ${i}`, addresses: [address] }));
-    const jobId = session.ctx.letterJobs.start(session.ctx, { ids }, 'B');
+    const jobId = session.ctx.letterJobs.start(session.ctx, { ids }, { form: 'B' });
     const { result, seen } = await finish(session, jobId);
     expect(seen[0]).toMatch(/^running /);
     // Two documents: the three letters' personal parts, and their shared parts (one kind of letter).
@@ -42,7 +42,7 @@ describe('letters printed in the background', () => {
       },
       close: async () => undefined,
     });
-    const jobId = session.ctx.letterJobs.start(session.ctx, { ids: [id] }, 'B');
+    const jobId = session.ctx.letterJobs.start(session.ctx, { ids: [id] }, { form: 'B' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(() => session.ctx.letterJobs.status(jobId)).toThrow('printer on fire');
     expect(session.ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe('new');
@@ -55,15 +55,15 @@ describe('letters through the print dialog', () => {
     updateProfile(session.ctx, completeProfile);
     const id = session.ctx.repos.contacts.insert({ displayName: 'Kunde', familyName: 'Kunde', addresses: [address] });
     const { printLettersWithDialog } = await import('../../../electron/services/letters');
-    await expect(printLettersWithDialog(session.ctx, { ids: [id] }, 'B')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(printLettersWithDialog(session.ctx, { ids: [id] }, { form: 'B' })).rejects.toMatchObject({ code: 'conflict' });
 
     const printed: string[] = [];
     session.ctx.printDialog = async (html) => (printed.push(html), false);
-    expect(await printLettersWithDialog(session.ctx, { ids: [id] }, 'B')).toMatchObject({ cancelled: true, marked: 0 });
+    expect(await printLettersWithDialog(session.ctx, { ids: [id] }, { form: 'B' })).toMatchObject({ cancelled: true, marked: 0 });
     expect(session.ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe('new');
 
     session.ctx.printDialog = async (html) => (printed.push(html), true);
-    expect(await printLettersWithDialog(session.ctx, { ids: [id] }, 'B')).toMatchObject({ cancelled: false, printed: 1, marked: 1 });
+    expect(await printLettersWithDialog(session.ctx, { ids: [id] }, { form: 'B' })).toMatchObject({ cancelled: false, printed: 1, marked: 1 });
     expect(session.ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe('consent_requested');
     expect(printed[1]).toContain('Guten Tag Kunde,');
   });

@@ -17,7 +17,7 @@ describe('the office’s invitation texts', () => {
     expect(getTemplates(session.ctx).de.formal.switch.email.subject).toBe('Neu bei {{Messenger}}');
     expect(getTemplates(session.ctx).de.formal.switch.sms).toEqual(defaultTemplates.de.formal.switch.sms);
     expect(getTemplates(session.ctx).de.informal.switch).toEqual(defaultTemplates.de.informal.switch);
-    const invitation = invitationForContact(session.ctx, id);
+    const invitation = invitationForContact(session.ctx, id, 'signal');
     expect(invitation.text).toBe('Sehr geehrter Herr Müller,\nschreiben Sie uns jetzt bei Signal: https://signal.me/#p/+491719876543');
     expect(invitation).toMatchObject({ subject: 'Neu bei Signal', texts: { email: 'Sehr geehrter Herr Müller,\n\nbitte schreiben Sie uns bei Signal.' } });
     resetTemplate(session.ctx, key);
@@ -32,6 +32,23 @@ describe('the office’s invitation texts', () => {
     expect(getTemplates(session.ctx).de.formal.consent).toEqual({ whatsapp: old, sms: old, email: old, letter: defaultTemplates.de.formal.consent.letter });
     resetTemplate(session.ctx, { language: 'de', formal: true, kind: 'consent', channel: 'sms' });
     expect(getTemplates(session.ctx).de.formal.consent).toEqual({ whatsapp: old, sms: defaultTemplates.de.formal.consent.sms, email: old, letter: defaultTemplates.de.formal.consent.letter });
+  });
+
+  it('refuses a WhatsApp, SMS or e-mail text that speaks of a QR code (only a letter has one); a stored one gives way to the default', () => {
+    const session = testSession();
+    const qr = { subject: '', body: '{{Anrede}}\nscannen Sie einfach den QR-Code: {{Link}}' };
+    for (const channel of ['whatsapp', 'sms', 'email'] as const) {
+      expect(() => saveTemplate(session.ctx, { language: 'de', formal: true, kind: 'switch', channel }, qr), channel).toThrow(expect.objectContaining({ code: 'invalid_input', messageKey: 'invite.errors.qrCodeInMessage' }));
+    }
+    expect(() => saveTemplate(session.ctx, { language: 'en', formal: false, kind: 'switch', channel: 'email' }, { subject: 'Our QR code', body: '{{Anrede}} see you on {{Messenger}}' })).toThrow(expect.objectContaining({ messageKey: 'invite.errors.qrCodeInMessage' }));
+    expect(getTemplates(session.ctx)).toEqual(defaultTemplates);
+    // The letter carries the code: there the words belong.
+    saveTemplate(session.ctx, { language: 'de', formal: true, kind: 'switch', channel: 'letter' }, { subject: 'Neu', body: qr.body });
+    expect(getTemplates(session.ctx).de.formal.switch.letter.body).toBe(qr.body);
+    // Saved before the rule (or written around it): not used for a message.
+    session.ctx.repos.settings.writeMany({ templates: { 'de.formal.switch.whatsapp': qr, 'de.formal.consent': { subject: '', body: '{{Anrede}} QR-Code anbei' } } });
+    expect(getTemplates(session.ctx).de.formal.switch.whatsapp).toEqual(defaultTemplates.de.formal.switch.whatsapp);
+    expect(getTemplates(session.ctx).de.formal.consent.sms).toEqual(defaultTemplates.de.formal.consent.sms);
   });
 
   it('refuses a text with an unknown placeholder and names it; the preview lists it instead of printing it', () => {

@@ -1,7 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { storeEvidence } from '../../../electron/services/evidence';
-import { bulkChange, purgeDeletedContacts, recordConsent } from '../../../electron/services/tracking';
+import { recordConsent } from '../../../electron/services/consents';
+import { bulkChange, purgeDeletedContacts } from '../../../electron/services/tracking';
 import { testSession } from '../../helpers/session';
 
 const pdf = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -12,8 +13,8 @@ describe('deleted contacts', () => {
     const { ctx } = session;
     const keep = ctx.repos.contacts.insert({ displayName: 'Bleibt' });
     const gone = ctx.repos.contacts.insert({ displayName: 'Gelöscht', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] });
-    const evidence = storeEvidence(ctx, 'einwilligung.pdf', pdf);
-    recordConsent(ctx, gone, { purposes: ['appointments'], givenAt: '2026-11-01', textVersion: 'EW-1', method: 'signed_letter', evidenceId: evidence.id });
+    recordConsent(ctx, gone, { purposes: ['appointments'], givenAt: '2026-11-01', textVersion: 'EW-1', method: 'signed_letter', evidence: { kind: 'scan', fileName: 'einwilligung.pdf', data: pdf } });
+    const evidence = { id: ctx.repos.tracking.consents(gone)[0]!.evidenceId! };
     const unused = storeEvidence(ctx, 'abgebrochen.pdf', pdf);
     bulkChange(ctx, { ids: [gone] }, { kind: 'delete' });
 

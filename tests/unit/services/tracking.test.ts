@@ -5,8 +5,9 @@ import { dashboard } from '../../../electron/services/dashboard';
 import { mergeContacts } from '../../../electron/services/duplicates';
 import { storeEvidence } from '../../../electron/services/evidence';
 import { invitationForContact } from '../../../electron/services/invitations';
-import { bulkChange, recordConsent, setStage, setTarget, undoOperation, withdrawConsent } from '../../../electron/services/tracking';
-import { stages, transitions, type Stage } from '../../../shared/model/tracking';
+import { recordConsent, withdrawConsent } from '../../../electron/services/consents';
+import { bulkChange, setStage, setTarget, undoOperation } from '../../../electron/services/tracking';
+import { recordedByForm, stages, transitions, type Stage } from '../../../shared/model/tracking';
 import { testSession } from '../../helpers/session';
 
 function withContact(stage: Stage = 'new', name = 'Bernd Schulze') {
@@ -28,6 +29,15 @@ describe('stage rules', () => {
   it.each(pairs)('%s → %s is allowed exactly when the rules say so', (from, to) => {
     const { ctx, id } = withContact(from);
     const allowed = transitions[from].includes(to);
+    if (recordedByForm(to)) {
+      // Consent given or withdrawn: never as a bare stage, only through the consent form with its proof.
+      expect(() => setStage(ctx, id, { stage: to })).toThrow(expect.objectContaining({ code: 'conflict', messageKey: to === 'consent_given' ? 'tracking.errors.consentNeedsForm' : 'tracking.errors.withdrawalNeedsForm' }));
+      expect(ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe(from);
+      if (to === 'consent_given' && allowed) {
+        expect(recordConsent(ctx, id, { purposes: ['appointments'], givenAt: '2026-11-20', method: 'phone', evidence: { kind: 'note', note: 'mündlich am Telefon' } }).stage).toBe(to);
+      }
+      return;
+    }
     if (allowed) {
       expect(setStage(ctx, id, { stage: to, channel: 'whatsapp', messenger: 'signal' }).stage).toBe(to);
       expect(historyOf(ctx, id)).toHaveLength(1);
@@ -39,9 +49,9 @@ describe('stage rules', () => {
   });
 
   it('a refused step names the contact and both stages in German', async () => {
-    const { session, id } = withContact('new');
-    const result = await session.dispatch('contacts.setStage', { id, change: { stage: 'switched' } });
-    expect(result).toEqual({ ok: false, error: { code: 'conflict', message: '„Bernd Schulze“ kann nicht von „Neu“ zu „Gewechselt“ wechseln.' } });
+    const { session, id } = withContact('switched');
+    const result = await session.dispatch('contacts.setStage', { id, change: { stage: 'invited', channel: 'email' } });
+    expect(result).toEqual({ ok: false, error: { code: 'conflict', message: '„Bernd Schulze“ kann nicht von „Gewechselt“ zu „Eingeladen“ wechseln.' } });
   });
 
   it('each step records its date, channel, messenger or letter version', () => {
@@ -116,8 +126,7 @@ describe('history: every change leaves exactly one entry with what was before an
 describe('consent', () => {
   it('is recorded per purpose with version, method and evidence, and moves the stage', () => {
     const { ctx, id } = withContact('consent_requested');
-    const scan = storeEvidence(ctx, 'unterschrift.pdf', Buffer.from('%PDF-1.4\nsigned\n'));
-    const contact = recordConsent(ctx, id, { purposes: ['appointments', 'site_photos'], givenAt: '2026-11-20', textVersion: 'EW-2026-1', method: 'signed_letter', evidenceId: scan.id });
+    const contact = recordConsent(ctx, id, { purposes: ['appointments', 'site_photos'], givenAt: '2026-11-20', textVersion: 'EW-2026-1', method: 'signed_letter', evidence: { kind: 'scan', fileName: 'unterschrift.pdf', data: Buffer.from('%PDF-1.4\nsigned\n') } });
     expect(contact.stage).toBe('consent_given');
     const detail = contactDetail(ctx, id);
     expect(detail.consents.map((c) => [c.purpose, c.givenAt, c.textVersion, c.method, c.evidence?.fileName, c.withdrawnAt])).toEqual([
@@ -130,7 +139,7 @@ describe('consent', () => {
 
   it('withdrawal keeps the records with the date; the stage follows when nothing is left', () => {
     const { ctx, id } = withContact('consent_requested');
-    recordConsent(ctx, id, { purposes: ['appointments', 'advertising'], givenAt: '2026-11-20', textVersion: 'v1', method: 'in_person' });
+    recordConsent(ctx, id, { purposes: ['appointments', 'advertising'], givenAt: '2026-11-20', textVersion: 'v1', method: 'in_person', evidence: { kind: 'note', note: 'persönlich im Büro, Notiz in der Akte' } });
     expect(withdrawConsent(ctx, id, { purposes: ['advertising'], date: '2026-12-01' }).stage).toBe('consent_given');
     expect(withdrawConsent(ctx, id, { date: '2026-12-05' }).stage).toBe('consent_withdrawn');
     const consents = ctx.repos.tracking.consents(id);
@@ -145,7 +154,7 @@ describe('consent', () => {
 
   it('cannot be recorded for a contact who switched messenger', () => {
     const { ctx, id } = withContact('switched');
-    expect(() => recordConsent(ctx, id, { purposes: ['appointments'], givenAt: '2026-11-20', textVersion: 'v1', method: 'email' })).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => recordConsent(ctx, id, { purposes: ['appointments'], givenAt: '2026-11-20', textVersion: 'v1', method: 'email', evidence: { kind: 'note', note: 'per E-Mail' } })).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(ctx.repos.tracking.consents(id)).toEqual([]);
   });
 
@@ -286,7 +295,7 @@ describe('duplicates and the overview', () => {
     const keep = contacts.insert({ displayName: 'Maria Schulze', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] });
     const other = contacts.insert({ displayName: 'Mama', organization: 'Blumen Schulze', emails: [{ address: 'maria@example.de', label: null }], phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] });
     session.ctx.repos.imports.addDuplicate(other, keep, 'sameNumberOtherName', null);
-    tracking.addConsent({ contactId: other, purpose: 'appointments', givenAt: '2026-01-01', textVersion: 'v1', method: 'in_person', evidenceId: null });
+    tracking.addConsent({ contactId: other, purpose: 'appointments', givenAt: '2026-01-01', textVersion: 'v1', method: 'in_person', evidenceId: null, evidenceNote: 'persönlich' });
     expect(contactDetail(session.ctx, keep).duplicates.map((d) => d.displayName)).toEqual(['Mama']);
     const merged = mergeContacts(session.ctx, keep, other);
     expect(merged).toMatchObject({ displayName: 'Maria Schulze', organization: 'Blumen Schulze' });

@@ -1,13 +1,18 @@
-import { Autocomplete, Button, Group, Menu, Modal, Paper, Popover, Stack, Text } from '@mantine/core';
+import { Autocomplete, Button, Group, List, Loader, Menu, Modal, Paper, Popover, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconMail, IconSend, IconTag, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RequestOutput } from '../../../../shared/contract';
 import type { BulkActionInput } from '../../../../shared/contract/contacts';
 import { contactLanguages, formalChoices, type Selection } from '../../../../shared/model/contact';
-import { stages, targets, type Stage } from '../../../../shared/model/tracking';
+import { targets, type Stage } from '../../../../shared/model/tracking';
 import { send } from '../../api';
 import { StageChangeModal, stageNeedsDetails } from '../../components/StageChangeModal';
+import { ConsentForm } from './ConsentForm';
+
+type StageOption = RequestOutput<'contacts.stageOptions'>['steps'][number];
+type BulkOutcome = RequestOutput<'contacts.bulk'>;
 
 interface Props {
   count: number;
@@ -21,9 +26,9 @@ interface Props {
 }
 
 /** A button that opens a menu of one kind of change. */
-function BulkMenu({ label, children }: { label: string; children: ReactNode }) {
+function BulkMenu({ label, children, onOpen }: { label: string; children: ReactNode; onOpen?: () => void }) {
   return (
-    <Menu>
+    <Menu onOpen={onOpen}>
       <Menu.Target>
         <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
           {label}
@@ -45,47 +50,68 @@ export function BulkBar({ count, selection, tags, onDone, onClear, onInvite, onL
   const [tagMode, setTagMode] = useState<'addTag' | 'removeTag' | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
-  const run = async (action: BulkActionInput) => {
-    const result = await send('contacts.bulk', { selection, action });
-    if (!result.ok) {
-      notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
-      return;
-    }
-    const { operationId, changed, skipped, skippedReasons } = result.value;
+  const [options, setOptions] = useState<{ count: number; steps: StageOption[] } | null>(null);
+  const [partial, setPartial] = useState<StageOption | null>(null);
+  const [recording, setRecording] = useState(false);
+
+  /** What a bulk action did; an undo only when something changed ("0 changed" with an undo helps nobody). */
+  const report = ({ operationId, changed, skipped, skippedReasons }: BulkOutcome, doneText?: string) => {
     const id = `bulk-${operationId}`;
     if (latestNotification) notifications.hide(latestNotification);
     latestNotification = id;
     notifications.show({
       id,
-      color: skipped ? 'yellow' : 'teal',
+      color: changed === 0 ? 'gray' : skipped ? 'yellow' : 'teal',
       autoClose: 10_000,
       message: (
         <Stack gap={4}>
-          <Text size="sm">{t('contacts.bulk.done', { count: changed })}</Text>
+          <Text size="sm">{changed === 0 ? t('contacts.bulk.nothingChanged') : (doneText ?? t('contacts.bulk.done', { count: changed }))}</Text>
           {skipped > 0 && <Text size="sm">{t('contacts.bulk.skipped', { count: skipped, reasons: skippedReasons.join(' ') })}</Text>}
-          <Button
-            size="compact-sm"
-            variant="light"
-            onClick={async () => {
-              notifications.hide(id);
-              const undone = await send('contacts.undoBulk', { operationId });
-              if (undone.ok) {
-                notifications.show({
-                  color: 'teal',
-                  message: [t('contacts.bulk.undone', { count: undone.value.restored }), undone.value.keptBecauseChanged ? t('contacts.bulk.kept', { count: undone.value.keptBecauseChanged }) : ''].join(' '),
-                });
-              } else notifications.show({ color: 'red', title: t('errors.title'), message: undone.error.message });
-              onDone();
-            }}
-          >
-            {t('contacts.bulk.undo')}
-          </Button>
+          {changed > 0 && (
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={async () => {
+                notifications.hide(id);
+                const undone = await send('contacts.undoBulk', { operationId });
+                if (undone.ok) {
+                  notifications.show({
+                    color: 'teal',
+                    message: [t('contacts.bulk.undone', { count: undone.value.restored }), undone.value.keptBecauseChanged ? t('contacts.bulk.kept', { count: undone.value.keptBecauseChanged }) : ''].join(' '),
+                  });
+                } else notifications.show({ color: 'red', title: t('errors.title'), message: undone.error.message });
+                onDone();
+              }}
+            >
+              {t('contacts.bulk.undo')}
+            </Button>
+          )}
         </Stack>
       ),
     });
     onClear();
     onDone();
   };
+
+  const run = async (action: BulkActionInput) => {
+    const result = await send('contacts.bulk', { selection, action });
+    if (!result.ok) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
+      return;
+    }
+    report(result.value);
+  };
+
+  /** A step: consent opens its form, steps with details ask for them, the rest happen at once. */
+  const step = (stage: Stage) => {
+    if (stage === 'consent_given') setRecording(true);
+    else if (stageNeedsDetails(stage)) setStage(stage);
+    else void run({ kind: 'setStage', change: { stage } });
+  };
+  // Withdrawals are recorded one contact at a time, with their purposes (see the contact's consent tab).
+  const offered = (options?.steps ?? []).filter((option) => option.stage !== 'consent_withdrawn' && option.possible > 0);
+  const forAll = offered.filter((option) => option.possible === options?.count);
+  const forSome = offered.filter((option) => option.possible < (options?.count ?? 0));
 
   return (
     <Paper withBorder p="xs" bg="teal.0" data-testid="bulk-bar">
@@ -100,10 +126,28 @@ export function BulkBar({ count, selection, tags, onDone, onClear, onInvite, onL
             </Menu.Item>
           ))}
         </BulkMenu>
-        <BulkMenu label={t('contacts.bulk.setStage')}>
-          {stages.map((each) => (
-            <Menu.Item key={each} onClick={() => (stageNeedsDetails(each) ? setStage(each) : void run({ kind: 'setStage', change: { stage: each } }))}>
-              {t(`tracking.stages.${each}`)}
+        <BulkMenu
+          label={t('contacts.bulk.setStage')}
+          onOpen={() => {
+            setOptions(null);
+            void send('contacts.stageOptions', { selection }).then((result) => result.ok && setOptions(result.value));
+          }}
+        >
+          {!options && (
+            <Menu.Item disabled leftSection={<Loader size="xs" />}>
+              {t('app.loading')}
+            </Menu.Item>
+          )}
+          {options && offered.length === 0 && <Menu.Item disabled>{t('contacts.bulk.noStep')}</Menu.Item>}
+          {forAll.map((option) => (
+            <Menu.Item key={option.stage} onClick={() => step(option.stage)}>
+              {t(`tracking.stages.${option.stage}`)}
+            </Menu.Item>
+          ))}
+          {forSome.length > 0 && <Menu.Label>{t('contacts.bulk.onlySome')}</Menu.Label>}
+          {forSome.map((option) => (
+            <Menu.Item key={option.stage} onClick={() => setPartial(option)}>
+              {t('contacts.bulk.stageForSome', { stage: t(`tracking.stages.${option.stage}`), possible: option.possible, count: options?.count ?? 0 })}
             </Menu.Item>
           ))}
         </BulkMenu>
@@ -170,9 +214,47 @@ export function BulkBar({ count, selection, tags, onDone, onClear, onInvite, onL
           {t('contacts.selection.clear')}
         </Button>
       </Group>
+      <Modal opened={partial !== null} onClose={() => setPartial(null)} title={partial ? t(`detail.actions.${partial.stage}`) : ''} centered>
+        {partial && options && (
+          <Stack>
+            <Text size="sm">{t('contacts.bulk.partialIntro', { possible: partial.possible, count: options.count })}</Text>
+            <List size="sm">
+              {partial.refused.map((reason) => (
+                <List.Item key={reason}>{reason}</List.Item>
+              ))}
+            </List>
+            {options.count - partial.possible > partial.refused.length && <Text size="sm" c="dimmed">{t('contacts.bulk.andMore', { count: options.count - partial.possible - partial.refused.length })}</Text>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setPartial(null)}>
+                {t('detail.cancel')}
+              </Button>
+              <Button
+                onClick={() => {
+                  const chosen = partial.stage;
+                  setPartial(null);
+                  step(chosen);
+                }}
+              >
+                {t('contacts.bulk.partialGo', { count: partial.possible })}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+      <ConsentForm
+        opened={recording}
+        target={{ selection, count }}
+        onClose={() => setRecording(false)}
+        onRecorded={(result) => {
+          setRecording(false);
+          if (result) report(result, t('detail.consent.savedMany', { count: result.changed }));
+        }}
+      />
       <StageChangeModal
         stage={stage}
         count={count}
+        alreadyThere
+        askTarget
         onClose={() => setStage(null)}
         onSubmit={(change) => {
           setStage(null);

@@ -1,14 +1,14 @@
-import { Anchor, Badge, Button, Checkbox, FileInput, Group, Image, Modal, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Image, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactDetailView } from '../../../../shared/contract/contacts';
-import { consentMethods, purposes, type Consent, type Purpose } from '../../../../shared/model/tracking';
+import type { Consent, Purpose } from '../../../../shared/model/tracking';
 import { send } from '../../api';
-import { base64ToBytes, bytesToBase64 } from '../../base64';
+import { base64ToBytes } from '../../base64';
 import { DialogActions } from '../../components/DialogActions';
 import { formatDate, todayIso } from '../../format';
+import { ConsentForm } from './ConsentForm';
 
 
 function EvidenceLink({ evidence }: { evidence: NonNullable<Consent['evidence']> }) {
@@ -33,91 +33,6 @@ function EvidenceLink({ evidence }: { evidence: NonNullable<Consent['evidence']>
     <Anchor href={url} download={evidence.fileName} size="sm">
       {t('detail.consent.evidenceDownload')} ({evidence.fileName})
     </Anchor>
-  );
-}
-
-interface RecordProps {
-  opened: boolean;
-  contactId: number;
-  defaultVersion: string;
-  onClose: () => void;
-  onRecorded: () => void;
-}
-
-/** The consent form: a tick per purpose, the date and text version signed, how, and the scan. */
-function RecordConsent({ opened, contactId, defaultVersion, onClose, onRecorded }: RecordProps) {
-  const { t } = useTranslation();
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [givenAt, setGivenAt] = useState(todayIso());
-  const [textVersion, setTextVersion] = useState(defaultVersion);
-  const [method, setMethod] = useState<string>('signed_letter');
-  const [evidence, setEvidence] = useState<{ id: number; fileName: string } | null>(null);
-  const [uploading, setUploading] = useState(false);
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    if (opened) {
-      setChosen([]);
-      setEvidence(null);
-      setError(undefined);
-      setTextVersion(defaultVersion);
-      setGivenAt(todayIso());
-    }
-  }, [opened, defaultVersion]);
-
-  const upload = async (file: File | null) => {
-    setEvidence(null);
-    if (!file) return;
-    setUploading(true);
-    const result = await send('evidence.upload', { fileName: file.name, data: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
-    setUploading(false);
-    if (result.ok) setEvidence({ id: result.value.id, fileName: result.value.fileName });
-    else setError(result.error.message);
-  };
-
-  const submit = async () => {
-    if (chosen.length === 0) return setError(t('detail.consent.purposeRequired'));
-    const result = await send('consents.record', {
-      contactId,
-      purposes: chosen as Purpose[],
-      givenAt,
-      textVersion: textVersion.trim(),
-      method: method as Consent['method'],
-      evidenceId: evidence?.id ?? null,
-    });
-    if (!result.ok) return setError(result.error.message);
-    onRecorded();
-  };
-
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('detail.consent.record')} size="lg" centered>
-      <Stack>
-        <Checkbox.Group label={t('detail.consent.purposes')} value={chosen} onChange={setChosen}>
-          <Stack gap={6} mt={6}>
-            {purposes.map((purpose) => (
-              <Checkbox key={purpose} value={purpose} label={t(`tracking.purposes.${purpose}`)} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-        <Group grow>
-          <TextInput type="date" label={t('detail.consent.givenAt')} value={givenAt} onChange={(e) => setGivenAt(e.currentTarget.value)} required />
-          <TextInput label={t('detail.consent.textVersion')} value={textVersion} onChange={(e) => setTextVersion(e.currentTarget.value)} required />
-          <NativeSelect label={t('detail.consent.method')} value={method} onChange={(e) => setMethod(e.currentTarget.value)} data={consentMethods.map((value) => ({ value, label: t(`tracking.methods.${value}`) }))} />
-        </Group>
-        <FileInput
-          label={t('detail.consent.evidence')}
-          accept="application/pdf,image/jpeg,image/png"
-          clearable
-          onChange={(file) => void upload(file)}
-          leftSection={<IconFileCheck size={16} aria-hidden />}
-          description={uploading ? t('detail.consent.evidenceUploading') : evidence ? t('detail.consent.evidenceUploaded') : undefined}
-        />
-        <DialogActions error={error} onCancel={onClose}>
-          <Button onClick={() => void submit()} disabled={uploading || !textVersion.trim() || !givenAt}>
-            {t('detail.consent.record')}
-          </Button>
-        </DialogActions>
-      </Stack>
-    </Modal>
   );
 }
 
@@ -192,6 +107,14 @@ export function ConsentSection({ detail, recording, withdrawing, onRecord, onWit
               {t(`tracking.methods.${consent.method}`)} · {t('detail.consent.textVersion')} {consent.textVersion}
             </Text>
             {consent.evidence && <EvidenceLink evidence={consent.evidence} />}
+            {!consent.evidence && (
+              <Group gap="xs">
+                <Badge color="orange" variant="light" tt="none">
+                  {t('detail.consent.formMissing')}
+                </Badge>
+                {consent.evidenceNote && <Text size="sm">{t('detail.consent.noteShown', { note: consent.evidenceNote })}</Text>}
+              </Group>
+            )}
           </Stack>
         </Paper>
       ))}
@@ -203,13 +126,14 @@ export function ConsentSection({ detail, recording, withdrawing, onRecord, onWit
           </Button>
         )}
       </Group>
-      <RecordConsent
+      <ConsentForm
         opened={recording}
-        contactId={detail.contact.id}
-        defaultVersion={detail.contact.letterVersion ?? ''}
+        target={{ contactId: detail.contact.id }}
         onClose={() => onRecord(false)}
         onRecorded={() => {
           onRecord(false);
+          // Said only now: the scan and the consent are stored.
+          notifications.show({ color: 'teal', message: t('detail.consent.saved') });
           onChanged();
         }}
       />

@@ -1,4 +1,4 @@
-import { Badge, Drawer, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Drawer, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { ContactEdit } from '../../../../shared/model/contact-edit';
 import { send } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRequest } from '../../hooks/useRequest';
+import { useConfirmLeave } from '../../unsaved-changes';
 import { ConsentSection } from './ConsentSection';
 import { ContactForm } from './ContactForm';
 import { DuplicatesSection } from './DuplicatesSection';
@@ -23,8 +24,9 @@ interface Props {
 /** One contact: its way off WhatsApp, its details, its consent, its history and possible duplicates. */
 export function ContactDetailDrawer({ contactId, onClose, onChanged }: Props) {
   const { t } = useTranslation();
+  const confirmLeave = useConfirmLeave();
   return (
-    <Drawer opened={contactId !== null} onClose={onClose} position="right" size={760} title={t('detail.title')} closeButtonProps={{ 'aria-label': t('detail.close') }}>
+    <Drawer opened={contactId !== null} onClose={() => confirmLeave(onClose)} position="right" size={760} title={t('detail.title')} closeButtonProps={{ 'aria-label': t('detail.close') }}>
       {contactId !== null && <Detail key={contactId} id={contactId} onChanged={onChanged} />}
     </Drawer>
   );
@@ -40,6 +42,7 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
   const [recording, setRecording] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  const confirmLeave = useConfirmLeave();
 
   const act = async <K extends RequestName>(name: K, input: RequestInput<K>, done?: () => void) => {
     setBusy(true);
@@ -82,7 +85,8 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
           {[contact.organization, contact.phones[0]?.e164 ?? contact.phones[0]?.raw, contact.emails[0]?.address].filter(Boolean).join(' · ')}
         </Text>
       </Stack>
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      {/* A tab's content lives only while it is shown: leaving the details tab discards unsaved edits, so ask first. */}
+      <Tabs value={tab} onChange={(next) => next !== tab && confirmLeave(() => setTab(next))} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="way">{t('detail.sections.way')}</Tabs.Tab>
           <Tabs.Tab value="details">{t('detail.sections.details')}</Tabs.Tab>
@@ -111,7 +115,7 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
           />
         </Tabs.Panel>
         <Tabs.Panel value="details" pt="md">
-          <ContactForm key={formKey} contact={contact} allTags={tags.data ?? []} busy={busy} error={formError} onSave={(edit) => void save(edit)} />
+          <ContactForm key={`${formKey}-${contact.revision}`} contact={contact} allTags={tags.data ?? []} busy={busy} error={formError} onSave={(edit) => void save(edit)} />
         </Tabs.Panel>
         <Tabs.Panel value="consent" pt="md">
           <ConsentSection
@@ -133,7 +137,24 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
           <DuplicatesSection
             detail={detail.data}
             onMerge={(otherId) => void act('contacts.merge', { keepId: id, otherId }, () => notifications.show({ color: 'teal', message: t('detail.duplicates.merged') }))}
-            onDismiss={(otherId) => void act('contacts.dismissDuplicate', { id, otherId })}
+            onDismiss={(otherId) =>
+              void act('contacts.dismissDuplicate', { id, otherId }, () => {
+                const key = `kept-apart-${id}-${otherId}`;
+                notifications.show({
+                  id: key,
+                  color: 'teal',
+                  autoClose: 10_000,
+                  message: (
+                    <Stack gap={4}>
+                      <Text size="sm">{t('detail.duplicates.keptApart')}</Text>
+                      <Button size="compact-sm" variant="light" w="fit-content" onClick={() => (notifications.hide(key), void act('contacts.undoKeepApart', { id, otherId }))}>
+                        {t('contacts.bulk.undo')}
+                      </Button>
+                    </Stack>
+                  ),
+                });
+              })
+            }
           />
         </Tabs.Panel>
       </Tabs>

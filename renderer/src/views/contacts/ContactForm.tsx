@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/model/contact';
 import { contactKinds, contactLanguages, formalChoices, formalKey, genders } from '../../../../shared/model/contact';
 import type { ContactEdit } from '../../../../shared/model/contact-edit';
+import { useUnsavedChanges } from '../../unsaved-changes';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
@@ -47,6 +48,7 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
     <TextInput label={t(`detail.fields.${label}`)} value={edit[key] ?? ''} onChange={(e) => set(key, orNull(e.currentTarget.value))} />
   );
   const dirty = JSON.stringify(edit) !== JSON.stringify(editOf(contact));
+  useUnsavedChanges(dirty);
 
   return (
     <Stack gap="sm">

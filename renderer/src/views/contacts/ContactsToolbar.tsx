@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { forwardRef, memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,9 +12,11 @@ export interface Filters {
   kinds: string[];
   languages: string[];
   tag: string | null;
+  /** Only contacts with a possible duplicate still to decide. */
+  duplicates: boolean;
 }
 
-export const emptyFilters: Filters = { search: '', stages: [], targets: [], kinds: [], languages: [], tag: null };
+export const emptyFilters: Filters = { search: '', stages: [], targets: [], kinds: [], languages: [], tag: null, duplicates: false };
 
 type Patch = (change: Partial<Filters>) => void;
 
@@ -25,9 +27,9 @@ function ChoiceFilter({ label, options, chosen, onChange, width }: { label: stri
 }
 
 /** The filter fields; memoised, so that typing in the search box does not redraw them. */
-const FilterFields = memo(function FilterFields({ stages: chosenStages, targets: chosenTargets, kinds, languages, tag, tags, onPatch }: Omit<Filters, 'search'> & { tags: string[]; onPatch: Patch }) {
+const FilterFields = memo(function FilterFields({ stages: chosenStages, targets: chosenTargets, kinds, languages, tag, duplicates, tags, onPatch }: Omit<Filters, 'search'> & { tags: string[]; onPatch: Patch }) {
   const { t } = useTranslation();
-  const active = chosenStages.length + chosenTargets.length + kinds.length + languages.length + (tag ? 1 : 0) > 0;
+  const active = chosenStages.length + chosenTargets.length + kinds.length + languages.length + (tag ? 1 : 0) + (duplicates ? 1 : 0) > 0;
   return (
     <>
       <ChoiceFilter
@@ -61,8 +63,9 @@ const FilterFields = memo(function FilterFields({ stages: chosenStages, targets:
       {tags.length > 0 && (
         <Select label={t('contacts.filters.tag')} placeholder={t('contacts.filters.any')} data={tags} value={tag} onChange={(value) => onPatch({ tag: value })} clearable w={180} />
       )}
+      <Checkbox label={t('contacts.filters.duplicates')} checked={duplicates} onChange={(event) => onPatch({ duplicates: event.currentTarget.checked })} mb={8} />
       {active && (
-        <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => onPatch({ stages: [], targets: [], kinds: [], languages: [], tag: null })}>
+        <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => onPatch({ stages: [], targets: [], kinds: [], languages: [], tag: null, duplicates: false })}>
           {t('contacts.filters.clear')}
         </Button>
       )}
@@ -87,7 +90,7 @@ export const ContactsToolbar = forwardRef<HTMLInputElement, { filters: Filters; 
         onChange={(event) => onPatch({ search: event.currentTarget.value })}
         w={256}
       />
-      <FilterFields stages={filters.stages} targets={filters.targets} kinds={filters.kinds} languages={filters.languages} tag={filters.tag} tags={tags} onPatch={onPatch} />
+      <FilterFields stages={filters.stages} targets={filters.targets} kinds={filters.kinds} languages={filters.languages} tag={filters.tag} duplicates={filters.duplicates} tags={tags} onPatch={onPatch} />
     </Group>
   );
 });

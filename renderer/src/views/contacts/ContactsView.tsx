@@ -63,6 +63,7 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
       ...(filters.kinds.length ? { kinds: filters.kinds as ContactFilter['kinds'] } : {}),
       ...(filters.languages.length ? { languages: filters.languages as ContactFilter['languages'] } : {}),
       ...(filters.tag ? { tag: filters.tag } : {}),
+      ...(filters.duplicates ? { duplicates: true } : {}),
       ...(importId ? { importId } : {}),
       ...(view ? { view } : {}),
     }),

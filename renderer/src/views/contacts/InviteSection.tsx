@@ -1,22 +1,30 @@
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StageChange } from '../../../../shared/model/tracking';
+import type { StageChange, Target } from '../../../../shared/model/tracking';
 import { useRequest } from '../../hooks/useRequest';
 import { InvitationActions, type OpenedChannel } from '../../components/InvitationActions';
 import { InvitationTone } from '../../components/InvitationTone';
+import { ChosenTarget, TargetChoice } from '../../components/TargetChoice';
 import { todayIso } from '../../format';
 
 /**
  * The personal invitation, ready to send in one tap: WhatsApp from the business phone (wa.me with the
- * text filled in), a text message, e-mail, or copied; then one click records the invitation with its channel and date.
+ * text filled in), a text message, e-mail, or copied; then one click records the invitation with its
+ * channel and date. A contact without a target is asked for one first; it is stored with the invitation.
+ * `revision`: the contact's, so that the invitation follows every change of the contact.
  */
-export function InviteSection({ contactId, canMarkInvited, onStage }: { contactId: number; canMarkInvited: boolean; onStage: (change: StageChange) => void }) {
+export function InviteSection({ contactId, revision, canMarkInvited, onStage }: { contactId: number; revision: number; canMarkInvited: boolean; onStage: (change: StageChange) => void }) {
   const { t } = useTranslation();
-  const invitation = useRequest('invitations.forContact', { id: contactId }, String(contactId));
+  const [chosen, setChosen] = useState<Target | null>(null);
   const [opened, setOpened] = useState<OpenedChannel | null>(null);
+  useEffect(() => {
+    setChosen(null);
+    setOpened(null);
+  }, [contactId, revision]);
+  const invitation = useRequest('invitations.forContact', chosen ? { id: contactId, target: chosen } : { id: contactId }, `${contactId}-${revision}-${chosen ?? ''}`);
   if (!invitation.data) return null;
-  const { text, language, formal } = invitation.data;
+  const { text, language, formal, needsTarget, suggestedTarget } = invitation.data;
 
   return (
     <Paper withBorder p="sm" data-testid="invite">
@@ -24,16 +32,23 @@ export function InviteSection({ contactId, canMarkInvited, onStage }: { contactI
         <Title order={4} size="h5">
           {t('invite.title')}
         </Title>
-        <InvitationTone language={language} formal={formal} />
-        <Textarea value={text} readOnly autosize minRows={3} aria-label={t('invite.text')} />
-        <InvitationActions invitation={invitation.data} size="xs" showMessengerLink onOpened={setOpened} />
-        {opened && canMarkInvited && (
-          <Group gap="xs">
-            <Text size="sm">{t('invite.sentQuestion')}</Text>
-            <Button size="xs" onClick={() => onStage({ stage: 'invited', channel: opened, date: todayIso() })}>
-              {t(`invite.markInvited.${opened}`)}
-            </Button>
-          </Group>
+        {needsTarget && !chosen ? (
+          <TargetChoice suggested={suggestedTarget} onChoose={setChosen} />
+        ) : (
+          <>
+            {chosen && <ChosenTarget target={chosen} onChange={() => setChosen(null)} />}
+            <InvitationTone language={language} formal={formal} />
+            <Textarea value={text} readOnly autosize minRows={3} aria-label={t('invite.text')} />
+            <InvitationActions invitation={invitation.data} size="xs" showMessengerLink onOpened={setOpened} />
+            {opened && canMarkInvited && (
+              <Group gap="xs">
+                <Text size="sm">{t('invite.sentQuestion')}</Text>
+                <Button size="xs" onClick={() => onStage({ stage: 'invited', channel: opened, date: todayIso(), ...(chosen ? { target: chosen } : {}) })}>
+                  {t(`invite.markInvited.${opened}`)}
+                </Button>
+              </Group>
+            )}
+          </>
         )}
       </Stack>
     </Paper>

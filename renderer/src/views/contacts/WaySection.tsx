@@ -62,7 +62,7 @@ export function WaySection({ detail, busy, onStage, onTarget, onRecordConsent, o
           </Group>
         </Stack>
       )}
-      <InviteSection contactId={contact.id} canMarkInvited={nextStages.includes('invited')} onStage={onStage} />
+      <InviteSection contactId={contact.id} revision={contact.revision} canMarkInvited={nextStages.includes('invited')} onStage={onStage} />
       <Group align="flex-end">
         <NativeSelect
           label={t('detail.target')}
@@ -75,6 +75,8 @@ export function WaySection({ detail, busy, onStage, onTarget, onRecordConsent, o
       </Group>
       <StageChangeModal
         stage={asking}
+        alreadyThere={contact.stage === 'new' ? 'checked' : true}
+        askTarget={!contact.target}
         onClose={() => setAsking(null)}
         onSubmit={(change) => {
           setAsking(null);

@@ -125,7 +125,7 @@ export function DashboardView({ onShow, onImport }: { onShow: (view: ContactView
           <Bars total={data.total} rows={[...targets, 'none' as const].map((target) => ({ key: target, label: t(`tracking.targets.${target}`), count: data.byTarget[target], color: 'teal' }))} />
         </Card>
       </SimpleGrid>
-      <PhoneBookCard consented={data.byStage.consent_given} />
+      <PhoneBookCard consented={data.consented} />
       <Card withBorder>
         <Title order={3} size="h4" mb="sm">
           {t('dashboard.progress')}

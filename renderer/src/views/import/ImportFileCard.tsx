@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@m
 import { IconAlertTriangle, IconFileOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColumnTarget, ImportFileSummary, LegacyEncoding } from '../../../../shared/model/import';
+import type { ColumnTarget, ImportAction, ImportDecision, ImportFileSummary, LegacyEncoding } from '../../../../shared/model/import';
 import { EncodingChoice } from './EncodingChoice';
 import { ColumnMapping } from './ColumnMapping';
 import { CountBadges } from './CountBadges';
@@ -14,10 +14,13 @@ interface Props {
   busy: boolean;
   onRemap: (mapping: ColumnTarget[], remember: boolean) => void;
   onEncoding: (encoding: LegacyEncoding | null) => void;
+  /** See PreviewTable. */
+  generation: number;
+  onDecide: (decision: ImportDecision, which: { rows?: number[]; action?: ImportAction }) => void;
 }
 
 /** One file of an import: what it is, what will happen, what is wrong with it, and its columns. */
-export function ImportFileCard({ jobId, file, busy, onRemap, onEncoding }: Props) {
+export function ImportFileCard({ jobId, file, busy, onRemap, onEncoding, generation, onDecide }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const showMapping = file.columns && (file.needsMapping || editing);
@@ -88,7 +91,7 @@ export function ImportFileCard({ jobId, file, busy, onRemap, onEncoding }: Props
           </Group>
         )}
 
-        {!file.rejected && !file.needsMapping && <PreviewTable jobId={jobId} file={file} />}
+        {!file.rejected && !file.needsMapping && <PreviewTable jobId={jobId} file={file} generation={generation} onDecide={onDecide} />}
       </Stack>
     </Paper>
   );

@@ -2,7 +2,8 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColumnTarget, ImportJob, LegacyEncoding } from '../../../../shared/model/import';
+import type { ColumnTarget, ImportAction, ImportDecision, ImportJob, LegacyEncoding } from '../../../../shared/model/import';
+import { notifications } from '@mantine/notifications';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { useDroppedFiles } from '../../file-drop';
@@ -20,14 +21,17 @@ interface PreviewProps {
   busy: boolean;
   onRemap: (index: number, mapping: ColumnTarget[], remember: boolean) => void;
   onEncoding: (index: number, encoding: LegacyEncoding | null) => void;
+  generation: number;
+  onDecide: (index: number, decision: ImportDecision, which: { rows?: number[]; action?: ImportAction }) => void;
   onCommit: () => void;
   onCancel: () => void;
 }
 
-function Preview({ job, busy, onRemap, onEncoding, onCommit, onCancel }: PreviewProps) {
+function Preview({ job, busy, onRemap, onEncoding, generation, onDecide, onCommit, onCancel }: PreviewProps) {
   const { t } = useTranslation();
   const writable = job.files.filter((file) => !file.rejected);
-  const contacts = writable.reduce((sum, file) => sum + (file.format === 'whatsapp' ? 0 : file.counts.created + file.counts.updated + file.counts.duplicates), 0);
+  // A chat creates contacts only for senders known by their number; its other rows mark contacts.
+  const contacts = writable.reduce((sum, file) => sum + (file.format === 'whatsapp' ? file.counts.created : file.counts.created + file.counts.updated + file.counts.duplicates), 0);
   const marks = writable.reduce((sum, file) => sum + (file.format === 'whatsapp' ? file.counts.updated : 0), 0);
   const unmapped = writable.find((file) => file.needsMapping);
   return (
@@ -41,6 +45,8 @@ function Preview({ job, busy, onRemap, onEncoding, onCommit, onCancel }: Preview
           busy={busy}
           onRemap={(mapping, remember) => onRemap(file.index, mapping, remember)}
           onEncoding={(encoding) => onEncoding(file.index, encoding)}
+          generation={generation}
+          onDecide={(decision, which) => onDecide(file.index, decision, which)}
         />
       ))}
       <Paper withBorder p="md" pos="sticky" bottom={0} style={{ zIndex: 5 }}>
@@ -64,7 +70,8 @@ function Preview({ job, busy, onRemap, onEncoding, onCommit, onCancel }: Preview
 
 export function ImportView({ onShowContacts }: { onShowContacts: (importId: number) => void }) {
   const { t } = useTranslation();
-  const { phase, start, remap, chooseEncoding, commit, reset } = useImportJob();
+  const { phase, start, remap, chooseEncoding, decide, commit, reset } = useImportJob();
+  const [generation, setGeneration] = useState(0);
   const dropped = useDroppedFiles();
   const [historyKey, setHistoryKey] = useState(0);
   const undo = useUndoImport(() => {
@@ -92,6 +99,13 @@ export function ImportView({ onShowContacts }: { onShowContacts: (importId: numb
           busy={phase.kind === 'committing'}
           onRemap={(index, mapping, remember) => void remap(phase.job, index, mapping, remember)}
           onEncoding={(index, encoding) => void chooseEncoding(phase.job, index, encoding)}
+          generation={generation}
+          onDecide={(index, decision, which) =>
+            void decide(phase.job, index, decision, which).then((result) => {
+              if (result.ok) setGeneration((value) => value + 1);
+              else notifications.show({ color: 'red', title: t('errors.title'), message: t('import.decisions.failed', { message: result.error.message }) });
+            })
+          }
           onCommit={() => void commit(phase.job)}
           onCancel={() => void reset(phase.job)}
         />

@@ -1,9 +1,10 @@
 import { Badge, Group, Loader, Pagination, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportAction, ImportFileSummary, PreviewRow } from '../../../../shared/model/import';
+import type { ImportAction, ImportDecision, ImportFileSummary, PreviewRow } from '../../../../shared/model/import';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRequest } from '../../hooks/useRequest';
+import { DecideForAll, RowDecision } from './RowDecision';
 
 const PAGE_SIZE = 50;
 const actionColors: Record<ImportAction, string> = { create: 'teal', update: 'blue', unchanged: 'gray', duplicate: 'orange', invalid: 'red' };
@@ -27,17 +28,27 @@ function Numbers({ row }: { row: PreviewRow }) {
   );
 }
 
-/** What each row of a file will do, filterable by action, a page at a time. */
-export function PreviewTable({ jobId, file }: { jobId: string; file: ImportFileSummary }) {
+interface Props {
+  jobId: string;
+  file: ImportFileSummary;
+  /** Changes whenever a decision was made, so the rows are read again. */
+  generation: number;
+  /** The office decides rows: those named, or all of an action (all rows when `action` is left out). */
+  onDecide: (decision: ImportDecision, which: { rows?: number[]; action?: ImportAction }) => void;
+}
+
+/** What each row of a file will do, filterable by action, a page at a time; matches and duplicates are decided here. */
+export function PreviewTable({ jobId, file, generation, onDecide }: Props) {
   const { t } = useTranslation();
   const [action, setAction] = useState<ImportAction | 'all'>('all');
   const [page, setPage] = useState(1);
   const input = { jobId, index: file.index, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, ...(action === 'all' ? {} : { action }) };
-  const rows = useRequest('import.rows', input, JSON.stringify({ ...input, counts: file.counts }));
+  const rows = useRequest('import.rows', input, JSON.stringify({ ...input, generation }));
   const filters = [
     { value: 'all', label: t('import.actions.all') },
-    ...(Object.keys(actionCount) as ImportAction[]).filter((a) => file.counts[actionCount[a]] > 0).map((a) => ({ value: a, label: `${t(`import.actions.${a}`)} (${file.counts[actionCount[a]]})` })),
+    ...(Object.keys(actionCount) as ImportAction[]).filter((a) => file.actions[actionCount[a]] > 0).map((a) => ({ value: a, label: `${t(`import.actions.${a}`)} (${file.actions[actionCount[a]]})` })),
   ];
+  const decidable = file.actions.updated + file.actions.unchanged + file.actions.duplicates > 0;
   const pages = rows.data ? Math.max(1, Math.ceil(rows.data.total / PAGE_SIZE)) : 1;
 
   return (
@@ -52,6 +63,7 @@ export function PreviewTable({ jobId, file }: { jobId: string; file: ImportFileS
           }}
         />
       )}
+      {decidable && <DecideForAll action={action} onDecide={(decision) => onDecide(decision, action === 'all' ? {} : { action })} />}
       {rows.error && <ErrorNotice message={rows.error.message} onRetry={rows.reload} />}
       {!rows.data && !rows.error && <Loader size="sm" aria-label={t('app.loading')} />}
       {rows.data && rows.data.total === 0 && <Text c="dimmed">{t('import.preview.empty')}</Text>}
@@ -84,7 +96,18 @@ export function PreviewTable({ jobId, file }: { jobId: string; file: ImportFileS
                   <Numbers row={row} />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{row.emails.join(', ')}</Text>
+                  <Stack gap={0}>
+                    {row.emails.map((email) => (
+                      <Group key={email.address} gap={4} wrap="nowrap">
+                        <Text size="sm">{email.address}</Text>
+                        {!email.valid && (
+                          <Badge color="red" variant="outline" size="xs" tt="none">
+                            {t('import.preview.invalidEmail')}
+                          </Badge>
+                        )}
+                      </Group>
+                    ))}
+                  </Stack>
                 </Table.Td>
                 <Table.Td>
                   <Badge color={actionColors[row.action]} variant="light" tt="none">
@@ -100,6 +123,7 @@ export function PreviewTable({ jobId, file }: { jobId: string; file: ImportFileS
                       {t('import.preview.existing')}: {row.existingName}
                     </Text>
                   )}
+                  <RowDecision row={row} onDecide={(decision) => onDecide(decision, { rows: [row.row] })} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ColumnTarget, ImportJob, ImportRecord, LegacyEncoding } from '../../../../shared/model/import';
+import type { ColumnTarget, ImportAction, ImportDecision, ImportJob, ImportRecord, LegacyEncoding } from '../../../../shared/model/import';
 import { send } from '../../api';
 import { uploadFiles } from './upload';
 
@@ -64,6 +64,13 @@ export function useImportJob() {
     [follow],
   );
 
+  /** The office's decision for rows of one file (the rows named, or all of the action shown); the counts follow. */
+  const decide = useCallback(async (job: ImportJob, index: number, decision: ImportDecision, which: { rows?: number[]; action?: ImportAction }) => {
+    const result = await send('import.decide', { jobId: job.jobId, index, decision, ...which });
+    if (result.ok) setPhase({ kind: 'preview', job: result.value });
+    return result;
+  }, []);
+
   const commit = useCallback(async (job: ImportJob) => {
     setPhase({ kind: 'committing', job });
     const result = await send('import.commit', { jobId: job.jobId });
@@ -76,5 +83,5 @@ export function useImportJob() {
     setPhase({ kind: 'idle' });
   }, []);
 
-  return { phase, start, remap, chooseEncoding, commit, reset };
+  return { phase, start, remap, chooseEncoding, decide, commit, reset };
 }

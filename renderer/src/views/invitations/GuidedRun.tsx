@@ -3,25 +3,29 @@ import { notifications } from '@mantine/notifications';
 import { IconPlayerSkipForward } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Target } from '../../../../shared/model/tracking';
 import { send } from '../../api';
 import { useRequest } from '../../hooks/useRequest';
-import { InvitationActions, type OpenedChannel } from '../../components/InvitationActions';
+import { canSend, InvitationActions, type OpenedChannel } from '../../components/InvitationActions';
 import { InvitationTone } from '../../components/InvitationTone';
+import { ChosenTarget, TargetChoice } from '../../components/TargetChoice';
 import { todayIso } from '../../format';
-
 
 /**
  * The selection one contact at a time: open WhatsApp (or e-mail) with the text ready, come back, record
- * the invitation with its channel and date, next. Nothing is recorded for a skipped contact.
+ * the invitation with its channel and date, next. A contact without a target is asked for one first
+ * (the business's recommended messenger suggested); it is stored with the invitation. Nothing is
+ * recorded for a skipped contact.
  */
 export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }) {
   const { t } = useTranslation();
   const [position, setPosition] = useState(0);
   const [opened, setOpened] = useState<OpenedChannel | null>(null);
+  const [chosen, setChosen] = useState<Target | null>(null);
   const [invited, setInvited] = useState(0);
   const id = ids[position];
   const detail = useRequest('contacts.get', { id: id ?? 1 }, String(id));
-  const invitation = useRequest('invitations.forContact', { id: id ?? 1 }, String(id));
+  const invitation = useRequest('invitations.forContact', chosen ? { id: id ?? 1, target: chosen } : { id: id ?? 1 }, `${id}-${chosen ?? ''}`);
 
   if (id === undefined) {
     return (
@@ -37,15 +41,27 @@ export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }
   }
   const next = () => {
     setOpened(null);
+    setChosen(null);
     setPosition(position + 1);
   };
+  const canInvite = detail.data?.nextStages.includes('invited') ?? false;
+  const current = invitation.data?.id === id ? invitation.data : undefined;
+  // Asked before anything else: where the invitation leads, for a contact without a target.
+  const asking = canInvite && current?.needsTarget === true && chosen === null;
+  // Recorded with the channel opened, else the one that reaches the contact; never by a channel it has no link for.
+  const channel: OpenedChannel | null = opened ?? (current?.links.whatsapp ? 'whatsapp' : current?.links.mailto ? 'email' : null);
   const markAndNext = async () => {
-    const result = await send('contacts.setStage', { id, change: { stage: 'invited', channel: opened ?? 'whatsapp', date: todayIso() } });
+    if (!channel) return;
+    const result = await send('contacts.setStage', { id, change: { stage: 'invited', channel, date: todayIso(), ...(chosen ? { target: chosen } : {}) } });
     if (!result.ok) return notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
     setInvited(invited + 1);
     next();
   };
-  const canInvite = detail.data?.nextStages.includes('invited') ?? false;
+  const skip = (
+    <Button variant="default" leftSection={<IconPlayerSkipForward size={16} aria-hidden />} onClick={next}>
+      {t('invitations.skip')}
+    </Button>
+  );
 
   return (
     <Paper withBorder p="lg" data-testid="guided-run">
@@ -59,22 +75,27 @@ export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }
           </Text>
         </Group>
         <Progress value={(100 * position) / ids.length} aria-label={t('invitations.runPosition', { position: position + 1, total: ids.length })} />
-        {invitation.data && <InvitationTone language={invitation.data.language} formal={invitation.data.formal} />}
-        {invitation.data && <Textarea value={invitation.data.text} readOnly autosize minRows={4} aria-label={t('invite.text')} />}
-        {invitation.data && <InvitationActions invitation={invitation.data} onOpened={setOpened} />}
-        <Group>
-          <Button onClick={() => void markAndNext()} disabled={!canInvite}>
-            {t('invitations.markAndNext')}
-          </Button>
-          <Button variant="default" leftSection={<IconPlayerSkipForward size={16} aria-hidden />} onClick={next}>
-            {t('invitations.skip')}
-          </Button>
-          {!canInvite && detail.data && (
-            <Text size="sm" c="dimmed">
-              {t('invitations.cannotInvite')}
-            </Text>
-          )}
-        </Group>
+        {asking && current ? (
+          <TargetChoice suggested={current.suggestedTarget} onChoose={setChosen} extra={skip} />
+        ) : (
+          <>
+            {chosen && <ChosenTarget target={chosen} onChange={() => setChosen(null)} />}
+            {current && !current.needsTarget && <InvitationTone language={current.language} formal={current.formal} />}
+            {current && !current.needsTarget && <Textarea value={current.text} readOnly autosize minRows={4} aria-label={t('invite.text')} />}
+            {current && <InvitationActions invitation={current} onOpened={setOpened} />}
+            <Group>
+              <Button onClick={() => void markAndNext()} disabled={!canInvite || !current || !canSend(current) || !channel}>
+                {t('invitations.markAndNext')}
+              </Button>
+              {skip}
+              {!canInvite && detail.data && (
+                <Text size="sm" c="dimmed">
+                  {t('invitations.cannotInvite')}
+                </Text>
+              )}
+            </Group>
+          </>
+        )}
       </Stack>
     </Paper>
   );

@@ -6,6 +6,7 @@ import { smsLength } from '../../../../shared/invitations/sms';
 import { defaultTemplates, invitationKinds, placeholderNames, templateChannels, unknownPlaceholders, type InvitationKind, type Template, type TemplateChannel } from '../../../../shared/invitations/templates';
 import { send } from '../../api';
 import { useRequest } from '../../hooks/useRequest';
+import { useConfirmLeave, useUnsavedChanges } from '../../unsaved-changes';
 
 /** The invitation texts: one per target and channel, Sie or Du, German or English, edited with a live preview for a real contact. */
 export function TemplateEditor({ previewContactId }: { previewContactId: number | null }) {
@@ -21,6 +22,11 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
   const [preview, setPreview] = useState<{ subject: string; text: string; unknown: string[] } | null>(null);
   const stored = catalogue.data?.[language][formal ? 'formal' : 'informal'][kind][channel];
   useEffect(() => setDraft(stored ?? null), [stored]);
+  const dirty = draft !== null && stored !== undefined && JSON.stringify(draft) !== JSON.stringify(stored);
+  useUnsavedChanges(dirty);
+  // Another text (kind, channel, Sie/Du, language) replaces the draft: ask before edits are lost.
+  const confirmLeave = useConfirmLeave();
+  const choose = (apply: (value: string) => void) => (value: string) => confirmLeave(() => apply(value));
   useEffect(() => {
     if (contactId === null && contacts.data?.rows[0]) setContactId(contacts.data.rows[0].id);
   }, [contactId, contacts.data]);
@@ -56,10 +62,10 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
           {t('invitations.templates')}
         </Title>
         <Group>
-          <SegmentedControl value={kind} onChange={(value) => setKind(value as InvitationKind)} data={invitationKinds.map((value) => ({ value, label: t(`invitations.kinds.${value}`) }))} aria-label={t('invitations.kind')} />
-          <SegmentedControl value={channel} onChange={(value) => setChannel(value as TemplateChannel)} data={templateChannels.map((value) => ({ value, label: t(`invitations.channels.${value}`) }))} aria-label={t('invitations.channel')} />
-          <SegmentedControl value={formal ? 'formal' : 'informal'} onChange={(value) => setFormal(value === 'formal')} data={[{ value: 'formal', label: t('invitations.formal') }, { value: 'informal', label: t('invitations.informal') }]} aria-label={t('invitations.tone')} />
-          <SegmentedControl value={language} onChange={(value) => setLanguage(value as 'de' | 'en')} data={[{ value: 'de', label: 'Deutsch' }, { value: 'en', label: 'English' }]} aria-label={t('invitations.language')} />
+          <SegmentedControl value={kind} onChange={choose((value) => setKind(value as InvitationKind))} data={invitationKinds.map((value) => ({ value, label: t(`invitations.kinds.${value}`) }))} aria-label={t('invitations.kind')} />
+          <SegmentedControl value={channel} onChange={choose((value) => setChannel(value as TemplateChannel))} data={templateChannels.map((value) => ({ value, label: t(`invitations.channels.${value}`) }))} aria-label={t('invitations.channel')} />
+          <SegmentedControl value={formal ? 'formal' : 'informal'} onChange={choose((value) => setFormal(value === 'formal'))} data={[{ value: 'formal', label: t('invitations.formal') }, { value: 'informal', label: t('invitations.informal') }]} aria-label={t('invitations.tone')} />
+          <SegmentedControl value={language} onChange={choose((value) => setLanguage(value as 'de' | 'en'))} data={[{ value: 'de', label: 'Deutsch' }, { value: 'en', label: 'English' }]} aria-label={t('invitations.language')} />
         </Group>
         {(channel === 'email' || channel === 'letter') && <TextInput label={t('invitations.subject')} value={draft.subject} onChange={(event) => setDraft({ ...draft, subject: event.currentTarget.value })} />}
         <Textarea label={t('invitations.body')} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.currentTarget.value })} autosize minRows={5} />
@@ -72,7 +78,7 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
           </Alert>
         )}
         <Group>
-          <Button onClick={() => void save()} disabled={unknown.length > 0 || JSON.stringify(draft) === JSON.stringify(stored)}>
+          <Button onClick={() => void save()} disabled={unknown.length > 0 || !dirty}>
             {t('invitations.save')}
           </Button>
           <Button variant="subtle" onClick={() => void reset()} disabled={isDefault}>

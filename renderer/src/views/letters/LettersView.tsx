@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Paper, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Paper, Progress, Radio, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileTypePdf, IconPrinter, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -27,7 +27,9 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
       .map((c) => c.displayName)
       .join(', ') + (contacts.length > 12 ? ` ${t('letters.ui.andMore', { count: contacts.length - 12 })}` : '');
   const [form, setForm] = useState<'A' | 'B'>('B');
-  const preview = useRequest('letters.preview', { selection, form, kind }, JSON.stringify([selection, form, kind]));
+  // Consent letters to contacts who consented, refused or switched already: left out unless the office says otherwise.
+  const [includeSettled, setIncludeSettled] = useState(false);
+  const preview = useRequest('letters.preview', { selection, form, kind, includeSettled }, JSON.stringify([selection, form, kind, includeSettled]));
   const info = useRequest('app.info', {});
   const [printing, setPrinting] = useState<{ done: number; total: number } | null>(null);
   // The print dialog lays out every letter first: seconds for a large batch, so the button shows it is busy.
@@ -41,7 +43,7 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
 
   /** Starts the printing and follows it part by part until the PDF is there. */
   const printLetters = async () => {
-    const started = await send('letters.start', { selection, form, kind });
+    const started = await send('letters.start', { selection, form, kind, includeSettled });
     if (!started.ok) return started;
     for (;;) {
       const status = await send('letters.status', { jobId: started.value.jobId });
@@ -87,7 +89,7 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
   /** Desktop app: the system print dialog; the contacts are marked once the job went to the printer. */
   const printWithDialog = async () => {
     setPreparingDialog(true);
-    const result = await send('letters.printDialog', { selection, form, kind });
+    const result = await send('letters.printDialog', { selection, form, kind, includeSettled });
     setPreparingDialog(false);
     if (!result.ok) return setError(result.error.message);
     const done = doneMessage(result.value.printed, result.value.marked);
@@ -124,6 +126,20 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
           </Stack>
         </Alert>
       )}
+      {data.settled.length > 0 && (
+        <Alert color="orange" variant="light" title={t('letters.ui.settledTitle', { count: data.settled.length })} data-testid="letters-settled">
+          <Stack gap="xs">
+            <Text size="sm">{t('letters.ui.settledText', { count: data.settled.length })}</Text>
+            <Text size="sm">{names(data.settled.map((c) => ({ displayName: `${c.displayName} (${t(`letters.settledReasons.${c.reason}`)})` })))}</Text>
+            <Radio.Group value={includeSettled ? 'all' : 'without'} onChange={(value) => setIncludeSettled(value === 'all')} aria-label={t('letters.ui.settledChoice')}>
+              <Group gap="lg">
+                <Radio value="without" label={t('letters.ui.withoutSettled')} />
+                <Radio value="all" label={t('letters.ui.includeSettled')} />
+              </Group>
+            </Radio.Group>
+          </Stack>
+        </Alert>
+      )}
       {data.withoutAddress.length > 0 && (
         <Alert color="blue" variant="light" title={t('letters.ui.withoutAddressTitle', { count: data.withoutAddress.length })}>
           <Text size="sm">{names(data.withoutAddress)}</Text>
@@ -132,20 +148,20 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
       {printing ? (
         <Paper withBorder p="md">
           <Group justify="space-between" mb="xs">
-            <Text size="sm">{t('letters.ui.printing', { count: data.printable })}</Text>
+            <Text size="sm">{t('letters.ui.printing', { count: data.toPrint })}</Text>
             <Text size="sm" c="dimmed">
               {t('letters.ui.progress', { done: printing.done, total: printing.total })}
             </Text>
           </Group>
-          <Progress value={(100 * printing.done) / Math.max(1, printing.total)} animated aria-label={t('letters.ui.printing', { count: data.printable })} />
+          <Progress value={(100 * printing.done) / Math.max(1, printing.total)} animated aria-label={t('letters.ui.printing', { count: data.toPrint })} />
         </Paper>
       ) : (
         <Group>
-          <Button leftSection={<IconFileTypePdf size={18} aria-hidden />} onClick={() => void makePdf()} disabled={data.missing.length > 0 || data.printable === 0}>
-            {t('letters.ui.makePdf', { count: data.printable })}
+          <Button leftSection={<IconFileTypePdf size={18} aria-hidden />} onClick={() => void makePdf()} disabled={data.missing.length > 0 || data.toPrint === 0}>
+            {t('letters.ui.makePdf', { count: data.toPrint })}
           </Button>
           {info.data?.adapter === 'desktop' && (
-            <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => void printWithDialog()} loading={preparingDialog} disabled={data.missing.length > 0 || data.printable === 0}>
+            <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => void printWithDialog()} loading={preparingDialog} disabled={data.missing.length > 0 || data.toPrint === 0}>
               {t('letters.ui.print')}
             </Button>
           )}

@@ -4,14 +4,20 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { germanStates, mandatoryProfileFields, type Profile } from '../../../../shared/model/profile';
+import { checkedProfileFields, checkProfile, type CheckedProfileField } from '../../../../shared/model/profile-checks';
 import { messengers, purposes, type Messenger, type Purpose } from '../../../../shared/model/tracking';
 import { messengerFacts } from '../../../../shared/messengers/catalogue';
 import { send } from '../../api';
 import { bytesToBase64 } from '../../base64';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRequest } from '../../hooks/useRequest';
+import { useUnsavedChanges } from '../../unsaved-changes';
 
 type TextField = 'name' | 'legalForm' | 'representative' | 'street' | 'postalCode' | 'city' | 'phone' | 'email' | 'website' | 'privacyUrl' | 'whatsappNumber';
+
+const isChecked = (field: string): field is CheckedProfileField => (checkedProfileFields as readonly string[]).includes(field);
+/** The input of a checked field, to take the office there when saving finds a problem. */
+const inputId = (field: CheckedProfileField) => `profile-${field.replace('.', '-')}`;
 
 /** Einstellungen → Betrieb: what every consent letter says about the business (DOMAIN.md §2). */
 export function ProfileForm() {
@@ -20,22 +26,41 @@ export function ProfileForm() {
   const [draft, setDraft] = useState<Profile>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
+  // A field's form is shown as wrong only once the office has left the field or tried to save.
+  const [touched, setTouched] = useState<ReadonlySet<CheckedProfileField>>(new Set());
+  const [triedToSave, setTriedToSave] = useState(false);
   useEffect(() => setDraft(loaded.data?.profile), [loaded.data]);
+  const dirty = draft !== undefined && loaded.data !== undefined && JSON.stringify(draft) !== JSON.stringify(loaded.data.profile);
+  useUnsavedChanges(dirty);
 
   if (loaded.error) return <ErrorNotice message={loaded.error.message} onRetry={loaded.reload} />;
   if (!draft || !loaded.data) return <Loader aria-label={t('app.loading')} />;
   const missing = new Set<string>(loaded.data.missing);
+  const { problems } = checkProfile(draft);
   const set = <K extends keyof Profile>(key: K, value: Profile[K]) => setDraft({ ...draft, [key]: value });
-  const field = (key: TextField, props: { w?: number | string; type?: string } = {}) => (
-    <TextInput
-      label={t(`profile.fields.${key}`)}
-      value={draft[key]}
-      onChange={(event) => set(key, event.currentTarget.value)}
-      error={missing.has(key) && !draft[key].trim() ? t('profile.required') : undefined}
-      withAsterisk={(mandatoryProfileFields as readonly string[]).includes(key)}
-      {...props}
-    />
-  );
+  /** What the input of a checked field needs: its id, the check when leaving it, and its problem once due. */
+  const checked = (key: CheckedProfileField) => {
+    const problem = problems[key];
+    return {
+      id: inputId(key),
+      onBlur: () => setTouched((before) => new Set(before).add(key)),
+      error: problem && (triedToSave || touched.has(key)) ? t(problem) : undefined,
+    };
+  };
+  const field = (key: TextField, props: { w?: number | string; type?: string } = {}) => {
+    const check = isChecked(key) ? checked(key) : undefined;
+    return (
+      <TextInput
+        label={t(`profile.fields.${key}`)}
+        value={draft[key]}
+        onChange={(event) => set(key, event.currentTarget.value)}
+        withAsterisk={(mandatoryProfileFields as readonly string[]).includes(key)}
+        {...check}
+        error={check?.error ?? (missing.has(key) && !draft[key].trim() ? t('profile.required') : undefined)}
+        {...props}
+      />
+    );
+  };
 
   const readLogo = async (file: File | null) => {
     if (!file) return;
@@ -45,11 +70,18 @@ export function ProfileForm() {
   };
 
   const save = async () => {
+    const firstProblem = checkedProfileFields.find((key) => problems[key]);
+    if (firstProblem) {
+      setTriedToSave(true);
+      document.getElementById(inputId(firstProblem))?.focus();
+      return;
+    }
     setSaving(true);
     const result = await send('profile.update', draft);
     setSaving(false);
     if (!result.ok) return setError(result.error.message);
     setError(undefined);
+    setTriedToSave(false);
     notifications.show({ color: 'teal', message: t('profile.saved') });
     loaded.reload();
   };
@@ -117,7 +149,7 @@ export function ProfileForm() {
       {draft.dpo && (
         <SimpleGrid cols={3}>
           <TextInput label={t('profile.dpo.name')} value={draft.dpo.name} onChange={(event) => set('dpo', { ...draft.dpo!, name: event.currentTarget.value })} />
-          <TextInput label={t('profile.dpo.email')} value={draft.dpo.email} onChange={(event) => set('dpo', { ...draft.dpo!, email: event.currentTarget.value })} />
+          <TextInput label={t('profile.dpo.email')} value={draft.dpo.email} onChange={(event) => set('dpo', { ...draft.dpo!, email: event.currentTarget.value })} {...checked('dpo.email')} />
           <TextInput label={t('profile.dpo.address')} value={draft.dpo.address} onChange={(event) => set('dpo', { ...draft.dpo!, address: event.currentTarget.value })} />
         </SimpleGrid>
       )}
@@ -141,25 +173,29 @@ export function ProfileForm() {
         {t('profile.messengersHint')}
       </Text>
       <SimpleGrid cols={2}>
-        {messengers.map((messenger) => (
-          <Stack key={messenger} gap={4}>
-            <TextInput
-              label={t(`tracking.targets.${messenger}`)}
-              description={t(`profile.messengerIds.${messenger}`)}
-              value={draft.messengers[messenger] ?? ''}
-              onChange={(event) => set('messengers', { ...draft.messengers, [messenger]: event.currentTarget.value || null })}
-            />
-            <Textarea
-              aria-label={t('profile.messengerText', { messenger: t(`tracking.targets.${messenger}`) })}
-              placeholder={messengerFacts[messenger]}
-              value={draft.messengerTexts[messenger] ?? ''}
-              onChange={(event) => set('messengerTexts', { ...draft.messengerTexts, [messenger]: event.currentTarget.value || null })}
-              autosize
-              minRows={2}
-              size="xs"
-            />
-          </Stack>
-        ))}
+        {messengers.map((messenger) => {
+          const idPath = `messengers.${messenger}` as const;
+          return (
+            <Stack key={messenger} gap={4}>
+              <TextInput
+                label={t(`tracking.targets.${messenger}`)}
+                description={t(`profile.messengerIds.${messenger}`)}
+                value={draft.messengers[messenger] ?? ''}
+                onChange={(event) => set('messengers', { ...draft.messengers, [messenger]: event.currentTarget.value || null })}
+                {...(isChecked(idPath) ? checked(idPath) : {})}
+              />
+              <Textarea
+                aria-label={t('profile.messengerText', { messenger: t(`tracking.targets.${messenger}`) })}
+                placeholder={messengerFacts[messenger]}
+                value={draft.messengerTexts[messenger] ?? ''}
+                onChange={(event) => set('messengerTexts', { ...draft.messengerTexts, [messenger]: event.currentTarget.value || null })}
+                autosize
+                minRows={2}
+                size="xs"
+              />
+            </Stack>
+          );
+        })}
       </SimpleGrid>
       <NativeSelect
         label={t('profile.recommended')}
@@ -170,7 +206,7 @@ export function ProfileForm() {
       />
       {error && <ErrorNotice message={error} />}
       <Group>
-        <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void save()} loading={saving} disabled={JSON.stringify(draft) === JSON.stringify(loaded.data.profile)}>
+        <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void save()} loading={saving} disabled={!dirty}>
           {t('profile.save')}
         </Button>
       </Group>
