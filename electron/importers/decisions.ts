@@ -17,7 +17,7 @@ export function choicesFor(row: PlanRow): ImportDecision[] {
     case 'unchanged':
       return row.existingId !== null && row.lastMessageAt === undefined ? ['merge', 'keepBoth'] : [];
     case 'duplicate':
-      return ['keepBoth', 'merge', 'skip'];
+      return ['review', 'merge', 'keepBoth', 'skip'];
     case 'invalid':
       return row.reason?.key === 'chatSenderUnknown' ? ['skip', 'create'] : [];
   }
@@ -35,8 +35,8 @@ export function decisionFor(row: PlanRow, decisions: Decisions): ImportDecision 
 
 /**
  * What a commit will write, row by row, as the preview counts it (the commit counts again against the
- * database as it then is): a skipped row counts as unchanged, a row kept as a contact of its own as
- * created, or as a possible duplicate while nobody decided.
+ * database as it then is): a skipped row counts as unchanged, a row kept as a different person as
+ * created, one left to review later as a possible duplicate.
  */
 export function decidedCounts(rows: readonly PlanRow[], decisions: Decisions): ImportCounts {
   const counts = emptyCounts();
@@ -44,8 +44,8 @@ export function decidedCounts(rows: readonly PlanRow[], decisions: Decisions): I
     const decision = decisionFor(row, decisions);
     let action = row.action;
     if (decision === 'skip') action = row.action === 'invalid' ? 'invalid' : 'unchanged';
-    else if (decision === 'create') action = 'create';
-    else if (decision === 'keepBoth') action = decisions.get(row.index) === 'keepBoth' ? 'create' : 'duplicate';
+    else if (decision === 'create' || decision === 'keepBoth') action = 'create';
+    else if (decision === 'review') action = 'duplicate';
     else if (decision === 'merge' && row.action === 'duplicate') action = row.patch ? 'update' : 'unchanged';
     counts[countKey[action]] += 1;
   }

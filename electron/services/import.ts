@@ -303,13 +303,13 @@ function commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): Co
       counts[row.action === 'invalid' ? 'invalid' : 'unchanged'] += 1;
       return;
     }
-    if (decision === 'create' || decision === 'keepBoth') {
+    if (decision === 'create' || decision === 'keepBoth' || decision === 'review') {
       const id = insertRow(row, index);
       const other = row.action === 'create' || row.action === 'invalid' ? undefined : matchedId(row);
-      // Chosen by the office: different people for good. Left as it was found: to review later.
-      if (other !== undefined && decisions.get(row.index) === 'keepBoth') imports.keepApart(id, other);
-      else if (other !== undefined) imports.addDuplicate(id, other, row.reason?.key === 'sameNameOtherWays' ? 'sameNameOtherWays' : 'sameNumberOtherName', importId);
-      action = other !== undefined && decisions.get(row.index) !== 'keepBoth' ? 'duplicate' : 'create';
+      // "keep both": different people for good; "review": a possible duplicate, decided later.
+      if (other !== undefined && decision === 'keepBoth') imports.keepApart(id, other);
+      if (other !== undefined && decision === 'review') imports.addDuplicate(id, other, row.reason?.key === 'sameNameOtherWays' ? 'sameNameOtherWays' : 'sameNumberOtherName', importId);
+      action = other !== undefined && decision === 'review' ? 'duplicate' : 'create';
     } else {
       // merge: fresh from the database, since an earlier row of this file may have filled the same contact.
       const id = matchedId(row);

@@ -61,10 +61,11 @@ export type ImportAction = (typeof importActions)[number];
 
 /**
  * What the office decides for a row in the preview: fill the existing contact (`merge`), create a
- * contact of its own beside the existing one, as a different person (`keepBoth`), create a contact
+ * contact of its own beside the existing one, as a different person (`keepBoth`: recorded as kept
+ * apart), create it and decide later (`review`: listed as a possible duplicate), create a contact
  * where none matched (`create`), or leave the row out (`skip`).
  */
-export const importDecisions = ['merge', 'keepBoth', 'create', 'skip'] as const;
+export const importDecisions = ['merge', 'keepBoth', 'review', 'create', 'skip'] as const;
 export type ImportDecision = (typeof importDecisions)[number];
 
 export const importCountsSchema = z.object({

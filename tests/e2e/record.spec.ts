@@ -57,7 +57,7 @@ test('duplicates are decided in the preview: keep both, merge or skip, per row',
   await page.goto(host.url);
   await importThroughTheWindow(page, 'neu.csv', 'Name;Handy;Firma\nMama;0170 1234567;Blumen Schulze\nNeu Person;0172 5555555;\n');
   const mama = page.getByTestId('import-file').getByRole('row', { name: /Mama/ });
-  await expect(mama.getByLabel('Entscheidung für Mama')).toHaveValue('keepBoth');
+  await expect(mama.getByLabel('Entscheidung für Mama')).toHaveValue('review');
   await mama.getByLabel('Entscheidung für Mama').selectOption('merge');
   await expect(page.getByTestId('import-file').getByTestId('import-counts')).toContainText('1 ergänzt');
   await page.getByRole('button', { name: /importieren/ }).click();

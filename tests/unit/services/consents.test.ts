@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareConsents, recordConsent, recordConsents, withdrawConsent } from '../../../electron/services/consents';
 import { dashboard } from '../../../electron/services/dashboard';
 import { consentedContacts } from '../../../electron/services/export';
+import { previewLetters } from '../../../electron/services/letters';
 import { getProfile, updateProfile } from '../../../electron/services/profile';
 import { bulkChange, setStage, stageOptions, undoOperation } from '../../../electron/services/tracking';
 import { consentTextVersion } from '../../../shared/letters/consent-letter';
@@ -127,7 +128,7 @@ describe('stages that fit reality', () => {
 });
 
 describe('one definition of a valid consent', () => {
-  it('the overview, the filter and the export to the phone agree over every stage and consent combination', () => {
+  it('the overview, the filter, the export to the phone and the letters page agree over every stage and consent combination', () => {
     const session = testSession();
     const kinds = ['none', 'active', 'withdrawn', 'partly withdrawn', 'note only'] as const;
     let expected = 0;
@@ -158,5 +159,8 @@ describe('one definition of a valid consent', () => {
     expect(filtered).toBe(expected);
     expect(notFiltered).toBe(stages.length * kinds.length - expected);
     expect(consentedContacts(session.ctx).map((c) => c.displayName).sort()).toEqual(['consent_given active', 'consent_given note only', 'consent_given partly withdrawn']);
+    // The letters page asks before writing to exactly these again.
+    const settled = previewLetters(session.ctx, { filter: { search: '' }, except: [] }, { form: 'B' }).settled;
+    expect(settled.filter((contact) => contact.reason === 'consented').map((c) => c.displayName).sort()).toEqual(['consent_given active', 'consent_given note only', 'consent_given partly withdrawn']);
   });
 });

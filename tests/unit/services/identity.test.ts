@@ -135,7 +135,7 @@ describe('duplicates are decided in the preview', () => {
     const rows = previewRows(analysis, { offset: 0, limit: 10 }, 'de').rows;
     expect(rows.map((row) => [row.displayName, row.action, row.decision, row.choices, row.decided])).toEqual([
       ['Maria Schulze', 'update', 'merge', ['merge', 'keepBoth', 'skip'], false],
-      ['Mama', 'duplicate', 'keepBoth', ['keepBoth', 'merge', 'skip'], false],
+      ['Mama', 'duplicate', 'review', ['review', 'merge', 'keepBoth', 'skip'], false],
       ['Bernd Schulze', 'update', 'merge', ['merge', 'keepBoth', 'skip'], false],
       ['Neu Person', 'create', 'create', ['create', 'skip'], false],
     ]);
@@ -179,6 +179,8 @@ describe('duplicates are decided in the preview', () => {
     expect(decide(analysis.plan.rows, analysis.decisions, 'skip', { action: 'update' })).toBe(2);
     expect(decide(analysis.plan.rows, analysis.decisions, 'merge', {})).toBe(3);
     expect(previewRows(analysis, { offset: 0, limit: 10 }, 'de').rows.map((r) => r.decision)).toEqual(['merge', 'merge', 'merge', 'create']);
+    expect(decide(analysis.plan.rows, analysis.decisions, 'keepBoth', { action: 'duplicate' })).toBe(1);
+    expect(summarise(0, analysis, 'de').counts).toMatchObject({ created: 2, duplicates: 0 });
   });
 
   it('through the contract: import.decide changes the preview and what the commit writes', async () => {

@@ -14,7 +14,7 @@ export function RowDecision({ row, onDecide }: { row: PreviewRow; onDecide: (dec
       value={row.decision}
       onChange={(event) => onDecide(event.currentTarget.value as ImportDecision)}
       data={row.choices.map((choice) => ({ value: choice, label: t(`import.decisions.${choice}`) }))}
-      w={220}
+      w={250}
     />
   );
 }
@@ -23,7 +23,7 @@ export function RowDecision({ row, onDecide }: { row: PreviewRow; onDecide: (dec
 export function DecideForAll({ action, onDecide }: { action: ImportAction | 'all'; onDecide: (decision: ImportDecision) => void }) {
   const { t } = useTranslation();
   // What "for all" offers: the decisions that matter for matched rows (a new contact has only create or skip).
-  const offered: ImportDecision[] = action === 'create' || action === 'invalid' ? ['skip'] : action === 'all' ? ['merge', 'keepBoth'] : ['merge', 'keepBoth', 'skip'];
+  const offered: ImportDecision[] = action === 'create' || action === 'invalid' ? ['skip'] : action === 'all' ? ['merge', 'keepBoth'] : action === 'duplicate' ? ['review', 'merge', 'keepBoth', 'skip'] : ['merge', 'keepBoth', 'skip'];
   return (
     <Group gap="xs" data-testid="decide-all">
       <Text size="sm">{t('import.decisions.forAll')}</Text>
