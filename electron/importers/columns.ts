@@ -4,7 +4,7 @@ import { honorificParts, splitFullName, genderFromSalutation } from '../../share
 import { normalizeBirthday } from './dates';
 import { emptyContact, type ParsedAddress, type ParsedContact } from './types';
 import { languageOf } from './language';
-import { isEmailAddress } from './normalize';
+import { isEmailAddress } from '../../shared/email';
 
 /**
  * Column headers of the contact lists offices have: Outlook (English and German), Google (old and

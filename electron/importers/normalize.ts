@@ -1,4 +1,5 @@
 import type { ContactKind, ContactLanguage } from '../../shared/model/contact';
+import { isEmailAddress } from '../../shared/email';
 import { displayNameOf, looksLikeCompany, type Gender } from '../../shared/names';
 import { normalizePhone, type PhoneKind } from '../../shared/phone';
 import type { ParsedAddress, ParsedContact } from './types';
@@ -28,9 +29,6 @@ export interface CandidateContact {
   invalidReason: string | null;
 }
 
-const emailPattern = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
-/** "anna@example.de" is an address; "business 3@example.de", "anna@example" and "Anna" are not. */
-export const isEmailAddress = (text: string): boolean => emailPattern.test(text);
 /** What lists write where there is no address ("-", "keine", "n/a"): nothing to keep. */
 const noEmail = /^(?:[^\p{L}\p{N}]*|keine?|none|n\/?a|k\.? ?a\.?)$/iu;
 const mobileLabel = /\b(cell|mobile?|mobil|handy|iphone)\b/i;
@@ -60,7 +58,7 @@ export function normalizeContact(parsed: ParsedContact, region: string): Candida
     const key = address.toLowerCase();
     if (seenEmails.has(key)) continue;
     seenEmails.add(key);
-    emails.push({ address, label: email.label, valid: emailPattern.test(address) });
+    emails.push({ address, label: email.label, valid: isEmailAddress(address) });
   }
   const validEmails = emails.filter((email) => email.valid);
 

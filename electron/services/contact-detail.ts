@@ -1,4 +1,5 @@
 import { translate } from '../../shared/i18n';
+import { isEmailAddress } from '../../shared/email';
 import { formatDate } from '../../shared/local-date';
 import { formalKey, type Contact } from '../../shared/model/contact';
 import type { ContactEdit } from '../../shared/model/contact-edit';
@@ -235,7 +236,9 @@ export function updateContact(ctx: ServiceContext, id: number, edit: ContactEdit
   ctx.repos.transaction(() => {
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
-    const lists = { phones, emails: edit.emails, addresses: edit.addresses, tags: [...new Set(edit.tags)].sort() };
+    // A text that is no address stays as typed, flagged, like one an import brought.
+    const emails = edit.emails.map((email) => ({ ...email, valid: isEmailAddress(email.address) }));
+    const lists = { phones, emails, addresses: edit.addresses, tags: [...new Set(edit.tags)].sort() };
     const current = { phones: contact.phones, emails: contact.emails, addresses: contact.addresses, tags: contact.tags };
     for (const key of Object.keys(lists) as (keyof typeof lists)[]) {
       if (JSON.stringify(lists[key]) === JSON.stringify(current[key])) continue;
@@ -243,7 +246,7 @@ export function updateContact(ctx: ServiceContext, id: number, edit: ContactEdit
       after[key] = lists[key];
     }
     if ('phones' in after) ctx.repos.contacts.replacePhones(id, phones);
-    if ('emails' in after) ctx.repos.contacts.replaceEmails(id, edit.emails);
+    if ('emails' in after) ctx.repos.contacts.replaceEmails(id, emails);
     if ('addresses' in after) ctx.repos.contacts.replaceAddresses(id, edit.addresses);
     if ('tags' in after) ctx.repos.contacts.setTags(id, lists.tags);
     changeContact(ctx, contact, fields, 'fields', null, { before, after });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactKindSchema, contactLanguageSchema, genderSchema } from './contact';
+import { contactKindSchema, contactLanguageSchema, genderSchema, type Contact } from './contact';
 import { isoDateSchema } from './tracking';
 
 const text = (max: number) => z.string().trim().max(max).nullable();
@@ -24,7 +24,8 @@ export const contactEditSchema = z
     language: contactLanguageSchema.optional(),
     formal: z.boolean().nullable().optional(),
     phones: z.array(z.object({ raw: z.string().trim().min(1).max(50), label: text(50) })).max(20),
-    emails: z.array(z.object({ address: z.email().max(200), label: text(50) })).max(20),
+    /** As typed: a text that is no address is kept, flagged (valid: false), for the office to fix later. */
+    emails: z.array(z.object({ address: z.string().trim().min(1).max(200), label: text(50) })).max(20),
     addresses: z
       .array(z.object({ street: text(300), postalCode: text(20), city: text(100), region: text(100), country: text(100), label: text(50) }))
       .max(10),
@@ -33,3 +34,26 @@ export const contactEditSchema = z
   })
   .strict();
 export type ContactEdit = z.infer<typeof contactEditSchema>;
+
+/** The form's values for a contact as it is stored (what "Zurücksetzen" returns to). */
+export const contactEditOf = (contact: Contact): ContactEdit => ({
+  givenName: contact.givenName,
+  familyName: contact.familyName,
+  title: contact.title,
+  gender: contact.gender,
+  organization: contact.organization,
+  department: contact.department,
+  jobTitle: contact.jobTitle,
+  isCompany: contact.isCompany,
+  customerNumber: contact.customerNumber,
+  birthday: contact.birthday,
+  note: contact.note,
+  kind: contact.kind,
+  language: contact.language,
+  formal: contact.formal,
+  phones: contact.phones.map((p) => ({ raw: p.raw, label: p.label })),
+  emails: contact.emails.map((e) => ({ address: e.address, label: e.label })),
+  addresses: contact.addresses,
+  tags: contact.tags,
+  messengerId: contact.messengerId,
+});

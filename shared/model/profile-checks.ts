@@ -1,4 +1,5 @@
 import { normalizePhone } from '../phone';
+import { isEmailAddress } from '../email';
 import type { Profile } from './profile';
 
 /**
@@ -29,9 +30,6 @@ export interface ProfileCheck {
 
 // The business is German (its state is a German federal state): five digits, as on every German letter.
 const germanPostalCode = /^\d{5}$/;
-// Plausible, not RFC 5322: one @, no spaces or list separators, a dot in the domain and a top-level
-// domain of two characters or more. Enough to catch a typo or a name in the wrong field.
-const plausibleEmail = /^[^\s@,;<>()[\]"]+@(?:[^\s@,;<>()[\]".]+\.)+[^\s@,;<>()[\]".]{2,}$/;
 // Threema ids are 8 characters of A–Z and 0–9 (DOMAIN.md §4).
 const threemaId = /^[A-Z0-9]{8}$/;
 // A Signal username: a nickname of 3–32 letters, digits or underscores that does not start with a
@@ -67,9 +65,9 @@ export function checkProfile(input: Profile): ProfileCheck {
   const phone = profile.phone.trim();
   if (phone && phoneKind(phone) === 'invalid') problems.phone = 'profile.checks.phone';
   const email = profile.email.trim();
-  if (email && !plausibleEmail.test(email)) problems.email = 'profile.checks.email';
+  if (email && !isEmailAddress(email)) problems.email = 'profile.checks.email';
   const dpoEmail = profile.dpo?.email.trim();
-  if (dpoEmail && !plausibleEmail.test(dpoEmail)) problems['dpo.email'] = 'profile.checks.email';
+  if (dpoEmail && !isEmailAddress(dpoEmail)) problems['dpo.email'] = 'profile.checks.email';
   const whatsapp = profile.whatsappNumber.trim();
   if (whatsapp) {
     // WhatsApp Business runs on the business's mobile phone: a landline number is refused here.

@@ -7,7 +7,7 @@ import { keepApart, mergeContacts, undoKeepApart } from '../../../electron/servi
 import { analyseFile, commitAnalyses } from '../../../electron/services/import';
 import { bulkChange, requireContact, setStage, setTarget, undoOperation } from '../../../electron/services/tracking';
 import type { Contact } from '../../../shared/model/contact';
-import type { ContactEdit } from '../../../shared/model/contact-edit';
+import { contactEditOf } from '../../../shared/model/contact-edit';
 import type { Language } from '../../../shared/model/settings';
 import { historyKinds, type HistoryEntryView } from '../../../shared/model/tracking';
 import { testSession } from '../../helpers/session';
@@ -19,27 +19,6 @@ async function importText(session: Session, name: string, content: string) {
   return commitAnalyses(session.ctx, [analysis])[0]!;
 }
 
-/** The contact form as it stands, for one change at a time. */
-const editOf = (contact: Contact): ContactEdit => ({
-  displayName: null,
-  givenName: contact.givenName,
-  familyName: contact.familyName,
-  title: contact.title,
-  gender: contact.gender,
-  organization: contact.organization,
-  department: contact.department,
-  jobTitle: contact.jobTitle,
-  isCompany: contact.isCompany,
-  customerNumber: contact.customerNumber,
-  birthday: contact.birthday,
-  note: contact.note,
-  kind: contact.kind,
-  messengerId: contact.messengerId,
-  phones: contact.phones.map((phone) => ({ raw: phone.raw, label: phone.label })),
-  emails: contact.emails.map((email) => ({ address: email.address, label: email.label })),
-  addresses: contact.addresses,
-  tags: contact.tags,
-});
 
 /**
  * One contact with a history of every kind, made through the services as the app makes it: an import
@@ -60,9 +39,9 @@ async function everyKind() {
   setTarget(ctx, id, 'threema');
   setTarget(ctx, id, 'threema', 'BERND42');
 
-  updateContact(ctx, id, { ...editOf(requireContact(ctx, id)), organization: 'Holzbau Schulze', birthday: '1980-03-22', gender: 'male' });
+  updateContact(ctx, id, { ...contactEditOf(requireContact(ctx, id)), organization: 'Holzbau Schulze', birthday: '1980-03-22', gender: 'male' });
   // An empty company instead of none: stored as a change, but it reads "– → –" and says nothing.
-  updateContact(ctx, id, { ...editOf(requireContact(ctx, id)), customerNumber: '' });
+  updateContact(ctx, id, { ...contactEditOf(requireContact(ctx, id)), customerNumber: '' });
 
   const tagged = bulkChange(ctx, { ids: [id] }, { kind: 'addTag', tag: 'Baustelle Nord' });
   undoOperation(ctx, tagged.operationId);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bufferSource } from '../../../electron/importers/source';
 import { keepApart, mergeContacts, undoKeepApart } from '../../../electron/services/duplicates';
 import { analyseFile, commitAnalyses, previewRows, summarise, type FileAnalysis } from '../../../electron/services/import';
-import { contactDetail } from '../../../electron/services/contact-detail';
+import { contactDetail, updateContact } from '../../../electron/services/contact-detail';
+import { contactEditOf } from '../../../shared/model/contact-edit';
 import { decide } from '../../../electron/importers/decisions';
 import type { RequestInput, RequestName, RequestOutput } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
@@ -96,6 +97,16 @@ describe('people the office keeps apart are never mixed up', () => {
     const { analysis } = await importText(session, 'a.csv', 'Name;E-Mail\nAnna Schmitz;business 3@example.de\n');
     expect(analysis.plan.counts).toMatchObject({ created: 0, unchanged: 1, duplicates: 0 });
     expect(byName(session, 'Anna Schmitz').emails).toEqual([{ address: 'business 3@example.de', label: null, valid: false }]);
+  });
+
+  it('the contact form saves a contact whose imported e-mail is no address, and keeps it flagged until corrected', async () => {
+    const session = testSession();
+    await importText(session, 'a.csv', 'Name;E-Mail\nAnna Schmitz;business 3@example.de\n');
+    const anna = byName(session, 'Anna Schmitz');
+    const saved = updateContact(session.ctx, anna.id, { ...contactEditOf(anna), note: 'ruft zurück' });
+    expect(saved.emails).toEqual([{ address: 'business 3@example.de', label: null, valid: false }]);
+    const fixed = updateContact(session.ctx, anna.id, { ...contactEditOf(saved), emails: [{ address: 'anna@example.de', label: null }] });
+    expect(fixed.emails).toEqual([{ address: 'anna@example.de', label: null, valid: true }]);
   });
 
   it('the same e-mail address under a clearly different name is a possible duplicate, not the same contact', async () => {

@@ -4,32 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/model/contact';
 import { contactKinds, contactLanguages, formalChoices, formalKey, genders } from '../../../../shared/model/contact';
-import type { ContactEdit } from '../../../../shared/model/contact-edit';
+import { contactEditOf, type ContactEdit } from '../../../../shared/model/contact-edit';
+import { isEmailAddress } from '../../../../shared/email';
 import { useUnsavedChanges } from '../../unsaved-changes';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
-export const editOf = (contact: Contact): ContactEdit => ({
-  givenName: contact.givenName,
-  familyName: contact.familyName,
-  title: contact.title,
-  gender: contact.gender,
-  organization: contact.organization,
-  department: contact.department,
-  jobTitle: contact.jobTitle,
-  isCompany: contact.isCompany,
-  customerNumber: contact.customerNumber,
-  birthday: contact.birthday,
-  note: contact.note,
-  kind: contact.kind,
-  language: contact.language,
-  formal: contact.formal,
-  phones: contact.phones.map((p) => ({ raw: p.raw, label: p.label })),
-  emails: contact.emails,
-  addresses: contact.addresses,
-  tags: contact.tags,
-  messengerId: contact.messengerId,
-});
 
 interface Props {
   contact: Contact;
@@ -42,12 +22,12 @@ interface Props {
 /** Every field of a contact; numbers are checked and read again (E.164) when saved. */
 export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
   const { t } = useTranslation();
-  const [edit, setEdit] = useState<ContactEdit>(() => editOf(contact));
+  const [edit, setEdit] = useState<ContactEdit>(() => contactEditOf(contact));
   const set = <K extends keyof ContactEdit>(key: K, value: ContactEdit[K]) => setEdit({ ...edit, [key]: value });
   const text = (key: 'givenName' | 'familyName' | 'title' | 'organization' | 'department' | 'jobTitle' | 'customerNumber', label = key) => (
     <TextInput label={t(`detail.fields.${label}`)} value={edit[key] ?? ''} onChange={(e) => set(key, orNull(e.currentTarget.value))} />
   );
-  const dirty = JSON.stringify(edit) !== JSON.stringify(editOf(contact));
+  const dirty = JSON.stringify(edit) !== JSON.stringify(contactEditOf(contact));
   useUnsavedChanges(dirty);
 
   return (
@@ -112,7 +92,14 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
       </Title>
       {edit.emails.map((email, index) => (
         <Group key={index} align="flex-end" wrap="nowrap">
-          <TextInput type="email" label={t('detail.fields.emails')} value={email.address} onChange={(e) => set('emails', edit.emails.map((m, i) => (i === index ? { ...m, address: e.currentTarget.value.trim() } : m)))} style={{ flex: 2 }} />
+          <TextInput
+            type="email"
+            label={t('detail.fields.emails')}
+            value={email.address}
+            onChange={(e) => set('emails', edit.emails.map((m, i) => (i === index ? { ...m, address: e.currentTarget.value.trim() } : m)))}
+            error={email.address && !isEmailAddress(email.address) ? t('detail.invalidEmail') : undefined}
+            style={{ flex: 2 }}
+          />
           <ActionIcon variant="subtle" color="red" aria-label={t('detail.remove')} onClick={() => set('emails', edit.emails.filter((_m, i) => i !== index))} mb={4}>
             <IconTrash size={16} />
           </ActionIcon>
@@ -157,7 +144,7 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         </Text>
       )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={() => setEdit(editOf(contact))} disabled={!dirty || busy}>
+        <Button variant="default" onClick={() => setEdit(contactEditOf(contact))} disabled={!dirty || busy}>
           {t('detail.cancel')}
         </Button>
         <Button onClick={() => onSave({ ...edit, phones: edit.phones.filter((p) => p.raw.trim()), emails: edit.emails.filter((m) => m.address.trim()) })} disabled={!dirty} loading={busy}>
