@@ -129,6 +129,21 @@ export function nameTokens(name: string | null | undefined): string[] {
     .filter((word) => word.length > 1 && !salutations[word] && !titlePattern.test(word));
 }
 
+/** The words of a given name with initials kept ("B." is "b"), for comparing given names. */
+const givenWords = (name: string | null | undefined): string[] => foldForSearch(name ?? '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * Whether two given names can be the same person's: the first given name is the same, or one is the
+ * other's initial ("B." for "Bernd"). Unknown agrees with anything. Anna and Klaus Bauer share a
+ * family name and maybe a number, never a given name.
+ */
+export function givenNamesAgree(a: string | null | undefined, b: string | null | undefined): boolean {
+  const [first] = givenWords(a);
+  const [second] = givenWords(b);
+  if (!first || !second) return true;
+  return first === second || (first.length === 1 && second.startsWith(first)) || (second.length === 1 && first.startsWith(second));
+}
+
 /** Legal forms say nothing about which company it is: "Bauer GmbH" and "Lehmann GmbH" have nothing in common. */
 const legalFormWords = new Set(['gmbh', 'mbh', 'ag', 'kg', 'ohg', 'gbr', 'ug', 'ek', 'ev', 'se', 'ltd', 'inc', 'llc', 'plc', 'co', 'kgaa', 'partg', 'eg', 'haftungsbeschrankt']);
 

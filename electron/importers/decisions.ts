@@ -17,21 +17,42 @@ export function choicesFor(row: PlanRow): ImportDecision[] {
     case 'unchanged':
       return row.existingId !== null && row.lastMessageAt === undefined ? ['merge', 'keepBoth'] : [];
     case 'duplicate':
-      return ['review', 'merge', 'keepBoth', 'skip'];
+      // A row fitting two people kept apart belongs to neither for sure: left out unless the office says.
+      return row.reason?.key === 'fitsKeptApart' ? ['skip', 'merge', 'review'] : ['review', 'merge', 'keepBoth', 'skip'];
     case 'invalid':
       return row.reason?.key === 'chatSenderUnknown' ? ['skip', 'create'] : [];
   }
 }
 
-/** The office's choices for an import file's rows, by the row's contact index (PlanRow.index). */
-export type Decisions = ReadonlyMap<number, ImportDecision>;
-
-/** What will happen to a row: the office's choice when it is one the row offers, else the default. */
-export function decisionFor(row: PlanRow, decisions: Decisions): ImportDecision | null {
-  const choices = choicesFor(row);
-  const chosen = decisions.get(row.index);
-  return chosen && choices.includes(chosen) ? chosen : (choices[0] ?? null);
+/**
+ * The office's choice for a row, with what the row matched when it was made: the commit plans files
+ * again when the database moved on, and a choice made for one match is not applied to another.
+ */
+export interface Decision {
+  decision: ImportDecision;
+  seen: string;
 }
+
+/** The office's choices for an import file's rows, by the row's contact index (PlanRow.index). */
+export type Decisions = ReadonlyMap<number, Decision>;
+
+const matchOf = (row: PlanRow): string => `${row.action}:${row.existingId}:${row.plannedIndex}`;
+
+/** The office's choice for this row, if it made one for what the row matches now. */
+function chosenFor(row: PlanRow, decisions: Decisions): ImportDecision | null {
+  const entry = decisions.get(row.index);
+  if (!entry || !choicesFor(row).includes(entry.decision)) return null;
+  // Leaving a row out, or creating it, holds whatever it matches; merging or keeping apart only for the match seen.
+  return entry.decision === 'skip' || entry.decision === 'create' || entry.seen === matchOf(row) ? entry.decision : null;
+}
+
+/** What will happen to a row: the office's choice when it still applies, else the default (the first choice). */
+export function decisionFor(row: PlanRow, decisions: Decisions): ImportDecision | null {
+  return chosenFor(row, decisions) ?? choicesFor(row)[0] ?? null;
+}
+
+/** The office decided this row itself (and the choice still applies). */
+export const decidedByOffice = (row: PlanRow, decisions: Decisions): boolean => chosenFor(row, decisions) !== null;
 
 /**
  * What a commit will write, row by row, as the preview counts it (the commit counts again against the
@@ -52,14 +73,24 @@ export function decidedCounts(rows: readonly PlanRow[], decisions: Decisions): I
   return counts;
 }
 
-/** Sets the office's decision for the rows named (all rows offering it when none are named, optionally of one action). */
-export function decide(rows: readonly PlanRow[], decisions: Map<number, ImportDecision>, decision: ImportDecision, which: { rows?: readonly number[]; action?: PlanRow['action'] }): number {
+/**
+ * Sets the office's decision for the rows named, or for every row offering it (of one action, when
+ * given); null returns them to the defaults. "Merge" for all never reaches possible duplicates unless
+ * they are the rows shown, nor rows fitting two people the office keeps apart: those are merged one
+ * by one. Returns how many rows it changed.
+ */
+export function decide(rows: readonly PlanRow[], decisions: Map<number, Decision>, decision: ImportDecision | null, which: { rows?: readonly number[]; action?: PlanRow['action'] }): number {
   const named = which.rows ? new Set(which.rows) : null;
   let changed = 0;
   for (const row of rows) {
     if (named ? !named.has(row.index) : which.action !== undefined && row.action !== which.action) continue;
+    if (decision === null) {
+      if (decisions.delete(row.index)) changed += 1;
+      continue;
+    }
     if (!choicesFor(row).includes(decision)) continue;
-    decisions.set(row.index, decision);
+    if (!named && decision === 'merge' && (row.reason?.key === 'fitsKeptApart' || (row.action === 'duplicate' && which.action !== 'duplicate'))) continue;
+    decisions.set(row.index, { decision, seen: matchOf(row) });
     changed += 1;
   }
   return changed;

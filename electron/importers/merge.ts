@@ -1,6 +1,6 @@
 import type { Address, Contact } from '../../shared/model/contact';
 import type { ImportAction, ImportCounts } from '../../shared/model/import';
-import { nameTokens, namesCompatible, organizationTokens } from '../../shared/names';
+import { givenNamesAgree, nameTokens, namesCompatible, organizationTokens } from '../../shared/names';
 import type { ContactFields, MatchIndex } from '../db/repositories/contacts';
 import type { CandidateStore } from './candidate-store';
 import type { CandidateContact } from './normalize';
@@ -140,15 +140,19 @@ export interface PlanContext {
   keptApart: ReadonlyMap<number, ReadonlySet<number>>;
 }
 
-/**
- * Whether a row and a stored contact may be the same person: their names share a word (or one is
- * unknown). A company's row ("Elektro Meier KG") also fits a person filed under that company, but two
- * people of one company never fit each other through the company: they share a switchboard number,
- * not an identity.
- */
 type Names = Pick<CandidateContact, 'displayName' | 'givenName' | 'familyName' | 'organization'>;
 
-export function sameIdentity(candidate: Names, names: Names | undefined): boolean {
+/**
+ * Whether a row and a stored contact may be the same person. With given and family names on both
+ * sides, the family names share a word and the given names agree (Anna and Klaus Bauer, a couple with
+ * one landline, are two people). Otherwise their names share a word, or one is unknown. A company's
+ * row ("Elektro Meier KG") also fits a person filed under that company, but two people of one company
+ * never fit each other through the company: they share a switchboard number, not an identity.
+ */
+function sameIdentity(candidate: Names, names: Names | undefined): boolean {
+  if (candidate.givenName && candidate.familyName && names?.givenName && names.familyName) {
+    return namesCompatible(candidate.familyName, names.familyName) && givenNamesAgree(candidate.givenName, names.givenName);
+  }
   const existingPerson = names ? [names.givenName, names.familyName].filter(Boolean).join(' ') || null : null;
   if (namesCompatible(candidate.displayName, existingPerson ?? names?.displayName ?? null)) return true;
   const candidatePerson = !!(candidate.givenName || candidate.familyName);
@@ -240,8 +244,13 @@ export class Planner {
       const fitting = shared.filter((id) => sameIdentity(candidate, index.names.get(id)));
       const first = fitting[0];
       if (first !== undefined) {
-        const ambiguous = fitting.some((other) => other !== first && keptApart.get(first)?.has(other));
-        return { kind: ambiguous ? 'duplicate' : 'same', id: first };
+        const apart = fitting.filter((other) => other !== first && keptApart.get(first)?.has(other));
+        if (apart.length === 0) return { kind: 'same', id: first };
+        // The row fits two people the office keeps apart. When it tells one of them nothing new it
+        // is already there (unchanged); otherwise it cannot say whose it is and waits for the office.
+        const loaded = this.context.load([first, ...apart]);
+        const known = [first, ...apart].find((id) => loaded.has(id) && !patchFor(loaded.get(id)!, candidate));
+        return known !== undefined ? { kind: 'same', id: known } : { kind: 'duplicate', id: first, reason: 'fitsKeptApart' };
       }
       // Someone else's number (a shared landline): a namesake is the likelier same person to suggest.
       const sameName = namesake();
@@ -326,7 +335,7 @@ export class Planner {
     for (const index of others) {
       const other = this.rows[index]!;
       const otherCandidate = this.store.get(other.index);
-      if (other.action !== 'create' || !namesCompatible(otherCandidate.displayName, into.displayName)) continue;
+      if (other.action !== 'create' || !sameIdentity(otherCandidate, into)) continue;
       const patch = patchFor(into, otherCandidate);
       if (patch) mergeInto(into, patch);
       this.counts.created -= 1;

@@ -130,6 +130,8 @@ function entryWords(language: Language, kind: HistoryKind, before: Record<string
       return { text: translate(language, 'tracking.history.deleted'), said: [], standsAlone: true };
     case 'merge':
       return { text: translate(language, 'tracking.history.merge', { other: String(after.mergedFrom ?? '') }), said: [], standsAlone: true };
+    case 'consentWithoutProof':
+      return { text: translate(language, 'tracking.history.consentWithoutProof', { after: name('stage', after.stage) }), said: ['stage'], standsAlone: true };
     case 'keptApart':
     case 'keptApartUndone':
       return { text: translate(language, `tracking.history.${kind}`, { other: String(after.other ?? '') }), said: ['other'], standsAlone: true };

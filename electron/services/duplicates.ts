@@ -46,6 +46,8 @@ export function mergeContacts(ctx: ServiceContext, keepId: number, otherId: numb
       ctx.repos.contacts.setTags(keepId, tags);
     }
     ctx.repos.tracking.moveConsents(otherId, keepId);
+    // Whom the other was kept apart from, the merged contact is kept apart from too.
+    ctx.repos.imports.moveKeptApart(otherId, keepId);
     changeContact(ctx, keep, fields, 'merge', null, { before, after });
     ctx.repos.contacts.setDeleted([otherId], true);
     ctx.repos.tracking.addHistory({ contactId: otherId, kind: 'deleted', before: { deleted: false }, after: { deleted: true, mergedInto: keep.displayName } });

@@ -116,12 +116,12 @@ export class ImportJobs {
    * The office's decision for rows of one file's preview (merge, keep both, create, skip): the rows
    * named, or every row offering that decision (of one action, when given). Applied at the commit.
    */
-  decide(ctx: ServiceContext, jobId: string, index: number, decision: ImportDecision, which: { rows?: number[]; action?: ImportAction }): ImportJob {
+  decide(ctx: ServiceContext, jobId: string, index: number, decision: ImportDecision | null, which: { rows?: number[]; action?: ImportAction }): { job: ImportJob; changed: number } {
     const job = this.get(jobId, 'ready');
     const analysis = job.files[index]?.analysis;
     if (!analysis) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index });
-    decide(analysis.plan.rows, analysis.decisions, decision, which);
-    return this.view(job, getSettings(ctx).language);
+    const changed = decide(analysis.plan.rows, analysis.decisions, decision, which);
+    return { job: this.view(job, getSettings(ctx).language), changed };
   }
 
   status(ctx: ServiceContext, jobId: string): ImportJob {

@@ -8,7 +8,7 @@ import type { ImportChange } from '../db/repositories/imports';
 import { chatPatch, planChat } from '../importers/chat-plan';
 import { MemoryCandidateStore, type CandidateStore } from '../importers/candidate-store';
 import { countKey, patchFor, planStore, Planner, type ContactPatch, type Plan, type PlanContext, type PlanRow, type Reason } from '../importers/merge';
-import { choicesFor, decidedCounts, decisionFor } from '../importers/decisions';
+import { choicesFor, decidedByOffice, decidedCounts, decisionFor, type Decision } from '../importers/decisions';
 import type { CandidateContact } from '../importers/normalize';
 import { readImportFile, type FileReading } from '../importers/read';
 import type { ByteSource } from '../importers/source';
@@ -28,7 +28,7 @@ export interface FileAnalysis {
   /** The encoding the user chose for this file's text that is not UTF-8 (null: the app's guess). */
   legacyEncoding: LegacyEncoding | null;
   /** The office's decisions in the preview, by row (see importers/decisions.ts); empty: the defaults. */
-  decisions: Map<number, ImportDecision>;
+  decisions: Map<number, Decision>;
 }
 
 export interface AnalyseOptions {
@@ -227,7 +227,7 @@ export function previewRows(
       row: row.index,
       decision: decisionFor(row, analysis.decisions),
       choices: choicesFor(row),
-      decided: analysis.decisions.has(row.index) && choicesFor(row).includes(analysis.decisions.get(row.index)!),
+      decided: decidedByOffice(row, analysis.decisions),
       };
     }),
   };

@@ -48,19 +48,20 @@ export const importRequests = {
   'import.encoding': request(z.object({ jobId, index: z.int().min(0), encoding: z.enum(legacyEncodings).nullable() }).strict(), importJobSchema),
   /**
    * The office's decision for rows of a file's preview: merge into the existing contact, keep both,
-   * create, or skip; for the rows given, or for all rows (of one action) that offer it.
+   * check later, create, or skip (null: back to the defaults); for the rows given, or for all rows
+   * (of one action) that offer it. Says how many rows changed.
    */
   'import.decide': request(
     z
       .object({
         jobId,
         index: z.int().min(0),
-        decision: z.enum(importDecisions),
+        decision: z.enum(importDecisions).nullable(),
         rows: z.array(z.int().min(0)).min(1).max(100_000).optional(),
         action: z.enum(importActions).optional(),
       })
       .strict(),
-    importJobSchema,
+    z.object({ job: importJobSchema, changed: z.int().min(0) }),
   ),
   /** Writes the previewed import in one transaction. */
   'import.commit': request(z.object({ jobId }).strict(), z.object({ imports: z.array(importRecordSchema), contactIds: z.array(z.int()) })),

@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { Migration } from '../migrate';
 
 const now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
@@ -15,6 +16,10 @@ const now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
  *   CHECK constraint in place, so the table is rebuilt with the same rows and ids.
  * - `import_changes.after`: the values an import set, so the history says "Auf WhatsApp: nein → ja"
  *   instead of "nein → –".
+ * - Contacts older versions set to "consent given" from the bulk menu without any consent record go
+ *   back to the stage they had before (else "consent requested"), with a history entry saying why:
+ *   a consent without its proof is none, and nothing else could ever move them on.
+ * - An index for the "possible duplicates" filter, which looks pairs up from both sides.
  */
 export const proofAndIdentity: Migration = {
   version: 7,
@@ -59,6 +64,27 @@ export const proofAndIdentity: Migration = {
       DROP TABLE consents;
       ALTER TABLE consents_new RENAME TO consents;
       CREATE INDEX consents_contact ON consents (contact_id);
+
+      CREATE INDEX duplicate_candidates_other ON duplicate_candidates (other_id);
     `);
+    undoBareConsents(db);
   },
 };
+
+/** "Consent given" without a single consent record: back to the stage before it. */
+function undoBareConsents(db: Database): void {
+  const bare = db.prepare<[], number>("SELECT id FROM contacts WHERE status = 'consent_given' AND id NOT IN (SELECT contact_id FROM consents)").pluck().all();
+  const stageBefore = db
+    .prepare<[number], string | null>(
+      "SELECT json_extract(before, '$.stage') FROM history WHERE contact_id = ? AND json_extract(after, '$.stage') = 'consent_given' ORDER BY id DESC LIMIT 1",
+    )
+    .pluck();
+  const setStage = db.prepare(`UPDATE contacts SET status = ?, stage_changed_at = ${now} WHERE id = ?`);
+  const note = db.prepare("INSERT INTO history (contact_id, kind, before, after) VALUES (?, 'consentWithoutProof', json_object('stage', 'consent_given'), json_object('stage', ?))");
+  for (const id of bare) {
+    const before = stageBefore.get(id);
+    const stage = before && before !== 'consent_given' ? before : 'consent_requested';
+    setStage.run(stage, id);
+    note.run(id, stage);
+  }
+}

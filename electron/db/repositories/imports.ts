@@ -41,8 +41,10 @@ export interface ImportsRepository {
   resolveDuplicate(contactId: number, otherId: number): void;
   /** Records that two contacts are different people: no import or suggestion joins them again. */
   keepApart(contactId: number, otherId: number): void;
-  /** Takes a keep-apart decision back (its undo); the pair is a possible duplicate again. */
+  /** Takes a keep-apart decision back (its undo); a pair first suggested as a duplicate is suggested again. */
   unkeepApart(contactId: number, otherId: number): void;
+  /** A merged contact's kept-apart pairs pass to the contact it was merged into. */
+  moveKeptApart(fromContact: number, toContact: number): void;
   isKeptApart(contactId: number, otherId: number): boolean;
   /** Every kept-apart pair, in both directions. */
   keptApart(): Map<number, Set<number>>;
@@ -109,6 +111,13 @@ export function createImportsRepository(db: Database): ImportsRepository {
   const reopenDuplicate = db.prepare<{ a: number; b: number }>('UPDATE duplicate_candidates SET resolved_at = NULL WHERE (contact_id = @a AND other_id = @b) OR (contact_id = @b AND other_id = @a)');
   const selectKeptApart = db.prepare<{ a: number; b: number }, number>('SELECT 1 FROM kept_apart WHERE contact_id = min(@a, @b) AND other_id = max(@a, @b)').pluck();
   const allKeptApart = db.prepare<[], { contact_id: number; other_id: number }>('SELECT contact_id, other_id FROM kept_apart');
+  const copyKeptApart = db.prepare<{ from: number; to: number }>(
+    `INSERT OR IGNORE INTO kept_apart (contact_id, other_id, decided_at)
+     SELECT min(@to, other), max(@to, other), decided_at
+     FROM (SELECT CASE WHEN contact_id = @from THEN other_id ELSE contact_id END AS other, decided_at FROM kept_apart WHERE contact_id = @from OR other_id = @from)
+     WHERE other != @to`,
+  );
+  const dropKeptApart = db.prepare<{ from: number }>('DELETE FROM kept_apart WHERE contact_id = @from OR other_id = @from');
   const selectDuplicates = db.prepare<[number, number], { contactId: number; otherId: number; reason: string }>(
     'SELECT contact_id AS contactId, other_id AS otherId, reason FROM duplicate_candidates WHERE (contact_id = ? OR other_id = ?) AND resolved_at IS NULL ORDER BY id',
   );
@@ -161,6 +170,10 @@ export function createImportsRepository(db: Database): ImportsRepository {
     unkeepApart: (a, b) => {
       deleteKeptApart.run({ a, b });
       reopenDuplicate.run({ a, b });
+    },
+    moveKeptApart: (from, to) => {
+      copyKeptApart.run({ from, to });
+      dropKeptApart.run({ from });
     },
     isKeptApart: (a, b) => selectKeptApart.get({ a, b }) !== undefined,
     keptApart() {

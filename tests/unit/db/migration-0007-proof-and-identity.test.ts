@@ -28,6 +28,16 @@ describe('migration 0007 proof and identity', () => {
     db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_id) VALUES (1, 'appointments', '2026-11-20', 'EW-1', 'signed_letter', 1)").run();
     db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method, withdrawn_at) VALUES (2, 'site_photos', '2026-11-21', 'EW-1', 'email', '2026-11-25')").run();
     db.prepare("INSERT INTO contact_emails (contact_id, position, address) VALUES (1, 0, 'klaus@example.de')").run();
+    // Set to "consent given" from the bulk menu of an older version, without any consent record.
+    const bare = (name: string, stage: string | null) => {
+      const id = Number(insert.run(name, '').lastInsertRowid);
+      db.prepare("UPDATE contacts SET status = 'consent_given' WHERE id = ?").run(id);
+      if (stage) db.prepare("INSERT INTO history (contact_id, kind, before, after) VALUES (?, 'stage', json_object('stage', ?), json_object('stage', 'consent_given'))").run(id, stage);
+      return id;
+    };
+    const fromInvited = bare('Bare nach Einladung', 'invited');
+    const withoutHistory = bare('Bare ohne Verlauf', null);
+    db.prepare("UPDATE contacts SET status = 'consent_given' WHERE id = 1").run(); // Klaus has a real consent: stays
     const consentsBefore = db.prepare('SELECT * FROM consents ORDER BY id').all();
 
     migrate(db, [...upTo6, proofAndIdentity], 'test');
@@ -35,6 +45,13 @@ describe('migration 0007 proof and identity', () => {
     expect(db.prepare('SELECT contact_id, other_id, decided_at FROM kept_apart').all()).toEqual([{ contact_id: 1, other_id: 2, decided_at: '2026-11-01T10:00:00.000Z' }]);
     expect(db.prepare('SELECT * FROM consents ORDER BY id').all()).toEqual(consentsBefore.map((row) => ({ ...(row as object), evidence_note: null })));
     expect(db.prepare('SELECT valid FROM contact_emails').pluck().all()).toEqual([1]);
+    const stageOf = (id: number) => db.prepare('SELECT status FROM contacts WHERE id = ?').pluck().get(id);
+    expect([stageOf(1), stageOf(fromInvited), stageOf(withoutHistory)]).toEqual(['consent_given', 'invited', 'consent_requested']);
+    expect(db.prepare("SELECT contact_id, before, after FROM history WHERE kind = 'consentWithoutProof' ORDER BY contact_id").all()).toEqual([
+      { contact_id: fromInvited, before: '{"stage":"consent_given"}', after: '{"stage":"invited"}' },
+      { contact_id: withoutHistory, before: '{"stage":"consent_given"}', after: '{"stage":"consent_requested"}' },
+    ]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'duplicate_candidates'").pluck().all()).toContain('duplicate_candidates_other');
 
     // The new rules hold: a pair once with the smaller id first, the phone as a way of consenting.
     expect(() => db.prepare('INSERT INTO kept_apart (contact_id, other_id) VALUES (2, 1)').run()).toThrow(/CHECK/);

@@ -65,6 +65,8 @@ async function everyKind() {
   undoOperation(ctx, deleted.operationId);
   // No service writes "created" today (contacts come from imports); the entry is kept for contacts made by hand.
   ctx.repos.tracking.addHistory({ contactId: id, kind: 'created', before: null, after: null });
+  // Written only by migration 0007, for a "consent given" that older versions stored without a consent.
+  ctx.repos.tracking.addHistory({ contactId: id, kind: 'consentWithoutProof', before: { stage: 'consent_given' }, after: { stage: 'consent_requested' } });
 
   return { session, ctx, id, contact: requireContact(ctx, id), other, file: ctx.databasePath };
 }
@@ -141,6 +143,7 @@ describe('the history (Verlauf) in words an authority can read', () => {
     expect(texts).toContain('Angelegt durch Import „kontakte.csv“');
     expect(changesOf(byText('Ergänzt durch Import „WhatsApp Chat mit Bernd Schulze.txt“'))).toEqual({ 'Auf WhatsApp': 'nein → ja', 'Letzte WhatsApp-Nachricht': '– → 21.03.2024' });
     expect(texts).toContain('Als andere Person als „Bernd Schulze“ markiert');
+    expect(texts).toContain('Einwilligung ohne Nachweis zurückgenommen – Stand wieder „Einwilligung angefragt“');
     expect(texts).toContain('Markierung „andere Person als Bernd Schulze“ zurückgenommen');
     expect(historyView(ctx, other, 'de').map((entry) => entry.text)).toEqual(['Mit „Bernd Schulze“ zusammengeführt und gelöscht']);
   });

@@ -12,7 +12,8 @@ import { testSession } from '../../helpers/session';
  */
 
 const givenNames = ['Anna', 'Bernd', 'Claudia', 'Dieter', 'Erika', 'Frank', 'Gisela', 'Hans'];
-const familyNames = ['Bauer', 'Lehmann', 'Schulze', 'Meier', 'Krüger', 'Fuchs', 'Wagner', 'Becker'];
+// Couples share a family name, and the landline of persons 0+1, 2+3 …: two people, one surname, one number.
+const familyNames = ['Bauer', 'Bauer', 'Schulze', 'Schulze', 'Krüger', 'Krüger', 'Wagner', 'Wagner'];
 const streets = ['Hafenstraße 4', 'Am Markt 1', 'Mühlenweg 3', 'Kirchgasse 12', 'Lindenallee 7', 'Bahnhofstraße 20', 'Gartenweg 2', 'Schulstraße 9'];
 
 interface Person {

@@ -16,7 +16,7 @@ interface Props {
   onEncoding: (encoding: LegacyEncoding | null) => void;
   /** See PreviewTable. */
   generation: number;
-  onDecide: (decision: ImportDecision, which: { rows?: number[]; action?: ImportAction }) => void;
+  onDecide: (decision: ImportDecision | null, which: { rows?: number[]; action?: ImportAction }) => void;
 }
 
 /** One file of an import: what it is, what will happen, what is wrong with it, and its columns. */

@@ -22,7 +22,7 @@ interface PreviewProps {
   onRemap: (index: number, mapping: ColumnTarget[], remember: boolean) => void;
   onEncoding: (index: number, encoding: LegacyEncoding | null) => void;
   generation: number;
-  onDecide: (index: number, decision: ImportDecision, which: { rows?: number[]; action?: ImportAction }) => void;
+  onDecide: (index: number, decision: ImportDecision | null, which: { rows?: number[]; action?: ImportAction }) => void;
   onCommit: () => void;
   onCancel: () => void;
 }
@@ -102,8 +102,10 @@ export function ImportView({ onShowContacts }: { onShowContacts: (importId: numb
           generation={generation}
           onDecide={(index, decision, which) =>
             void decide(phase.job, index, decision, which).then((result) => {
-              if (result.ok) setGeneration((value) => value + 1);
-              else notifications.show({ color: 'red', title: t('errors.title'), message: t('import.decisions.failed', { message: result.error.message }) });
+              if (!result.ok) return notifications.show({ color: 'red', title: t('errors.title'), message: t('import.decisions.failed', { message: result.error.message }) });
+              setGeneration((value) => value + 1);
+              // A decision for all says how many rows it reached (possible duplicates are merged one by one).
+              if (!which.rows) notifications.show({ color: 'teal', message: t(decision ? 'import.decisions.changed' : 'import.decisions.resetDone', { count: result.value.changed }) });
             })
           }
           onCommit={() => void commit(phase.job)}

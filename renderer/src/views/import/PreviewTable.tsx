@@ -34,7 +34,7 @@ interface Props {
   /** Changes whenever a decision was made, so the rows are read again. */
   generation: number;
   /** The office decides rows: those named, or all of an action (all rows when `action` is left out). */
-  onDecide: (decision: ImportDecision, which: { rows?: number[]; action?: ImportAction }) => void;
+  onDecide: (decision: ImportDecision | null, which: { rows?: number[]; action?: ImportAction }) => void;
 }
 
 /** What each row of a file will do, filterable by action, a page at a time; matches and duplicates are decided here. */
@@ -63,7 +63,7 @@ export function PreviewTable({ jobId, file, generation, onDecide }: Props) {
           }}
         />
       )}
-      {decidable && <DecideForAll action={action} onDecide={(decision) => onDecide(decision, action === 'all' ? {} : { action })} />}
+      {decidable && <DecideForAll action={action} chat={file.format === 'whatsapp'} onDecide={(decision) => onDecide(decision, action === 'all' ? {} : { action })} />}
       {rows.error && <ErrorNotice message={rows.error.message} onRetry={rows.reload} />}
       {!rows.data && !rows.error && <Loader size="sm" aria-label={t('app.loading')} />}
       {rows.data && rows.data.total === 0 && <Text c="dimmed">{t('import.preview.empty')}</Text>}
@@ -123,7 +123,7 @@ export function PreviewTable({ jobId, file, generation, onDecide }: Props) {
                       {t('import.preview.existing')}: {row.existingName}
                     </Text>
                   )}
-                  <RowDecision row={row} onDecide={(decision) => onDecide(decision, { rows: [row.row] })} />
+                  <RowDecision row={row} chat={file.format === 'whatsapp'} onDecide={(decision) => onDecide(decision, { rows: [row.row] })} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -2,8 +2,11 @@ import { Button, Group, NativeSelect, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportAction, ImportDecision, PreviewRow } from '../../../../shared/model/import';
 
+/** A decision's words; for a chat, "merge" marks the contact as on WhatsApp. */
+const labelKey = (decision: ImportDecision, chat: boolean) => (chat && decision === 'merge' ? 'import.decisions.mark' : `import.decisions.${decision}`);
+
 /** What the office decides for one row: the choices the row offers, its default first. */
-export function RowDecision({ row, onDecide }: { row: PreviewRow; onDecide: (decision: ImportDecision) => void }) {
+export function RowDecision({ row, chat, onDecide }: { row: PreviewRow; chat: boolean; onDecide: (decision: ImportDecision) => void }) {
   const { t } = useTranslation();
   if (row.choices.length < 2 || !row.decision) return null;
   return (
@@ -13,25 +16,30 @@ export function RowDecision({ row, onDecide }: { row: PreviewRow; onDecide: (dec
       aria-label={t('import.decisions.label', { name: row.displayName })}
       value={row.decision}
       onChange={(event) => onDecide(event.currentTarget.value as ImportDecision)}
-      data={row.choices.map((choice) => ({ value: choice, label: t(`import.decisions.${choice}`) }))}
+      data={row.choices.map((choice) => ({ value: choice, label: t(labelKey(choice, chat)) }))}
       w={250}
     />
   );
 }
 
-/** Duplicates and matches decided for all rows of the view at once (of one action when filtered). */
-export function DecideForAll({ action, onDecide }: { action: ImportAction | 'all'; onDecide: (decision: ImportDecision) => void }) {
+/**
+ * One decision for all rows of the view (of one action when filtered), or back to the defaults.
+ * "Merge" for all never merges possible duplicates unless they are the rows shown (see decide()).
+ */
+export function DecideForAll({ action, chat, onDecide }: { action: ImportAction | 'all'; chat: boolean; onDecide: (decision: ImportDecision | null) => void }) {
   const { t } = useTranslation();
-  // What "for all" offers: the decisions that matter for matched rows (a new contact has only create or skip).
   const offered: ImportDecision[] = action === 'create' || action === 'invalid' ? ['skip'] : action === 'all' ? ['merge', 'keepBoth'] : action === 'duplicate' ? ['review', 'merge', 'keepBoth', 'skip'] : ['merge', 'keepBoth', 'skip'];
   return (
     <Group gap="xs" data-testid="decide-all">
       <Text size="sm">{t('import.decisions.forAll')}</Text>
       {offered.map((decision) => (
         <Button key={decision} size="compact-sm" variant="default" onClick={() => onDecide(decision)}>
-          {t(`import.decisions.${decision}`)}
+          {t(labelKey(decision, chat))}
         </Button>
       ))}
+      <Button size="compact-sm" variant="subtle" onClick={() => onDecide(null)}>
+        {t('import.decisions.reset')}
+      </Button>
     </Group>
   );
 }

@@ -65,9 +65,9 @@ export function useImportJob() {
   );
 
   /** The office's decision for rows of one file (the rows named, or all of the action shown); the counts follow. */
-  const decide = useCallback(async (job: ImportJob, index: number, decision: ImportDecision, which: { rows?: number[]; action?: ImportAction }) => {
+  const decide = useCallback(async (job: ImportJob, index: number, decision: ImportDecision | null, which: { rows?: number[]; action?: ImportAction }) => {
     const result = await send('import.decide', { jobId: job.jobId, index, decision, ...which });
-    if (result.ok) setPhase({ kind: 'preview', job: result.value });
+    if (result.ok) setPhase({ kind: 'preview', job: result.value.job });
     return result;
   }, []);
 
