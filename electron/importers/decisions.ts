@@ -34,7 +34,7 @@ export interface Decision {
 }
 
 /** The office's choices for an import file's rows, by the row's contact index (PlanRow.index). */
-export type Decisions = ReadonlyMap<number, Decision>;
+type Decisions = ReadonlyMap<number, Decision>;
 
 const matchOf = (row: PlanRow): string => `${row.action}:${row.existingId}:${row.plannedIndex}`;
 

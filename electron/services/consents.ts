@@ -1,6 +1,7 @@
 import { translate } from '../../shared/i18n';
 import { consentTextVersion } from '../../shared/letters/consent-letter';
-import type { Contact, Selection } from '../../shared/model/contact';
+import { localToday } from '../../shared/local-date';
+import { messagingPhone, type Contact, type Selection } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/settings';
 import { canTransition, type ConsentMethod, type Purpose } from '../../shared/model/tracking';
 import type { ContactFields } from '../db/repositories/contacts';
@@ -9,7 +10,7 @@ import { AppError } from './errors';
 import { storeEvidence } from './evidence';
 import { getProfile } from './profile';
 import { getSettings } from './settings';
-import { changeContact, requireContact, selectionIds, type BulkResult } from './tracking';
+import { changeContact, now, requireContact, selectionIds, type BulkResult } from './tracking';
 
 /**
  * Consent is recorded only with its proof (issue 12): the purposes ticked, the day it was given, the
@@ -18,7 +19,7 @@ import { changeContact, requireContact, selectionIds, type BulkResult } from './
  */
 export type ConsentEvidence = { kind: 'scan'; fileName: string; data: Buffer } | { kind: 'note'; note: string };
 
-export interface ConsentInput {
+interface ConsentInput {
   purposes: Purpose[];
   givenAt: string;
   /** The version of the text consented to; left out, each contact's last letter (else today's text). */
@@ -27,123 +28,156 @@ export interface ConsentInput {
   evidence: ConsentEvidence;
 }
 
-const now = (): string => new Date().toISOString();
-
-/** The version a contact consented to when nobody says otherwise: their last letter's, else the current text's. */
-export const defaultTextVersion = (contact: Pick<Contact, 'letterVersion'>, currentVersion: string): string => contact.letterVersion ?? currentVersion;
-
 /** What the consent form offers for a selection: how many can consent, who cannot and why, the text versions. */
-export interface ConsentPreparation {
+interface ConsentPreparation {
   count: number;
-  /** Contacts who can be recorded as consenting (their stage allows it). */
+  /** Contacts who can be recorded as consenting (their stage and number allow it). */
   possible: number;
   /** Those who cannot, with the reason in words (the first few). */
   refused: string[];
+  /** Employees among those who can: their consent needs the written or electronic form (a scan). */
+  employees: number;
   /** The versions of the letters last sent to the selection, most frequent first; `null`: no letter sent. */
   letterVersions: { version: string | null; count: number }[];
   /** The version of the consent text as the profile stands now. */
   currentVersion: string;
 }
 
-/** A number WhatsApp can run on: a mobile, or one the numbering plan cannot tell from a mobile. */
-export const hasMessagingNumber = (contact: Pick<Contact, 'phones'>): boolean => contact.phones.some((phone) => phone.e164 !== null && (phone.kind === 'mobile' || phone.kind === 'other'));
+/** Why a contact cannot consent: a catalogue key and its values (an AppError's, or a line in a list). */
+interface Refusal {
+  key: string;
+  vars: Record<string, string>;
+}
 
-/** Why a contact cannot consent to WhatsApp now, in words; null when they can. */
-function refusalOf(language: Language, contact: Contact): string | null {
+/** The purposes a contact has consented to and not withdrawn. */
+const activePurposes = (ctx: ServiceContext, contactId: number): Set<Purpose> =>
+  new Set(ctx.repos.tracking.consents(contactId).filter((consent) => !consent.withdrawnAt).map((consent) => consent.purpose));
+
+/** The purposes of the input the contact has not consented to yet (an active consent is not recorded twice). */
+const newPurposes = (input: ConsentInput, active: ReadonlySet<Purpose>): Purpose[] => [...new Set(input.purposes)].filter((purpose) => !active.has(purpose));
+
+/**
+ * Why a contact cannot consent to WhatsApp now; null when they can. With the form's input (and the
+ * purposes the contact has already consented to), also what the input cannot prove for this contact.
+ */
+function refusalOf(language: Language, contact: Contact, form?: { input: ConsentInput; active: ReadonlySet<Purpose> }): Refusal | null {
+  const name = contact.displayName;
   if (contact.stage !== 'consent_given' && !canTransition(contact.stage, 'consent_given')) {
-    return translate(language, 'tracking.errors.consentNotPossible', { name: contact.displayName, stage: translate(language, `tracking.stages.${contact.stage}`) });
+    return { key: 'tracking.errors.consentNotPossible', vars: { name, stage: translate(language, `tracking.stages.${contact.stage}`) } };
   }
   // A landline cannot be on WhatsApp (DOMAIN.md §2): there is nothing to consent to.
-  if (!hasMessagingNumber(contact)) return translate(language, 'tracking.errors.consentNeedsMobile', { name: contact.displayName });
+  if (!messagingPhone(contact.phones)) return { key: 'tracking.errors.consentNeedsMobile', vars: { name } };
+  if (!form) return null;
+  const { input, active } = form;
+  // § 26(2) BDSG: an employee's consent needs the written or electronic form, kept as a scan (DOMAIN.md §1).
+  if (contact.kind === 'employee' && (input.evidence.kind !== 'scan' || (input.method !== 'signed_letter' && input.method !== 'email'))) {
+    return { key: 'tracking.errors.employeeConsentWritten', vars: { name } };
+  }
+  if (newPurposes(input, active).length === 0) {
+    return { key: 'tracking.errors.alreadyConsented', vars: { name, purposes: input.purposes.map((p) => translate(language, `tracking.purposes.${p}`)).join(', ') } };
+  }
   return null;
 }
 
 export function prepareConsents(ctx: ServiceContext, selection: Selection): ConsentPreparation {
   const language = getSettings(ctx).language;
   const contacts = [...ctx.repos.contacts.byIds(selectionIds(ctx, selection)).values()];
-  const refused = contacts.map((contact) => refusalOf(language, contact)).filter((reason) => reason !== null);
+  const refusals = contacts.map((contact) => [contact, refusalOf(language, contact)] as const);
+  const refused = refusals.flatMap(([, refusal]) => (refusal ? [translate(language, refusal.key, refusal.vars)] : []));
   const versions = new Map<string | null, number>();
   for (const contact of contacts) versions.set(contact.letterVersion, (versions.get(contact.letterVersion) ?? 0) + 1);
   return {
     count: contacts.length,
     possible: contacts.length - refused.length,
     refused: refused.slice(0, 5),
+    employees: refusals.filter(([contact, refusal]) => !refusal && contact.kind === 'employee').length,
     letterVersions: [...versions].map(([version, count]) => ({ version, count })).sort((a, b) => b.count - a.count),
     currentVersion: consentTextVersion(getProfile(ctx)),
   };
 }
 
-/** The proof in the database: a scan is stored once, whatever the number of contacts it covers. */
-function storedEvidence(ctx: ServiceContext, evidence: ConsentEvidence): { evidenceId: number | null; evidenceNote: string | null; shown: Record<string, string> } {
+/** The form's input on its own: at least one purpose, a day not after today, a reason when there is no scan. */
+function checkInput(input: ConsentInput): void {
+  if (input.purposes.length === 0) throw new AppError('invalid_input', 'tracking.errors.purposeRequired');
+  if (input.givenAt > localToday()) throw new AppError('invalid_input', 'tracking.errors.consentInFuture');
+  if (input.evidence.kind === 'note' && !input.evidence.note.trim()) throw new AppError('invalid_input', 'tracking.errors.evidenceMissing');
+}
+
+/**
+ * The proof in the database, stored when the first contact needs it: a scan is kept once, whatever the
+ * number of contacts it covers, and not at all when nobody could consent.
+ */
+function proofStore(ctx: ServiceContext, evidence: ConsentEvidence): () => { evidenceId: number | null; evidenceNote: string | null; shown: Record<string, string> } {
   if (evidence.kind === 'note') {
     const note = evidence.note.trim();
-    if (!note) throw new AppError('invalid_input', 'tracking.errors.evidenceMissing');
-    return { evidenceId: null, evidenceNote: note, shown: { evidenceNote: note } };
+    return () => ({ evidenceId: null, evidenceNote: note, shown: { evidenceNote: note } });
   }
-  const stored = storeEvidence(ctx, evidence.fileName, evidence.data);
-  return { evidenceId: stored.id, evidenceNote: null, shown: { evidence: stored.fileName } };
+  let stored: { id: number; fileName: string } | null = null;
+  return () => {
+    stored ??= storeEvidence(ctx, evidence.fileName, evidence.data);
+    return { evidenceId: stored.id, evidenceNote: null, shown: { evidence: stored.fileName } };
+  };
 }
 
 /** One contact's consent, inside the caller's transaction; one history entry says all of it. */
-function addConsents(ctx: ServiceContext, contact: Contact, input: ConsentInput, proof: ReturnType<typeof storedEvidence>, textVersion: string, operationId: number | null): void {
-  const consentIds = input.purposes.map((purpose) =>
+function addConsents(ctx: ServiceContext, contact: Contact, input: ConsentInput, purposes: Purpose[], proof: ReturnType<ReturnType<typeof proofStore>>, textVersion: string, operationId: number | null): void {
+  const consentIds = purposes.map((purpose) =>
     ctx.repos.tracking.addConsent({ contactId: contact.id, purpose, givenAt: input.givenAt, textVersion, method: input.method, evidenceId: proof.evidenceId, evidenceNote: proof.evidenceNote }),
   );
   const fields: Partial<ContactFields> = contact.stage === 'consent_given' ? {} : { stage: 'consent_given', stageChangedAt: now() };
   if (!contact.target) fields.target = 'whatsapp_consent';
   changeContact(ctx, contact, fields, 'consent', operationId, {
-    after: { purposes: input.purposes, givenAt: input.givenAt, textVersion, method: input.method, ...proof.shown, consentIds },
+    after: { purposes, givenAt: input.givenAt, textVersion, method: input.method, ...proof.shown, consentIds },
   });
 }
 
-const checkPurposes = (purposes: Purpose[]) => {
-  if (purposes.length === 0) throw new AppError('invalid_input', 'tracking.errors.purposeRequired');
-};
+/** The version a contact consented to when nobody says otherwise: their last letter's, else the current text's. */
+const textVersionFor = (contact: Contact, input: ConsentInput, currentVersion: string): string => input.textVersion?.trim() || contact.letterVersion || currentVersion;
 
 /**
  * Records a consent per purpose with the text version and its proof, and moves the contact to
- * "consent given". Refused for a contact whose stage does not allow it, and without proof.
+ * "consent given". Refused for a contact whose stage or number does not allow it, without proof, for
+ * an employee without the written form, and for purposes already consented to.
  */
 export function recordConsent(ctx: ServiceContext, id: number, input: ConsentInput): Contact {
-  checkPurposes(input.purposes);
+  checkInput(input);
   const contact = requireContact(ctx, id);
-  const language = getSettings(ctx).language;
-  if (refusalOf(language, contact)) {
-    if (!hasMessagingNumber(contact) && (contact.stage === 'consent_given' || canTransition(contact.stage, 'consent_given'))) throw new AppError('conflict', 'tracking.errors.consentNeedsMobile', { name: contact.displayName });
-    throw new AppError('conflict', 'tracking.errors.consentNotPossible', { name: contact.displayName, stage: translate(language, `tracking.stages.${contact.stage}`) });
-  }
-  const textVersion = input.textVersion?.trim() || defaultTextVersion(contact, consentTextVersion(getProfile(ctx)));
-  ctx.repos.transaction(() => addConsents(ctx, contact, input, storedEvidence(ctx, input.evidence), textVersion, null));
+  const active = activePurposes(ctx, id);
+  const refusal = refusalOf(getSettings(ctx).language, contact, { input, active });
+  if (refusal) throw new AppError('conflict', refusal.key, refusal.vars);
+  const textVersion = textVersionFor(contact, input, consentTextVersion(getProfile(ctx)));
+  ctx.repos.transaction(() => addConsents(ctx, contact, input, newPurposes(input, active), proofStore(ctx, input.evidence)(), textVersion, null));
   return requireContact(ctx, id);
 }
 
 /**
  * The consent form for several contacts at once (the bulk menu): the same purposes, day and proof for
- * each; the text version, unless given, each contact's own last letter. Contacts whose stage does not
- * allow a consent are left as they are and named. One operation, undone as a whole.
+ * each; the text version, unless given, each contact's own last letter. Contacts who cannot consent
+ * are left as they are and named. One operation, undone as a whole.
  */
 export function recordConsents(ctx: ServiceContext, selection: Selection, input: ConsentInput): BulkResult {
-  checkPurposes(input.purposes);
+  checkInput(input);
   const language = getSettings(ctx).language;
   const ids = selectionIds(ctx, selection);
   const currentVersion = consentTextVersion(getProfile(ctx));
+  const contacts = ctx.repos.contacts.byIds(ids);
   return ctx.repos.transaction(() => {
     const operationId = ctx.repos.tracking.createOperation('consent', ids.length);
-    const proof = storedEvidence(ctx, input.evidence);
-    const contacts = ctx.repos.contacts.byIds(ids);
+    const proof = proofStore(ctx, input.evidence);
     const skippedReasons: string[] = [];
     let changed = 0;
     let skipped = 0;
     for (const id of ids) {
       const contact = contacts.get(id);
       if (!contact) continue;
-      const refusal = refusalOf(language, contact);
+      const active = activePurposes(ctx, id);
+      const refusal = refusalOf(language, contact, { input, active });
       if (refusal) {
         skipped += 1;
-        if (skippedReasons.length < 5) skippedReasons.push(refusal);
+        if (skippedReasons.length < 5) skippedReasons.push(translate(language, refusal.key, refusal.vars));
         continue;
       }
-      addConsents(ctx, contact, input, proof, input.textVersion?.trim() || defaultTextVersion(contact, currentVersion), operationId);
+      addConsents(ctx, contact, input, newPurposes(input, active), proof(), textVersionFor(contact, input, currentVersion), operationId);
       changed += 1;
     }
     return { operationId, changed, skipped, skippedReasons };

@@ -206,8 +206,12 @@ export function contactDetail(ctx: ServiceContext, id: number): ContactDetail {
 export function updateContact(ctx: ServiceContext, id: number, edit: ContactEdit): Contact {
   const contact = requireContact(ctx, id);
   const region = getSettings(ctx).defaultRegion;
+  // A number flagged by an import ("3333333", no area code) stays as it is, flagged, until the office
+  // corrects it; a number typed in the form must be valid.
+  const flagged = new Set(contact.phones.filter((phone) => !phone.e164).map((phone) => phone.raw));
   const phones = edit.phones.map((phone) => {
     const normalized = normalizePhone(phone.raw, region);
+    if (!normalized.e164 && flagged.has(phone.raw)) return { raw: phone.raw, e164: null, kind: 'invalid' as const, label: phone.label };
     if (!normalized.e164) throw new AppError('invalid_input', 'tracking.errors.invalidPhone', { raw: phone.raw });
     return { raw: phone.raw, e164: normalized.e164, kind: normalized.kind, label: phone.label };
   });

@@ -67,7 +67,7 @@ export const handlers: Handlers = {
   'contacts.stageOptions': (ctx, input) => stageOptions(ctx, input.selection),
   'contacts.undoBulk': (ctx, input) => undoOperation(ctx, input.operationId),
   'contacts.merge': (ctx, input) => mergeContacts(ctx, input.keepId, input.otherId),
-  'contacts.dismissDuplicate': (ctx, input) => {
+  'contacts.keepApart': (ctx, input) => {
     keepApart(ctx, input.id, input.otherId);
     return {};
   },

@@ -14,6 +14,7 @@ export interface LetterJobResult {
   withoutAddress: { id: number; displayName: string }[];
   /** Left out: contacts who consented, refused or switched already (unless the office included them). */
   settled: SettledContact[];
+  landlineOnly: { id: number; displayName: string }[];
   version: string;
 }
 

@@ -14,7 +14,7 @@ import { printInLayers, printInParts } from '../printing/merge';
 import { openAhead } from '../printing/printer';
 import { postalAddress } from '../../shared/letters/address-block';
 import { suggestedTarget } from '../../shared/invitations/invitation';
-import type { Contact, ContactLanguage, Selection } from '../../shared/model/contact';
+import { messagingPhone, type Contact, type ContactLanguage, type Selection } from '../../shared/model/contact';
 import type { Profile } from '../../shared/model/profile';
 import type { StageChange } from '../../shared/model/tracking';
 
@@ -31,7 +31,7 @@ export interface LetterRequest {
 }
 
 /** Why a contact needs no consent letter any more: a valid consent, a refusal, or the switch to a messenger. */
-export type SettledReason = 'consented' | 'refused' | 'switched';
+type SettledReason = 'consented' | 'refused' | 'switched';
 export interface SettledContact {
   id: number;
   displayName: string;
@@ -43,7 +43,7 @@ export interface SettledContact {
  * definition, VALID_CONSENT_SQL), a refusal, or the switch to a messenger. A consent letter would ask
  * them again, so the office is asked first.
  */
-export function settledContacts(ctx: ServiceContext, contacts: Iterable<Contact>): SettledContact[] {
+function settledContacts(ctx: ServiceContext, contacts: Iterable<Contact>): SettledContact[] {
   const consented = new Set(ctx.repos.contactQuery.ids({ ...contactQuery(ctx), search: '', consented: true }));
   const settled: SettledContact[] = [];
   for (const contact of contacts) {
@@ -62,7 +62,18 @@ interface LettersInput {
   kind: LetterKind;
   /** Left out: consent letters to contacts whose way is decided, unless the office asked for them too. */
   settled: SettledContact[];
+  /** Left out always: consent letters to contacts whose numbers WhatsApp cannot reach (nothing to consent to). */
+  landlineOnly: ListedContact[];
 }
+
+type ListedContact = { id: number; displayName: string };
+
+/**
+ * Contacts a consent letter cannot ask: their numbers are landlines (or unreadable), none WhatsApp can
+ * reach (DOMAIN.md §2). A contact without any number still gets one: the form asks for the mobile number.
+ */
+const landlineOnlyOf = (contacts: Iterable<Contact>, kind: LetterKind): ListedContact[] =>
+  kind === 'consent' ? [...contacts].filter((contact) => contact.phones.length > 0 && !messagingPhone(contact.phones)).map(({ id, displayName }) => ({ id, displayName })) : [];
 
 /**
  * The contacts to write to, in the requested order, without the settled ones unless asked for
@@ -75,8 +86,9 @@ function lettersInput(ctx: ServiceContext, request: LetterRequest): LettersInput
   const kind = request.kind ?? 'consent';
   let contacts = request.ids ? [...ctx.repos.contacts.byIds([...request.ids]).values()] : ctx.repos.contacts.all();
   const settled = kind === 'consent' && !request.includeSettled ? settledContacts(ctx, contacts) : [];
-  if (settled.length) {
-    const leftOut = new Set(settled.map((contact) => contact.id));
+  const landlineOnly = landlineOnlyOf(contacts, kind);
+  if (settled.length || landlineOnly.length) {
+    const leftOut = new Set([...settled, ...landlineOnly].map((contact) => contact.id));
     contacts = contacts.filter((contact) => !leftOut.has(contact.id));
   }
   const missing = missingProfileFields(profile, letterLanguages(contacts, kind));
@@ -86,7 +98,7 @@ function lettersInput(ctx: ServiceContext, request: LetterRequest): LettersInput
   }
   const order = request.ids ? new Map(request.ids.map((id, index) => [id, index])) : null;
   if (order) contacts.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { common: { profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion }, kind, settled };
+  return { common: { profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion }, kind, settled, landlineOnly };
 }
 
 /** Invitations carry no text version (version ''). */
@@ -96,9 +108,15 @@ function lettersFrom(ctx: ServiceContext, { common, kind }: LettersInput): Conse
 }
 
 /** The letters as HTML, consent letters or invitations (see lettersInput for what is refused and left out). */
-export function renderLetters(ctx: ServiceContext, request: LetterRequest): ConsentLetters & { settled: SettledContact[] } {
+export function renderLetters(ctx: ServiceContext, request: LetterRequest): ConsentLetters & LeftOut {
   const input = lettersInput(ctx, request);
-  return Object.assign(lettersFrom(ctx, input), { settled: input.settled });
+  return Object.assign(lettersFrom(ctx, input), { settled: input.settled, landlineOnly: input.landlineOnly });
+}
+
+/** Who a batch of letters leaves out, besides those without a postal address. */
+interface LeftOut {
+  settled: SettledContact[];
+  landlineOnly: ListedContact[];
 }
 
 export interface PrintedLetters {
@@ -106,6 +124,8 @@ export interface PrintedLetters {
   withoutAddress: { id: number; displayName: string }[];
   /** Contacts left out because their way is decided (consented, refused, switched); empty when they were included. */
   settled: SettledContact[];
+  /** Consent letters: contacts left out because their numbers are landlines only. */
+  landlineOnly: ListedContact[];
   version: string;
   /** Contacts now at "consent requested"; the others stood where a letter is no step (switched, consented …). */
   marked: number;
@@ -114,7 +134,7 @@ export interface PrintedLetters {
 }
 
 /** The outcome when no letter went out (nothing printable, or the print dialog was cancelled). */
-const nothingSent = (letters: ConsentLetters, settled: SettledContact[]): PrintedLetters => ({ printed: 0, withoutAddress: letters.withoutAddress, settled, version: letters.version, marked: 0, skipped: 0, operationId: null });
+const nothingSent = (letters: ConsentLetters, { settled, landlineOnly }: LeftOut): PrintedLetters => ({ printed: 0, withoutAddress: letters.withoutAddress, settled, landlineOnly, version: letters.version, marked: 0, skipped: 0, operationId: null });
 
 /**
  * The letters went out, as one undoable operation: consent letters make their contacts "consent
@@ -122,12 +142,12 @@ const nothingSent = (letters: ConsentLetters, settled: SettledContact[]): Printe
  * to a contact without a target invited them to the suggested messenger (see invitationParts): that
  * target is stored with the invitation (the service keeps a target the contact has).
  */
-function markSent(ctx: ServiceContext, letters: ConsentLetters, date: string, kind: LetterKind, settled: SettledContact[]): PrintedLetters {
+function markSent(ctx: ServiceContext, letters: ConsentLetters, date: string, kind: LetterKind, { settled, landlineOnly }: LeftOut): PrintedLetters {
   const letterTarget = suggestedTarget(getProfile(ctx));
   const change: StageChange =
     kind === 'invitation' ? { stage: 'invited', channel: 'letter', date, ...(letterTarget ? { target: letterTarget } : {}) } : { stage: 'consent_requested', date, letterVersion: letters.version };
   const result = bulkChange(ctx, { ids: letters.printed }, { kind: 'setStage', change });
-  return { printed: letters.printed.length, withoutAddress: letters.withoutAddress, settled, version: letters.version, marked: result.changed, skipped: result.skipped, operationId: result.operationId };
+  return { printed: letters.printed.length, withoutAddress: letters.withoutAddress, settled, landlineOnly, version: letters.version, marked: result.changed, skipped: result.skipped, operationId: result.operationId };
 }
 
 /**
@@ -154,13 +174,13 @@ export async function printLetters(
   const printer = openAhead(ctx.openPrinter);
   try {
     const letters = lettersFrom(ctx, input);
-    if (letters.printed.length === 0) return nothingSent(letters, input.settled);
+    if (letters.printed.length === 0) return nothingSent(letters, input);
     const perPart = lettersPerPart(letters.printed.length);
     // Consent letters are alike but for names and addresses: they print in two layers (shared/letters/layers.ts).
     // Invitations carry personal words throughout and print whole.
     const pdf = input.kind === 'consent' ? printInLayers(letters.layers(perPart), printer.open, { onProgress }) : printInParts(letters.documents(perPart), printer.open, { onProgress });
     await deliver(await pdf);
-    return markSent(ctx, letters, date, input.kind, input.settled);
+    return markSent(ctx, letters, date, input.kind, input);
   } finally {
     await printer.release();
   }
@@ -181,6 +201,8 @@ export interface LettersPreview {
   withoutAddress: { id: number; displayName: string }[];
   /** Consent letters only: the contacts of the selection whose way is decided, to ask about before printing. */
   settled: SettledContact[];
+  /** Consent letters only: contacts with landlines only, who get none. */
+  landlineOnly: ListedContact[];
   version: string;
 }
 
@@ -204,10 +226,11 @@ export function previewLetters(ctx: ServiceContext, selection: Selection, { form
     else if (contact) withoutAddress.push({ id, displayName: contact.displayName });
   }
   const settled = kind === 'consent' ? settledContacts(ctx, contacts.values()) : [];
-  const leftOut = new Set(includeSettled ? [] : settled.map((contact) => contact.id));
+  const landlineOnly = landlineOnlyOf(contacts.values(), kind);
+  const leftOut = new Set([...(includeSettled ? [] : settled), ...landlineOnly].map((contact) => contact.id));
   const toPrint = withAddress.filter((id) => !leftOut.has(id));
   const missing = missingProfileFields(getProfile(ctx), letterLanguages(contacts.values(), kind)).map((field) => translate(settings.language, `profile.fields.${field}`));
-  const listed = { total: ids.length, printable: withAddress.length, toPrint: toPrint.length, withoutAddress, settled };
+  const listed = { total: ids.length, printable: withAddress.length, toPrint: toPrint.length, withoutAddress, settled, landlineOnly };
   if (missing.length || toPrint.length === 0) return { missing, html: '', ...listed, version: '' };
   const letters = renderLetters(ctx, { ids: toPrint.slice(0, PREVIEW_LETTERS), form, kind, includeSettled: true });
   return { missing, html: letters.html(), ...listed, version: letters.version };
@@ -230,7 +253,7 @@ export async function printLettersWithDialog(ctx: ServiceContext, selection: Sel
   const date = today();
   const kind = options.kind ?? 'consent';
   const letters = renderLetters(ctx, { ids: selectionIds(ctx, selection), ...options, kind, date });
-  if (letters.printed.length === 0) return { ...nothingSent(letters, letters.settled), cancelled: false };
-  if (!(await print(letters.html()))) return { ...nothingSent(letters, letters.settled), cancelled: true };
-  return { ...markSent(ctx, letters, date, kind, letters.settled), cancelled: false };
+  if (letters.printed.length === 0) return { ...nothingSent(letters, letters), cancelled: false };
+  if (!(await print(letters.html()))) return { ...nothingSent(letters, letters), cancelled: true };
+  return { ...markSent(ctx, letters, date, kind, letters), cancelled: false };
 }

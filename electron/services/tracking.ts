@@ -12,7 +12,8 @@ import { getSettings } from './settings';
 
 /** The office computer's local date, YYYY-MM-DD (never the UTC one). */
 export const today = (): string => localToday();
-const now = (): string => new Date().toISOString();
+/** This moment, as stored with stage changes (UTC). */
+export const now = (): string => new Date().toISOString();
 
 const languageOf = (ctx: ServiceContext): Language => getSettings(ctx).language;
 const stageName = (language: Language, stage: Stage) => translate(language, `tracking.stages.${stage}`);
@@ -133,7 +134,7 @@ export interface BulkResult {
 }
 
 /** Why a contact cannot take a step, in words ("„Klaus Bauer“ kann nicht von „Gewechselt“ zu „Eingeladen“ wechseln."). */
-export const transitionRefusal = (language: Language, contact: Pick<Contact, 'displayName' | 'stage'>, to: Stage): string =>
+const transitionRefusal = (language: Language, contact: Pick<Contact, 'displayName' | 'stage'>, to: Stage): string =>
   translate(language, 'tracking.errors.transitionRefused', { name: contact.displayName, from: stageName(language, contact.stage), to: stageName(language, to) });
 
 export function selectionIds(ctx: ServiceContext, selection: Selection): number[] {
@@ -271,16 +272,19 @@ export function undoOperation(ctx: ServiceContext, operationId: number): { resto
 }
 
 /**
- * Takes back consents a bulk form recorded by mistake: they go, and the contact returns to the stage it
- * had, unless one of them has been withdrawn or the contact moved on since (then it stays as it is).
+ * Takes back consents a bulk form recorded by mistake: they go (with their scan, when nothing else
+ * uses it), and the contact returns to what it was, unless a consent has been withdrawn or the contact
+ * was changed since (then it stays as it is).
  */
 function undoConsent(ctx: ServiceContext, contact: Contact, entry: HistoryEntry): boolean {
   const ids = (entry.after?.consentIds as number[] | undefined) ?? [];
   const consents = ctx.repos.tracking.consents(contact.id).filter((consent) => ids.includes(consent.id));
-  const stageNow = (entry.after?.stage as Stage | undefined) ?? contact.stage;
-  if (consents.length !== ids.length || consents.some((consent) => consent.withdrawnAt) || contact.stage !== stageNow) return false;
+  const before = (entry.before ?? {}) as Partial<ContactFields>;
+  const changedSince = Object.keys(before).some((key) => JSON.stringify(historyValue(contact, key as keyof ContactFields) ?? null) !== JSON.stringify(entry.after?.[key] ?? null));
+  if (consents.length !== ids.length || consents.some((consent) => consent.withdrawnAt) || changedSince) return false;
   for (const consent of consents) ctx.repos.tracking.deleteConsent(consent.id);
-  changeContact(ctx, contact, (entry.before ?? {}) as Partial<ContactFields>, 'undo', null, { after: { consentsRemoved: consents.map((c) => c.purpose) } });
+  for (const evidenceId of new Set(consents.flatMap((consent) => (consent.evidenceId ? [consent.evidenceId] : [])))) ctx.repos.tracking.deleteEvidenceIfUnused(evidenceId);
+  changeContact(ctx, contact, before, 'undo', null, { after: { consentsRemoved: consents.map((c) => c.purpose) } });
   return true;
 }
 

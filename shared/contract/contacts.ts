@@ -29,7 +29,7 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
 export type BulkActionInput = z.infer<typeof bulkActionSchema>;
 
 /** A scan of the signed form (PDF, JPEG or PNG, at most 20 MB, base64), or the stated reason why there is none. */
-export const consentEvidenceSchema = z.discriminatedUnion('kind', [
+const consentEvidenceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('scan'), fileName: z.string().min(1).max(255), data: z.string().min(1).max(28_000_000) }).strict(),
   z.object({ kind: z.literal('note'), note: z.string().trim().min(3).max(1000) }).strict(),
 ]);
@@ -67,7 +67,7 @@ export const contactRequests = {
   'contacts.undoBulk': request(z.object({ operationId: id }).strict(), z.object({ restored: z.int(), keptBecauseChanged: z.int() })),
   'contacts.merge': request(z.object({ keepId: id, otherId: id }).strict(), contactSchema),
   /** "Different people": the pair is kept apart for good (every import and suggestion respects it). */
-  'contacts.dismissDuplicate': request(z.object({ id, otherId: id }).strict(), z.object({})),
+  'contacts.keepApart': request(z.object({ id, otherId: id }).strict(), z.object({})),
   'contacts.undoKeepApart': request(z.object({ id, otherId: id }).strict(), z.object({})),
   /** What the consent form needs for a selection (one contact or many): who can consent, the text versions. */
   'consents.prepare': request(
@@ -76,6 +76,7 @@ export const contactRequests = {
       count: z.int(),
       possible: z.int(),
       refused: z.array(z.string()),
+      employees: z.int(),
       letterVersions: z.array(z.object({ version: z.string().nullable(), count: z.int() })),
       currentVersion: z.string(),
     }),

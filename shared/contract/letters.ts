@@ -26,6 +26,8 @@ const letterResultSchema = z.object({
   withoutAddress: z.array(listedContact),
   /** Left out as settled (empty when they were included). */
   settled: z.array(settledContact),
+  /** Consent letters: left out because their numbers are landlines only (WhatsApp cannot reach them). */
+  landlineOnly: z.array(listedContact),
   version: z.string(),
 });
 
@@ -46,6 +48,7 @@ export const letterRequests = {
       toPrint: z.int(),
       withoutAddress: z.array(listedContact),
       settled: z.array(settledContact),
+      landlineOnly: z.array(listedContact),
       version: z.string(),
     }),
   ),

@@ -31,7 +31,7 @@ export const requestNames = [
   'contacts.stageOptions',
   'contacts.undoBulk',
   'contacts.merge',
-  'contacts.dismissDuplicate',
+  'contacts.keepApart',
   'contacts.undoKeepApart',
   'consents.prepare',
   'consents.record',

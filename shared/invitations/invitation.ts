@@ -1,7 +1,7 @@
 import { messengerLink } from '../letters/messenger-links';
 import { messengerDescription, messengerNames } from '../messengers/catalogue';
 import { salutation, type LetterLanguage } from '../letters/salutation';
-import type { Contact, Phone } from '../model/contact';
+import { messagingPhone, type Contact, type Phone } from '../model/contact';
 import type { Profile } from '../model/profile';
 import { messengers, type Messenger, type Target } from '../model/tracking';
 import { defaultTemplates, fillTemplate, messageChannels, placeholdersIn, type InvitationKind, type PlaceholderValues, type TemplateCatalogue, type TemplateChannel } from './templates';
@@ -128,7 +128,7 @@ export function invitationParts(contact: Contact, profile: Profile, options: Inv
  * landline (FIXED_LINE_OR_MOBILE, kind "other"). A landline never: it has neither WhatsApp nor SMS.
  */
 function messagingNumber(phones: readonly Phone[]): { e164: string | null; noMessaging: Invitation['noMessaging'] } {
-  const number = phones.find((p) => p.kind === 'mobile' && p.e164) ?? phones.find((p) => p.kind === 'other' && p.e164);
+  const number = messagingPhone(phones);
   if (number?.e164) return { e164: number.e164, noMessaging: null };
   const landlines = phones.filter((p) => p.kind === 'landline');
   if (landlines.length) return { e164: null, noMessaging: { reason: 'landline_only', numbers: landlines.map((p) => p.raw) } };

@@ -1,4 +1,4 @@
-import type { Contact, ContactLanguage } from '../model/contact';
+import { messagingPhone, type Contact, type ContactLanguage } from '../model/contact';
 import { missingProfileFields, type Profile } from '../model/profile';
 import { messengers, type Messenger } from '../model/tracking';
 import { addressBlock } from './address-block';
@@ -110,7 +110,8 @@ function formPage(contact: LetterContact, options: ConsentLetterOptions, version
   const { language } = contact;
   const t = consentTexts[language];
   const authority = profile.state ? authorities[profile.state] : null;
-  const mobile = contact.phones.find((p) => p.kind === 'mobile') ?? contact.phones[0];
+  // The number the consent is for: the one WhatsApp can reach (a landline is never on the form).
+  const mobile = messagingPhone(contact.phones);
   const offered = messengers.filter((m) => profile.messengers[m]).map((m) => messengerNames[m]);
   // Phone, e-mail and the messengers offered, as a list: "Telefon, E-Mail, Signal oder Threema".
   const channels = [...t.channels, ...offered];

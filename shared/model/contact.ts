@@ -34,6 +34,13 @@ export const phoneSchema = z.object({
 });
 export type Phone = z.infer<typeof phoneSchema>;
 
+/**
+ * The number WhatsApp (and SMS) can reach: a mobile number, else one the numbering plan cannot tell
+ * from a mobile (kind "other"); never a landline (DOMAIN.md §2). The one rule for invitations, the
+ * consent form and consent letters.
+ */
+export const messagingPhone = (phones: readonly Phone[]): Phone | null => phones.find((p) => p.kind === 'mobile' && p.e164) ?? phones.find((p) => p.kind === 'other' && p.e164) ?? null;
+
 /** An e-mail as the source wrote it; `valid` false: the text is not an address and is kept, flagged, for the office to fix. */
 export const emailSchema = z.object({ address: z.string(), label: z.string().nullable(), valid: z.boolean() });
 export type Email = z.infer<typeof emailSchema>;

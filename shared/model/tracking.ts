@@ -39,7 +39,7 @@ export const transitions: Record<Stage, readonly Stage[]> = {
  * Stages reached only through the consent form, never by setting the stage alone: a consent is
  * recorded with its purposes, date, text version and proof; a withdrawal with its purposes and date.
  */
-export const stagesRecordedByForm: readonly Stage[] = ['consent_given', 'consent_withdrawn'];
+const stagesRecordedByForm: readonly Stage[] = ['consent_given', 'consent_withdrawn'];
 export const recordedByForm = (stage: Stage): boolean => stagesRecordedByForm.includes(stage);
 
 export const canTransition = (from: Stage, to: Stage): boolean => transitions[from].includes(to);

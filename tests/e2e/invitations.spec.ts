@@ -85,6 +85,12 @@ test('the guided run asks where each invitation leads for contacts without a tar
   await run.getByRole('radio', { name: 'WhatsApp mit Einwilligung' }).check();
   await run.getByRole('button', { name: 'Weiter' }).click();
   await expect(run.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(/schriftliche Einwilligung/);
+  // Nothing opened yet: nothing to mark as sent.
+  await expect(run.getByRole('button', { name: 'Als eingeladen vermerken und weiter' })).toBeDisabled();
+  await expect(run.getByText('Erst die Einladung öffnen')).toBeVisible();
+  const openedBefore = opened.length;
+  await run.getByRole('link', { name: 'In WhatsApp öffnen' }).click();
+  await expect.poll(() => opened.length).toBeGreaterThan(openedBefore);
   await run.getByRole('button', { name: 'Als eingeladen vermerken und weiter' }).click();
 
   // Skipped at the question: nothing recorded, no target invented.

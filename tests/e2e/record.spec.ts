@@ -95,7 +95,7 @@ test('"Einwilligung erteilt" for a selection opens the consent form; nothing is 
   await form.getByLabel('Begründung ohne Scan').fill('mündlich am Telefon, Notiz in der Akte');
   await form.getByRole('button', { name: 'Für 2 Kontakte speichern' }).click();
   await expect(form).toBeHidden();
-  await expect(page.getByText('Einwilligung für 2 Kontakte mit Nachweis gespeichert.')).toBeVisible();
+  await expect(page.getByText('Einwilligung für 2 Kontakte gespeichert – die unterschriebenen Formulare fehlen noch.')).toBeVisible();
   const stages = Object.fromEntries(contactsOf(host.databasePath).map((c) => [c.displayName, c.stage]));
   expect(stages).toEqual({ 'Petra Lange': 'consent_given', 'Karl Fuchs': 'switched', 'Jürgen Özdemir': 'consent_given' });
   const history = JSON.parse(cli(host.databasePath, 'history', String(petra!.id), '--json')) as { text: string; changes: { field: string; after: string | null }[] }[];

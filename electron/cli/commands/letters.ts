@@ -59,6 +59,7 @@ export const lettersCommand: CliCommand = {
       else {
         io.out(kind === 'invitation' ? translate(language, 'letters.doneInvitations', { count: result.printed, file }) : translate(language, 'letters.done', { count: result.printed, file, version: result.version }));
         if (result.withoutAddress.length) io.out(translate(language, 'letters.withoutAddress', { names: result.withoutAddress.map((c) => `${c.displayName} (${c.id})`).join(', ') }));
+        if (result.landlineOnly.length) io.out(translate(language, 'letters.landlineOnly', { names: result.landlineOnly.map((c) => `${c.displayName} (${c.id})`).join(', ') }));
         if (result.settled.length) {
           const names = result.settled.map((c) => `${c.displayName} (${c.id}, ${translate(language, `letters.settledReasons.${c.reason}`)})`).join(', ');
           io.out(translate(language, 'letters.settledLeftOut', { names }));

@@ -53,6 +53,8 @@ export interface TrackingRepository {
   addEvidence(file: Omit<EvidenceFile, 'id' | 'uploadedAt'>): number;
   evidence(id: number): EvidenceFile | null;
   evidenceInfo(ids: number[]): Map<number, { fileName: string; mime: string; size: number }>;
+  /** Removes a scan no consent refers to any more (the undo of the consent that brought it). */
+  deleteEvidenceIfUnused(id: number): void;
 }
 
 interface HistoryRow {
@@ -107,6 +109,7 @@ export function createTrackingRepository(db: Database): TrackingRepository {
   const moveConsents = db.prepare('UPDATE consents SET contact_id = ? WHERE contact_id = ?');
   const insertEvidence = db.prepare('INSERT INTO evidence (file_name, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?)');
   const selectEvidence = db.prepare<[number], { id: number; file_name: string; mime: string; size: number; sha256: string; data: Buffer; uploaded_at: string }>('SELECT * FROM evidence WHERE id = ?');
+  const deleteUnusedEvidence = db.prepare<[number]>('DELETE FROM evidence WHERE id = ? AND id NOT IN (SELECT evidence_id FROM consents WHERE evidence_id IS NOT NULL)');
   const evidenceInfo = db.prepare<[string], { id: number; file_name: string; mime: string; size: number }>('SELECT id, file_name, mime, size FROM evidence WHERE id IN (SELECT value FROM json_each(?))');
 
   return {
@@ -153,6 +156,9 @@ export function createTrackingRepository(db: Database): TrackingRepository {
     evidence(id) {
       const row = selectEvidence.get(id);
       return row ? { id: row.id, fileName: row.file_name, mime: row.mime, size: row.size, sha256: row.sha256, data: row.data, uploadedAt: row.uploaded_at } : null;
+    },
+    deleteEvidenceIfUnused: (id) => {
+      deleteUnusedEvidence.run(id);
     },
     evidenceInfo: (ids) => new Map(evidenceInfo.all(JSON.stringify(ids)).map((row) => [row.id, { fileName: row.file_name, mime: row.mime, size: row.size }])),
   };

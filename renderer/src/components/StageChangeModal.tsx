@@ -1,8 +1,8 @@
-import { Button, Checkbox, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogActions } from './DialogActions';
-import { messengers, sendingChannels, targets, type StageChange, type Stage } from '../../../shared/model/tracking';
+import { messengers, sendingChannels, targets, type Messenger, type StageChange, type Stage } from '../../../shared/model/tracking';
 import { todayIso } from '../format';
 
 /** Stages that need a detail beside the stage itself: how, to which messenger, which letter, when. */
@@ -13,30 +13,34 @@ interface Props {
   /** How many contacts this applies to (the title says it for a bulk change). */
   count?: number;
   /**
-   * Offer "was there already" for a switch: someone already on the messenger is recorded as switched
-   * without a pretend invitation. `'checked'`: the contact stands at "new", so that is the likely case.
+   * A switch from "new" is recorded as "war schon dort" (no invitation happened): say so, for one
+   * contact at "new" (`'this'`) or for those of a selection still at "new" (`'some'`).
    */
-  alreadyThere?: boolean | 'checked';
+  alreadyThere?: 'this' | 'some';
   /** Ask which target the invitation is for (contacts without one get it; a target set before stays). */
   askTarget?: boolean;
+  /** The messenger offered first for a switch (the contact's target, when it is one). */
+  messenger?: Messenger | null;
   onSubmit: (change: StageChange) => void;
   onClose: () => void;
 }
 
 /** Asks for what a stage change needs to record: the channel of an invitation, the messenger, the letter. */
-export function StageChangeModal({ stage, count, alreadyThere = false, askTarget = false, onSubmit, onClose }: Props) {
+export function StageChangeModal({ stage, count, alreadyThere, askTarget = false, messenger: targetMessenger, onSubmit, onClose }: Props) {
   const { t } = useTranslation();
   const [channel, setChannel] = useState<string>('whatsapp');
-  const [messenger, setMessenger] = useState<string>('signal');
+  const [messenger, setMessenger] = useState<string>(targetMessenger ?? 'signal');
   const [target, setTarget] = useState<string>('');
-  const [wasThere, setWasThere] = useState(false);
   const [letterVersion, setLetterVersion] = useState('');
   const [date, setDate] = useState(todayIso());
+  // Every opening starts from the defaults, not from what the last one chose.
   useEffect(() => {
     setDate(todayIso());
-    setWasThere(alreadyThere === 'checked');
+    setChannel('whatsapp');
+    setMessenger(targetMessenger ?? 'signal');
     setTarget('');
-  }, [stage, alreadyThere]);
+    setLetterVersion('');
+  }, [stage, targetMessenger]);
 
   if (!stage) return null;
   const submit = () =>
@@ -44,7 +48,7 @@ export function StageChangeModal({ stage, count, alreadyThere = false, askTarget
       stage,
       date,
       ...(stage === 'invited' ? { channel: channel as StageChange['channel'], ...(target ? { target: target as StageChange['target'] } : {}) } : {}),
-      ...(stage === 'switched' ? { messenger: messenger as StageChange['messenger'], ...(wasThere ? { channel: 'already_there' as const } : {}) } : {}),
+      ...(stage === 'switched' ? { messenger: messenger as StageChange['messenger'] } : {}),
       ...(stage === 'consent_requested' && letterVersion.trim() ? { letterVersion: letterVersion.trim() } : {}),
     });
 
@@ -67,7 +71,11 @@ export function StageChangeModal({ stage, count, alreadyThere = false, askTarget
         {stage === 'switched' && (
           <NativeSelect label={t('detail.messenger')} value={messenger} onChange={(e) => setMessenger(e.currentTarget.value)} data={messengers.map((value) => ({ value, label: t(`tracking.targets.${value}`) }))} />
         )}
-        {stage === 'switched' && alreadyThere && <Checkbox label={t('detail.alreadyThere')} description={t('detail.alreadyThereHint')} checked={wasThere} onChange={(e) => setWasThere(e.currentTarget.checked)} />}
+        {stage === 'switched' && alreadyThere && (
+          <Text size="sm" c="dimmed">
+            {t(alreadyThere === 'this' ? 'detail.alreadyThere' : 'detail.alreadyThereSome')}
+          </Text>
+        )}
         {stage === 'consent_requested' && <TextInput label={t('detail.letterVersion')} value={letterVersion} onChange={(e) => setLetterVersion(e.currentTarget.value)} />}
         <TextInput type="date" label={t('detail.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
         <DialogActions onCancel={onClose}>

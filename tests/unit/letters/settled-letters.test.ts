@@ -42,6 +42,22 @@ const settledOf = (ids: ReturnType<typeof seed>['ids']) => [
   { id: ids.switched, displayName: 'Kunde Gewechselt', reason: 'switched' },
 ];
 
+describe('consent letters to contacts with landlines only', () => {
+  it('are left out and listed (WhatsApp cannot reach them); a contact without any number is asked, the form asks for the mobile', () => {
+    const session = testSession();
+    updateProfile(session.ctx, completeProfile);
+    const landline = session.ctx.repos.contacts.insert({ displayName: 'Büro Meier', addresses: [address], phones: [{ e164: '+49561445566', raw: '0561 445566', label: null, kind: 'landline' }] });
+    const noNumber = session.ctx.repos.contacts.insert({ displayName: 'Oma Erna', addresses: [address] });
+    const preview = previewLetters(session.ctx, { ids: [landline, noNumber] }, { form: 'B' });
+    expect(preview).toMatchObject({ toPrint: 1, landlineOnly: [{ id: landline, displayName: 'Büro Meier' }] });
+    expect(preview.html).toContain('Oma Erna');
+    expect(preview.html).not.toContain('Büro Meier');
+    // Even asked to include the settled ones, a landline gets no consent letter; an invitation on paper it does.
+    expect(previewLetters(session.ctx, { ids: [landline, noNumber] }, { form: 'B', includeSettled: true }).toPrint).toBe(1);
+    expect(previewLetters(session.ctx, { ids: [landline, noNumber] }, { form: 'B', kind: 'invitation' })).toMatchObject({ toPrint: 2, landlineOnly: [] });
+  });
+});
+
 describe('consent letters to contacts who consented, refused or switched already', () => {
   it('the preview lists them and, unless included, leaves them out of the count and the letters', () => {
     const { session, ids, all } = seed();

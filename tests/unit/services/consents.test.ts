@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { prepareConsents, recordConsent, recordConsents, withdrawConsent } from '../../../electron/services/consents';
 import { dashboard } from '../../../electron/services/dashboard';
@@ -94,6 +95,59 @@ describe('consent only with its proof', () => {
     const result = recordConsents(session.ctx, { ids }, { purposes: ['appointments'], givenAt: '2026-11-20', method: 'phone', evidence: { kind: 'note', note: 'Telefonnotiz' } });
     withdrawConsent(session.ctx, ids[0]!, { date: '2026-11-25' });
     expect(undoOperation(session.ctx, result.operationId)).toEqual({ restored: 1, keptBecauseChanged: 1 });
+    expect(session.ctx.repos.tracking.consents(ids[0]!)).toHaveLength(1);
+  });
+});
+
+describe('what a consent can prove', () => {
+  it('an employee consents in writing or electronically only: a scan, not a phone note (§ 26(2) BDSG)', () => {
+    const session = testSession();
+    const [id] = contactsAt(session, 'consent_requested');
+    session.ctx.repos.contacts.updateFields(id!, { kind: 'employee' });
+    expect(() => recordConsent(session.ctx, id!, { purposes: ['appointments'], givenAt: '2026-11-20', method: 'phone', evidence: { kind: 'note', note: 'mündlich' } })).toThrow(
+      expect.objectContaining({ messageKey: 'tracking.errors.employeeConsentWritten' }),
+    );
+    expect(prepareConsents(session.ctx, { ids: [id!] })).toMatchObject({ possible: 1, employees: 1 });
+    expect(recordConsent(session.ctx, id!, { purposes: ['appointments'], givenAt: '2026-11-20', method: 'signed_letter', evidence: { kind: 'scan', fileName: 'arbeitsvertrag-anlage.pdf', data: pdf } }).stage).toBe('consent_given');
+  });
+
+  it('a day after today, the same purpose twice, or a purpose already consented to is not recorded again', () => {
+    const session = testSession();
+    const [id] = contactsAt(session, 'consent_requested');
+    const note = { kind: 'note' as const, note: 'mündlich am Telefon' };
+    expect(() => recordConsent(session.ctx, id!, { purposes: ['appointments'], givenAt: '2999-01-01', method: 'phone', evidence: note })).toThrow(expect.objectContaining({ messageKey: 'tracking.errors.consentInFuture' }));
+    recordConsent(session.ctx, id!, { purposes: ['appointments', 'appointments'], givenAt: '2026-11-20', method: 'phone', evidence: note });
+    expect(session.ctx.repos.tracking.consents(id!).map((c) => c.purpose)).toEqual(['appointments']);
+    expect(() => recordConsent(session.ctx, id!, { purposes: ['appointments'], givenAt: '2026-11-21', method: 'phone', evidence: note })).toThrow(expect.objectContaining({ messageKey: 'tracking.errors.alreadyConsented' }));
+    recordConsent(session.ctx, id!, { purposes: ['appointments', 'site_photos'], givenAt: '2026-11-21', method: 'phone', evidence: note });
+    expect(session.ctx.repos.tracking.consents(id!).map((c) => c.purpose)).toEqual(['appointments', 'site_photos']);
+  });
+
+  it('a scan for a selection nobody of which can consent is not kept; an undo takes the scan with the consents', () => {
+    const session = testSession();
+    const evidenceCount = () => {
+      const db = new BetterSqlite3(session.ctx.databasePath, { readonly: true });
+      const count = db.prepare('SELECT count(*) FROM evidence').pluck().get();
+      db.close();
+      return count;
+    };
+    const [switched] = contactsAt(session, 'switched');
+    recordConsents(session.ctx, { ids: [switched!] }, { purposes: ['appointments'], givenAt: '2026-11-20', method: 'signed_letter', evidence: { kind: 'scan', fileName: 'scan.pdf', data: pdf } });
+    expect(evidenceCount()).toBe(0);
+    const [asked] = contactsAt(session, 'consent_requested');
+    const result = recordConsents(session.ctx, { ids: [asked!] }, { purposes: ['appointments'], givenAt: '2026-11-20', method: 'signed_letter', evidence: { kind: 'scan', fileName: 'scan.pdf', data: pdf } });
+    const evidenceId = session.ctx.repos.tracking.consents(asked!)[0]!.evidenceId!;
+    expect(session.ctx.repos.tracking.evidence(evidenceId)).not.toBeNull();
+    undoOperation(session.ctx, result.operationId);
+    expect(session.ctx.repos.tracking.evidence(evidenceId)).toBeNull();
+  });
+
+  it('an undo leaves a contact alone that was changed since (its target set by hand)', () => {
+    const session = testSession();
+    const ids = contactsAt(session, 'consent_requested');
+    const result = recordConsents(session.ctx, { ids }, { purposes: ['appointments'], givenAt: '2026-11-20', method: 'phone', evidence: { kind: 'note', note: 'Telefonnotiz' } });
+    session.ctx.repos.contacts.updateFields(ids[0]!, { target: 'signal' });
+    expect(undoOperation(session.ctx, result.operationId)).toEqual({ restored: 0, keptBecauseChanged: 1 });
     expect(session.ctx.repos.tracking.consents(ids[0]!)).toHaveLength(1);
   });
 });

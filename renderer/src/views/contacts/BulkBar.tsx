@@ -245,15 +245,15 @@ export function BulkBar({ count, selection, tags, onDone, onClear, onInvite, onL
         opened={recording}
         target={{ selection, count }}
         onClose={() => setRecording(false)}
-        onRecorded={(result) => {
+        onRecorded={(result, withoutScan) => {
           setRecording(false);
-          if (result) report(result, t('detail.consent.savedMany', { count: result.changed }));
+          if (result) report(result, t(withoutScan ? 'detail.consent.savedManyWithoutScan' : 'detail.consent.savedMany', { count: result.changed }));
         }}
       />
       <StageChangeModal
         stage={stage}
         count={count}
-        alreadyThere
+        alreadyThere="some"
         askTarget
         onClose={() => setStage(null)}
         onSubmit={(change) => {

@@ -25,8 +25,11 @@ interface Props {
   opened: boolean;
   target: ConsentTarget;
   onClose: () => void;
-  /** Saved: the contact's stage changed (one contact), or the bulk result to report with its undo. */
-  onRecorded: (result: { operationId: number; changed: number; skipped: number; skippedReasons: string[] } | null) => void;
+  /**
+   * Saved: the bulk result to report with its undo (null for one contact), and whether the proof was a
+   * stated reason only (the signed form is then missing, which the message says).
+   */
+  onRecorded: (result: { operationId: number; changed: number; skipped: number; skippedReasons: string[] } | null, withoutScan: boolean) => void;
 }
 
 /** The text version the field starts with: the last letter's when all agree, else today's text (one contact) or none (each their own). */
@@ -97,7 +100,7 @@ export function ConsentForm({ opened, target, onClose, onRecorded }: Props) {
     const result = single ? await send('consents.record', { contactId: target.contactId, ...form }) : await send('consents.recordMany', { selection, ...form });
     setSaving(false);
     if (!result.ok) return setError(result.error.message);
-    onRecorded(single ? null : (result.value as RequestOutput<'consents.recordMany'>));
+    onRecorded(single ? null : (result.value as RequestOutput<'consents.recordMany'>), evidence.kind === 'note');
   };
 
   const versionHint = (data: Prepared) => {
@@ -113,14 +116,19 @@ export function ConsentForm({ opened, target, onClose, onRecorded }: Props) {
         <Loader aria-label={t('app.loading')} />
       ) : (
         <Stack data-testid="consent-form">
-          {!single && prepared.data.refused.length > 0 && (
-            <Alert color="yellow" title={t('detail.consent.notFor', { count: prepared.data.count - prepared.data.possible })}>
+          {prepared.data.refused.length > 0 && (
+            <Alert color="yellow" title={single ? t('detail.consent.notPossible') : t('detail.consent.notFor', { count: prepared.data.count - prepared.data.possible })}>
               <List size="sm">
                 {prepared.data.refused.map((reason) => (
                   <List.Item key={reason}>{reason}</List.Item>
                 ))}
               </List>
             </Alert>
+          )}
+          {prepared.data.employees > 0 && (
+            <Text size="sm" c="dimmed">
+              {t('detail.consent.employeesWritten', { count: prepared.data.employees })}
+            </Text>
           )}
           <Checkbox.Group label={t('detail.consent.purposes')} value={chosen} onChange={setChosen} withAsterisk>
             <Stack gap={6} mt={6}>
@@ -130,7 +138,7 @@ export function ConsentForm({ opened, target, onClose, onRecorded }: Props) {
             </Stack>
           </Checkbox.Group>
           <Group grow align="flex-start">
-            <TextInput type="date" label={t('detail.consent.givenAt')} value={givenAt} onChange={(e) => setGivenAt(e.currentTarget.value)} required />
+            <TextInput type="date" label={t('detail.consent.givenAt')} value={givenAt} max={todayIso()} onChange={(e) => setGivenAt(e.currentTarget.value)} required />
             <NativeSelect
               label={t('detail.consent.method')}
               value={method}
@@ -183,7 +191,7 @@ export function ConsentForm({ opened, target, onClose, onRecorded }: Props) {
             )}
           </Stack>
           <DialogActions error={error} onCancel={onClose}>
-            <Button onClick={() => void submit()} loading={saving} disabled={!givenAt || (!single && prepared.data.possible === 0)}>
+            <Button onClick={() => void submit()} loading={saving} disabled={!givenAt || prepared.data.possible === 0}>
               {single ? t('detail.consent.save') : t('detail.consent.saveMany', { count: prepared.data.possible })}
             </Button>
           </DialogActions>

@@ -130,10 +130,10 @@ export function ConsentSection({ detail, recording, withdrawing, onRecord, onWit
         opened={recording}
         target={{ contactId: detail.contact.id }}
         onClose={() => onRecord(false)}
-        onRecorded={() => {
+        onRecorded={(_result, withoutScan) => {
           onRecord(false);
-          // Said only now: the scan and the consent are stored.
-          notifications.show({ color: 'teal', message: t('detail.consent.saved') });
+          // Said only now: the proof and the consent are stored.
+          notifications.show({ color: withoutScan ? 'yellow' : 'teal', message: t(withoutScan ? 'detail.consent.savedWithoutScan' : 'detail.consent.saved') });
           onChanged();
         }}
       />

@@ -138,7 +138,7 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
             detail={detail.data}
             onMerge={(otherId) => void act('contacts.merge', { keepId: id, otherId }, () => notifications.show({ color: 'teal', message: t('detail.duplicates.merged') }))}
             onDismiss={(otherId) =>
-              void act('contacts.dismissDuplicate', { id, otherId }, () => {
+              void act('contacts.keepApart', { id, otherId }, () => {
                 const key = `kept-apart-${id}-${otherId}`;
                 notifications.show({
                   id: key,

@@ -28,6 +28,8 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
     <TextInput label={t(`detail.fields.${label}`)} value={edit[key] ?? ''} onChange={(e) => set(key, orNull(e.currentTarget.value))} />
   );
   const dirty = JSON.stringify(edit) !== JSON.stringify(contactEditOf(contact));
+  // Numbers an import could not read (no area code, say): kept, and marked until corrected.
+  const flaggedNumbers = new Set(contact.phones.filter((phone) => !phone.e164).map((phone) => phone.raw));
   useUnsavedChanges(dirty);
 
   return (
@@ -76,7 +78,13 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
       </Title>
       {edit.phones.map((phone, index) => (
         <Group key={index} align="flex-end" wrap="nowrap">
-          <TextInput label={t('detail.fields.number')} value={phone.raw} onChange={(e) => set('phones', edit.phones.map((p, i) => (i === index ? { ...p, raw: e.currentTarget.value } : p)))} style={{ flex: 2 }} />
+          <TextInput
+            label={t('detail.fields.number')}
+            value={phone.raw}
+            onChange={(e) => set('phones', edit.phones.map((p, i) => (i === index ? { ...p, raw: e.currentTarget.value } : p)))}
+            error={flaggedNumbers.has(phone.raw) ? t('detail.flaggedNumber') : undefined}
+            style={{ flex: 2 }}
+          />
           <TextInput label={t('detail.fields.label')} value={phone.label ?? ''} onChange={(e) => set('phones', edit.phones.map((p, i) => (i === index ? { ...p, label: orNull(e.currentTarget.value) } : p)))} style={{ flex: 1 }} />
           <ActionIcon variant="subtle" color="red" aria-label={t('detail.remove')} onClick={() => set('phones', edit.phones.filter((_p, i) => i !== index))} mb={4}>
             <IconTrash size={16} />

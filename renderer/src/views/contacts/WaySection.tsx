@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@man
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactDetailView } from '../../../../shared/contract/contacts';
-import { targets, type Stage, type StageChange, type Target } from '../../../../shared/model/tracking';
+import { messengers, targets, type Stage, type StageChange, type Target } from '../../../../shared/model/tracking';
 import { StageBadge } from '../../components/StageBadge';
 import { StageChangeModal, stageNeedsDetails } from '../../components/StageChangeModal';
 import { formatDate } from '../../format';
@@ -75,8 +75,9 @@ export function WaySection({ detail, busy, onStage, onTarget, onRecordConsent, o
       </Group>
       <StageChangeModal
         stage={asking}
-        alreadyThere={contact.stage === 'new' ? 'checked' : true}
+        alreadyThere={contact.stage === 'new' ? 'this' : undefined}
         askTarget={!contact.target}
+        messenger={messengers.find((m) => m === contact.target) ?? null}
         onClose={() => setAsking(null)}
         onSubmit={(change) => {
           setAsking(null);

@@ -48,8 +48,8 @@ export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }
   const current = invitation.data?.id === id ? invitation.data : undefined;
   // Asked before anything else: where the invitation leads, for a contact without a target.
   const asking = canInvite && current?.needsTarget === true && chosen === null;
-  // Recorded with the channel opened, else the one that reaches the contact; never by a channel it has no link for.
-  const channel: OpenedChannel | null = opened ?? (current?.links.whatsapp ? 'whatsapp' : current?.links.mailto ? 'email' : null);
+  // Recorded with the channel the office opened: an invitation nobody opened was not sent.
+  const channel: OpenedChannel | null = opened;
   const markAndNext = async () => {
     if (!channel) return;
     const result = await send('contacts.setStage', { id, change: { stage: 'invited', channel, date: todayIso(), ...(chosen ? { target: chosen } : {}) } });
@@ -91,6 +91,11 @@ export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }
               {!canInvite && detail.data && (
                 <Text size="sm" c="dimmed">
                   {t('invitations.cannotInvite')}
+                </Text>
+              )}
+              {canInvite && current && canSend(current) && !channel && (
+                <Text size="sm" c="dimmed">
+                  {t('invitations.openFirst')}
                 </Text>
               )}
             </Group>

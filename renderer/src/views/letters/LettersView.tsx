@@ -140,6 +140,11 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
           </Stack>
         </Alert>
       )}
+      {data.landlineOnly.length > 0 && (
+        <Alert color="blue" variant="light" title={t('letters.ui.landlineOnlyTitle', { count: data.landlineOnly.length })} data-testid="letters-landline-only">
+          <Text size="sm">{names(data.landlineOnly)}</Text>
+        </Alert>
+      )}
       {data.withoutAddress.length > 0 && (
         <Alert color="blue" variant="light" title={t('letters.ui.withoutAddressTitle', { count: data.withoutAddress.length })}>
           <Text size="sm">{names(data.withoutAddress)}</Text>
