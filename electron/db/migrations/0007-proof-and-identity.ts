@@ -3,6 +3,9 @@ import type { Migration } from '../migrate';
 
 const now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
+/** What a consent recorded before proofs were required says instead (the office reads it at the consent). */
+export const LEGACY_NOTE = 'Vor der Nachweispflicht erfasst – kein Nachweis hinterlegt';
+
 /**
  * What the record needs to prove things with (issue 12):
  *
@@ -12,8 +15,9 @@ const now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
  * - `contact_emails.valid`: an e-mail text that is not an address ("business 3@example.de") is kept as
  *   written and flagged, instead of being cut into a different address or dropped.
  * - Consents: the evidence may be a stated reason (`evidence_note`, "mündlich am Telefon") instead of a
- *   scan, and consent can have been given on the phone (`method = 'phone'`). SQLite cannot change a
- *   CHECK constraint in place, so the table is rebuilt with the same rows and ids.
+ *   scan, one of the two is required, and consent can have been given on the phone (`method =
+ *   'phone'`). SQLite cannot change a CHECK constraint in place, so the table is rebuilt with the same
+ *   rows and ids; a consent recorded without a scan before says so in its note.
  * - `import_changes.after`: the values an import set, so the history says "Auf WhatsApp: nein → ja"
  *   instead of "nein → –".
  * - Contacts older versions set to "consent given" from the bulk menu without any consent record go
@@ -57,10 +61,14 @@ export const proofAndIdentity: Migration = {
         evidence_id   INTEGER REFERENCES evidence (id),
         evidence_note TEXT,
         withdrawn_at  TEXT,
-        recorded_at   TEXT NOT NULL DEFAULT (${now})
+        recorded_at   TEXT NOT NULL DEFAULT (${now}),
+        -- No consent without its proof: a scan, or the stated reason there is none.
+        CHECK (evidence_id IS NOT NULL OR coalesce(length(trim(evidence_note)), 0) > 0)
       ) STRICT;
-      INSERT INTO consents_new (id, contact_id, purpose, given_at, text_version, method, evidence_id, withdrawn_at, recorded_at)
-        SELECT id, contact_id, purpose, given_at, text_version, method, evidence_id, withdrawn_at, recorded_at FROM consents;
+      INSERT INTO consents_new (id, contact_id, purpose, given_at, text_version, method, evidence_id, evidence_note, withdrawn_at, recorded_at)
+        SELECT id, contact_id, purpose, given_at, text_version, method, evidence_id,
+               CASE WHEN evidence_id IS NULL THEN '${LEGACY_NOTE}' END, withdrawn_at, recorded_at
+        FROM consents;
       DROP TABLE consents;
       ALTER TABLE consents_new RENAME TO consents;
       CREATE INDEX consents_contact ON consents (contact_id);

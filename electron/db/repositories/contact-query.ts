@@ -100,8 +100,9 @@ function build(query: ContactQuery): Built {
     }
   }
   if (query.stages?.length) {
-    params.stages = JSON.stringify(query.stages);
-    where.push('c.status IN (SELECT value FROM json_each(@stages))');
+    // "Consent given" counts only with a valid consent (VALID_CONSENT_SQL), in the filter as in the overview.
+    params.stages = JSON.stringify(query.stages.filter((stage) => stage !== 'consent_given'));
+    where.push(`(c.status IN (SELECT value FROM json_each(@stages))${query.stages.includes('consent_given') ? ` OR ${VALID_CONSENT_SQL}` : ''})`);
   }
   if (query.targets?.length) {
     params.targets = JSON.stringify(query.targets.filter((t) => t !== 'none'));

@@ -7,7 +7,7 @@ import { tracking } from '../../../electron/db/migrations/0003-tracking';
 import { searchIndexAndSortKey } from '../../../electron/db/migrations/0004-search-index-and-sort-key';
 import { listColumns } from '../../../electron/db/migrations/0005-list-columns';
 import { contactLanguage } from '../../../electron/db/migrations/0006-contact-language';
-import { proofAndIdentity } from '../../../electron/db/migrations/0007-proof-and-identity';
+import { LEGACY_NOTE, proofAndIdentity } from '../../../electron/db/migrations/0007-proof-and-identity';
 import { tempDatabasePath } from '../../helpers/temp';
 
 const upTo6 = [initial, contactDetailsAndImports, tracking, searchIndexAndSortKey, listColumns, contactLanguage];
@@ -43,7 +43,12 @@ describe('migration 0007 proof and identity', () => {
     migrate(db, [...upTo6, proofAndIdentity], 'test');
     expect(db.pragma('user_version', { simple: true })).toBe(7);
     expect(db.prepare('SELECT contact_id, other_id, decided_at FROM kept_apart').all()).toEqual([{ contact_id: 1, other_id: 2, decided_at: '2026-11-01T10:00:00.000Z' }]);
-    expect(db.prepare('SELECT * FROM consents ORDER BY id').all()).toEqual(consentsBefore.map((row) => ({ ...(row as object), evidence_note: null })));
+    // The same rows and ids; the one without a scan says it was recorded before proofs were required.
+    expect(db.prepare('SELECT * FROM consents ORDER BY id').all()).toEqual(
+      consentsBefore.map((row) => ({ ...(row as object), evidence_note: (row as { evidence_id: number | null }).evidence_id === null ? LEGACY_NOTE : null })),
+    );
+    expect(() => db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'email')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_note) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'email', '  ')").run()).toThrow(/CHECK/);
     expect(db.prepare('SELECT valid FROM contact_emails').pluck().all()).toEqual([1]);
     const stageOf = (id: number) => db.prepare('SELECT status FROM contacts WHERE id = ?').pluck().get(id);
     expect([stageOf(1), stageOf(fromInvited), stageOf(withoutHistory)]).toEqual(['consent_given', 'invited', 'consent_requested']);
@@ -56,7 +61,7 @@ describe('migration 0007 proof and identity', () => {
     // The new rules hold: a pair once with the smaller id first, the phone as a way of consenting.
     expect(() => db.prepare('INSERT INTO kept_apart (contact_id, other_id) VALUES (2, 1)').run()).toThrow(/CHECK/);
     db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_note) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'phone', 'mündlich am Telefon')").run();
-    expect(() => db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'fax')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_note) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'fax', 'x')").run()).toThrow(/CHECK/);
     expect(() => db.prepare('UPDATE contact_emails SET valid = 2').run()).toThrow(/CHECK/);
     // A contact erased for good takes its kept-apart pairs and consents with it.
     db.prepare('DELETE FROM contacts WHERE id = 1').run();

@@ -187,13 +187,14 @@ describe('one definition of a valid consent', () => {
     const kinds = ['none', 'active', 'withdrawn', 'partly withdrawn', 'note only'] as const;
     let expected = 0;
     let n = 0;
+    const scan = session.ctx.repos.tracking.addEvidence({ fileName: 'scan.pdf', mime: 'application/pdf', size: pdf.length, sha256: 'x', data: pdf });
     for (const stage of stages) {
       for (const kind of kinds) {
         const id = session.ctx.repos.contacts.insert({ displayName: `${stage} ${kind}`, phones: [{ e164: `+4917020000${String(n).padStart(2, '0')}`, raw: 'x', label: null, kind: 'mobile' }] });
         n += 1;
         session.ctx.repos.contacts.updateFields(id, { stage });
         const add = (purpose: 'appointments' | 'site_photos', withdrawn: string | null, note: string | null) => {
-          const consentId = session.ctx.repos.tracking.addConsent({ contactId: id, purpose, givenAt: '2026-11-01', textVersion: 'EW-1', method: 'signed_letter', evidenceId: null, evidenceNote: note });
+          const consentId = session.ctx.repos.tracking.addConsent({ contactId: id, purpose, givenAt: '2026-11-01', textVersion: 'EW-1', method: 'signed_letter', evidenceId: note ? null : scan, evidenceNote: note });
           if (withdrawn) session.ctx.repos.tracking.withdrawConsent(consentId, withdrawn);
         };
         if (kind === 'active') add('appointments', null, null);
@@ -210,6 +211,9 @@ describe('one definition of a valid consent', () => {
     const notFiltered = session.ctx.repos.contactQuery.count({ search: '', consented: false, invitedBefore: '', letterSentBefore: '' });
     expect(expected).toBe(3);
     expect(dashboard(session.ctx).consented).toBe(expected);
+    // The stage "consent given" in the overview's bars and the table's filter means the same.
+    expect(dashboard(session.ctx).byStage.consent_given).toBe(expected);
+    expect(session.ctx.repos.contactQuery.count({ search: '', stages: ['consent_given'], invitedBefore: '', letterSentBefore: '' })).toBe(expected);
     expect(filtered).toBe(expected);
     expect(notFiltered).toBe(stages.length * kinds.length - expected);
     expect(consentedContacts(session.ctx).map((c) => c.displayName).sort()).toEqual(['consent_given active', 'consent_given note only', 'consent_given partly withdrawn']);
