@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Question {
@@ -57,8 +57,11 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [dirtyForms]);
 
+  // One value for the provider's life: a new object on each of its renders (the question opening and
+  // closing) would re-render every page that asks, and a page re-rendered loads its data again.
+  const value = useMemo(() => ({ dirtyForms, confirmLeave }), [dirtyForms, confirmLeave]);
   return (
-    <UnsavedChangesContext.Provider value={{ dirtyForms, confirmLeave }}>
+    <UnsavedChangesContext.Provider value={value}>
       {children}
       {/* Above the contact drawer, whose tabs and close button ask too. */}
       <Modal opened={question !== null} onClose={() => answer(false)} title={t('unsaved.title')} centered zIndex={1000}>
