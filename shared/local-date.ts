@@ -1,7 +1,7 @@
 /**
  * Calendar dates as the office computer's clock reads them. A date is kept as YYYY-MM-DD and is
  * always the LOCAL day: a letter printed at 00:30 in Germany carries that day's date, not the
- * previous day's (which is what the UTC date, `toISOString().slice(0, 10)`, would give). Moments
+ * previous day's (which is what the UTC date at the start of `toISOString()` would give). Moments
  * (timestamps) are stored in UTC and shown in local time.
  */
 

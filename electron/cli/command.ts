@@ -1,3 +1,5 @@
+import { translate } from '../../shared/i18n';
+import { AppError } from '../services/errors';
 import type { Session } from '../services/session';
 
 export interface CliIo {
@@ -17,3 +19,19 @@ export interface CliCommand {
 }
 
 export class UsageError extends Error {}
+
+/** A contact id from the command line, or a usage error that says what one is. */
+export const contactId = (text: string | undefined): number => {
+  const id = Number(text);
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`„${text ?? ''}“ ist keine Kontakt-ID (eine positive Zahl, siehe „contacts --json“).`);
+  return id;
+};
+
+/** A refusal of the services (a step the rules forbid, an unknown contact, a scan too large) as exit code 2. */
+export function refused(error: unknown, io: Pick<CliIo, 'err'>, language: 'de' | 'en'): number {
+  if (error instanceof AppError && (error.code === 'conflict' || error.code === 'not_found' || error.code === 'invalid_input' || error.code === 'too_large')) {
+    io.err(translate(language, error.messageKey, error.vars));
+    return 2;
+  }
+  throw error;
+}

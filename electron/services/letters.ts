@@ -76,6 +76,17 @@ const landlineOnlyOf = (contacts: Iterable<Contact>, kind: LetterKind): ListedCo
   kind === 'consent' ? [...contacts].filter((contact) => contact.phones.length > 0 && !messagingPhone(contact.phones)).map(({ id, displayName }) => ({ id, displayName })) : [];
 
 /**
+ * Whom a batch of letters leaves out besides those without an address: the settled contacts (unless
+ * included) and, for consent letters, those with landlines only; with the ids of all left out.
+ */
+function leftOutOf(ctx: ServiceContext, contacts: Iterable<Contact>, kind: LetterKind, includeSettled: boolean): LeftOut & { ids: Set<number> } {
+  const list = [...contacts];
+  const settled = kind === 'consent' ? settledContacts(ctx, list) : [];
+  const landlineOnly = landlineOnlyOf(list, kind);
+  return { settled, landlineOnly, ids: new Set([...(includeSettled ? [] : settled), ...landlineOnly].map((contact) => contact.id)) };
+}
+
+/**
  * The contacts to write to, in the requested order, without the settled ones unless asked for
  * (consent letters only; invitations on paper go to whoever is chosen); refused with the list of
  * what is missing while the profile is incomplete.
@@ -84,13 +95,13 @@ function lettersInput(ctx: ServiceContext, request: LetterRequest): LettersInput
   const profile = getProfile(ctx);
   const settings = getSettings(ctx);
   const kind = request.kind ?? 'consent';
-  let contacts = request.ids ? [...ctx.repos.contacts.byIds([...request.ids]).values()] : ctx.repos.contacts.all();
-  const settled = kind === 'consent' && !request.includeSettled ? settledContacts(ctx, contacts) : [];
-  const landlineOnly = landlineOnlyOf(contacts, kind);
-  if (settled.length || landlineOnly.length) {
-    const leftOut = new Set([...settled, ...landlineOnly].map((contact) => contact.id));
-    contacts = contacts.filter((contact) => !leftOut.has(contact.id));
-  }
+  const includeSettled = request.includeSettled ?? false;
+  const chosen = request.ids ? [...ctx.repos.contacts.byIds([...request.ids]).values()] : ctx.repos.contacts.all();
+  const leftOut = leftOutOf(ctx, chosen, kind, includeSettled);
+  const contacts = chosen.filter((contact) => !leftOut.ids.has(contact.id));
+  // Listed as left out only when they were: included, the settled ones are printed.
+  const settled = includeSettled ? [] : leftOut.settled;
+  const { landlineOnly } = leftOut;
   const missing = missingProfileFields(profile, letterLanguages(contacts, kind));
   if (missing.length) {
     const fields = missing.map((field) => translate(settings.language, `profile.fields.${field}`)).join(', ');
@@ -225,9 +236,7 @@ export function previewLetters(ctx: ServiceContext, selection: Selection, { form
     if (contact && postalAddress(contact.addresses)) withAddress.push(id);
     else if (contact) withoutAddress.push({ id, displayName: contact.displayName });
   }
-  const settled = kind === 'consent' ? settledContacts(ctx, contacts.values()) : [];
-  const landlineOnly = landlineOnlyOf(contacts.values(), kind);
-  const leftOut = new Set([...(includeSettled ? [] : settled), ...landlineOnly].map((contact) => contact.id));
+  const { settled, landlineOnly, ids: leftOut } = leftOutOf(ctx, contacts.values(), kind, includeSettled);
   const toPrint = withAddress.filter((id) => !leftOut.has(id));
   const missing = missingProfileFields(getProfile(ctx), letterLanguages(contacts.values(), kind)).map((field) => translate(settings.language, `profile.fields.${field}`));
   const listed = { total: ids.length, printable: withAddress.length, toPrint: toPrint.length, withoutAddress, settled, landlineOnly };

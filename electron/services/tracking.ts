@@ -253,8 +253,7 @@ export function undoOperation(ctx: ServiceContext, operationId: number): { resto
         else keptBecauseChanged += 1;
         continue;
       }
-      const current = Object.fromEntries(Object.keys(after).map((key) => [key, historyValue(contact, key as keyof ContactFields) ?? null]));
-      if (JSON.stringify(current) !== JSON.stringify(after)) {
+      if (!unchangedSince(contact, Object.keys(after), after)) {
         keptBecauseChanged += 1;
         continue;
       }
@@ -271,6 +270,10 @@ export function undoOperation(ctx: ServiceContext, operationId: number): { resto
   });
 }
 
+/** Whether these fields of the contact still hold what an operation left in them (else an undo leaves it alone). */
+const unchangedSince = (contact: Contact, fields: string[], after: Record<string, unknown>): boolean =>
+  fields.every((field) => JSON.stringify(historyValue(contact, field as keyof ContactFields) ?? null) === JSON.stringify(after[field] ?? null));
+
 /**
  * Takes back consents a bulk form recorded by mistake: they go (with their scan, when nothing else
  * uses it), and the contact returns to what it was, unless a consent has been withdrawn or the contact
@@ -280,8 +283,7 @@ function undoConsent(ctx: ServiceContext, contact: Contact, entry: HistoryEntry)
   const ids = (entry.after?.consentIds as number[] | undefined) ?? [];
   const consents = ctx.repos.tracking.consents(contact.id).filter((consent) => ids.includes(consent.id));
   const before = (entry.before ?? {}) as Partial<ContactFields>;
-  const changedSince = Object.keys(before).some((key) => JSON.stringify(historyValue(contact, key as keyof ContactFields) ?? null) !== JSON.stringify(entry.after?.[key] ?? null));
-  if (consents.length !== ids.length || consents.some((consent) => consent.withdrawnAt) || changedSince) return false;
+  if (consents.length !== ids.length || consents.some((consent) => consent.withdrawnAt) || !unchangedSince(contact, Object.keys(before), entry.after ?? {})) return false;
   for (const consent of consents) ctx.repos.tracking.deleteConsent(consent.id);
   for (const evidenceId of new Set(consents.flatMap((consent) => (consent.evidenceId ? [consent.evidenceId] : [])))) ctx.repos.tracking.deleteEvidenceIfUnused(evidenceId);
   changeContact(ctx, contact, before, 'undo', null, { after: { consentsRemoved: consents.map((c) => c.purpose) } });

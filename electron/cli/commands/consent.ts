@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { translate } from '../../../shared/i18n';
 import { consentMethods, purposes, type ConsentMethod, type Purpose } from '../../../shared/model/tracking';
 import { recordConsent, type ConsentEvidence } from '../../services/consents';
-import { AppError } from '../../services/errors';
 import { getSettings } from '../../services/settings';
-import { UsageError, type CliCommand } from '../command';
+import { contactId, refused, UsageError, type CliCommand } from '../command';
 import { forScripts } from './contacts';
 
 export const CONSENT_USAGE =
@@ -31,8 +30,7 @@ export const consentCommand: CliCommand = {
   },
   allowPositionals: true,
   run(session, { values, positionals }, io) {
-    const id = Number(positionals[0]);
-    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`„${positionals[0] ?? ''}“ ist keine Kontakt-ID (eine positive Zahl, siehe „contacts --json“).`);
+    const id = contactId(positionals[0]);
     const chosen = String(values.purposes ?? '')
       .split(',')
       .map((purpose) => purpose.trim())
@@ -67,11 +65,7 @@ export const consentCommand: CliCommand = {
       io.out(values.json ? JSON.stringify(forScripts(contact)) : `${contact.displayName}: ${translate(language, `tracking.stages.${contact.stage}`)}`);
       return 0;
     } catch (error) {
-      if (error instanceof AppError && error.code !== 'internal') {
-        io.err(translate(language, error.messageKey, error.vars));
-        return 2;
-      }
-      throw error;
+      return refused(error, io, language);
     }
   },
 };

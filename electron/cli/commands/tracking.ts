@@ -1,19 +1,12 @@
 import { formatDateTime } from '../../../shared/local-date';
 import { messengers, stages, invitationChannels, type HistoryEntryView, type Stage } from '../../../shared/model/tracking';
 import { historyView } from '../../services/contact-detail';
-import { AppError } from '../../services/errors';
 import { getSettings } from '../../services/settings';
 import { requireContact, setStage } from '../../services/tracking';
 import { translate } from '../../../shared/i18n';
-import { UsageError, type CliCommand } from '../command';
+import { contactId, refused, UsageError, type CliCommand } from '../command';
 import { forScripts } from './contacts';
 import { CONSENT_USAGE } from './consent';
-
-const contactId = (text: string | undefined): number => {
-  const id = Number(text);
-  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`„${text ?? ''}“ ist keine Kontakt-ID (eine positive Zahl, siehe „contacts --json“).`);
-  return id;
-};
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[], option: string): T | undefined => {
   if (value === undefined) return undefined;
@@ -21,14 +14,6 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[], option: 
   return value as T;
 };
 
-/** A refusal of the services (a step the rules forbid, an unknown contact) as exit code 2. */
-function refused(error: unknown, io: { err: (text: string) => void }, language: 'de' | 'en'): number {
-  if (error instanceof AppError && (error.code === 'conflict' || error.code === 'not_found' || error.code === 'invalid_input')) {
-    io.err(translate(language, error.messageKey, error.vars));
-    return 2;
-  }
-  throw error;
-}
 
 export const setStageCommand: CliCommand = {
   name: 'set-stage',
