@@ -11,10 +11,9 @@ import type { ImportIssue } from './types';
 import { parseVcardLines } from './vcard';
 import { looksLikeChat, parseChat, partnerFromFileName, type ChatParticipant } from './whatsapp-chat';
 import { isWorkbook, readFirstSheet } from './xlsx';
+import { MAX_TEXT_FILE_BYTES } from './limits';
 import { isZip, listZip, readZipEntry, ZipError, type ZipEntry } from './zip';
 
-/** Larger files are refused: no office has a contact list of half a gigabyte. */
-export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
 const SNIFF_BYTES = 64 * 1024;
 
 export interface TableInfo {
