@@ -40,6 +40,8 @@ const nodeBundle = (entry, outfile, extra = {}) =>
     sourcemap: true,
     // Native or Electron-provided: loaded at run time, never bundled.
     external: ['electron', 'better-sqlite3'],
+    // Tests name their own build of the import reader; the app only ever runs its own (read-isolated.ts).
+    define: { 'process.env.UMZUGSHELFER_READER': 'undefined' },
     logLevel: 'warning',
     ...extra,
   });
@@ -65,6 +67,8 @@ await Promise.all([
   nodeBundle('electron/preload/index.ts', 'preload/index.cjs', { target: 'chrome120' }),
   nodeBundle('electron/host/serve.ts', 'host/serve.cjs'),
   nodeBundle('electron/cli/index.ts', 'cli/index.cjs'),
+  // The import reader's worker thread, beside each bundle that imports (see read-isolated.ts).
+  ...['main', 'host', 'cli'].map((dir) => nodeBundle('electron/importers/read-worker.ts', `${dir}/read-worker.cjs`)),
   buildRenderer(),
 ]);
 mkdirSync(out, { recursive: true });

@@ -13,6 +13,10 @@ export const errorCodes = [
   'conflict',
   'database_too_new',
   'database_unreadable',
+  'database_read_only',
+  'database_busy',
+  'database_unavailable',
+  'disk_full',
   'internal',
 ] as const;
 

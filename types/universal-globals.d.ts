@@ -5,6 +5,7 @@ export {};
 declare global {
   class URL {
     constructor(url: string, base?: string);
+    readonly href: string;
     readonly protocol: string;
     readonly hostname: string;
     readonly port: string;

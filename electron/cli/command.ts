@@ -14,6 +14,11 @@ export interface CliCommand {
   summary: string;
   options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
   allowPositionals?: boolean;
+  /**
+   * The command only reads the database (with these options): it is opened read-only, so a
+   * write-protected file still answers and nothing, not even the bin's purge, is written.
+   */
+  readOnly?: boolean | ((values: Record<string, unknown>) => boolean);
   /** Returns the exit code: 0 done, 2 input refused. */
   run: (session: Session, args: { values: Record<string, unknown>; positionals: string[] }, io: CliIo) => Promise<number> | number;
 }

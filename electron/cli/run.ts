@@ -9,8 +9,9 @@ import { exportConsentedCommand, lettersCommand } from './commands/letters';
 import { profileCommand } from './commands/profile';
 import { historyCommand, setStageCommand } from './commands/tracking';
 import { consentCommand } from './commands/consent';
+import { deleteCommand, eraseCommand, restoreCommand } from './commands/erase';
 
-export const commands: CliCommand[] = [importCommand, contactsCommand, setStageCommand, consentCommand, historyCommand, profileCommand, invitationsCommand, lettersCommand, exportConsentedCommand];
+export const commands: CliCommand[] = [importCommand, contactsCommand, setStageCommand, consentCommand, historyCommand, deleteCommand, restoreCommand, eraseCommand, profileCommand, invitationsCommand, lettersCommand, exportConsentedCommand];
 
 export function helpText(): string {
   const lines = commands.map((command) => `  ${command.usage.padEnd(44)} ${command.summary}`);
@@ -55,11 +56,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(`Aufruf: npm run --silent cli -- ${command.usage}\n${command.summary}`);
     return 0;
   }
+  let databasePath: string;
+  try {
+    databasePath = resolveDatabasePath(parsed.values.db as string | undefined);
+  } catch (error) {
+    // An empty --db, or a folder that does not exist: refused before anything is created.
+    io.err(describeError(error));
+    return 2;
+  }
+  const readOnly = typeof command.readOnly === 'function' ? command.readOnly(parsed.values) : (command.readOnly ?? false);
   let session;
   try {
-    session = openSession({ databasePath: resolveDatabasePath(parsed.values.db as string | undefined), adapter: 'cli' });
+    session = openSession({ databasePath, adapter: 'cli', readOnly });
   } catch (error) {
-    io.err(describeError(error));
+    io.err(describeError(error, databasePath));
     return 1;
   }
   try {
@@ -69,7 +79,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`${error.message}\nAufruf: npm run --silent cli -- ${command.usage}`);
       return 2;
     }
-    io.err(describeError(error));
+    io.err(describeError(error, databasePath));
     return 1;
   } finally {
     session.close();

@@ -1,21 +1,36 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../services/errors';
+import { openingError } from '../services/errors';
 import { migrate, refuseNewerDatabase } from './migrate';
 import { migrations } from './migrations';
+import { userDataDir } from './paths';
+import { retryPendingCheckpoint, retryPendingVacuum } from './upkeep';
 
 export interface OpenOptions {
   /** The compiled better-sqlite3 addon to use (the Electron build in the desktop app). */
   nativeBinding?: string;
   /** Migrations to apply instead of the app's own (tests of single migrations). */
   migrations?: typeof migrations;
+  /**
+   * Only reading is intended (`contacts`, `history` …): an existing database with the current schema
+   * is opened read-only, so nothing is written to it and a write-protected file can still be read.
+   * A database that does not exist yet or needs migrating is opened for writing as usual.
+   */
+  readOnly?: boolean;
+  /**
+   * How the file is rewritten once after the upgrade to version 8 (VACUUM). Tests stand in one that
+   * fails as a full disk makes it fail, to see the rewrite tried again at the next open.
+   */
+  vacuum?: (db: Database) => void;
 }
 
 export interface OpenDatabase {
   db: Database;
   path: string;
   schemaVersion: number;
+  /** True when the connection cannot write (see OpenOptions.readOnly). */
+  readOnly: boolean;
   /** Opens a scratch database (anonymous, gone on close) with the same native binding. */
   openScratch: () => Database;
 }
@@ -28,26 +43,113 @@ export function openScratchDatabase(nativeBinding?: string): Database {
   return scratch;
 }
 
-const isNotADatabase = (error: unknown): boolean =>
-  error instanceof Error && 'code' in error && (error.code === 'SQLITE_NOTADB' || error.code === 'SQLITE_CORRUPT');
-
-/** Opens (and creates) the database file: WAL, foreign keys on, migrated to the newest schema. */
-export function openDatabase(databasePath: string, options: OpenOptions = {}): OpenDatabase {
-  mkdirSync(path.dirname(databasePath), { recursive: true });
-  const db = new BetterSqlite3(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const ownMigrations = options.migrations ?? migrations;
+/**
+ * The database's folder (0700) and file (0600) for this user only. SQLite creates a new file 0644
+ * (less the umask) and gives the -wal and -shm the database file's mode, so the empty file is made
+ * here first: SQLite takes an empty file as a new database, and its companions follow its mode.
+ */
+function createPrivately(databasePath: string): void {
+  mkdirSync(path.dirname(databasePath), { recursive: true, mode: 0o700 });
   try {
-    // Checked before the WAL switch, which would already rewrite the file's header.
-    refuseNewerDatabase(db, ownMigrations, databasePath);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
-    const version = migrate(db, ownMigrations, databasePath);
-    return { db, path: databasePath, schemaVersion: version, openScratch: () => openScratchDatabase(options.nativeBinding) };
+    closeSync(openSync(databasePath, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/**
+ * A database, -wal, -shm and folder an earlier version made keep the modes they were made with
+ * (0644 and 0755 under the usual umask): every writable open takes the group's and others' bits
+ * away. Only those, so a file the office write-protected (0400) stays write-protected. The folder
+ * only when it is the app's own data folder; a folder chosen with --db (a "Kunden" folder others
+ * use too) is the office's to set. A file of another user (a shared drive) cannot be changed and
+ * is left as it is; Windows has no such modes.
+ */
+function keepPrivate(databasePath: string): void {
+  if (process.platform === 'win32') return;
+  const targets = [databasePath, `${databasePath}-wal`, `${databasePath}-shm`];
+  const folder = path.dirname(path.resolve(databasePath));
+  if (folder === path.resolve(userDataDir())) targets.push(folder);
+  for (const target of targets) {
+    try {
+      const { mode } = statSync(target);
+      if ((mode & 0o077) !== 0) chmodSync(target, mode & 0o700);
+    } catch {
+      // Not there (no -wal yet), or not ours to change.
+    }
+  }
+}
+
+/** Settings every connection needs: foreign keys, waiting for a writer, and deleted content overwritten. */
+function configure(db: Database): void {
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // Deleted rows and freed pages are overwritten with zeros, so an erased contact cannot be read
+  // back from the file (off by default in SQLite; costs some writes on deletion only).
+  db.pragma('secure_delete = ON');
+}
+
+/** An existing database with the current schema, opened so that it cannot be written; else null. */
+function openForReading(databasePath: string, ownMigrations: typeof migrations, options: OpenOptions): OpenDatabase | null {
+  if (!existsSync(databasePath)) return null;
+  const db = new BetterSqlite3(databasePath, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    const version = refuseNewerDatabase(db, ownMigrations, databasePath);
+    if (version < ownMigrations.length) {
+      db.close();
+      return null;
+    }
+    configure(db);
+    return { db, path: databasePath, schemaVersion: version, readOnly: true, openScratch: () => openScratchDatabase(options.nativeBinding) };
   } catch (error) {
     db.close();
-    if (isNotADatabase(error)) throw new AppError('database_unreadable', 'errors.database_unreadable', { path: databasePath });
     throw error;
+  }
+}
+
+/**
+ * Work a full disk or another program's reader held up last time (see upkeep.ts). A failure leaves
+ * it pending for the next open and the database as usable as before (a write-protected file still
+ * answers a command that turns out to write nothing).
+ */
+function catchUpOnUpkeep(db: Database, vacuum: (db: Database) => void): void {
+  try {
+    retryPendingVacuum(db, vacuum);
+    retryPendingCheckpoint(db);
+  } catch {
+    // Still pending; everything deleted from now on is overwritten all the same (secure_delete).
+  }
+}
+
+/**
+ * Opens (and creates) the database file: WAL, foreign keys on, secure_delete on, migrated to the
+ * newest schema. Failures of the file (corrupt, read-only, disk full, locked) come as an AppError
+ * naming the file.
+ */
+export function openDatabase(databasePath: string, options: OpenOptions = {}): OpenDatabase {
+  const ownMigrations = options.migrations ?? migrations;
+  try {
+    if (options.readOnly) {
+      const reading = openForReading(databasePath, ownMigrations, options);
+      if (reading) return reading;
+    }
+    createPrivately(databasePath);
+    keepPrivate(databasePath);
+    const db = new BetterSqlite3(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    try {
+      // Checked before the WAL switch, which would already rewrite the file's header.
+      refuseNewerDatabase(db, ownMigrations, databasePath);
+      db.pragma('journal_mode = WAL');
+      configure(db);
+      db.pragma('synchronous = NORMAL');
+      const version = migrate(db, ownMigrations, databasePath);
+      catchUpOnUpkeep(db, options.vacuum ?? ((connection) => connection.exec('VACUUM')));
+      return { db, path: databasePath, schemaVersion: version, readOnly: false, openScratch: () => openScratchDatabase(options.nativeBinding) };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  } catch (error) {
+    throw openingError(error, databasePath) ?? error;
   }
 }

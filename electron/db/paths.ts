@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { AppError } from '../services/errors';
 
 export const APP_NAME = 'Umzugshelfer';
 export const DATABASE_FILE = 'umzugshelfer.sqlite';
@@ -35,7 +37,26 @@ export function defaultDatabasePath(environment: Environment = current()): strin
   return environment.platform === 'win32' ? path.win32.join(dir, DATABASE_FILE) : path.posix.join(dir, DATABASE_FILE);
 }
 
-/** `--db <path>` wins over the default; a relative path is taken from the working directory. */
+/**
+ * `--db <path>` wins over the default; a relative path is taken from the working directory. An empty
+ * `--db ""` (a script's unset variable) is refused rather than taken as "the default": it would open
+ * the office's real database. So is a file in a folder that does not exist, a typo that would
+ * otherwise start an empty database somewhere. The default folder is the app's own and is created
+ * when the database is opened.
+ */
 export function resolveDatabasePath(option: string | undefined): string {
-  return option ? path.resolve(option) : defaultDatabasePath();
+  if (option === undefined) return defaultDatabasePath();
+  if (option.trim() === '') throw new AppError('invalid_input', 'errors.database_path_empty');
+  const file = path.resolve(option);
+  const folder = path.dirname(file);
+  if (!isFolder(folder)) throw new AppError('invalid_input', 'errors.database_folder_missing', { folder, path: file });
+  return file;
+}
+
+function isFolder(folder: string): boolean {
+  try {
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,21 @@
  * "" escapes and line breaks (also a bare CR); any line ending. Streams: rows come out in batches
  * while the file is still being read. Cells are cut out of the text with slice(), not assembled
  * character by character, which keeps both time and memory close to reading the file.
+ *
+ * Ours, not a library (measured on this machine, Node 20, 128 KB chunks as the import reads them):
+ * - a 100,000-row Outlook-style file (14.5 MB): ours 75–120 ms, papaparse 5.7.1 80–110 ms,
+ *   csv-parse 7.0.3 370–500 ms. csv-parse would make every import of a normal file slower by
+ *   about 0.3 s per 100,000 rows.
+ * - 50 MB after one unterminated quote: papaparse 7.2 s and 780 MB (it parses the open quoted field
+ *   again on every chunk); csv-parse stops at its max_record_size with an error and hands out no
+ *   record read before it; ours (with the limits below) 0.2 s.
+ * Limits (limits.ts), checked as the text streams: a cell keeps at most MAX_VALUE_CHARS + 1
+ * characters (normalize cuts it to MAX_VALUE_CHARS and reports it, only where the cell is used); a
+ * record longer than MAX_LINE_CHARS is skipped and reported; a record with more than MAX_COLUMNS
+ * cells ends the reading (the file is refused).
  */
+
+import { MAX_COLUMNS, MAX_LINE_CHARS, MAX_VALUE_CHARS } from './limits';
 
 export const delimiters = [',', ';', '\t'] as const;
 export type Delimiter = (typeof delimiters)[number];
@@ -31,11 +45,23 @@ export interface CsvRow {
 export interface CsvResult {
   /** Set when the file ends inside a quoted cell: the line where that cell began. */
   unterminatedQuoteLine: number | null;
+  /** Set when a record has more than MAX_COLUMNS cells: its line and cells. Reading stops there. */
+  tooManyColumns?: { line: number; columns: number } | null;
+  /** Learns the line of each record longer than MAX_LINE_CHARS, which is skipped. */
+  onRecordTooLong?: (line: number) => void;
 }
 
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+/** One more than a value may have: normalize sees the cell is too long, cuts it and reports it. */
+const CELL_CHARS = MAX_VALUE_CHARS + 1;
+
+/** True when text[from, to) holds only white space (what trim() removes). */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i -= 1) if (!/\s/.test(text[i]!)) return false;
+  return true;
+}
 
 /**
  * Rows of a CSV text stream, in batches (one per chunk read). Empty lines are skipped; an Excel
@@ -44,6 +70,10 @@ const CR = 0x0d;
 export async function* parseCsv(texts: AsyncIterable<string>, initialDelimiter: Delimiter, result: CsvResult = { unterminatedQuoteLine: null }): AsyncIterable<CsvRow[]> {
   let delimiter = initialDelimiter.charCodeAt(0);
   let cells: string[] = [];
+  /** Cells of the record so far, also those past MAX_COLUMNS (which are not kept). */
+  let columns = 0;
+  /** Characters of the record's cells so far, also those not kept. */
+  let recordChars = 0;
   /** The cell so far when it spans a chunk boundary or holds "" escapes; else cut from the text. */
   let carry = '';
   let quoted = false;
@@ -53,13 +83,48 @@ export async function* parseCsv(texts: AsyncIterable<string>, initialDelimiter: 
   let quoteLine = 1;
   let pendingCr = false;
   let first = true;
+  let stopped = false;
+
+  /** Adds to the cell being read, keeping no more than a value can use. */
+  const append = (piece: string) => {
+    recordChars += piece.length;
+    if (carry.length >= CELL_CHARS || recordChars > MAX_LINE_CHARS) return;
+    carry += piece.length <= CELL_CHARS - carry.length ? piece : piece.slice(0, CELL_CHARS - carry.length);
+  };
+  const endCell = (piece: string) => {
+    if (carry === '' && piece.length <= CELL_CHARS && recordChars + piece.length <= MAX_LINE_CHARS) {
+      // The common case: a cell cut straight out of the text.
+      recordChars += piece.length;
+      columns += 1;
+      if (columns <= MAX_COLUMNS) cells.push(piece);
+      return;
+    }
+    append(piece);
+    columns += 1;
+    if (columns <= MAX_COLUMNS && recordChars <= MAX_LINE_CHARS) cells.push(carry);
+    carry = '';
+  };
 
   const endRecord = (): CsvRow | null => {
     const row = { cells, line: recordLine };
+    const wide = columns > MAX_COLUMNS ? columns : 0;
+    const tooLong = recordChars > MAX_LINE_CHARS;
     cells = [];
+    columns = 0;
+    recordChars = 0;
     afterQuote = false;
-    if (first) {
-      first = false;
+    const wasFirst = first;
+    first = false;
+    if (wide) {
+      result.tooManyColumns = { line: row.line, columns: wide };
+      stopped = true;
+      return null;
+    }
+    if (tooLong) {
+      result.onRecordTooLong?.(row.line);
+      return null;
+    }
+    if (wasFirst && row.cells.length <= 2) {
       const hint = /^sep=(.)$/i.exec(row.cells.join(String.fromCharCode(delimiter)).trim());
       if (hint) {
         delimiter = hint[1]!.charCodeAt(0);
@@ -72,7 +137,7 @@ export async function* parseCsv(texts: AsyncIterable<string>, initialDelimiter: 
   for await (const text of texts) {
     const batch: CsvRow[] = [];
     let start = 0; // where the current piece of the cell begins in this chunk
-    for (let i = 0; i < text.length; i += 1) {
+    for (let i = 0; i < text.length && !stopped; i += 1) {
       const c = text.charCodeAt(i);
       if (pendingCr) {
         pendingCr = false;
@@ -83,9 +148,9 @@ export async function* parseCsv(texts: AsyncIterable<string>, initialDelimiter: 
       }
       if (quoted) {
         if (c === QUOTE) {
-          carry += text.slice(start, i);
+          append(text.slice(start, i));
           if (text.charCodeAt(i + 1) === QUOTE) {
-            carry += '"';
+            append('"');
             i += 1;
             start = i + 1;
           } else {
@@ -100,24 +165,24 @@ export async function* parseCsv(texts: AsyncIterable<string>, initialDelimiter: 
       if (c === QUOTE) {
         if (afterQuote) {
           // "" split across two chunks, or a stray quote right after a closing one.
-          carry += '"';
+          append('"');
           quoted = true;
           afterQuote = false;
           start = i + 1;
-        } else if ((carry + text.slice(start, i)).trim() === '') {
+        } else if (blank(text, start, i) && carry.trim() === '') {
+          // An opening quote: only white space before it in the cell (looked at backwards, so a
+          // cell full of quotes costs no more than its length).
           carry = '';
           quoted = true;
           quoteLine = line;
           start = i + 1;
         }
       } else if (c === delimiter) {
-        cells.push(carry + text.slice(start, i));
-        carry = '';
+        endCell(text.slice(start, i));
         afterQuote = false;
         start = i + 1;
       } else if (c === LF || c === CR) {
-        cells.push(carry + text.slice(start, i));
-        carry = '';
+        endCell(text.slice(start, i));
         const row = endRecord();
         if (row) batch.push(row);
         line += 1;
@@ -128,12 +193,16 @@ export async function* parseCsv(texts: AsyncIterable<string>, initialDelimiter: 
         afterQuote = false; // text after a closing quote stays part of the cell
       }
     }
-    carry += text.slice(start);
+    if (stopped) {
+      if (batch.length) yield batch;
+      return;
+    }
+    append(text.slice(start));
     if (batch.length) yield batch;
   }
   if (quoted) result.unterminatedQuoteLine = quoteLine;
-  if (carry !== '' || cells.length > 0) {
-    cells.push(carry);
+  if (carry !== '' || cells.length > 0 || columns > 0) {
+    endCell('');
     const row = endRecord();
     if (row) yield [row];
   }

@@ -107,6 +107,36 @@ export function guessLegacyEncoding(sample: Uint8Array): 'windows-1252' | 'shift
   return japanese >= 2 && standalone / japanese >= 0.7 ? 'shift_jis' : 'windows-1252';
 }
 
+/**
+ * UTF-8 with a few damaged bytes: its valid multi-byte characters outnumber the invalid bytes at
+ * least two to one. A windows-1252 file has next to no valid sequences (an umlaut is one byte
+ * followed by ASCII), so it never passes; such a file is read as UTF-8 and its damage reported by
+ * line, instead of every umlaut in it turning into two wrong characters.
+ */
+export function isMostlyUtf8(sample: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < sample.length; ) {
+    const lead = sample[i]!;
+    if (lead < 0x80) {
+      i += 1;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length > 0 && i + length > sample.length) break; // cut off at the end of the sample
+    let continued = length > 0;
+    for (let k = 1; k < length && continued; k += 1) continued = (sample[i + k]! & 0xc0) === 0x80;
+    if (continued && isUtf8(sample.subarray(i, i + length))) {
+      valid += 1;
+      i += length;
+    } else {
+      invalid += 1;
+      i += 1;
+    }
+  }
+  return invalid > 0 && valid >= 2 && valid >= 2 * invalid;
+}
+
 /** The encoding of a whole file, from its first bytes (64 KB are plenty). */
 export function detectEncoding(sample: Uint8Array): DetectedEncoding {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
@@ -115,7 +145,8 @@ export function detectEncoding(sample: Uint8Array): DetectedEncoding {
   const utf16 = utf16WithoutBom(sample);
   if (utf16) return { encoding: utf16, bomLength: 0 };
   if (isValidUtf8(sample, true)) return { encoding: 'utf-8', bomLength: 0 };
-  return { encoding: guessLegacyEncoding(sample), bomLength: 0 };
+  const legacy = guessLegacyEncoding(sample);
+  return { encoding: legacy === 'windows-1252' && isMostlyUtf8(sample) ? 'utf-8' : legacy, bomLength: 0 };
 }
 
 const labelAliases: Record<string, string> = {

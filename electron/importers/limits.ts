@@ -19,5 +19,14 @@ export const MAX_ZIP_ENTRY_BYTES = 256 * 1024 * 1024;
 /** Uncompressed to compressed size of one zip entry, checked while inflating once past 1 MB (zip bombs reach 1,000). */
 export const MAX_ZIP_RATIO = 200;
 export const ZIP_RATIO_FROM_BYTES = 1024 * 1024;
+/** Entries of one zip archive (a WhatsApp export holds the media of at most 10,000 messages, a workbook a few dozen files). */
+export const MAX_ZIP_ENTRIES = 100_000;
 /** Old-generation heap of the worker that reads a file; a file that needs more is refused by name. */
 export const READER_HEAP_MB = 512;
+/**
+ * Memory outside that heap (Buffers, inflate windows) the reader may hold: V8's heap limit does not
+ * count it (a worker limited to 16 MB of heap held 400 MB of Buffers), so the reader checks it itself.
+ */
+export const READER_OFF_HEAP_MB = 256;
+/** A reader that reports nothing for this long is stuck (a linear parser reads a chunk in milliseconds). */
+export const READER_STALL_MS = 60_000;

@@ -2,6 +2,7 @@ import type { ContactKind, ContactLanguage } from '../../shared/model/contact';
 import { isEmailAddress } from '../../shared/email';
 import { displayNameOf, looksLikeCompany, type Gender } from '../../shared/names';
 import { normalizePhone, type PhoneKind } from '../../shared/phone';
+import { MAX_VALUE_CHARS } from './limits';
 import type { ParsedAddress, ParsedContact } from './types';
 
 /** A contact ready to be matched and stored: numbers in E.164, e-mails checked, one display name. */
@@ -29,11 +30,136 @@ export interface CandidateContact {
   invalidReason: string | null;
 }
 
+/**
+ * Characters that never belong in a contact's text: the bidi controls, which reorder what follows
+ * them on screen and in print ("Max \u202Egnp.exe" shows as "Max exe.png"), NUL and the other C0
+ * and C1 controls, DEL, and a byte order mark inside the text. Line ends are handled apart: a note
+ * and a street keep them, every other field turns them into a space.
+ */
+const unsafeCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/**
+ * Those of them worth telling the office about: overrides, embeddings and isolates (a crafted name)
+ * and controls. The marks (U+200E, U+200F, U+061C) and a stray BOM are what phones and Excel leave
+ * in harmless text, and go without a word.
+ */
+const reportedCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const lineEnds = /[\t\n\r\u2028\u2029]+/g;
+const anySuspect = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+/** The same without TAB, LF and CR, which a multi-line field keeps. */
+const multilineSuspect = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+/** The first MAX_VALUE_CHARS characters (a pair of surrogates is not split). */
+function cut(text: string): string {
+  const end = MAX_VALUE_CHARS - (/[\ud800-\udbff]/.test(text[MAX_VALUE_CHARS - 1]!) ? 1 : 0);
+  return text.slice(0, end).trimEnd();
+}
+
+/** What safeText did to a text that the office should hear about. */
+export interface TextFindings {
+  /** It was longer than MAX_VALUE_CHARS and was cut. */
+  cut?(): void;
+  /** Controls or bidi overrides were removed from it. */
+  controlsRemoved?(): void;
+}
+
+/**
+ * The text of one field as the app keeps it: without the characters above, and no longer than
+ * MAX_VALUE_CHARS. A single-line field (a name, a number, a city) turns line ends and TABs into one
+ * space; a multi-line one (a note, a street) keeps them and turns U+2028 and U+2029 into a line end.
+ * Clean text, the common case, is returned untouched.
+ */
+export function safeText(text: string, multiline: boolean, findings?: TextFindings): string;
+export function safeText(text: string | null, multiline: boolean, findings?: TextFindings): string | null;
+export function safeText(text: string | null, multiline: boolean, findings: TextFindings = {}): string | null {
+  if (text === null) return null;
+  let result = text;
+  if (anySuspect.test(result)) {
+    if (reportedCharacters.test(result)) findings.controlsRemoved?.();
+    result = result.replace(unsafeCharacters, '');
+    result = multiline ? result.replace(/[\u2028\u2029]/g, '\n') : result.replace(lineEnds, ' ').replace(/ {2,}/g, ' ');
+    result = result.trim();
+  }
+  if (result.length > MAX_VALUE_CHARS) {
+    result = cut(result);
+    findings.cut?.();
+  }
+  return result;
+}
+
+const fine = (text: string | null) => text === null || (text.length <= MAX_VALUE_CHARS && !anySuspect.test(text));
+const fineMultiline = (text: string | null) => text === null || (text.length <= MAX_VALUE_CHARS && !multilineSuspect.test(text));
+
+/** True when safeText would change nothing of the contact (nearly always: then no copy is made). */
+function isSafeContact(parsed: ParsedContact): boolean {
+  return (
+    fine(parsed.formattedName) &&
+    fine(parsed.givenName) &&
+    fine(parsed.familyName) &&
+    fine(parsed.title) &&
+    fine(parsed.organization) &&
+    fine(parsed.department) &&
+    fine(parsed.jobTitle) &&
+    fineMultiline(parsed.note) &&
+    fine(parsed.birthday) &&
+    fine(parsed.customerNumber) &&
+    parsed.phones.every((phone) => fine(phone.raw) && fine(phone.label)) &&
+    parsed.emails.every((email) => fine(email.address) && fine(email.label)) &&
+    parsed.addresses.every(
+      (address) => fineMultiline(address.street) && fine(address.postalCode) && fine(address.city) && fine(address.region) && fine(address.country) && fine(address.label),
+    )
+  );
+}
+
+/** Every text of a parsed contact made safe (see safeText), whatever format it came from. */
+function safeContact(parsed: ParsedContact, findings: TextFindings): ParsedContact {
+  if (isSafeContact(parsed)) return parsed;
+  // A field that nothing is left of is no field.
+  const line = (text: string | null) => (text === null ? null : safeText(text, false, findings) || null);
+  const lines = (text: string | null) => (text === null ? null : safeText(text, true, findings) || null);
+  return {
+    ...parsed,
+    formattedName: line(parsed.formattedName),
+    givenName: line(parsed.givenName),
+    familyName: line(parsed.familyName),
+    title: line(parsed.title),
+    organization: line(parsed.organization),
+    department: line(parsed.department),
+    jobTitle: line(parsed.jobTitle),
+    note: lines(parsed.note),
+    birthday: line(parsed.birthday),
+    customerNumber: line(parsed.customerNumber),
+    phones: parsed.phones.map((phone) => ({ raw: safeText(phone.raw, false, findings), label: line(phone.label) })),
+    emails: parsed.emails.map((email) => ({ address: safeText(email.address, false, findings), label: line(email.label) })),
+    addresses: parsed.addresses.map((address) => ({
+      street: lines(address.street),
+      postalCode: line(address.postalCode),
+      city: line(address.city),
+      region: line(address.region),
+      country: line(address.country),
+      label: line(address.label),
+    })),
+  };
+}
+
+/** What normalizeContact tells about a contact's text, with the contact's line: each at most once per contact. */
+export type ContactTextIssue = 'valueTooLong' | 'controlCharacters';
+
 /** What lists write where there is no address ("-", "keine", "n/a"): nothing to keep. */
 const noEmail = /^(?:[^\p{L}\p{N}]*|keine?|none|n\/?a|k\.? ?a\.?)$/iu;
 const mobileLabel = /\b(cell|mobile?|mobil|handy|iphone)\b/i;
 
-export function normalizeContact(parsed: ParsedContact, region: string): CandidateContact {
+/**
+ * A parsed contact, from any format, as a candidate. Every text passes safeText here, and `onIssue`
+ * learns, with the contact's line, when a value was cut or controls were removed.
+ */
+export function normalizeContact(unsafe: ParsedContact, region: string, onIssue?: (issue: ContactTextIssue, line: number) => void): CandidateContact {
+  const told = new Set<ContactTextIssue>();
+  const tell = (issue: ContactTextIssue) => {
+    if (!told.has(issue)) onIssue?.(issue, unsafe.line);
+    told.add(issue);
+  };
+  const findings: TextFindings = { cut: () => tell('valueTooLong'), controlsRemoved: () => tell('controlCharacters') };
+  const parsed = safeContact(unsafe, findings);
   const phones: CandidateContact['phones'] = [];
   const seenPhones = new Set<string>();
   for (const phone of parsed.phones) {
@@ -78,7 +204,7 @@ export function normalizeContact(parsed: ParsedContact, region: string): Candida
 
   return {
     line: parsed.line,
-    displayName: displayName,
+    displayName: safeText(displayName, false, findings),
     givenName: parsed.givenName,
     familyName: parsed.familyName,
     title: parsed.title,

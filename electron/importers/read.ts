@@ -5,14 +5,15 @@ import { headerSignature, recogniseHeaders, rowReader, sideColumns, type ParsedR
 import { detectDelimiter, parseCsv, type CsvResult } from './csv';
 import { createDecoder, detectEncoding, guessLegacyEncoding, isValidUtf8, type FileEncoding } from './encoding';
 import { MemoryCandidateStore, type CandidateStore } from './candidate-store';
-import { normalizeContact, type CandidateContact } from './normalize';
+import { normalizeContact, type CandidateContact, type ContactTextIssue } from './normalize';
 import { decodeChunks, splitLines, type ByteSource } from './source';
 import type { ImportIssue } from './types';
 import { parseVcardLines } from './vcard';
-import { looksLikeChat, parseChat, partnerFromFileName, type ChatParticipant } from './whatsapp-chat';
+import { ChatReader, looksLikeChat, partnerFromFileName, type ChatParticipant } from './whatsapp-chat';
+import { encodingLabel, LineIssues } from './issues';
 import { isWorkbook, readFirstSheet } from './xlsx';
-import { MAX_TEXT_FILE_BYTES } from './limits';
-import { isZip, listZip, readZipEntry, ZipError, type ZipEntry } from './zip';
+import { MAX_COLUMNS, MAX_LINE_CHARS, MAX_TEXT_FILE_BYTES, MAX_VALUE_CHARS } from './limits';
+import { isZip, openZip, peekHead, ZipRefusal, type ZipArchive } from './zip';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -146,7 +147,10 @@ export async function readImportFile(source: ByteSource, options: ReadOptions): 
 
 async function readContents(source: ByteSource, options: ReadOptions): Promise<FileReading> {
   let reading: FileReading = { name: source.name, format: null, encoding: null, hash: '', issues: [], rejected: false, candidates: options.store ?? new MemoryCandidateStore(), table: null, chat: null };
+  // Counted here, not read back from the store: in the worker the store only passes contacts on.
+  let usableCandidates = 0;
   const keep = (candidate: CandidateContact) => {
+    if (!candidate.invalidReason) usableCandidates += 1;
     const index = reading.candidates.add(candidate);
     options.onCandidate?.(candidate, index);
   };
@@ -167,16 +171,27 @@ async function readContents(source: ByteSource, options: ReadOptions): Promise<F
   const hash = createHash('sha256');
   const chunks = () => hashing(source.chunks(options.onProgress), hash);
 
+  // Lines too long to keep and text not valid in its encoding are named with their line (the first
+  // LISTED_LINE_ISSUES of each kind); values cut and controls removed with their contact's.
+  const lineIssues = new LineIssues();
+  const onLineTooLong = (line: number) => lineIssues.note('lineTooLong', line, { limit: MAX_LINE_CHARS });
+  const onInvalidText = (line: number) => lineIssues.note('invalidText', line, { encoding: encodingLabel(encoding) });
+  const onContactIssue = contactIssuesInto(lineIssues);
+
   if (/BEGIN:VCARD/i.test(headText)) {
     reading.format = 'vcard';
     const guessed: FileEncoding = encoding === 'utf-8' || encoding.startsWith('utf-16') ? (isValidUtf8(head, true) ? 'windows-1252' : guessLegacyEncoding(head)) : encoding;
     const fallbackEncoding = options.legacyEncoding ?? guessed;
-    const texts = encoding.startsWith('utf-16') ? utf8AsBinary(decodeChunks(chunks(), encoding, bomLength)) : asBinaryText(chunks(), bomLength);
+    const texts = encoding.startsWith('utf-16') ? utf8AsBinary(decodeChunks(chunks(), encoding, bomLength, onInvalidText)) : asBinaryText(chunks(), bomLength);
     const encodingsSeen = new Set<string>();
-    for await (const batch of parseVcardLines(splitLines(texts), { fallbackEncoding, issues: reading.issues, encodingsSeen })) {
-      for (const parsed of batch) keep(normalizeContact(parsed, options.region));
+    // Its first bytes hold UTF-8 characters: a value that is not UTF-8 further on is damage, not a guess.
+    const utf8Text = encoding === 'utf-8' && /[^\x00-\x7f]/.test(headText);
+    const vcardOptions = { fallbackEncoding, issues: reading.issues, encodingsSeen, utf8Text, onInvalidText, onLineTooLong };
+    for await (const batch of parseVcardLines(splitLines(texts, onLineTooLong), vcardOptions)) {
+      for (const parsed of batch) keep(normalizeContact(parsed, options.region, onContactIssue));
     }
     reading.hash = hash.digest('hex');
+    reading.issues.push(...lineIssues.issues());
     // What the values really were: a file of ASCII lines may carry UTF-8 or Shift_JIS inside.
     if (!encoding.startsWith('utf-16')) reading.encoding = encodingsSeen.size > 0 ? [...encodingsSeen].sort().join('+') : 'utf-8';
     if (reading.candidates.size === 0) return reject(reading, 'noCards');
@@ -185,33 +200,64 @@ async function readContents(source: ByteSource, options: ReadOptions): Promise<F
 
   if (looksLikeChat(headText)) {
     reading.format = 'whatsapp';
-    let text = '';
-    for await (const part of decodeChunks(chunks(), encoding, bomLength)) text += part;
-    reading.hash = hash.digest('hex');
-    return withChat(reading, text, source.name);
+    const chat = await readChat(reading, decodeChunks(chunks(), encoding, bomLength, onInvalidText), source.name, onLineTooLong);
+    chat.hash = hash.digest('hex');
+    chat.issues.unshift(...lineIssues.issues());
+    return chat;
   }
 
   reading.format = 'csv';
   const delimiter = detectDelimiter(headText.replace(/^sep=.\r?\n/i, ''));
-  const csvResult: CsvResult = { unterminatedQuoteLine: null };
-  const rows = parseCsv(decodeChunks(chunks(), encoding, bomLength), delimiter, csvResult);
-  reading = await readTable(reading, rows, options, keep);
+  const csvResult: CsvResult = { unterminatedQuoteLine: null, tooManyColumns: null, onRecordTooLong: onLineTooLong };
+  const rows = parseCsv(decodeChunks(chunks(), encoding, bomLength, onInvalidText), delimiter, csvResult);
+  const table = await readTable(reading, rows, options, keep, lineIssues);
+  if (csvResult.tooManyColumns) {
+    // Not a contact list (a table a million columns wide): refused at the first such row, unread past it.
+    const { line, columns } = csvResult.tooManyColumns;
+    return reject({ ...reading, table: null }, 'tooManyColumns', { line, columns, limit: MAX_COLUMNS }, line);
+  }
+  reading = table;
   reading.hash = hash.digest('hex');
   if (csvResult.unterminatedQuoteLine !== null) {
     reading.issues.push({ line: csvResult.unterminatedQuoteLine, key: 'unterminatedQuote', vars: { line: csvResult.unterminatedQuoteLine } });
   }
-  if (!reading.rejected && reading.table && reading.table.headers.length < 2 && [...reading.candidates.values()].every((c) => c.invalidReason)) {
+  reading.issues.push(...lineIssues.issues());
+  if (!reading.rejected && reading.table && reading.table.headers.length < 2 && usableCandidates === 0) {
     return reject(reading, 'unknownFormat');
   }
   return reading;
 }
 
-/** Header, sample and contacts of a table (CSV rows or an Excel sheet), batch by batch. */
+/** Notes what normalizeContact tells about a contact's text. */
+const contactIssuesInto =
+  (lineIssues: LineIssues) =>
+  (issue: ContactTextIssue, line: number): void =>
+    lineIssues.note(issue, line, issue === 'valueTooLong' ? { limit: MAX_VALUE_CHARS } : {});
+
+/**
+ * Header, sample and contacts of a table (CSV rows or an Excel sheet), batch by batch. Values cut
+ * and controls removed are noted in `lineIssues` when given (the caller adds them to the reading),
+ * else added to the reading here.
+ */
 async function readTable(
   reading: FileReading,
   batches: AsyncIterable<{ cells: string[]; line: number }[]>,
   options: ReadOptions,
   keep: (candidate: CandidateContact) => void,
+  lineIssues?: LineIssues,
+): Promise<FileReading> {
+  const noted = lineIssues ?? new LineIssues();
+  const result = await readRows(reading, batches, options, keep, contactIssuesInto(noted));
+  if (!lineIssues) result.issues.push(...noted.issues());
+  return result;
+}
+
+async function readRows(
+  reading: FileReading,
+  batches: AsyncIterable<{ cells: string[]; line: number }[]>,
+  options: ReadOptions,
+  keep: (candidate: CandidateContact) => void,
+  onContactIssue: (issue: ContactTextIssue, line: number) => void,
 ): Promise<FileReading> {
   let headers: string[] | null = null;
   let mapping: ColumnTarget[] = [];
@@ -241,48 +287,60 @@ async function readTable(
       continue;
     }
     if (sampleRows.length < 5) sampleRows.push(row.cells);
-    keep(normalizeContact(readRow(row.cells, row.line), options.region));
+    keep(normalizeContact(readRow(row.cells, row.line), options.region, onContactIssue));
   }
   if (!headers) return reject(reading, 'empty');
   if (reading.candidates.size === 0) return reject(reading, 'noRows');
   return reading;
 }
 
-function withChat(reading: FileReading, text: string, name: string): FileReading {
-  const participants = parseChat(text);
+/** A chat read line by line as its text streams: the file is never one string in memory. */
+async function readChat(reading: FileReading, texts: AsyncIterable<string>, name: string, onLineTooLong?: (line: number) => void): Promise<FileReading> {
+  const chat = new ChatReader();
+  for await (const { lines, firstLine } of splitLines(texts, onLineTooLong)) {
+    for (let index = 0; index < lines.length; index += 1) chat.addLine(lines[index]!, firstLine + index);
+  }
+  const participants = chat.participants();
   if (participants.length === 0) return reject(reading, 'noMessages');
   return { ...reading, chat: { participants, partner: partnerFromFileName(name) } };
 }
 
 async function readZip(source: ByteSource, base: FileReading, options: ReadOptions, keep: (candidate: CandidateContact) => void): Promise<FileReading> {
-  let entries: ZipEntry[];
+  let zip: ZipArchive | null = null;
+  /** What is known of the file when a refusal comes (its format, once found). */
+  let known = base;
   try {
-    entries = await listZip(source);
-  } catch (error) {
-    if (error instanceof ZipError) return reject(base, 'brokenZip');
-    throw error;
-  }
-  try {
-    if (isWorkbook(entries)) {
-      const reading: FileReading = { ...base, format: 'xlsx', encoding: null };
-      const rows = await readFirstSheet(source);
+    zip = await openZip(source);
+    if (isWorkbook(zip.entries)) {
+      known = { ...base, format: 'xlsx', encoding: null };
+      const reading: FileReading = { ...known, issues: [...base.issues] };
+      const result = await readTable(reading, readFirstSheet(zip, reading.issues), options, keep);
       const hash = createHash('sha256');
       for await (const chunk of source.chunks(options.onProgress)) hash.update(chunk);
-      const result = await readTable(reading, (async function* () { yield rows; })(), options, keep);
       return { ...result, hash: hash.digest('hex') };
     }
-    // A WhatsApp export with media: only the chat text is read.
-    const chat = entries.find((entry) => /(^|\/)(_chat|whatsapp[^/]*)\.txt$/i.test(entry.name)) ?? entries.find((entry) => entry.name.toLowerCase().endsWith('.txt'));
+    // A WhatsApp export with media: only the chat text is read, decoded as it inflates.
+    const chat = zip.entries.find((entry) => /(^|\/)(_chat|whatsapp[^/]*)\.txt$/i.test(entry.name)) ?? zip.entries.find((entry) => entry.name.toLowerCase().endsWith('.txt'));
     if (!chat) return reject(base, 'zipWithoutContacts');
-    const bytes = await readZipEntry(source, chat);
+    known = { ...base, format: 'whatsapp' };
+    const hash = createHash('sha256');
+    const { head, chunks } = await peekHead(hashing(zip.chunks(chat), hash), SNIFF_BYTES);
+    const { encoding, bomLength } = detectEncoding(head);
+    const reading: FileReading = { ...known, encoding };
+    if (!looksLikeChat(createDecoder(encoding).decode(head.subarray(bomLength)))) return reject(reading, 'zipWithoutContacts');
+    // Streamed like a chat text beside the zip, with the same limits and reports per line.
+    const lineIssues = new LineIssues();
+    const onLineTooLong = (line: number) => lineIssues.note('lineTooLong', line, { limit: MAX_LINE_CHARS });
+    const onInvalidText = (line: number) => lineIssues.note('invalidText', line, { encoding: encodingLabel(encoding) });
+    const read = await readChat(reading, decodeChunks(chunks, encoding, bomLength, onInvalidText), source.name, onLineTooLong);
     options.onProgress?.(source.size);
-    const { encoding, bomLength } = detectEncoding(bytes.subarray(0, SNIFF_BYTES));
-    const text = createDecoder(encoding).decode(bytes.subarray(bomLength));
-    const reading: FileReading = { ...base, format: 'whatsapp', encoding, hash: createHash('sha256').update(bytes).digest('hex') };
-    if (!looksLikeChat(text)) return reject(reading, 'zipWithoutContacts');
-    return withChat(reading, text, source.name);
+    read.hash = hash.digest('hex');
+    read.issues.unshift(...lineIssues.issues());
+    return read;
   } catch (error) {
-    if (error instanceof ZipError) return reject(base, 'brokenZip');
+    if (error instanceof ZipRefusal) return reject(known, error.key, error.vars, error.line);
     throw error;
+  } finally {
+    zip?.close();
   }
 }

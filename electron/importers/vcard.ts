@@ -4,6 +4,7 @@ import { decodeLabelled, type FileEncoding } from './encoding';
 import type { LineBatch } from './source';
 import { emptyContact, type ImportIssue, type ParsedAddress, type ParsedContact } from './types';
 import { languageOf } from './language';
+import { MAX_LINE_CHARS, MAX_VALUE_CHARS } from './limits';
 
 /**
  * A tolerant reader for vCard 2.1, 3.0 and 4.0 as phones and programs really write them. It works on
@@ -11,10 +12,11 @@ import { languageOf } from './language';
  * a fold that splits a UTF-8 character is joined before anything is decoded.
  */
 
-/** One property of a card: its (shared) header and its raw value (one char per byte). */
+/** One property of a card: its (shared) header, its raw value (one char per byte) and the line it starts on. */
 interface Property {
   header: Header;
   value: string;
+  line: number;
 }
 
 /** What the reader takes from a card; everything else (photos, URLs, X-properties) is skipped undecoded. */
@@ -67,8 +69,13 @@ interface Header {
   label: string | null;
 }
 
-/** Headers repeat thousands of times in a file ("TEL;TYPE=CELL"): each is parsed once. */
+/**
+ * Headers repeat thousands of times in a file ("TEL;TYPE=CELL"): each is parsed once. Real ones
+ * are a few dozen characters; a longer one is parsed but not kept (the cache would keep the whole
+ * line it was cut from alive).
+ */
 const headerCache = new Map<string, Header | null>();
+const CACHED_HEADER_CHARS = 256;
 
 /** Where the value starts (after the colon outside quotes), or -1 when there is no colon. */
 function valueStart(text: string): number {
@@ -79,13 +86,19 @@ function valueStart(text: string): number {
 
 /** Reads `group.NAME;PARAM=…:` of a line; null when the line is not a property (a stray continuation). */
 function parseHeader(text: string, start = valueStart(text)): Header | null {
-  if (start <= 1) return null;
-  const key = text.slice(0, start - 1);
+  return start <= 1 ? null : headerOf(text.slice(0, start - 1));
+}
+
+/** The header of `group.NAME;PARAM=…` (the text before the colon). */
+function headerOf(key: string): Header | null {
+  if (key === '') return null;
+  if (key.length > CACHED_HEADER_CHARS) return parseHeaderText(key);
   let cached = headerCache.get(key);
   if (cached === undefined) {
     cached = parseHeaderText(key);
     if (headerCache.size > 5000) headerCache.clear();
-    headerCache.set(key, cached);
+    // A copy: the key may be a slice that keeps its whole line alive.
+    headerCache.set(Buffer.from(key, 'latin1').toString('latin1'), cached);
   }
   return cached;
 }
@@ -110,7 +123,10 @@ function parseHeaderText(headerText: string): Header | null {
     }
     const key = raw.slice(0, eq).trim().toUpperCase();
     const values = splitOutsideQuotes(raw.slice(eq + 1), ',').map(unescapeParam);
-    params.set(key, [...(params.get(key) ?? []), ...values]);
+    const known = params.get(key);
+    // Added to, not copied: a header may repeat a parameter thousands of times.
+    if (known) for (const value of values) known.push(value);
+    else params.set(key, values);
     if (key === 'TYPE') {
       for (const value of values) {
         types.add(value.trim().toLowerCase());
@@ -311,7 +327,9 @@ class CardBuilder {
         break;
       }
       case 'NOTE':
-        c.note = clean([c.note, unescapeText(text).trim()].filter(Boolean).join('\n'));
+        // Once longer than any value is kept, more notes change nothing (and joining each to all
+        // before would cost the square of their number).
+        if ((c.note?.length ?? 0) <= MAX_VALUE_CHARS) c.note = clean([c.note, unescapeText(text).trim()].filter(Boolean).join('\n'));
         break;
       case 'BDAY':
         c.birthday = normalizeBirthday(text);
@@ -359,6 +377,134 @@ export interface VcardOptions {
   issues: ImportIssue[];
   /** Filled with the encodings the values with non-ASCII bytes turned out to have. */
   encodingsSeen?: Set<string>;
+  /**
+   * The file's text is UTF-8 (its first bytes hold UTF-8 characters): a value without a CHARSET
+   * that is not valid UTF-8 is damage, read with the fallback and reported with its line.
+   */
+  utf8Text?: boolean;
+  onInvalidText?: (line: number) => void;
+  /** A property the reader keeps, or a line that is none, longer than MAX_LINE_CHARS: skipped. */
+  onLineTooLong?: (line: number) => void;
+}
+
+const isCardBoundary = (name: string) => name === 'BEGIN' || name === 'END';
+
+/**
+ * The logical line being put together from its physical lines (folds, quoted-printable soft breaks,
+ * Outlook's note lines); one object, reused for every line of a file. Linear in the line's length:
+ * its pieces are joined once, when it is complete; each new piece is searched once for the colon
+ * that ends the header (searching the whole line again after every fold took 148 s for a 1 MB NOTE
+ * without a colon); and the value of a property the reader skips (a PHOTO, an X- property) is not
+ * kept at all.
+ */
+class LogicalLine {
+  /** The line it starts on; 0 while none is open. */
+  line = 0;
+  /**
+   * What is kept of it: everything up to the colon, then the value of a wanted property. Most
+   * lines are one piece; an array is only made for a second one.
+   */
+  private first = '';
+  private more: string[] | null = null;
+  /** The last piece appended: a trailing = or \ decides how the next line joins. */
+  private last = '';
+  /** Characters of the whole logical line so far, kept or not. */
+  private chars = 0;
+  /** Inside a quoted parameter value while looking for the colon. */
+  private quoted = false;
+  /** Where the value begins, after the colon outside quotes; -1 while no colon has come. */
+  private valueAt = -1;
+  /** Null until the colon has come, and for a line that is no property. */
+  header: Header | null = null;
+  /** The reader needs the value: a card boundary, or a property it takes from a card. */
+  wanted = false;
+  /** Longer than MAX_LINE_CHARS: nothing of it is kept. */
+  tooLong = false;
+
+  start(line: number, text: string): void {
+    this.line = line;
+    this.first = '';
+    this.more = null;
+    this.last = '';
+    this.chars = 0;
+    this.quoted = false;
+    this.valueAt = -1;
+    this.header = null;
+    this.wanted = false;
+    this.tooLong = false;
+    this.append(text);
+  }
+
+  close(): void {
+    this.line = 0;
+    this.first = '';
+    this.more = null;
+    this.last = '';
+  }
+
+  private keep(text: string): void {
+    if (this.first === '') this.first = text;
+    else (this.more ??= []).push(text);
+  }
+
+  private joined(): string {
+    return this.more ? this.first + this.more.join('') : this.first;
+  }
+
+  append(text: string): void {
+    if (text === '') return;
+    const before = this.chars;
+    this.chars += text.length;
+    this.last = text;
+    if (this.tooLong) return;
+    if (this.chars > MAX_LINE_CHARS) {
+      this.tooLong = true;
+      this.first = '';
+      this.more = null;
+      return;
+    }
+    if (this.valueAt >= 0) {
+      if (this.wanted) this.keep(text);
+      return;
+    }
+    this.keep(text);
+    const colon = this.colonIn(text);
+    if (colon < 0) return;
+    this.valueAt = before + colon + 1;
+    const joined = this.joined();
+    this.header = headerOf(joined.slice(0, this.valueAt - 1));
+    this.wanted = !!this.header && (isCardBoundary(this.header.name) || (keptProperties.has(this.header.name) && !this.header.binary));
+    this.first = this.wanted ? joined : '';
+    this.more = null;
+  }
+
+  /** The first colon outside double quotes in a new piece of the header, or -1. */
+  private colonIn(text: string): number {
+    if (!this.quoted && !text.includes('"')) return text.indexOf(':');
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) this.quoted = !this.quoted;
+      else if (c === 0x3a && !this.quoted) return i;
+    }
+    return -1;
+  }
+
+  endsWith(char: string): boolean {
+    return this.last.endsWith(char);
+  }
+
+  /** Drops the last character: the = of a quoted-printable soft line break. */
+  dropLast(): void {
+    this.chars -= 1;
+    this.last = this.last.slice(0, -1);
+    if (this.more?.length) this.more.push(this.more.pop()!.slice(0, -1));
+    else this.first = this.first.slice(0, -1);
+  }
+
+  /** The raw value (after the colon), for a wanted line that is not too long. */
+  value(): string {
+    return this.joined().slice(this.valueAt);
+  }
 }
 
 /**
@@ -368,85 +514,83 @@ export interface VcardOptions {
  */
 export async function* parseVcardLines(batches: AsyncIterable<LineBatch>, options: VcardOptions): AsyncIterable<ParsedContact[]> {
   // Only the properties the reader keeps are decoded at all.
-  const decode = ({ header, value }: Property): string => {
+  const decode = ({ header, value, line }: Property): string => {
     // ASCII reads the same in every charset: the common case needs no decoding.
     if (!header.qp && !nonAscii.test(value)) return value;
     const bytes = header.qp ? decodeQuotedPrintable(value) : Buffer.from(value, 'latin1');
     const decoded = decodeLabelled(bytes, header.charset, options.fallbackEncoding);
     if (options.encodingsSeen && (!header.qp || bytes.some((byte) => byte >= 0x80))) options.encodingsSeen.add(decoded.encoding);
+    // (Quoted-printable bytes without a CHARSET are the 2.1 default, not damage to the file's text.)
+    if (options.utf8Text && !header.charset && !header.qp && decoded.encoding !== 'utf-8') options.onInvalidText?.(line);
     return decoded.text;
   };
 
   let card: CardBuilder | null = null;
   let nested = 0;
   let done: ParsedContact[] = [];
-  // The logical line being assembled from folds and soft breaks; its header is parsed on demand.
-  let pending: string | null = null;
-  let pendingLine = 0;
-  let pendingHeader: Header | null | undefined;
-  const headerOfPending = () => (pendingHeader === undefined ? (pendingHeader = parseHeader(pending!)) : pendingHeader);
+  // The logical line being assembled from folds and soft breaks.
+  const pending = new LogicalLine();
 
   /** Acts on one complete logical line: a card boundary, or a property of the open card. */
-  const complete = () => {
-    const text = pending!;
-    const start = valueStart(text);
-    const header = pendingHeader === undefined ? parseHeader(text, start) : pendingHeader;
-    if (!header) return; // garbage outside a property
-    const value = text.slice(start);
+  const complete = (logical: LogicalLine) => {
+    if (logical.tooLong) {
+      // A PHOTO or another property the reader skips may be as long as it likes.
+      if (!logical.header || logical.wanted) options.onLineTooLong?.(logical.line);
+      return;
+    }
+    const header = logical.header;
+    if (!header || !logical.wanted) return; // garbage outside a property, or one the reader skips
+    const value = logical.value();
     if (header.name === 'BEGIN' && /^vcard/i.test(value.trim())) {
       if (card) nested += 1;
-      else card = new CardBuilder(pendingLine);
+      else card = new CardBuilder(logical.line);
     } else if (header.name === 'END' && /^vcard/i.test(value.trim())) {
       if (nested > 0) nested -= 1;
       else if (card) {
         done.push(card.finish());
         card = null;
       }
-    } else if (card && nested === 0 && header.name !== 'END' && !header.binary && keptProperties.has(header.name)) {
-      card.add({ header, value }, decode);
+    } else if (card && nested === 0 && !isCardBoundary(header.name)) {
+      card.add({ header, value, line: logical.line }, decode);
     }
   };
 
   for await (const { lines, firstLine } of batches) {
     for (let i = 0; i < lines.length; i += 1) {
       const text = lines[i]!;
-      if (pending !== null) {
+      if (pending.line > 0) {
         const first = text.charCodeAt(0);
-        if (pending.endsWith('=') && headerOfPending()?.qp) {
+        if (pending.header?.qp && pending.endsWith('=')) {
           // Quoted-printable soft line break, also inside an =XX escape or right after the colon.
-          pending = pending.slice(0, -1) + text;
+          pending.dropLast();
+          pending.append(text);
           continue;
         }
         if (first === 0x20 || first === 0x09) {
-          pending += text.slice(1);
-          pendingHeader = undefined; // a fold may run through the header itself
+          pending.append(text.slice(1)); // a fold, which may run through the header itself
           continue;
         }
-        if (valueStart(text) < 0 && headerOfPending()?.binary && /^[A-Za-z0-9+/=]+$/.test(text)) {
-          pending += text; // base64 without the blank line 2.1 asks for (BlackBerry)
+        if (pending.header?.binary && valueStart(text) < 0 && /^[A-Za-z0-9+/=]+$/.test(text)) {
+          pending.append(text); // base64 without the blank line 2.1 asks for (BlackBerry)
           continue;
         }
-        if (card && text.trim() !== '' && !startsProperty(text) && headerOfPending()) {
+        if (card && pending.header && text.trim() !== '' && !startsProperty(text)) {
           // Not a property: a line continuing the value without folding (Outlook notes, an
           // address broken after a backslash).
-          pending += pending.endsWith('\\') ? `n${text}` : `\\n${text}`;
+          pending.append(pending.endsWith('\\') ? `n${text}` : `\\n${text}`);
           continue;
         }
-        complete();
-        pending = null;
+        complete(pending);
+        pending.close();
       }
-      if (text.trim() !== '') {
-        pending = text;
-        pendingLine = firstLine + i;
-        pendingHeader = undefined;
-      }
+      if (text.trim() !== '') pending.start(firstLine + i, text);
     }
     if (done.length) {
       yield done;
       done = [];
     }
   }
-  if (pending !== null) complete();
+  if (pending.line > 0) complete(pending);
   if (done.length) yield done;
   const open = card as CardBuilder | null;
   if (open) options.issues.push({ line: open.contact.line, key: 'truncatedCard', vars: { line: open.contact.line } });

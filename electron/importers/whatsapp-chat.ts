@@ -6,6 +6,8 @@
  *   iOS      [12.03.24, 14:05:33] Max Mustermann: Text    ‎[3/12/24, 2:05:33 PM] ~ Max: Text
  */
 
+import { safeText } from './normalize';
+
 export interface ChatParticipant {
   /** As the export writes the sender: a name from the phone's address book, or a number. */
   sender: string;
@@ -27,38 +29,44 @@ export function looksLikeChat(text: string): boolean {
   return lines.length > 0 && stamped >= Math.min(3, lines.length) && stamped / lines.length >= 0.5;
 }
 
-interface Stamp {
-  a: number;
-  b: number;
-  year: number;
-  hour: number;
-  minute: number;
-  second: number;
+const messagePattern = /^(?:~[\s\u202f\u00a0]*)?([^:]{1,80}?): (.*)$/;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+interface Sender {
+  sender: string;
+  phone: string | null;
+  messages: number;
+  firstLine: number;
+  /** The last message's time read day first (12.03.) and month first (3/12): which one holds is known at the end. */
+  lastDayFirst: string;
+  lastMonthFirst: string;
 }
 
-const messagePattern = /^(?:~[\s\u202f\u00a0]*)?([^:]{1,80}?): (.*)$/;
-
 /**
- * The senders of a chat, each with their number of messages and last date. System lines ("Messages
- * are end-to-end encrypted") have no sender and are skipped; continuation lines belong to the
- * message above.
+ * The senders of a chat, line by line as the file streams (a chat is never one string in memory):
+ * each with their number of messages and last date. System lines ("Messages are end-to-end
+ * encrypted") have no sender and are skipped; continuation lines belong to the message above.
+ * Whether dates are day or month first is only known once every line was seen, so each sender keeps
+ * their last time read both ways.
  */
-export function parseChat(text: string): ChatParticipant[] {
-  const stamps: { stamp: Stamp; sender: string; lineNumber: number }[] = [];
-  let dayFirstVotes = 0;
-  let monthFirstVotes = 0;
-  let twelveHour = false;
-  let dotted = false;
-  text.split(/\r\n|\n|\r/).forEach((raw, index) => {
-    const match = line.exec(raw.replace(invisible, '').trim());
+export class ChatReader {
+  private readonly senders = new Map<string, Sender>();
+  private dayFirstVotes = 0;
+  private monthFirstVotes = 0;
+  private twelveHour = false;
+  private dotted = false;
+
+  addLine(raw: string, lineNumber: number): void {
+    const visible = raw.replace(invisible, '').trim();
+    const match = line.exec(visible);
     if (!match) return;
-    const [, first, second, third, hour, minute, second2, meridiem, rest] = match;
+    const [, first, second, third, hour, minute, seconds, meridiem, rest] = match;
     const message = messagePattern.exec(rest!);
     if (!message) return;
-    if (raw.includes('.')) dotted ||= /^\[?\d{1,2}\.\d{1,2}\./.test(raw.replace(invisible, '').trim());
+    if (!this.dotted && visible.includes('.')) this.dotted = /^\[?\d{1,2}\.\d{1,2}\./.test(visible);
     let h = Number(hour);
     if (meridiem) {
-      twelveHour = true;
+      this.twelveHour = true;
       const pm = meridiem.toLowerCase() === 'p';
       h = (h % 12) + (pm ? 12 : 0);
     }
@@ -66,36 +74,44 @@ export function parseChat(text: string): ChatParticipant[] {
     const iso = Number(first) > 31;
     const a = iso ? Number(third) : Number(first);
     const b = Number(second);
-    if (a > 12 || iso) dayFirstVotes += 1;
-    if (b > 12) monthFirstVotes += 1;
-    const year = iso ? Number(first) : Number(third);
-    stamps.push({
-      stamp: { a, b, year: year < 100 ? 2000 + year : year, hour: h, minute: Number(minute), second: Number(second2 ?? 0) },
-      sender: message[1]!.replace(/^~[\s\u202f\u00a0]*/, '').trim(),
-      lineNumber: index + 1,
-    });
-  });
-  // German phones write day.month; English ones month/day (US, 12-hour clock) or day/month (UK).
-  const dayFirst = dayFirstVotes > 0 || (monthFirstVotes === 0 && (dotted || !twelveHour));
-
-  const participants = new Map<string, ChatParticipant>();
-  for (const { stamp, sender, lineNumber } of stamps) {
-    const [day, month] = dayFirst ? [stamp.a, stamp.b] : [stamp.b, stamp.a];
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const at = `${stamp.year}-${pad(month)}-${pad(day)}T${pad(stamp.hour)}:${pad(stamp.minute)}:${pad(stamp.second)}`;
-    const known = participants.get(sender);
-    const isNumber = /^\+?[\d\s\u202f\u00a0()/-]{6,}$/.test(sender);
-    if (!known) participants.set(sender, { sender, phone: isNumber ? sender : null, messages: 1, lastMessageAt: at, firstLine: lineNumber });
-    else {
+    if (a > 12 || iso) this.dayFirstVotes += 1;
+    if (b > 12) this.monthFirstVotes += 1;
+    const shortYear = iso ? Number(first) : Number(third);
+    const year = shortYear < 100 ? 2000 + shortYear : shortYear;
+    const time = `T${pad(h)}:${pad(Number(minute))}:${pad(Number(seconds ?? 0))}`;
+    const dayFirst = `${year}-${pad(b)}-${pad(a)}${time}`;
+    const monthFirst = `${year}-${pad(a)}-${pad(b)}${time}`;
+    // The sender as the phone showed it, without controls that would reorder it on screen.
+    const sender = safeText(message[1]!.replace(/^~[\s\u202f\u00a0]*/, ''), false).trim();
+    const known = this.senders.get(sender);
+    if (!known) {
+      const isNumber = /^\+?[\d\s\u202f\u00a0()/-]{6,}$/.test(sender);
+      this.senders.set(sender, { sender, phone: isNumber ? sender : null, messages: 1, firstLine: lineNumber, lastDayFirst: dayFirst, lastMonthFirst: monthFirst });
+    } else {
       known.messages += 1;
-      if (at > known.lastMessageAt) known.lastMessageAt = at;
+      if (dayFirst > known.lastDayFirst) known.lastDayFirst = dayFirst;
+      if (monthFirst > known.lastMonthFirst) known.lastMonthFirst = monthFirst;
     }
   }
-  return [...participants.values()];
+
+  participants(): ChatParticipant[] {
+    // German phones write day.month; English ones month/day (US, 12-hour clock) or day/month (UK).
+    const dayFirst = this.dayFirstVotes > 0 || (this.monthFirstVotes === 0 && (this.dotted || !this.twelveHour));
+    return [...this.senders.values()]
+      .filter(({ sender }) => sender !== '')
+      .map(({ sender, phone, messages, firstLine, lastDayFirst, lastMonthFirst }) => ({ sender, phone, messages, lastMessageAt: dayFirst ? lastDayFirst : lastMonthFirst, firstLine }));
+  }
+}
+
+/** The senders of a chat in one string (see ChatReader). */
+export function parseChat(text: string): ChatParticipant[] {
+  const reader = new ChatReader();
+  text.split(/\r\n|\n|\r/).forEach((raw, index) => reader.addLine(raw, index + 1));
+  return reader.participants();
 }
 
 /** "WhatsApp Chat mit Max Mustermann.txt" / "WhatsApp Chat with Max.txt" → the chat partner's name. */
 export function partnerFromFileName(name: string): string | null {
-  const match = /WhatsApp[- ]Chat (?:mit|with|-) (.+?)(?:\.txt|\.zip)?$/i.exec(name.replace(/^.*[\\/]/, ''));
-  return match ? match[1]!.trim() : null;
+  const match = /WhatsApp[- ]Chat (?:mit|with|-) (.+?)(?:\.txt|\.zip)?$/i.exec(safeText(name.replace(/^.*[\\/]/, ''), false));
+  return match ? match[1]!.trim() || null : null;
 }

@@ -9,7 +9,7 @@ import { registerIpcHandlers } from './ipc';
 import { createElectronPrintDialog, createElectronPrinter } from './printing';
 import { menuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { APP_ENTRY, blockNetwork, createPrintWindow, createSecureWindow, denyAllPermissions, hardenWebContents, isTrustedSender } from './security';
+import { APP_ENTRY, createPrintWindow, createSecureWindow, hardenWebContents, isTrustedSender, lockDownSession, PRINT_PARTITION } from './security';
 
 export interface DesktopOptions {
   /** out/ of the build: main/, preload/ and renderer/ lie below it. */
@@ -58,8 +58,9 @@ export function startDesktopApp(options: DesktopOptions): void {
   app.on('will-quit', () => current?.close());
 
   void app.whenReady().then(() => {
-    denyAllPermissions(session.defaultSession);
-    blockNetwork(session.defaultSession);
+    lockDownSession(session.defaultSession);
+    // Before any print window exists: it opens its partition's session, which is then locked already.
+    lockDownSession(session.fromPartition(PRINT_PARTITION));
     serveRenderer(protocol, path.join(options.outDir, 'renderer'));
 
     try {

@@ -1,5 +1,5 @@
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session, type WebContents, type WebFrameMain } from 'electron';
-import { isAllowedExternalUrl } from '../../shared/security';
+import { externalUrlToOpen } from '../../shared/security';
 
 export const APP_ORIGIN = 'app://umzugshelfer';
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
@@ -32,6 +32,9 @@ export function createSecureWindow(options: Omit<BrowserWindowConstructorOptions
   });
 }
 
+/** The print window's own session (not persisted: no "persist:" prefix); lockDownSession covers it too. */
+export const PRINT_PARTITION = 'umzugshelfer-print';
+
 /**
  * The hidden window that prints letters: the same locked-down settings (written out again, so that
  * Electronegativity reads them here too), no preload (the page needs no bridge), and a session of its
@@ -41,7 +44,7 @@ export function createPrintWindow(): BrowserWindow {
   return new BrowserWindow({
     show: false,
     webPreferences: {
-      partition: 'umzugshelfer-print',
+      partition: PRINT_PARTITION,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -66,12 +69,14 @@ export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean
 
 /**
  * Hands a link to the system's browser or mail program, and only when it is on the allowlist
- * (mailto:, sms: to one number, wa.me, signal.me, threema.id, matrix.to). The app's only call of
- * shell.openExternal.
+ * (mailto: with subject and body, sms: to one number, wa.me, signal.me, threema.id, matrix.to). The
+ * app's only call of shell.openExternal; it opens the normalised link that passed the check, never
+ * the text it was given.
  */
 export function openExternalIfAllowed(url: string): boolean {
-  if (!isAllowedExternalUrl(url)) return false;
-  void shell.openExternal(url);
+  const checked = externalUrlToOpen(url);
+  if (checked === null) return false;
+  void shell.openExternal(checked);
   return true;
 }
 
@@ -101,4 +106,13 @@ export function blockNetwork(session: Session): void {
   session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
     callback({ cancel: true }),
   );
+}
+
+/**
+ * Every session the app uses gets both: the default one (the app's window) and the print window's
+ * (PRINT_PARTITION), whose letter pages hold names and addresses and must not reach out either.
+ */
+export function lockDownSession(session: Session): void {
+  denyAllPermissions(session);
+  blockNetwork(session);
 }

@@ -28,7 +28,7 @@ const isHistoryKind = (kind: string): kind is HistoryKind => (historyKinds as re
 const dateFields = new Set(['givenAt', 'withdrawnAt', 'invitedAt', 'switchedAt', 'letterSentAt', 'birthday', 'whatsappLastMessageAt']);
 
 /** Fields a change list never shows: the entry's text says them, or they are bookkeeping nobody reads. */
-const unlistedFields = new Set(['stageChangedAt', 'mergedFrom', 'mergedInto', 'deleted', 'consentIds']);
+const unlistedFields = new Set(['stageChangedAt', 'mergedFrom', 'mergedInto', 'mergedFromId', 'mergedIntoId', 'deleted', 'consentIds']);
 
 /** Catalogue lists a value's name is looked up in, per field. */
 const namedValues: Record<string, string> = {
@@ -133,8 +133,21 @@ function entryWords(language: Language, kind: HistoryKind, before: Record<string
     case 'consentWithoutProof':
       return { text: translate(language, 'tracking.history.consentWithoutProof', { after: name('stage', after.stage) }), said: ['stage'], standsAlone: true };
     case 'keptApart':
-    case 'keptApartUndone':
-      return { text: translate(language, `tracking.history.${kind}`, { other: String(after.other ?? '') }), said: ['other'], standsAlone: true };
+    case 'keptApartUndone': {
+      // The other contact's name is gone once that contact was erased.
+      const other = present(after.other) ? String(after.other) : translate(language, 'tracking.history.erasedName');
+      return { text: translate(language, `tracking.history.${kind}`, { other }), said: ['other'], standsAlone: true };
+    }
+    case 'erased':
+      // Erased on request, or from the bin after its days ran out (then both days are said).
+      if (present(after.erasedOn)) {
+        return {
+          text: translate(language, 'tracking.history.purged', { date: formatDate(String(after.deletedOn), language), erased: formatDate(String(after.erasedOn), language), days: Number(after.keptDays) }),
+          said: ['deletedOn', 'erasedOn', 'keptDays'],
+          standsAlone: true,
+        };
+      }
+      return { text: translate(language, 'tracking.history.erased', { date: formatDate(String(after.deletedOn), language) }), said: ['deletedOn'], standsAlone: true };
     case 'fields':
     case 'tags':
       return { text: translate(language, `tracking.history.${kind}`), said: [], standsAlone: false };
@@ -148,7 +161,7 @@ function entryWords(language: Language, kind: HistoryKind, before: Record<string
  * Every line is in words an authority can read: labels, not field names; days as 04.12.2026; no
  * change that changed nothing, and no entry left with nothing to say.
  */
-export function historyView(ctx: ServiceContext, contact: Contact, language: Language): HistoryEntryView[] {
+export function historyView(ctx: ServiceContext, contact: Pick<Contact, 'id'>, language: Language): HistoryEntryView[] {
   // Newest first; entries of the same moment keep their order of writing (the sort below is stable).
   const entries: HistoryEntryView[] = ctx.repos.tracking.history(contact.id).reverse().flatMap((entry) => {
     const before = entry.before ?? {};

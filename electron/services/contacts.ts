@@ -2,6 +2,7 @@ import { localDaysAgo } from '../../shared/local-date';
 import type { Contact, ContactListInput, ContactPage } from '../../shared/model/contact';
 import type { ContactQuery } from '../db/repositories/contact-query';
 import type { ServiceContext } from './context';
+import { AppError } from './errors';
 import { getSettings } from './settings';
 
 
@@ -22,3 +23,18 @@ export function listContacts(ctx: ServiceContext, input: Required<Pick<ContactLi
 }
 
 export const allContacts = (ctx: ServiceContext): Contact[] => ctx.repos.contacts.all();
+
+/**
+ * Brings one contact back from the bin (the CLI's `restore`; the contact list's undo takes back a
+ * whole operation instead). Possible until the bin's 30 days run out: an erased contact stays erased.
+ */
+export function restoreContact(ctx: ServiceContext, id: number): Contact {
+  const found = ctx.repos.contacts.erasable(id);
+  if (!found) throw new AppError('not_found', 'tracking.errors.contactNotFound');
+  if (found.deletedAt === null) throw new AppError('conflict', 'tracking.errors.notInBin', { name: found.displayName });
+  ctx.repos.transaction(() => {
+    ctx.repos.contacts.setDeleted([id], false);
+    ctx.repos.tracking.addHistory({ contactId: id, kind: 'restored', before: { deleted: true }, after: { deleted: false } });
+  });
+  return ctx.repos.contacts.byIds([id]).get(id)!;
+}

@@ -6,6 +6,7 @@ import type { OpenPdfPrinter } from '../printing/printer';
 import { AppError } from './errors';
 import { ImportJobs } from './import-jobs';
 import { LetterJobs } from './letter-jobs';
+import { PrivateTempFolder } from './temp-files';
 
 export type AdapterName = (typeof adapters)[number];
 
@@ -26,32 +27,40 @@ export interface ServiceContext {
   openPrinter: OpenPdfPrinter;
   /** The system print dialog (desktop app only); true when the user sent the job to a printer. */
   printDialog: ((html: string) => Promise<boolean>) | null;
+  /** Where temporary files with personal data go: beside the database, only for this user (temp-files.ts). */
+  tempFolder: PrivateTempFolder;
 }
 
+/** How an adapter prints; given the session's private temp folder for the pages it loads. */
+export type PrinterFactory = (tempFolder: PrivateTempFolder) => OpenPdfPrinter;
+export type PrintDialogFactory = (tempFolder: PrivateTempFolder) => (html: string) => Promise<boolean>;
+
 /** Printing outside the desktop app; without a browser to print with, a message the user can act on. */
-async function openBrowserPrinter(): ReturnType<OpenPdfPrinter> {
+const browserPrinter: PrinterFactory = (tempFolder) => async () => {
   try {
-    return await openChromiumPrinter();
+    return await openChromiumPrinter(undefined, tempFolder);
   } catch (error) {
     if (error instanceof BrowserNotFoundError) throw new AppError('conflict', 'letters.errors.noBrowser');
     throw error;
   }
-}
+};
 
 export function createServiceContext(
   opened: { db: Database; path: string; schemaVersion: number; openScratch: () => Database },
   adapter: AdapterName,
-  openPrinter: OpenPdfPrinter = openBrowserPrinter,
-  printDialog: ServiceContext['printDialog'] = null,
+  openPrinter: PrinterFactory = browserPrinter,
+  printDialog: PrintDialogFactory | null = null,
 ): ServiceContext {
+  const tempFolder = new PrivateTempFolder(opened.path);
   return {
-    openPrinter,
-    printDialog,
+    openPrinter: openPrinter(tempFolder),
+    printDialog: printDialog?.(tempFolder) ?? null,
+    tempFolder,
     repos: createRepositories(opened.db, opened.openScratch),
     adapter,
     databasePath: opened.path,
     schemaVersion: opened.schemaVersion,
-    importJobs: new ImportJobs(),
+    importJobs: new ImportJobs(tempFolder),
     letterJobs: new LetterJobs(),
   };
 }

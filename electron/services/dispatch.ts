@@ -5,7 +5,7 @@ import { translate } from '../../shared/i18n';
 import type { Language } from '../../shared/model/settings';
 import { fail, ok, type Result } from '../../shared/result';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { databaseError } from './errors';
 import { handlers, type Handler } from './handlers';
 import { getSettings } from './settings';
 
@@ -63,7 +63,9 @@ export function createDispatcher(ctx: ServiceContext, log: ErrorLog = logToStder
       return ok(output.data);
     } catch (error) {
       const now = languageOf(ctx);
-      if (error instanceof AppError) return fail(error.code, translate(now, error.messageKey, error.vars));
+      // Refusals of the services, and a database file that is corrupt, read-only, full or locked.
+      const known = databaseError(error, ctx.databasePath);
+      if (known) return fail(known.code, translate(now, known.messageKey, known.vars));
       log(`Request ${name} failed`, error);
       return fail('internal', translate(now, 'errors.internal'));
     }

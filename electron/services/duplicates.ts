@@ -23,7 +23,8 @@ export function mergeContacts(ctx: ServiceContext, keepId: number, otherId: numb
     if (!keep.onWhatsapp && other.onWhatsapp) fields.onWhatsapp = true;
     if (other.whatsappLastMessageAt && (!keep.whatsappLastMessageAt || other.whatsappLastMessageAt > keep.whatsappLastMessageAt)) fields.whatsappLastMessageAt = other.whatsappLastMessageAt;
     const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = { mergedFrom: other.displayName };
+    // The ids link the two records for good (an erasure takes the earlier one along), also after a rename.
+    const after: Record<string, unknown> = { mergedFrom: other.displayName, mergedFromId: otherId };
     if (patch?.phones.length) {
       before.phones = keep.phones;
       after.phones = [...keep.phones, ...patch.phones];
@@ -50,7 +51,7 @@ export function mergeContacts(ctx: ServiceContext, keepId: number, otherId: numb
     ctx.repos.imports.moveKeptApart(otherId, keepId);
     changeContact(ctx, keep, fields, 'merge', null, { before, after });
     ctx.repos.contacts.setDeleted([otherId], true);
-    ctx.repos.tracking.addHistory({ contactId: otherId, kind: 'deleted', before: { deleted: false }, after: { deleted: true, mergedInto: keep.displayName } });
+    ctx.repos.tracking.addHistory({ contactId: otherId, kind: 'deleted', before: { deleted: false }, after: { deleted: true, mergedInto: keep.displayName, mergedIntoId: keepId } });
     ctx.repos.imports.resolveDuplicate(keepId, otherId);
   });
   return requireContact(ctx, keepId);

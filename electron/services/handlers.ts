@@ -52,6 +52,7 @@ export const handlers: Handlers = {
   'letters.printDialog': (ctx, { selection, ...options }) => printLettersWithDialog(ctx, selection, options),
   'letters.start': (ctx, { selection, ...options }) => ({ jobId: ctx.letterJobs.start(ctx, selection, options) }),
   'letters.status': (ctx, { jobId }) => ctx.letterJobs.status(jobId),
+  'letters.delivered': (ctx, { jobId }) => ctx.letterJobs.delivered(jobId),
   'profile.update': (ctx, patch) => {
     const profile = updateProfile(ctx, patch);
     return { profile, missing: missingProfileFields(profile) };

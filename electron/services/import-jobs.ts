@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { translate } from '../../shared/i18n';
 import type { ColumnTarget, ImportAction, ImportDecision, ImportJob, ImportRecord, LegacyEncoding, PreviewRow } from '../../shared/model/import';
 import { decide } from '../importers/decisions';
+import { ReadCancelled } from '../importers/read-isolated';
 import { fileSource } from '../importers/source';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError, databaseError } from './errors';
 import { analyseFile, commitAnalyses, previewRows, releaseAnalysis, summarise, type FileAnalysis } from './import';
 import { getSettings } from './settings';
+import { writePrivateFile, type PrivateTempFolder } from './temp-files';
 
 /** Files a user may hand over at once, and the largest one (a WhatsApp export with its photos). */
 export const MAX_FILES = 20;
@@ -35,6 +36,8 @@ interface Job {
   currentFile: string | null;
   error: string | null;
   touched: number;
+  /** Stops the reader of the analysis under way (cancel, or the files being read again). */
+  reading: AbortController | null;
 }
 
 /**
@@ -45,13 +48,17 @@ interface Job {
  */
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
-  private readonly root = path.join(tmpdir(), `umzugshelfer-import-${process.pid}-${randomUUID().slice(0, 8)}`);
+  /** This session's uploads: a run folder in the private temp folder beside the database, made with the first job. */
+  private root: string | null = null;
+
+  constructor(private readonly tempFolder: PrivateTempFolder) {}
 
   begin(files: { name: string; size: number }[]): ImportJob {
     this.expireOld();
     const id = randomUUID();
+    this.root ??= this.tempFolder.newRunFolder('import');
     const dir = path.join(this.root, id);
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { mode: 0o700 });
     const job: Job = {
       id,
       state: 'uploading',
@@ -61,9 +68,10 @@ export class ImportJobs {
       currentFile: null,
       error: null,
       touched: Date.now(),
+      reading: null,
     };
     // Every file exists from the start, so an empty one is read (and refused) like any other.
-    for (const file of job.files) writeFileSync(file.path, '');
+    for (const file of job.files) writePrivateFile(file.path, '');
     this.jobs.set(id, job);
     return this.view(job, 'de');
   }
@@ -155,6 +163,7 @@ export class ImportJobs {
     const job = this.jobs.get(jobId);
     if (!job) return;
     job.state = 'cancelled';
+    job.reading?.abort();
     this.release(job);
     this.removeFiles(job);
     this.jobs.delete(jobId);
@@ -162,8 +171,12 @@ export class ImportJobs {
 
   /** Removes every temporary file (when the app or the host stops). */
   closeAll(): void {
-    for (const job of this.jobs.values()) this.release(job);
-    rmSync(this.root, { recursive: true, force: true });
+    for (const job of this.jobs.values()) {
+      job.reading?.abort();
+      this.release(job);
+    }
+    if (this.root) this.tempFolder.removeRunFolder(this.root);
+    this.root = null;
     this.jobs.clear();
   }
 
@@ -171,6 +184,8 @@ export class ImportJobs {
     job.state = 'analysing';
     job.done = 0;
     job.error = null;
+    const reading = new AbortController();
+    job.reading = reading;
     try {
       const analyses: FileAnalysis[] = [];
       let before = 0;
@@ -178,7 +193,7 @@ export class ImportJobs {
       for (const file of job.files) {
         job.currentFile = file.name;
         const source = await fileSource(file.path, file.name);
-        file.analysis = await analyseFile(ctx, source, { mapping: file.mapping, legacyEncoding: file.legacyEncoding, onProgress: (read) => (job.done = before + read) }, analyses);
+        file.analysis = await analyseFile(ctx, source, { mapping: file.mapping, legacyEncoding: file.legacyEncoding, signal: reading.signal, onProgress: (read) => (job.done = before + read) }, analyses);
         if (!file.analysis.reading.rejected) analyses.push(file.analysis);
         before += (await stat(file.path)).size;
         job.done = before;
@@ -186,9 +201,16 @@ export class ImportJobs {
       job.currentFile = null;
       job.state = 'ready';
     } catch (error) {
-      console.error('Import analysis failed', error);
+      // Cancelled: the job is gone, and its files with it.
+      if (error instanceof ReadCancelled) return;
       job.state = 'failed';
-      job.error = translate(getSettings(ctx).language, 'import.failed');
+      // A problem the office can act on (no temporary space for the staging store, a full or locked
+      // database) in its own words; anything else is a defect for the log.
+      const known = databaseError(error, ctx.databasePath);
+      if (!known) console.error('Import analysis failed', error);
+      job.error = translate(getSettings(ctx).language, known?.messageKey ?? 'import.failed', known?.vars);
+    } finally {
+      if (job.reading === reading) job.reading = null;
     }
   }
 
@@ -219,7 +241,8 @@ export class ImportJobs {
   }
 
   private removeFiles(job: Job): void {
-    rmSync(job.dir, { recursive: true, force: true });
+    // The reader's worker thread may still hold a file open for a moment (Windows: EBUSY): retried.
+    this.tempFolder.removeFolder(job.dir);
   }
 
   /** Jobs left alone for two hours (a closed browser tab) are dropped with their files. */

@@ -10,7 +10,8 @@ import { MemoryCandidateStore, type CandidateStore } from '../importers/candidat
 import { countKey, patchFor, planStore, Planner, type ContactPatch, type Plan, type PlanContext, type PlanRow, type Reason } from '../importers/merge';
 import { choicesFor, decidedByOffice, decidedCounts, decisionFor, type Decision } from '../importers/decisions';
 import type { CandidateContact } from '../importers/normalize';
-import { readImportFile, type FileReading } from '../importers/read';
+import type { FileReading } from '../importers/read';
+import { readImportFileIsolated } from '../importers/read-isolated';
 import type { ByteSource } from '../importers/source';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
@@ -36,6 +37,10 @@ export interface AnalyseOptions {
   mapping?: ColumnTarget[];
   legacyEncoding?: LegacyEncoding | null;
   onProgress?: (bytesRead: number) => void;
+  /** Stops reading at once (the import was cancelled); analyseFile then throws ReadCancelled. */
+  signal?: AbortSignal;
+  /** How the file is read: in a worker thread (the default; the benchmark compares reading in this thread). */
+  read?: typeof readImportFileIsolated;
 }
 
 const emptyPlan = (): Plan => ({ rows: [], counts: { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 }, store: new MemoryCandidateStore() });
@@ -131,15 +136,23 @@ export async function analyseFile(ctx: ServiceContext, source: ByteSource, optio
   const context = planningContext(ctx, earlier);
   const store = ctx.repos.newStagingStore();
   const planner = new Planner(store, context);
-  const reading = await readImportFile(source, {
-    region,
-    mapping: options.mapping,
-    legacyEncoding: options.legacyEncoding ?? undefined,
-    rememberedMapping: (signature) => ctx.repos.imports.mapping(signature),
-    onProgress: options.onProgress,
-    store,
-    onCandidate: (candidate, index) => planner.add(candidate, index),
-  });
+  let reading: FileReading;
+  try {
+    const read = options.read ?? readImportFileIsolated;
+    reading = await read(source, {
+      region,
+      mapping: options.mapping,
+      legacyEncoding: options.legacyEncoding ?? undefined,
+      rememberedMappings: ctx.repos.imports.mappings(),
+      onProgress: options.onProgress,
+      signal: options.signal,
+      store,
+      onCandidate: (candidate, index) => planner.add(candidate, index),
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const plan = reading.rejected
     ? emptyPlan()
     : reading.chat

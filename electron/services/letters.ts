@@ -169,10 +169,41 @@ function markSent(ctx: ServiceContext, letters: ConsentLetters, date: string, ki
  */
 export const lettersPerPart = (letters: number) => (letters <= 50 ? Math.max(1, letters) : Math.ceil(letters / (2 * Math.ceil(letters / 500))));
 
+/** A batch of letters printed to one PDF, its contacts not marked yet. */
+export interface PrintedBatch {
+  /** The letters as one PDF; null when there was nothing to print. */
+  pdf: Uint8Array | null;
+  /**
+   * The letters reached the office (the file is written, the browser has the download): marks their
+   * contacts (see markSent), as one undoable operation. Not called, nothing is marked.
+   */
+  markDelivered: () => PrintedLetters;
+}
+
 /**
  * Prints the letters to one PDF (in parts, see printInParts; consent letters in two layers, see
- * printInLayers), hands it to `deliver` (a file, the browser) and only when that succeeded marks the
- * contacts (see markSent), as one undoable operation.
+ * printInLayers) and leaves the marking to whoever delivers it (PrintedBatch.markDelivered).
+ */
+export async function printLetterBatch(ctx: ServiceContext, request: LetterRequest, onProgress?: (done: number, total: number) => void): Promise<PrintedBatch> {
+  const date = request.date ?? today();
+  const input = lettersInput(ctx, { ...request, date });
+  const printer = openAhead(ctx.openPrinter);
+  try {
+    const letters = lettersFrom(ctx, input);
+    if (letters.printed.length === 0) return { pdf: null, markDelivered: () => nothingSent(letters, input) };
+    const perPart = lettersPerPart(letters.printed.length);
+    // Consent letters are alike but for names and addresses: they print in two layers (shared/letters/layers.ts).
+    // Invitations carry personal words throughout and print whole.
+    const pdf = await (input.kind === 'consent' ? printInLayers(letters.layers(perPart), printer.open, { onProgress }) : printInParts(letters.documents(perPart), printer.open, { onProgress }));
+    return { pdf, markDelivered: () => markSent(ctx, letters, date, input.kind, input) };
+  } finally {
+    await printer.release();
+  }
+}
+
+/**
+ * Prints the letters to one PDF (see printLetterBatch), hands it to `deliver` (a file) and only when
+ * that succeeded marks the contacts (see markSent), as one undoable operation.
  */
 export async function printLetters(
   ctx: ServiceContext,
@@ -180,21 +211,9 @@ export async function printLetters(
   deliver: (pdf: Uint8Array) => Promise<void> | void,
   onProgress?: (done: number, total: number) => void,
 ): Promise<PrintedLetters> {
-  const date = request.date ?? today();
-  const input = lettersInput(ctx, { ...request, date });
-  const printer = openAhead(ctx.openPrinter);
-  try {
-    const letters = lettersFrom(ctx, input);
-    if (letters.printed.length === 0) return nothingSent(letters, input);
-    const perPart = lettersPerPart(letters.printed.length);
-    // Consent letters are alike but for names and addresses: they print in two layers (shared/letters/layers.ts).
-    // Invitations carry personal words throughout and print whole.
-    const pdf = input.kind === 'consent' ? printInLayers(letters.layers(perPart), printer.open, { onProgress }) : printInParts(letters.documents(perPart), printer.open, { onProgress });
-    await deliver(await pdf);
-    return markSent(ctx, letters, date, input.kind, input);
-  } finally {
-    await printer.release();
-  }
+  const batch = await printLetterBatch(ctx, request, onProgress);
+  if (batch.pdf) await deliver(batch.pdf);
+  return batch.markDelivered();
 }
 
 /** How many letters the preview shows: enough to check the layout, cheap for thousands of contacts. */
@@ -245,11 +264,9 @@ export function previewLetters(ctx: ServiceContext, selection: Selection, { form
   return { missing, html: letters.html(), ...listed, version: letters.version };
 }
 
-/** The letters of a selection as one PDF (for the browser to save), the contacts marked once it exists. */
-export async function lettersPdf(ctx: ServiceContext, selection: Selection, options: LetterOptions, onProgress?: (done: number, total: number) => void): Promise<PrintedLetters & { data: Uint8Array | null }> {
-  let data: Uint8Array | null = null;
-  const result = await printLetters(ctx, { ids: selectionIds(ctx, selection), ...options }, (pdf) => void (data = pdf), onProgress);
-  return { ...result, data };
+/** The letters of a selection as one PDF (for the browser to save); the contacts are marked once the page confirms it saved the PDF (see LetterJobs). */
+export function lettersPdf(ctx: ServiceContext, selection: Selection, options: LetterOptions, onProgress?: (done: number, total: number) => void): Promise<PrintedBatch> {
+  return printLetterBatch(ctx, { ids: selectionIds(ctx, selection), ...options }, onProgress);
 }
 
 /**

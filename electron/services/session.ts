@@ -1,8 +1,10 @@
 import { translate } from '../../shared/i18n';
+import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open';
-import { createServiceContext, type AdapterName, type ServiceContext } from './context';
+import { retryPendingCheckpoint } from '../db/upkeep';
+import { createServiceContext, type AdapterName, type PrintDialogFactory, type PrinterFactory, type ServiceContext } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
-import { AppError } from './errors';
+import { AppError, databaseError } from './errors';
 import { getSettings } from './settings';
 import { purgeDeletedContacts } from './tracking';
 
@@ -14,25 +16,61 @@ export interface Session {
   close: () => void;
 }
 
+/**
+ * An erasure's clean-up of the files that another program held up (see db/upkeep.ts), tried once
+ * more before the connection goes. Closing must not fail over it: it stays pending for the next start.
+ */
+function finishPendingCheckpoint(db: Database): void {
+  try {
+    retryPendingCheckpoint(db);
+  } catch {
+    // Left for the next open.
+  }
+}
+
 /** Opens the database and wires the services: what each adapter does first. */
-export function openSession(options: { databasePath: string; adapter: AdapterName; nativeBinding?: string; openPrinter?: ServiceContext['openPrinter']; printDialog?: ServiceContext['printDialog'] }): Session {
-  const opened = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
+export function openSession(options: {
+  databasePath: string;
+  adapter: AdapterName;
+  nativeBinding?: string;
+  openPrinter?: PrinterFactory;
+  printDialog?: PrintDialogFactory;
+  /** Only reading (a CLI command such as `contacts`): nothing is written, not even the bin's purge. */
+  readOnly?: boolean;
+}): Session {
+  const opened = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding, readOnly: options.readOnly });
   const ctx = createServiceContext(opened, options.adapter, options.openPrinter, options.printDialog);
-  purgeDeletedContacts(ctx);
+  // Uploads and print pages a killed run left behind (not those of a process still running).
+  ctx.tempFolder.sweep();
+  try {
+    // Writes only when something in the bin is due; a read-only session leaves it for the next one.
+    if (!opened.readOnly) purgeDeletedContacts(ctx);
+  } catch (error) {
+    opened.db.close();
+    throw databaseError(error, opened.path) ?? error;
+  }
   return {
     ctx,
     dispatch: createDispatcher(ctx),
     message: (key, vars) => translate(getSettings(ctx).language, key, vars),
     close: () => {
       ctx.importJobs.closeAll();
+      ctx.tempFolder.removeEmptyFolders();
+      if (!opened.readOnly) finishPendingCheckpoint(opened.db);
       opened.db.close();
     },
   };
 }
 
-/** An error as one sentence for the user, without a stack (German: the settings may not be readable). */
-export function describeError(error: unknown): string {
-  if (error instanceof AppError) return translate('de', error.messageKey, error.vars);
+/**
+ * An error as one sentence for the user, without a stack (German: the settings may not be readable).
+ * A failure of the database file (corrupt, read-only, full, locked) names the file; SQLite's own
+ * words never reach the user, also where the file is not known.
+ */
+export function describeError(error: unknown, databasePath?: string): string {
+  const known = databasePath === undefined ? (error instanceof AppError ? error : null) : databaseError(error, databasePath);
+  if (known) return translate('de', known.messageKey, known.vars);
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_')) return translate('de', 'errors.internal');
   if (error instanceof Error) return error.message;
   return String(error);
 }

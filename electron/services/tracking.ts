@@ -8,6 +8,7 @@ import type { HistoryEntry } from '../db/repositories/tracking';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
 import { contactQuery } from './contacts';
+import { purgeBin } from './erasure';
 import { getSettings } from './settings';
 
 /** The office computer's local date, YYYY-MM-DD (never the UTC one). */
@@ -290,15 +291,11 @@ function undoConsent(ctx: ServiceContext, contact: Contact, entry: HistoryEntry)
   return true;
 }
 
-/** How long a deleted contact can be brought back (undo) before it is erased for good. */
-export const DELETED_CONTACTS_KEPT_DAYS = 30;
-
 /**
  * Erases contacts deleted more than 30 days ago, with their numbers, history, consents and evidence
  * links (GDPR Art. 17: deleted must mean gone once the chance to undo has passed). Runs when a session
- * opens; returns how many went.
+ * opens; returns how many went. The work is erasure's (see erasure.ts): the same as an erasure on request.
  */
 export function purgeDeletedContacts(ctx: ServiceContext, now = new Date()): number {
-  const before = new Date(now.getTime() - DELETED_CONTACTS_KEPT_DAYS * 86_400_000).toISOString();
-  return ctx.repos.transaction(() => ctx.repos.contacts.purgeDeletedBefore(before));
+  return purgeBin(ctx, now);
 }

@@ -57,11 +57,18 @@ export const letterRequests = {
   /** Starts printing all letters of a selection as one PDF, part by part; see letters.status. */
   'letters.start': request(letterInput, z.object({ jobId: z.int() })),
   /**
-   * How far the printing got; once done, the PDF (base64), handed out once. The contacts are marked
-   * "consent requested" (consent letters) or "invited" by letter (invitations) when the PDF exists.
+   * How far the printing got; once done, the PDF (base64; null when nothing was to print). Nobody is
+   * marked yet: the page confirms with letters.delivered once it has saved the file.
    */
   'letters.status': request(
     z.object({ jobId: z.int() }).strict(),
-    z.object({ state: z.enum(['running', 'done']), done: z.int(), total: z.int(), result: letterResultSchema.nullable() }),
+    z.object({ state: z.enum(['running', 'done']), done: z.int(), total: z.int(), result: letterResultSchema.pick({ fileName: true, data: true }).nullable() }),
   ),
+  /**
+   * The page saved the finished job's PDF (or handed it to the browser's download): the contacts are
+   * marked "consent requested" (consent letters) or "invited" by letter (invitations), as one undoable
+   * operation, and the job is forgotten. A job never confirmed marks nobody and expires. When the
+   * marking fails, the job stays and this can be sent again.
+   */
+  'letters.delivered': request(z.object({ jobId: z.int() }).strict(), letterResultSchema.omit({ fileName: true, data: true })),
 };

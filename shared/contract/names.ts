@@ -13,6 +13,7 @@ export const requestNames = [
   'letters.printDialog',
   'letters.start',
   'letters.status',
+  'letters.delivered',
   'invitations.forContact',
   'invitations.queue',
   'templates.get',

@@ -27,7 +27,7 @@ export function translate(language: Language, key: string, vars: Vars = {}): str
   const plural = typeof vars.count === 'number' ? `${key}_${new Intl.PluralRules(language).select(vars.count)}` : null;
   const find = (catalogue: unknown) => (plural ? (lookup(catalogue, plural) ?? lookup(catalogue, `${key}_other`)) : undefined) ?? lookup(catalogue, key);
   const text = find(catalogues[language]) ?? find(catalogues.de) ?? key;
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  // Large numbers grouped as the office reads them ("1.000.000 Zeichen"); below 10,000 as they are.
+  const shown = (value: string | number) => (typeof value === 'number' && Math.abs(value) >= 10_000 ? value.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB') : String(value));
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? shown(vars[name]!) : whole));
 }

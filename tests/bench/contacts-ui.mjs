@@ -1,6 +1,6 @@
 // The contact table with 50,000 contacts, in the serve mode and Debian's Chromium: how long a
 // keystroke in the search box takes to show the new rows, how many rows are in the page, and how
-// soon the first rows appear.
+// soon the first rows appear; and the keystrokes again while a second tab imports 100,000 contacts.
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { createInterface } from 'node:readline';
 
 const COUNT = 50_000;
 const OPENINGS = 5;
+/** Contacts of the file imported in a second tab while the search is typed into. */
+const IMPORTED = 100_000;
 // Typed one key at a time, as an office manager would: names, a company, numbers in national format.
 // Every prefix of each must match something, or the table would give way to "no matches".
 const QUERIES = ['schulze', 'holzbau', 'özlem', '0171 0200', '0160 020001', '+49 151 0200 4'];
@@ -74,7 +76,9 @@ export async function benchContactsUi({ root, work, writeCsv }) {
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 820 }, locale: 'de-DE' });
+    // One context for both tabs: the second finds the API token through the first (renderer/src/api.ts).
+    const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale: 'de-DE' });
+    const page = await context.newPage();
 
     // First rows: a fresh page load (Kontakte is the start page), and switching back from another view.
     const loads = [];
@@ -105,19 +109,50 @@ export async function benchContactsUi({ root, work, writeCsv }) {
 
     // Keystrokes: each key waits for its rows before the next is typed.
     const search = page.getByRole('searchbox', { name: 'Kontakte durchsuchen' });
-    const latencies = [];
-    for (const query of QUERIES) {
-      await search.fill('');
-      await grid.evaluate((element) => new Promise((resolve) => (element.getAttribute('aria-busy') === 'true' ? new MutationObserver((_, o) => (o.disconnect(), resolve())).observe(element, { attributes: true }) : resolve())));
-      for (const key of query) {
-        await page.evaluate(armKeystrokeScript);
-        await search.pressSequentially(key);
-        const latency = await page.evaluate(() => Promise.race([window.__benchLatency, new Promise((resolve) => setTimeout(() => resolve(null), 10_000))]));
-        if (latency === null) throw new Error(`no new rows 10 s after typing „${key}“ of „${query}“`);
-        latencies.push(latency);
+    const typeQueries = async (latencies, stop = () => false) => {
+      for (const query of QUERIES) {
+        await search.fill('');
+        await grid.evaluate((element) => new Promise((resolve) => (element.getAttribute('aria-busy') === 'true' ? new MutationObserver((_, o) => (o.disconnect(), resolve())).observe(element, { attributes: true }) : resolve())));
+        for (const key of query) {
+          if (stop()) return;
+          await page.evaluate(armKeystrokeScript);
+          await search.pressSequentially(key);
+          const latency = await page.evaluate(() => Promise.race([window.__benchLatency, new Promise((resolve) => setTimeout(() => resolve(null), 10_000))]));
+          if (latency === null) throw new Error(`no new rows 10 s after typing „${key}“ of „${query}“`);
+          latencies.push(latency);
+        }
       }
-    }
+    };
+    const latencies = [];
+    await typeQueries(latencies);
+
+    // The same keystrokes while a second tab imports 100,000 contacts (upload, reading, planning).
+    const importFile = path.join(work, 'contacts-ui-import.csv');
+    await writeCsv(importFile, IMPORTED);
+    // A tab of the same browser: the address's launch code is spent, the new tab gets the token from the open one.
+    const importing = await context.newPage();
+    await importing.goto(`${host.url}#/import`);
+    const importStarted = performance.now();
+    await importing.getByTestId('import-file-input').setInputFiles(importFile);
+    let importMs = null;
+    // Upload, reading and planning up to the preview. The commit (one transaction on the main thread)
+    // is not measured here yet: clicking its button timed out in the first run of this bench.
+    const imported = (async () => {
+      await importing.getByRole('heading', { name: 'Vorschau – noch ist nichts gespeichert' }).waitFor({ timeout: 600_000 });
+      importMs = performance.now() - importStarted;
+    })().catch((error) => {
+      importMs = Number.NaN;
+      return error;
+    });
+    const duringImport = [];
+    while (importMs === null) await typeQueries(duringImport, () => importMs !== null);
+    if (duringImport.length === 0) throw new Error('the import was done before a single key was typed');
+    const importError = await imported;
+    if (importError) throw importError;
     return {
+      duringImportP90: percentile(duringImport, 0.9),
+      duringImportCount: duringImport.length,
+      importMs,
       keystrokeMedian: median(latencies),
       keystrokeP90: percentile(latencies, 0.9),
       keystrokes: latencies.length,

@@ -1,16 +1,19 @@
 // One measurement in a process of its own, so its peak memory is its own:
 //   import  the real import: read, decode, parse, normalise numbers, plan, commit with undo records
+//   in-thread  the same with the file read in this thread instead of the reader's worker thread
 //   floor   read + split + bare prepared insert of the same rows (contacts, numbers, e-mails,
 //           addresses) into the same schema: what writing this data costs with no logic at all
 //   minimal read + split + insert of one row per contact into a table without indexes
 import BetterSqlite3 from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../electron/db/open';
+import { readImportFile } from '../../electron/importers/read';
+import type { readImportFileIsolated } from '../../electron/importers/read-isolated';
 import { fileSource } from '../../electron/importers/source';
 import { analyseFile, commitAnalyses } from '../../electron/services/import';
 import { openSession } from '../../electron/services/session';
 
-const [mode, format, file, database] = process.argv.slice(2) as ['import' | 'floor' | 'minimal', 'csv' | 'vcard', string, string];
+const [mode, format, file, database] = process.argv.slice(2) as ['import' | 'in-thread' | 'floor' | 'minimal', 'csv' | 'vcard', string, string];
 
 interface Row {
   given: string;
@@ -53,10 +56,16 @@ function split(text: string): Row[] {
   return rows;
 }
 
-async function importFile(): Promise<number> {
+/** The file read in this thread, as before the reader moved to a worker (for the worker's cost). */
+const readInThread: typeof readImportFileIsolated = (source, { rememberedMappings, signal: _signal, heapMb: _heapMb, ...options }) => {
+  const remembered = new Map(rememberedMappings);
+  return readImportFile(source, { ...options, rememberedMapping: (signature) => remembered.get(signature) ?? null });
+};
+
+async function importFile(inThread = false): Promise<number> {
   const session = openSession({ databasePath: database, adapter: 'cli' });
   const started = performance.now();
-  const analysis = await analyseFile(session.ctx, await fileSource(file));
+  const analysis = await analyseFile(session.ctx, await fileSource(file), inThread ? { read: readInThread } : {});
   const [committed] = commitAnalyses(session.ctx, [analysis]);
   const elapsed = performance.now() - started;
   if (committed!.record.counts.created !== analysis.plan.rows.length) throw new Error('not every row was created');
@@ -100,6 +109,6 @@ function minimal(): number {
   return elapsed;
 }
 
-const elapsed = mode === 'import' ? await importFile() : mode === 'floor' ? floor() : minimal();
+const elapsed = mode === 'import' || mode === 'in-thread' ? await importFile(mode === 'in-thread') : mode === 'floor' ? floor() : minimal();
 // maxRSS is in kilobytes: the whole process's peak, runtime included.
 console.log(JSON.stringify({ ms: elapsed, peakMb: process.resourceUsage().maxRSS / 1024 }));

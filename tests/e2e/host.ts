@@ -9,6 +9,7 @@ export const root = path.resolve(import.meta.dirname, '..', '..');
 export interface ServeProcess {
   url: string;
   origin: string;
+  /** The launch code of the printed address (?token=…): the page trades it for the API token once. */
   token: string;
   port: number;
   stop: () => Promise<void>;

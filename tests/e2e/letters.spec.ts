@@ -65,11 +65,22 @@ test('fill the profile, choose three contacts, preview and print their consent l
   );
   expect(marks).toEqual(['absolute solid 396.85px', 'absolute solid 793.701px', 'absolute solid 561.26px']);
 
+  // The page confirms the saved PDF (letters.delivered); held back here, to look at the contacts meanwhile.
+  let releaseConfirmation!: () => void;
+  const confirmationHeld = new Promise<void>((resolve) => (releaseConfirmation = resolve));
+  await page.route('**/api/letters.delivered', async (route) => {
+    await confirmationHeld;
+    await route.continue();
+  });
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'PDF mit 3 Briefen erstellen' }).click();
   const file = path.join(testInfo.outputDir, 'briefe.pdf');
   mkdirSync(testInfo.outputDir, { recursive: true });
   await (await download).saveAs(file);
+  // The browser has the PDF, the confirmation is on its way: nobody is marked yet.
+  const before = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { stage: string }[];
+  expect(before.map((c) => c.stage)).toEqual(['new', 'new', 'new', 'new']);
+  releaseConfirmation();
   await expect(page.getByText('3 Briefe als PDF gespeichert. Auf „Einwilligung angefragt“ gesetzt: 3.')).toBeVisible();
 
   expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+6\b/);
@@ -89,6 +100,34 @@ test('fill the profile, choose three contacts, preview and print their consent l
   });
   await page.getByRole('navigation').getByRole('link', { name: 'Kontakte' }).click();
   await expect(grid.getByRole('row').filter({ hasText: 'Einwilligung angefragt' })).toHaveCount(3);
+});
+
+test('a tab closed while the PDF is on its way marks nobody', async ({ page, host }) => {
+  importCsv(host.databasePath, CSV);
+  const profile = path.join(test.info().outputDir, 'profil.json');
+  mkdirSync(test.info().outputDir, { recursive: true });
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(profile, JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', street: 'Mühlenweg 3', postalCode: '34117', city: 'Kassel', phone: '0561 123456', email: 'info@schulze-dach.de', state: 'HE', whatsappNumber: '+49 171 9876543' }));
+  cli(host.databasePath, 'profile', '--set', profile);
+  await page.goto(host.url);
+  const grid = page.getByRole('grid', { name: 'Kontakte' });
+  for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange']) await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Briefe …' }).click();
+  // The host hands out the finished PDF; the tab is closed before it arrives.
+  let handedOut!: () => void;
+  const pdfHandedOut = new Promise<void>((resolve) => (handedOut = resolve));
+  await page.route('**/api/letters.status', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { value?: { result: unknown } };
+    if (!body.value?.result) return route.fulfill({ response });
+    handedOut();
+    await route.abort();
+  });
+  await page.getByRole('button', { name: 'PDF mit 3 Briefen erstellen' }).click();
+  await pdfHandedOut;
+  await page.close();
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { stage: string }[];
+  expect(contacts.map((c) => c.stage)).toEqual(['new', 'new', 'new', 'new']);
 });
 
 test('the invitation opens WhatsApp with the contact’s number and the personal text', async ({ page, host, context }) => {

@@ -23,10 +23,13 @@ test('`npm run serve -- --db … --port 5199` prints the tokened address, serves
     const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
     for (const label of navigation) await expect(nav.getByRole('link', { name: label })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.getByTestId('contacts-empty')).toBeVisible();
 
     expect(await rawGet(5199, '/', '127.0.0.1:5199')).toBe(401);
     expect(await rawGet(5199, `/?token=${serve.token}`, 'evil.example')).toBe(403);
-    expect(await rawGet(5199, `/?token=${serve.token}`, '127.0.0.1:5199')).toBe(200);
+    // The page traded the address's launch code for its API token: the address, kept in the browser's
+    // history, opens nothing any more.
+    expect(await rawGet(5199, `/?token=${serve.token}`, '127.0.0.1:5199')).toBe(401);
     const noToken = await page.request.post(`${serve.origin}/api/settings.get`, { data: {} , headers: { 'x-umzugshelfer-token': '' } });
     expect(noToken.status()).toBe(401);
   } finally {
@@ -65,8 +68,10 @@ test('every request the page makes goes to the loopback host', async ({ page, ho
 
 test('a wrong-typed contract call gets invalid_input and the host keeps serving', async ({ page, host }) => {
   await page.goto(host.url);
-  const call = (name: string, body: unknown) =>
-    page.request.post(`${host.origin}/api/${name}`, { data: body, headers: { 'x-umzugshelfer-token': host.token } });
+  await expect(page.getByTestId('contacts-empty')).toBeVisible();
+  // The API token the page got for the address's launch code (kept in this tab's sessionStorage only).
+  const token = await page.evaluate(() => sessionStorage.getItem('umzugshelfer.token'));
+  const call = (name: string, body: unknown) => page.request.post(`${host.origin}/api/${name}`, { data: body, headers: { 'x-umzugshelfer-token': token ?? '' } });
   const bad = await call('settings.update', { invitationReminderDays: 'vierzehn' });
   expect(bad.status()).toBe(400);
   expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('invitationReminderDays') } });

@@ -137,6 +137,8 @@ test('the contact form asks before a drawer tab or closing the drawer discards i
 });
 
 test('closing the browser tab with unsaved edits asks the browser’s question; without edits it does not', async ({ page, host, context }) => {
+  // The first tab opens the printed address; a further tab gets its key from an open one.
+  const form = await openProfile(page, host.url);
   const clean = await context.newPage();
   await openProfile(clean, host.url);
   await clean.getByRole('textbox', { name: 'Ort', exact: true }).click();
@@ -150,7 +152,6 @@ test('closing the browser tab with unsaved edits asks the browser’s question; 
   await cleanClosed;
   expect(cleanAsked).toBe(false);
 
-  const form = await openProfile(page, host.url);
   const city = form.getByRole('textbox', { name: 'Ort', exact: true });
   await city.click();
   await city.fill('Kassel');

@@ -28,6 +28,7 @@ export const contactsCommand: CliCommand = {
   usage: 'contacts [--db <Datei>] [--json]',
   summary: 'Listet alle Kontakte (mit --json als JSON-Array).',
   options: { json: { type: 'boolean' } },
+  readOnly: true,
   run(session, { values }, io) {
     const contacts = allContacts(session.ctx);
     if (values.json) {

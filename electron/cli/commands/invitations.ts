@@ -29,6 +29,7 @@ export const invitationsCommand: CliCommand = {
   summary:
     'Zeigt die persönliche Einladung je Kontakt mit den Links zum Senden (wa.me, Messenger, E-Mail). Kontakte ohne Ziel bekommen erst mit --target einen Text (ihr eigenes Ziel geht immer vor; sonst needsTarget und suggestedTarget). Was der Text aus dem Betriebsprofil braucht, aber leer ist, steht in missingProfile (dann keine Links); warum kein WhatsApp/SMS (nur Festnetz …), in noMessaging.',
   options: { ids: { type: 'string' }, all: { type: 'boolean' }, target: { type: 'string' }, json: { type: 'boolean' } },
+  readOnly: true,
   run(session, { values }, io) {
     if (!values.ids && !values.all) throw new UsageError('Für wen? --ids <id,...> oder --all angeben.');
     const target = values.target as string | undefined;

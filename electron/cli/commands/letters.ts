@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { translate } from '../../../shared/i18n';
 import { letterKinds, type LetterKind } from '../../../shared/letters/din-letter';
@@ -8,6 +7,8 @@ import { AppError } from '../../services/errors';
 import { consentedContacts } from '../../services/export';
 import { printLetters } from '../../services/letters';
 import { getSettings } from '../../services/settings';
+import { writeFileAtomically } from '../../services/temp-files';
+import type { Language } from '../../../shared/model/settings';
 import { UsageError, type CliCommand } from '../command';
 
 export function idList(text: unknown): number[] {
@@ -18,6 +19,28 @@ export function idList(text: unknown): number[] {
     .map(Number);
   if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError(`--ids: „${String(text)}“ ist keine Liste von Kontakt-IDs (z. B. 3,7,12).`);
   return ids;
+}
+
+/** The output file could not be written (nothing was marked). */
+class OutputNotWritten extends Error {
+  constructor(
+    readonly file: string,
+    reason: unknown,
+  ) {
+    super(`could not write ${file}`, { cause: reason });
+  }
+}
+
+/**
+ * Why a file could not be written, in words (a full disk, no permission …) instead of the system's code.
+ * A system code without words of its own is named (EIO); an error without one gets a fixed sentence,
+ * never its raw message (which may be English, or a stack).
+ */
+export function writeFailureReason(language: Language, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, string> = { ENOSPC: 'diskFull', EDQUOT: 'diskFull', EFBIG: 'tooLarge', EACCES: 'noPermission', EPERM: 'noPermission', ENOENT: 'noFolder', ENOTDIR: 'noFolder', EROFS: 'readOnly', EBUSY: 'inUse' };
+  if (typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code)) return translate(language, 'files.writeReasons.unknown');
+  return translate(language, `files.writeReasons.${reasons[code] ?? 'other'}`, { code });
 }
 
 export const lettersCommand: CliCommand = {
@@ -54,7 +77,15 @@ export const lettersCommand: CliCommand = {
     try {
       const file = path.resolve(out);
       const includeSettled = values['include-settled'] === true;
-      const result = await printLetters(session.ctx, { ids: values.ids ? idList(values.ids) : undefined, form, date, kind: kind as LetterKind, includeSettled }, (pdf) => writeFileSync(file, pdf));
+      // The contacts are marked once the whole file is in place (a full disk leaves an earlier file as it was).
+      const deliver = (pdf: Uint8Array) => {
+        try {
+          writeFileAtomically(file, pdf);
+        } catch (error) {
+          throw new OutputNotWritten(file, error);
+        }
+      };
+      const result = await printLetters(session.ctx, { ids: values.ids ? idList(values.ids) : undefined, form, date, kind: kind as LetterKind, includeSettled }, deliver);
       if (values.json) io.out(JSON.stringify({ file: result.printed ? file : null, ...result }));
       else {
         io.out(kind === 'invitation' ? translate(language, 'letters.doneInvitations', { count: result.printed, file }) : translate(language, 'letters.done', { count: result.printed, file, version: result.version }));
@@ -75,6 +106,10 @@ export const lettersCommand: CliCommand = {
         io.err(translate(language, 'letters.errors.noBrowser'));
         return 2;
       }
+      if (error instanceof OutputNotWritten) {
+        io.err(translate(language, 'letters.errors.writeFailed', { file: error.file, reason: writeFailureReason(language, error.cause) }));
+        return 1;
+      }
       throw error;
     }
   },
@@ -85,12 +120,13 @@ export const exportConsentedCommand: CliCommand = {
   usage: 'export-consented --out <datei.vcf> [--json]',
   summary: 'Schreibt nur die Kontakte mit gültiger WhatsApp-Einwilligung als vCard – für das Adressbuch des Firmenhandys.',
   options: { out: { type: 'string' }, json: { type: 'boolean' } },
+  readOnly: true,
   run(session, { values }, io) {
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('Wohin? --out <datei.vcf> fehlt.');
     const contacts = consentedContacts(session.ctx);
     const file = path.resolve(out);
-    writeFileSync(file, toVcard(contacts));
+    writeFileAtomically(file, toVcard(contacts));
     const language = getSettings(session.ctx).language;
     io.out(values.json ? JSON.stringify({ file, count: contacts.length, ids: contacts.map((c) => c.id) }) : translate(language, 'export.done', { count: contacts.length, file }));
     return 0;

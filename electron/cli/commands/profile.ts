@@ -14,6 +14,7 @@ export const profileCommand: CliCommand = {
   usage: 'profile [--set <datei.json>] [--json]',
   summary: 'Zeigt das Betriebsprofil (Angaben für Einwilligungsbriefe) oder übernimmt es aus einer JSON-Datei (Format: README).',
   options: { json: { type: 'boolean' }, set: { type: 'string' } },
+  readOnly: (values) => values.set === undefined,
   run(session, { values }, io) {
     const language = getSettings(session.ctx).language;
     const file = values.set as string | undefined;

@@ -62,11 +62,13 @@ export const historyCommand: CliCommand = {
   summary: 'Zeigt den Verlauf eines Kontakts (jede Änderung mit Zeit, vorher und nachher).',
   options: { json: { type: 'boolean' } },
   allowPositionals: true,
+  readOnly: true,
   run(session, { values, positionals }, io) {
     const id = contactId(positionals[0]);
     const language = getSettings(session.ctx).language;
     try {
-      const contact = requireContact(session.ctx, id);
+      // An erased contact is nothing but its id and the entry saying when it was deleted.
+      const contact = session.ctx.repos.contacts.isErased(id) ? { id } : requireContact(session.ctx, id);
       const entries = historyView(session.ctx, contact, language);
       if (values.json) io.out(JSON.stringify(entries));
       else for (const entry of entries) io.out(historyLine(entry, language));

@@ -6,6 +6,7 @@ import { searchIndexAndSortKey } from './0004-search-index-and-sort-key';
 import { listColumns } from './0005-list-columns';
 import { contactLanguage } from './0006-contact-language';
 import { proofAndIdentity } from './0007-proof-and-identity';
+import { erasedContacts } from './0008-erased-contacts';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
-export const migrations: readonly Migration[] = [initial, contactDetailsAndImports, tracking, searchIndexAndSortKey, listColumns, contactLanguage, proofAndIdentity];
+export const migrations: readonly Migration[] = [initial, contactDetailsAndImports, tracking, searchIndexAndSortKey, listColumns, contactLanguage, proofAndIdentity, erasedContacts];

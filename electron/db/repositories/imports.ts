@@ -48,7 +48,17 @@ export interface ImportsRepository {
   isKeptApart(contactId: number, otherId: number): boolean;
   /** Every kept-apart pair, in both directions. */
   keptApart(): Map<number, Set<number>>;
+  /**
+   * Imports none of whose contacts is left (all erased, or taken back by its undo) lose their file
+   * name, which often names a person ("Vorname Nachname.vcf" is how an iPhone shares a contact), and
+   * the hash of that file: `anonymous` gives what is kept instead. Returns how many changed.
+   */
+  forgetFileNamesWithoutContacts(anonymous: (fileName: string) => string): number;
+  /** Removes saved column mappings (one made from a file whose first row was a person, not headers). */
+  deleteMappings(signatures: string[]): void;
   mapping(signature: string): ColumnTarget[] | null;
+  /** Every saved mapping by header signature (handed to the import reader's worker thread). */
+  mappings(): [string, ColumnTarget[]][];
   saveMapping(signature: string, mapping: ColumnTarget[]): void;
 }
 
@@ -77,6 +87,17 @@ const fromDb = (row: ImportDbRow): ImportRow => ({
   counts: { created: row.created, updated: row.updated, unchanged: row.unchanged, duplicates: row.duplicates, invalid: row.invalid },
   undoneAt: row.undone_at,
 });
+
+/**
+ * Imports that still have a file name and no contact left. An erased contact's row stays (with
+ * created_by_import emptied); the contacts in the bin still count. Asked after every erasure and
+ * purge, for every import: the partial index contacts_created_by_import (migration 0008) makes each
+ * question one look-up instead of a pass over all contacts.
+ */
+export const IMPORTS_WITHOUT_CONTACTS_SQL = `SELECT id, file_name FROM imports i
+     WHERE file_hash != ''
+       AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.created_by_import = i.id)
+       AND NOT EXISTS (SELECT 1 FROM import_changes ch WHERE ch.import_id = i.id)`;
 
 export function createImportsRepository(db: Database): ImportsRepository {
   const insertImport = db.prepare(
@@ -124,6 +145,10 @@ export function createImportsRepository(db: Database): ImportsRepository {
   const resolveDuplicate = db.prepare(
     "UPDATE duplicate_candidates SET resolved_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE (contact_id = @a AND other_id = @b) OR (contact_id = @b AND other_id = @a)",
   );
+  const selectMappings = db.prepare<[], { signature: string; mapping: string }>('SELECT signature, mapping FROM column_mappings');
+  const withoutContacts = db.prepare<[], { id: number; file_name: string }>(IMPORTS_WITHOUT_CONTACTS_SQL);
+  const forgetFileName = db.prepare<[string, number]>("UPDATE imports SET file_name = ?, file_hash = '' WHERE id = ?");
+  const deleteMapping = db.prepare<[string]>('DELETE FROM column_mappings WHERE signature = ?');
   const selectMapping = db.prepare<[string], { mapping: string }>('SELECT mapping FROM column_mappings WHERE signature = ?');
   const upsertMapping = db.prepare(
     `INSERT INTO column_mappings (signature, mapping) VALUES (?, ?)
@@ -188,6 +213,15 @@ export function createImportsRepository(db: Database): ImportsRepository {
     duplicatesOf: (contactId) => selectDuplicates.all(contactId, contactId),
     resolveDuplicate: (a, b) => {
       resolveDuplicate.run({ a, b });
+    },
+    mappings: () => selectMappings.all().map((row) => [row.signature, JSON.parse(row.mapping) as ColumnTarget[]]),
+    forgetFileNamesWithoutContacts(anonymous) {
+      const rows = withoutContacts.all();
+      for (const row of rows) forgetFileName.run(anonymous(row.file_name), row.id);
+      return rows.length;
+    },
+    deleteMappings(signatures) {
+      for (const signature of signatures) deleteMapping.run(signature);
     },
     mapping(signature) {
       const row = selectMapping.get(signature);

@@ -6,6 +6,7 @@ import { createImportsRepository, type ImportsRepository } from './imports';
 import { createTrackingRepository, type TrackingRepository } from './tracking';
 import { createStagingStore } from './staging';
 import { createSettingsRepository, type SettingsRepository } from './settings';
+import { scrubWriteAheadLog } from '../upkeep';
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -17,6 +18,13 @@ export interface Repositories {
   newStagingStore(): CandidateStore;
   /** Runs `work` in one transaction: all of it is written, or nothing. */
   transaction<T>(work: () => T): T;
+  /**
+   * Copies the write-ahead log into the database file and empties it (after an erasure: with
+   * secure_delete, the freed pages are overwritten in the file, and the -wal holds no older copy).
+   * False when another program (the desktop app, the host) is reading the file just then: the copies
+   * stay until it stops; the checkpoint is tried again at close and at the next open.
+   */
+  checkpoint(): boolean;
 }
 
 /**
@@ -32,5 +40,6 @@ export function createRepositories(db: Database, openScratch: () => Database): R
     imports: createImportsRepository(db),
     newStagingStore: () => createStagingStore(openScratch()),
     transaction: (work) => db.transaction(work)(),
+    checkpoint: () => scrubWriteAheadLog(db),
   };
 }

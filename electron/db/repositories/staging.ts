@@ -1,6 +1,30 @@
 import type { Database } from 'better-sqlite3';
+import { tmpdir } from 'node:os';
 import { decodeCandidate, encodeCandidate, type CandidateStore } from '../../importers/candidate-store';
 import type { CandidateContact } from '../../importers/normalize';
+import { AppError } from '../../services/errors';
+
+/**
+ * What SQLite says when the scratch database cannot grow: it is anonymous and spills to the system's
+ * folder for temporary files, so a full or unwritable disk there is no problem of the office's
+ * database (errors.ts would name that file as full or broken) but of temporary space for the import.
+ */
+const tempSpaceProblems = ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN'];
+
+function asTempSpaceProblem(error: unknown): unknown {
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
+  const isTempSpace = tempSpaceProblems.some((prefix) => code === prefix || code.startsWith(`${prefix}_`));
+  return isTempSpace ? new AppError('disk_full', 'import.errors.tempSpace', { folder: tmpdir() }) : error;
+}
+
+/** Runs work on the scratch database, its failures of temporary space said as such. */
+function onScratch<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw asTempSpaceProblem(error);
+  }
+}
 
 /**
  * Stages the contacts of an import in a scratch SQLite database of their own (anonymous, deleted
@@ -8,26 +32,31 @@ import type { CandidateContact } from '../../importers/normalize';
  * The scratch database is one long transaction: nothing of it ever needs to be durable.
  */
 export function createStagingStore(scratch: Database): CandidateStore {
-  scratch.exec('CREATE TABLE candidates (data TEXT NOT NULL)');
-  scratch.exec('BEGIN');
-  const insert = scratch.prepare<[string]>('INSERT INTO candidates (data) VALUES (?)');
-  const select = scratch.prepare<[number], string>('SELECT data FROM candidates WHERE rowid = ?').pluck();
-  const update = scratch.prepare<[string, number]>('UPDATE candidates SET data = ? WHERE rowid = ?');
-  const page = scratch.prepare<[number], { rowid: number; data: string }>('SELECT rowid, data FROM candidates WHERE rowid > ? ORDER BY rowid LIMIT 500');
+  const statements = onScratch(() => {
+    scratch.exec('CREATE TABLE candidates (data TEXT NOT NULL)');
+    scratch.exec('BEGIN');
+    return {
+      insert: scratch.prepare<[string]>('INSERT INTO candidates (data) VALUES (?)'),
+      select: scratch.prepare<[number], string>('SELECT data FROM candidates WHERE rowid = ?').pluck(),
+      update: scratch.prepare<[string, number]>('UPDATE candidates SET data = ? WHERE rowid = ?'),
+      page: scratch.prepare<[number], { rowid: number; data: string }>('SELECT rowid, data FROM candidates WHERE rowid > ? ORDER BY rowid LIMIT 500'),
+    };
+  });
+  const { insert, select, update, page } = statements;
   let size = 0;
 
   return {
     add(candidate: CandidateContact) {
-      insert.run(encodeCandidate(candidate));
+      onScratch(() => insert.run(encodeCandidate(candidate)));
       return size++;
     },
     get(index) {
-      const data = select.get(index + 1);
+      const data = onScratch(() => select.get(index + 1));
       if (data === undefined) throw new RangeError(`no candidate ${index}`);
       return decodeCandidate(data);
     },
     replace(index, candidate) {
-      update.run(encodeCandidate(candidate), index + 1);
+      onScratch(() => update.run(encodeCandidate(candidate), index + 1));
     },
     get size() {
       return size;
@@ -36,7 +65,7 @@ export function createStagingStore(scratch: Database): CandidateStore {
     // which an open cursor on the same connection would not allow.
     *values() {
       for (let after = 0; ; ) {
-        const rows = page.all(after);
+        const rows = onScratch(() => page.all(after));
         if (rows.length === 0) return;
         for (const row of rows) yield decodeCandidate(row.data);
         after = rows[rows.length - 1]!.rowid;

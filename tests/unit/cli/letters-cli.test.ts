@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
@@ -125,6 +125,38 @@ describe('CLI profile, letters and export-consented', () => {
     expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('Kunde Eingewilligt');
   }, 60_000);
 
+  it('`letters --out` puts a whole new file in place of the old one by renaming, and marks nobody when it cannot write it', async () => {
+    const db = tempDatabasePath();
+    const session = testSession(db);
+    updateProfile(session.ctx, completeProfile);
+    const address = { street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', country: null, region: null, label: null };
+    const id = session.ctx.repos.contacts.insert({ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', gender: 'female', addresses: [address] });
+    session.close();
+    const folder = tempDir();
+    const out = path.join(folder, 'briefe.pdf');
+    writeFileSync(out, 'die Briefe von gestern');
+    // A second name for the old file: written in place, it would show the new bytes too; replaced by a rename, it keeps the old ones.
+    const oldFile = path.join(tempDir(), 'gestern.pdf');
+    linkSync(out, oldFile);
+
+    const done = await cli('letters', '--db', db, '--out', out, '--ids', String(id), '--json');
+    expect(done.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(oldFile, 'utf8')).toBe('die Briefe von gestern');
+    expect(readdirSync(folder)).toEqual(['briefe.pdf']);
+
+    // A folder that is not there: nothing written, a message naming the file, and the contact stays as it was.
+    const second = testSession(db);
+    const other = second.ctx.repos.contacts.insert({ displayName: 'Jürgen Müller', familyName: 'Müller', gender: 'male', addresses: [address] });
+    second.close();
+    const nowhere = path.join(folder, 'fehlt', 'briefe.pdf');
+    const refused = await cli('letters', '--db', db, '--out', nowhere, '--ids', String(other));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe(`Die Datei „${nowhere}“ ließ sich nicht schreiben: Den Ordner gibt es nicht. Eine frühere Datei dieses Namens ist unverändert, und die Kontakte sind nicht markiert.`);
+    const contacts = JSON.parse((await cli('contacts', '--db', db, '--json')).out) as { id: number; stage: string }[];
+    expect(contacts.find((c) => c.id === other)!.stage).toBe('new');
+  }, 60_000);
+
   it('`export-consented` writes only contacts whose consent is given and not withdrawn', async () => {
     const db = tempDatabasePath();
     const session = testSession(db);
@@ -148,5 +180,17 @@ describe('CLI profile, letters and export-consented', () => {
     expect(candidates).toHaveLength(1);
     expect(candidates[0]).toMatchObject({ displayName: 'Anna Schmidt; "Bau"', givenName: 'Anna', familyName: 'Schmidt', organization: 'Schmidt, Bau & Co' });
     expect(candidates[0]!.phones.map((p) => p.e164)).toEqual(['+491701234567']);
+  });
+});
+
+describe('why the letters file could not be written', () => {
+  it('names the reason in words, a bare system code as such, and never puts a raw error message into the sentence', async () => {
+    const { writeFailureReason } = await import('../../../electron/cli/commands/letters');
+    const failure = (code: string) => Object.assign(new Error(`${code}: something, open '/tmp/x'`), { code });
+    expect(writeFailureReason('de', failure('ENOSPC'))).toBe('Der Datenträger ist voll');
+    expect(writeFailureReason('de', failure('EIO'))).toBe('Fehler EIO');
+    expect(writeFailureReason('de', new TypeError('Cannot read properties of undefined (reading "write")'))).toBe('Der Grund ist nicht bekannt');
+    expect(writeFailureReason('en', 'a thrown string')).toBe('The reason is not known');
+    expect(writeFailureReason('de', Object.assign(new Error('x'), { code: 'ERR_INVALID_ARG_TYPE' }))).toBe('Der Grund ist nicht bekannt');
   });
 });

@@ -26,6 +26,12 @@ const fake = vi.hoisted(() => {
       },
     };
   };
+  interface SessionRecord {
+    permissionRequest?: Listener;
+    permissionCheck?: Listener;
+    devicePermission?: Listener;
+    beforeRequest?: { filter: { urls: string[] }; listener: Listener };
+  }
   const state = {
     lock: true,
     windows: [] as { options: Record<string, any>; url?: string; webContents?: { emit: (event: string, ...args: unknown[]) => void } }[],
@@ -34,17 +40,28 @@ const fake = vi.hoisted(() => {
     handlers: new Map<string, Listener>(),
     protocolHandler: undefined as undefined | ((request: Request) => Promise<Response>),
     privilegedSchemes: [] as unknown[],
-    permissionRequest: undefined as undefined | Listener,
-    permissionCheck: undefined as undefined | Listener,
-    devicePermission: undefined as undefined | Listener,
-    beforeRequest: undefined as undefined | { filter: { urls: string[] }; listener: Listener },
+    /** What the shell installed on each session: 'default', or the partition's name. */
+    sessions: new Map<string, SessionRecord>(),
     menu: undefined as unknown,
     errorBoxes: [] as [string, string][],
     quit: 0,
     app: emitter(),
     openExternal: [] as string[],
   };
-  return { state, emitter };
+  // A stand-in for an Electron Session that records its handlers under its name in state.sessions.
+  const fakeSession = (name: string) => {
+    const record = () => {
+      if (!state.sessions.has(name)) state.sessions.set(name, {});
+      return state.sessions.get(name)!;
+    };
+    return {
+      setPermissionRequestHandler: (handler: Listener) => (record().permissionRequest = handler),
+      setPermissionCheckHandler: (handler: Listener) => (record().permissionCheck = handler),
+      setDevicePermissionHandler: (handler: Listener) => (record().devicePermission = handler),
+      webRequest: { onBeforeRequest: (filter: { urls: string[] }, listener: Listener) => (record().beforeRequest = { filter, listener }) },
+    };
+  };
+  return { state, emitter, fakeSession };
 });
 
 vi.mock('electron', () => {
@@ -93,12 +110,8 @@ vi.mock('electron', () => {
       handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => (state.protocolHandler = handler),
     },
     session: {
-      defaultSession: {
-        setPermissionRequestHandler: (handler: (...args: unknown[]) => void) => (state.permissionRequest = handler),
-        setPermissionCheckHandler: (handler: (...args: unknown[]) => boolean) => (state.permissionCheck = handler),
-        setDevicePermissionHandler: (handler: (...args: unknown[]) => boolean) => (state.devicePermission = handler),
-        webRequest: { onBeforeRequest: (filter: { urls: string[] }, listener: (...args: unknown[]) => void) => (state.beforeRequest = { filter, listener }) },
-      },
+      defaultSession: fake.fakeSession('default'),
+      fromPartition: (partition: string) => fake.fakeSession(partition),
     },
     shell: { openExternal: (url: string) => (state.openExternal.push(url), Promise.resolve()) },
     dialog: {
@@ -137,7 +150,24 @@ beforeEach(() => {
   state.openExternal = [];
   state.app.listeners.clear();
   state.protocolHandler = undefined;
+  state.sessions.clear();
 });
+
+/** Every permission request and check refused, every request to the network cancelled, on this session. */
+function expectLockedDown(name: string) {
+  const session = state.sessions.get(name);
+  expect(session, `no handlers on session ${name}`).toBeDefined();
+  const callback = vi.fn();
+  session!.permissionRequest!({}, 'media', callback);
+  session!.permissionRequest!({}, 'notifications', callback);
+  expect(callback.mock.calls).toEqual([[false], [false]]);
+  expect(session!.permissionCheck!({}, 'clipboard-read')).toBe(false);
+  expect(session!.devicePermission!({})).toBe(false);
+  expect(session!.beforeRequest!.filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
+  const cancel = vi.fn();
+  session!.beforeRequest!.listener({ url: 'https://tracker.example/' }, cancel);
+  expect(cancel).toHaveBeenCalledWith({ cancel: true });
+}
 
 describe('Electron shell', () => {
   it('asks before closing the window over unsaved edits, and closes only when the office discards them', async () => {
@@ -227,16 +257,18 @@ describe('Electron shell', () => {
 
   it('denies every permission request and check, and cancels requests to the network', async () => {
     await start();
-    const callback = vi.fn();
-    state.permissionRequest!({}, 'media', callback);
-    state.permissionRequest!({}, 'notifications', callback);
-    expect(callback.mock.calls).toEqual([[false], [false]]);
-    expect(state.permissionCheck!({}, 'clipboard-read')).toBe(false);
-    expect(state.devicePermission!({})).toBe(false);
-    expect(state.beforeRequest!.filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*']));
-    const cancel = vi.fn();
-    state.beforeRequest!.listener({ url: 'https://tracker.example/' }, cancel);
-    expect(cancel).toHaveBeenCalledWith({ cancel: true });
+    expectLockedDown('default');
+  });
+
+  it('locks the print window’s own session down the same way, before any print window exists', async () => {
+    const { createPrintWindow } = await import('../../../electron/main/security');
+    await start();
+    expect(state.windows.filter((window) => window.options.webPreferences.partition)).toEqual([]);
+    expectLockedDown('umzugshelfer-print');
+    // The print window opens exactly that partition.
+    createPrintWindow();
+    expect(state.windows.at(-1)!.options.webPreferences.partition).toBe('umzugshelfer-print');
+    expect([...state.sessions.keys()].sort()).toEqual(['default', 'umzugshelfer-print']);
   });
 
   it('blocks navigation, new windows and webviews; hands only allowlisted links to the system', async () => {
@@ -267,6 +299,43 @@ describe('Electron shell', () => {
       'https://threema.id/ABCD1234',
       'https://matrix.to/#/@a:b.de',
     ]);
+  });
+
+  it('hands the system the normalised link that passed the allowlist, never the text it was given', async () => {
+    await start();
+    const contents = fake.emitter() as ReturnType<typeof fake.emitter> & { setWindowOpenHandler: (h: (d: { url: string }) => unknown) => void; openHandler?: (d: { url: string }) => unknown };
+    contents.setWindowOpenHandler = (handler) => (contents.openHandler = handler);
+    state.app.emit('web-contents-created', {}, contents);
+    const open = (url: string) => contents.openHandler!({ url });
+    const navigate = (url: string) => contents.emit('will-navigate', { preventDefault: vi.fn() }, url);
+
+    // The parser's normal form differs from what was passed in: the system gets the normal form.
+    open("https://wa.me/491701234567?text=Wie's%20geht");
+    navigate('https://wa.me?text=Hallo');
+    expect(state.openExternal).toEqual(['https://wa.me/491701234567?text=Wie%27s%20geht', 'https://wa.me/?text=Hallo']);
+
+    // Links that parse to an allowed host only after repair, and mailto: with more than subject and body.
+    const hostile = [
+      'https://wa.me\\@evil.example/49',
+      'https://wa.me\\evil.example',
+      'https:wa.me/491701234567',
+      'https:/wa.me/491701234567',
+      ' https://wa.me/491701234567',
+      'https://wa.me/491701234567 ',
+      '\thttps://wa.me/491701234567',
+      'https://ｗａ．ｍｅ/491701234567',
+      'https://w%61.me/491701234567',
+      'mailto:info@example.de?attach=/etc/passwd',
+      'mailto:info@example.de?subject=Hallo&cc=chef@evil.example',
+      'mailto:info@example.de?body=Hallo&bcc=chef@evil.example',
+      'mailto:info@example.de,chef@evil.example',
+    ];
+    state.openExternal = [];
+    for (const url of hostile) {
+      expect(open(url)).toEqual({ action: 'deny' });
+      navigate(url);
+    }
+    expect(state.openExternal).toEqual([]);
   });
 
   it('serves the renderer from app:// with the CSP header and nothing outside it', async () => {

@@ -42,6 +42,12 @@ const settledOf = (ids: ReturnType<typeof seed>['ids']) => [
   { id: ids.switched, displayName: 'Kunde Gewechselt', reason: 'switched' },
 ];
 
+/** Follows a background job until its PDF is there, then confirms it saved, as the page does. */
+async function printedAndSaved(session: ReturnType<typeof seed>['session'], jobId: number) {
+  while (!session.ctx.letterJobs.status(jobId).result) await new Promise((resolve) => setTimeout(resolve, 50));
+  return session.ctx.letterJobs.delivered(jobId);
+}
+
 describe('consent letters to contacts with landlines only', () => {
   it('are left out and listed (WhatsApp cannot reach them); a contact without any number is asked, the form asks for the mobile', () => {
     const session = testSession();
@@ -98,13 +104,8 @@ describe('consent letters to contacts who consented, refused or switched already
   it('prints them too when the office says so ("Trotzdem alle drucken"), in the background job and the print dialog', async () => {
     const { session, ids, all } = seed();
     const jobId = session.ctx.letterJobs.start(session.ctx, { ids: all }, { form: 'B', includeSettled: true });
-    let status = session.ctx.letterJobs.status(jobId);
-    while (!status.result) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      status = session.ctx.letterJobs.status(jobId);
-    }
     // A refused contact can be asked again; consented and switched ones stay where they are.
-    expect(status.result).toMatchObject({ printed: 6, marked: 3, skipped: 3, settled: [] });
+    expect(await printedAndSaved(session, jobId)).toMatchObject({ printed: 6, marked: 3, skipped: 3, settled: [] });
     expect(session.ctx.repos.contacts.byIds([ids.refused]).get(ids.refused)!.stage).toBe('consent_requested');
 
     const printed: string[] = [];
@@ -120,11 +121,6 @@ describe('consent letters to contacts who consented, refused or switched already
   it('leaves them out of the background job by default and lists them in its result', async () => {
     const { session, ids, all } = seed();
     const jobId = session.ctx.letterJobs.start(session.ctx, { ids: all }, { form: 'B' });
-    let status = session.ctx.letterJobs.status(jobId);
-    while (!status.result) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      status = session.ctx.letterJobs.status(jobId);
-    }
-    expect(status.result).toMatchObject({ printed: 3, marked: 2, settled: settledOf(ids) });
+    expect(await printedAndSaved(session, jobId)).toMatchObject({ printed: 3, marked: 2, settled: settledOf(ids) });
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import { historyView, updateContact } from '../../../electron/services/contact-d
 import { keepApart, mergeContacts, undoKeepApart } from '../../../electron/services/duplicates';
 import { analyseFile, commitAnalyses } from '../../../electron/services/import';
 import { bulkChange, requireContact, setStage, setTarget, undoOperation } from '../../../electron/services/tracking';
+import { eraseContact } from '../../../electron/services/erasure';
 import type { Contact } from '../../../shared/model/contact';
 import { contactEditOf } from '../../../shared/model/contact-edit';
 import type { Language } from '../../../shared/model/settings';
@@ -68,7 +69,10 @@ async function everyKind() {
   // Written only by migration 0007, for a "consent given" that older versions stored without a consent.
   ctx.repos.tracking.addHistory({ contactId: id, kind: 'consentWithoutProof', before: { stage: 'consent_given' }, after: { stage: 'consent_requested' } });
 
-  return { session, ctx, id, contact: requireContact(ctx, id), other, file: ctx.databasePath };
+  // A contact erased on request: nothing is left of it but "Kontakt gelöscht am …".
+  const erased = eraseContact(ctx, ctx.repos.contacts.insert({ displayName: 'Gelöscht Auf Wunsch' })).id;
+
+  return { session, ctx, id, contact: requireContact(ctx, id), other, erased, file: ctx.databasePath };
 }
 
 const rawKey = /\b(?:tracking|import|contacts|detail)\.\w|\{\{|undefined|\[object /;
@@ -94,8 +98,8 @@ const changesOf = (entry: HistoryEntryView | undefined) => Object.fromEntries((e
 
 describe('the history (Verlauf) in words an authority can read', () => {
   it.each<Language>(['de', 'en'])('every kind of entry reads without catalogue keys, ISO dates or empty changes (%s)', async (language) => {
-    const { ctx, contact, other } = await everyKind();
-    const entries = [...historyView(ctx, contact, language), ...historyView(ctx, other, language)];
+    const { ctx, contact, other, erased } = await everyKind();
+    const entries = [...historyView(ctx, contact, language), ...historyView(ctx, other, language), ...historyView(ctx, { id: erased }, language)];
     // Every kind the list names was written (the list is complete for what the services do) …
     expect([...new Set(entries.map((entry) => entry.kind))].sort()).toEqual([...historyKinds].sort());
     // … and every entry reads as words.

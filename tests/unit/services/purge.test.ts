@@ -25,8 +25,11 @@ describe('deleted contacts', () => {
 
     expect(purgeDeletedContacts(ctx, new Date(Date.now() + 31 * 86_400_000))).toBe(1);
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE contact_id = ?`).pluck().get(gone);
-    expect(db.prepare('SELECT id FROM contacts').pluck().all()).toEqual([keep]);
-    for (const table of ['contact_phones', 'history', 'consents']) expect(count(table), table).toBe(0);
+    // The erased contact's row stays, emptied, as the place of its one history entry (without personal data).
+    expect(db.prepare('SELECT id FROM contacts WHERE erased_at IS NULL').pluck().all()).toEqual([keep]);
+    expect(db.prepare('SELECT display_name FROM contacts WHERE id = ?').pluck().get(gone)).toBe('');
+    for (const table of ['contact_phones', 'consents']) expect(count(table), table).toBe(0);
+    expect(db.prepare('SELECT kind FROM history WHERE contact_id = ?').pluck().all(gone)).toEqual(['erased']);
     expect(db.prepare('SELECT count(*) FROM evidence WHERE id IN (?, ?)').pluck().get(evidence.id, unused.id)).toBe(0);
     db.close();
   });

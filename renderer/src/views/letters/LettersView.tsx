@@ -35,7 +35,8 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
   // The print dialog lays out every letter first: seconds for a large batch, so the button shows it is busy.
   const [preparingDialog, setPreparingDialog] = useState(false);
   const doneMessage = (count: number, marked: number) => t(kind === 'invitation' ? 'letters.ui.doneInvitation' : 'letters.ui.done', { count, marked });
-  const [error, setError] = useState<string>();
+  // What went wrong, and for a PDF saved whose contacts could not be marked, the way to try that again.
+  const [error, setError] = useState<{ message: string; retry?: () => void }>();
 
   if (preview.error) return <ErrorNotice message={preview.error.message} onRetry={preview.reload} />;
   if (!preview.data) return <Loader aria-label={t('app.loading')} />;
@@ -45,22 +46,28 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
   const printLetters = async () => {
     const started = await send('letters.start', { selection, form, kind, includeSettled });
     if (!started.ok) return started;
+    const { jobId } = started.value;
     for (;;) {
-      const status = await send('letters.status', { jobId: started.value.jobId });
-      if (!status.ok || status.value.result) return status.ok ? { ok: true as const, value: status.value.result! } : status;
+      const status = await send('letters.status', { jobId });
+      if (!status.ok) return status;
+      if (status.value.result) return { ok: true as const, value: { jobId, ...status.value.result } };
       setPrinting({ done: status.value.done, total: status.value.total });
       await new Promise((resolve) => setTimeout(resolve, 400));
     }
   };
 
-  const makePdf = async () => {
-    setPrinting({ done: 0, total: 1 });
+  /**
+   * The PDF is saved: the host marks the contacts now (not before: a tab closed while the PDF was on
+   * its way leaves them as they were). If that fails, the office can try again; the job waits.
+   */
+  const confirmDelivery = async (jobId: number): Promise<void> => {
+    const delivered = await send('letters.delivered', { jobId });
+    if (!delivered.ok) {
+      setError({ message: t('letters.ui.markFailed', { reason: delivered.error.message }), retry: () => void confirmDelivery(jobId) });
+      return;
+    }
     setError(undefined);
-    const result = await printLetters();
-    setPrinting(null);
-    if (!result.ok) return setError(result.error.message);
-    const { fileName, data: pdf, printed, marked, operationId } = result.value;
-    if (pdf) saveFile(fileName, pdf, 'application/pdf');
+    const { printed, marked, operationId } = delivered.value;
     notifications.show({
       color: 'teal',
       autoClose: 15_000,
@@ -86,12 +93,23 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
     preview.reload();
   };
 
+  const makePdf = async () => {
+    setPrinting({ done: 0, total: 1 });
+    setError(undefined);
+    const result = await printLetters();
+    setPrinting(null);
+    if (!result.ok) return setError({ message: result.error.message });
+    const { jobId, fileName, data: pdf } = result.value;
+    if (pdf) saveFile(fileName, pdf, 'application/pdf');
+    await confirmDelivery(jobId);
+  };
+
   /** Desktop app: the system print dialog; the contacts are marked once the job went to the printer. */
   const printWithDialog = async () => {
     setPreparingDialog(true);
     const result = await send('letters.printDialog', { selection, form, kind, includeSettled });
     setPreparingDialog(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError({ message: result.error.message });
     const done = doneMessage(result.value.printed, result.value.marked);
     notifications.show(result.value.cancelled ? { color: 'gray', message: t('letters.ui.printCancelled') } : { color: 'teal', message: done });
     preview.reload();
@@ -177,7 +195,7 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
           )}
         </Group>
       )}
-      {error && <ErrorNotice message={error} />}
+      {error && <ErrorNotice message={error.message} onRetry={error.retry} />}
       {data.html && <LetterPreview html={data.html} label={t('letters.ui.preview')} />}
     </Stack>
   );
