@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { linkSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
 import { recordConsent, withdrawConsent } from '../../../electron/services/consents';
 import { readImportFile } from '../../../electron/importers/read';
 import { fileSource } from '../../../electron/importers/source';
@@ -12,13 +11,8 @@ import { tempDatabasePath, tempDir } from '../../helpers/temp';
 import { completeProfile } from '../../helpers/profile';
 import { updateProfile } from '../../../electron/services/profile';
 import { setStage } from '../../../electron/services/tracking';
+import { cli } from '../../helpers/cli';
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('CLI profile, letters and export-consented', () => {
   it('`profile --set` takes a JSON file, `profile --json` shows it with what is still missing', async () => {

@@ -1,16 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
 import { completeProfile } from '../../helpers/profile';
 import { tempDatabasePath, tempDir } from '../../helpers/temp';
+import { cli } from '../../helpers/cli';
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const profileFile = (content: unknown) => {
   const file = path.join(tempDir(), 'betrieb.json');
