@@ -358,13 +358,6 @@ export class Planner {
 }
 
 /** Plans every contact of a store (again: the commit does this when the database moved on). */
-export function planStore(store: CandidateStore, context: PlanContext): Plan {
-  const planner = new Planner(store, context);
-  let index = 0;
-  for (const candidate of store.values()) planner.add(candidate, index++);
-  return planner.finish();
-}
-
 export const countKey: Record<ImportAction, keyof ImportCounts> = {
   create: 'created',
   update: 'updated',

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { ColumnTarget } from '../../shared/model/import';
 import { MemoryCandidateStore } from './candidate-store';
 import { READER_HEAP_MB, READER_OFF_HEAP_MB, READER_STALL_MS } from './limits';
+import type { CandidateContact } from './normalize';
 import type { FileReading, ReadOptions } from './read';
 import type { ReaderInput, ReaderMessage } from './read-worker';
 import type { ByteSource } from './source';
@@ -29,7 +30,9 @@ export function readerScript(): string {
   return beside;
 }
 
-export interface IsolatedReadOptions extends Omit<ReadOptions, 'rememberedMapping'> {
+export interface IsolatedReadOptions extends Omit<ReadOptions, 'rememberedMapping' | 'onCandidate'> {
+  /** Each contact as it arrives; the next waits until a returned promise settles. */
+  onCandidate?: (candidate: CandidateContact, index: number) => void | Promise<void>;
   /** Every saved column mapping by header signature (the worker cannot ask the database). */
   rememberedMappings: [string, ColumnTarget[]][];
   /** Stops the reader at once (an import cancelled while its files are read). */
@@ -125,26 +128,30 @@ function readInWorker(source: ByteSource, options: IsolatedReadOptions): Promise
     options.signal?.addEventListener('abort', cancel);
     watch();
 
+    const handle = async (message: ReaderMessage) => {
+      if (settled) return;
+      if (message.type === 'progress') options.onProgress?.(message.bytesRead);
+      else if (message.type === 'contacts') {
+        for (const candidate of message.contacts) {
+          if (settled) return;
+          const index = store.add(candidate);
+          // The planner may give way to the event loop between contacts (see services/time-slices.ts).
+          await options.onCandidate?.(candidate, index);
+        }
+        worker.postMessage('ack');
+      } else if (message.type === 'outOfMemory') refuse('readerOutOfMemory', { limit: offHeapMb });
+      else {
+        const reading = message.reading;
+        // A file refused half-way: what it sent before is dropped with the plan (see analyseFile).
+        settle(() => resolve({ ...reading, candidates: reading.rejected ? new MemoryCandidateStore() : store }));
+      }
+    };
+    // Messages are handled one after the other, each to its end, in the order the reader sent them.
+    let handled = Promise.resolve();
     worker.on('message', (message: ReaderMessage) => {
       if (settled) return;
       watch();
-      try {
-        if (message.type === 'progress') options.onProgress?.(message.bytesRead);
-        else if (message.type === 'contacts') {
-          for (const candidate of message.contacts) {
-            const index = store.add(candidate);
-            options.onCandidate?.(candidate, index);
-          }
-          worker.postMessage('ack');
-        } else if (message.type === 'outOfMemory') refuse('readerOutOfMemory', { limit: offHeapMb });
-        else {
-          const reading = message.reading;
-          // A file refused half-way: what it sent before is dropped with the plan (see analyseFile).
-          settle(() => resolve({ ...reading, candidates: reading.rejected ? new MemoryCandidateStore() : store }));
-        }
-      } catch (error) {
-        settle(() => reject(error));
-      }
+      handled = handled.then(() => handle(message)).catch((error: unknown) => settle(() => reject(error)));
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {

@@ -53,6 +53,8 @@ export function createDispatcher(ctx: ServiceContext, log: ErrorLog = logToStder
       return fail('invalid_input', translate(language, 'errors.invalid_input', { request: name, details }));
     }
     try {
+      // An import being written in time slices holds the one transaction: a write waits its turn.
+      if (!spec.writesNothing) await ctx.repos.writesIdle();
       const handler = handlers[name] as Handler<RequestName>;
       const value = await handler(ctx, input.data as never);
       const output = spec.output.safeParse(value);

@@ -9,7 +9,7 @@ import { ReadCancelled } from '../importers/read-isolated';
 import { fileSource } from '../importers/source';
 import type { ServiceContext } from './context';
 import { AppError, databaseError } from './errors';
-import { analyseFile, commitAnalyses, previewRows, releaseAnalysis, summarise, type FileAnalysis } from './import';
+import { analyseFile, commitAnalysesInSlices, previewRows, releaseAnalysis, summarise, type FileAnalysis } from './import';
 import { getSettings } from './settings';
 import { writePrivateFile, type PrivateTempFolder } from './temp-files';
 
@@ -142,13 +142,14 @@ export class ImportJobs {
     return previewRows(analysis, input, getSettings(ctx).language);
   }
 
-  commit(ctx: ServiceContext, jobId: string): { imports: ImportRecord[]; contactIds: number[] } {
+  /** Writes the job in one transaction, in time slices: the UI's other tabs keep answering meanwhile. */
+  async commit(ctx: ServiceContext, jobId: string): Promise<{ imports: ImportRecord[]; contactIds: number[] }> {
     const job = this.get(jobId, 'ready');
     const unmapped = job.files.find((file) => file.analysis && !file.analysis.reading.rejected && summarise(0, file.analysis, 'de').needsMapping);
     if (unmapped) throw new AppError('conflict', 'import.jobs.mappingFirst', { file: unmapped.name });
     job.state = 'committing';
     try {
-      const committed = commitAnalyses(ctx, job.files.flatMap((file) => (file.analysis ? [file.analysis] : [])));
+      const committed = await commitAnalysesInSlices(ctx, job.files.flatMap((file) => (file.analysis ? [file.analysis] : [])));
       job.state = 'done';
       this.release(job);
       this.removeFiles(job);
@@ -162,6 +163,8 @@ export class ImportJobs {
   cancel(jobId: string): void {
     const job = this.jobs.get(jobId);
     if (!job) return;
+    // Its contacts are being written (all or nothing): the commit ends it, not a cancel half-way.
+    if (job.state === 'committing') throw new AppError('conflict', 'import.jobs.wrongState', { state: job.state });
     job.state = 'cancelled';
     job.reading?.abort();
     this.release(job);
@@ -201,8 +204,8 @@ export class ImportJobs {
       job.currentFile = null;
       job.state = 'ready';
     } catch (error) {
-      // Cancelled: the job is gone, and its files with it.
-      if (error instanceof ReadCancelled) return;
+      // Cancelled, or the app or host stopping: the job is gone, and its files with it.
+      if (error instanceof ReadCancelled || this.jobs.get(job.id) !== job) return;
       job.state = 'failed';
       // A problem the office can act on (no temporary space for the staging store, a full or locked
       // database) in its own words; anything else is a defect for the log.
@@ -248,6 +251,6 @@ export class ImportJobs {
   /** Jobs left alone for two hours (a closed browser tab) are dropped with their files. */
   private expireOld(): void {
     const limit = Date.now() - 2 * 60 * 60 * 1000;
-    for (const job of this.jobs.values()) if (job.touched < limit) this.cancel(job.id);
+    for (const job of this.jobs.values()) if (job.touched < limit && job.state !== 'committing') this.cancel(job.id);
   }
 }

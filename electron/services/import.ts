@@ -3,17 +3,18 @@ import { legacyEncodings, type ColumnTarget, type ImportAction, type ImportCount
 import { translate } from '../../shared/i18n';
 import { formatDate } from '../../shared/local-date';
 import type { Language } from '../../shared/model/settings';
-import type { AddedRows, ContactFields, NewContact } from '../db/repositories/contacts';
+import type { AddedRows, ContactFields, MatchIndex, NewContact } from '../db/repositories/contacts';
 import type { ImportChange } from '../db/repositories/imports';
 import { chatPatch, planChat } from '../importers/chat-plan';
 import { MemoryCandidateStore, type CandidateStore } from '../importers/candidate-store';
-import { countKey, patchFor, planStore, Planner, type ContactPatch, type Plan, type PlanContext, type PlanRow, type Reason } from '../importers/merge';
+import { countKey, patchFor, Planner, type ContactPatch, type Plan, type PlanContext, type PlanRow, type Reason } from '../importers/merge';
 import { choicesFor, decidedByOffice, decidedCounts, decisionFor, type Decision } from '../importers/decisions';
 import type { CandidateContact } from '../importers/normalize';
 import type { FileReading } from '../importers/read';
 import { readImportFileIsolated } from '../importers/read-isolated';
 import type { ByteSource } from '../importers/source';
 import type { ServiceContext } from './context';
+import { runSteps, runStepsInSlices, timeSlices, type Steps } from './time-slices';
 import { AppError } from './errors';
 import { getSettings } from './settings';
 
@@ -88,12 +89,21 @@ const candidateAsContact = (id: number, candidate: CandidateContact): Contact =>
   updatedAt: '',
 });
 
+/** Contact ids per slice of the match index: about 10 ms of reading on an office PC. */
+const MATCH_INDEX_SLICE = 2_000;
+
 /**
  * The database as it will be once the earlier files of the same import are written: their new
  * contacts join the match index under negative ids, so a person in two files is planned once.
+ * Read in slices of contact ids, so other requests are answered in between (see time-slices.ts).
  */
-function planningContext(ctx: ServiceContext, earlier: FileAnalysis[]): PlanContext {
-  const index = ctx.repos.contacts.matchIndex();
+function* planningContext(ctx: ServiceContext, earlier: FileAnalysis[]): Steps<PlanContext> {
+  const index: MatchIndex = { byE164: new Map(), byEmail: new Map(), names: new Map() };
+  const lastId = ctx.repos.contacts.lastId();
+  for (let after = 0; after < lastId; after += MATCH_INDEX_SLICE) {
+    ctx.repos.contacts.fillMatchIndex(index, after, Math.min(after + MATCH_INDEX_SLICE, lastId));
+    yield;
+  }
   const planned = new Map<number, { store: CandidateStore; index: number }>();
   const add = <K>(map: Map<K, number[]>, key: K, id: number) => map.set(key, [...(map.get(key) ?? []), id]);
   let nextId = -1;
@@ -107,6 +117,7 @@ function planningContext(ctx: ServiceContext, earlier: FileAnalysis[]): PlanCont
       for (const email of candidate.emails) if (email.valid) add(index.byEmail, email.address.toLowerCase(), id);
       const { displayName, givenName, familyName, organization } = candidate;
       index.names.set(id, { displayName, givenName, familyName, organization });
+      yield;
     }
   }
   const load = (ids: number[]) => {
@@ -120,10 +131,18 @@ function planningContext(ctx: ServiceContext, earlier: FileAnalysis[]): PlanCont
   return { index, load, keptApart: ctx.repos.imports.keptApart() };
 }
 
-function planReading(ctx: ServiceContext, reading: FileReading, region: string, earlier: FileAnalysis[]): Plan {
+/** Plans a file read earlier again (in a commit, when the database changed since its preview). */
+function* planReading(ctx: ServiceContext, reading: FileReading, region: string, earlier: FileAnalysis[]): Steps<Plan> {
   if (reading.rejected) return emptyPlan();
-  const context = planningContext(ctx, earlier);
-  return reading.chat ? planChat(reading.chat.participants, reading.chat.partner, { ...context, region }) : planStore(reading.candidates, context);
+  const context = yield* planningContext(ctx, earlier);
+  if (reading.chat) return planChat(reading.chat.participants, reading.chat.partner, { ...context, region });
+  const planner = new Planner(reading.candidates, context);
+  let index = 0;
+  for (const candidate of reading.candidates.values()) {
+    planner.add(candidate, index++);
+    yield;
+  }
+  return planner.finish();
 }
 
 /**
@@ -133,9 +152,11 @@ function planReading(ctx: ServiceContext, reading: FileReading, region: string, 
 export async function analyseFile(ctx: ServiceContext, source: ByteSource, options: AnalyseOptions = {}, earlier: FileAnalysis[] = []): Promise<FileAnalysis> {
   const region = options.region ?? getSettings(ctx).defaultRegion;
   const stateToken = ctx.repos.contacts.stateToken();
-  const context = planningContext(ctx, earlier);
+  const context = await runStepsInSlices(planningContext(ctx, earlier));
   const store = ctx.repos.newStagingStore();
   const planner = new Planner(store, context);
+  // Planning runs here, on the main thread, as the contacts arrive: it gives way every few ms.
+  const pause = timeSlices();
   let reading: FileReading;
   try {
     const read = options.read ?? readImportFileIsolated;
@@ -147,7 +168,10 @@ export async function analyseFile(ctx: ServiceContext, source: ByteSource, optio
       onProgress: options.onProgress,
       signal: options.signal,
       store,
-      onCandidate: (candidate, index) => planner.add(candidate, index),
+      onCandidate: (candidate, index) => {
+        planner.add(candidate, index);
+        return pause();
+      },
     });
   } catch (error) {
     store.close();
@@ -258,7 +282,7 @@ export interface CommittedFile {
  * against the contact as it is now, and only fill gaps. The caller wraps all files of a commit in
  * one transaction.
  */
-function commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): CommittedFile {
+function* commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): Steps<CommittedFile> {
   const { reading } = analysis;
   const { contacts, imports } = ctx.repos;
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 };
@@ -304,17 +328,18 @@ function commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): Co
   /** The contact the row matched: in the database, or created by an earlier row of this file. */
   const matchedId = (row: PlanRow): number | undefined => row.existingId ?? (row.plannedIndex !== null ? createdIds[row.plannedIndex] : undefined);
 
-  plan.rows.forEach((row, index) => {
+  for (const [index, row] of plan.rows.entries()) {
+    yield;
     const decision = decisionFor(row, decisions);
     let action: ImportAction = row.action;
     if (decision === null) {
       // Nothing to write: invalid, or the same person as an earlier row of this file (already in its contact).
       counts[countKey[row.action]] += 1;
-      return;
+      continue;
     }
     if (decision === 'skip') {
       counts[row.action === 'invalid' ? 'invalid' : 'unchanged'] += 1;
-      return;
+      continue;
     }
     if (decision === 'create' || decision === 'keepBoth' || decision === 'review') {
       const id = insertRow(row, index);
@@ -332,7 +357,7 @@ function commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): Co
       action = contact && patch ? 'update' : 'unchanged';
     }
     counts[countKey[action]] += 1;
-  });
+  }
 
   const revisions = contacts.revisions([...changes.keys()]);
   for (const change of changes.values()) imports.addChange(importId, { ...change, revisionAfter: revisions.get(change.contactId) ?? 0 });
@@ -353,14 +378,24 @@ export function releaseAnalysis(analysis: FileAnalysis): void {
  * again inside the transaction unless nothing was written since its preview (the usual case of a
  * single file): earlier files of the same commit, or edits meanwhile, change what it should do.
  */
+function* commitSteps(ctx: ServiceContext, analyses: FileAnalysis[]): Steps<CommittedFile[]> {
+  const committed: CommittedFile[] = [];
+  for (const [index, analysis] of analyses.filter((analysis) => !analysis.reading.rejected).entries()) {
+    const current = index === 0 && !analysis.plannedAfterOthers && analysis.stateToken === ctx.repos.contacts.stateToken();
+    const plan = current ? analysis.plan : yield* planReading(ctx, analysis.reading, analysis.region, []);
+    committed.push(yield* commitFile(ctx, analysis, plan));
+  }
+  return committed;
+}
+
+/** The commit at once (the CLI, which has nothing else to answer meanwhile). */
 export function commitAnalyses(ctx: ServiceContext, analyses: FileAnalysis[]): CommittedFile[] {
-  const writable = analyses.filter((analysis) => !analysis.reading.rejected);
-  return ctx.repos.transaction(() =>
-    writable.map((analysis, index) => {
-      const current = index === 0 && !analysis.plannedAfterOthers && analysis.stateToken === ctx.repos.contacts.stateToken();
-      return commitFile(ctx, analysis, current ? analysis.plan : planReading(ctx, analysis.reading, analysis.region, []));
-    }),
-  );
+  return ctx.repos.transaction(() => runSteps(commitSteps(ctx, analyses)));
+}
+
+/** The commit in time slices (the UI): the list can be searched while 100,000 contacts are written. */
+export function commitAnalysesInSlices(ctx: ServiceContext, analyses: FileAnalysis[]): Promise<CommittedFile[]> {
+  return ctx.repos.transactionInSlices(commitSteps(ctx, analyses));
 }
 
 /** Why an import cannot be undone, or null when it can. */
@@ -370,14 +405,14 @@ function undoBlocker(ctx: ServiceContext, importId: number, language: Language):
   if (record.undoneAt) return translate(language, 'import.undo.alreadyUndone');
   // Created contacts are at revision 1 until anything is done to them; updated ones at the
   // revision the import left them at. A contact that is gone can no longer be restored.
-  const changedCreated = ctx.repos.contacts.createdBy(importId).filter((contact) => contact.revision !== 1);
+  const changedCreated = ctx.repos.contacts.changedSinceCreatedBy(importId);
   const changes = ctx.repos.imports.changes(importId);
   const revisions = ctx.repos.contacts.revisions(changes.map((change) => change.contactId));
   const changedUpdated = changes.filter((change) => revisions.get(change.contactId) !== change.revisionAfter);
-  const count = changedCreated.length + changedUpdated.length;
+  const count = changedCreated.count + changedUpdated.length;
   if (count === 0) return null;
   const names = [
-    ...changedCreated.slice(0, 3).map((contact) => contact.displayName),
+    ...changedCreated.names,
     ...[...ctx.repos.contacts.byIds(changedUpdated.slice(0, 3).map((c) => c.contactId)).values()].map((c) => c.displayName),
   ].slice(0, 3);
   return translate(language, 'import.undo.blocked', { count, names: names.join(', ') || '–' });
@@ -403,7 +438,7 @@ export function undoImport(ctx: ServiceContext, importId: number): ImportRecord 
   const blocker = undoBlocker(ctx, importId, language);
   if (blocker) throw new AppError('conflict', 'import.undo.refused', { reason: blocker });
   ctx.repos.transaction(() => {
-    ctx.repos.contacts.deleteMany(ctx.repos.contacts.createdBy(importId).map((contact) => contact.id));
+    ctx.repos.contacts.deleteMany(ctx.repos.contacts.createdBy(importId));
     for (const change of ctx.repos.imports.changes(importId)) {
       if (Object.keys(change.before).length) ctx.repos.contacts.updateFields(change.contactId, change.before);
       ctx.repos.contacts.removeRows(change.contactId, change.added);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { request } from './define';
+import { readRequest, request } from './define';
 
 export const adapters = ['desktop', 'browser', 'cli'] as const;
 
@@ -16,5 +16,5 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 const noInput = z.object({}).strict();
 
 export const appRequests = {
-  'app.info': request(noInput, appInfoSchema),
+  'app.info': readRequest(noInput, appInfoSchema),
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contactLanguageSchema, contactListInputSchema, contactPageSchema, contactSchema, selectionSchema } from '../model/contact';
 import { contactEditSchema } from '../model/contact-edit';
 import { consentMethodSchema, consentSchema, dashboardSchema, historyEntrySchema, isoDateSchema, purposeSchema, stageChangeInputSchema, stageSchema, targetSchema } from '../model/tracking';
-import { request } from './define';
+import { readRequest, request } from './define';
 
 const id = z.int().positive();
 
@@ -46,21 +46,21 @@ const consentFormFields = {
 const bulkResultSchema = z.object({ operationId: z.int(), changed: z.int(), skipped: z.int(), skippedReasons: z.array(z.string()) });
 
 export const contactRequests = {
-  'contacts.count': request(z.object({}).strict(), z.object({ total: z.int().min(0) })),
+  'contacts.count': readRequest(z.object({}).strict(), z.object({ total: z.int().min(0) })),
   /** One page of the contact table: filtered, searched, sorted. */
-  'contacts.list': request(contactListInputSchema, contactPageSchema),
-  'contacts.get': request(z.object({ id }).strict(), contactDetailSchema),
+  'contacts.list': readRequest(contactListInputSchema, contactPageSchema),
+  'contacts.get': readRequest(z.object({ id }).strict(), contactDetailSchema),
   'contacts.update': request(z.object({ id, edit: contactEditSchema }).strict(), contactSchema),
   'contacts.setStage': request(z.object({ id, change: stageChangeInputSchema }).strict(), contactSchema),
   'contacts.setTarget': request(z.object({ id, target: targetSchema.nullable(), messengerId: z.string().trim().max(200).nullable().optional() }).strict(), contactSchema),
-  'contacts.tags': request(z.object({}).strict(), z.array(z.string())),
+  'contacts.tags': readRequest(z.object({}).strict(), z.array(z.string())),
   /** Several contacts at once; returns the operation to undo it with. */
   'contacts.bulk': request(
     z.object({ selection: selectionSchema, action: bulkActionSchema }).strict(),
     bulkResultSchema,
   ),
   /** The steps a selection can take: for each, how many can take it and why the others cannot. */
-  'contacts.stageOptions': request(
+  'contacts.stageOptions': readRequest(
     z.object({ selection: selectionSchema }).strict(),
     z.object({ count: z.int(), steps: z.array(z.object({ stage: stageSchema, possible: z.int(), refused: z.array(z.string()) })) }),
   ),
@@ -70,7 +70,7 @@ export const contactRequests = {
   'contacts.keepApart': request(z.object({ id, otherId: id }).strict(), z.object({})),
   'contacts.undoKeepApart': request(z.object({ id, otherId: id }).strict(), z.object({})),
   /** What the consent form needs for a selection (one contact or many): who can consent, the text versions. */
-  'consents.prepare': request(
+  'consents.prepare': readRequest(
     z.object({ selection: selectionSchema }).strict(),
     z.object({
       count: z.int(),
@@ -86,6 +86,6 @@ export const contactRequests = {
   /** The same consent for several contacts (the bulk menu); one operation, undone as a whole. */
   'consents.recordMany': request(z.object({ selection: selectionSchema, ...consentFormFields }).strict(), bulkResultSchema),
   'consents.withdraw': request(z.object({ contactId: id, purposes: z.array(purposeSchema).min(1).max(4).optional(), date: isoDateSchema }).strict(), contactSchema),
-  'evidence.get': request(z.object({ id }).strict(), z.object({ fileName: z.string(), mime: z.string(), data: z.string() })),
-  'dashboard.get': request(z.object({}).strict(), dashboardSchema),
+  'evidence.get': readRequest(z.object({ id }).strict(), z.object({ fileName: z.string(), mime: z.string(), data: z.string() })),
+  'dashboard.get': readRequest(z.object({}).strict(), dashboardSchema),
 };

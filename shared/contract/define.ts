@@ -4,9 +4,23 @@ import type { z } from 'zod';
 export interface RequestSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
+  /**
+   * Writes nothing to the database (reads it, or works on files and memory only): answered while
+   * an import is written in time slices. Every other request waits until that is done
+   * (electron/services/dispatch.ts), so it cannot join the import's transaction.
+   */
+  writesNothing: boolean;
 }
 
 export const request = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): RequestSpec<I, O> => ({
   input,
   output,
+  writesNothing: false,
+});
+
+/** A request that writes nothing to the database (tests/unit/services/dispatch.test.ts checks each). */
+export const readRequest = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): RequestSpec<I, O> => ({
+  input,
+  output,
+  writesNothing: true,
 });

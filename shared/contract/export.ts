@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { request } from './define';
+import { readRequest, request } from './define';
 
 export const exportRequests = {
   /** The contacts with a valid WhatsApp consent as a vCard file (base64), for the business phone's address book. */
-  'export.consented': request(z.object({}).strict(), z.object({ fileName: z.string(), data: z.string(), count: z.int() })),
+  'export.consented': readRequest(z.object({}).strict(), z.object({ fileName: z.string(), data: z.string(), count: z.int() })),
 };

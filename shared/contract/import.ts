@@ -8,7 +8,7 @@ import {
   legacyEncodings,
   previewRowSchema,
 } from '../model/import';
-import { request } from './define';
+import { readRequest, request } from './define';
 
 const jobId = z.string().min(1).max(64);
 /** A chunk of a file, base64: a few MB per request keeps both transports responsive. */
@@ -16,18 +16,18 @@ export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 
 export const importRequests = {
   /** Announces the files of an import; their bytes follow with import.upload. */
-  'import.begin': request(
+  'import.begin': readRequest(
     z.object({ files: z.array(z.object({ name: z.string().min(1).max(255), size: z.int().min(0).max(2 * 1024 ** 3) })).min(1).max(20) }).strict(),
     importJobSchema,
   ),
-  'import.upload': request(
+  'import.upload': readRequest(
     z.object({ jobId, index: z.int().min(0), offset: z.int().min(0), data: z.string().max(Math.ceil((UPLOAD_CHUNK_BYTES * 4) / 3) + 4) }).strict(),
     z.object({ received: z.int().min(0) }),
   ),
   /** Reads and plans the uploaded files in the background; follow with import.status. */
-  'import.analyse': request(z.object({ jobId }).strict(), importJobSchema),
-  'import.status': request(z.object({ jobId }).strict(), importJobSchema),
-  'import.rows': request(
+  'import.analyse': readRequest(z.object({ jobId }).strict(), importJobSchema),
+  'import.status': readRequest(z.object({ jobId }).strict(), importJobSchema),
+  'import.rows': readRequest(
     z
       .object({
         jobId,
@@ -51,7 +51,7 @@ export const importRequests = {
    * check later, create, or skip (null: back to the defaults); for the rows given, or for all rows
    * (of one action) that offer it. Says how many rows changed.
    */
-  'import.decide': request(
+  'import.decide': readRequest(
     z
       .object({
         jobId,
@@ -65,8 +65,8 @@ export const importRequests = {
   ),
   /** Writes the previewed import in one transaction. */
   'import.commit': request(z.object({ jobId }).strict(), z.object({ imports: z.array(importRecordSchema), contactIds: z.array(z.int()) })),
-  'import.cancel': request(z.object({ jobId }).strict(), z.object({})),
+  'import.cancel': readRequest(z.object({ jobId }).strict(), z.object({})),
   /** Earlier imports, newest first, with whether each can still be undone. */
-  'import.history': request(z.object({}).strict(), z.array(importRecordSchema)),
+  'import.history': readRequest(z.object({}).strict(), z.array(importRecordSchema)),
   'import.undo': request(z.object({ importId: z.int().positive() }).strict(), importRecordSchema),
 };

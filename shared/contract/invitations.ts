@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contactLanguageSchema, selectionSchema } from '../model/contact';
 import { messengerSchema, messengers, targetSchema } from '../model/tracking';
-import { request } from './define';
+import { readRequest, request } from './define';
 import { noMessagingReasons } from '../invitations/invitation';
 import { templateChannels } from '../invitations/templates';
 
@@ -31,9 +31,9 @@ export const invitationRequests = {
    * A contact's personalised invitation with the links that send it in one tap. `target`: for a
    * contact without one, the target the office chose for this invitation (stored once it is recorded).
    */
-  'invitations.forContact': request(z.object({ id: z.int().positive(), target: targetSchema.optional() }).strict(), invitationSchema),
+  'invitations.forContact': readRequest(z.object({ id: z.int().positive(), target: targetSchema.optional() }).strict(), invitationSchema),
   /** The contacts of a selection, in table order, for the guided run (one at a time). */
-  'invitations.queue': request(z.object({ selection: selectionSchema }).strict(), z.object({ ids: z.array(z.int()) })),
+  'invitations.queue': readRequest(z.object({ selection: selectionSchema }).strict(), z.object({ ids: z.array(z.int()) })),
 };
 
 const templateSchema = z.object({ subject: z.string().max(300), body: z.string().min(1).max(5000) }).strict();
@@ -43,12 +43,12 @@ const toneSchema = z.object({ switch: channelsSchema, consent: channelsSchema, p
 const catalogueSchema = z.object({ de: z.object({ formal: toneSchema, informal: toneSchema }), en: z.object({ formal: toneSchema, informal: toneSchema }) });
 
 export const templateRequests = {
-  'templates.get': request(z.object({}).strict(), catalogueSchema),
+  'templates.get': readRequest(z.object({}).strict(), catalogueSchema),
   /** Stores one invitation text; refused while it has placeholders that do not exist. */
   'templates.save': request(z.object({ ...templateKey, template: templateSchema }).strict(), catalogueSchema),
   'templates.reset': request(z.object(templateKey).strict(), catalogueSchema),
   /** A draft text filled in for a real contact; unknown placeholders are listed instead. */
-  'templates.preview': request(
+  'templates.preview': readRequest(
     z.object({ contactId: z.int().positive(), language: templateKey.language, formal: z.boolean(), template: templateSchema }).strict(),
     z.object({ subject: z.string(), text: z.string(), unknown: z.array(z.string()) }),
   ),

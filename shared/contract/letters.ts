@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { selectionSchema } from '../model/contact';
-import { request } from './define';
+import { readRequest, request } from './define';
 import { letterKinds } from '../letters/din-letter';
 
 const formSchema = z.enum(['A', 'B']);
@@ -36,7 +36,7 @@ export const letterRequests = {
    * The first letters of a selection as HTML, with how many have an address and how many will print (as
    * `includeSettled` says), what the profile lacks, and the settled contacts to ask about (consent letters).
    */
-  'letters.preview': request(
+  'letters.preview': readRequest(
     letterInput,
     z.object({
       missing: z.array(z.string()),
@@ -60,7 +60,7 @@ export const letterRequests = {
    * How far the printing got; once done, the PDF (base64; null when nothing was to print). Nobody is
    * marked yet: the page confirms with letters.delivered once it has saved the file.
    */
-  'letters.status': request(
+  'letters.status': readRequest(
     z.object({ jobId: z.int() }).strict(),
     z.object({ state: z.enum(['running', 'done']), done: z.int(), total: z.int(), result: letterResultSchema.pick({ fileName: true, data: true }).nullable() }),
   ),

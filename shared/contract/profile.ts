@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mandatoryForEnglish, mandatoryProfileFields, profileSchema } from '../model/profile';
-import { request } from './define';
+import { readRequest, request } from './define';
 
 export const profileViewSchema = z.object({
   profile: profileSchema,
@@ -9,7 +9,7 @@ export const profileViewSchema = z.object({
 });
 
 export const profileRequests = {
-  'profile.get': request(z.object({}).strict(), profileViewSchema),
+  'profile.get': readRequest(z.object({}).strict(), profileViewSchema),
   /**
    * Changes only the fields given; the whole profile is checked before it is stored (a field in the
    * wrong form is refused with invalid_input, see model/profile-checks.ts). `messengers` and

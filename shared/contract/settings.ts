@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from '../model/settings';
-import { request } from './define';
+import { readRequest, request } from './define';
 
 export const settingsRequests = {
-  'settings.get': request(z.object({}).strict(), settingsSchema),
+  'settings.get': readRequest(z.object({}).strict(), settingsSchema),
   /** Changes only the fields given and returns the settings as now stored. */
   'settings.update': request(settingsPatchSchema, settingsSchema),
 };

@@ -10,7 +10,7 @@ import { openDatabase } from '../../electron/db/open';
 import { readImportFile } from '../../electron/importers/read';
 import type { readImportFileIsolated } from '../../electron/importers/read-isolated';
 import { fileSource } from '../../electron/importers/source';
-import { analyseFile, commitAnalyses } from '../../electron/services/import';
+import { analyseFile, commitAnalyses, commitAnalysesInSlices } from '../../electron/services/import';
 import { openSession } from '../../electron/services/session';
 
 const [mode, format, file, database] = process.argv.slice(2) as ['import' | 'in-thread' | 'floor' | 'minimal', 'csv' | 'vcard', string, string];
@@ -65,8 +65,9 @@ const readInThread: typeof readImportFileIsolated = (source, { rememberedMapping
 async function importFile(inThread = false): Promise<number> {
   const session = openSession({ databasePath: database, adapter: 'cli' });
   const started = performance.now();
+  // As the UI imports (reader in a worker, written in time slices), or as before issue 13.
   const analysis = await analyseFile(session.ctx, await fileSource(file), inThread ? { read: readInThread } : {});
-  const [committed] = commitAnalyses(session.ctx, [analysis]);
+  const [committed] = inThread ? commitAnalyses(session.ctx, [analysis]) : await commitAnalysesInSlices(session.ctx, [analysis]);
   const elapsed = performance.now() - started;
   if (committed!.record.counts.created !== analysis.plan.rows.length) throw new Error('not every row was created');
   session.close();

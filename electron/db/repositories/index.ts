@@ -7,6 +7,7 @@ import { createTrackingRepository, type TrackingRepository } from './tracking';
 import { createStagingStore } from './staging';
 import { createSettingsRepository, type SettingsRepository } from './settings';
 import { scrubWriteAheadLog } from '../upkeep';
+import { timeSlices, type Steps } from '../../services/time-slices';
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -18,6 +19,15 @@ export interface Repositories {
   newStagingStore(): CandidateStore;
   /** Runs `work` in one transaction: all of it is written, or nothing. */
   transaction<T>(work: () => T): T;
+  /**
+   * Runs `steps` in one transaction like transaction(), all or nothing, but gives way to the event
+   * loop between its steps (writing an import of 100,000 contacts takes seconds). Requests that only
+   * read are answered meanwhile and see what is written so far; every other one first waits for
+   * writesIdle() (dispatch.ts), so nothing else joins the transaction (transaction() refuses to).
+   */
+  transactionInSlices<T>(steps: Steps<T>): Promise<T>;
+  /** Settles when no transaction in slices is open (at once when none is). */
+  writesIdle(): Promise<void>;
   /**
    * Copies the write-ahead log into the database file and empties it (after an erasure: with
    * secure_delete, the freed pages are overwritten in the file, and the -wal holds no older copy).
@@ -32,6 +42,41 @@ export interface Repositories {
  * services above them would not change if a shared server database replaced the local file.
  */
 export function createRepositories(db: Database, openScratch: () => Database): Repositories {
+  /** The transaction in slices under way, and whether one of its steps is running right now. */
+  let sliced: Promise<unknown> | null = null;
+  let stepping = false;
+
+  async function transactionInSlices<T>(steps: Steps<T>): Promise<T> {
+    while (sliced) await sliced.catch(() => undefined);
+    const pause = timeSlices();
+    const run = (async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        for (;;) {
+          stepping = true;
+          const step = steps.next();
+          stepping = false;
+          if (step.done) {
+            db.exec('COMMIT');
+            return step.value;
+          }
+          const turn = pause();
+          if (turn) await turn;
+        }
+      } catch (error) {
+        stepping = false;
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    })();
+    sliced = run;
+    try {
+      return await run;
+    } finally {
+      sliced = null;
+    }
+  }
+
   return {
     settings: createSettingsRepository(db),
     contacts: createContactsRepository(db),
@@ -39,7 +84,15 @@ export function createRepositories(db: Database, openScratch: () => Database): R
     tracking: createTrackingRepository(db),
     imports: createImportsRepository(db),
     newStagingStore: () => createStagingStore(openScratch()),
-    transaction: (work) => db.transaction(work)(),
+    transaction: (work) => {
+      // A write between two steps of a transaction in slices would be written or rolled back with it.
+      if (sliced && !stepping) throw new Error('A write began while a transaction in slices was open; wait for writesIdle() first');
+      return db.transaction(work)();
+    },
+    transactionInSlices,
+    writesIdle: async () => {
+      while (sliced) await sliced.catch(() => undefined);
+    },
     checkpoint: () => scrubWriteAheadLog(db),
   };
 }

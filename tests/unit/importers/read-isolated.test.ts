@@ -46,7 +46,7 @@ describe('reading a file in a worker thread', () => {
     const seen: number[] = [];
     const progress: number[] = [];
     const store = new MemoryCandidateStore();
-    const reading = await readImportFileIsolated(source, { region: 'DE', rememberedMappings: [], store, onCandidate: (_c, index) => seen.push(index), onProgress: (done) => progress.push(done) });
+    const reading = await readImportFileIsolated(source, { region: 'DE', rememberedMappings: [], store, onCandidate: (_c, index) => void seen.push(index), onProgress: (done) => progress.push(done) });
     expect(reading.rejected).toBe(false);
     expect(reading.format).toBe('csv');
     expect(reading.candidates).toBe(store);

@@ -2,31 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../shared/model/import';
 import { fixturePath } from '../../helpers/fixtures';
+import { call, importSettled as settled, previewImport as preview } from '../../helpers/import-job';
 import { testSession } from '../../helpers/session';
 
 type Session = ReturnType<typeof testSession>;
-
-async function call<T>(session: Session, name: string, input: unknown): Promise<T> {
-  const result = await session.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
-
-/** Uploads a file as the UI does and waits for its preview. */
-async function preview(session: Session, name: string, bytes: Buffer): Promise<ImportJob> {
-  const job = await call<ImportJob>(session, 'import.begin', { files: [{ name, size: bytes.length }] });
-  await call(session, 'import.upload', { jobId: job.jobId, index: 0, offset: 0, data: bytes.toString('base64') });
-  return settled(session, await call<ImportJob>(session, 'import.analyse', { jobId: job.jobId }));
-}
-
-async function settled(session: Session, job: ImportJob): Promise<ImportJob> {
-  let current = job;
-  while (current.state === 'analysing') {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    current = await call<ImportJob>(session, 'import.status', { jobId: job.jobId });
-  }
-  return current;
-}
 
 const names = async (session: Session, job: ImportJob) => (await call<{ rows: { displayName: string }[] }>(session, 'import.rows', { jobId: job.jobId, index: 0 })).rows.map((row) => row.displayName);
 
