@@ -44,10 +44,13 @@ async function main(): Promise<void> {
   console.error(`Datenbank: ${session.ctx.databasePath} – Beenden mit Strg+C.`);
 
   const stop = () => {
-    void host.close().then(() => {
-      session.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => session.closeWhenWritten())
+      .then(() => process.exit(0), (error: unknown) => {
+        console.error(describeError(error));
+        process.exit(1);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -357,7 +357,6 @@ export class Planner {
   }
 }
 
-/** Plans every contact of a store (again: the commit does this when the database moved on). */
 export const countKey: Record<ImportAction, keyof ImportCounts> = {
   create: 'created',
   update: 'updated',

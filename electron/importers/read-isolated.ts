@@ -139,6 +139,8 @@ function readInWorker(source: ByteSource, options: IsolatedReadOptions): Promise
           await options.onCandidate?.(candidate, index);
         }
         worker.postMessage('ack');
+        // The reader may have waited for this answer: its silence so far was ours, not a stall.
+        watch();
       } else if (message.type === 'outOfMemory') refuse('readerOutOfMemory', { limit: offHeapMb });
       else {
         const reading = message.reading;

@@ -55,7 +55,14 @@ export function startDesktopApp(options: DesktopOptions): void {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => current?.close());
+  // An import being written finishes first (all or nothing either way, but the office expects it in).
+  app.on('will-quit', (event) => {
+    const closing = current;
+    if (!closing) return;
+    current = null;
+    event.preventDefault();
+    void closing.closeWhenWritten().finally(() => app.quit());
+  });
 
   void app.whenReady().then(() => {
     lockDownSession(session.defaultSession);

@@ -53,10 +53,11 @@ export function createDispatcher(ctx: ServiceContext, log: ErrorLog = logToStder
       return fail('invalid_input', translate(language, 'errors.invalid_input', { request: name, details }));
     }
     try {
-      // An import being written in time slices holds the one transaction: a write waits its turn.
-      if (!spec.writesNothing) await ctx.repos.writesIdle();
+      // Writes take turns, each to its end (an import written in time slices holds the one
+      // transaction for seconds); requests that write nothing are answered at once.
       const handler = handlers[name] as Handler<RequestName>;
-      const value = await handler(ctx, input.data as never);
+      const run = () => handler(ctx, input.data as never);
+      const value = await (spec.writesNothing ? run() : ctx.repos.writeTurn(run));
       const output = spec.output.safeParse(value);
       if (!output.success) {
         log(`Output of ${name} does not match the contract`, output.error);

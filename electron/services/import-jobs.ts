@@ -164,7 +164,7 @@ export class ImportJobs {
     const job = this.jobs.get(jobId);
     if (!job) return;
     // Its contacts are being written (all or nothing): the commit ends it, not a cancel half-way.
-    if (job.state === 'committing') throw new AppError('conflict', 'import.jobs.wrongState', { state: job.state });
+    if (job.state === 'committing') throw new AppError('conflict', `import.jobs.wrongState.${job.state}`);
     job.state = 'cancelled';
     job.reading?.abort();
     this.release(job);
@@ -233,7 +233,7 @@ export class ImportJobs {
   private get(jobId: string, ...states: ImportJob['state'][]): Job {
     const job = this.jobs.get(jobId);
     if (!job) throw new AppError('not_found', 'import.jobs.notFound');
-    if (states.length && !states.includes(job.state)) throw new AppError('conflict', 'import.jobs.wrongState', { state: job.state });
+    if (states.length && !states.includes(job.state)) throw new AppError('conflict', `import.jobs.wrongState.${job.state}`);
     job.touched = Date.now();
     return job;
   }

@@ -14,6 +14,11 @@ export interface Session {
   /** Translates a catalogue key into the language the user chose. */
   message: (key: string, vars?: Record<string, string | number>) => string;
   close: () => void;
+  /**
+   * Closes once the write under way has ended (an import being written commits, not rolled back by
+   * the app quitting), waiting at most `limitMs`; then as close().
+   */
+  closeWhenWritten: (limitMs?: number) => Promise<void>;
 }
 
 /**
@@ -49,15 +54,23 @@ export function openSession(options: {
     opened.db.close();
     throw databaseError(error, opened.path) ?? error;
   }
+  const close = () => {
+    ctx.importJobs.closeAll();
+    ctx.tempFolder.removeEmptyFolders();
+    if (!opened.readOnly) finishPendingCheckpoint(opened.db);
+    opened.db.close();
+  };
   return {
     ctx,
     dispatch: createDispatcher(ctx),
     message: (key, vars) => translate(getSettings(ctx).language, key, vars),
-    close: () => {
-      ctx.importJobs.closeAll();
-      ctx.tempFolder.removeEmptyFolders();
-      if (!opened.readOnly) finishPendingCheckpoint(opened.db);
-      opened.db.close();
+    close,
+    closeWhenWritten: async (limitMs = 60_000) => {
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)));
+      await Promise.race([ctx.repos.writeTurn(() => undefined), limit]);
+      clearTimeout(timer);
+      close();
     },
   };
 }

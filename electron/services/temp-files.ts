@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
@@ -9,13 +9,15 @@ import path from 'node:path';
  * system's shared temp folder:
  *
  *   <database folder>/umzugshelfer-tmp/            0700
- *     <pid>-<random>/                               0700, one per process that uses this database
+ *     <host>-<pid>-<random>/                        0700, one per process that uses this database
  *       import-XXXXXX/, print-XXXXXX/               0700, one per run, removed when the run ends
  *         files                                     0600
  *
  * A run that is killed (a crash, kill -9, a power cut) cannot remove its folder; the next session on
  * the same database sweeps the folders of processes no longer running. A process's own folder carries
- * its pid, so the CLI started while the desktop app runs leaves the app's live folders alone.
+ * its pid, so the CLI started while the desktop app runs leaves the app's live folders alone, and its
+ * computer (a database in a folder two office PCs share: a pid says nothing about the other PC's
+ * processes, so their folders are swept only once untouched for a week).
  *
  * Windows ignores the modes; the database folder there lies in the user's profile, which other users
  * cannot open.
@@ -27,14 +29,30 @@ export const TEMP_FOLDER_NAME = 'umzugshelfer-tmp';
 const PRIVATE_DIR = 0o700;
 const PRIVATE_FILE = 0o600;
 
-/** `<pid>-<8 hex>`: a process's folder. */
-const PROCESS_FOLDER = /^(\d+)-[0-9a-f]{8}$/;
+/** `<host>-<pid>-<8 hex>`: a process's folder (`<pid>-<8 hex>` before the host was named: this computer's). */
+const PROCESS_FOLDER = /^(?:([0-9a-f]{8})-)?(\d+)-[0-9a-f]{8}$/;
+
+/** This computer, as 8 hex digits of its name (the name itself may hold anything). */
+const thisHost = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+
+/** How long another computer's folder is left alone: no import or print run takes a week. */
+const OTHER_HOST_FOLDER_DAYS = 7;
 
 /** When this process started (the same for every worker thread of it). */
 const processStartedAt = Date.now() - process.uptime() * 1000;
 
 /** This process's folder name, the same for every database it opens. */
-const ownFolderName = `${process.pid}-${randomBytes(4).toString('hex')}`;
+const ownFolderName = `${thisHost}-${process.pid}-${randomBytes(4).toString('hex')}`;
+
+/** Whether nothing in a folder's top level changed for this many days. */
+function untouchedForDays(folder: string, days: number): boolean {
+  const limit = Date.now() - days * 24 * 60 * 60 * 1000;
+  try {
+    return [folder, ...readdirSync(folder).map((name) => path.join(folder, name))].every((entry) => statSync(entry).mtimeMs < limit);
+  } catch {
+    return false;
+  }
+}
 
 /** Whether a process with this id is running (signal 0 only asks; EPERM: running, but another user's). */
 function isRunning(pid: number): boolean {
@@ -117,7 +135,8 @@ export class PrivateTempFolder {
       const match = PROCESS_FOLDER.exec(name);
       if (!match || name === ownFolderName) continue;
       const folder = path.join(this.root, name);
-      if (!this.isLeftBehind(Number(match[1]), folder)) continue;
+      const host = match[1] ?? thisHost;
+      if (host === thisHost ? !this.isLeftBehind(Number(match[2]), folder) : !untouchedForDays(folder, OTHER_HOST_FOLDER_DAYS)) continue;
       try {
         removeWithRetries(folder);
         removed++;

@@ -5,9 +5,9 @@ export interface RequestSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   input: I;
   output: O;
   /**
-   * Writes nothing to the database (reads it, or works on files and memory only): answered while
-   * an import is written in time slices. Every other request waits until that is done
-   * (electron/services/dispatch.ts), so it cannot join the import's transaction.
+   * Writes nothing to the database (reads it, or works on files and memory only): answered at once,
+   * also while an import is written in time slices. Every other request waits for its turn to write
+   * (electron/services/dispatch.ts), so it cannot join another's transaction.
    */
   writesNothing: boolean;
 }
@@ -18,7 +18,7 @@ export const request = <I extends z.ZodType, O extends z.ZodType>(input: I, outp
   writesNothing: false,
 });
 
-/** A request that writes nothing to the database (tests/unit/services/dispatch.test.ts checks each). */
+/** A request that writes nothing to the database (tests/unit/services/import-commit-slices.test.ts checks each). */
 export const readRequest = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): RequestSpec<I, O> => ({
   input,
   output,

@@ -22,12 +22,16 @@ export interface Repositories {
   /**
    * Runs `steps` in one transaction like transaction(), all or nothing, but gives way to the event
    * loop between its steps (writing an import of 100,000 contacts takes seconds). Requests that only
-   * read are answered meanwhile and see what is written so far; every other one first waits for
-   * writesIdle() (dispatch.ts), so nothing else joins the transaction (transaction() refuses to).
+   * read are answered meanwhile and see what is written so far; every other one runs in its own
+   * writeTurn() (dispatch.ts), as does the request that writes in slices, so nothing else joins the
+   * transaction (transaction() refuses to, as a last guard).
    */
   transactionInSlices<T>(steps: Steps<T>): Promise<T>;
-  /** Settles when no transaction in slices is open (at once when none is). */
-  writesIdle(): Promise<void>;
+  /**
+   * Runs `work` when every write begun before it has ended, first come first served: a request that
+   * writes holds the turn until it has answered, also across its awaits (a print dialog).
+   */
+  writeTurn<T>(work: () => T | Promise<T>): Promise<T>;
   /**
    * Copies the write-ahead log into the database file and empties it (after an erasure: with
    * secure_delete, the freed pages are overwritten in the file, and the -wal holds no older copy).
@@ -45,9 +49,17 @@ export function createRepositories(db: Database, openScratch: () => Database): R
   /** The transaction in slices under way, and whether one of its steps is running right now. */
   let sliced: Promise<unknown> | null = null;
   let stepping = false;
+  /** The end of the last write turn given out (see writeTurn). */
+  let lastTurn: Promise<unknown> = Promise.resolve();
+
+  function writeTurn<T>(work: () => T | Promise<T>): Promise<T> {
+    const turn = lastTurn.then(work);
+    lastTurn = turn.catch(() => undefined);
+    return turn;
+  }
 
   async function transactionInSlices<T>(steps: Steps<T>): Promise<T> {
-    while (sliced) await sliced.catch(() => undefined);
+    if (sliced) throw new Error('A transaction in slices is already open');
     const pause = timeSlices();
     const run = (async () => {
       db.exec('BEGIN IMMEDIATE');
@@ -86,13 +98,11 @@ export function createRepositories(db: Database, openScratch: () => Database): R
     newStagingStore: () => createStagingStore(openScratch()),
     transaction: (work) => {
       // A write between two steps of a transaction in slices would be written or rolled back with it.
-      if (sliced && !stepping) throw new Error('A write began while a transaction in slices was open; wait for writesIdle() first');
+      if (sliced && !stepping) throw new Error('A write began while a transaction in slices was open; writes take their writeTurn()');
       return db.transaction(work)();
     },
     transactionInSlices,
-    writesIdle: async () => {
-      while (sliced) await sliced.catch(() => undefined);
-    },
+    writeTurn,
     checkpoint: () => scrubWriteAheadLog(db),
   };
 }

@@ -140,8 +140,10 @@ async function start(databasePath = tempDatabasePath()) {
 
 const trustedEvent = { senderFrame: { url: 'app://umzugshelfer/index.html', parent: null } };
 
-beforeEach(() => {
-  state.app.emit('will-quit'); // closes the previous test's database
+beforeEach(async () => {
+  // Closes the previous test's database once its writes are done, then quits (counted before the reset below).
+  state.app.emit('will-quit', { preventDefault: () => undefined });
+  await new Promise((resolve) => setTimeout(resolve, 0));
   state.lock = true;
   state.windows = [];
   state.handlers.clear();

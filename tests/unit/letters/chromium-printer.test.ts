@@ -144,7 +144,7 @@ describe('the headless Chromium printer', () => {
     // The browser reads its commands from a pipe of the killed process: it quits when that closes.
     await until(() => processesUsing(temp.root).length === 0, 5000);
     // The killed run could not remove its folder; the next session on the database sweeps it.
-    expect(readdirSync(temp.root)).toEqual([expect.stringMatching(new RegExp(`^${run.pid}-[0-9a-f]{8}$`))]);
+    expect(readdirSync(temp.root)).toEqual([expect.stringMatching(new RegExp(`^[0-9a-f]{8}-${run.pid}-[0-9a-f]{8}$`))]);
     new PrivateTempFolder(databasePath).sweep();
     expect(filesBelow(temp.root).filter((file) => readFileSync(file, 'latin1').includes('Mustermann'))).toEqual([]);
     expect(readdirSync(temp.root)).toEqual([]);

@@ -80,6 +80,12 @@ describe('sweeping what killed runs left behind', () => {
     utimesSync(earlierSamePid, anHourAgo, anHourAgo);
     // This process's pid, made since it started: another copy of the module in this process.
     const sameProcess = folder(`${process.pid}-87654321`);
+    // Another office PC using the same database folder: its pid means nothing here. A live run stays;
+    // one untouched for eight days was left by a run that died there.
+    const otherHostLive = folder(`0badc0de-${deadPid()}-01234567`);
+    const otherHostOld = folder(`0badc0de-${deadPid()}-76543210`);
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    for (const entry of [path.join(otherHostOld, 'print-abc123'), otherHostOld]) utimesSync(entry, eightDaysAgo, eightDaysAgo);
     // Not a folder of the app's: left alone.
     const foreign = path.join(temp.root, 'README.txt');
     writeFileSync(foreign, 'nicht von uns');
@@ -90,6 +96,8 @@ describe('sweeping what killed runs left behind', () => {
     expect(existsSync(running)).toBe(true);
     expect(existsSync(sameProcess)).toBe(true);
     expect(existsSync(foreign)).toBe(true);
+    expect(existsSync(otherHostLive)).toBe(true);
+    expect(existsSync(otherHostOld)).toBe(false);
   });
 
   it('never fails the opening of the database over a folder it cannot read', () => {
