@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { mandatoryForEnglish, mandatoryProfileFields, profileSchema } from '../model/profile';
+import { mandatoryForEnglish, mandatoryProfileFields, profileSchema, businessDetailFields } from '../model/profile';
 import { readRequest, request } from './define';
 
 export const profileViewSchema = z.object({
   profile: profileSchema,
   /** Mandatory fields still empty: letters are refused until there are none. */
-  missing: z.array(z.enum([...mandatoryProfileFields, ...mandatoryForEnglish])),
+  missing: z.array(z.enum([...mandatoryProfileFields, ...mandatoryForEnglish, ...businessDetailFields])),
 });
 
 export const profileRequests = {

@@ -1,3 +1,4 @@
+import { businessDetails } from '../letters/business-details';
 import { messengerLink } from '../letters/messenger-links';
 import { messengerDescription, messengerNames } from '../messengers/catalogue';
 import { salutation, type LetterLanguage } from '../letters/salutation';
@@ -138,6 +139,12 @@ function messagingNumber(phones: readonly Phone[]): { e164: string | null; noMes
 
 const noTexts: Record<TemplateChannel, string> = { whatsapp: '', sms: '', email: '', letter: '' };
 
+/** An e-mail is a business letter too: the company details the legal form requires go under it (the letter prints them in its footer). */
+function withBusinessDetails(text: string, profile: Profile, language: Invitation['language']): string {
+  const details = businessDetails(profile, language);
+  return details ? `${text}\n\n--\n${details}` : text;
+}
+
 /**
  * A contact's invitation: the texts from the templates for their target (switch messenger, consent
  * letter to come, phone and e-mail), personalised, one per channel, with the links that send each in
@@ -161,7 +168,7 @@ export function invitationFor(contact: Contact, profile: Profile, options: Invit
   const texts = {
     whatsapp: fillTemplate(templates.whatsapp.body, values),
     sms: fillTemplate(templates.sms.body, values),
-    email: fillTemplate(templates.email.body, values),
+    email: withBusinessDetails(fillTemplate(templates.email.body, values), profile, language),
     letter: fillTemplate(templates.letter.body, values),
   };
   const subject = fillTemplate(templates.email.subject, values);

@@ -20,7 +20,7 @@ export function postalAddress(addresses: readonly Address[]): Address | null {
 
 /**
  * The lines of the address zone, top to bottom: company, person, street, postcode and town, and for
- * a foreign address the country in capitals as the last line. Null when the contact has no postal
+ * a foreign address the town and below it the country in capitals. Null when the contact has no postal
  * address (such contacts are listed, never printed into an empty window). Never more than six lines:
  * when a company, a department and a person would not fit, the department goes first.
  */
@@ -30,7 +30,9 @@ export function addressBlock(addressee: Addressee & { department?: string | null
   const country = clean(address.country);
   const code = countryCode(country);
   const foreign = country !== null && code !== options.homeCountry.toUpperCase();
-  const town = [clean(address.postalCode), clean(address.city)].filter(Boolean).join(' ');
+  // DIN 5008: abroad, the town in capitals (and the country below it).
+  const localTown = [clean(address.postalCode), clean(address.city)].filter(Boolean).join(' ');
+  const town = foreign ? localTown.toLocaleUpperCase(options.language === 'de' ? 'de-DE' : 'en-GB') : localTown;
   const tail = [clean(address.street)!, town, ...(foreign ? [countryLine(country!, options.language)] : [])];
 
   const organization = clean(addressee.organization);

@@ -3,8 +3,9 @@ import { missingProfileFields, type Profile } from '../model/profile';
 import { messengers, type Messenger } from '../model/tracking';
 import { addressBlock } from './address-block';
 import { authorities } from './authorities';
-import { controllerName, dinLetterPage, dinLetterStyles, letterDate, letterDocuments, typeSize, type LetterDocuments, type LetterForm } from './din-letter';
+import { controllerName, din5008, dinLetterPage, dinLetterStyles, letterDate, letterDocuments, typeSize, type LetterDocuments, type LetterForm } from './din-letter';
 import { consentTextDe, type ConsentText } from './consent-text-de';
+import { addDays } from '../local-date';
 import { consentTextEn } from './consent-text-en';
 import { escapeHtml as h } from './html';
 import { messengerLink } from './messenger-links';
@@ -15,7 +16,10 @@ import { salutation } from './salutation';
 
 export { din5008, HOLE_MARK, type LetterForm } from './din-letter';
 
-export type LetterContact = Pick<Contact, 'id' | 'displayName' | 'givenName' | 'familyName' | 'title' | 'gender' | 'organization' | 'department' | 'isCompany' | 'customerNumber' | 'addresses' | 'phones' | 'kind' | 'language'>;
+export type LetterContact = Pick<Contact, 'id' | 'displayName' | 'givenName' | 'familyName' | 'title' | 'gender' | 'organization' | 'department' | 'isCompany' | 'customerNumber' | 'addresses' | 'phones' | 'kind' | 'language' | 'formal'> & {
+  /** Under 18: a parent or guardian signs too. */
+  minor?: boolean;
+};
 
 export interface ConsentLetterOptions {
   profile: Profile;
@@ -65,50 +69,113 @@ export function consentTextVersion(profile: Profile): string {
   return `EW-${textId(JSON.stringify(relevant))}`;
 }
 
-/** The consent form's own styles, beside the letter's (din-letter.ts). */
+/** Escaped text whose web addresses never break at a line's end (a hyphen there reads as part of it). */
+const withWholeAddresses = (text: string) => h(text).replace(/(?:https?:\/\/|www\.)[^\s<]+[^\s<.,;:)]/g, (url) => `<span class="nowrap">${url}</span>`);
+
+/** Four weeks to answer: after that the contact is reached by phone and e-mail only. */
+export const ANSWER_WITHIN_DAYS = 28;
+
+/** The consent form's own styles, beside the letter's (din-letter.ts): at least 10.5 pt, boxes of 5 mm. */
 const formStyles = `
-.form { padding: 10mm 15mm 0 20mm; font-size: ${typeSize(8.8)}; line-height: 1.32; }
-.form h1 { font-size: ${typeSize(12.5)}; margin: 0 0 2mm; }
-.form h2 { font-size: ${typeSize(8.8)}; margin: 2mm 0 0.5mm; }
-.form p { margin: 0 0 1.6mm; }
-.form .who { border: 0.3mm solid #000; padding: 1.5mm 2mm; margin-bottom: 2mm; }
-.form .who .personal, .form .signatures .personal { display: block; height: 1.32em; white-space: nowrap; }
-.form .box { display: inline-block; width: 3.2mm; height: 3.2mm; border: 0.3mm solid #000; margin-right: 2mm; vertical-align: -0.5mm; }
-.form .purposes div { margin: 0 0 1.2mm; }
+.form { padding: 8mm 20mm 0 25mm; font-size: ${typeSize(10.5)}; line-height: 1.18; }
+.form .head { height: 9mm; font-size: ${typeSize(8)}; }
+.form .head .copy { font-weight: bold; font-size: ${typeSize(10.5)}; }
+.form h1 { font-size: ${typeSize(13)}; margin: 0 0 2mm; line-height: 1.2; }
+.form h2 { font-size: ${typeSize(10.5)}; margin: 2mm 0 0.8mm; }
+.form p { margin: 0 0 0.8mm; }
+.nowrap { white-space: nowrap; }
+.form .who { border: 0.3mm solid #000; padding: 1mm 2mm; margin-bottom: 2mm; }
+.form .who .personal, .form .signatures .personal, .form .head .personal { display: block; height: 1.18em; white-space: nowrap; }
+.form .choice { display: flex; align-items: flex-start; gap: 2.5mm; margin: 0 0 1.3mm; }
+.form .box { flex: none; width: 5mm; height: 5mm; border: 0.3mm solid #000; }
+.form .purposes { display: flex; flex-wrap: wrap; column-gap: 6mm; margin: 0 0 0.3mm 7.5mm; }
 .form .signatures { display: flex; gap: 10mm; margin-top: 9mm; }
-.form .signatures div { flex: 1; min-width: 0; border-top: 0.3mm solid #000; padding-top: 1mm; font-size: ${typeSize(7.5)}; }
-.form .version { text-align: right; font-size: ${typeSize(7)}; color: #333; margin-bottom: 1mm; }
+.form .signatures > div { flex: 1; min-width: 0; border-top: 0.3mm solid #000; padding-top: 0.8mm; font-size: ${typeSize(8.5)}; }
+.form .signatures.next { margin-top: 8mm; }
+/* The return copy: the business's address where a DL window envelope shows it (the letter's Form A
+   or B, see returnCopyStyles), so the folded sheet goes back in any window envelope. */
+.form-return .send-to { position: absolute; left: 25mm; width: 80mm; }
+.form-return .send-to .label { font-size: ${typeSize(8)}; height: 5mm; }
+.form-return .send-to div { font-size: ${typeSize(10.5)}; line-height: 4.5mm; white-space: nowrap; overflow: hidden; }
+.form-return .beside { position: absolute; left: 125mm; width: 65mm; }
 `;
+
+/** Where the return copy puts the business's address and what stands beside it, for Form A or B. */
+const returnCopyStyles = (form: LetterForm) => {
+  const pos = din5008[form];
+  return `.form-return .send-to { top: ${pos.addressZone - 5}mm; }
+.form-return .beside { top: ${pos.infoBlock}mm; }
+.form-return .window { height: ${pos.addressZoneEnd + 4 - 8 - 9}mm; }`;
+};
+
+/** The function printed under the representative's name. */
+function representativeRole(profile: Profile, t: ConsentText): string {
+  if (profile.representativeRole.trim()) return profile.representativeRole.trim();
+  const form = profile.legalForm.replace(/[\s.]/g, '').toLowerCase();
+  if (form === 'ag') return t.roles.board;
+  if (/gmbh|^ug|kgaa/.test(form)) return t.roles.managingDirector;
+  return t.roles.owner;
+}
+
+/** What differs between the letters of one batch, from the contact. */
+function variantOf(contact: LetterContact) {
+  const employee = contact.kind === 'employee';
+  return {
+    employee,
+    // Employees as the office addresses them (Du unless set otherwise); everyone else with Sie.
+    formal: employee ? (contact.formal ?? false) === true : true,
+    // A company without a person: only a person can consent, the form asks who signs.
+    company: contact.isCompany && !contact.givenName && !contact.familyName,
+    minor: contact.minor,
+  };
+}
 
 function letterPage(contact: LetterContact, lines: string[], options: ConsentLetterOptions, version: string, recommended: ReturnType<typeof recommendation>, qr: string): string {
   const { profile } = options;
   const { language } = contact;
   const t = consentTexts[language];
+  const variant = variantOf(contact);
+  const informal = !variant.formal;
+  const intro = variant.employee ? (informal ? t.introEmployeeInformal : t.introEmployee) : t.intro;
+  const choices = informal ? t.optionsInformal : t.options;
   const switchOption = recommended
-    ? `<li>${h(fill(t.options.switch, { messenger: messengerNames[recommended.messenger], facts: messengerDescription(profile.messengerTexts, recommended.messenger, language), link: recommended.link }))}</li>`
+    ? `<li>${withWholeAddresses(fill(choices.switch, { messenger: messengerNames[recommended.messenger], facts: messengerDescription(profile.messengerTexts, recommended.messenger, language), link: recommended.link }))}</li>`
     : '';
+  const deadline = fill(informal ? t.deadlineInformal : t.deadline, { date: letterDate(addDays(options.date, ANSWER_WITHIN_DAYS), language), phone: profile.phone });
   return dinLetterPage({
     profile,
     contactId: contact.id,
     language,
     addressLines: lines,
-    info: [[t.date, letterDate(options.date, language)], ...(contact.customerNumber ? [[t.customerNumber, contact.customerNumber] as const] : []), [t.reference, version]],
+    info: [
+      ...(contact.customerNumber ? [[t.customerNumber, contact.customerNumber] as const] : []),
+      [t.ourReference, letterReference(version, contact)],
+      [t.contactPerson, profile.representative],
+      [t.phone, profile.phone],
+      [t.email, profile.email],
+      [t.date, letterDate(options.date, language)],
+    ],
     body: `<p class="subject">${h(t.subject)}</p>
-<p class="salutation personal last-personal">${personalLine(h(salutation(contact, { language, formal: true })), 70)}</p>
+<p class="salutation personal last-personal">${personalLine(h(salutation(contact, { language, formal: variant.formal })), 70)}</p>
 ${qr}
-<p>${h(t.intro[0])}</p>
-<p>${h(t.intro[1])}</p>
-<ul class="options">${switchOption}<li>${h(t.options.consent)}</li><li>${h(t.options.phone)}</li></ul>
-<p>${h(t.closingText)}</p>
-<p>${h(t.regards)}</p>
-<p>${h(profile.representative)}<br>${h(controllerName(profile))}</p>`,
+<p>${h(intro.join(' '))}</p>
+<ul class="options">${switchOption}<li>${h(choices.consent)}</li><li>${h(choices.phone)}</li></ul>
+<p>${h(deadline)}</p>
+<div class="closing"><p>${h(informal ? t.regardsInformal : t.regards)}<br>${h(controllerName(profile))}</p><p class="signed">${h(profile.representative)}<br>${h(representativeRole(profile, t))}</p></div>
+<p class="enclosure">${h(t.enclosure)}</p>`,
   });
 }
 
-function formPage(contact: LetterContact, options: ConsentLetterOptions, version: string): string {
+/** "Unser Zeichen": the text's version and the contact's number, so a returned form finds its contact. */
+const letterReference = (version: string, contact: LetterContact) => `${version}/${contact.id}`;
+
+/** One copy of the consent form: for the contact's records (all the information) or to return (the declaration, addressed back). */
+function formPage(contact: LetterContact, options: ConsentLetterOptions, version: string, copy: 'keep' | 'return'): string {
   const { profile } = options;
   const { language } = contact;
   const t = consentTexts[language];
+  const variant = variantOf(contact);
+  const business = controllerName(profile);
   const authority = profile.state ? authorities[profile.state] : null;
   // The number the consent is for: the one WhatsApp can reach (a landline is never on the form).
   const mobile = messagingPhone(contact.phones);
@@ -116,36 +183,57 @@ function formPage(contact: LetterContact, options: ConsentLetterOptions, version
   // Phone, e-mail and the messengers offered, as a list: "Telefon, E-Mail, Signal oder Threema".
   const channels = [...t.channels, ...offered];
   const channelList = `${channels.slice(0, -1).join(', ')} ${t.or} ${channels.at(-1)}`;
-  const purposes = profile.purposes.map((purpose) => `<div><span class="box"></span>${h(t.purposes[purpose])}</div>`).join('');
-  const dpo = profile.dpo?.name ? `<h2>${h(t.dpoHeading)}</h2><p>${h([profile.dpo.name, profile.dpo.address, profile.dpo.email].filter(Boolean).join(', '))}</p>` : '';
-  return `<section class="page form-page" data-contact="${personal(String(contact.id))}" lang="${language}">
-<div class="form">
-<div class="version">${h(t.version)} ${h(version)}</div>
-<h1>${h(t.formTitle)}</h1>
-<div class="who"><span class="personal">${personalLine(`${h(t.formFor)} <strong>${h(contact.displayName)}</strong>${mobile ? ` · ${h(mobile.e164 ?? mobile.raw)}` : ''}`, 80)}</span></div>
-<h2>${h(t.controllerHeading)}</h2>
-<p>${h(controllerName(profile))}, ${h(t.representedBy)} ${h(profile.representative)}, ${h(profile.street)}, ${h(profile.postalCode)} ${h(profile.city)}, Tel. ${h(profile.phone)}, ${h(profile.email)}</p>
+  const advertising = profile.purposes.includes('advertising');
+  const box = (text: string) => `<div class="choice"><span class="box"></span><span>${h(text)}</span></div>`;
+  const purposes = profile.purposes.filter((purpose) => purpose !== 'advertising').map((purpose) => `<div class="choice"><span class="box"></span><span>${h(t.purposes[purpose])}</span></div>`).join('');
+  const controller = [business, `${t.representedBy} ${profile.representative}`, profile.street, `${profile.postalCode} ${profile.city}`, `Tel. ${profile.phone}`, profile.email].join(', ');
+  const dpo = profile.dpo?.name ? `<p>${h(fill(t.dpo, { dpo: [profile.dpo.name, profile.dpo.address, profile.dpo.email].filter(Boolean).join(', ') }))}</p>` : '';
+  const information =
+    copy === 'keep'
+      ? `<p>${h(fill(t.controller, { controller }))}</p>
 ${dpo}
-<h2>${h(t.purposesHeading)}</h2>
-<div class="purposes">${purposes}</div>
-<p>${h(t.data)}</p>
-<p>${h(t.recipients)}</p>
+<p>${withWholeAddresses(t.data)}</p>
 <p>${h(t.transfer)}</p>
-<p><span class="box"></span>${h(t.transferConsent)}</p>
-<p>${h(t.legalBasis)}</p>
-<p>${h(fill(t.voluntary, { channels: channelList }))}</p>
-<p><strong>${h(t.retentionHeading)}</strong> ${h(language === 'en' ? profile.retentionEn : profile.retention)}</p>
-<p>${h(fill(t.withdrawal, { email: profile.email }))}</p>
-<p>${h(t.rights)} ${authority ? h(`${authority.name}, ${authority.street}, ${authority.town}`) : ''}.${profile.privacyUrl ? ` ${h(t.privacyPolicy)} ${h(profile.privacyUrl)}` : ''}</p>
-<div class="signatures last-personal"><div>${h(t.placeDate)}</div><div><span class="personal">${personalLine(`${h(t.signature)} (${h(contact.displayName)})`, 60)}</span></div></div>
-<p style="margin-top:4mm">${h(t.copyNote)}</p>
+<p>${h(fill(variant.employee ? t.legalBasisEmployee : t.legalBasis, { business, channels: channelList }))}</p>
+<p>${h(fill(t.withdrawal, { email: profile.email, business }))}</p>
+<p>${h(fill(t.retention, { retention: language === 'en' ? profile.retentionEn : profile.retention }))}</p>
+<p>${h(t.rights)}${advertising ? ` ${h(t.objection)}` : ''} ${h(fill(t.complaint, { authority: authority ? `${authority.name}, ${authority.street}, ${authority.town}` : '' }))}${profile.privacyUrl ? ` ${withWholeAddresses(fill(t.privacyPolicy, { url: profile.privacyUrl }))}` : ''}</p>`
+      : `<p>${h(t.returnInformation)}</p>`;
+  const signatures = [
+    `<div class="signatures last-personal"><div>${h(t.placeDate)}</div><div><span class="personal">${personalLine(`${h(t.signature)}${variant.company ? '' : ` (${h(contact.displayName)})`}`, 60)}</span></div></div>`,
+    variant.company ? `<div class="signatures next"><div>${h(t.signerName)}</div><div>${h(t.signerMobile)}</div></div>` : '',
+    variant.minor ? `<div class="signatures next"><div>${h(t.placeDate)}</div><div>${h(t.guardian)}</div></div>` : '',
+  ].join('');
+  // The letter it belongs to (its date and reference, with the contact's number) and the text's version.
+  const belongsTo = `${h(fill(t.belongsTo, { date: letterDate(options.date, language), reference: letterReference(version, contact) }))} · ${h(t.version)} ${h(version)}`;
+  const head = `<div class="head"><div class="copy">${h(copy === 'keep' ? t.copyKeep : t.copyReturn)}</div><span class="personal">${personal(belongsTo)}</span></div>`;
+  const title = `<h1>${h(t.formTitle)}</h1>
+<div class="who"><span class="personal">${personalLine(`${h(t.formFor)} <strong>${h(contact.displayName)}</strong>${mobile ? ` · ${h(mobile.e164 ?? mobile.raw)}` : ''}`, 80)}</span></div>`;
+  // The return copy: below the head (9 mm), the window row keeps the text clear of the address zone.
+  const top =
+    copy === 'keep'
+      ? `${head}${title}`
+      : `${head}<div class="window"></div><div class="send-to"><div class="label">${h(t.returnNote)}</div><div>${h(business)}</div><div>${h(profile.street)}</div><div>${h(`${profile.postalCode} ${profile.city}`)}</div></div><div class="beside"><p>${h(fill(t.scanEnough, { email: profile.email }))}</p></div>${title}`;
+  return `<section class="page form-page form-${copy}" data-contact="${personal(String(contact.id))}" lang="${language}">
+<div class="form">
+${top}
+<p>${h(fill(t.act, { business, number: profile.whatsappNumber }))}</p>
+${information}
+<h2>${h(t.decisionHeading)}</h2>
+<p>${h(fill(t.consentFor, { business }))}</p>
+<div class="purposes">${purposes}</div>
+${advertising ? box(fill(t.advertising, { business })) : ''}
+${box(t.transferConsent)}
+${box(t.refusal)}
+${signatures}
 </div>
 </section>`;
 }
 
 /**
  * The consent letters for a selection as one HTML document: per contact a DIN 5008 letter (page 1,
- * for the window envelope) and the consent form to sign and return (page 2). The same HTML is shown
+ * for the window envelope) and the consent form twice: a copy to keep with all the information
+ * (page 2) and a copy to sign and return, addressed to the business for a window envelope (page 3). The same HTML is shown
  * in the preview, printed to PDF and sent to the printer.
  */
 export function renderConsentLetters(options: ConsentLetterOptions): ConsentLetters {
@@ -164,8 +252,8 @@ export function renderConsentLetters(options: ConsentLetterOptions): ConsentLett
       withoutAddress.push({ id: contact.id, displayName: contact.displayName });
       continue;
     }
-    letters.push(() => `${letterPage(contact, lines, options, version, recommended, qr)}\n${formPage(contact, options, version)}`);
+    letters.push(() => [letterPage(contact, lines, options, version, recommended, qr), formPage(contact, options, version, 'keep'), formPage(contact, options, version, 'return')].join('\n'));
     printed.push(contact.id);
   }
-  return { ...letterDocuments(consentTextDe.formTitle, dinLetterStyles(options.form) + formStyles, letters), printed, withoutAddress, version };
+  return { ...letterDocuments(consentTextDe.formTitle, dinLetterStyles(options.form) + formStyles + returnCopyStyles(options.form), letters), printed, withoutAddress, version };
 }

@@ -3,58 +3,107 @@ import type { Purpose } from '../model/tracking';
 /**
  * The German text of the consent letter and of the consent form (DOMAIN.md §2). Changing any of it
  * changes the version id printed on the form (see consentTextVersion), so the office can always tell
- * which text a contact signed.
+ * which text a contact signed. {{placeholders}} are filled in consent-letter.ts.
+ *
+ * The letter states the position without claiming a written-form rule (the GDPR has none; the signed
+ * form is the proof the business keeps) and without saying that the number is being uploaded
+ * unlawfully now: the authorities consider the upload without consent unlawful, so the business asks.
+ * The form is written in the first person (the signer declares), so it needs no Du or Sie.
  */
 export const consentTextDe = {
   /** The channels that always remain, and the word before the last of a list ("Telefon, E-Mail oder Signal"). */
   channels: ['Telefon', 'E-Mail'],
   or: 'oder',
+
+  // The letter (page 1).
   subject: 'WhatsApp mit uns – nur mit Ihrer Einwilligung',
+  /** Customers, suppliers and others: Sie. */
   intro: [
-    'wir sind bisher oft per WhatsApp mit Ihnen in Kontakt. WhatsApp lädt aber die Telefonnummern aus dem Adressbuch eines Handys zum Betreiber in die USA hoch – auch Ihre Nummer aus unserem Firmenhandy. Das Datenschutzrecht erlaubt uns das nur mit Ihrer ausdrücklichen, schriftlichen Einwilligung.',
+    'wir sind oft per WhatsApp mit Ihnen in Kontakt. WhatsApp liest aber das Adressbuch eines Handys und übermittelt die Telefonnummern an seinen Betreiber. Die Datenschutz-Aufsichtsbehörden halten das ohne Einwilligung der Betroffenen für unzulässig. Deshalb fragen wir Sie, bevor wir Ihre Nummer im Adressbuch unseres Firmenhandys speichern – bis zu Ihrer Antwort steht sie dort nicht.',
     'Sie haben die Wahl:',
-  ] as [string, string],
+  ],
+  /** Employees, addressed with Sie. */
+  introEmployee: [
+    'in unserem Betrieb sprechen wir uns oft per WhatsApp ab. WhatsApp liest das Adressbuch eines Handys und übermittelt die Telefonnummern an seinen Betreiber. Die Datenschutz-Aufsichtsbehörden halten das ohne Einwilligung für unzulässig – auch unter Kolleginnen und Kollegen. Deshalb fragen wir Sie, bevor wir Ihre Mobilnummer im Adressbuch des Firmenhandys speichern; bis zu Ihrer Antwort steht sie dort nicht. Ob Sie einwilligen, hat keinen Einfluss auf Ihr Arbeitsverhältnis.',
+    'Sie haben die Wahl:',
+  ],
+  /** Employees, addressed with Du. */
+  introEmployeeInformal: [
+    'in unserem Betrieb sprechen wir uns oft per WhatsApp ab. WhatsApp liest das Adressbuch eines Handys und übermittelt die Telefonnummern an seinen Betreiber. Die Datenschutz-Aufsichtsbehörden halten das ohne Einwilligung für unzulässig – auch unter Kolleginnen und Kollegen. Deshalb fragen wir dich, bevor wir deine Mobilnummer im Adressbuch des Firmenhandys speichern; bis zu deiner Antwort steht sie dort nicht. Ob du einwilligst, hat keinen Einfluss auf dein Arbeitsverhältnis.',
+    'Du hast die Wahl:',
+  ],
   options: {
     switch: 'Sie wechseln mit uns zu {{messenger}} ({{facts}}): ein Messenger, der Ihr Adressbuch nicht hochlädt. Scannen Sie einfach den QR-Code oder öffnen Sie {{link}}.',
-    consent: 'Sie möchten bei WhatsApp bleiben: Dann füllen Sie bitte die beiliegende Einwilligungserklärung aus und senden sie unterschrieben an uns zurück.',
+    consent: 'Sie möchten bei WhatsApp bleiben: Dann kreuzen Sie bitte auf der beiliegenden Einwilligungserklärung an, wofür wir Ihnen schreiben dürfen, und senden uns das Exemplar zur Rücksendung unterschrieben zurück.',
     phone: 'Sie möchten weder noch: Dann erreichen wir Sie wie gewohnt per Telefon oder E-Mail – ohne jeden Nachteil für Sie.',
   },
-  closingText: 'Bei Fragen rufen Sie uns gern an.',
+  optionsInformal: {
+    switch: 'Du wechselst mit uns zu {{messenger}} ({{facts}}): ein Messenger, der dein Adressbuch nicht hochlädt. Scanne einfach den QR-Code oder öffne {{link}}.',
+    consent: 'Du möchtest bei WhatsApp bleiben: Dann kreuze bitte auf der beiliegenden Einwilligungserklärung an, wofür wir dir schreiben dürfen, und gib uns das Exemplar zur Rücksendung unterschrieben zurück.',
+    phone: 'Du möchtest weder noch: Dann erreichen wir dich wie gewohnt per Telefon oder E-Mail – ohne jeden Nachteil für dich.',
+  },
+  deadline: 'Bitte antworten Sie uns bis zum {{date}}. Ohne Antwort bis dahin erreichen wir Sie nur noch per Telefon und E-Mail. Bei Fragen rufen Sie uns gern an: {{phone}}.',
+  deadlineInformal: 'Bitte antworte uns bis zum {{date}}. Ohne Antwort bis dahin erreichen wir dich nur noch per Telefon und E-Mail. Bei Fragen ruf uns gern an: {{phone}}.',
   regards: 'Mit freundlichen Grüßen',
+  regardsInformal: 'Viele Grüße',
+  enclosure: 'Anlage: Einwilligungserklärung (2 Exemplare)',
+  /** The representative's function under the signature, when the profile names none. */
+  roles: { managingDirector: 'Geschäftsführung', board: 'Vorstand', owner: 'Geschäftsleitung' },
 
-  formTitle: 'Einwilligungserklärung zur Kommunikation über WhatsApp',
+  // The information block (DIN 5008: references, contact, then the date last).
+  ourReference: 'Unser Zeichen',
+  customerNumber: 'Kundennummer',
+  contactPerson: 'Ansprechpartner',
+  phone: 'Telefon',
+  email: 'E-Mail',
+  date: 'Datum',
+
+  // The form (pages 2 and 3): information first, then the boxes, then the signature.
+  copyKeep: 'Exemplar für Ihre Unterlagen',
+  copyReturn: 'Exemplar zur Rücksendung',
+  belongsTo: 'zum Schreiben vom {{date}}, Unser Zeichen {{reference}}',
+  formTitle: 'Einwilligung in die Kommunikation über WhatsApp',
   formFor: 'Von:',
-  controllerHeading: 'Verantwortlich',
+  version: 'Textversion',
+  act: 'Mit meiner Einwilligung speichert {{business}} meine Mobilnummer im Adressbuch des Firmenhandys, auf dem die App WhatsApp Business mit der Nummer {{number}} läuft. WhatsApp liest dieses Adressbuch und übermittelt die Nummern an seinen Betreiber; Nachrichten tauschen wir dann über WhatsApp aus.',
   representedBy: 'vertreten durch',
-  dpoHeading: 'Datenschutzbeauftragte(r)',
-  purposesHeading: 'Ich willige ein, dass der Betrieb mit mir über WhatsApp kommuniziert, und zwar für (bitte ankreuzen):',
+  controller: 'Verantwortlich: {{controller}}.',
+  dpo: 'Datenschutzbeauftragte(r): {{dpo}}.',
+  data: 'Daten und Empfänger: Name, Mobilnummer, WhatsApp-Profilname und -bild, Nachrichteninhalte und Metadaten (Zeitpunkt, Gerät, IP-Adresse) erhalten WhatsApp Ireland Ltd. (Vertragspartner in der EU), WhatsApp LLC und Meta Platforms Inc. (USA); siehe die Datenschutzrichtlinie von WhatsApp: www.whatsapp.com/legal/privacy-policy-eea.',
+  transfer:
+    'Übermittlung in die USA: WhatsApp LLC und Meta Platforms Inc. sind nach dem EU-US Data Privacy Framework zertifiziert (Angemessenheitsbeschluss (EU) 2023/1795, vom Gericht der EU am 03.09.2025 bestätigt, Rechtssache T-553/23; Rechtsmittel C-703/25 P anhängig). Solange er gilt, erlaubt er die Übermittlung. Fiele er weg, gäbe es dort keinen gleichwertigen Schutz: US-Behörden könnten ohne mein Wissen auf die Daten zugreifen, und Rechtsschutz wie in der EU hätte ich nicht.',
+  legalBasis: 'Rechtsgrundlage ist meine Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO). Sie ist freiwillig; willige ich nicht ein, entsteht mir kein Nachteil, und ich werde per {{channels}} erreicht.',
+  legalBasisEmployee:
+    'Rechtsgrundlage ist meine Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO, § 26 Abs. 2 BDSG). Sie ist freiwillig und ohne Einfluss auf mein Arbeitsverhältnis; willige ich nicht ein, werde ich per {{channels}} erreicht.',
+  withdrawal:
+    'Widerruf: Ich kann meine Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen, so einfach, wie ich sie erteilt habe – per Brief, per E-Mail an {{email}} oder mit „STOP“ im Chat (Art. 7 Abs. 3 DSGVO). Die Rechtmäßigkeit der bis zum Widerruf erfolgten Verarbeitung bleibt unberührt. Nach einem Widerruf wird meine Nummer aus dem Firmenhandy gelöscht; was WhatsApp schon erhalten hat, lässt sich nicht zurückholen.',
+  retention: 'Speicherdauer: {{retention}} Eine automatisierte Entscheidung (Art. 22 DSGVO) findet nicht statt.',
+  rights: 'Meine Rechte: Auskunft, Berichtigung, Löschung, Einschränkung und Datenübertragbarkeit (Art. 15–18, 20 DSGVO).',
+  objection: 'Der Werbung kann ich jederzeit widersprechen (Art. 21 DSGVO).',
+  complaint: 'Ich kann mich bei einer Datenschutz-Aufsichtsbehörde beschweren, insbesondere: {{authority}}.',
+  privacyPolicy: 'Datenschutzerklärung: {{url}}',
+  returnInformation: 'Die Informationen zur Verarbeitung (Empfänger, Übermittlung in die USA, Widerruf, Speicherdauer, meine Rechte) stehen auf dem Exemplar für meine Unterlagen mit derselben Textversion.',
+
+  decisionHeading: 'Meine Entscheidung (bitte ankreuzen)',
+  consentFor: 'Ich willige ein, dass {{business}} meine Mobilnummer wie beschrieben im Firmenhandy speichert und mit mir über WhatsApp kommuniziert, und zwar für:',
   purposes: {
     appointments: 'Terminabsprachen',
     site_photos: 'Fotos von der Baustelle oder vom Schaden',
     quotes_invoices: 'Angebote und Rechnungen',
-    advertising: 'Werbung und Neuigkeiten (getrennt von allen anderen Zwecken; freiwillig)',
+    advertising: 'Werbung und Neuigkeiten',
   } satisfies Record<Purpose, string>,
-  data: 'Verarbeitet werden: mein Name, meine Mobilnummer (gespeichert im Adressbuch des Firmenhandys), mein WhatsApp-Profilname und -bild, die Inhalte unserer Nachrichten sowie Metadaten (Zeitpunkt, Gerät, IP-Adresse).',
-  recipients: 'Empfänger: WhatsApp Ireland Ltd. (Vertragspartner in der EU), WhatsApp LLC und Meta Platforms Inc. (USA).',
-  transfer:
-    'Übermittlung in die USA: Sie stützt sich auf den Angemessenheitsbeschluss der EU-Kommission zum EU-US Data Privacy Framework (2023/1795; vom Gericht der EU am 3. 9. 2025 bestätigt, Rechtssache T-553/23, Rechtsmittel C-703/25 P anhängig) und hilfsweise auf Standardvertragsklauseln.',
+  advertising: 'Gesondert und freiwillig: Ich willige ein, dass {{business}} mir Werbung und Neuigkeiten über WhatsApp schickt (§ 7 UWG).',
   transferConsent:
-    'Ich willige ausdrücklich nach Art. 49 Abs. 1 Buchst. a DSGVO in die Übermittlung meiner Daten in die USA ein. Mir ist bekannt, dass dort US-Behörden auf die Daten zugreifen können, meine Rechtsschutzmöglichkeiten eingeschränkt sind und der Betreiber Metadaten auch für eigene Zwecke nutzt.',
-  legalBasis: 'Rechtsgrundlage ist meine Einwilligung nach Art. 6 Abs. 1 Buchst. a DSGVO; bei Beschäftigten zusätzlich § 26 Abs. 2 BDSG.',
-  voluntary: 'Die Einwilligung ist freiwillig. Wenn ich nicht einwillige, entsteht mir kein Nachteil: Der Betrieb erreicht mich dann per {{channels}}.',
-  retentionHeading: 'Speicherdauer:',
-  withdrawal:
-    'Ich kann diese Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen (Art. 7 Abs. 3 DSGVO) – per Brief, per E-Mail an {{email}} oder indem ich „STOP“ in den Chat schreibe. Der Widerruf ist so einfach wie die Einwilligung.',
-  rights:
-    'Ich habe das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung, Datenübertragbarkeit und Widerspruch (Art. 15–18, 20, 21 DSGVO) und kann mich bei der Aufsichtsbehörde beschweren:',
-  privacyPolicy: 'Datenschutzerklärung:',
+    'Freiwillig, falls der Angemessenheitsbeschluss wegfällt: Ich willige ausdrücklich in die Übermittlung meiner Daten in die USA ein (Art. 49 Abs. 1 Buchst. a DSGVO), obwohl US-Behörden dann ohne mein Wissen zugreifen könnten und ich keinen Rechtsschutz wie in der EU hätte.',
+  refusal: 'Nein, ich möchte nicht per WhatsApp kontaktiert werden.',
+
   placeDate: 'Ort, Datum',
   signature: 'Unterschrift',
-  copyNote: 'Bitte senden Sie diese Seite unterschrieben an uns zurück; die erste Seite ist für Ihre Unterlagen. Eine Kopie Ihrer Erklärung erhalten Sie auf Wunsch.',
-  version: 'Textversion',
-  date: 'Datum',
-  customerNumber: 'Kundennummer',
-  reference: 'Unser Zeichen',
+  signerName: 'Name der unterschreibenden Person (nur eine Person kann einwilligen)',
+  signerMobile: 'Deren Mobilnummer',
+  guardian: 'Unterschrift einer oder eines Erziehungsberechtigten',
+  returnNote: 'Bitte zurück an:',
+  scanEnough: 'Ein Foto oder Scan per E-Mail an {{email}} genügt.',
 };
 
 /** The consent letter's words in one language; every language has all of them. */

@@ -2,55 +2,91 @@ import type { ConsentText } from './consent-text-de';
 
 /**
  * The consent letter and form in English, for contacts who read English: the same elements as the
- * German text (DOMAIN.md §2), sentence for sentence. The version id covers both texts.
+ * German text (DOMAIN.md §2), sentence for sentence. The version id covers both texts. English has
+ * no Du and Sie: the informal variants differ only in their greeting and closing.
  */
+const intro = [
+  'We are often in touch with you on WhatsApp. WhatsApp reads a phone’s address book and transfers the phone numbers to its operator. The German data protection authorities consider this transfer without the consent of the people concerned to be unlawful. So we are asking you before we store your number in the address book of our business phone; until you answer, it is not there.',
+  'You have the choice:',
+];
+const introEmployee = [
+  'At work we often arrange things on WhatsApp. WhatsApp reads a phone’s address book and transfers the phone numbers to its operator. The German data protection authorities consider this unlawful without consent – among colleagues too. So we are asking you before we store your mobile number in the address book of the business phone; until you answer, it is not there. Whether you consent has no bearing on your employment.',
+  'You have the choice:',
+];
+const options = {
+  switch: 'You switch with us to {{messenger}} ({{facts}}): a messenger that does not upload your address book. Simply scan the QR code or open {{link}}.',
+  consent: 'You would like to stay on WhatsApp: then please tick on the enclosed declaration of consent what we may write to you about, sign the copy to return and send it back to us.',
+  phone: 'You would like neither: then we will reach you by phone or e-mail as usual – without any disadvantage to you.',
+};
+const deadline = 'Please answer by {{date}}. Without an answer by then we will reach you only by phone and e-mail. If you have any questions, please call us: {{phone}}.';
+
 export const consentTextEn: ConsentText = {
   channels: ['phone', 'e-mail'],
   or: 'or',
-  subject: 'WhatsApp with us – only with your consent',
-  intro: [
-    'We have often been in touch with you on WhatsApp. WhatsApp, however, uploads the phone numbers in a phone’s address book to its operator in the USA – including your number from our business phone. Data protection law allows us this only with your express written consent.',
-    'You have the choice:',
-  ],
-  options: {
-    switch: 'You switch with us to {{messenger}} ({{facts}}): a messenger that does not upload your address book. Simply scan the QR code or open {{link}}.',
-    consent: 'You would like to stay on WhatsApp: then please fill in the enclosed declaration of consent, sign it and send it back to us.',
-    phone: 'You would like neither: then we will reach you by phone or e-mail as usual – without any disadvantage to you.',
-  },
-  closingText: 'If you have any questions, please give us a call.',
-  regards: 'Kind regards',
 
-  formTitle: 'Declaration of consent to communication via WhatsApp',
+  subject: 'WhatsApp with us – only with your consent',
+  intro,
+  introEmployee,
+  introEmployeeInformal: introEmployee,
+  options,
+  optionsInformal: options,
+  deadline,
+  deadlineInformal: deadline,
+  regards: 'Kind regards',
+  regardsInformal: 'Best wishes',
+  enclosure: 'Enclosure: declaration of consent (2 copies)',
+  roles: { managingDirector: 'Managing Director', board: 'Executive Board', owner: 'Management' },
+
+  ourReference: 'Our reference',
+  customerNumber: 'Customer no.',
+  contactPerson: 'Contact',
+  phone: 'Phone',
+  email: 'E-mail',
+  date: 'Date',
+
+  copyKeep: 'Copy for your records',
+  copyReturn: 'Copy to return',
+  belongsTo: 'to our letter of {{date}}, our reference {{reference}}',
+  formTitle: 'Consent to communication via WhatsApp',
   formFor: 'From:',
-  controllerHeading: 'Controller',
+  version: 'Text version',
+  act: 'With my consent, {{business}} stores my mobile number in the address book of the business phone that runs the WhatsApp Business app with the number {{number}}. WhatsApp reads this address book and transfers the numbers to its operator; we then exchange messages via WhatsApp.',
   representedBy: 'represented by',
-  dpoHeading: 'Data protection officer',
-  purposesHeading: 'I consent to the business communicating with me via WhatsApp for the following purposes (please tick):',
+  controller: 'Controller: {{controller}}.',
+  dpo: 'Data protection officer: {{dpo}}.',
+  data: 'Data and recipients: name, mobile number, WhatsApp profile name and picture, message content and metadata (time, device, IP address) go to WhatsApp Ireland Ltd. (contractual partner in the EU), WhatsApp LLC and Meta Platforms Inc. (USA); see WhatsApp’s privacy policy: www.whatsapp.com/legal/privacy-policy-eea.',
+  transfer:
+    'Transfer to the USA: WhatsApp LLC and Meta Platforms Inc. are certified under the EU-US Data Privacy Framework (adequacy decision (EU) 2023/1795, upheld by the General Court of the EU on 03.09.2025, case T-553/23; appeal C-703/25 P pending). While it stands, it permits the transfer. Should it fall, there would be no equivalent protection there: US authorities could access the data without my knowledge, and I would have no legal remedies like those in the EU.',
+  legalBasis: 'The legal basis is my consent (Art. 6(1)(a) GDPR). It is voluntary; if I do not consent, I suffer no disadvantage and am reached by {{channels}}.',
+  legalBasisEmployee:
+    'The legal basis is my consent (Art. 6(1)(a) GDPR, Section 26(2) of the German Federal Data Protection Act, BDSG). It is voluntary and has no bearing on my employment; if I do not consent, I am reached by {{channels}}.',
+  withdrawal:
+    'Withdrawal: I can withdraw my consent at any time with effect for the future, as easily as I gave it – by letter, by e-mail to {{email}} or with “STOP” in the chat (Art. 7(3) GDPR). This does not affect the lawfulness of processing before the withdrawal. After a withdrawal my number is deleted from the business phone; what WhatsApp has already received cannot be recalled.',
+  retention: 'Retention period: {{retention}} There is no automated decision-making (Art. 22 GDPR).',
+  rights: 'My rights: access, rectification, erasure, restriction and data portability (Art. 15–18, 20 GDPR).',
+  objection: 'I can object to advertising at any time (Art. 21 GDPR).',
+  complaint: 'I can complain to a data protection supervisory authority, in particular: {{authority}}.',
+  privacyPolicy: 'Privacy policy: {{url}}',
+  returnInformation: 'The information on the processing (recipients, transfer to the USA, withdrawal, retention, my rights) is on the copy for my records with the same text version.',
+
+  decisionHeading: 'My decision (please tick)',
+  consentFor: 'I consent to {{business}} storing my mobile number on the business phone as described and communicating with me via WhatsApp for:',
   purposes: {
     appointments: 'Arranging appointments',
     site_photos: 'Photos of the building site or of damage',
     quotes_invoices: 'Quotes and invoices',
-    advertising: 'Advertising and news (separate from all other purposes; voluntary)',
+    advertising: 'Advertising and news',
   },
-  data: 'The following are processed: my name, my mobile number (stored in the address book of the business phone), my WhatsApp profile name and picture, the content of our messages and metadata (time, device, IP address).',
-  recipients: 'Recipients: WhatsApp Ireland Ltd. (contractual partner in the EU), WhatsApp LLC and Meta Platforms Inc. (USA).',
-  transfer:
-    'Transfer to the USA: it is based on the European Commission’s adequacy decision on the EU-US Data Privacy Framework (2023/1795; upheld by the General Court of the EU on 3 Sep 2025, case T-553/23, appeal C-703/25 P pending) and, in the alternative, on standard contractual clauses.',
+  advertising: 'Separately and voluntarily: I consent to {{business}} sending me advertising and news via WhatsApp (Section 7 UWG).',
   transferConsent:
-    'I expressly consent under Art. 49(1)(a) GDPR to the transfer of my data to the USA. I am aware that US authorities may access the data there, that my legal remedies are limited and that the operator also uses metadata for its own purposes.',
-  legalBasis: 'The legal basis is my consent under Art. 6(1)(a) GDPR; for employees also Section 26(2) of the German Federal Data Protection Act (BDSG).',
-  voluntary: 'Consent is voluntary. If I do not consent, I suffer no disadvantage: the business will then reach me by {{channels}}.',
-  retentionHeading: 'Retention period:',
-  withdrawal:
-    'I may withdraw this consent at any time with effect for the future (Art. 7(3) GDPR) – by letter, by e-mail to {{email}} or by writing “STOP” in the chat. Withdrawing is as easy as consenting.',
-  rights:
-    'I have the right of access, rectification, erasure, restriction of processing, data portability and objection (Art. 15–18, 20, 21 GDPR) and may lodge a complaint with the supervisory authority:',
-  privacyPolicy: 'Privacy policy:',
+    'Voluntary, in case the adequacy decision falls: I expressly consent to the transfer of my data to the USA (Art. 49(1)(a) GDPR), although US authorities could then access it without my knowledge and I would have no legal remedies like those in the EU.',
+  refusal: 'No, I do not want to be contacted via WhatsApp.',
+
   placeDate: 'Place, date',
   signature: 'Signature',
-  copyNote: 'Please sign this page and send it back to us; the first page is for your records. On request you will receive a copy of your declaration.',
-  version: 'Text version',
-  date: 'Date',
-  customerNumber: 'Customer number',
-  reference: 'Our reference',
+  signerName: 'Name of the person signing (only a person can consent)',
+  signerMobile: 'Their mobile number',
+  guardian: 'Signature of a parent or guardian',
+  returnNote: 'Please return to:',
+  scanEnough: 'A photo or scan by e-mail to {{email}} is enough.',
 };

@@ -1,6 +1,7 @@
 import type { ContactLanguage } from '../model/contact';
 import type { Profile } from '../model/profile';
 import { escapeHtml as h } from './html';
+import { businessDetails } from './business-details';
 import { KindSorter, layerStyles, personal, withoutMarks, type Layer } from './layers';
 
 /**
@@ -75,7 +76,7 @@ html, body { margin: 0; padding: 0; }
 /* No kerning and no ligatures, as in an office letter: a German compound keeps its letters apart
    ("Auflage", not an fl ligature), text copied from the PDF is the text, and every line of the PDF is
    one run of glyphs (1,000 letters: 7.3 → 5.8 MB). */
-body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: ${typeSize(10)}; line-height: 1.35; color: #000; font-kerning: none; font-variant-ligatures: none; }
+body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: ${typeSize(11)}; line-height: 1.3; color: #000; font-kerning: none; font-variant-ligatures: none; }
 /* Each page is contained (its size is fixed anyway): Chromium then lays out and prints 1,000 letters
    about a fifth faster, and a single document of them a third faster (npm run bench). Pages out of
    sight are laid out only when printed, not also when the document is loaded (printing lays out anew). */
@@ -91,23 +92,31 @@ ${markStyles(form)}
 .letterhead.with-logo { padding-right: 62mm; }
 /* The window row keeps its floats (the information block) to itself: whatever a letter's rows, the text below stands where it stands in every letter. */
 .window { display: flow-root; height: ${(pos.body - pos.returnLine - 1).toFixed(1)}mm; }
-.info { float: right; width: 75mm; margin: ${pos.infoBlock - pos.returnLine - 1}mm -10mm 0 0; font-size: ${typeSize(8.5)}; }
-.info div { padding-bottom: 0.5mm; }
-.info span { display: inline-block; min-width: 25mm; padding-right: 2mm; }
-.return-line { width: 80mm; height: 4mm; font-size: ${typeSize(7)}; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-bottom: 0.2mm solid #000; }
+/* The information block in the body's type size (DIN 5008): labels in a column of their own, the date last. */
+.info { float: right; width: 75mm; margin: ${pos.infoBlock - pos.returnLine - 1}mm -10mm 0 0; }
+.info div { display: flex; align-items: baseline; line-height: 1.25; }
+.info span { flex: none; width: 34mm; padding-right: 2mm; white-space: nowrap; }
+/* A value too long for its 41 mm (an e-mail address) is set smaller, never broken or cut. */
+.info b { font-weight: normal; white-space: nowrap; }
+.info b.long { font-size: ${typeSize(9.5)}; }
+.info b.very-long { font-size: ${typeSize(8)}; }
+.return-line { width: 80mm; height: 4mm; font-size: ${typeSize(8)}; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-bottom: 0.2mm solid #000; }
 .address { width: 80mm; height: ${(pos.addressZoneEnd - pos.addressZone - 0.5).toFixed(1)}mm; margin-top: ${(pos.addressZone + 0.5 - pos.returnLine - 5).toFixed(1)}mm; }
 .address div { height: 4.5mm; line-height: 4.5mm; white-space: nowrap; font-size: ${typeSize(10)}; }
 .address div.long { font-size: ${typeSize(8.5)}; overflow: hidden; text-overflow: ellipsis; }
 .address div.very-long { font-size: ${typeSize(8)}; overflow: hidden; text-overflow: ellipsis; }
-.subject { font-weight: bold; margin: 0 0 5mm; }
+/* DIN 5008: two blank lines between the subject and the salutation, one between paragraphs. */
+.body .subject { font-weight: bold; margin: 0 0 2.6em; }
 /* Personal lines keep one line's height whatever they hold (layers.ts); a long one is set smaller. */
-.salutation { height: 1.35em; white-space: nowrap; }
+.salutation { height: 1.3em; white-space: nowrap; }
 .squeeze { font-size: 85%; }
-.tight { display: block; font-size: 70%; overflow: hidden; text-overflow: ellipsis; }
-.body p { margin: 0 0 3mm; }
-.options { margin: 0 0 3mm; padding-left: 5mm; }
-.options li { margin-bottom: 1.5mm; }
-.qr { float: right; margin: 0 0 2mm 4mm; text-align: center; font-size: ${typeSize(7)}; }
+.tight { display: block; font-size: 75%; overflow: hidden; text-overflow: ellipsis; }
+.body p { margin: 0 0 1.3em; }
+.options { margin: 0 0 1.3em; padding-left: 5mm; }
+.qr { float: right; margin: 0 0 2mm 4mm; text-align: center; font-size: ${typeSize(8)}; }
+/* The closing: greeting and business, three blank lines to sign in, then name and function. */
+.closing .signed { margin-top: 3.9em; }
+.footer { position: absolute; left: 25mm; right: 20mm; bottom: 7mm; border-top: 0.2mm solid #000; padding-top: 1mm; font-size: ${typeSize(8)}; line-height: 1.25; color: #000; }
 `;
 };
 
@@ -126,16 +135,19 @@ export interface DinLetterPage {
 
 /** One letter page in the DIN 5008 frame (its measures come with dinLetterStyles for Form A or B). */
 export function dinLetterPage({ profile, contactId, language, addressLines, info, body }: DinLetterPage): string {
-  const returnLine = [controllerName(profile), profile.street, `${profile.postalCode} ${profile.city}`].join(' · ');
+  // Commas, not the letterhead's dots: at 8 pt the line holds a longer name before it must be cut.
+  const returnLine = [controllerName(profile), profile.street, `${profile.postalCode} ${profile.city}`].join(', ');
   const address = addressLines.map((line) => `<div class="${line.length > 44 ? 'very-long' : line.length > 36 ? 'long' : ''}">${h(line)}</div>`).join('');
-  const rows = info.map(([label, value]) => `<div><span>${h(label)}</span>${h(value)}</div>`).join('');
+  const rows = info.map(([label, value]) => `<div><span>${h(label)}</span><b${value.length > 24 ? ' class="very-long"' : value.length > 18 ? ' class="long"' : ''}>${h(value)}</b></div>`).join('');
+  const details = businessDetails(profile, language ?? 'de');
   const contactLines = [profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website].filter(Boolean).join(' · ');
   return `<section class="page letter" data-contact="${personal(String(contactId))}"${language ? ` lang="${language}"` : ''}>${markElements}
 <div class="letterhead${profile.logo ? ' with-logo' : ''}">${profile.logo ? `<img class="logo" src="${h(profile.logo)}" alt="">` : ''}<div class="name">${h(controllerName(profile))}</div><div class="lines">${h(contactLines)}</div></div>
 <div class="window"><div class="info personal">${personal(rows)}</div><div class="return-line">${h(returnLine)}</div><div class="address personal" data-address>${personal(address)}</div></div>
 <div class="body">
 ${body}
-</div>
+</div>${details ? `
+<div class="footer">${h(details)}</div>` : ''}
 </section>`;
 }
 

@@ -29,6 +29,22 @@ export const profileSchema = z
     legalForm: text(100),
     /** Owner or managing director. */
     representative: text(),
+    /** Their function under the letter's signature ("Geschäftsführer", "Inhaberin"); empty: from the legal form. */
+    representativeRole: text(100),
+    /**
+     * What business letters must state (§ 35a GmbHG, § 80 AktG, § 125a and § 37a HGB), depending on
+     * the legal form (see requiredBusinessDetails): the seat, the register court and number, and the
+     * managing directors (the Vorstand of an AG).
+     */
+    seat: text(100),
+    registerCourt: text(100),
+    registerNumber: text(50),
+    managingDirectors: z.array(text(100)).max(20),
+    /** A GmbH & Co. KG's general partner (the GmbH), with the same details. */
+    generalPartner: z
+      .object({ name: text(), seat: text(100), registerCourt: text(100), registerNumber: text(50), managingDirectors: z.array(text(100)).max(20) })
+      .strict()
+      .nullable(),
     street: text(),
     postalCode: text(20),
     city: text(),
@@ -67,6 +83,12 @@ export const emptyProfile: Profile = {
   name: '',
   legalForm: '',
   representative: '',
+  representativeRole: '',
+  seat: '',
+  registerCourt: '',
+  registerNumber: '',
+  managingDirectors: [],
+  generalPartner: null,
   street: '',
   postalCode: '',
   city: '',
@@ -92,11 +114,68 @@ export const mandatoryProfileFields = ['name', 'representative', 'street', 'post
 export const mandatoryForEnglish = ['retentionEn'] as const;
 export type MandatoryProfileField = (typeof mandatoryProfileFields)[number] | (typeof mandatoryForEnglish)[number];
 
+/**
+ * What the law requires a business letter to state depends on the legal form (DOMAIN.md §2): a
+ * GmbH, UG or AG its seat, register and managing directors (§ 35a GmbHG, § 80 AktG), a GmbH & Co. KG
+ * also those of its general partner, an OHG, KG or registered merchant its seat and register (§ 125a,
+ * § 37a HGB). A GbR or a sole trader not in the register: nothing beyond name and address.
+ */
+export type LegalFormKind = 'capital' | 'stock' | 'limitedPartnershipWithGmbh' | 'partnership' | 'merchant' | 'unregistered';
+
+export function legalFormKind(legalForm: string): LegalFormKind {
+  const form = legalForm.toLowerCase().replace(/[\s.\-]/g, '');
+  if (/&co(kg|kgaa)$/.test(form)) return 'limitedPartnershipWithGmbh';
+  if (form === 'ag' || form === 'se' || form === 'kgaa') return 'stock';
+  if (/^(g?gmbh|ug(\(haftungsbeschränkt\))?)$/.test(form)) return 'capital';
+  if (form === 'ohg' || form === 'kg') return 'partnership';
+  if (/^(ek|ekfm|ekfr|eingetragenerkaufmann|eingetragenekauffrau)$/.test(form)) return 'merchant';
+  return 'unregistered';
+}
+
+export const businessDetailFields = [
+  'seat',
+  'registerCourt',
+  'registerNumber',
+  'managingDirectors',
+  'generalPartnerName',
+  'generalPartnerSeat',
+  'generalPartnerRegisterCourt',
+  'generalPartnerRegisterNumber',
+  'generalPartnerManagingDirectors',
+] as const;
+export type BusinessDetailField = (typeof businessDetailFields)[number];
+
+/** The company details this profile's legal form requires on letters that are still empty. */
+export function missingBusinessDetails(profile: Profile): BusinessDetailField[] {
+  const kind = legalFormKind(profile.legalForm);
+  if (kind === 'unregistered') return [];
+  const partner = profile.generalPartner;
+  const present: Record<BusinessDetailField, boolean> = {
+    seat: !!profile.seat.trim(),
+    registerCourt: !!profile.registerCourt.trim(),
+    registerNumber: !!profile.registerNumber.trim(),
+    managingDirectors: profile.managingDirectors.some((name) => name.trim()),
+    generalPartnerName: !!partner?.name.trim(),
+    generalPartnerSeat: !!partner?.seat.trim(),
+    generalPartnerRegisterCourt: !!partner?.registerCourt.trim(),
+    generalPartnerRegisterNumber: !!partner?.registerNumber.trim(),
+    generalPartnerManagingDirectors: !!partner?.managingDirectors.some((name) => name.trim()),
+  };
+  const required: BusinessDetailField[] =
+    kind === 'capital' || kind === 'stock'
+      ? ['seat', 'registerCourt', 'registerNumber', 'managingDirectors']
+      : kind === 'limitedPartnershipWithGmbh'
+        ? ['seat', 'registerCourt', 'registerNumber', 'generalPartnerName', 'generalPartnerSeat', 'generalPartnerRegisterCourt', 'generalPartnerRegisterNumber', 'generalPartnerManagingDirectors']
+        : ['seat', 'registerCourt', 'registerNumber'];
+  return required.filter((field) => !present[field]);
+}
+
 /** The mandatory fields still empty, for letters in these languages (German only by default). */
-export function missingProfileFields(profile: Profile, languages: readonly ContactLanguage[] = ['de']): MandatoryProfileField[] {
+export function missingProfileFields(profile: Profile, languages: readonly ContactLanguage[] = ['de']): (MandatoryProfileField | BusinessDetailField)[] {
   const fields: MandatoryProfileField[] = [...mandatoryProfileFields, ...(languages.includes('en') ? mandatoryForEnglish : [])];
-  return fields.filter((field) => {
+  const empty = fields.filter((field) => {
     const value = profile[field];
     return value === null || (typeof value === 'string' && value.trim() === '');
   });
+  return [...empty, ...missingBusinessDetails(profile)];
 }

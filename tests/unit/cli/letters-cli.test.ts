@@ -25,7 +25,8 @@ describe('CLI profile, letters and export-consented', () => {
     expect((await cli('profile', '--db', db, '--set', file, '--json')).code).toBe(0);
     const after = JSON.parse((await cli('profile', '--db', db, '--json')).out);
     expect(after).toMatchObject({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', state: 'HE', dpo: { name: 'DSB Nord' } });
-    expect(after.missing).toEqual(['representative', 'street', 'postalCode', 'city', 'phone', 'email', 'whatsappNumber']);
+    // A GmbH's letters must also name its seat, register and managing directors (§ 35a GmbHG).
+    expect(after.missing).toEqual(['representative', 'street', 'postalCode', 'city', 'phone', 'email', 'whatsappNumber', 'seat', 'registerCourt', 'registerNumber', 'managingDirectors']);
 
     writeFileSync(file, JSON.stringify({ state: 'XX', colour: 'blau' }));
     const refused = await cli('profile', '--db', db, '--set', file);

@@ -6,7 +6,7 @@ import { completeProfile } from '../../helpers/profile';
 
 const profile = { ...emptyProfile, ...completeProfile } as Profile;
 const contact = {
-  id: 1, displayName: 'Anna <b>Schmidt</b>', givenName: 'Anna', familyName: '<b>Schmidt</b>', title: null, gender: 'female' as const, organization: null, department: null, isCompany: false,
+  id: 1, displayName: 'Anna <b>Schmidt</b>', givenName: 'Anna', familyName: '<b>Schmidt</b>', title: null, gender: 'female' as const, organization: null, department: null, isCompany: false, formal: null,
   customerNumber: null, kind: 'customer' as const, language: 'de' as 'de' | 'en', phones: [], addresses: [{ street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', region: null, country: null, label: null }],
 };
 const render = (p: Profile, contacts = [contact]) => renderConsentLetters({ profile: p, contacts, form: 'B', date: '2026-11-26', homeCountry: 'DE' });
@@ -43,12 +43,12 @@ describe('consent letter HTML', () => {
     const html = render({ ...profile, messengerTexts: { ...profile.messengerTexts, signal: 'kostenlos & sicher' } }, [contact, english]).html();
     const german = html.slice(0, html.indexOf('data-contact="2"'));
     const englishPages = html.slice(html.indexOf('data-contact="2"'));
-    expect(german).toContain('Einwilligungserklärung zur Kommunikation über WhatsApp');
-    expect(englishPages).toContain('Declaration of consent to communication via WhatsApp');
+    expect(german).toContain('Einwilligung in die Kommunikation über WhatsApp');
+    expect(englishPages).toContain('Consent to communication via WhatsApp');
     expect(englishPages).toContain(`Signal (${messengerFactsEn.signal})`);
     expect(englishPages).toContain(profile.retentionEn);
     expect(englishPages).not.toContain(profile.retention);
-    expect(englishPages).toContain('Date</span>26 November 2026');
+    expect(englishPages).toContain('Date</span><b>26 November 2026</b>');
     expect(englishPages).toContain('lang="en"');
     // An English rule the office emptied stops English letters, and only those.
     expect(() => render({ ...profile, retentionEn: '' }, [contact, english])).toThrow(expect.objectContaining({ missing: ['retentionEn'] }));

@@ -13,6 +13,20 @@ import { tempDir } from '../../helpers/temp';
 
 const address = (street: string, postalCode: string, city: string, country: string | null = null) => ({ street, postalCode, city, country, region: null, label: null });
 
+/**
+ * Each element in the text, each after the one before (information before boxes before signature).
+ * Hyphens do not count: pdftotext joins "E-" at a line's end and "Mail" as "EMail".
+ */
+function expectInOrder(pageText: string, elements: string[]): void {
+  const text = pageText.replace(/-/g, '');
+  let from = 0;
+  for (const element of elements.map((e) => e.replace(/-/g, ''))) {
+    const at = text.indexOf(element, from);
+    expect(at, `„${element}“ after position ${from} in: ${text.slice(from, from + 300)}`).toBeGreaterThanOrEqual(0);
+    from = at + element.length;
+  }
+}
+
 function seed() {
   const session = testSession();
   const { contacts } = session.ctx.repos;
@@ -37,7 +51,7 @@ describe('consent letters printed by Chromium', () => {
     expect(findBrowser()).not.toBeNull();
   });
 
-  it('prints one two-page letter per contact with an address, with every element of the consent form, and marks them', async () => {
+  it('prints a letter and two copies of the form per contact with an address: every element, in order, and marks them', async () => {
     const { session, ids } = seed();
     updateProfile(session.ctx, completeProfile);
     const file = path.join(tempDir(), 'briefe.pdf');
@@ -46,69 +60,107 @@ describe('consent letters printed by Chromium', () => {
 
     expect(result.printed).toBe(4);
     expect(result.withoutAddress).toEqual([{ id: ids.noAddress, displayName: 'Opa Heinz' }]);
-    expect(pageCount(file)).toBe(8);
+    expect(pageCount(file)).toBe(12);
 
-    const pages = Array.from({ length: 8 }, (_, i) => pdftotext(file, '-layout', '-f', String(i + 1), '-l', String(i + 1)).replace(/[ \t]+/g, ' '));
-    const expectations: [string, string][] = [
-      ['Frau Dr. Anna Schmidt', 'Sehr geehrte Frau Dr. Schmidt,'],
-      ['Herrn Jürgen Müller', 'Sehr geehrter Herr Müller,'],
-      ['ÖSTERREICH', 'Guten Tag Maria-Magdalena Gonçalves-Oberländer von Hohenstein,'],
-      ['Elektro <Meier> & Söhne KG', 'Sehr geehrte Damen und Herren,'],
+    // Letters laid out as printed (the information block's rows), forms in reading order.
+    const pages = Array.from({ length: 12 }, (_, i) => pdftotext(file, ...(i % 3 === 0 ? ['-layout'] : []), '-f', String(i + 1), '-l', String(i + 1)).replace(/\s+/g, ' '));
+    const expectations: [number, string, string][] = [
+      [ids.schmidt, 'Frau Dr. Anna Schmidt', 'Sehr geehrte Frau Dr. Schmidt,'],
+      [ids.mueller, 'Herrn Jürgen Müller', 'Sehr geehrter Herr Müller,'],
+      [ids.long, 'ÖSTERREICH', 'Guten Tag Maria-Magdalena Gonçalves-Oberländer von Hohenstein,'],
+      [ids.company, 'Elektro <Meier> & Söhne KG', 'Sehr geehrte Damen und Herren,'],
     ];
-    expectations.forEach(([addressLine, greeting], index) => {
-      const letter = pages[index * 2]!;
-      const form = pages[index * 2 + 1]!;
+    expectations.forEach(([id, addressLine, greeting], index) => {
+      const [letter, keep, back] = pages.slice(index * 3, index * 3 + 3) as [string, string, string];
+      // The address beside the information block: the lines of both interleave in the layout.
       expect(letter).toContain(addressLine);
-      expect(letter).toContain(greeting);
-      expect(letter).toContain('Dachdeckerei Schulze GmbH');
-      expect(letter).toContain(result.version);
-      for (const element of [
-        'Einwilligungserklärung',
-        'Dachdeckerei Schulze GmbH, vertreten durch Bernd Schulze, Mühlenweg 3, 34117 Kassel',
-        'info@schulze-dach.de',
-        'Datenschutz Nord GmbH',
+      expectInOrder(letter, [
+        'Dachdeckerei Schulze GmbH',
+        `Unser Zeichen ${result.version}/${id}`,
+        'Ansprechpartner Bernd Schulze',
+        'Telefon 0561 123456',
+        'E-Mail info@schulze-dach.de',
+        'Datum 26.11.2026',
+        'WhatsApp mit uns – nur mit Ihrer Einwilligung',
+        greeting,
+        'Die Datenschutz-Aufsichtsbehörden halten das ohne Einwilligung der Betroffenen für unzulässig.',
+        'bis zu Ihrer Antwort steht sie dort nicht',
+        'Bitte antworten Sie uns bis zum 24.12.2026. Ohne Antwort bis dahin erreichen wir Sie nur noch per Telefon und E-Mail.',
+        'rufen Sie uns gern an: 0561 123456',
+        'Mit freundlichen Grüßen Dachdeckerei Schulze GmbH Bernd Schulze Geschäftsführung',
+        'Anlage: Einwilligungserklärung (2 Exemplare)',
+        'Dachdeckerei Schulze GmbH · Sitz: Kassel · Registergericht: Amtsgericht Kassel HRB 12345 · Geschäftsführung: Bernd Schulze, Anna Schulze',
+      ]);
+      // No written-form rule the GDPR does not have, no admission of an upload going on now.
+      expect(letter).not.toMatch(/schriftlich|lädt .* hoch/);
+      const declaration = [
+        'Einwilligung in die Kommunikation über WhatsApp',
+        'Mit meiner Einwilligung speichert Dachdeckerei Schulze GmbH meine Mobilnummer im Adressbuch des Firmenhandys, auf dem die App WhatsApp Business mit der Nummer +49 171 9876543 läuft. WhatsApp liest dieses Adressbuch und übermittelt die Nummern an seinen Betreiber',
+      ];
+      const decision = [
+        'Meine Entscheidung (bitte ankreuzen)',
+        'Ich willige ein, dass Dachdeckerei Schulze GmbH meine Mobilnummer',
         'Terminabsprachen',
-        'Fotos von der Baustelle',
+        'Fotos von der Baustelle oder vom Schaden',
         'Angebote und Rechnungen',
-        'Werbung und Neuigkeiten',
-        'Mobilnummer',
-        'Metadaten',
-        'WhatsApp Ireland Ltd.',
-        'Meta Platforms Inc. (USA)',
-        'Data Privacy Framework',
-        'Standardvertragsklauseln',
-        'Art. 49 Abs. 1 Buchst. a DSGVO',
-        'US-Behörden',
-        'Art. 6 Abs. 1 Buchst. a DSGVO',
-        '§ 26 Abs. 2 BDSG',
-        'freiwillig',
-        'per Telefon, E-Mail, Signal oder Threema.',
-        'Speicherdauer',
-        'jederzeit mit Wirkung für die Zukunft widerrufen',
-        '„STOP“',
-        'Art. 15–18, 20, 21 DSGVO',
-        authorities.HE.name,
+        'Gesondert und freiwillig: Ich willige ein, dass Dachdeckerei Schulze GmbH mir Werbung und Neuigkeiten über WhatsApp schickt (§ 7 UWG).',
+        'Freiwillig, falls der Angemessenheitsbeschluss wegfällt: Ich willige ausdrücklich in die Übermittlung meiner Daten in die USA ein (Art. 49 Abs. 1 Buchst. a DSGVO)',
+        'Nein, ich möchte nicht per WhatsApp kontaktiert werden.',
         'Ort, Datum',
         'Unterschrift',
-        `Textversion ${result.version}`,
-        'Kopie',
-      ]) {
-        expect(form.replace(/\s+/g, ' '), element).toContain(element);
+      ];
+      const belongsTo = `zum Schreiben vom 26.11.2026, Unser Zeichen ${result.version}/${id} · Textversion ${result.version}`;
+      expectInOrder(keep, [
+        'Exemplar für Ihre Unterlagen',
+        belongsTo,
+        ...declaration,
+        'Verantwortlich: Dachdeckerei Schulze GmbH, vertreten durch Bernd Schulze, Mühlenweg 3, 34117 Kassel, Tel. 0561 123456, info@schulze-dach.de.',
+        'Datenschutzbeauftragte(r): Datenschutz Nord GmbH',
+        'Name, Mobilnummer, WhatsApp-Profilname und -bild, Nachrichteninhalte und Metadaten (Zeitpunkt, Gerät, IP-Adresse) erhalten WhatsApp Ireland Ltd. (Vertragspartner in der EU), WhatsApp LLC und Meta Platforms Inc. (USA)',
+        'www.whatsapp.com/legal/privacy-policy-eea',
+        'EU-US Data Privacy Framework zertifiziert (Angemessenheitsbeschluss (EU) 2023/1795, vom Gericht der EU am 03.09.2025 bestätigt, Rechtssache T-553/23; Rechtsmittel C-703/25 P anhängig)',
+        'US-Behörden könnten ohne mein Wissen auf die Daten zugreifen',
+        'Art. 6 Abs. 1 Buchst. a DSGVO',
+        'Sie ist freiwillig; willige ich nicht ein, entsteht mir kein Nachteil, und ich werde per Telefon, E-Mail, Signal oder Threema erreicht.',
+        'jederzeit mit Wirkung für die Zukunft widerrufen, so einfach, wie ich sie erteilt habe',
+        '„STOP“',
+        'Art. 7 Abs. 3 DSGVO',
+        'Die Rechtmäßigkeit der bis zum Widerruf erfolgten Verarbeitung bleibt unberührt.',
+        'Nach einem Widerruf wird meine Nummer aus dem Firmenhandy gelöscht; was WhatsApp schon erhalten hat, lässt sich nicht zurückholen.',
+        'Speicherdauer:',
+        'Eine automatisierte Entscheidung (Art. 22 DSGVO) findet nicht statt.',
+        'Art. 15–18, 20 DSGVO',
+        'Der Werbung kann ich jederzeit widersprechen (Art. 21 DSGVO).',
+        `insbesondere: ${authorities.HE.name}, ${authorities.HE.street}, ${authorities.HE.town}`,
+        ...decision,
+      ]);
+      expect(keep).not.toContain('§ 26');
+      expectInOrder(back, ['Exemplar zur Rücksendung', belongsTo]);
+      expectInOrder(back, [...declaration, 'stehen auf dem Exemplar für meine Unterlagen mit derselben Textversion', ...decision]);
+      expect(back).toContain('Bitte zurück an:');
+      expect(back).toContain('Dachdeckerei Schulze GmbH Mühlenweg 3 34117 Kassel');
+      expect(back).toContain('Ein Foto oder Scan per E-Mail an info@schulze-dach.de genügt.');
+      // Only a person consents: a company's form asks who signs, with their mobile number.
+      for (const copy of [keep, back]) {
+        if (id === ids.company) expect(copy.slice(-400)).toMatch(/Name der unterschreibenden Person .*Deren Mobilnummer/);
+        else expect(copy).not.toContain('unterschreibenden Person');
       }
     });
-    expect(pages[2]).toContain('K-4711');
+    expect(pages[3]).toContain('Kundennummer K-4711');
 
-    // The address lines lie inside the Form B address zone: 20–105 mm from the left, 62.7–90 mm from the top.
+    // The address lines lie inside the Form B address zone: 20–105 mm from the left, 62.7–90 mm from
+    // the top; on each return copy the business's address does.
     const all = words(file);
     for (const [pageIndex, markers] of [
       [1, ['Frau', 'Schmidt', 'Hauptstraße', '34119']],
-      [3, ['Herrn', 'Müller', 'Lindenhof', '34131']],
-      [5, ['Gonçalves', 'Mariahilfer', '1060', 'ÖSTERREICH']],
-      [7, ['Elektro', 'Industriestraße', '34123']],
+      [4, ['Herrn', 'Müller', 'Lindenhof', '34131']],
+      [7, ['Gonçalves', 'Mariahilfer', '1060', 'ÖSTERREICH']],
+      [10, ['Elektro', 'Industriestraße', '34123']],
+      ...[3, 6, 9, 12].map((page) => [page, ['Dachdeckerei', 'Mühlenweg', '34117']] as const),
     ] as const) {
-      const zone = all.filter((w) => w.page === pageIndex && w.top >= 60 && w.bottom <= 95);
+      const zone = all.filter((w) => w.page === pageIndex && w.top >= 60 && w.bottom <= 95 && w.left < 110);
       for (const marker of markers) expect(zone.some((w) => w.text.includes(marker)), `${marker} on page ${pageIndex}`).toBe(true);
-      for (const word of zone.filter((w) => w.left < 110)) {
+      for (const word of zone) {
         expect(word.left, word.text).toBeGreaterThanOrEqual(20);
         expect(word.right, word.text).toBeLessThanOrEqual(105);
         expect(word.top, word.text).toBeGreaterThanOrEqual(62.7);
@@ -145,7 +197,7 @@ describe('consent letters printed by Chromium', () => {
     expect(session.ctx.repos.contacts.byIds([ids.schmidt]).get(ids.schmidt)!.stage).toBe('new');
   });
 
-  it('writes to a contact who reads English in English: every element of the form, the address in the window, on two pages', async () => {
+  it('writes to a contact who reads English in English: every element of the letter and the form, in order, the address in the window, on three pages', async () => {
     const { session } = seed();
     updateProfile(session.ctx, completeProfile);
     const id = session.ctx.repos.contacts.insert({
@@ -160,47 +212,62 @@ describe('consent letters printed by Chromium', () => {
     session.ctx.repos.contacts.updateFields(id, { language: 'en' });
     const file = path.join(tempDir(), 'english.pdf');
     const result = await printLetters(session.ctx, { ids: [id], form: 'B', date: '2026-11-26' }, (pdf) => writeFileSync(file, pdf));
-    expect(pageCount(file)).toBe(2);
-    const [letter, form] = [1, 2].map((page) => pdftotext(file, '-f', String(page), '-l', String(page)).replace(/\s+/g, ' '));
-    for (const element of ['Dear Ms Jones,', 'WhatsApp with us – only with your consent', 'Date 26 November 2026', 'Customer number K-0815', `Our reference ${result.version}`, 'UNITED KINGDOM', 'Kind regards']) {
-      expect(letter, element).toContain(element);
-    }
-    for (const element of [
-      'Declaration of consent to communication via WhatsApp',
-      'From: Sarah Jones · +447700900123',
-      'Dachdeckerei Schulze GmbH, represented by Bernd Schulze, Mühlenweg 3, 34117 Kassel',
-      'Data protection officer',
+    expect(pageCount(file)).toBe(3);
+    const [letter, keep, back] = [1, 2, 3].map((page) => pdftotext(file, ...(page === 1 ? ['-layout'] : []), '-f', String(page), '-l', String(page)).replace(/\s+/g, ' ')) as [string, string, string];
+    expectInOrder(letter, [
+      'Customer no. K-0815',
+      `Our reference ${result.version}/${id}`,
+      'Contact Bernd Schulze',
+      'Date 26 November 2026',
+      'WhatsApp with us – only with your consent',
+      'Dear Ms Jones,',
+      'The German data protection authorities consider this transfer without the consent of the people concerned to be unlawful.',
+      'Please answer by 24 December 2026.',
+      'Kind regards Dachdeckerei Schulze GmbH Bernd Schulze Managing Director',
+      'Enclosure: declaration of consent (2 copies)',
+      'Registered office: Kassel · Register court: Amtsgericht Kassel HRB 12345 · Managing directors: Bernd Schulze, Anna Schulze',
+    ]);
+    expect(letter).toContain('UNITED KINGDOM');
+    const decision = [
+      'My decision (please tick)',
+      'I consent to Dachdeckerei Schulze GmbH storing my mobile number',
       'Arranging appointments',
       'Photos of the building site or of damage',
       'Quotes and invoices',
-      'Advertising and news (separate from all other purposes; voluntary)',
-      'my mobile number (stored in the address book of the business phone)',
-      'metadata (time, device, IP address)',
-      'WhatsApp Ireland Ltd. (contractual partner in the EU), WhatsApp LLC and Meta Platforms Inc. (USA)',
-      'EU-US Data Privacy Framework',
-      'standard contractual clauses',
-      'I expressly consent under Art. 49(1)(a) GDPR',
-      'US authorities may access the data',
-      'Art. 6(1)(a) GDPR',
-      'Section 26(2) of the German Federal Data Protection Act (BDSG)',
-      'Consent is voluntary. If I do not consent, I suffer no disadvantage',
-      'Signal or Threema.',
-      `Retention period: ${completeProfile.retentionEn ?? 'We delete chat histories'}`,
-      'at any time with effect for the future (Art. 7(3) GDPR)',
-      '“STOP”',
-      'restriction of processing, data portability and objection',
-      '20, 21 GDPR',
-      authorities.HE.name,
+      'Separately and voluntarily: I consent to Dachdeckerei Schulze GmbH sending me advertising and news via WhatsApp (Section 7 UWG).',
+      'I expressly consent to the transfer of my data to the USA (Art. 49(1)(a) GDPR)',
+      'No, I do not want to be contacted via WhatsApp.',
       'Place, date',
       'Signature (Sarah Jones)',
-      `Text version ${result.version}`,
-      'copy',
-    ]) {
-      expect(form, element).toContain(element);
-    }
-    expect(form).not.toMatch(/Einwilligung|Speicherdauer|Unterschrift/);
+    ];
+    expectInOrder(keep, [
+      'Copy for your records',
+      `to our letter of 26 November 2026, our reference ${result.version}/${id} · Text version ${result.version}`,
+      'Consent to communication via WhatsApp',
+      'From: Sarah Jones · +447700900123',
+      'the WhatsApp Business app with the number +49 171 9876543',
+      'Controller: Dachdeckerei Schulze GmbH, represented by Bernd Schulze, Mühlenweg 3, 34117 Kassel',
+      'Data protection officer',
+      'WhatsApp Ireland Ltd. (contractual partner in the EU), WhatsApp LLC and Meta Platforms Inc. (USA)',
+      'EU-US Data Privacy Framework',
+      'US authorities could access the data without my knowledge',
+      'Art. 6(1)(a) GDPR',
+      'It is voluntary; if I do not consent, I suffer no disadvantage and am reached by phone, e-mail, Signal or Threema.',
+      'at any time with effect for the future, as easily as I gave it',
+      '“STOP”',
+      'This does not affect the lawfulness of processing before the withdrawal.',
+      `Retention period: ${completeProfile.retentionEn ?? 'We delete chat histories'}`,
+      'There is no automated decision-making (Art. 22 GDPR).',
+      'Art. 15–18, 20 GDPR',
+      'I can object to advertising at any time (Art. 21 GDPR).',
+      `in particular: ${authorities.HE.name}`,
+      ...decision,
+    ]);
+    expectInOrder(back, ['Copy to return', 'A photo or scan by e-mail to info@schulze-dach.de is enough.']);
+    expectInOrder(back, ['Consent to communication via WhatsApp', 'is on the copy for my records with the same text version', ...decision]);
+    for (const copy of [keep, back]) expect(copy).not.toMatch(/Einwilligung|Speicherdauer|Unterschrift/);
     const zone = words(file).filter((w) => w.page === 1 && w.top >= 60 && w.bottom <= 95 && w.left < 110);
-    expect(zone.map((w) => w.text).join(' ')).toBe('Ms Sarah Jones 12 Baker Street NW1 6XE London UNITED KINGDOM');
+    expect(zone.map((w) => w.text).join(' ')).toBe('Ms Sarah Jones 12 Baker Street NW1 6XE LONDON UNITED KINGDOM');
     for (const word of zone) {
       expect(word.top).toBeGreaterThanOrEqual(62.7);
       expect(word.bottom).toBeLessThanOrEqual(90);

@@ -45,17 +45,17 @@ describe.each(['B', 'A'] as const)('the DIN 5008 frame, Form %s', (form) => {
     const file = await printOne(form);
     const page = words(file).filter((w) => w.page === 1);
     const first = (text: string, where: (w: (typeof page)[number]) => boolean = () => true) => page.find((w) => w.text === text && where(w))!;
-    // The return line (7 pt, underlined) sits in the 5 mm above the address zone's start.
+    // The return line (8 pt, underlined) sits in the 5 mm above the address zone's start.
     const returnWord = first('Mühlenweg', (w) => w.top > 25);
     expect(returnWord.top).toBeGreaterThanOrEqual(pos.returnLine);
     expect(returnWord.bottom).toBeLessThanOrEqual(pos.returnLine + 5);
     expect(returnWord.left).toBeGreaterThanOrEqual(25);
-    // The information block from 125 mm, its first line at the block's top.
-    const date = first('Datum');
-    expect(date.left).toBeGreaterThanOrEqual(124.5);
-    expect(date.top).toBeGreaterThanOrEqual(pos.infoBlock);
-    expect(date.top).toBeLessThanOrEqual(pos.infoBlock + 2);
-    expect(first('K-4711').top).toBeGreaterThan(date.top);
+    // The information block from 125 mm, its first line at the block's top, the date last.
+    const customerNumber = first('Kundennummer');
+    expect(customerNumber.left).toBeGreaterThanOrEqual(124.5);
+    expect(customerNumber.top).toBeGreaterThanOrEqual(pos.infoBlock);
+    expect(customerNumber.top).toBeLessThanOrEqual(pos.infoBlock + 2);
+    expect(first('Datum').top).toBeGreaterThan(first('E-Mail', (w) => w.left > 124).top);
     // The subject starts the text, at the body's top, 25 mm from the left.
     const subject = first('WhatsApp', (w) => w.top > pos.addressZoneEnd);
     expect(subject.top).toBeGreaterThanOrEqual(pos.body);

@@ -48,19 +48,21 @@ describe('consent letters in two layers', () => {
     const personal = layers.personal.map((part) => part()).join('');
     expect(personal).toContain('<body class="personal-layer">');
     expect(personal).not.toMatch(/[\uE000\uE001]/);
-    // Four German letters are one kind, the English one another: two letters in the shared layer.
+    // Three German letters to people are one kind; the company (its form asks who signs) and the
+    // English letter are one each: three letters of three pages in the shared layer.
     const shared = layers.shared();
     expect(shared).toContain('<body class="shared-layer">');
-    expect(shared.match(/<section class="page letter"/g)).toHaveLength(2);
-    expect(layers.underlays()).toEqual([0, 1, 0, 1, 0, 1, 2, 3, 0, 1]);
+    expect(shared.match(/<section class="page letter"/g)).toHaveLength(3);
+    expect(layers.underlays()).toEqual([0, 1, 2, 0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2]);
   });
 
   it('keeps a long name on its line: smaller, and much longer cut where its box ends', () => {
     const html = consentLetters().html();
-    // "Von: Prof. Dr. … · +491711234567" (87 characters) is set smaller; "Unterschrift (Prof. Dr. …)" (80) smaller still.
+    // "Von: Prof. Dr. … · +491711234567" (87 characters) is set smaller; "Unterschrift (Prof. Dr. …)" (80)
+    // smaller still; on both copies of the form.
     expect(html).toContain('<span class="squeeze">Von: <strong>Prof. Dr. Maria-Magdalena');
     expect(html).toContain('<span class="tight">Unterschrift (Prof. Dr. Maria-Magdalena');
-    expect(html.match(/class="(squeeze|tight)"/g)).toHaveLength(2);
+    expect(html.match(/class="(squeeze|tight)"/g)).toHaveLength(4);
   });
 
   it('cannot tell the kinds before every letter is written', () => {
@@ -77,16 +79,16 @@ describe('consent letters in two layers', () => {
     writeFileSync(whole, await printInParts(letters.documents(2), openChromiumPrinter));
     writeFileSync(layered, await printInLayers(letters.layers(2), openChromiumPrinter));
 
-    expect(pageCount(layered)).toBe(10);
+    expect(pageCount(layered)).toBe(15);
     // Pixel for pixel (grey levels at 100 dpi): a long name moved nothing the shared layer draws.
     const [wholePages, layeredPages] = [grayPages(whole, 100), grayPages(layered, 100)];
-    expect(layeredPages.map((page, index) => page.equals(wholePages[index]!))).toEqual(Array(10).fill(true));
+    expect(layeredPages.map((page, index) => page.equals(wholePages[index]!))).toEqual(Array(15).fill(true));
     // Poppler reads the PDF without a complaint, pdf-lib too.
     expect(spawnSync('pdftotext', [layered, '-'], { encoding: 'utf8' }).stderr).toBe('');
-    expect((await PDFDocument.load(readFileSync(layered))).getPageCount()).toBe(10);
+    expect((await PDFDocument.load(readFileSync(layered))).getPageCount()).toBe(15);
     expect(pdftotext(layered)).toContain('Sehr geehrte Frau Prof. Dr. Gonçalves-Oberhausen-Schmidt-Rüdesheimer,');
-    // Two kinds of two pages, each drawn once; every one of the ten pages draws its own part.
+    // Three kinds of three pages, each drawn once; every one of the fifteen pages draws its own part.
     const pdf = Buffer.from(await printInLayers(letters.layers(2), openChromiumPrinter)).toString('latin1');
-    expect(pdf.match(/\/Subtype \/Form/g)).toHaveLength(4 + 10);
+    expect(pdf.match(/\/Subtype \/Form/g)).toHaveLength(9 + 15);
   }, 60_000);
 });

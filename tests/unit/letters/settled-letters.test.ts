@@ -86,7 +86,7 @@ describe('consent letters to contacts who consented, refused or switched already
     const result = await printLetters(session.ctx, { ids: all, form: 'B', date: '2026-11-27' }, (pdf) => writeFileSync(file, pdf));
     // "Consent given" without a consent record is no valid consent: the letter goes out, but that stage takes no "requested".
     expect(result).toMatchObject({ printed: 3, marked: 2, skipped: 1, withoutAddress: [], settled: settledOf(ids) });
-    expect(pageCount(file)).toBe(6);
+    expect(pageCount(file)).toBe(9);
     const text = pdftotext(file);
     for (const name of ['Neu', 'Widerrufen', 'Ohne Nachweis']) expect(text).toContain(`Kunde ${name}`);
     for (const name of ['Eingewilligt', 'Abgelehnt', 'Gewechselt']) expect(text).not.toContain(`Kunde ${name}`);

@@ -19,7 +19,11 @@ describe('the office’s invitation texts', () => {
     expect(getTemplates(session.ctx).de.informal.switch).toEqual(defaultTemplates.de.informal.switch);
     const invitation = invitationForContact(session.ctx, id, 'signal');
     expect(invitation.text).toBe('Sehr geehrter Herr Müller,\nschreiben Sie uns jetzt bei Signal: https://signal.me/#p/+491719876543');
-    expect(invitation).toMatchObject({ subject: 'Neu bei Signal', texts: { email: 'Sehr geehrter Herr Müller,\n\nbitte schreiben Sie uns bei Signal.' } });
+    // An e-mail is a business letter: the company details a GmbH must state follow the text.
+    expect(invitation).toMatchObject({
+      subject: 'Neu bei Signal',
+      texts: { email: 'Sehr geehrter Herr Müller,\n\nbitte schreiben Sie uns bei Signal.\n\n--\nDachdeckerei Schulze GmbH · Sitz: Kassel · Registergericht: Amtsgericht Kassel HRB 12345 · Geschäftsführung: Bernd Schulze, Anna Schulze' },
+    });
     resetTemplate(session.ctx, key);
     expect(getTemplates(session.ctx).de.formal.switch.whatsapp).toEqual(defaultTemplates.de.formal.switch.whatsapp);
     expect(getTemplates(session.ctx).de.formal.switch.email.subject).toBe('Neu bei {{Messenger}}');

@@ -13,11 +13,14 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRequest } from '../../hooks/useRequest';
 import { useUnsavedChanges } from '../../unsaved-changes';
 
-type TextField = 'name' | 'legalForm' | 'representative' | 'street' | 'postalCode' | 'city' | 'phone' | 'email' | 'website' | 'privacyUrl' | 'whatsappNumber';
+type TextField = 'name' | 'legalForm' | 'representative' | 'representativeRole' | 'seat' | 'registerCourt' | 'registerNumber' | 'street' | 'postalCode' | 'city' | 'phone' | 'email' | 'website' | 'privacyUrl' | 'whatsappNumber';
 
 const isChecked = (field: string): field is CheckedProfileField => (checkedProfileFields as readonly string[]).includes(field);
 /** The input of a checked field, to take the office there when saving finds a problem. */
 const inputId = (field: CheckedProfileField) => `profile-${field.replace('.', '-')}`;
+
+/** Names typed one per line (blank lines dropped; the line being typed keeps its spaces until saved). */
+const namesOf = (text: string) => text.split('\n').filter((line, index, lines) => line.trim() !== '' || index === lines.length - 1);
 
 /** Einstellungen → Betrieb: what every consent letter says about the business (DOMAIN.md §2). */
 export function ProfileForm() {
@@ -104,7 +107,10 @@ export function ProfileForm() {
         {field('name')}
         {field('legalForm')}
       </SimpleGrid>
-      {field('representative')}
+      <SimpleGrid cols={2}>
+        {field('representative')}
+        {field('representativeRole')}
+      </SimpleGrid>
       <SimpleGrid cols={3}>
         {field('street')}
         {field('postalCode')}
@@ -142,6 +148,55 @@ export function ProfileForm() {
           </>
         )}
       </Group>
+      <Title order={3} size="h4">
+        {t('profile.sections.businessDetails')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('profile.businessDetailsHint')}
+      </Text>
+      <SimpleGrid cols={3}>
+        {field('seat')}
+        {field('registerCourt')}
+        {field('registerNumber')}
+      </SimpleGrid>
+      <Textarea
+        label={t('profile.fields.managingDirectors')}
+        description={t('profile.onePerLine')}
+        autosize
+        minRows={1}
+        value={draft.managingDirectors.join('\n')}
+        onChange={(event) => set('managingDirectors', namesOf(event.currentTarget.value))}
+        error={missing.has('managingDirectors') && draft.managingDirectors.length === 0 ? t('profile.required') : undefined}
+      />
+      <Checkbox
+        label={t('profile.hasGeneralPartner')}
+        checked={draft.generalPartner !== null}
+        onChange={(event) => set('generalPartner', event.currentTarget.checked ? { name: '', seat: '', registerCourt: '', registerNumber: '', managingDirectors: [] } : null)}
+      />
+      {draft.generalPartner && (
+        <SimpleGrid cols={2}>
+          {(['name', 'seat', 'registerCourt', 'registerNumber'] as const).map((key) => {
+            const missingKey = `generalPartner${key[0]!.toUpperCase()}${key.slice(1)}`;
+            return (
+              <TextInput
+                key={key}
+                label={t(`profile.fields.${missingKey}`)}
+                value={draft.generalPartner![key]}
+                onChange={(event) => set('generalPartner', { ...draft.generalPartner!, [key]: event.currentTarget.value })}
+                error={missing.has(missingKey) && !draft.generalPartner![key].trim() ? t('profile.required') : undefined}
+              />
+            );
+          })}
+          <Textarea
+            label={t('profile.fields.generalPartnerManagingDirectors')}
+            description={t('profile.onePerLine')}
+            autosize
+            minRows={1}
+            value={draft.generalPartner.managingDirectors.join('\n')}
+            onChange={(event) => set('generalPartner', { ...draft.generalPartner!, managingDirectors: namesOf(event.currentTarget.value) })}
+          />
+        </SimpleGrid>
+      )}
       <Title order={3} size="h4">
         {t('profile.sections.dpo')}
       </Title>
