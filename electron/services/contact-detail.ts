@@ -252,6 +252,7 @@ export function updateContact(ctx: ServiceContext, id: number, edit: ContactEdit
   // Left out of the edit, language and Du/Sie stay as they are.
   if (edit.language !== undefined) fields.language = edit.language;
   if (edit.formal !== undefined) fields.formal = edit.formal;
+  if (edit.minor !== undefined) fields.minor = edit.minor;
   ctx.repos.transaction(() => {
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};

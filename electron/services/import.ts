@@ -72,6 +72,7 @@ const candidateAsContact = (id: number, candidate: CandidateContact): Contact =>
   ...toNewContact(candidate),
   id,
   formal: null,
+  minor: false,
   tags: [],
   stage: 'new',
   target: null,

@@ -16,10 +16,7 @@ import { salutation } from './salutation';
 
 export { din5008, HOLE_MARK, type LetterForm } from './din-letter';
 
-export type LetterContact = Pick<Contact, 'id' | 'displayName' | 'givenName' | 'familyName' | 'title' | 'gender' | 'organization' | 'department' | 'isCompany' | 'customerNumber' | 'addresses' | 'phones' | 'kind' | 'language' | 'formal'> & {
-  /** Under 18: a parent or guardian signs too. */
-  minor?: boolean;
-};
+export type LetterContact = Pick<Contact, 'id' | 'displayName' | 'givenName' | 'familyName' | 'title' | 'gender' | 'organization' | 'department' | 'isCompany' | 'customerNumber' | 'addresses' | 'phones' | 'kind' | 'language' | 'formal' | 'minor'>;
 
 export interface ConsentLetterOptions {
   profile: Profile;

@@ -16,6 +16,8 @@ export const contactEditSchema = z
     department: text(200),
     jobTitle: text(200),
     isCompany: z.boolean(),
+    /** Left out: stays as it is. */
+    minor: z.boolean().optional(),
     customerNumber: text(50),
     birthday: z.union([isoDateSchema, z.string().regex(/^--\d{2}-\d{2}$/)]).nullable(),
     note: text(5000),
@@ -45,6 +47,7 @@ export const contactEditOf = (contact: Contact): ContactEdit => ({
   department: contact.department,
   jobTitle: contact.jobTitle,
   isCompany: contact.isCompany,
+  minor: contact.minor,
   customerNumber: contact.customerNumber,
   birthday: contact.birthday,
   note: contact.note,

@@ -79,6 +79,8 @@ export const contactSchema = z.object({
   language: contactLanguageSchema,
   /** Sie (true) or Du (false); null: by kind, Du to employees and Sie to everyone else. */
   formal: z.boolean().nullable(),
+  /** Under 18: a parent or guardian signs the consent form too. */
+  minor: z.boolean(),
   tags: z.array(z.string()),
   /** Where the contact stands on the way off WhatsApp. */
   stage: stageSchema,

@@ -9,7 +9,7 @@ test.beforeEach(async ({ host }, testInfo) => {
   importCsv(host.databasePath, CSV);
   mkdirSync(testInfo.outputDir, { recursive: true });
   const profile = path.join(testInfo.outputDir, 'profil.json');
-  writeFileSync(profile, JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null }, recommendedMessenger: 'signal' }));
+  writeFileSync(profile, JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', seat: 'Kassel', registerCourt: 'Amtsgericht Kassel', registerNumber: 'HRB 12345', managingDirectors: ['Bernd Schulze'], messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null }, recommendedMessenger: 'signal' }));
   cli(host.databasePath, 'profile', '--set', profile);
 });
 

@@ -31,6 +31,11 @@ test('fill the profile, choose three contacts, preview and print their consent l
     ['Telefon', '0561 123456'],
     ['E-Mail', 'info@schulze-dach.de'],
     ['WhatsApp-Nummer des Betriebs', '+49 171 9876543'],
+    // A GmbH's letters name its seat, register and managing directors (§ 35a GmbHG).
+    ['Sitz des Unternehmens', 'Kassel'],
+    ['Registergericht (z. B. Amtsgericht Kassel)', 'Amtsgericht Kassel'],
+    ['Registernummer (z. B. HRB 12345)', 'HRB 12345'],
+    ['Geschäftsführer bzw. Vorstand (alle Namen)', 'Bernd Schulze'],
   ];
   for (const [label, value] of fields) await form.getByRole('textbox', { name: label, exact: true }).fill(value);
   await form.getByLabel('Bundesland (für die Aufsichtsbehörde)').selectOption('HE');
@@ -55,7 +60,7 @@ test('fill the profile, choose three contacts, preview and print their consent l
   await expect(page.getByTestId('letters-summary')).toHaveText('3 Kontakte ausgewählt, 3 mit Postanschrift.');
   const preview = page.getByTestId('letter-preview');
   await expect(preview).toContainText('Sehr geehrte Frau Schmidt,');
-  await expect(preview).toContainText('Einwilligungserklärung zur Kommunikation über WhatsApp');
+  await expect(preview).toContainText('Einwilligung in die Kommunikation über WhatsApp');
   // The fold and hole marks are short rules at the letter page's left edge: the preview keeps them.
   const marks = await preview.evaluate((element) =>
     [...element.shadowRoot!.querySelector('.page.letter')!.querySelectorAll('.mark')].map((mark) => {
@@ -83,13 +88,15 @@ test('fill the profile, choose three contacts, preview and print their consent l
   releaseConfirmation();
   await expect(page.getByText('3 Briefe als PDF gespeichert. Auf „Einwilligung angefragt“ gesetzt: 3.')).toBeVisible();
 
-  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+6\b/);
+  // Each letter with its form twice: one copy to keep, one to send back.
+  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+9\b/);
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
   for (const greeting of ['Sehr geehrte Frau Schmidt,', 'Sehr geehrter Herr Müller,', 'Dear Ms Lange,']) expect(text).toContain(greeting);
-  const petra = execFileSync('pdftotext', ['-f', '5', '-l', '6', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  expect(petra).toContain('Declaration of consent to communication via WhatsApp');
-  expect(petra).toContain('I expressly consent under Art. 49(1)(a) GDPR to the transfer of my data to the USA.');
-  expect(petra).not.toContain('Einwilligungserklärung');
+  const petra = execFileSync('pdftotext', ['-f', '7', '-l', '9', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(petra).toContain('Consent to communication via WhatsApp');
+  expect(petra).toContain('I expressly consent to the transfer of my data to the USA (Art. 49(1)(a) GDPR)');
+  expect(petra).toContain('Copy to return');
+  expect(petra).not.toContain('Einwilligung');
 
   const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string }[];
   expect(Object.fromEntries(contacts.map((c) => [c.displayName, c.stage]))).toEqual({
@@ -107,7 +114,7 @@ test('a tab closed while the PDF is on its way marks nobody', async ({ page, hos
   const profile = path.join(test.info().outputDir, 'profil.json');
   mkdirSync(test.info().outputDir, { recursive: true });
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(profile, JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', street: 'Mühlenweg 3', postalCode: '34117', city: 'Kassel', phone: '0561 123456', email: 'info@schulze-dach.de', state: 'HE', whatsappNumber: '+49 171 9876543' }));
+  writeFileSync(profile, JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', seat: 'Kassel', registerCourt: 'Amtsgericht Kassel', registerNumber: 'HRB 12345', managingDirectors: ['Bernd Schulze'], street: 'Mühlenweg 3', postalCode: '34117', city: 'Kassel', phone: '0561 123456', email: 'info@schulze-dach.de', state: 'HE', whatsappNumber: '+49 171 9876543' }));
   cli(host.databasePath, 'profile', '--set', profile);
   await page.goto(host.url);
   const grid = page.getByRole('grid', { name: 'Kontakte' });
@@ -196,7 +203,7 @@ test('consent letters for contacts who consented, refused or switched already: t
   const profile = path.join(testInfo.outputDir, 'profil.json');
   writeFileSync(
     profile,
-    JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', street: 'Mühlenweg 3', postalCode: '34117', city: 'Kassel', phone: '0561 123456', email: 'info@schulze-dach.de', state: 'HE', whatsappNumber: '+49 171 9876543' }),
+    JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', seat: 'Kassel', registerCourt: 'Amtsgericht Kassel', registerNumber: 'HRB 12345', managingDirectors: ['Bernd Schulze'], street: 'Mühlenweg 3', postalCode: '34117', city: 'Kassel', phone: '0561 123456', email: 'info@schulze-dach.de', state: 'HE', whatsappNumber: '+49 171 9876543' }),
   );
   cli(host.databasePath, 'profile', '--set', profile);
   const idOf = (name: string) => String((JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string }[]).find((c) => c.displayName === name)!.id);
@@ -229,7 +236,7 @@ test('consent letters for contacts who consented, refused or switched already: t
   const file = path.join(testInfo.outputDir, 'briefe.pdf');
   await (await download).saveAs(file);
   await expect(page.getByText('1 Brief als PDF gespeichert. Auf „Einwilligung angefragt“ gesetzt: 1.')).toBeVisible();
-  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+2\b/);
+  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+3\b/);
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
   expect(text).toContain('Sehr geehrte Frau Krüger,');
   expect(text).not.toContain('Schmidt');

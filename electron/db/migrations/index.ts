@@ -7,6 +7,7 @@ import { listColumns } from './0005-list-columns';
 import { contactLanguage } from './0006-contact-language';
 import { proofAndIdentity } from './0007-proof-and-identity';
 import { erasedContacts } from './0008-erased-contacts';
+import { minorContacts } from './0009-minor-contacts';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
-export const migrations: readonly Migration[] = [initial, contactDetailsAndImports, tracking, searchIndexAndSortKey, listColumns, contactLanguage, proofAndIdentity, erasedContacts];
+export const migrations: readonly Migration[] = [initial, contactDetailsAndImports, tracking, searchIndexAndSortKey, listColumns, contactLanguage, proofAndIdentity, erasedContacts, minorContacts];

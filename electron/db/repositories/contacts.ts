@@ -21,6 +21,7 @@ interface ContactRow {
   kind: ContactKind;
   language: ContactLanguage;
   formal: 0 | 1 | null;
+  minor: 0 | 1;
   status: Stage;
   messenger: Messenger | null;
   target: Target | null;
@@ -54,6 +55,8 @@ export interface ContactFields {
   kind: ContactKind;
   language: ContactLanguage;
   formal: boolean | null;
+  /** Under 18: a parent or guardian signs the consent form too. */
+  minor: boolean;
   onWhatsapp: boolean;
   whatsappLastMessageAt: string | null;
   stage: Stage;
@@ -94,6 +97,7 @@ export const contactFieldColumns: Record<keyof ContactFields, string> = {
   kind: 'kind',
   language: 'language',
   formal: 'formal',
+  minor: 'minor',
   onWhatsapp: 'on_whatsapp',
   whatsappLastMessageAt: 'whatsapp_last_message_at',
   stage: 'status',
@@ -218,7 +222,7 @@ function emptiedColumns(db: Database): string {
 }
 
 const toDb = (key: keyof ContactFields, value: unknown) => {
-  if (key === 'isCompany' || key === 'onWhatsapp') return value ? 1 : 0;
+  if (key === 'isCompany' || key === 'onWhatsapp' || key === 'minor') return value ? 1 : 0;
   // Sie, Du or the rule by kind (NULL).
   if (key === 'formal') return value === null || value === undefined ? null : value ? 1 : 0;
   return value;
@@ -255,8 +259,8 @@ export function createContactsRepository(db: Database): ContactsRepository {
   const insertContact = db.prepare(
     `INSERT INTO contacts (display_name, given_name, family_name, title, gender, organization, department, job_title,
        is_company, customer_number, birthday, note, kind, language, on_whatsapp, whatsapp_last_message_at, created_by_import,
-       search_text, search_digits, sort_name, sort_organization, list_mobile)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       search_text, search_digits, sort_name, sort_organization, list_mobile, minor)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const nextPosition = (table: string) => db.prepare<[number], { next: number }>(`SELECT coalesce(max(position) + 1, 0) AS next FROM ${table} WHERE contact_id = ?`);
   const nextPhone = nextPosition('contact_phones');
@@ -401,6 +405,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
       kind: row.kind,
       language: row.language,
       formal: row.formal === null ? null : row.formal === 1,
+      minor: row.minor === 1,
       tags: tags.get(row.id) ?? [],
       stage: row.status,
       target: row.target,
@@ -455,6 +460,7 @@ export function createContactsRepository(db: Database): ContactsRepository {
         foldForSearch(contact.displayName),
         organizationKey(contact.organization),
         listMobile(phones),
+        contact.minor ? 1 : 0,
       ).lastInsertRowid,
     );
     for (let position = 0; position < phones.length; position += 1) {

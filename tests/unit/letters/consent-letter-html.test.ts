@@ -6,7 +6,7 @@ import { completeProfile } from '../../helpers/profile';
 
 const profile = { ...emptyProfile, ...completeProfile } as Profile;
 const contact = {
-  id: 1, displayName: 'Anna <b>Schmidt</b>', givenName: 'Anna', familyName: '<b>Schmidt</b>', title: null, gender: 'female' as const, organization: null, department: null, isCompany: false, formal: null,
+  id: 1, displayName: 'Anna <b>Schmidt</b>', givenName: 'Anna', familyName: '<b>Schmidt</b>', title: null, gender: 'female' as const, organization: null, department: null, isCompany: false, formal: null, minor: false,
   customerNumber: null, kind: 'customer' as const, language: 'de' as 'de' | 'en', phones: [], addresses: [{ street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', region: null, country: null, label: null }],
 };
 const render = (p: Profile, contacts = [contact]) => renderConsentLetters({ profile: p, contacts, form: 'B', date: '2026-11-26', homeCountry: 'DE' });

@@ -120,9 +120,9 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
     expect(Math.abs(role.top - name.top - LINE_MM)).toBeLessThan(0.4);
   }, 60_000);
 
-  it('writes to an employee as the office does (Du), with the employer as controller and § 26 BDSG; asks a company who signs', async () => {
+  it('writes to an employee as the office does (Du), with the employer as controller and § 26 BDSG; asks a company who signs, and a minor’s guardian', async () => {
     const { file } = await print([
-      { displayName: 'Kai Lehrling', givenName: 'Kai', familyName: 'Lehrling', kind: 'employee', addresses: [kassel], phones: mobile('69') },
+      { displayName: 'Kai Lehrling', givenName: 'Kai', familyName: 'Lehrling', kind: 'employee', minor: true, addresses: [kassel], phones: mobile('69') },
       { displayName: 'Elektro Meier KG', organization: 'Elektro Meier KG', isCompany: true, addresses: [kassel], phones: mobile('70') },
     ]);
     const page = (n: number) => pdftotext(file, '-f', String(n), '-l', String(n)).replace(/\s+/g, ' ');
@@ -133,6 +133,9 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
     expect(page(2)).toContain('Art. 6 Abs. 1 Buchst. a DSGVO, § 26 Abs. 2 BDSG');
     expect(page(2)).toContain('ohne Einfluss auf mein Arbeitsverhältnis');
     expect(page(2)).toContain('Unterschrift (Kai Lehrling)');
+    // An apprentice under 18: a parent or guardian signs too, on both copies; an adult company is not asked.
+    for (const copy of [2, 3]) expect(page(copy)).toMatch(/Ort, Datum .*Unterschrift einer oder eines Erziehungsberechtigten/);
+    for (const copy of [5, 6]) expect(page(copy)).not.toContain('Erziehungsberechtigten');
     for (const copy of [5, 6]) {
       expect(page(copy)).toContain('Name der unterschreibenden Person (nur eine Person kann einwilligen)');
       expect(page(copy)).toContain('Deren Mobilnummer');

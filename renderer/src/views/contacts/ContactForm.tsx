@@ -53,7 +53,10 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         {text('department')}
         {text('jobTitle')}
       </Group>
-      <Checkbox label={t('detail.fields.isCompany')} checked={edit.isCompany} onChange={(e) => set('isCompany', e.currentTarget.checked)} />
+      <Group>
+        <Checkbox label={t('detail.fields.isCompany')} checked={edit.isCompany} onChange={(e) => set('isCompany', e.currentTarget.checked)} />
+        <Checkbox label={t('detail.fields.minor')} checked={edit.minor ?? false} onChange={(e) => set('minor', e.currentTarget.checked)} />
+      </Group>
       <Group grow>
         {text('customerNumber')}
         <TextInput label={t('detail.fields.birthday')} value={edit.birthday ?? ''} onChange={(e) => set('birthday', orNull(e.currentTarget.value))} />
