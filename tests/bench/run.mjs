@@ -4,8 +4,9 @@
 // contacts, numbers, e-mails and addresses the import writes) into the same schema; the minimal
 // figure inserts one row per contact into a table without indexes, for comparison only.
 // Contact table: 50,000 contacts in the serve mode and Chromium (see contacts-ui.mjs).
-// Letters: 1,000 consent letters to one PDF, beside Chromium printing 1,000 plain pages, and for
-// comparison as many plain pages as the letters have and the letters' words without layout (letters-case.ts).
+// Letters: 1,000 consent letters to one PDF, beside Chromium printing as many plain pages as they
+// have (no slower), 5,000 letters once (≤ 20 s), and for comparison 1,000 plain pages and the
+// letters' words without layout (letters-case.ts).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -134,27 +135,30 @@ function benchLetters() {
   };
   // The cases take turns, round after round, so a slower minute of the machine falls on all of them
   // alike (measured one case after the other, the ratio moved by a tenth between two runs).
-  const cases = { letters: ['letters', 1000], floor: ['floor', 1000], samePages: ['floor', 2000], sameWords: ['text', 1000] };
+  const cases = { letters: ['letters', 1000], floor: ['floor', 1000], samePages: ['floor', 3000], sameWords: ['text', 1000] };
   const results = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
   for (let round = 0; round < LETTER_RUNS; round += 1) for (const [name, [mode, count]] of Object.entries(cases)) results[name].push(run(mode, count));
   const figure = (name) => ({ ms: median(results[name].map((r) => r.ms)), pages: results[name][0].pages });
   const [letters, floor, samePages, sameWords] = ['letters', 'floor', 'samePages', 'sameWords'].map(figure);
   if (samePages.pages !== letters.pages) throw new Error(`the comparison has ${samePages.pages} pages, the letters ${letters.pages}`);
-  const ratio = letters.ms / floor.ms;
-  const reached = letters.ms <= 20_000 && ratio <= 2;
+  // 5,000 letters (15,000 pages) once: an office's whole address book in one go.
+  const many = run('letters', 5000);
+  const ratio = letters.ms / samePages.ms;
+  const reached = many.ms <= 20_000 && ratio <= 1;
   if (!reached) missed += 1;
   const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-  const row = (name, figure, target, status) => [name, seconds(figure.ms), String(figure.pages), figure === letters ? '–' : `${(letters.ms / figure.ms).toFixed(2)}×`, target, status];
+  const row = (name, figure, target, status) => [name, seconds(figure.ms), String(figure.pages), figure === letters || figure === many ? '–' : `${(letters.ms / figure.ms).toFixed(2)}×`, target, status];
   printTable(
     [`Briefe (Median aus ${LETTER_RUNS}, abwechselnd gemessen)`, 'Zeit', 'Seiten', 'Briefe ÷ Zeile', 'Ziel', ''],
     [
-      row('1.000 Einwilligungsbriefe, ein PDF', letters, '≤ 20 s', letters.ms <= 20_000 ? 'erreicht' : 'VERFEHLT'),
-      row('Boden: 1.000 schlichte Seiten', floor, '≤ 2× Boden', ratio <= 2 ? 'erreicht' : 'VERFEHLT'),
-      row('Vergleich: so viele schlichte Seiten wie Briefseiten', samePages, '–', ''),
+      row('1.000 Einwilligungsbriefe, ein PDF', letters, '–', ''),
+      row('5.000 Einwilligungsbriefe, ein PDF (einmal)', many, '≤ 20 s', many.ms <= 20_000 ? 'erreicht' : 'VERFEHLT'),
+      row('So viele schlichte Seiten wie 1.000 Briefe haben', samePages, '≤ 1× (nicht langsamer)', ratio <= 1 ? 'erreicht' : 'VERFEHLT'),
+      row('Boden: 1.000 schlichte Seiten', floor, '–', ''),
       row('Vergleich: die Wörter der Briefe als schlichte Absätze, in Teilen wie die Briefe', sameWords, '–', ''),
     ],
   );
-  console.log('\nBriefe: Kontakte lesen, HTML bauen, in zwei Ebenen drucken (ein Chromium, zwei Tabs: die persönlichen Teile in vier Teilen, das Gemeinsame je Briefart einmal), zusammenfügen, Kontakte markieren; 2 Seiten je Brief.');
+  console.log('\nBriefe: Kontakte lesen, HTML bauen, in zwei Ebenen drucken (ein Chromium, zwei Tabs: die persönlichen Teile in vier Teilen, das Gemeinsame je Briefart einmal), zusammenfügen, Kontakte markieren; 3 Seiten je Brief (Brief, Exemplar für die Unterlagen, Exemplar zur Rücksendung).');
   console.log('Boden und Vergleiche: dasselbe Chromium (starten, drucken, beenden) mit schlichten A4-Textseiten, der Boden in einem Dokument.');
 }
 

@@ -121,10 +121,13 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
   }, 60_000);
 
   it('writes to an employee as the office does (Du), with the employer as controller and § 26 BDSG; asks a company who signs, and a minor’s guardian', async () => {
-    const { file } = await print([
+    const { file, result } = await print([
       { displayName: 'Kai Lehrling', givenName: 'Kai', familyName: 'Lehrling', kind: 'employee', minor: true, addresses: [kassel], phones: mobile('69') },
+      { displayName: 'Büro Weber', givenName: 'Ute', familyName: 'Weber', addresses: [kassel], phones: [{ e164: '+49561123456', raw: '0561 123456', label: null, kind: 'landline' }] },
       { displayName: 'Elektro Meier KG', organization: 'Elektro Meier KG', isCompany: true, addresses: [kassel], phones: mobile('70') },
     ]);
+    // Only a landline: WhatsApp cannot reach it, so no letter asks for WhatsApp consent; the page lists it.
+    expect(result).toMatchObject({ printed: 2, landlineOnly: [{ displayName: 'Büro Weber' }] });
     const page = (n: number) => pdftotext(file, '-f', String(n), '-l', String(n)).replace(/\s+/g, ' ');
     expect(page(1)).toContain('Hallo Kai,');
     expect(page(1)).toContain('Deshalb fragen wir dich, bevor wir deine Mobilnummer');

@@ -227,7 +227,7 @@ describe('consent letters printed by Chromium', () => {
       'Enclosure: declaration of consent (2 copies)',
       'Registered office: Kassel · Register court: Amtsgericht Kassel HRB 12345 · Managing directors: Bernd Schulze, Anna Schulze',
     ]);
-    expect(letter).toContain('UNITED KINGDOM');
+    expect(letter).toContain('VEREINIGTES KÖNIGREICH');
     const decision = [
       'My decision (please tick)',
       'I consent to Dachdeckerei Schulze GmbH storing my mobile number',
@@ -267,7 +267,7 @@ describe('consent letters printed by Chromium', () => {
     expectInOrder(back, ['Consent to communication via WhatsApp', 'is on the copy for my records with the same text version', ...decision]);
     for (const copy of [keep, back]) expect(copy).not.toMatch(/Einwilligung|Speicherdauer|Unterschrift/);
     const zone = words(file).filter((w) => w.page === 1 && w.top >= 60 && w.bottom <= 95 && w.left < 110);
-    expect(zone.map((w) => w.text).join(' ')).toBe('Ms Sarah Jones 12 Baker Street NW1 6XE LONDON UNITED KINGDOM');
+    expect(zone.map((w) => w.text).join(' ')).toBe('Ms Sarah Jones 12 Baker Street NW1 6XE LONDON VEREINIGTES KÖNIGREICH');
     for (const word of zone) {
       expect(word.top).toBeGreaterThanOrEqual(62.7);
       expect(word.bottom).toBeLessThanOrEqual(90);
@@ -281,9 +281,13 @@ describe('consent letters printed by Chromium', () => {
     await printLetters(session.ctx, { ids: [ids.mueller], form: 'A' }, (pdf) => writeFileSync(file, pdf));
     const address = words(file).filter((w) => w.page === 1 && ['Herrn', 'Lindenhof', '34131'].some((m) => w.text.includes(m)) && w.top < 80);
     expect(address.length).toBe(3);
-    for (const word of address) {
+    // The return copy puts the business's address in the same zone.
+    const back = words(file).filter((w) => w.page === 3 && ['Dachdeckerei', 'Mühlenweg', '34117'].includes(w.text) && w.top < 80);
+    expect(back.length).toBe(3);
+    for (const word of [...address, ...back]) {
       expect(word.top).toBeGreaterThanOrEqual(44.7);
       expect(word.bottom).toBeLessThanOrEqual(72);
+      expect(word.left).toBeGreaterThanOrEqual(20);
     }
   }, 60_000);
 });

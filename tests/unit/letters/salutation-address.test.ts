@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressBlock, MAX_ADDRESS_LINES } from '../../../shared/letters/address-block';
+import { addressBlock, LINE_FITS, MAX_ADDRESS_LINES } from '../../../shared/letters/address-block';
 import { escapeHtml } from '../../../shared/letters/html';
 import { salutation, type Addressee } from '../../../shared/letters/salutation';
 
@@ -75,7 +75,7 @@ describe('address block', () => {
     ]);
   });
 
-  it('ends a foreign address with the town and the country in capitals (DIN 5008)', () => {
+  it('ends a foreign address with the town and the country in capitals, the country in German also in an English letter (DIN 5008)', () => {
     expect(addressBlock({ ...person({ givenName: 'Maria', familyName: 'Gonçalves' }), addresses: [address({ street: 'Mariahilfer Straße 1', postalCode: '1060', city: 'Wien', country: 'Österreich' })] }, options)).toEqual([
       'Maria Gonçalves',
       'Mariahilfer Straße 1',
@@ -86,7 +86,7 @@ describe('address block', () => {
       'Mr Smith',
       '1 High Street',
       'OX1 1AA OXFORD',
-      'UNITED KINGDOM',
+      'VEREINIGTES KÖNIGREICH',
     ]);
     // A country the table does not know is printed as written.
     expect(addressBlock({ ...person({ familyName: 'Nowak' }), addresses: [address({ country: 'Island' })] }, options)!.slice(-2)).toEqual(['34117 KASSEL', 'ISLAND']);
@@ -106,6 +106,20 @@ describe('address block', () => {
     expect(lines.length).toBeLessThanOrEqual(MAX_ADDRESS_LINES);
     expect(lines).toEqual(['Gonçalves Immobilien GmbH & Co. KG', 'Hausverwaltung', 'Frau Dr. Maria Gonçalves', 'Rua Augusta 10', '1100-053 LISBOA', 'PORTUGAL']);
     expect(lines.every((line) => line.trim().length > 0)).toBe(true);
+  });
+
+  it('wraps a long line within the six lines and shortens given names first, instead of cutting anything off', () => {
+    const lines = addressBlock(
+      {
+        ...person({ givenName: 'Maria-Magdalena Theresia', familyName: 'Gonçalves-Oberländer', gender: 'female', organization: 'Gonçalves Immobilienverwaltung & Hausmeisterservice GmbH & Co. KG' }),
+        addresses: [address({ street: 'Wilhelmshöher Allee 262', postalCode: '34119', city: 'Kassel' })],
+      },
+      options,
+    )!;
+    expect(lines).toEqual(['Gonçalves Immobilienverwaltung &', 'Hausmeisterservice GmbH & Co. KG', 'Frau M.-M. T. Gonçalves-Oberländer', 'Wilhelmshöher Allee 262', '34119 Kassel']);
+    expect(lines.every((line) => line.length <= LINE_FITS && !line.includes('…'))).toBe(true);
+    // A short name stays whole.
+    expect(addressBlock({ ...person({ givenName: 'Anna', familyName: 'Berg', gender: 'female' }), addresses: [address({})] }, options)![0]).toBe('Frau Anna Berg');
   });
 
   it('has nothing to print without a street and town', () => {
