@@ -53,7 +53,7 @@ export const consentTextDe = {
   // The information block (DIN 5008: references, contact, then the date last).
   ourReference: 'Unser Zeichen',
   customerNumber: 'Kundennummer',
-  contactPerson: 'Ansprechpartner',
+  contactPerson: 'Name',
   phone: 'Telefon',
   email: 'E-Mail',
   date: 'Datum',

@@ -95,8 +95,8 @@ ${markStyles(form)}
 /* The information block in the body's type size (DIN 5008): labels in a column of their own, the date last. */
 .info { float: right; width: 75mm; margin: ${pos.infoBlock - pos.returnLine - 1}mm -10mm 0 0; }
 .info div { display: flex; align-items: baseline; line-height: 1.25; }
-.info span { flex: none; width: 34mm; padding-right: 2mm; white-space: nowrap; }
-/* A value too long for its 41 mm (an e-mail address) is set smaller, never broken or cut. */
+.info span { flex: none; width: 32mm; padding-right: 2mm; white-space: nowrap; }
+/* A value too long for its 43 mm (a long e-mail address) is set smaller, never broken or cut. */
 .info b { font-weight: normal; white-space: nowrap; }
 .info b.long { font-size: ${typeSize(9.5)}; }
 .info b.very-long { font-size: ${typeSize(8)}; }
@@ -109,8 +109,9 @@ ${markStyles(form)}
 .body .subject { font-weight: bold; margin: 0 0 2.6em; }
 /* Personal lines keep one line's height whatever they hold (layers.ts); a long one is set smaller. */
 .salutation { height: 1.3em; white-space: nowrap; }
-.squeeze { font-size: 85%; }
-.tight { display: block; font-size: 75%; overflow: hidden; text-overflow: ellipsis; }
+/* Never below 8 pt (10.75px), whatever the line's own size. */
+.squeeze { font-size: max(${typeSize(8)}, 85%); }
+.tight { display: block; font-size: max(${typeSize(8)}, 75%); overflow: hidden; text-overflow: ellipsis; }
 .body p { margin: 0 0 1.3em; }
 .options { margin: 0 0 1.3em; padding-left: 5mm; }
 .qr { float: right; margin: 0 0 2mm 4mm; text-align: center; font-size: ${typeSize(8)}; }
@@ -138,7 +139,7 @@ export function dinLetterPage({ profile, contactId, language, addressLines, info
   // Commas, not the letterhead's dots: at 8 pt the line holds a longer name before it must be cut.
   const returnLine = [controllerName(profile), profile.street, `${profile.postalCode} ${profile.city}`].join(', ');
   const address = addressLines.map((line) => `<div class="${line.length > 44 ? 'very-long' : line.length > 36 ? 'long' : ''}">${h(line)}</div>`).join('');
-  const rows = info.map(([label, value]) => `<div><span>${h(label)}</span><b${value.length > 24 ? ' class="very-long"' : value.length > 18 ? ' class="long"' : ''}>${h(value)}</b></div>`).join('');
+  const rows = info.map(([label, value]) => `<div><span>${h(label)}</span><b${value.length > 27 ? ' class="very-long"' : value.length > 21 ? ' class="long"' : ''}>${h(value)}</b></div>`).join('');
   const details = businessDetails(profile, language ?? 'de');
   const contactLines = [profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website].filter(Boolean).join(' · ');
   return `<section class="page letter" data-contact="${personal(String(contactId))}"${language ? ` lang="${language}"` : ''}>${markElements}

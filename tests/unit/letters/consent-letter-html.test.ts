@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consentTextVersion, ProfileIncompleteError, renderConsentLetters } from '../../../shared/letters/consent-letter';
+import { consentTextDe } from '../../../shared/letters/consent-text-de';
 import { messengerFacts, messengerFactsEn } from '../../../shared/messengers/catalogue';
 import { emptyProfile, type Profile } from '../../../shared/model/profile';
 import { completeProfile } from '../../helpers/profile';
@@ -62,5 +63,18 @@ describe('consent letter HTML', () => {
     } catch (error) {
       expect((error as ProfileIncompleteError).missing).toEqual(['phone', 'state']);
     }
+  });
+  it('gets a new version id with any change of its text or of the business it names; the version a contact got stays theirs', () => {
+    const before = consentTextVersion(profile);
+    const original = consentTextDe.withdrawal;
+    consentTextDe.withdrawal = `${original} `;
+    try {
+      expect(consentTextVersion(profile)).not.toBe(before);
+    } finally {
+      consentTextDe.withdrawal = original;
+    }
+    expect(consentTextVersion(profile)).toBe(before);
+    expect(consentTextVersion({ ...profile, registerNumber: 'HRB 99999' })).not.toBe(before);
+    expect(render(profile).version).toBe(before);
   });
 });

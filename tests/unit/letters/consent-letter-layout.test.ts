@@ -72,7 +72,7 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
     expect(body.length).toBeGreaterThan(150);
     for (const word of body) expect(sizePt(word), word.text).toBeGreaterThanOrEqual(10.95);
     // The information block in the same size, labels and values.
-    for (const label of ['Kundennummer', 'Unser', 'Ansprechpartner', 'Telefon', 'Datum']) {
+    for (const label of ['Kundennummer', 'Unser', 'Name', 'Telefon', 'E-Mail', 'Datum', 'info@schulze-dach.de']) {
       expect(sizePt(letter.find((w) => w.text === label && w.left > 124)!), label).toBeGreaterThanOrEqual(10.95);
     }
 

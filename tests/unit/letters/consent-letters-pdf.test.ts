@@ -77,7 +77,7 @@ describe('consent letters printed by Chromium', () => {
       expectInOrder(letter, [
         'Dachdeckerei Schulze GmbH',
         `Unser Zeichen ${result.version}/${id}`,
-        'Ansprechpartner Bernd Schulze',
+        'Name Bernd Schulze',
         'Telefon 0561 123456',
         'E-Mail info@schulze-dach.de',
         'Datum 26.11.2026',
@@ -167,6 +167,11 @@ describe('consent letters printed by Chromium', () => {
         expect(word.bottom, word.text).toBeLessThanOrEqual(90);
       }
     }
+
+    // Nothing on any page below 8 pt, also where a long name is set smaller to keep its line
+    // (a word's box is 1.164 times the type size for DejaVu Sans).
+    const smallest = Math.min(...all.map((w) => (w.bottom - w.top) / (25.4 / 72) / 1.164));
+    expect(smallest).toBeGreaterThanOrEqual(7.95);
 
     // Marked only now, with the date and the text's version; the one without an address is not.
     const marked = session.ctx.repos.contacts.byIds(order);

@@ -10,7 +10,7 @@ import { updateProfile } from '../../../electron/services/profile';
 import type { NewContact } from '../../../electron/db/repositories/contacts';
 import type { LetterForm } from '../../../shared/letters/din-letter';
 import { completeProfile } from '../../helpers/profile';
-import { grayPages, pageCount, pdftotext } from '../../helpers/pdf';
+import { grayPages, pageCount, pdftotext, words } from '../../helpers/pdf';
 import { testSession } from '../../helpers/session';
 import { tempDir } from '../../helpers/temp';
 
@@ -87,6 +87,9 @@ describe('consent letters in two layers', () => {
     expect(spawnSync('pdftotext', [layered, '-'], { encoding: 'utf8' }).stderr).toBe('');
     expect((await PDFDocument.load(readFileSync(layered))).getPageCount()).toBe(15);
     expect(pdftotext(layered)).toContain('Sehr geehrte Frau Prof. Dr. Gonçalves-Oberhausen-Schmidt-Rüdesheimer,');
+    // A name set smaller to keep its line stays at 8 pt at least (DejaVu Sans: a word's box is 1.164 × the size).
+    const sizes = words(whole).map((w) => (w.bottom - w.top) / (25.4 / 72) / 1.164);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(7.95);
     // Three kinds of three pages, each drawn once; every one of the fifteen pages draws its own part.
     const pdf = Buffer.from(await printInLayers(letters.layers(2), openChromiumPrinter)).toString('latin1');
     expect(pdf.match(/\/Subtype \/Form/g)).toHaveLength(9 + 15);
