@@ -88,7 +88,7 @@ const formStyles = `
 .form .purposes { display: flex; flex-wrap: wrap; column-gap: 6mm; margin: 0 0 0.3mm 7.5mm; }
 .form .signatures { display: flex; gap: 10mm; margin-top: 9mm; }
 .form .signatures > div { flex: 1; min-width: 0; border-top: 0.3mm solid #000; padding-top: 0.8mm; font-size: ${typeSize(8.5)}; }
-.form .signatures.next { margin-top: 8mm; }
+.form .sign-other { margin-top: 2mm; font-style: italic; }
 /* The return copy: the business's address where a DL window envelope shows it (the letter's Form A
    or B, see returnCopyStyles), so the folded sheet goes back in any window envelope. */
 .form-return .send-to { position: absolute; left: 25mm; width: 80mm; }
@@ -196,11 +196,16 @@ ${dpo}
 <p>${h(fill(t.retention, { retention: language === 'en' ? profile.retentionEn : profile.retention }))}</p>
 <p>${h(t.rights)}${advertising ? ` ${h(t.objection)}` : ''} ${h(fill(t.complaint, { authority: authority ? `${authority.name}, ${authority.street}, ${authority.town}` : '' }))}${profile.privacyUrl ? ` ${withWholeAddresses(fill(t.privacyPolicy, { url: profile.privacyUrl }))}` : ''}</p>`
       : `<p>${h(t.returnInformation)}</p>`;
-  const signatures = [
-    `<div class="signatures last-personal"><div>${h(t.placeDate)}</div><div><span class="personal">${personalLine(`${h(t.signature)}${variant.company ? '' : ` (${h(contact.displayName)})`}`, 60)}</span></div></div>`,
-    variant.company ? `<div class="signatures next"><div>${h(t.signerName)}</div><div>${h(t.signerMobile)}</div></div>` : '',
-    variant.minor ? `<div class="signatures next"><div>${h(t.placeDate)}</div><div>${h(t.guardian)}</div></div>` : '',
-  ].join('');
+  // Signed is the return copy only (the one the business keeps as proof); the copy to keep says so.
+  // The lines side by side: only a person consents (a company's form asks who signs), and for a
+  // minor a parent or guardian signs too.
+  const signatureLines = [
+    `<div>${h(t.placeDate)}</div>`,
+    ...(variant.company ? [`<div>${h(t.signerNameAndMobile)}</div>`] : []),
+    `<div><span class="personal">${personalLine(`${h(t.signature)}${variant.company ? '' : ` (${h(contact.displayName)})`}`, variant.company || variant.minor ? 40 : 60)}</span></div>`,
+    ...(variant.minor ? [`<div>${h(t.guardian)}</div>`] : []),
+  ];
+  const signatures = copy === 'return' ? `<div class="signatures last-personal">${signatureLines.join('')}</div>` : `<p class="sign-other">${h(t.signOtherCopy)}</p>`;
   // The letter it belongs to (its date and reference, with the contact's number) and the text's version.
   const belongsTo = `${h(fill(t.belongsTo, { date: letterDate(options.date, language), reference: letterReference(version, contact) }))} · ${h(t.version)} ${h(version)}`;
   const head = `<div class="head"><div class="copy">${h(copy === 'keep' ? t.copyKeep : t.copyReturn)}</div><span class="personal">${personal(belongsTo)}</span></div>`;

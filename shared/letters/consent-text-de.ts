@@ -99,8 +99,8 @@ export const consentTextDe = {
 
   placeDate: 'Ort, Datum',
   signature: 'Unterschrift',
-  signerName: 'Name der unterschreibenden Person (nur eine Person kann einwilligen)',
-  signerMobile: 'Deren Mobilnummer',
+  signerNameAndMobile: 'Name und Mobilnummer der Person, die unterschreibt (nur eine Person kann einwilligen)',
+  signOtherCopy: 'Bitte nur das Exemplar zur Rücksendung unterschreiben; dieses Exemplar ist zum Aufbewahren.',
   guardian: 'Unterschrift einer oder eines Erziehungsberechtigten',
   returnNote: 'Bitte zurück an:',
   scanEnough: 'Ein Foto oder Scan per E-Mail an {{email}} genügt.',

@@ -84,8 +84,8 @@ export const consentTextEn: ConsentText = {
 
   placeDate: 'Place, date',
   signature: 'Signature',
-  signerName: 'Name of the person signing (only a person can consent)',
-  signerMobile: 'Their mobile number',
+  signerNameAndMobile: 'Name and mobile number of the person signing (only a person can consent)',
+  signOtherCopy: 'Please sign only the copy to return; this copy is for keeping.',
   guardian: 'Signature of a parent or guardian',
   returnNote: 'Please return to:',
   scanEnough: 'A photo or scan by e-mail to {{email}} is enough.',

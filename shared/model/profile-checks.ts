@@ -6,7 +6,7 @@ import type { Profile } from './profile';
  * The fields of the business profile whose form matters to a letter or a link: a wrong postal code
  * sends the answer astray, a wrong Threema id makes a dead QR code. The names are paths in the profile.
  */
-export const checkedProfileFields = ['postalCode', 'phone', 'email', 'dpo.email', 'whatsappNumber', 'messengers.signal', 'messengers.threema', 'messengers.element'] as const;
+export const checkedProfileFields = ['postalCode', 'phone', 'email', 'dpo.email', 'whatsappNumber', 'messengers.signal', 'messengers.threema', 'messengers.element', 'retention', 'retentionEn'] as const;
 export type CheckedProfileField = (typeof checkedProfileFields)[number];
 
 /** The catalogue key of each checked field's name, as the form labels it. */
@@ -19,6 +19,8 @@ export const checkedFieldLabels: Record<CheckedProfileField, string> = {
   'messengers.signal': 'tracking.targets.signal',
   'messengers.threema': 'tracking.targets.threema',
   'messengers.element': 'tracking.targets.element',
+  retention: 'profile.fields.retention',
+  retentionEn: 'profile.fields.retentionEn',
 };
 
 export interface ProfileCheck {
@@ -44,6 +46,12 @@ const matrixId = /^@[^\s:@]+:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?$/;
 // (@name, @name@domain), and ginlo documents no id format at all (DOMAIN.md §4).
 
 const phoneKind = (value: string) => normalizePhone(value, 'DE').kind;
+
+/**
+ * The retention rule is printed on the consent form, which must hold every box and signature line on
+ * one page (tests/unit/letters/consent-letter-layout.test.ts prints the fullest form with this many).
+ */
+export const MAX_RETENTION_CHARACTERS = 300;
 
 /**
  * The one place the profile's rules live: the service refuses a profile with problems, the form shows
@@ -78,5 +86,7 @@ export function checkProfile(input: Profile): ProfileCheck {
   if (signal && !signalUsername.test(signal) && !signalLink.test(signal) && phoneKind(signal) !== 'mobile') problems['messengers.signal'] = 'profile.checks.signal';
   if (messengers.threema && !threemaId.test(messengers.threema)) problems['messengers.threema'] = 'profile.checks.threema';
   if (messengers.element && !matrixId.test(messengers.element)) problems['messengers.element'] = 'profile.checks.element';
+  if (profile.retention.trim().length > MAX_RETENTION_CHARACTERS) problems.retention = 'profile.checks.retentionLength';
+  if (profile.retentionEn.trim().length > MAX_RETENTION_CHARACTERS) problems.retentionEn = 'profile.checks.retentionLength';
   return { profile, problems };
 }

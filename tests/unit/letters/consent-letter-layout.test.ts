@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { printLetters } from '../../../electron/services/letters';
 import { updateProfile } from '../../../electron/services/profile';
 import type { NewContact } from '../../../electron/db/repositories/contacts';
+import { MAX_RETENTION_CHARACTERS } from '../../../shared/model/profile-checks';
 import { completeProfile } from '../../helpers/profile';
 import { pdftotext, words, type Word } from '../../helpers/pdf';
 import { testSession } from '../../helpers/session';
@@ -135,14 +136,12 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
     expect(page(1)).toContain('Viele Grüße');
     expect(page(2)).toContain('Art. 6 Abs. 1 Buchst. a DSGVO, § 26 Abs. 2 BDSG');
     expect(page(2)).toContain('ohne Einfluss auf mein Arbeitsverhältnis');
-    expect(page(2)).toContain('Unterschrift (Kai Lehrling)');
-    // An apprentice under 18: a parent or guardian signs too, on both copies; an adult company is not asked.
-    for (const copy of [2, 3]) expect(page(copy)).toMatch(/Ort, Datum .*Unterschrift einer oder eines Erziehungsberechtigten/);
-    for (const copy of [5, 6]) expect(page(copy)).not.toContain('Erziehungsberechtigten');
-    for (const copy of [5, 6]) {
-      expect(page(copy)).toContain('Name der unterschreibenden Person (nur eine Person kann einwilligen)');
-      expect(page(copy)).toContain('Deren Mobilnummer');
-    }
+    // An apprentice under 18: a parent or guardian signs beside them; an adult company is not asked.
+    expect(page(3)).toMatch(/Ort, Datum Unterschrift \(Kai Lehrling\) Unterschrift einer oder eines Erziehungsberechtigten/);
+    expect(page(6)).not.toContain('Erziehungsberechtigten');
+    // Only a person consents: the company's form asks who signs, with their mobile number.
+    expect(page(6)).toMatch(/Ort, Datum Name und Mobilnummer der Person, die unterschreibt \(nur eine Person kann einwilligen\) Unterschrift/);
+    expect(page(3)).not.toContain('Person, die unterschreibt');
     expect(page(4)).toContain('Sehr geehrte Damen und Herren,');
   }, 60_000);
 
@@ -169,5 +168,44 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
     const gbr = path.join(tempDir(), 'gbr.pdf');
     await printLetters(session.ctx, { ids, form: 'B', date: '2026-11-26' }, (pdf) => writeFileSync(gbr, pdf));
     expect(pdftotext(gbr, '-f', '1', '-l', '1')).not.toContain('Sitz:');
+  }, 60_000);
+});
+
+describe('the consent form at its fullest', () => {
+  it('refuses letters while a stored retention rule is longer than the form holds, naming the field', async () => {
+    const { session, ids } = await print([{ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', addresses: [kassel], phones: mobile('72') }]);
+    // Stored by an older version, which took up to 1,000 characters.
+    const stored = session.ctx.repos.settings.readAll().profile as Record<string, unknown>;
+    session.ctx.repos.settings.writeMany({ profile: { ...stored, retention: 'x'.repeat(MAX_RETENTION_CHARACTERS + 1) } });
+    await expect(printLetters(session.ctx, { ids, form: 'B' }, () => undefined)).rejects.toMatchObject({ code: 'conflict', vars: { fields: 'Speicherdauer der Chats', max: MAX_RETENTION_CHARACTERS } });
+    expect(() => updateProfile(session.ctx, { retentionEn: 'x'.repeat(MAX_RETENTION_CHARACTERS + 1) })).toThrow();
+  }, 60_000);
+
+  it('still holds every box and signature line when the profile and the contact ask the most of it', async () => {
+    // The longest authority, a DPO, advertising, the longest retention text the profile allows,
+    // a company (its signer's line) that is also flagged minor (a guardian's line), in both languages.
+    const profile = {
+      ...completeProfile,
+      name: 'Dachdeckerei und Bauklempnerei Schulze-Oberländer',
+      state: 'BB' as const,
+      retention: 'R'.repeat(MAX_RETENTION_CHARACTERS).replace(/R{9}/g, 'Rrrrrrrr '),
+      retentionEn: 'R'.repeat(MAX_RETENTION_CHARACTERS).replace(/R{9}/g, 'Rrrrrrrr '),
+      dpo: { name: 'Datenschutzberatung Nordhessen GmbH', email: 'datenschutz@beratung-nordhessen.de', address: 'Friedrich-Ebert-Straße 120, 34119 Kassel' },
+    };
+    const contacts: NewContact[] = (['de', 'en'] as const).map((language, i) => ({
+      displayName: `Gonçalves Immobilienverwaltung ${i}`,
+      organization: `Gonçalves Immobilienverwaltung ${i}`,
+      isCompany: true,
+      minor: true,
+      language,
+      addresses: [kassel],
+      phones: mobile(`8${i}`),
+    }));
+    const { file } = await print(contacts, profile);
+    const page = (n: number) => pdftotext(file, '-f', String(n), '-l', String(n)).replace(/\s+/g, ' ');
+    expect(page(2)).toMatch(/Nein, ich möchte nicht per WhatsApp kontaktiert werden\. Bitte nur das Exemplar zur Rücksendung unterschreiben/);
+    expect(page(3)).toMatch(/Nein, ich möchte nicht.*Ort, Datum Name und Mobilnummer der Person, die unterschreibt.*Unterschrift Unterschrift einer oder eines Erziehungsberechtigten/);
+    expect(page(5)).toMatch(/No, I do not want to be contacted via WhatsApp\. Please sign only the copy to return/);
+    expect(page(6)).toMatch(/No, I do not want.*Place, date Name and mobile number of the person signing.*Signature Signature of a parent or guardian/);
   }, 60_000);
 });

@@ -106,8 +106,6 @@ describe('consent letters printed by Chromium', () => {
         'Gesondert und freiwillig: Ich willige ein, dass Dachdeckerei Schulze GmbH mir Werbung und Neuigkeiten über WhatsApp schickt (§ 7 UWG).',
         'Freiwillig, falls der Angemessenheitsbeschluss wegfällt: Ich willige ausdrücklich in die Übermittlung meiner Daten in die USA ein (Art. 49 Abs. 1 Buchst. a DSGVO)',
         'Nein, ich möchte nicht per WhatsApp kontaktiert werden.',
-        'Ort, Datum',
-        'Unterschrift',
       ];
       const belongsTo = `zum Schreiben vom 26.11.2026, Unser Zeichen ${result.version}/${id} · Textversion ${result.version}`;
       expectInOrder(keep, [
@@ -133,18 +131,18 @@ describe('consent letters printed by Chromium', () => {
         'Der Werbung kann ich jederzeit widersprechen (Art. 21 DSGVO).',
         `insbesondere: ${authorities.HE.name}, ${authorities.HE.street}, ${authorities.HE.town}`,
         ...decision,
+        // Signed is the copy that goes back.
+        'Bitte nur das Exemplar zur Rücksendung unterschreiben; dieses Exemplar ist zum Aufbewahren.',
       ]);
-      expect(keep).not.toContain('§ 26');
+      expect(keep).not.toMatch(/§ 26|Ort, Datum/);
       expectInOrder(back, ['Exemplar zur Rücksendung', belongsTo]);
-      expectInOrder(back, [...declaration, 'stehen auf dem Exemplar für meine Unterlagen mit derselben Textversion', ...decision]);
+      expectInOrder(back, [...declaration, 'stehen auf dem Exemplar für meine Unterlagen mit derselben Textversion', ...decision, 'Ort, Datum', 'Unterschrift']);
       expect(back).toContain('Bitte zurück an:');
       expect(back).toContain('Dachdeckerei Schulze GmbH Mühlenweg 3 34117 Kassel');
       expect(back).toContain('Ein Foto oder Scan per E-Mail an info@schulze-dach.de genügt.');
       // Only a person consents: a company's form asks who signs, with their mobile number.
-      for (const copy of [keep, back]) {
-        if (id === ids.company) expect(copy.slice(-400)).toMatch(/Name der unterschreibenden Person .*Deren Mobilnummer/);
-        else expect(copy).not.toContain('unterschreibenden Person');
-      }
+      if (id === ids.company) expect(back.slice(-300)).toMatch(/Ort, Datum Name und Mobilnummer der Person, die unterschreibt \(nur eine Person kann einwilligen\) Unterschrift/);
+      else expect(back).not.toContain('Person, die unterschreibt');
     });
     expect(pages[3]).toContain('Kundennummer K-4711');
 
@@ -242,8 +240,6 @@ describe('consent letters printed by Chromium', () => {
       'Separately and voluntarily: I consent to Dachdeckerei Schulze GmbH sending me advertising and news via WhatsApp (Section 7 UWG).',
       'I expressly consent to the transfer of my data to the USA (Art. 49(1)(a) GDPR)',
       'No, I do not want to be contacted via WhatsApp.',
-      'Place, date',
-      'Signature (Sarah Jones)',
     ];
     expectInOrder(keep, [
       'Copy for your records',
@@ -269,7 +265,8 @@ describe('consent letters printed by Chromium', () => {
       ...decision,
     ]);
     expectInOrder(back, ['Copy to return', 'A photo or scan by e-mail to info@schulze-dach.de is enough.']);
-    expectInOrder(back, ['Consent to communication via WhatsApp', 'is on the copy for my records with the same text version', ...decision]);
+    expectInOrder(back, ['Consent to communication via WhatsApp', 'is on the copy for my records with the same text version', ...decision, 'Place, date', 'Signature (Sarah Jones)']);
+    expect(keep).toContain('Please sign only the copy to return; this copy is for keeping.');
     for (const copy of [keep, back]) expect(copy).not.toMatch(/Einwilligung|Speicherdauer|Unterschrift/);
     const zone = words(file).filter((w) => w.page === 1 && w.top >= 60 && w.bottom <= 95 && w.left < 110);
     expect(zone.map((w) => w.text).join(' ')).toBe('Ms Sarah Jones 12 Baker Street NW1 6XE LONDON VEREINIGTES KÖNIGREICH');

@@ -219,8 +219,8 @@ export function ProfileForm() {
           ))}
         </Group>
       </Checkbox.Group>
-      <Textarea label={t('profile.fields.retention')} withAsterisk value={draft.retention} onChange={(event) => set('retention', event.currentTarget.value)} autosize minRows={2} />
-      <Textarea label={t('profile.fields.retentionEn')} value={draft.retentionEn} onChange={(event) => set('retentionEn', event.currentTarget.value)} autosize minRows={2} />
+      <Textarea label={t('profile.fields.retention')} withAsterisk value={draft.retention} onChange={(event) => set('retention', event.currentTarget.value)} autosize minRows={2} {...checked('retention')} />
+      <Textarea label={t('profile.fields.retentionEn')} value={draft.retentionEn} onChange={(event) => set('retentionEn', event.currentTarget.value)} autosize minRows={2} {...checked('retentionEn')} />
       <Title order={3} size="h4">
         {t('profile.sections.messengers')}
       </Title>
