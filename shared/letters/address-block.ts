@@ -58,7 +58,7 @@ const initials = (givenName: string) => givenName.replace(/(\p{L})[\p{L}'’]*\.
  * Long lines wrapped at a space (or after a hyphen) while the six lines allow, the longest first;
  * nothing is cut off with "…" (DIN 5008: at most six lines, none blank).
  */
-function wrapped(lines: string[]): string[] {
+export function wrapped(lines: string[]): string[] {
   const result = [...lines];
   while (result.length < MAX_ADDRESS_LINES) {
     let longest = -1;

@@ -1,9 +1,9 @@
 import { messagingPhone, type Contact, type ContactLanguage } from '../model/contact';
 import { missingProfileFields, type Profile } from '../model/profile';
 import { messengers, type Messenger } from '../model/tracking';
-import { addressBlock } from './address-block';
+import { addressBlock, wrapped } from './address-block';
 import { authorities } from './authorities';
-import { controllerName, din5008, dinLetterPage, dinLetterStyles, letterDate, letterDocuments, typeSize, type LetterDocuments, type LetterForm } from './din-letter';
+import { controllerName, din5008, dinLetterPage, markElements, dinLetterStyles, letterDate, letterDocuments, typeSize, type LetterDocuments, type LetterForm } from './din-letter';
 import { consentTextDe, type ConsentText } from './consent-text-de';
 import { addDays } from '../local-date';
 import { consentTextEn } from './consent-text-en';
@@ -62,33 +62,39 @@ function recommendation(profile: Profile): { messenger: Messenger; link: string 
  * controller give the same id; any change to either gives a new one.
  */
 export function consentTextVersion(profile: Profile): string {
-  const relevant = { ...profile, text: consentTextDe, textEn: consentTextEn };
+  // The authority printed on the form counts too: its name changes with the office holder.
+  const relevant = { ...profile, text: consentTextDe, textEn: consentTextEn, authority: profile.state ? authorities[profile.state] : null };
   return `EW-${textId(JSON.stringify(relevant))}`;
 }
 
 /** Escaped text whose web addresses never break at a line's end (a hyphen there reads as part of it). */
 const withWholeAddresses = (text: string) => h(text).replace(/(?:https?:\/\/|www\.)[^\s<]+[^\s<.,;:)]/g, (url) => `<span class="nowrap">${url}</span>`);
 
+/** A text from the profile as a sentence of the form: with its full stop. */
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 /** Four weeks to answer: after that the contact is reached by phone and e-mail only. */
 export const ANSWER_WITHIN_DAYS = 28;
 
 /** The consent form's own styles, beside the letter's (din-letter.ts): at least 10.5 pt, boxes of 5 mm. */
 const formStyles = `
-.form { padding: 8mm 20mm 0 25mm; font-size: ${typeSize(10.5)}; line-height: 1.18; }
+.form { padding: 7mm 20mm 0 25mm; font-size: ${typeSize(10.5)}; line-height: 1.16; }
 .form .head { height: 9mm; font-size: ${typeSize(8)}; }
 .form .head .copy { font-weight: bold; font-size: ${typeSize(10.5)}; }
 .form h1 { font-size: ${typeSize(13)}; margin: 0 0 2mm; line-height: 1.2; }
 .form h2 { font-size: ${typeSize(10.5)}; margin: 2mm 0 0.8mm; }
-.form p { margin: 0 0 0.8mm; }
+.form p { margin: 0 0 0.6mm; }
 .nowrap { white-space: nowrap; }
 .form .who { border: 0.3mm solid #000; padding: 1mm 2mm; margin-bottom: 2mm; }
-.form .who .personal, .form .signatures .personal, .form .head .personal { display: block; height: 1.18em; white-space: nowrap; }
+/* Personal lines keep one line's height; what even 8 pt cannot hold ends with an ellipsis at the margin. */
+.form .who .personal, .form .signatures .personal, .form .head .personal { display: block; height: 1.16em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .form .choice { display: flex; align-items: flex-start; gap: 2.5mm; margin: 0 0 1.3mm; }
 .form .box { flex: none; width: 5mm; height: 5mm; border: 0.3mm solid #000; }
 .form .purposes { display: flex; flex-wrap: wrap; column-gap: 6mm; margin: 0 0 0.3mm 7.5mm; }
-.form .signatures { display: flex; gap: 10mm; margin-top: 9mm; }
-.form .signatures > div { flex: 1; min-width: 0; border-top: 0.3mm solid #000; padding-top: 0.8mm; font-size: ${typeSize(8.5)}; }
-.form .sign-other { margin-top: 2mm; font-style: italic; }
+.form .signatures { display: flex; gap: 7mm; margin-top: 9mm; }
+.form .signatures > div:empty { border-top: none; }
+.form .signatures > div { flex: 1; min-width: 0; border-top: 0.3mm solid #000; padding-top: 0.8mm; line-height: 1.18; }
+.form .head .sign-other { font-weight: normal; }
 /* The return copy: the business's address where a DL window envelope shows it (the letter's Form A
    or B, see returnCopyStyles), so the folded sheet goes back in any window envelope. */
 .form-return .send-to { position: absolute; left: 25mm; width: 80mm; }
@@ -102,7 +108,7 @@ const returnCopyStyles = (form: LetterForm) => {
   const pos = din5008[form];
   return `.form-return .send-to { top: ${pos.addressZone - 5}mm; }
 .form-return .beside { top: ${pos.infoBlock}mm; }
-.form-return .window { height: ${pos.addressZoneEnd + 4 - 8 - 9}mm; }`;
+.form-return .window { height: ${pos.addressZoneEnd + 4 - 7 - 9}mm; }`;
 };
 
 /** The function printed under the representative's name. */
@@ -193,7 +199,7 @@ ${dpo}
 <p>${h(t.transfer)}</p>
 <p>${h(fill(variant.employee ? t.legalBasisEmployee : t.legalBasis, { business, channels: channelList }))}</p>
 <p>${h(fill(t.withdrawal, { email: profile.email, business }))}</p>
-<p>${h(fill(t.retention, { retention: language === 'en' ? profile.retentionEn : profile.retention }))}</p>
+<p>${h(fill(t.retention, { retention: sentence(language === 'en' ? profile.retentionEn : profile.retention) }))}</p>
 <p>${h(t.rights)}${advertising ? ` ${h(t.objection)}` : ''} ${h(fill(t.complaint, { authority: authority ? `${authority.name}, ${authority.street}, ${authority.town}` : '' }))}${profile.privacyUrl ? ` ${withWholeAddresses(fill(t.privacyPolicy, { url: profile.privacyUrl }))}` : ''}</p>`
       : `<p>${h(t.returnInformation)}</p>`;
   // Signed is the return copy only (the one the business keeps as proof); the copy to keep says so.
@@ -202,20 +208,23 @@ ${dpo}
   const signatureLines = [
     `<div>${h(t.placeDate)}</div>`,
     ...(variant.company ? [`<div>${h(t.signerNameAndMobile)}</div>`] : []),
-    `<div><span class="personal">${personalLine(`${h(t.signature)}${variant.company ? '' : ` (${h(contact.displayName)})`}`, variant.company || variant.minor ? 40 : 60)}</span></div>`,
-    ...(variant.minor ? [`<div>${h(t.guardian)}</div>`] : []),
+    `<div><span class="personal">${personalLine(`${h(t.signature)}${variant.company ? '' : ` (${h(contact.displayName)})`}`, variant.company || variant.minor ? 20 : 34)}</span></div>`,
+    ...(variant.minor && !variant.company ? [`<div>${h(t.guardian)}</div>`] : []),
   ];
-  const signatures = copy === 'return' ? `<div class="signatures last-personal">${signatureLines.join('')}</div>` : `<p class="sign-other">${h(t.signOtherCopy)}</p>`;
+  // Three lines side by side at most: a company's contact under 18 signs with a guardian on a second row.
+  const guardianRow = variant.minor && variant.company ? `<div class="signatures"><div>${h(t.guardian)}</div><div></div></div>` : '';
+  const signatures = copy === 'return' ? `<div class="signatures last-personal">${signatureLines.join('')}</div>${guardianRow}` : '';
   // The letter it belongs to (its date and reference, with the contact's number) and the text's version.
   const belongsTo = `${h(fill(t.belongsTo, { date: letterDate(options.date, language), reference: letterReference(version, contact) }))} · ${h(t.version)} ${h(version)}`;
-  const head = `<div class="head"><div class="copy">${h(copy === 'keep' ? t.copyKeep : t.copyReturn)}</div><span class="personal">${personal(belongsTo)}</span></div>`;
+  const copyName = copy === 'keep' ? `${h(t.copyKeep)} <span class="sign-other">(${h(t.signOtherCopy)})</span>` : h(t.copyReturn);
+  const head = `<div class="head"><div class="copy">${copyName}</div><span class="personal">${personal(belongsTo)}</span></div>`;
   const title = `<h1>${h(t.formTitle)}</h1>
-<div class="who"><span class="personal">${personalLine(`${h(t.formFor)} <strong>${h(contact.displayName)}</strong>${mobile ? ` · ${h(mobile.e164 ?? mobile.raw)}` : ''}`, 80)}</span></div>`;
+<div class="who"><span class="personal">${personalLine(`${h(t.formFor)} <strong>${h(contact.displayName)}</strong> · ${mobile ? h(mobile.e164 ?? mobile.raw) : h(t.mobileBlank)}`, 64)}</span></div>`;
   // The return copy: below the head (9 mm), the window row keeps the text clear of the address zone.
   const top =
     copy === 'keep'
       ? `${head}${title}`
-      : `${head}<div class="window"></div><div class="send-to"><div class="label">${h(t.returnNote)}</div><div>${h(business)}</div><div>${h(profile.street)}</div><div>${h(`${profile.postalCode} ${profile.city}`)}</div></div><div class="beside"><p>${h(fill(t.scanEnough, { email: profile.email }))}</p></div>${title}`;
+      : `${markElements}${head}<div class="window"></div><div class="send-to"><div class="label">${h(t.returnNote)}</div>${wrapped([business, profile.street, `${profile.postalCode} ${profile.city}`]).map((line) => `<div>${h(line)}</div>`).join('')}</div><div class="beside"><p>${h(fill(t.scanEnough, { email: profile.email }))}</p></div>${title}`;
   return `<section class="page form-page form-${copy}" data-contact="${personal(String(contact.id))}" lang="${language}">
 <div class="form">
 ${top}

@@ -19,7 +19,7 @@ export const consentTextDe = {
   subject: 'WhatsApp mit uns – nur mit Ihrer Einwilligung',
   /** Customers, suppliers and others: Sie. */
   intro: [
-    'wir sind oft per WhatsApp mit Ihnen in Kontakt. WhatsApp liest aber das Adressbuch eines Handys und übermittelt die Telefonnummern an seinen Betreiber. Die Datenschutz-Aufsichtsbehörden halten das ohne Einwilligung der Betroffenen für unzulässig. Deshalb fragen wir Sie, bevor wir Ihre Nummer im Adressbuch unseres Firmenhandys speichern – bis zu Ihrer Antwort steht sie dort nicht.',
+    'viele unserer Kundinnen und Kunden schreiben uns per WhatsApp. WhatsApp liest aber das Adressbuch eines Handys und übermittelt die Telefonnummern an seinen Betreiber. Die Datenschutz-Aufsichtsbehörden halten das ohne Einwilligung der Betroffenen für unzulässig. Deshalb fragen wir Sie, bevor wir Ihre Nummer im Adressbuch unseres Firmenhandys speichern – bis zu Ihrer Antwort steht sie dort nicht.',
     'Sie haben die Wahl:',
   ],
   /** Employees, addressed with Sie. */
@@ -35,12 +35,12 @@ export const consentTextDe = {
   options: {
     switch: 'Sie wechseln mit uns zu {{messenger}} ({{facts}}): ein Messenger, der Ihr Adressbuch nicht hochlädt. Scannen Sie einfach den QR-Code oder öffnen Sie {{link}}.',
     consent: 'Sie möchten bei WhatsApp bleiben: Dann kreuzen Sie bitte auf der beiliegenden Einwilligungserklärung an, wofür wir Ihnen schreiben dürfen, und senden uns das Exemplar zur Rücksendung unterschrieben zurück.',
-    phone: 'Sie möchten weder noch: Dann erreichen wir Sie wie gewohnt per Telefon oder E-Mail – ohne jeden Nachteil für Sie.',
+    phone: 'Sie möchten beides nicht: Dann erreichen wir Sie wie gewohnt per Telefon oder E-Mail – ohne jeden Nachteil für Sie.',
   },
   optionsInformal: {
     switch: 'Du wechselst mit uns zu {{messenger}} ({{facts}}): ein Messenger, der dein Adressbuch nicht hochlädt. Scanne einfach den QR-Code oder öffne {{link}}.',
     consent: 'Du möchtest bei WhatsApp bleiben: Dann kreuze bitte auf der beiliegenden Einwilligungserklärung an, wofür wir dir schreiben dürfen, und gib uns das Exemplar zur Rücksendung unterschrieben zurück.',
-    phone: 'Du möchtest weder noch: Dann erreichen wir dich wie gewohnt per Telefon oder E-Mail – ohne jeden Nachteil für dich.',
+    phone: 'Du möchtest beides nicht: Dann erreichen wir dich wie gewohnt per Telefon oder E-Mail – ohne jeden Nachteil für dich.',
   },
   deadline: 'Bitte antworten Sie uns bis zum {{date}}. Ohne Antwort bis dahin erreichen wir Sie nur noch per Telefon und E-Mail. Bei Fragen rufen Sie uns gern an: {{phone}}.',
   deadlineInformal: 'Bitte antworte uns bis zum {{date}}. Ohne Antwort bis dahin erreichen wir dich nur noch per Telefon und E-Mail. Bei Fragen ruf uns gern an: {{phone}}.',
@@ -64,25 +64,26 @@ export const consentTextDe = {
   belongsTo: 'zum Schreiben vom {{date}}, Unser Zeichen {{reference}}',
   formTitle: 'Einwilligung in die Kommunikation über WhatsApp',
   formFor: 'Von:',
+  mobileBlank: 'Mobilnummer: ____________________',
   version: 'Textversion',
   act: 'Mit meiner Einwilligung speichert {{business}} meine Mobilnummer im Adressbuch des Firmenhandys, auf dem die App WhatsApp Business mit der Nummer {{number}} läuft. WhatsApp liest dieses Adressbuch und übermittelt die Nummern an seinen Betreiber; Nachrichten tauschen wir dann über WhatsApp aus.',
   representedBy: 'vertreten durch',
   controller: 'Verantwortlich: {{controller}}.',
   dpo: 'Datenschutzbeauftragte(r): {{dpo}}.',
-  data: 'Daten und Empfänger: Name, Mobilnummer, WhatsApp-Profilname und -bild, Nachrichteninhalte und Metadaten (Zeitpunkt, Gerät, IP-Adresse) erhalten WhatsApp Ireland Ltd. (Vertragspartner in der EU), WhatsApp LLC und Meta Platforms Inc. (USA); siehe die Datenschutzrichtlinie von WhatsApp: www.whatsapp.com/legal/privacy-policy-eea.',
+  data: 'Daten und Empfänger: WhatsApp Ireland Ltd. (Vertragspartner in der EU), WhatsApp LLC und Meta Platforms Inc. (USA) erhalten meinen Namen, meine Mobilnummer, mein WhatsApp-Profil (Name, Bild), die Nachrichten und Metadaten (Zeitpunkt, Gerät, IP-Adresse). Einzelheiten: Datenschutzrichtlinie von WhatsApp, www.whatsapp.com/legal/privacy-policy-eea.',
   transfer:
-    'Übermittlung in die USA: WhatsApp LLC und Meta Platforms Inc. sind nach dem EU-US Data Privacy Framework zertifiziert (Angemessenheitsbeschluss (EU) 2023/1795, vom Gericht der EU am 03.09.2025 bestätigt, Rechtssache T-553/23; Rechtsmittel C-703/25 P anhängig). Solange er gilt, erlaubt er die Übermittlung. Fiele er weg, gäbe es dort keinen gleichwertigen Schutz: US-Behörden könnten ohne mein Wissen auf die Daten zugreifen, und Rechtsschutz wie in der EU hätte ich nicht.',
+    'Übermittlung in die USA: WhatsApp LLC und Meta Platforms Inc. sind nach dem EU-US Data Privacy Framework zertifiziert (Angemessenheitsbeschluss (EU) 2023/1795; das Gericht der EU hat ihn am 03.09.2025 bestätigt, Rechtssache T-553/23; ein Rechtsmittel, C-703/25 P, läuft noch). Solange dieser Beschluss gilt, erlaubt er die Übermittlung. Fiele er weg, gäbe es dort keinen gleichwertigen Schutz: US-Behörden könnten ohne mein Wissen auf die Daten zugreifen, und Rechtsschutz wie in der EU hätte ich nicht.',
   legalBasis: 'Rechtsgrundlage ist meine Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO). Sie ist freiwillig; willige ich nicht ein, entsteht mir kein Nachteil, und ich werde per {{channels}} erreicht.',
   legalBasisEmployee:
     'Rechtsgrundlage ist meine Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO, § 26 Abs. 2 BDSG). Sie ist freiwillig und ohne Einfluss auf mein Arbeitsverhältnis; willige ich nicht ein, werde ich per {{channels}} erreicht.',
   withdrawal:
-    'Widerruf: Ich kann meine Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen, so einfach, wie ich sie erteilt habe – per Brief, per E-Mail an {{email}} oder mit „STOP“ im Chat (Art. 7 Abs. 3 DSGVO). Die Rechtmäßigkeit der bis zum Widerruf erfolgten Verarbeitung bleibt unberührt. Nach einem Widerruf wird meine Nummer aus dem Firmenhandy gelöscht; was WhatsApp schon erhalten hat, lässt sich nicht zurückholen.',
+    'Widerruf: Ich kann meine Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen, so einfach, wie ich sie erteilt habe – per Brief, per E-Mail an {{email}} oder mit „STOP“ im Chat (Art. 7 Abs. 3 DSGVO). Was bis zum Widerruf geschehen ist, bleibt rechtmäßig. Nach einem Widerruf wird meine Nummer aus dem Firmenhandy gelöscht; was WhatsApp schon erhalten hat, kann {{business}} nicht zurückholen.',
   retention: 'Speicherdauer: {{retention}} Eine automatisierte Entscheidung (Art. 22 DSGVO) findet nicht statt.',
   rights: 'Meine Rechte: Auskunft, Berichtigung, Löschung, Einschränkung und Datenübertragbarkeit (Art. 15–18, 20 DSGVO).',
   objection: 'Der Werbung kann ich jederzeit widersprechen (Art. 21 DSGVO).',
   complaint: 'Ich kann mich bei einer Datenschutz-Aufsichtsbehörde beschweren, insbesondere: {{authority}}.',
   privacyPolicy: 'Datenschutzerklärung: {{url}}',
-  returnInformation: 'Die Informationen zur Verarbeitung (Empfänger, Übermittlung in die USA, Widerruf, Speicherdauer, meine Rechte) stehen auf dem Exemplar für meine Unterlagen mit derselben Textversion.',
+  returnInformation: 'Die Informationen zur Verarbeitung (Empfänger, Übermittlung in die USA, Widerruf, Speicherdauer, meine Rechte) habe ich mit dem Exemplar für Ihre Unterlagen (gleiche Textversion) erhalten. Meine Einwilligung ist freiwillig; ich kann sie jederzeit widerrufen (Art. 7 Abs. 3 DSGVO).',
 
   decisionHeading: 'Meine Entscheidung (bitte ankreuzen)',
   consentFor: 'Ich willige ein, dass {{business}} meine Mobilnummer wie beschrieben im Firmenhandy speichert und mit mir über WhatsApp kommuniziert, und zwar für:',
@@ -94,13 +95,13 @@ export const consentTextDe = {
   } satisfies Record<Purpose, string>,
   advertising: 'Gesondert und freiwillig: Ich willige ein, dass {{business}} mir Werbung und Neuigkeiten über WhatsApp schickt (§ 7 UWG).',
   transferConsent:
-    'Freiwillig, falls der Angemessenheitsbeschluss wegfällt: Ich willige ausdrücklich in die Übermittlung meiner Daten in die USA ein (Art. 49 Abs. 1 Buchst. a DSGVO), obwohl US-Behörden dann ohne mein Wissen zugreifen könnten und ich keinen Rechtsschutz wie in der EU hätte.',
+    'Freiwillig, falls der Angemessenheitsbeschluss zum Data Privacy Framework wegfällt: Ich willige ausdrücklich in die Übermittlung meiner Daten in die USA ein (Art. 49 Abs. 1 Buchst. a DSGVO), obwohl US-Behörden dann ohne mein Wissen zugreifen könnten und ich keinen Rechtsschutz wie in der EU hätte.',
   refusal: 'Nein, ich möchte nicht per WhatsApp kontaktiert werden.',
 
   placeDate: 'Ort, Datum',
   signature: 'Unterschrift',
-  signerNameAndMobile: 'Name und Mobilnummer der Person, die unterschreibt (nur eine Person kann einwilligen)',
-  signOtherCopy: 'Bitte nur das Exemplar zur Rücksendung unterschreiben; dieses Exemplar ist zum Aufbewahren.',
+  signerNameAndMobile: 'Name und Mobilnummer der Person, die unterschreibt (einwilligen kann nur ein Mensch, keine Firma)',
+  signOtherCopy: 'zum Aufbewahren; unterschrieben wird das Exemplar zur Rücksendung',
   guardian: 'Unterschrift einer oder eines Erziehungsberechtigten',
   returnNote: 'Bitte zurück an:',
   scanEnough: 'Ein Foto oder Scan per E-Mail an {{email}} genügt.',

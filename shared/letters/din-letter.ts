@@ -58,7 +58,8 @@ const markStyles = (form: LetterForm) => {
 .mark.fold-lower { top: ${lower}mm; }
 .mark.hole { top: ${HOLE_MARK}mm; width: 7mm; }`;
 };
-const markElements = '<div class="mark fold-upper"></div><div class="mark fold-lower"></div><div class="mark hole"></div>';
+/** Fold and hole marks: on the letter, and on the return copy of the form that goes back in a window envelope. */
+export const markElements = '<div class="mark fold-upper"></div><div class="mark fold-lower"></div><div class="mark hole"></div>';
 
 /**
  * The page, the frame and the body text; a letter adds its own rules after these. The frame is laid
@@ -76,7 +77,7 @@ html, body { margin: 0; padding: 0; }
 /* No kerning and no ligatures, as in an office letter: a German compound keeps its letters apart
    ("Auflage", not an fl ligature), text copied from the PDF is the text, and every line of the PDF is
    one run of glyphs (1,000 letters: 7.3 → 5.8 MB). */
-body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: ${typeSize(11)}; line-height: 1.3; color: #000; font-kerning: none; font-variant-ligatures: none; }
+body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: ${typeSize(11)}; line-height: 1.25; color: #000; font-kerning: none; font-variant-ligatures: none; }
 /* Each page is contained (its size is fixed anyway): Chromium then lays out and prints 1,000 letters
    about a fifth faster, and a single document of them a third faster (npm run bench). Pages out of
    sight are laid out only when printed, not also when the document is loaded (printing lays out anew). */
@@ -106,18 +107,18 @@ ${markStyles(form)}
 .address div.long { font-size: ${typeSize(8.5)}; overflow: hidden; text-overflow: ellipsis; }
 .address div.very-long { font-size: ${typeSize(8)}; overflow: hidden; text-overflow: ellipsis; }
 /* DIN 5008: two blank lines between the subject and the salutation, one between paragraphs. */
-.body .subject { font-weight: bold; margin: 0 0 2.6em; }
+.body .subject { font-weight: bold; margin: 0 0 2.5em; }
 /* Personal lines keep one line's height whatever they hold (layers.ts); a long one is set smaller. */
-.salutation { height: 1.3em; white-space: nowrap; }
+.salutation { height: 1.25em; white-space: nowrap; }
 /* Never below 8 pt (10.75px), whatever the line's own size. */
 .squeeze { font-size: max(${typeSize(8)}, 85%); }
 .tight { display: block; font-size: max(${typeSize(8)}, 75%); overflow: hidden; text-overflow: ellipsis; }
-.body p { margin: 0 0 1.3em; }
-.options { margin: 0 0 1.3em; padding-left: 5mm; }
+.body p { margin: 0 0 1.25em; }
+.options { margin: 0 0 1.25em; padding-left: 5mm; }
 .qr { float: right; margin: 0 0 2mm 4mm; text-align: center; font-size: ${typeSize(8)}; }
 /* The closing: greeting and business, three blank lines to sign in, then name and function. */
-.closing .signed { margin-top: 3.9em; }
-.footer { position: absolute; left: 25mm; right: 20mm; bottom: 7mm; border-top: 0.2mm solid #000; padding-top: 1mm; font-size: ${typeSize(8)}; line-height: 1.25; color: #000; }
+.closing .signed { margin-top: 3.75em; }
+.footer { position: absolute; left: 25mm; right: 20mm; bottom: 5mm; border-top: 0.2mm solid #000; padding-top: 1mm; font-size: ${typeSize(8)}; line-height: 1.25; color: #000; }
 `;
 };
 
@@ -139,7 +140,11 @@ export function dinLetterPage({ profile, contactId, language, addressLines, info
   // Commas, not the letterhead's dots: at 8 pt the line holds a longer name before it must be cut.
   const returnLine = [controllerName(profile), profile.street, `${profile.postalCode} ${profile.city}`].join(', ');
   const address = addressLines.map((line) => `<div class="${line.length > 44 ? 'very-long' : line.length > 36 ? 'long' : ''}">${h(line)}</div>`).join('');
-  const rows = info.map(([label, value]) => `<div><span>${h(label)}</span><b${value.length > 27 ? ' class="very-long"' : value.length > 21 ? ' class="long"' : ''}>${h(value)}</b></div>`).join('');
+  // A value too long for its 43 mm: an e-mail address breaks after its @ (the block has room for a
+  // second line), anything else is set smaller.
+  const infoValue = (value: string) =>
+    value.length > 21 && value.includes('@') ? `<b>${h(value.slice(0, value.indexOf('@') + 1))}<br>${h(value.slice(value.indexOf('@') + 1))}</b>` : `<b${value.length > 27 ? ' class="very-long"' : value.length > 21 ? ' class="long"' : ''}>${h(value)}</b>`;
+  const rows = info.map(([label, value]) => `<div><span>${h(label)}</span>${infoValue(value)}</div>`).join('');
   const details = businessDetails(profile, language ?? 'de');
   const contactLines = [profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website].filter(Boolean).join(' · ');
   return `<section class="page letter" data-contact="${personal(String(contactId))}"${language ? ` lang="${language}"` : ''}>${markElements}

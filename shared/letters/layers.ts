@@ -80,7 +80,9 @@ export class KindSorter {
  * smaller still and cut with an ellipsis where its box ends ("tight"), rather than run off the page.
  */
 export function personalLine(html: string, fits: number): string {
-  const length = html.replace(/<[^>]*>/g, '').length;
+  // Characters as printed: tags out, an entity (&amp;) one character.
+  const length = html.replace(/<[^>]*>/g, '').replace(/&[#a-z0-9]+;/gi, '&').length;
   if (length <= fits) return personal(html);
-  return personal(`<span class="${length > fits * 1.3 ? 'tight' : 'squeeze'}">${html}</span>`);
+  // Set at 85 % a line fits 1/0.85 as many characters; beyond that, smaller still (never below 8 pt).
+  return personal(`<span class="${length > fits / 0.85 ? 'tight' : 'squeeze'}">${html}</span>`);
 }

@@ -51,7 +51,7 @@ const phoneKind = (value: string) => normalizePhone(value, 'DE').kind;
  * The retention rule is printed on the consent form, which must hold every box and signature line on
  * one page (tests/unit/letters/consent-letter-layout.test.ts prints the fullest form with this many).
  */
-export const MAX_RETENTION_CHARACTERS = 300;
+export const MAX_RETENTION_CHARACTERS = 250;
 
 /**
  * The one place the profile's rules live: the service refuses a profile with problems, the form shows
@@ -65,7 +65,10 @@ export function checkProfile(input: Profile): ProfileCheck {
   // Threema ids are written in capitals; "abcd1234" typed in lower case is the same id, so it is
   // taken and stored in capitals rather than refused.
   if (messengers.threema) messengers.threema = messengers.threema.toUpperCase();
-  const profile: Profile = { ...input, messengers };
+  // Names typed one per line: the blank lines of the form are not names.
+  const names = (list: string[]) => list.map((name) => name.trim()).filter(Boolean);
+  const generalPartner = input.generalPartner && { ...input.generalPartner, managingDirectors: names(input.generalPartner.managingDirectors) };
+  const profile: Profile = { ...input, messengers, managingDirectors: names(input.managingDirectors), generalPartner };
 
   const problems: ProfileCheck['problems'] = {};
   const postalCode = profile.postalCode.trim();

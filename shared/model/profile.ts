@@ -104,8 +104,8 @@ export const emptyProfile: Profile = {
   recommendedMessenger: null,
   purposes: purposes.filter((p) => p !== 'advertising'),
   logo: null,
-  retention: 'Chatverläufe löschen wir spätestens zwei Jahre nach dem letzten Auftrag, sofern keine gesetzliche Aufbewahrungspflicht entgegensteht.',
-  retentionEn: 'We delete chat histories no later than two years after the last order, unless a statutory retention obligation applies.',
+  retention: 'Chatverläufe und die Nummer im Firmenhandy werden spätestens zwei Jahre nach dem letzten Auftrag gelöscht, sofern keine gesetzliche Aufbewahrungspflicht entgegensteht.',
+  retentionEn: 'Chat histories and the number on the business phone are deleted no later than two years after the last order, unless a statutory retention obligation applies.',
 };
 
 /** What a consent letter cannot do without (DOMAIN.md §2, items 2 and 12). */
@@ -117,17 +117,18 @@ export type MandatoryProfileField = (typeof mandatoryProfileFields)[number] | (t
 /**
  * What the law requires a business letter to state depends on the legal form (DOMAIN.md §2): a
  * GmbH, UG or AG its seat, register and managing directors (§ 35a GmbHG, § 80 AktG), a GmbH & Co. KG
- * also those of its general partner, an OHG, KG or registered merchant its seat and register (§ 125a,
- * § 37a HGB). A GbR or a sole trader not in the register: nothing beyond name and address.
+ * (or & Co. OHG) also those of its general partner, an OHG, KG, eG, PartG or registered merchant its
+ * seat and register (§ 125a, § 37a HGB, § 25a GenG, § 7 PartGG). A GbR or a sole trader not in the register: nothing beyond name and address.
  */
 export type LegalFormKind = 'capital' | 'stock' | 'limitedPartnershipWithGmbh' | 'partnership' | 'merchant' | 'unregistered';
 
 export function legalFormKind(legalForm: string): LegalFormKind {
   const form = legalForm.toLowerCase().replace(/[\s.\-]/g, '');
-  if (/&co(kg|kgaa)$/.test(form)) return 'limitedPartnershipWithGmbh';
+  if (/&co(kg|kgaa|ohg)$/.test(form)) return 'limitedPartnershipWithGmbh';
   if (form === 'ag' || form === 'se' || form === 'kgaa') return 'stock';
   if (/^(g?gmbh|ug(\(haftungsbeschränkt\))?)$/.test(form)) return 'capital';
-  if (form === 'ohg' || form === 'kg') return 'partnership';
+  // OHG and KG (§ 125a HGB), a cooperative (§ 25a GenG) and a partnership of the liberal professions (§ 7 PartGG).
+  if (['ohg', 'kg', 'eg', 'partg', 'partgmbb'].includes(form)) return 'partnership';
   if (/^(ek|ekfm|ekfr|eingetragenerkaufmann|eingetragenekauffrau)$/.test(form)) return 'merchant';
   return 'unregistered';
 }

@@ -18,8 +18,8 @@ import { tempDir } from '../../helpers/temp';
 const BOX_PER_PT = 1.164;
 const MM_PER_PT = 25.4 / 72;
 const sizePt = (word: Word) => (word.bottom - word.top) / MM_PER_PT / BOX_PER_PT;
-/** The body's line: 11 pt (on the pixel grid: 11.06) times the line height 1.3. */
-const LINE_MM = 11.0625 * 1.3 * MM_PER_PT;
+/** The body's line: 11 pt (on the pixel grid: 11.06) times the line height 1.25. */
+const LINE_MM = 11.0625 * 1.25 * MM_PER_PT;
 
 const kassel = { street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', region: null, country: null, label: null };
 const mobile = (n: string) => [{ e164: `+4917012345${n}`, raw: `0170 12345${n}`, label: null, kind: 'mobile' as const }];
@@ -108,7 +108,7 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
     const first = (text: string, below = 90) => letter.find((w) => w.text === text && w.top > below)!;
     const subject = first('WhatsApp');
     const salutation = first('Sehr');
-    const paragraph = first('wir');
+    const paragraph = first('viele');
     expect(Math.abs(salutation.top - subject.top - 3 * LINE_MM)).toBeLessThan(0.4);
     expect(Math.abs(paragraph.top - salutation.top - 2 * LINE_MM)).toBeLessThan(0.4);
     // Closing: greeting, the business on the next line, three blank lines, the name, its function.
@@ -140,7 +140,7 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
     expect(page(3)).toMatch(/Ort, Datum Unterschrift \(Kai Lehrling\) Unterschrift einer oder eines Erziehungsberechtigten/);
     expect(page(6)).not.toContain('Erziehungsberechtigten');
     // Only a person consents: the company's form asks who signs, with their mobile number.
-    expect(page(6)).toMatch(/Ort, Datum Name und Mobilnummer der Person, die unterschreibt \(nur eine Person kann einwilligen\) Unterschrift/);
+    expect(page(6)).toMatch(/Ort, Datum Name und Mobilnummer der Person, die unterschreibt \(einwilligen kann nur ein Mensch, keine Firma\) Unterschrift/);
     expect(page(3)).not.toContain('Person, die unterschreibt');
     expect(page(4)).toContain('Sehr geehrte Damen und Herren,');
   }, 60_000);
@@ -168,6 +168,34 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
     const gbr = path.join(tempDir(), 'gbr.pdf');
     await printLetters(session.ctx, { ids, form: 'B', date: '2026-11-26' }, (pdf) => writeFileSync(gbr, pdf));
     expect(pdftotext(gbr, '-f', '1', '-l', '1')).not.toContain('Sitz:');
+  }, 60_000);
+});
+
+describe('the letter at its fullest', () => {
+  it('ends above its footer also for the longest text (an employee, Sie) and the longest footer (a GmbH & Co. KG)', async () => {
+    const kg = {
+      ...completeProfile,
+      name: 'Dachdeckerei und Bauklempnerei Schulze-Oberländer',
+      legalForm: 'GmbH & Co. KG',
+      registerNumber: 'HRA 12345',
+      generalPartner: { name: 'Schulze-Oberländer Verwaltungsgesellschaft mbH', seat: 'Kassel', registerCourt: 'Amtsgericht Kassel', registerNumber: 'HRB 54321', managingDirectors: ['Bernd Schulze', 'Anna Schulze-Oberländer'] },
+    };
+    const { file } = await print(
+      [
+        { displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', gender: 'female', customerNumber: 'K-4711', addresses: [kassel], phones: mobile('73') },
+        { displayName: 'Kai Lehrling', givenName: 'Kai', familyName: 'Lehrling', kind: 'employee', formal: true, addresses: [kassel], phones: mobile('74') },
+        { displayName: 'Eva Azubi', givenName: 'Eva', familyName: 'Azubi', kind: 'employee', addresses: [kassel], phones: mobile('75') },
+      ],
+      kg,
+    );
+    const all = words(file);
+    for (const page of [1, 4, 7]) {
+      const letter = all.filter((w) => w.page === page);
+      const enclosure = letter.find((w) => w.text === 'Anlage:')!;
+      const footer = letter.find((w) => w.text === 'Sitz:')!;
+      expect(footer.top - enclosure.bottom, `page ${page}`).toBeGreaterThan(2);
+      expect(Math.max(...letter.map((w) => w.bottom)), `page ${page}`).toBeLessThanOrEqual(292);
+    }
   }, 60_000);
 });
 
@@ -203,9 +231,15 @@ describe('the consent form at its fullest', () => {
     }));
     const { file } = await print(contacts, profile);
     const page = (n: number) => pdftotext(file, '-f', String(n), '-l', String(n)).replace(/\s+/g, ' ');
-    expect(page(2)).toMatch(/Nein, ich möchte nicht per WhatsApp kontaktiert werden\. Bitte nur das Exemplar zur Rücksendung unterschreiben/);
-    expect(page(3)).toMatch(/Nein, ich möchte nicht.*Ort, Datum Name und Mobilnummer der Person, die unterschreibt.*Unterschrift Unterschrift einer oder eines Erziehungsberechtigten/);
-    expect(page(5)).toMatch(/No, I do not want to be contacted via WhatsApp\. Please sign only the copy to return/);
-    expect(page(6)).toMatch(/No, I do not want.*Place, date Name and mobile number of the person signing.*Signature Signature of a parent or guardian/);
+    expect(page(2)).toMatch(/^ ?Exemplar für Ihre Unterlagen \(zum Aufbewahren; unterschrieben wird das Exemplar zur Rücksendung\).*Nein, ich möchte nicht per WhatsApp kontaktiert werden\. $/);
+    const signed = (n: number, refusal: string) => page(n).slice(page(n).indexOf(refusal));
+    for (const label of ['Ort, Datum', 'Name und Mobilnummer der Person, die unterschreibt', 'Unterschrift', 'Unterschrift einer oder eines Erziehungsberechtigten']) expect(signed(3, 'Nein, ich möchte nicht')).toContain(label);
+    expect(page(5)).toMatch(/No, I do not want to be contacted via WhatsApp\. $/);
+    for (const label of ['Place, date', 'Name and mobile number of the person signing', 'Signature', 'Signature of a parent or guardian']) expect(signed(6, 'No, I do not want')).toContain(label);
+    // And all of it above the bottom margin (10 mm), inside 25 mm left and 20 mm right.
+    for (const word of words(file).filter((w) => w.page !== 1 && w.page !== 4)) {
+      expect(word.bottom, `${word.text} on page ${word.page}`).toBeLessThanOrEqual(287);
+      expect(word.right, `${word.text} on page ${word.page}`).toBeLessThanOrEqual(190.5);
+    }
   }, 60_000);
 });

@@ -83,16 +83,18 @@ describe('consent letters printed by Chromium', () => {
         'Datum 26.11.2026',
         'WhatsApp mit uns – nur mit Ihrer Einwilligung',
         greeting,
-        'Die Datenschutz-Aufsichtsbehörden halten das ohne Einwilligung der Betroffenen für unzulässig.',
-        'bis zu Ihrer Antwort steht sie dort nicht',
+        'viele unserer Kundinnen und Kunden schreiben uns per WhatsApp.',
+        'Aufsichtsbehörden halten das ohne Einwilligung der Betroffenen für unzulässig.',
+        'Deshalb fragen wir Sie, bevor wir Ihre Nummer im Adressbuch unseres Firmenhandys speichern',
         'Bitte antworten Sie uns bis zum 24.12.2026. Ohne Antwort bis dahin erreichen wir Sie nur noch per Telefon und E-Mail.',
         'rufen Sie uns gern an: 0561 123456',
         'Mit freundlichen Grüßen Dachdeckerei Schulze GmbH Bernd Schulze Geschäftsführung',
         'Anlage: Einwilligungserklärung (2 Exemplare)',
         'Dachdeckerei Schulze GmbH · Sitz: Kassel · Registergericht: Amtsgericht Kassel HRB 12345 · Geschäftsführung: Bernd Schulze, Anna Schulze',
       ]);
-      // No written-form rule the GDPR does not have, no admission of an upload going on now.
-      expect(letter).not.toMatch(/schriftlich|lädt .* hoch/);
+      // No written-form rule the GDPR does not have, no admission of an upload going on now (the
+      // earlier text said WhatsApp uploads "auch Ihre Nummer aus unserem Firmenhandy").
+      for (const page of [letter, keep, back]) expect(page).not.toMatch(/schriftlich|auch Ihre Nummer/);
       const declaration = [
         'Einwilligung in die Kommunikation über WhatsApp',
         'Mit meiner Einwilligung speichert Dachdeckerei Schulze GmbH meine Mobilnummer im Adressbuch des Firmenhandys, auf dem die App WhatsApp Business mit der Nummer +49 171 9876543 läuft. WhatsApp liest dieses Adressbuch und übermittelt die Nummern an seinen Betreiber',
@@ -104,44 +106,43 @@ describe('consent letters printed by Chromium', () => {
         'Fotos von der Baustelle oder vom Schaden',
         'Angebote und Rechnungen',
         'Gesondert und freiwillig: Ich willige ein, dass Dachdeckerei Schulze GmbH mir Werbung und Neuigkeiten über WhatsApp schickt (§ 7 UWG).',
-        'Freiwillig, falls der Angemessenheitsbeschluss wegfällt: Ich willige ausdrücklich in die Übermittlung meiner Daten in die USA ein (Art. 49 Abs. 1 Buchst. a DSGVO)',
+        'Freiwillig, falls der Angemessenheitsbeschluss zum Data Privacy Framework wegfällt: Ich willige ausdrücklich in die Übermittlung meiner Daten in die USA ein (Art. 49 Abs. 1 Buchst. a DSGVO)',
         'Nein, ich möchte nicht per WhatsApp kontaktiert werden.',
       ];
       const belongsTo = `zum Schreiben vom 26.11.2026, Unser Zeichen ${result.version}/${id} · Textversion ${result.version}`;
       expectInOrder(keep, [
-        'Exemplar für Ihre Unterlagen',
+        // Signed is the copy that goes back.
+        'Exemplar für Ihre Unterlagen (zum Aufbewahren; unterschrieben wird das Exemplar zur Rücksendung)',
         belongsTo,
         ...declaration,
         'Verantwortlich: Dachdeckerei Schulze GmbH, vertreten durch Bernd Schulze, Mühlenweg 3, 34117 Kassel, Tel. 0561 123456, info@schulze-dach.de.',
         'Datenschutzbeauftragte(r): Datenschutz Nord GmbH',
-        'Name, Mobilnummer, WhatsApp-Profilname und -bild, Nachrichteninhalte und Metadaten (Zeitpunkt, Gerät, IP-Adresse) erhalten WhatsApp Ireland Ltd. (Vertragspartner in der EU), WhatsApp LLC und Meta Platforms Inc. (USA)',
+        'WhatsApp Ireland Ltd. (Vertragspartner in der EU), WhatsApp LLC und Meta Platforms Inc. (USA) erhalten meinen Namen, meine Mobilnummer, mein WhatsApp-Profil (Name, Bild), die Nachrichten und Metadaten (Zeitpunkt, Gerät, IP-Adresse)',
         'www.whatsapp.com/legal/privacy-policy-eea',
-        'EU-US Data Privacy Framework zertifiziert (Angemessenheitsbeschluss (EU) 2023/1795, vom Gericht der EU am 03.09.2025 bestätigt, Rechtssache T-553/23; Rechtsmittel C-703/25 P anhängig)',
+        'EU-US Data Privacy Framework zertifiziert (Angemessenheitsbeschluss (EU) 2023/1795; das Gericht der EU hat ihn am 03.09.2025 bestätigt, Rechtssache T-553/23; ein Rechtsmittel, C-703/25 P, läuft noch)',
         'US-Behörden könnten ohne mein Wissen auf die Daten zugreifen',
         'Art. 6 Abs. 1 Buchst. a DSGVO',
         'Sie ist freiwillig; willige ich nicht ein, entsteht mir kein Nachteil, und ich werde per Telefon, E-Mail, Signal oder Threema erreicht.',
         'jederzeit mit Wirkung für die Zukunft widerrufen, so einfach, wie ich sie erteilt habe',
         '„STOP“',
         'Art. 7 Abs. 3 DSGVO',
-        'Die Rechtmäßigkeit der bis zum Widerruf erfolgten Verarbeitung bleibt unberührt.',
-        'Nach einem Widerruf wird meine Nummer aus dem Firmenhandy gelöscht; was WhatsApp schon erhalten hat, lässt sich nicht zurückholen.',
+        'Was bis zum Widerruf geschehen ist, bleibt rechtmäßig.',
+        'Nach einem Widerruf wird meine Nummer aus dem Firmenhandy gelöscht; was WhatsApp schon erhalten hat, kann Dachdeckerei Schulze GmbH nicht zurückholen.',
         'Speicherdauer:',
         'Eine automatisierte Entscheidung (Art. 22 DSGVO) findet nicht statt.',
         'Art. 15–18, 20 DSGVO',
         'Der Werbung kann ich jederzeit widersprechen (Art. 21 DSGVO).',
         `insbesondere: ${authorities.HE.name}, ${authorities.HE.street}, ${authorities.HE.town}`,
         ...decision,
-        // Signed is the copy that goes back.
-        'Bitte nur das Exemplar zur Rücksendung unterschreiben; dieses Exemplar ist zum Aufbewahren.',
       ]);
       expect(keep).not.toMatch(/§ 26|Ort, Datum/);
       expectInOrder(back, ['Exemplar zur Rücksendung', belongsTo]);
-      expectInOrder(back, [...declaration, 'stehen auf dem Exemplar für meine Unterlagen mit derselben Textversion', ...decision, 'Ort, Datum', 'Unterschrift']);
+      expectInOrder(back, [...declaration, 'habe ich mit dem Exemplar für Ihre Unterlagen (gleiche Textversion) erhalten. Meine Einwilligung ist freiwillig; ich kann sie jederzeit widerrufen (Art. 7 Abs. 3 DSGVO).', ...decision, 'Ort, Datum', 'Unterschrift']);
       expect(back).toContain('Bitte zurück an:');
       expect(back).toContain('Dachdeckerei Schulze GmbH Mühlenweg 3 34117 Kassel');
       expect(back).toContain('Ein Foto oder Scan per E-Mail an info@schulze-dach.de genügt.');
       // Only a person consents: a company's form asks who signs, with their mobile number.
-      if (id === ids.company) expect(back.slice(-300)).toMatch(/Ort, Datum Name und Mobilnummer der Person, die unterschreibt \(nur eine Person kann einwilligen\) Unterschrift/);
+      if (id === ids.company) expect(back.slice(-300)).toMatch(/Ort, Datum Name und Mobilnummer der Person, die unterschreibt \(einwilligen kann nur ein Mensch, keine Firma\) Unterschrift/);
       else expect(back).not.toContain('Person, die unterschreibt');
     });
     expect(pages[3]).toContain('Kundennummer K-4711');
@@ -224,7 +225,7 @@ describe('consent letters printed by Chromium', () => {
       'Date 26 November 2026',
       'WhatsApp with us – only with your consent',
       'Dear Ms Jones,',
-      'The German data protection authorities consider this transfer without the consent of the people concerned to be unlawful.',
+      'The data protection authorities consider this unlawful without the consent of the people concerned.',
       'Please answer by 24 December 2026.',
       'Kind regards Dachdeckerei Schulze GmbH Bernd Schulze Managing Director',
       'Enclosure: declaration of consent (2 copies)',
@@ -237,12 +238,12 @@ describe('consent letters printed by Chromium', () => {
       'Arranging appointments',
       'Photos of the building site or of damage',
       'Quotes and invoices',
-      'Separately and voluntarily: I consent to Dachdeckerei Schulze GmbH sending me advertising and news via WhatsApp (Section 7 UWG).',
+      'Separately and voluntarily: I consent to Dachdeckerei Schulze GmbH sending me advertising and news via WhatsApp (Section 7 of the German Unfair Competition Act, UWG).',
       'I expressly consent to the transfer of my data to the USA (Art. 49(1)(a) GDPR)',
       'No, I do not want to be contacted via WhatsApp.',
     ];
     expectInOrder(keep, [
-      'Copy for your records',
+      'Copy for your records (to keep; the copy to return is the one to sign)',
       `to our letter of 26 November 2026, our reference ${result.version}/${id} · Text version ${result.version}`,
       'Consent to communication via WhatsApp',
       'From: Sarah Jones · +447700900123',
@@ -256,8 +257,8 @@ describe('consent letters printed by Chromium', () => {
       'It is voluntary; if I do not consent, I suffer no disadvantage and am reached by phone, e-mail, Signal or Threema.',
       'at any time with effect for the future, as easily as I gave it',
       '“STOP”',
-      'This does not affect the lawfulness of processing before the withdrawal.',
-      `Retention period: ${completeProfile.retentionEn ?? 'We delete chat histories'}`,
+      'What happened before the withdrawal remains lawful.',
+      'Retention period: Chat histories and the number on the business phone are deleted',
       'There is no automated decision-making (Art. 22 GDPR).',
       'Art. 15–18, 20 GDPR',
       'I can object to advertising at any time (Art. 21 GDPR).',
@@ -265,8 +266,8 @@ describe('consent letters printed by Chromium', () => {
       ...decision,
     ]);
     expectInOrder(back, ['Copy to return', 'A photo or scan by e-mail to info@schulze-dach.de is enough.']);
-    expectInOrder(back, ['Consent to communication via WhatsApp', 'is on the copy for my records with the same text version', ...decision, 'Place, date', 'Signature (Sarah Jones)']);
-    expect(keep).toContain('Please sign only the copy to return; this copy is for keeping.');
+    expectInOrder(back, ['Consent to communication via WhatsApp', 'I have received the information on the processing (recipients, transfer to the USA, withdrawal, retention, my rights) with the copy for your records (same text version).', ...decision, 'Place, date', 'Signature (Sarah Jones)']);
+    expect(keep).toContain('Copy for your records (to keep; the copy to return is the one to sign)');
     for (const copy of [keep, back]) expect(copy).not.toMatch(/Einwilligung|Speicherdauer|Unterschrift/);
     const zone = words(file).filter((w) => w.page === 1 && w.top >= 60 && w.bottom <= 95 && w.left < 110);
     expect(zone.map((w) => w.text).join(' ')).toBe('Ms Sarah Jones 12 Baker Street NW1 6XE LONDON VEREINIGTES KÖNIGREICH');

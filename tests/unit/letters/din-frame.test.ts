@@ -58,7 +58,8 @@ describe.each(['B', 'A'] as const)('the DIN 5008 frame, Form %s', (form) => {
     expect(first('Datum').top).toBeGreaterThan(first('E-Mail', (w) => w.left > 124).top);
     // The subject starts the text, at the body's top, 25 mm from the left.
     const subject = first('WhatsApp', (w) => w.top > pos.addressZoneEnd);
-    expect(subject.top).toBeGreaterThanOrEqual(pos.body);
+    // The glyphs' box (the font's ascent) may touch the body's top by a hair (0.014 mm at 1.25 line height).
+    expect(subject.top).toBeGreaterThanOrEqual(pos.body - 0.1);
     expect(subject.top).toBeLessThanOrEqual(pos.body + 3);
     expect(first('Sehr').left).toBeGreaterThanOrEqual(24.5);
     expect(first('Sehr').left).toBeLessThanOrEqual(25.5);

@@ -166,7 +166,7 @@ export function ProfileForm() {
         minRows={1}
         value={draft.managingDirectors.join('\n')}
         onChange={(event) => set('managingDirectors', namesOf(event.currentTarget.value))}
-        error={missing.has('managingDirectors') && draft.managingDirectors.length === 0 ? t('profile.required') : undefined}
+        error={missing.has('managingDirectors') && !draft.managingDirectors.some((name) => name.trim()) ? t('profile.required') : undefined}
       />
       <Checkbox
         label={t('profile.hasGeneralPartner')}
@@ -194,6 +194,7 @@ export function ProfileForm() {
             minRows={1}
             value={draft.generalPartner.managingDirectors.join('\n')}
             onChange={(event) => set('generalPartner', { ...draft.generalPartner!, managingDirectors: namesOf(event.currentTarget.value) })}
+            error={missing.has('generalPartnerManagingDirectors') && !draft.generalPartner.managingDirectors.some((name) => name.trim()) ? t('profile.required') : undefined}
           />
         </SimpleGrid>
       )}
