@@ -1,4 +1,4 @@
-import { checkProfile, MAX_RETENTION_CHARACTERS } from '../../shared/model/profile-checks';
+import { checkProfile, MAX_NAME_CHARACTERS, MAX_RETENTION_CHARACTERS } from '../../shared/model/profile-checks';
 import { translate } from '../../shared/i18n';
 import { renderConsentLetters, type ConsentLetters, type LetterForm } from '../../shared/letters/consent-letter';
 import type { LetterKind } from '../../shared/letters/din-letter';
@@ -108,11 +108,13 @@ function lettersInput(ctx: ServiceContext, request: LetterRequest): LettersInput
     const fields = missing.map((field) => translate(settings.language, `profile.fields.${field}`)).join(', ');
     throw new AppError('conflict', 'profile.errors.incompleteForLetters', { fields });
   }
-  // A retention rule stored before its limit (an older version took 1,000 characters) would push the
-  // boxes and signatures off the form's page.
-  const tooLong = (['retention', 'retentionEn'] as const).filter((field) => checkProfile(profile).problems[field]);
+  // A name or retention rule stored before their limits (an older version took 300 and 1,000
+  // characters) would push the boxes and signatures off the form's page.
+  const limits = { name: MAX_NAME_CHARACTERS, retention: MAX_RETENTION_CHARACTERS, retentionEn: MAX_RETENTION_CHARACTERS } as const;
+  const tooLong = (Object.keys(limits) as (keyof typeof limits)[]).filter((field) => checkProfile(profile).problems[field]);
   if (kind === 'consent' && tooLong.length) {
-    throw new AppError('conflict', 'profile.errors.tooLongForLetters', { fields: tooLong.map((field) => translate(settings.language, `profile.fields.${field}`)).join(', '), max: MAX_RETENTION_CHARACTERS });
+    const fields = tooLong.map((field) => translate(settings.language, 'profile.errors.atMost', { field: translate(settings.language, `profile.fields.${field}`), max: limits[field] }));
+    throw new AppError('conflict', 'profile.errors.tooLongForLetters', { fields: fields.join(', ') });
   }
   const order = request.ids ? new Map(request.ids.map((id, index) => [id, index])) : null;
   if (order) contacts.sort((a, b) => order.get(a.id)! - order.get(b.id)!);

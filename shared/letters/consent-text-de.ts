@@ -33,12 +33,12 @@ export const consentTextDe = {
     'Du hast die Wahl:',
   ],
   options: {
-    switch: 'Sie wechseln mit uns zu {{messenger}} ({{facts}}): ein Messenger, der Ihr Adressbuch nicht hochlädt. Scannen Sie einfach den QR-Code oder öffnen Sie {{link}}.',
+    switch: 'Sie wechseln mit uns zu {{messenger}} ({{facts}}), einem Messenger, der Ihr Adressbuch nicht hochlädt: QR-Code scannen oder {{link}} öffnen.',
     consent: 'Sie möchten bei WhatsApp bleiben: Dann kreuzen Sie bitte auf der beiliegenden Einwilligungserklärung an, wofür wir Ihnen schreiben dürfen, und senden uns das Exemplar zur Rücksendung unterschrieben zurück.',
     phone: 'Sie möchten beides nicht: Dann erreichen wir Sie wie gewohnt per Telefon oder E-Mail – ohne jeden Nachteil für Sie.',
   },
   optionsInformal: {
-    switch: 'Du wechselst mit uns zu {{messenger}} ({{facts}}): ein Messenger, der dein Adressbuch nicht hochlädt. Scanne einfach den QR-Code oder öffne {{link}}.',
+    switch: 'Du wechselst mit uns zu {{messenger}} ({{facts}}), einem Messenger, der dein Adressbuch nicht hochlädt: QR-Code scannen oder {{link}} öffnen.',
     consent: 'Du möchtest bei WhatsApp bleiben: Dann kreuze bitte auf der beiliegenden Einwilligungserklärung an, wofür wir dir schreiben dürfen, und gib uns das Exemplar zur Rücksendung unterschrieben zurück.',
     phone: 'Du möchtest beides nicht: Dann erreichen wir dich wie gewohnt per Telefon oder E-Mail – ohne jeden Nachteil für dich.',
   },

@@ -14,7 +14,7 @@ const introEmployee = [
   'You have the choice:',
 ];
 const options = {
-  switch: 'You switch with us to {{messenger}} ({{facts}}): a messenger that does not upload your address book. Simply scan the QR code or open {{link}}.',
+  switch: 'You switch with us to {{messenger}} ({{facts}}), a messenger that does not upload your address book: scan the QR code or open {{link}}.',
   consent: 'You would like to stay on WhatsApp: then please tick on the enclosed declaration of consent what we may write to you about, sign the copy to return and send it back to us.',
   phone: 'You would like neither: then we will reach you by phone or e-mail as usual – without any disadvantage to you.',
 };

@@ -6,11 +6,29 @@ import type { Profile } from './profile';
  * The fields of the business profile whose form matters to a letter or a link: a wrong postal code
  * sends the answer astray, a wrong Threema id makes a dead QR code. The names are paths in the profile.
  */
-export const checkedProfileFields = ['postalCode', 'phone', 'email', 'dpo.email', 'whatsappNumber', 'messengers.signal', 'messengers.threema', 'messengers.element', 'retention', 'retentionEn'] as const;
+export const checkedProfileFields = [
+  'name',
+  'postalCode',
+  'phone',
+  'email',
+  'dpo.email',
+  'whatsappNumber',
+  'messengers.signal',
+  'messengers.threema',
+  'messengers.element',
+  'messengerTexts.signal',
+  'messengerTexts.threema',
+  'messengerTexts.wire',
+  'messengerTexts.element',
+  'messengerTexts.ginlo',
+  'retention',
+  'retentionEn',
+] as const;
 export type CheckedProfileField = (typeof checkedProfileFields)[number];
 
 /** The catalogue key of each checked field's name, as the form labels it. */
 export const checkedFieldLabels: Record<CheckedProfileField, string> = {
+  name: 'profile.fields.name',
   postalCode: 'profile.fields.postalCode',
   phone: 'profile.fields.phone',
   email: 'profile.fields.email',
@@ -19,6 +37,11 @@ export const checkedFieldLabels: Record<CheckedProfileField, string> = {
   'messengers.signal': 'tracking.targets.signal',
   'messengers.threema': 'tracking.targets.threema',
   'messengers.element': 'tracking.targets.element',
+  'messengerTexts.signal': 'profile.messengerTextFields.signal',
+  'messengerTexts.threema': 'profile.messengerTextFields.threema',
+  'messengerTexts.wire': 'profile.messengerTextFields.wire',
+  'messengerTexts.element': 'profile.messengerTextFields.element',
+  'messengerTexts.ginlo': 'profile.messengerTextFields.ginlo',
   retention: 'profile.fields.retention',
   retentionEn: 'profile.fields.retentionEn',
 };
@@ -52,6 +75,10 @@ const phoneKind = (value: string) => normalizePhone(value, 'DE').kind;
  * one page (tests/unit/letters/consent-letter-layout.test.ts prints the fullest form with this many).
  */
 export const MAX_RETENTION_CHARACTERS = 250;
+/** The business's name stands in the letterhead, the form's declaration and its return address. */
+export const MAX_NAME_CHARACTERS = 60;
+/** A messenger's description stands in the letter beside the QR code. */
+export const MAX_MESSENGER_TEXT_CHARACTERS = 135;
 
 /**
  * The one place the profile's rules live: the service refuses a profile with problems, the form shows
@@ -89,6 +116,10 @@ export function checkProfile(input: Profile): ProfileCheck {
   if (signal && !signalUsername.test(signal) && !signalLink.test(signal) && phoneKind(signal) !== 'mobile') problems['messengers.signal'] = 'profile.checks.signal';
   if (messengers.threema && !threemaId.test(messengers.threema)) problems['messengers.threema'] = 'profile.checks.threema';
   if (messengers.element && !matrixId.test(messengers.element)) problems['messengers.element'] = 'profile.checks.element';
+  if (profile.name.trim().length > MAX_NAME_CHARACTERS) problems.name = 'profile.checks.nameLength';
+  for (const messenger of Object.keys(profile.messengerTexts) as (keyof Profile['messengerTexts'])[]) {
+    if ((profile.messengerTexts[messenger]?.trim().length ?? 0) > MAX_MESSENGER_TEXT_CHARACTERS) problems[`messengerTexts.${messenger}`] = 'profile.checks.messengerTextLength';
+  }
   if (profile.retention.trim().length > MAX_RETENTION_CHARACTERS) problems.retention = 'profile.checks.retentionLength';
   if (profile.retentionEn.trim().length > MAX_RETENTION_CHARACTERS) problems.retentionEn = 'profile.checks.retentionLength';
   return { profile, problems };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { printLetters } from '../../../electron/services/letters';
 import { updateProfile } from '../../../electron/services/profile';
 import type { NewContact } from '../../../electron/db/repositories/contacts';
-import { MAX_RETENTION_CHARACTERS } from '../../../shared/model/profile-checks';
+import { MAX_MESSENGER_TEXT_CHARACTERS, MAX_NAME_CHARACTERS, MAX_RETENTION_CHARACTERS } from '../../../shared/model/profile-checks';
 import { completeProfile } from '../../helpers/profile';
 import { pdftotext, words, type Word } from '../../helpers/pdf';
 import { testSession } from '../../helpers/session';
@@ -175,7 +175,9 @@ describe('the letter at its fullest', () => {
   it('ends above its footer also for the longest text (an employee, Sie) and the longest footer (a GmbH & Co. KG)', async () => {
     const kg = {
       ...completeProfile,
-      name: 'Dachdeckerei und Bauklempnerei Schulze-Oberländer',
+      // The longest name and messenger description the profile allows.
+      name: 'Dachdeckerei und Bauklempnerei Schulze-Oberländer Nordhessen'.slice(0, MAX_NAME_CHARACTERS),
+      messengerTexts: { ...completeProfile.messengerTexts!, signal: 'kostenlos und verschlüsselt '.repeat(10).slice(0, MAX_MESSENGER_TEXT_CHARACTERS) },
       legalForm: 'GmbH & Co. KG',
       registerNumber: 'HRA 12345',
       generalPartner: { name: 'Schulze-Oberländer Verwaltungsgesellschaft mbH', seat: 'Kassel', registerCourt: 'Amtsgericht Kassel', registerNumber: 'HRB 54321', managingDirectors: ['Bernd Schulze', 'Anna Schulze-Oberländer'] },
@@ -205,7 +207,7 @@ describe('the consent form at its fullest', () => {
     // Stored by an older version, which took up to 1,000 characters.
     const stored = session.ctx.repos.settings.readAll().profile as Record<string, unknown>;
     session.ctx.repos.settings.writeMany({ profile: { ...stored, retention: 'x'.repeat(MAX_RETENTION_CHARACTERS + 1) } });
-    await expect(printLetters(session.ctx, { ids, form: 'B' }, () => undefined)).rejects.toMatchObject({ code: 'conflict', vars: { fields: 'Speicherdauer der Chats', max: MAX_RETENTION_CHARACTERS } });
+    await expect(printLetters(session.ctx, { ids, form: 'B' }, () => undefined)).rejects.toMatchObject({ code: 'conflict', vars: { fields: `Speicherdauer der Chats (höchstens ${MAX_RETENTION_CHARACTERS} Zeichen)` } });
     expect(() => updateProfile(session.ctx, { retentionEn: 'x'.repeat(MAX_RETENTION_CHARACTERS + 1) })).toThrow();
   }, 60_000);
 
@@ -214,7 +216,7 @@ describe('the consent form at its fullest', () => {
     // a company (its signer's line) that is also flagged minor (a guardian's line), in both languages.
     const profile = {
       ...completeProfile,
-      name: 'Dachdeckerei und Bauklempnerei Schulze-Oberländer',
+      name: 'Dachdeckerei und Bauklempnerei Schulze-Oberländer Nordhessen'.slice(0, MAX_NAME_CHARACTERS),
       state: 'BB' as const,
       retention: 'R'.repeat(MAX_RETENTION_CHARACTERS).replace(/R{9}/g, 'Rrrrrrrr '),
       retentionEn: 'R'.repeat(MAX_RETENTION_CHARACTERS).replace(/R{9}/g, 'Rrrrrrrr '),

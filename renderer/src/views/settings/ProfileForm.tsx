@@ -243,6 +243,7 @@ export function ProfileForm() {
               <Textarea
                 aria-label={t('profile.messengerText', { messenger: t(`tracking.targets.${messenger}`) })}
                 placeholder={messengerFacts[messenger]}
+                {...checked(`messengerTexts.${messenger}`)}
                 value={draft.messengerTexts[messenger] ?? ''}
                 onChange={(event) => set('messengerTexts', { ...draft.messengerTexts, [messenger]: event.currentTarget.value || null })}
                 autosize
