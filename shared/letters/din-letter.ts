@@ -101,7 +101,9 @@ ${markStyles(form)}
 .info b { font-weight: normal; white-space: nowrap; }
 .info b.long { font-size: ${typeSize(9.5)}; }
 .info b.very-long { font-size: ${typeSize(8)}; }
-.return-line { width: 80mm; height: 4mm; font-size: ${typeSize(8)}; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-bottom: 0.2mm solid #000; }
+/* The return line: 8 pt, as wide as the window allows (25–109 mm), so a usual sender fits whole;
+   only a very long one ends with an ellipsis (letter-spacing would give every glyph its own position). */
+.return-line { width: 84mm; height: 4mm; font-size: ${typeSize(8)}; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-bottom: 0.2mm solid #000; }
 .address { width: 80mm; height: ${(pos.addressZoneEnd - pos.addressZone - 0.5).toFixed(1)}mm; margin-top: ${(pos.addressZone + 0.5 - pos.returnLine - 5).toFixed(1)}mm; }
 .address div { height: 4.5mm; line-height: 4.5mm; white-space: nowrap; font-size: ${typeSize(10)}; }
 .address div.long { font-size: ${typeSize(8.5)}; overflow: hidden; text-overflow: ellipsis; }

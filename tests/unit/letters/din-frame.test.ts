@@ -50,6 +50,10 @@ describe.each(['B', 'A'] as const)('the DIN 5008 frame, Form %s', (form) => {
     expect(returnWord.top).toBeGreaterThanOrEqual(pos.returnLine);
     expect(returnWord.bottom).toBeLessThanOrEqual(pos.returnLine + 5);
     expect(returnWord.left).toBeGreaterThanOrEqual(25);
+    // The whole sender, within the window (20–110 mm from the left).
+    const returnLine = page.filter((w) => Math.abs(w.top - returnWord.top) < 0.5);
+    expect(returnLine.map((w) => w.text).join(' ')).toBe('Dachdeckerei Schulze GmbH, Mühlenweg 3, 34117 Kassel');
+    expect(Math.max(...returnLine.map((w) => w.right))).toBeLessThanOrEqual(110);
     // The information block from 125 mm, its first line at the block's top, the date last.
     const customerNumber = first('Kundennummer');
     expect(customerNumber.left).toBeGreaterThanOrEqual(124.5);
