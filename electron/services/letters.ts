@@ -111,7 +111,8 @@ function lettersInput(ctx: ServiceContext, request: LetterRequest): LettersInput
   // A name or retention rule stored before their limits (an older version took 300 and 1,000
   // characters) would push the boxes and signatures off the form's page.
   const limits = { name: MAX_NAME_CHARACTERS, retention: MAX_RETENTION_CHARACTERS, retentionEn: MAX_RETENTION_CHARACTERS } as const;
-  const tooLong = (Object.keys(limits) as (keyof typeof limits)[]).filter((field) => checkProfile(profile).problems[field]);
+  const { problems } = checkProfile(profile);
+  const tooLong = (Object.keys(limits) as (keyof typeof limits)[]).filter((field) => problems[field]);
   if (kind === 'consent' && tooLong.length) {
     const fields = tooLong.map((field) => translate(settings.language, 'profile.errors.atMost', { field: translate(settings.language, `profile.fields.${field}`), max: limits[field] }));
     throw new AppError('conflict', 'profile.errors.tooLongForLetters', { fields: fields.join(', ') });

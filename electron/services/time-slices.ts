@@ -20,9 +20,6 @@ export function timeSlices(budgetMs = 10): Pause {
   };
 }
 
-/** For callers with nothing else to serve (the CLI, tests): never gives way. */
-export const noPause: Pause = () => undefined;
-
 /**
  * Work written as a generator that yields wherever it may be interrupted (between two contacts):
  * the CLI and tests run it to its end at once (runSteps), the UI's adapters in time slices

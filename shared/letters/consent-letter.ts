@@ -126,7 +126,7 @@ function variantOf(contact: LetterContact) {
   return {
     employee,
     // Employees as the office addresses them (Du unless set otherwise); everyone else with Sie.
-    formal: employee ? (contact.formal ?? false) === true : true,
+    formal: employee ? contact.formal === true : true,
     // A company without a person: only a person can consent, the form asks who signs.
     company: contact.isCompany && !contact.givenName && !contact.familyName,
     minor: contact.minor,
@@ -188,7 +188,7 @@ function formPage(contact: LetterContact, options: ConsentLetterOptions, version
   const channelList = `${channels.slice(0, -1).join(', ')} ${t.or} ${channels.at(-1)}`;
   const advertising = profile.purposes.includes('advertising');
   const box = (text: string) => `<div class="choice"><span class="box"></span><span>${h(text)}</span></div>`;
-  const purposes = profile.purposes.filter((purpose) => purpose !== 'advertising').map((purpose) => `<div class="choice"><span class="box"></span><span>${h(t.purposes[purpose])}</span></div>`).join('');
+  const purposes = profile.purposes.filter((purpose) => purpose !== 'advertising').map((purpose) => box(t.purposes[purpose])).join('');
   const controller = [business, `${t.representedBy} ${profile.representative}`, profile.street, `${profile.postalCode} ${profile.city}`, `Tel. ${profile.phone}`, profile.email].join(', ');
   const dpo = profile.dpo?.name ? `<p>${h(fill(t.dpo, { dpo: [profile.dpo.name, profile.dpo.address, profile.dpo.email].filter(Boolean).join(', ') }))}</p>` : '';
   const information =

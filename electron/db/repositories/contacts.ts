@@ -144,7 +144,6 @@ export interface ContactsRepository {
   /** The contacts with these ids that are not deleted. */
   byIds(ids: number[]): Map<number, Contact>;
   revisions(ids: number[]): Map<number, number>;
-  matchIndex(): MatchIndex;
   /** Adds the contacts with ids in (afterId, upToId] to a match index: the index built in slices between which other requests are answered. */
   fillMatchIndex(index: MatchIndex, afterId: number, upToId: number): void;
   /** The highest contact id given so far (0 in an empty database). */
@@ -503,12 +502,6 @@ export function createContactsRepository(db: Database): ContactsRepository {
     stateToken() {
       const { version, changes } = dataVersion.get()!;
       return `${version}:${changes}`;
-    },
-
-    matchIndex() {
-      const index: MatchIndex = { byE164: new Map(), byEmail: new Map(), names: new Map() };
-      fillMatchIndex(index, 0, lastContactId.get()!);
-      return index;
     },
 
     fillMatchIndex,

@@ -7,7 +7,7 @@ import { createTrackingRepository, type TrackingRepository } from './tracking';
 import { createStagingStore } from './staging';
 import { createSettingsRepository, type SettingsRepository } from './settings';
 import { scrubWriteAheadLog } from '../upkeep';
-import { timeSlices, type Steps } from '../../services/time-slices';
+import { runStepsInSlices, type Steps } from '../../services/time-slices';
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -58,25 +58,30 @@ export function createRepositories(db: Database, openScratch: () => Database): R
     return turn;
   }
 
+  /** The steps as they are, marking while each one runs (transaction() lets only those join). */
+  function* marked<T>(steps: Steps<T>): Steps<T> {
+    for (;;) {
+      stepping = true;
+      let step: IteratorResult<void, T>;
+      try {
+        step = steps.next();
+      } finally {
+        stepping = false;
+      }
+      if (step.done) return step.value;
+      yield;
+    }
+  }
+
   async function transactionInSlices<T>(steps: Steps<T>): Promise<T> {
     if (sliced) throw new Error('A transaction in slices is already open');
-    const pause = timeSlices();
     const run = (async () => {
       db.exec('BEGIN IMMEDIATE');
       try {
-        for (;;) {
-          stepping = true;
-          const step = steps.next();
-          stepping = false;
-          if (step.done) {
-            db.exec('COMMIT');
-            return step.value;
-          }
-          const turn = pause();
-          if (turn) await turn;
-        }
+        const value = await runStepsInSlices(marked(steps));
+        db.exec('COMMIT');
+        return value;
       } catch (error) {
-        stepping = false;
         if (db.inTransaction) db.exec('ROLLBACK');
         throw error;
       }

@@ -8,6 +8,7 @@ import { saveFile } from '../../download';
 import type { ContactView } from '../../../../shared/model/contact';
 import { finishedStages, stages, targets } from '../../../../shared/model/tracking';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SectionHeading } from '../../components/SectionHeading';
 import { stageColors } from '../../components/StageBadge';
 import { useRequest } from '../../hooks/useRequest';
 import { ContactsEmptyState } from '../contacts/ContactsEmptyState';
@@ -47,12 +48,7 @@ function PhoneBookCard({ consented }: { consented: number }) {
     <Card withBorder>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Stack gap={4}>
-          <Title order={3} size="h4">
-            {t('dashboard.phoneBook.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('dashboard.phoneBook.text')}
-          </Text>
+          <SectionHeading title={t('dashboard.phoneBook.title')} hint={t('dashboard.phoneBook.text')} />
         </Stack>
         <Button leftSection={<IconAddressBook size={16} aria-hidden />} onClick={() => void save()} loading={busy} disabled={consented === 0} style={{ flex: 'none' }}>
           {t('dashboard.phoneBook.button', { count: consented })}

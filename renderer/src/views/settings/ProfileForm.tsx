@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, FileInput, Group, Image, Loader, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, Image, Loader, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { messengerFacts } from '../../../../shared/messengers/catalogue';
 import { send } from '../../api';
 import { bytesToBase64 } from '../../base64';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SectionHeading } from '../../components/SectionHeading';
 import { useRequest } from '../../hooks/useRequest';
 import { useUnsavedChanges } from '../../unsaved-changes';
 
@@ -148,12 +149,7 @@ export function ProfileForm() {
           </>
         )}
       </Group>
-      <Title order={3} size="h4">
-        {t('profile.sections.businessDetails')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('profile.businessDetailsHint')}
-      </Text>
+      <SectionHeading title={t('profile.sections.businessDetails')} hint={t('profile.businessDetailsHint')} />
       <SimpleGrid cols={3}>
         {field('seat')}
         {field('registerCourt')}
@@ -222,12 +218,7 @@ export function ProfileForm() {
       </Checkbox.Group>
       <Textarea label={t('profile.fields.retention')} withAsterisk value={draft.retention} onChange={(event) => set('retention', event.currentTarget.value)} autosize minRows={2} {...checked('retention')} />
       <Textarea label={t('profile.fields.retentionEn')} value={draft.retentionEn} onChange={(event) => set('retentionEn', event.currentTarget.value)} autosize minRows={2} {...checked('retentionEn')} />
-      <Title order={3} size="h4">
-        {t('profile.sections.messengers')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('profile.messengersHint')}
-      </Text>
+      <SectionHeading title={t('profile.sections.messengers')} hint={t('profile.messengersHint')} />
       <SimpleGrid cols={2}>
         {messengers.map((messenger) => {
           const idPath = `messengers.${messenger}` as const;
