@@ -1,5 +1,5 @@
 import { translate } from '../../shared/i18n';
-import { AppError } from '../services/errors';
+import { AppError } from '../db/errors';
 import type { Session } from '../services/session';
 
 export interface CliIo {

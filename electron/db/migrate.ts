@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../services/errors';
+import { AppError } from './errors';
 
 export interface Migration {
   /** 1, 2, 3 … without gaps; stored in PRAGMA user_version once applied. */

@@ -1,7 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { openingError } from '../services/errors';
+import { openingError } from './errors';
 import { migrate, refuseNewerDatabase } from './migrate';
 import { migrations } from './migrations';
 import { userDataDir } from './paths';

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { AppError } from '../services/errors';
+import { AppError } from './errors';
 
 export const APP_NAME = 'Umzugshelfer';
 export const DATABASE_FILE = 'umzugshelfer.sqlite';

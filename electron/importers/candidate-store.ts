@@ -2,7 +2,7 @@ import type { CandidateContact } from './normalize';
 
 /**
  * The contacts of an import between reading and committing. A large import keeps them out of the
- * JavaScript heap (see the staging repository): as live objects a contact takes well over a
+ * JavaScript heap (see staging-store.ts): as live objects a contact takes well over a
  * kilobyte, and an import of 100,000 contacts must stay within what an office PC can spare.
  * Rows are turned back into objects only where needed: a page of the preview, a merge, the commit.
  */

@@ -135,7 +135,7 @@ function readInWorker(source: ByteSource, options: IsolatedReadOptions): Promise
         for (const candidate of message.contacts) {
           if (settled) return;
           const index = store.add(candidate);
-          // The planner may give way to the event loop between contacts (see services/time-slices.ts).
+          // The planner may give way to the event loop between contacts (see db/time-slices.ts).
           await options.onCandidate?.(candidate, index);
         }
         worker.postMessage('ack');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { OpenPdfPrinter } from '../printing/printer';
-import { writePrivateFile, type PrivateTempFolder } from '../services/temp-files';
+import { writePrivateFile, type PrivateTempFolder } from '../db/temp-files';
 
 /** The part of Electron's BrowserWindow the printer uses (passed in, so the printer is testable without Electron). */
 export interface PrintWindow {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { writePrivateFile, type PrivateTempFolder } from '../services/temp-files';
+import { writePrivateFile, type PrivateTempFolder } from '../db/temp-files';
 import { CdpPipe } from './cdp-pipe';
 import type { PdfPrinter } from './printer';
 

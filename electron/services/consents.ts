@@ -6,7 +6,7 @@ import type { Language } from '../../shared/model/settings';
 import { canTransition, type ConsentMethod, type Purpose } from '../../shared/model/tracking';
 import type { ContactFields } from '../db/repositories/contacts';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../db/errors';
 import { storeEvidence } from './evidence';
 import { getProfile } from './profile';
 import { getSettings } from './settings';

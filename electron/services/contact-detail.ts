@@ -9,7 +9,7 @@ import { displayNameOf } from '../../shared/names';
 import { normalizePhone } from '../../shared/phone';
 import type { ContactFields } from '../db/repositories/contacts';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../db/errors';
 import { getSettings } from './settings';
 import { changeContact, requireContact } from './tracking';
 

@@ -2,7 +2,7 @@ import { localDaysAgo } from '../../shared/local-date';
 import type { Contact, ContactListInput, ContactPage } from '../../shared/model/contact';
 import type { ContactQuery } from '../db/repositories/contact-query';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../db/errors';
 import { getSettings } from './settings';
 
 

@@ -4,9 +4,9 @@ import { contract, isRequestName, type RequestName } from '../../shared/contract
 import { translate } from '../../shared/i18n';
 import type { Language } from '../../shared/model/settings';
 import { fail, ok, type Result } from '../../shared/result';
-import type { ServiceContext } from './context';
-import { databaseError } from './errors';
-import { handlers, type Handler } from './handlers';
+import { databaseError } from '../db/errors';
+import type { Handler, SessionContext } from './handler-types';
+import { handlers } from './handlers';
 import { getSettings } from './settings';
 
 const zodLocales = { de: zodGerman(), en: zodEnglish() } as const;
@@ -17,7 +17,7 @@ export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>
 export type ErrorLog = (message: string, error: unknown) => void;
 const logToStderr: ErrorLog = (message, error) => console.error(message, error);
 
-function languageOf(ctx: ServiceContext): Language {
+function languageOf(ctx: SessionContext): Language {
   try {
     return getSettings(ctx).language;
   } catch {
@@ -40,7 +40,7 @@ function describeIssues(language: Language, issues: z.core.$ZodIssue[]): string 
  * The single entry every adapter calls: checks the request name, validates the input against the
  * contract, runs the service and checks its output. Whatever happens, it answers with a Result.
  */
-export function createDispatcher(ctx: ServiceContext, log: ErrorLog = logToStderr): Dispatch {
+export function createDispatcher(ctx: SessionContext, log: ErrorLog = logToStderr): Dispatch {
   return async function dispatch(name, rawInput) {
     if (!isRequestName(name)) {
       return fail('unknown_request', translate(languageOf(ctx), 'errors.unknown_request', { request: String(name) }));

@@ -2,7 +2,7 @@ import type { Contact } from '../../shared/model/contact';
 import type { ContactFields } from '../db/repositories/contacts';
 import { patchFor } from '../importers/merge';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../db/errors';
 import { changeContact, requireContact } from './tracking';
 
 /**

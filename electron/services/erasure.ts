@@ -2,7 +2,7 @@ import path from 'node:path';
 import { localDate, localDateOf } from '../../shared/local-date';
 import { normalizeHeader } from '../importers/columns';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../db/errors';
 
 /** How long a deleted contact can be brought back (undo) before it is erased for good. */
 export const DELETED_CONTACTS_KEPT_DAYS = 30;

@@ -8,10 +8,10 @@ import { decide } from '../importers/decisions';
 import { ReadCancelled } from '../importers/read-isolated';
 import { fileSource } from '../importers/source';
 import type { ServiceContext } from './context';
-import { AppError, databaseError } from './errors';
+import { AppError, databaseError } from '../db/errors';
 import { analyseFile, commitAnalysesInSlices, previewRows, releaseAnalysis, summarise, type FileAnalysis } from './import';
 import { getSettings } from './settings';
-import { writePrivateFile, type PrivateTempFolder } from './temp-files';
+import { writePrivateFile, type PrivateTempFolder } from '../db/temp-files';
 
 /** Files a user may hand over at once, and the largest one (a WhatsApp export with its photos). */
 export const MAX_FILES = 20;

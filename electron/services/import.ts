@@ -12,10 +12,11 @@ import { choicesFor, decidedByOffice, decidedCounts, decisionFor, type Decision 
 import type { CandidateContact } from '../importers/normalize';
 import type { FileReading } from '../importers/read';
 import { readImportFileIsolated } from '../importers/read-isolated';
+import { createStagingStore } from '../importers/staging-store';
 import type { ByteSource } from '../importers/source';
 import type { ServiceContext } from './context';
-import { runSteps, runStepsInSlices, timeSlices, type Steps } from './time-slices';
-import { AppError } from './errors';
+import { runSteps, runStepsInSlices, timeSlices, type Steps } from '../db/time-slices';
+import { AppError } from '../db/errors';
 import { getSettings } from './settings';
 
 /** One file, read and planned: what the preview shows and what a commit writes. */
@@ -154,7 +155,7 @@ export async function analyseFile(ctx: ServiceContext, source: ByteSource, optio
   const region = options.region ?? getSettings(ctx).defaultRegion;
   const stateToken = ctx.repos.contacts.stateToken();
   const context = await runStepsInSlices(planningContext(ctx, earlier));
-  const store = ctx.repos.newStagingStore();
+  const store = createStagingStore(ctx.repos.openScratch());
   const planner = new Planner(store, context);
   // Planning runs here, on the main thread, as the contacts arrive: it gives way every few ms.
   const pause = timeSlices();

@@ -1,6 +1,6 @@
 import type { Selection } from '../../shared/model/contact';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../db/errors';
 import { lettersPdf, type LetterOptions, type PrintedLetters } from './letters';
 import { today } from './tracking';
 

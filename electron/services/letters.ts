@@ -2,10 +2,10 @@ import { checkProfile, MAX_NAME_CHARACTERS, MAX_RETENTION_CHARACTERS } from '../
 import { translate } from '../../shared/i18n';
 import { renderConsentLetters, type ConsentLetters, type LetterForm } from '../../shared/letters/consent-letter';
 import type { LetterKind } from '../../shared/letters/din-letter';
-import { renderInvitationLetters } from '../../shared/letters/invitation-letter';
+import { renderInvitationLetters } from '../../shared/invitations/invitation-letter';
 import { missingProfileFields } from '../../shared/model/profile';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../db/errors';
 import { getProfile } from './profile';
 import { getSettings } from './settings';
 import { getTemplates } from './templates';

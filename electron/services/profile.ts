@@ -3,7 +3,7 @@ import { emptyProfile, profileSchema, type Profile } from '../../shared/model/pr
 import { checkedFieldLabels, checkedProfileFields, checkProfile, type ProfileCheck } from '../../shared/model/profile-checks';
 import type { Language } from '../../shared/model/settings';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../db/errors';
 import { getSettings } from './settings';
 
 const PROFILE_KEY = 'profile';

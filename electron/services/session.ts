@@ -2,14 +2,20 @@ import { translate } from '../../shared/i18n';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open';
 import { retryPendingCheckpoint } from '../db/upkeep';
-import { createServiceContext, type AdapterName, type PrintDialogFactory, type PrinterFactory, type ServiceContext } from './context';
+import { createRepositories } from '../db/repositories';
+import { BrowserNotFoundError, openChromiumPrinter } from '../printing/chromium';
+import type { AdapterName, PrintDialogFactory, PrinterFactory } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
-import { AppError, databaseError } from './errors';
+import { AppError, databaseError } from '../db/errors';
+import type { SessionContext } from './handler-types';
+import { ImportJobs } from './import-jobs';
+import { LetterJobs } from './letter-jobs';
+import { PrivateTempFolder } from '../db/temp-files';
 import { getSettings } from './settings';
 import { purgeDeletedContacts } from './tracking';
 
 export interface Session {
-  ctx: ServiceContext;
+  ctx: SessionContext;
   dispatch: Dispatch;
   /** Translates a catalogue key into the language the user chose. */
   message: (key: string, vars?: Record<string, string | number>) => string;
@@ -33,6 +39,37 @@ function finishPendingCheckpoint(db: Database): void {
   }
 }
 
+/** Printing outside the desktop app; without a browser to print with, a message the user can act on. */
+const browserPrinter: PrinterFactory = (tempFolder) => async () => {
+  try {
+    return await openChromiumPrinter(undefined, tempFolder);
+  } catch (error) {
+    if (error instanceof BrowserNotFoundError) throw new AppError('conflict', 'letters.errors.noBrowser');
+    throw error;
+  }
+};
+
+/** The context every request of this session is handled with. */
+export function createSessionContext(
+  opened: { db: Database; path: string; schemaVersion: number; openScratch: () => Database },
+  adapter: AdapterName,
+  openPrinter: PrinterFactory = browserPrinter,
+  printDialog: PrintDialogFactory | null = null,
+): SessionContext {
+  const tempFolder = new PrivateTempFolder(opened.path);
+  return {
+    openPrinter: openPrinter(tempFolder),
+    printDialog: printDialog?.(tempFolder) ?? null,
+    tempFolder,
+    repos: createRepositories(opened.db, opened.openScratch),
+    adapter,
+    databasePath: opened.path,
+    schemaVersion: opened.schemaVersion,
+    importJobs: new ImportJobs(tempFolder),
+    letterJobs: new LetterJobs(),
+  };
+}
+
 /** Opens the database and wires the services: what each adapter does first. */
 export function openSession(options: {
   databasePath: string;
@@ -44,7 +81,7 @@ export function openSession(options: {
   readOnly?: boolean;
 }): Session {
   const opened = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding, readOnly: options.readOnly });
-  const ctx = createServiceContext(opened, options.adapter, options.openPrinter, options.printDialog);
+  const ctx = createSessionContext(opened, options.adapter, options.openPrinter, options.printDialog);
   // Uploads and print pages a killed run left behind (not those of a process still running).
   ctx.tempFolder.sweep();
   try {

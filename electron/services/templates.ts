@@ -2,7 +2,7 @@ import { invitationParts } from '../../shared/invitations/invitation';
 import { defaultTemplates, fillTemplate, invitationKinds, mentionsQrCode, templateChannels, unknownPlaceholders, type InvitationKind, type Template, type TemplateCatalogue, type TemplateChannel } from '../../shared/invitations/templates';
 import type { LetterLanguage } from '../../shared/letters/salutation';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../db/errors';
 import { getProfile } from './profile';
 import { requireContact } from './tracking';
 

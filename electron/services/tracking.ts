@@ -6,7 +6,7 @@ import { canTransition, recordedByForm, stages, type Messenger, type Stage, type
 import type { ContactFields } from '../db/repositories/contacts';
 import type { HistoryEntry } from '../db/repositories/tracking';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../db/errors';
 import { contactQuery } from './contacts';
 import { purgeBin } from './erasure';
 import { getSettings } from './settings';

@@ -1,3 +1,4 @@
+// The `app.*` requests. Handlers: electron/services/app.handlers.ts, which calls the service(s) it imports.
 import { z } from 'zod';
 import { readRequest, request } from './define';
 

@@ -1,7 +1,8 @@
+// The `contacts.*` requests. Handlers: electron/services/contacts.handlers.ts, which calls the service(s) it imports.
 import { z } from 'zod';
 import { contactLanguageSchema, contactListInputSchema, contactPageSchema, contactSchema, selectionSchema } from '../model/contact';
 import { contactEditSchema } from '../model/contact-edit';
-import { consentMethodSchema, consentSchema, dashboardSchema, historyEntrySchema, isoDateSchema, purposeSchema, stageChangeInputSchema, stageSchema, targetSchema } from '../model/tracking';
+import { consentSchema, historyEntrySchema, stageChangeInputSchema, stageSchema, targetSchema } from '../model/tracking';
 import { readRequest, request } from './define';
 
 const id = z.int().positive();
@@ -28,22 +29,7 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
 ]);
 export type BulkActionInput = z.infer<typeof bulkActionSchema>;
 
-/** A scan of the signed form (PDF, JPEG or PNG, at most 20 MB, base64), or the stated reason why there is none. */
-const consentEvidenceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('scan'), fileName: z.string().min(1).max(255), data: z.string().min(1).max(28_000_000) }).strict(),
-  z.object({ kind: z.literal('note'), note: z.string().trim().min(3).max(1000) }).strict(),
-]);
-
-/** What the consent form records: purposes, day, text version (left out: the last letter's), how, and the proof. */
-const consentFormFields = {
-  purposes: z.array(purposeSchema).min(1).max(4),
-  givenAt: isoDateSchema,
-  textVersion: z.string().trim().min(1).max(100).nullable().optional(),
-  method: consentMethodSchema,
-  evidence: consentEvidenceSchema,
-};
-
-const bulkResultSchema = z.object({ operationId: z.int(), changed: z.int(), skipped: z.int(), skippedReasons: z.array(z.string()) });
+export const bulkResultSchema = z.object({ operationId: z.int(), changed: z.int(), skipped: z.int(), skippedReasons: z.array(z.string()) });
 
 export const contactRequests = {
   'contacts.count': readRequest(z.object({}).strict(), z.object({ total: z.int().min(0) })),
@@ -69,23 +55,4 @@ export const contactRequests = {
   /** "Different people": the pair is kept apart for good (every import and suggestion respects it). */
   'contacts.keepApart': request(z.object({ id, otherId: id }).strict(), z.object({})),
   'contacts.undoKeepApart': request(z.object({ id, otherId: id }).strict(), z.object({})),
-  /** What the consent form needs for a selection (one contact or many): who can consent, the text versions. */
-  'consents.prepare': readRequest(
-    z.object({ selection: selectionSchema }).strict(),
-    z.object({
-      count: z.int(),
-      possible: z.int(),
-      refused: z.array(z.string()),
-      employees: z.int(),
-      letterVersions: z.array(z.object({ version: z.string().nullable(), count: z.int() })),
-      currentVersion: z.string(),
-    }),
-  ),
-  /** A consent with its proof: a scan of the signed form, or the stated reason why there is none. */
-  'consents.record': request(z.object({ contactId: id, ...consentFormFields }).strict(), contactSchema),
-  /** The same consent for several contacts (the bulk menu); one operation, undone as a whole. */
-  'consents.recordMany': request(z.object({ selection: selectionSchema, ...consentFormFields }).strict(), bulkResultSchema),
-  'consents.withdraw': request(z.object({ contactId: id, purposes: z.array(purposeSchema).min(1).max(4).optional(), date: isoDateSchema }).strict(), contactSchema),
-  'evidence.get': readRequest(z.object({ id }).strict(), z.object({ fileName: z.string(), mime: z.string(), data: z.string() })),
-  'dashboard.get': readRequest(z.object({}).strict(), dashboardSchema),
 };

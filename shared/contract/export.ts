@@ -1,3 +1,4 @@
+// The `export.*` requests. Handlers: electron/services/export.handlers.ts, which calls the service(s) it imports.
 import { z } from 'zod';
 import { readRequest, request } from './define';
 

@@ -1,3 +1,4 @@
+// The `import.*` requests. Handlers: electron/services/import.handlers.ts, which calls the service(s) it imports.
 import { z } from 'zod';
 import {
   columnTargetSchema,

@@ -1,20 +1,26 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appRequests } from './app';
+import { consentRequests } from './consents';
 import { contactRequests } from './contacts';
+import { dashboardRequests } from './dashboard';
+import { evidenceRequests } from './evidence';
 import { importRequests } from './import';
 import { type RequestNameList } from './names';
 import { exportRequests } from './export';
-import { invitationRequests, templateRequests } from './invitations';
+import { invitationRequests } from './invitations';
 import { letterRequests } from './letters';
 import { profileRequests } from './profile';
 import { settingsRequests } from './settings';
+import { templateRequests } from './templates';
 
 export { ipcChannel, isRequestName, requestNames } from './names';
 
 /**
- * The one list of every request the UI can make. Each domain declares its own map; they are merged
- * here, and every adapter (Electron IPC, loopback host) registers exactly these names.
+ * The one list of every request the UI can make. Each domain declares its own map in
+ * shared/contract/<domain>.ts, answered by the handler map of the same name,
+ * electron/services/<domain>.handlers.ts; they are merged here (and in electron/services/handlers.ts),
+ * and every adapter (Electron IPC, loopback host, CLI) sends exactly these names through one dispatch.
  */
 export const contract = {
   ...appRequests,
@@ -25,6 +31,9 @@ export const contract = {
   ...templateRequests,
   ...exportRequests,
   ...contactRequests,
+  ...consentRequests,
+  ...evidenceRequests,
+  ...dashboardRequests,
   ...importRequests,
 };
 

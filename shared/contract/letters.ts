@@ -1,3 +1,4 @@
+// The `letters.*` requests. Handlers: electron/services/letters.handlers.ts, which calls the service(s) it imports.
 import { z } from 'zod';
 import { selectionSchema } from '../model/contact';
 import { readRequest, request } from './define';

@@ -1,3 +1,4 @@
+// The `profile.*` requests. Handlers: electron/services/profile.handlers.ts, which calls the service(s) it imports.
 import { z } from 'zod';
 import { mandatoryForEnglish, mandatoryProfileFields, profileSchema, businessDetailFields } from '../model/profile';
 import { readRequest, request } from './define';

@@ -1,3 +1,4 @@
+// The `settings.*` requests. Handlers: electron/services/settings.handlers.ts, which calls the service(s) it imports.
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from '../model/settings';
 import { readRequest, request } from './define';

@@ -78,6 +78,88 @@ describe('process boundaries', () => {
   });
 });
 
+/** The source file a relative import names (with or without its extension, or a folder's index), or null for a package. */
+function resolvedImport(file: string, specifier: string, known: Set<string>): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const base = resolveRelative(file, specifier).replace(/\.js$/, '');
+  const candidates = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')];
+  return candidates.find((candidate) => known.has(candidate)) ?? null;
+}
+
+/**
+ * The import cycles among files (type imports included: a type cycle binds the files as much as any),
+ * as the strongly connected components of the import graph with more than one file (Tarjan).
+ */
+export function importCycles(files: string[], groupOf: (file: string) => string = (file) => file): string[][] {
+  const known = new Set(files);
+  const graph = new Map<string, Set<string>>();
+  for (const file of files) {
+    const from = groupOf(file);
+    const targets = graph.get(from) ?? new Set<string>();
+    graph.set(from, targets);
+    for (const specifier of importsOf(file)) {
+      const target = resolvedImport(file, specifier, known);
+      if (target !== null && groupOf(target) !== from) targets.add(groupOf(target));
+    }
+  }
+  let counter = 0;
+  const order = new Map<string, number>();
+  const lowest = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (node: string): void => {
+    order.set(node, counter);
+    lowest.set(node, counter++);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of graph.get(node) ?? []) {
+      if (!order.has(next)) {
+        visit(next);
+        lowest.set(node, Math.min(lowest.get(node)!, lowest.get(next)!));
+      } else if (onStack.has(next)) lowest.set(node, Math.min(lowest.get(node)!, order.get(next)!));
+    }
+    if (lowest.get(node) !== order.get(node)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== node);
+    if (component.length > 1) cycles.push(component.sort());
+  };
+  for (const node of graph.keys()) if (!order.has(node)) visit(node);
+  return cycles;
+}
+
+const appSources = () => ['electron', 'shared', path.join('renderer', 'src')].flatMap(sourceFiles);
+
+/**
+ * The folders whose files depend on each other as layers: a lower one (db) never imports a higher one
+ * (services). Repositories and migrations belong to db, every command to the CLI, every view to the renderer.
+ */
+const layerOf = (file: string) =>
+  path.dirname(file).replace(/^(electron[\\/](?:db|cli)|renderer[\\/]src)(?:[\\/].*)?$/, '$1');
+
+describe('no import cycles', () => {
+  it('the cycle finder finds a cycle closed by a type import, and only its members', () => {
+    const fixture = path.join('tests', 'unit', 'fixtures', 'import-cycle');
+    const files = ['first', 'second', 'third', 'outside'].map((name) => path.join(fixture, `${name}.ts`));
+    expect(importCycles(files)).toEqual([files.slice(0, 3).sort()]);
+    // Without the type import that closes it, there is none.
+    expect(importCycles(files.filter((file) => !file.endsWith('third.ts')))).toEqual([]);
+  });
+
+  it('no file of the app imports itself through others, type imports included', () => {
+    expect(importCycles(appSources())).toEqual([]);
+  });
+
+  it('no folder of the app imports one that imports it back (db never reaches up to services or importers)', () => {
+    expect(importCycles(appSources(), layerOf)).toEqual([]);
+  });
+});
+
 /**
  * The UTC date of a moment: what `toISOString()` cut to its first ten characters gives. At 00:30 in
  * Germany that is yesterday, so no date the office sees may be made this way (shared/local-date.ts).

@@ -3,11 +3,11 @@ import { translate } from '../../../shared/i18n';
 import { letterKinds, type LetterKind } from '../../../shared/letters/din-letter';
 import { toVcard } from '../../exporters/vcard';
 import { BrowserNotFoundError, findBrowser } from '../../printing/chromium';
-import { AppError } from '../../services/errors';
+import { AppError } from '../../db/errors';
 import { consentedContacts } from '../../services/export';
 import { printLetters } from '../../services/letters';
 import { getSettings } from '../../services/settings';
-import { writeFileAtomically } from '../../services/temp-files';
+import { writeFileAtomically } from '../../db/temp-files';
 import type { Language } from '../../../shared/model/settings';
 import { UsageError, type CliCommand } from '../command';
 

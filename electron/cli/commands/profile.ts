@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { translate } from '../../../shared/i18n';
 import { missingProfileFields, profileSchema } from '../../../shared/model/profile';
-import { AppError } from '../../services/errors';
+import { AppError } from '../../db/errors';
 import { getProfile, updateProfile } from '../../services/profile';
 import { getSettings } from '../../services/settings';
 import type { CliCommand } from '../command';

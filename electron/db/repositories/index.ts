@@ -1,13 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { createContactsRepository, type ContactsRepository } from './contacts';
-import type { CandidateStore } from '../../importers/candidate-store';
 import { createContactQueryRepository, type ContactQueryRepository } from './contact-query';
 import { createImportsRepository, type ImportsRepository } from './imports';
 import { createTrackingRepository, type TrackingRepository } from './tracking';
-import { createStagingStore } from './staging';
 import { createSettingsRepository, type SettingsRepository } from './settings';
 import { scrubWriteAheadLog } from '../upkeep';
-import { runStepsInSlices, type Steps } from '../../services/time-slices';
+import { runStepsInSlices, type Steps } from '../time-slices';
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -15,8 +13,8 @@ export interface Repositories {
   contactQuery: ContactQueryRepository;
   tracking: TrackingRepository;
   imports: ImportsRepository;
-  /** A place for the contacts of an import in progress, outside the database and the heap. */
-  newStagingStore(): CandidateStore;
+  /** A scratch database of its own (anonymous, deleted on close): where an import stages its contacts. */
+  openScratch(): Database;
   /** Runs `work` in one transaction: all of it is written, or nothing. */
   transaction<T>(work: () => T): T;
   /**
@@ -100,7 +98,7 @@ export function createRepositories(db: Database, openScratch: () => Database): R
     contactQuery: createContactQueryRepository(db),
     tracking: createTrackingRepository(db),
     imports: createImportsRepository(db),
-    newStagingStore: () => createStagingStore(openScratch()),
+    openScratch,
     transaction: (work) => {
       // A write between two steps of a transaction in slices would be written or rolled back with it.
       if (sliced && !stepping) throw new Error('A write began while a transaction in slices was open; writes take their writeTurn()');

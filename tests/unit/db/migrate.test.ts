@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkMigrationOrder, migrate, schemaVersion, type Migration } from '../../../electron/db/migrate';
 import { migrations } from '../../../electron/db/migrations';
 import { openDatabase } from '../../../electron/db/open';
-import { AppError } from '../../../electron/services/errors';
+import { AppError } from '../../../electron/db/errors';
 import { tempDatabasePath } from '../../helpers/temp';
 
 const step = (version: number, sql: string): Migration => ({ version, name: `step ${version}`, up: (db) => db.exec(sql) });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createElectronPrintDialog, createElectronPrinter, type PrintWindow } from '../../../electron/main/printing';
 import { printOnce } from '../../../electron/printing/printer';
-import { PrivateTempFolder } from '../../../electron/services/temp-files';
+import { PrivateTempFolder } from '../../../electron/db/temp-files';
 import { tempDatabasePath } from '../../helpers/temp';
 
 /** The private temp folder of a database in a fresh test folder. */

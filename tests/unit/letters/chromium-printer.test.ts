@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, watch, writeFileSync }
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findBrowser, openChromiumPrinter } from '../../../electron/printing/chromium';
-import { PrivateTempFolder } from '../../../electron/services/temp-files';
+import { PrivateTempFolder } from '../../../electron/db/temp-files';
 import { childScript, sourcePath } from '../../helpers/child-script';
 import { tempDatabasePath, tempDir } from '../../helpers/temp';
 
@@ -41,7 +41,7 @@ let printRun: Promise<string> | null = null;
 function printRunScript(): Promise<string> {
   printRun ??= childScript(
     `const { openChromiumPrinter } = require(${sourcePath('electron/printing/chromium.ts')});
-          const { PrivateTempFolder } = require(${sourcePath('electron/services/temp-files.ts')});
+          const { PrivateTempFolder } = require(${sourcePath('electron/db/temp-files.ts')});
           (async () => {
             const printer = await openChromiumPrinter(undefined, new PrivateTempFolder(process.argv[2]));
             for (let i = 0; ; i++) {

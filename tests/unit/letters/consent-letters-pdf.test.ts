@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { findBrowser } from '../../../electron/printing/chromium';
-import { AppError } from '../../../electron/services/errors';
+import { AppError } from '../../../electron/db/errors';
 import { printLetters } from '../../../electron/services/letters';
 import { updateProfile } from '../../../electron/services/profile';
 import { authorities } from '../../../shared/letters/authorities';

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
-import { createServiceContext } from '../../../electron/services/context';
+import { createSessionContext } from '../../../electron/services/session';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { KEEP_FINISHED_MS, LetterJobs } from '../../../electron/services/letter-jobs';
 import { lettersPerPart } from '../../../electron/services/letters';
@@ -136,7 +136,7 @@ describe('letters delivered, not just printed', () => {
     const opened = openDatabase(path);
     // No waiting for the other writer: its lock answers at once.
     opened.db.pragma('busy_timeout = 0');
-    const ctx = createServiceContext(opened, 'browser');
+    const ctx = createSessionContext(opened, 'browser');
     const dispatch = createDispatcher(ctx, () => undefined);
     try {
       updateProfile(ctx, completeProfile);

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, openScratchDatabase } from '../../../electron/db/open';
 import { bufferSource } from '../../../electron/importers/source';
-import { createServiceContext } from '../../../electron/services/context';
+import { createSessionContext } from '../../../electron/services/session';
 import { createDispatcher } from '../../../electron/services/dispatch';
-import { databaseError } from '../../../electron/services/errors';
+import { databaseError } from '../../../electron/db/errors';
 import { analyseFile } from '../../../electron/services/import';
 import { describeError } from '../../../electron/services/session';
 import { tempDatabasePath } from '../../helpers/temp';
@@ -18,7 +18,7 @@ const sqliteError = (code: string, message: string) => Object.assign(new Error(m
 function dispatcherOver(path: string) {
   const opened = openDatabase(path);
   const log = vi.fn();
-  const ctx = createServiceContext(opened, 'cli');
+  const ctx = createSessionContext(opened, 'cli');
   return { db: opened.db, ctx, dispatch: createDispatcher(ctx, log), log, close: () => opened.db.close() };
 }
 
@@ -100,7 +100,7 @@ function contextWithFullTempSpace(path: string) {
     scratch.pragma('max_page_count = 3');
     return scratch;
   };
-  return { ctx: createServiceContext({ ...opened, openScratch }, 'cli'), close: () => opened.db.close() };
+  return { ctx: createSessionContext({ ...opened, openScratch }, 'cli'), close: () => opened.db.close() };
 }
 
 const manyContacts = Buffer.from(

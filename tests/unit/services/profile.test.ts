@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/services/errors';
+import { AppError } from '../../../electron/db/errors';
 import { getProfile, updateProfile } from '../../../electron/services/profile';
 import { translate } from '../../../shared/i18n';
 import { emptyProfile, type Profile } from '../../../shared/model/profile';

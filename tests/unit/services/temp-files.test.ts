@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PrivateTempFolder, TEMP_FOLDER_NAME } from '../../../electron/services/temp-files';
+import { PrivateTempFolder, TEMP_FOLDER_NAME } from '../../../electron/db/temp-files';
 import { testSession } from '../../helpers/session';
 import { childScript, sourcePath } from '../../helpers/child-script';
 import { tempDatabasePath, tempDir } from '../../helpers/temp';
@@ -112,7 +112,7 @@ describe('sweeping what killed runs left behind', () => {
 let writerScript: Promise<string> | null = null;
 function atomicWriter(): Promise<string> {
   writerScript ??= childScript(
-    `const { writeFileAtomically } = require(${sourcePath('electron/services/temp-files.ts')});
+    `const { writeFileAtomically } = require(${sourcePath('electron/db/temp-files.ts')});
           try { writeFileAtomically(process.argv[2], Buffer.alloc(1024 * 1024, 0x41)); console.log('written'); }
           catch (error) { console.log(error.code); }`,
     'write',
@@ -208,7 +208,7 @@ describe('removing an import job’s files', () => {
     const work = tempDir();
     const script = await childScript(
       `const { ImportJobs } = require(${sourcePath('electron/services/import-jobs.ts')});
-          const { PrivateTempFolder } = require(${sourcePath('electron/services/temp-files.ts')});
+          const { PrivateTempFolder } = require(${sourcePath('electron/db/temp-files.ts')});
           const { Worker } = require('node:worker_threads');
           const { existsSync, readdirSync } = require('node:fs');
           const path = require('node:path');

@@ -1,13 +1,13 @@
-import { invitationParts } from '../invitations/invitation';
-import { defaultTemplates, fillTemplate, type TemplateCatalogue } from '../invitations/templates';
+import { invitationParts } from './invitation';
+import { defaultTemplates, fillTemplate, type TemplateCatalogue } from './templates';
 import type { Contact } from '../model/contact';
 import { missingProfileFields, type Profile } from '../model/profile';
-import { addressBlock } from './address-block';
-import { ProfileIncompleteError } from './consent-letter';
-import { dinLetterPage, dinLetterStyles, letterDate, letterDocuments, type LetterDocuments, type LetterForm } from './din-letter';
-import { escapeHtml as h } from './html';
-import { qrImage } from './qr';
-import type { LetterLanguage } from './salutation';
+import { addressBlock } from '../letters/address-block';
+import { ProfileIncompleteError } from '../letters/consent-letter';
+import { dinLetterPage, dinLetterStyles, letterDate, letterDocuments, type LetterDocuments, type LetterForm } from '../letters/din-letter';
+import { escapeHtml as h } from '../letters/html';
+import { qrImage } from '../letters/qr';
+import type { LetterLanguage } from '../letters/salutation';
 
 export interface InvitationLetterOptions {
   profile: Profile;

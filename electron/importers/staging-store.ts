@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { tmpdir } from 'node:os';
-import { decodeCandidate, encodeCandidate, type CandidateStore } from '../../importers/candidate-store';
-import type { CandidateContact } from '../../importers/normalize';
-import { AppError } from '../../services/errors';
+import { decodeCandidate, encodeCandidate, type CandidateStore } from './candidate-store';
+import type { CandidateContact } from './normalize';
+import { AppError } from '../db/errors';
 
 /**
  * What SQLite says when the scratch database cannot grow: it is anonymous and spills to the system's

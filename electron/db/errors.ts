@@ -20,7 +20,7 @@ export class AppError extends Error {
  * extended codes such as SQLITE_READONLY_DIRECTORY included), as the problem the office can do
  * something about. Only SQLite raises these codes, but not only the database's connection does: the
  * staging store of an import is a scratch database in the system's temp folder, and says its own
- * failures as a lack of temporary space (repositories/staging.ts) before they get here. Whatever
+ * failures as a lack of temporary space (importers/staging-store.ts) before they get here. Whatever
  * still arrives with these codes comes from the database file.
  */
 const sqliteProblems: [prefix: string, code: ErrorCode, messageKey: string][] = [

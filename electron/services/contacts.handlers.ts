@@ -1,0 +1,32 @@
+import type { contactRequests } from '../../shared/contract/contacts';
+import { contactDetail, updateContact } from './contact-detail';
+import { countContacts, listContacts } from './contacts';
+import { keepApart, mergeContacts, undoKeepApart } from './duplicates';
+import type { HandlerMap } from './handler-types';
+import { bulkChange, setStage, setTarget, stageOptions, undoOperation } from './tracking';
+
+/**
+ * The contact list and one contact: reading (contacts.ts, contact-detail.ts), its way from stage to
+ * stage alone or in bulk (tracking.ts), and duplicates (duplicates.ts).
+ */
+export const contactHandlers: HandlerMap<typeof contactRequests> = {
+  'contacts.count': (ctx) => countContacts(ctx),
+  'contacts.list': (ctx, input) => listContacts(ctx, input),
+  'contacts.get': (ctx, input) => contactDetail(ctx, input.id),
+  'contacts.update': (ctx, input) => updateContact(ctx, input.id, input.edit),
+  'contacts.setStage': (ctx, input) => setStage(ctx, input.id, input.change),
+  'contacts.setTarget': (ctx, input) => setTarget(ctx, input.id, input.target, input.messengerId),
+  'contacts.tags': (ctx) => ctx.repos.contacts.allTags(),
+  'contacts.bulk': (ctx, input) => bulkChange(ctx, input.selection, input.action),
+  'contacts.stageOptions': (ctx, input) => stageOptions(ctx, input.selection),
+  'contacts.undoBulk': (ctx, input) => undoOperation(ctx, input.operationId),
+  'contacts.merge': (ctx, input) => mergeContacts(ctx, input.keepId, input.otherId),
+  'contacts.keepApart': (ctx, input) => {
+    keepApart(ctx, input.id, input.otherId);
+    return {};
+  },
+  'contacts.undoKeepApart': (ctx, input) => {
+    undoKeepApart(ctx, input.id, input.otherId);
+    return {};
+  },
+};

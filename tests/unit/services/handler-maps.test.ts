@@ -1,0 +1,48 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../../shared/contract';
+import type { RequestSpec } from '../../../shared/contract/define';
+import { handlers } from '../../../electron/services/handlers';
+
+// A newcomer follows a request in two hops: shared/contract/<domain>.ts names its handler file,
+// electron/services/<domain>.handlers.ts, whose imports lead to the service that does the work.
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+const notDomains = new Set(['define.ts', 'index.ts', 'names.ts']);
+const domains = readdirSync(path.join(root, 'shared', 'contract'))
+  .filter((name) => name.endsWith('.ts') && !notDomains.has(name))
+  .map((name) => name.replace(/\.ts$/, ''));
+
+const isSpec = (value: unknown): value is RequestSpec =>
+  typeof value === 'object' && value !== null && 'input' in value && 'output' in value && 'writesNothing' in value;
+
+/** The request names a module exports in its maps (a contract file's requests, a handler file's handlers). */
+function requestNamesOf(module: Record<string, unknown>, keep: (value: unknown) => boolean): string[] {
+  return Object.values(module)
+    .filter((value): value is Record<string, unknown> => typeof value === 'object' && value !== null && Object.values(value).length > 0 && Object.values(value).every(keep))
+    .flatMap((map) => Object.keys(map))
+    .sort();
+}
+
+describe('each domain: contract file, handler map and service side by side under one name', () => {
+  it('finds the domains', () => {
+    expect(domains).toEqual(expect.arrayContaining(['contacts', 'import', 'letters']));
+  });
+
+  it.each(domains)('%s: its requests are named after it, and electron/services/%s.handlers.ts answers exactly them', async (domain) => {
+    const contractFile = path.join('shared', 'contract', `${domain}.ts`);
+    const handlerFile = path.join('electron', 'services', `${domain}.handlers.ts`);
+    const requests = requestNamesOf(await import(path.join(root, contractFile)), isSpec);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((name) => !name.startsWith(`${domain}.`))).toEqual([]);
+    // The contract file points to its handlers, and they are there.
+    expect(readFileSync(path.join(root, contractFile), 'utf8')).toContain(handlerFile.split(path.sep).join('/'));
+    expect(existsSync(path.join(root, handlerFile))).toBe(true);
+    const answered = requestNamesOf(await import(path.join(root, handlerFile)), (value) => typeof value === 'function');
+    expect(answered).toEqual(requests);
+  });
+
+  it('together the domains are the whole contract, and dispatch has a handler for each request', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
+  });
+});
