@@ -1,3 +1,4 @@
+import type { RequestOutput, ValidInput } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import { consentTextVersion } from '../../shared/letters/consent-letter';
 import { localToday } from '../../shared/local-date';
@@ -19,29 +20,11 @@ import { changeContact, now, requireContact, selectionIds, type BulkResult } fro
  */
 export type ConsentEvidence = { kind: 'scan'; fileName: string; data: Buffer } | { kind: 'note'; note: string };
 
-interface ConsentInput {
-  purposes: Purpose[];
-  givenAt: string;
-  /** The version of the text consented to; left out, each contact's last letter (else today's text). */
-  textVersion?: string | null;
-  method: ConsentMethod;
-  evidence: ConsentEvidence;
-}
+/** The consent form as the contract checks it (textVersion left out: each contact's last letter, else today's text), its scan decoded. */
+type ConsentInput = Omit<ValidInput<'consents.record'>, 'contactId' | 'evidence'> & { evidence: ConsentEvidence };
 
 /** What the consent form offers for a selection: how many can consent, who cannot and why, the text versions. */
-interface ConsentPreparation {
-  count: number;
-  /** Contacts who can be recorded as consenting (their stage and number allow it). */
-  possible: number;
-  /** Those who cannot, with the reason in words (the first few). */
-  refused: string[];
-  /** Employees among those who can: their consent needs the written or electronic form (a scan). */
-  employees: number;
-  /** The versions of the letters last sent to the selection, most frequent first; `null`: no letter sent. */
-  letterVersions: { version: string | null; count: number }[];
-  /** The version of the consent text as the profile stands now. */
-  currentVersion: string;
-}
+type ConsentPreparation = RequestOutput<'consents.prepare'>;
 
 /** Why a contact cannot consent: a catalogue key and its values (an AppError's, or a line in a list). */
 interface Refusal {

@@ -1,3 +1,4 @@
+import type { ContactDetailView } from '../../shared/contract/contacts';
 import { translate } from '../../shared/i18n';
 import { isEmailAddress } from '../../shared/email';
 import { formatDate } from '../../shared/local-date';
@@ -13,13 +14,6 @@ import { AppError } from '../db/errors';
 import { getSettings } from './settings';
 import { changeContact, requireContact } from './tracking';
 
-export interface ContactDetail {
-  contact: Contact;
-  consents: Consent[];
-  history: HistoryEntryView[];
-  duplicates: { id: number; displayName: string; mobile: string | null }[];
-  nextStages: Stage[];
-}
 
 type HistoryKind = (typeof historyKinds)[number];
 const isHistoryKind = (kind: string): kind is HistoryKind => (historyKinds as readonly string[]).includes(kind);
@@ -186,7 +180,7 @@ export function historyView(ctx: ServiceContext, contact: Pick<Contact, 'id'>, l
   return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
-export function contactDetail(ctx: ServiceContext, id: number): ContactDetail {
+export function contactDetail(ctx: ServiceContext, id: number): ContactDetailView {
   const contact = requireContact(ctx, id);
   const language = getSettings(ctx).language;
   const consents = ctx.repos.tracking.consents(id);

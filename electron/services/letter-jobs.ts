@@ -1,14 +1,12 @@
+import type { RequestOutput } from '../../shared/contract';
 import type { Selection } from '../../shared/model/contact';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 import { lettersPdf, type LetterOptions, type PrintedLetters } from './letters';
 import { today } from './tracking';
 
-/** A finished job's PDF as the status call hands it out (base64; null when there was nothing to print). */
-export interface LetterJobFile {
-  fileName: string;
-  data: string | null;
-}
+/** How far a job got; once done, its PDF (base64; null when there was nothing to print). */
+type LetterJobStatus = RequestOutput<'letters.status'>;
 
 type LetterJob =
   | { state: 'running'; done: number; total: number }
@@ -55,7 +53,7 @@ export class LetterJobs {
    * Where the job stands; a finished one with its PDF (again, if asked again: an answer lost on the way
    * can be fetched once more); a failed one throws its error, once. Nobody is marked here: see delivered.
    */
-  status(id: number): { state: 'running' | 'done'; done: number; total: number; result: LetterJobFile | null } {
+  status(id: number): LetterJobStatus {
     const job = this.job(id);
     if (job.state === 'running') return { state: 'running', done: job.done, total: job.total, result: null };
     if (job.state === 'failed') {

@@ -1,3 +1,4 @@
+import type { RequestOutput, ValidInput } from '../../shared/contract';
 import { checkProfile, MAX_NAME_CHARACTERS, MAX_RETENTION_CHARACTERS } from '../../shared/model/profile-checks';
 import { translate } from '../../shared/i18n';
 import { renderConsentLetters, type ConsentLetters, type LetterForm } from '../../shared/letters/consent-letter';
@@ -31,13 +32,11 @@ export interface LetterRequest {
   includeSettled?: boolean;
 }
 
-/** Why a contact needs no consent letter any more: a valid consent, a refusal, or the switch to a messenger. */
-type SettledReason = 'consented' | 'refused' | 'switched';
-export interface SettledContact {
-  id: number;
-  displayName: string;
-  reason: SettledReason;
-}
+type LettersPreview = RequestOutput<'letters.preview'>;
+/** A contact who needs no consent letter any more: a valid consent, a refusal, or the switch to a messenger. */
+type SettledContact = LettersPreview['settled'][number];
+type SettledReason = SettledContact['reason'];
+type ListedContact = LettersPreview['withoutAddress'][number];
 
 /**
  * The contacts among these whose way is decided: a valid WhatsApp consent (the contact filter's one
@@ -67,7 +66,6 @@ interface LettersInput {
   landlineOnly: ListedContact[];
 }
 
-type ListedContact = { id: number; displayName: string };
 
 /**
  * Contacts a consent letter cannot ask: their numbers are landlines (or unreadable), none WhatsApp can
@@ -140,19 +138,11 @@ interface LeftOut {
   landlineOnly: ListedContact[];
 }
 
-export interface PrintedLetters {
-  printed: number;
-  withoutAddress: { id: number; displayName: string }[];
-  /** Contacts left out because their way is decided (consented, refused, switched); empty when they were included. */
-  settled: SettledContact[];
-  /** Consent letters: contacts left out because their numbers are landlines only. */
-  landlineOnly: ListedContact[];
-  version: string;
-  /** Contacts now at "consent requested"; the others stood where a letter is no step (switched, consented …). */
-  marked: number;
-  skipped: number;
-  operationId: number | null;
-}
+/**
+ * What a batch of letters did: how many printed, who was left out (without an address; settled, unless
+ * included; landlines only), and the contacts marked (the others stood where a letter is no step).
+ */
+export type PrintedLetters = RequestOutput<'letters.delivered'>;
 
 /** The outcome when no letter went out (nothing printable, or the print dialog was cancelled). */
 const nothingSent = (letters: ConsentLetters, { settled, landlineOnly }: LeftOut): PrintedLetters => ({ printed: 0, withoutAddress: letters.withoutAddress, settled, landlineOnly, version: letters.version, marked: 0, skipped: 0, operationId: null });
@@ -229,29 +219,9 @@ export async function printLetters(
 /** How many letters the preview shows: enough to check the layout, cheap for thousands of contacts. */
 const PREVIEW_LETTERS = 2;
 
-export interface LettersPreview {
-  /** Mandatory profile fields still empty, as the settings page names them; letters wait for them. */
-  missing: string[];
-  html: string;
-  total: number;
-  /** Contacts with a postal address. */
-  printable: number;
-  /** How many letters will print: those with an address, without the settled contacts unless included. */
-  toPrint: number;
-  withoutAddress: { id: number; displayName: string }[];
-  /** Consent letters only: the contacts of the selection whose way is decided, to ask about before printing. */
-  settled: SettledContact[];
-  /** Consent letters only: contacts with landlines only, who get none. */
-  landlineOnly: ListedContact[];
-  version: string;
-}
-
 /** How a selection's letters are printed: the form, which letter, and whether the settled contacts get one too. */
-export interface LetterOptions {
-  form: LetterForm;
-  kind?: LetterKind;
-  includeSettled?: boolean;
-}
+type LetterInput = ValidInput<'letters.preview'>;
+export type LetterOptions = Pick<LetterInput, 'form'> & Partial<Pick<LetterInput, 'kind' | 'includeSettled'>>;
 
 /** The preview of a selection's letters: the first letters' HTML, how many can go out, and whom the office is asked about. */
 export function previewLetters(ctx: ServiceContext, selection: Selection, { form, kind = 'consent', includeSettled = false }: LetterOptions): LettersPreview {

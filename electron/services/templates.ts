@@ -1,3 +1,4 @@
+import type { ValidInput } from '../../shared/contract';
 import { invitationParts } from '../../shared/invitations/invitation';
 import { defaultTemplates, fillTemplate, invitationKinds, mentionsQrCode, templateChannels, unknownPlaceholders, type InvitationKind, type Template, type TemplateCatalogue, type TemplateChannel } from '../../shared/invitations/templates';
 import type { LetterLanguage } from '../../shared/letters/salutation';
@@ -8,12 +9,8 @@ import { requireContact } from './tracking';
 
 const TEMPLATES_KEY = 'templates';
 
-export interface TemplateKey {
-  language: LetterLanguage;
-  formal: boolean;
-  kind: InvitationKind;
-  channel: TemplateChannel;
-}
+/** Which text: language, Du or Sie, kind of invitation, channel. */
+export type TemplateKey = ValidInput<'templates.reset'>;
 
 type Overrides = Partial<Record<string, Template>>;
 const keyOf = ({ language, formal, kind, channel }: TemplateKey) => `${language}.${formal ? 'formal' : 'informal'}.${kind}.${channel}`;

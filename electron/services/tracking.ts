@@ -1,3 +1,4 @@
+import type { RequestOutput, ValidInput } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import { localToday } from '../../shared/local-date';
 import type { Contact, ContactLanguage, Selection } from '../../shared/model/contact';
@@ -117,22 +118,10 @@ export function setTarget(ctx: ServiceContext, id: number, target: Target | null
   return requireContact(ctx, id);
 }
 
-export type BulkAction =
-  | { kind: 'setStage'; change: StageChange }
-  | { kind: 'setTarget'; target: Target | null }
-  | { kind: 'setLanguage'; language: ContactLanguage }
-  | { kind: 'setFormal'; formal: boolean | null }
-  | { kind: 'addTag'; tag: string }
-  | { kind: 'removeTag'; tag: string }
-  | { kind: 'delete' };
+export type BulkAction = ValidInput<'contacts.bulk'>['action'];
 
-export interface BulkResult {
-  operationId: number;
-  changed: number;
-  skipped: number;
-  /** Why some were left as they were (the first few, in words). */
-  skippedReasons: string[];
-}
+/** One operation over several contacts; skippedReasons: why some were left as they were (the first few, in words). */
+export type BulkResult = RequestOutput<'contacts.bulk'>;
 
 /** Why a contact cannot take a step, in words ("„Klaus Bauer“ kann nicht von „Gewechselt“ zu „Eingeladen“ wechseln."). */
 const transitionRefusal = (language: Language, contact: Pick<Contact, 'displayName' | 'stage'>, to: Stage): string =>
@@ -144,19 +133,14 @@ export function selectionIds(ctx: ServiceContext, selection: Selection): number[
   return ctx.repos.contactQuery.ids({ ...contactQuery(ctx), ...selection.filter, search: selection.filter.search ?? '' }).filter((id) => !except.has(id));
 }
 
-export interface StageOption {
-  stage: Stage;
-  /** How many of the selection can take this step. */
-  possible: number;
-  /** Why the others cannot, in words (the first few). */
-  refused: string[];
-}
+/** A step the selection can take: how many can take it, and why the others cannot (the first few, in words). */
+type StageOptions = RequestOutput<'contacts.stageOptions'>;
 
 /**
  * The steps a selection can take, each with how many contacts can take it and why the others
  * cannot: the bulk menu offers what is possible for everyone, and asks before a step only some can take.
  */
-export function stageOptions(ctx: ServiceContext, selection: Selection): { count: number; steps: StageOption[] } {
+export function stageOptions(ctx: ServiceContext, selection: Selection): StageOptions {
   const language = languageOf(ctx);
   const contacts = ctx.repos.contactQuery.stagesOf(selectionIds(ctx, selection));
   const steps = stages
