@@ -9,7 +9,9 @@ import { ReadCancelled } from '../importers/read-isolated';
 import { fileSource } from '../importers/source';
 import type { ServiceContext } from './context';
 import { AppError, databaseError } from '../db/errors';
-import { analyseFile, commitAnalysesInSlices, previewRows, releaseAnalysis, summarise, type FileAnalysis } from './import';
+import { analyseFile, releaseAnalysis, type FileAnalysis } from './import-analysis';
+import { commitAnalysesInSlices } from './import-commit';
+import { previewRows, summarise } from './import-preview';
 import { getSettings } from './settings';
 import { writePrivateFile, type PrivateTempFolder } from '../db/temp-files';
 

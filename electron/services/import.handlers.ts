@@ -1,6 +1,6 @@
 import type { importRequests } from '../../shared/contract/import';
 import type { HandlerMap } from './handler-types';
-import { importRecords, undoImport } from './import';
+import { importRecords, undoImport } from './import-history';
 
 /**
  * An import is a job of the session (import-jobs.ts): files announced and uploaded in chunks, read in

@@ -10,7 +10,8 @@ import { openDatabase } from '../../electron/db/open';
 import { readImportFile } from '../../electron/importers/read';
 import type { readImportFileIsolated } from '../../electron/importers/read-isolated';
 import { fileSource } from '../../electron/importers/source';
-import { analyseFile, commitAnalyses, commitAnalysesInSlices } from '../../electron/services/import';
+import { analyseFile } from '../../electron/services/import-analysis';
+import { commitAnalyses, commitAnalysesInSlices } from '../../electron/services/import-commit';
 import { openSession } from '../../electron/services/session';
 
 const [mode, format, file, database] = process.argv.slice(2) as ['import' | 'in-thread' | 'floor' | 'minimal', 'csv' | 'vcard', string, string];

@@ -4,7 +4,9 @@ import { translate } from '../../../shared/i18n';
 import { legacyEncodings, type ImportCounts, type LegacyEncoding } from '../../../shared/model/import';
 import { phoneRegions } from '../../../shared/model/settings';
 import { fileSource } from '../../importers/source';
-import { analyseFile, commitAnalyses, releaseAnalysis, summarise, type FileAnalysis } from '../../services/import';
+import { analyseFile, releaseAnalysis, type FileAnalysis } from '../../services/import-analysis';
+import { commitAnalyses } from '../../services/import-commit';
+import { summarise } from '../../services/import-preview';
 import { getSettings } from '../../services/settings';
 import { UsageError, type CliCommand } from '../command';
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { bufferSource, fileSource } from '../../../electron/importers/source';
 import { normalizeContact } from '../../../electron/importers/normalize';
 import { emptyContact } from '../../../electron/importers/types';
-import { analyseFile, commitAnalyses, previewRows } from '../../../electron/services/import';
+import { analyseFile } from '../../../electron/services/import-analysis';
+import { commitAnalyses } from '../../../electron/services/import-commit';
+import { previewRows } from '../../../electron/services/import-preview';
 import { byName, fixturePath, readFixture } from '../../helpers/fixtures';
 import { testSession } from '../../helpers/session';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bufferSource, fileSource } from '../../../electron/importers/source';
-import { analyseFile, commitAnalyses, summarise } from '../../../electron/services/import';
+import { analyseFile } from '../../../electron/services/import-analysis';
+import { commitAnalyses } from '../../../electron/services/import-commit';
+import { summarise } from '../../../electron/services/import-preview';
 import { updateContact } from '../../../electron/services/contact-detail';
 import { byName, fixturePath, readFixture } from '../../helpers/fixtures';
 import { testSession } from '../../helpers/session';

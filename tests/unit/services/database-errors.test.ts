@@ -7,7 +7,7 @@ import { bufferSource } from '../../../electron/importers/source';
 import { createSessionContext } from '../../../electron/services/session';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import { databaseError } from '../../../electron/db/errors';
-import { analyseFile } from '../../../electron/services/import';
+import { analyseFile } from '../../../electron/services/import-analysis';
 import { describeError } from '../../../electron/services/session';
 import { tempDatabasePath } from '../../helpers/temp';
 

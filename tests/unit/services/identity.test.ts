@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bufferSource } from '../../../electron/importers/source';
 import { keepApart, mergeContacts, undoKeepApart } from '../../../electron/services/duplicates';
-import { analyseFile, commitAnalyses, previewRows, summarise, type FileAnalysis } from '../../../electron/services/import';
+import { analyseFile, type FileAnalysis } from '../../../electron/services/import-analysis';
+import { commitAnalyses } from '../../../electron/services/import-commit';
+import { previewRows, summarise } from '../../../electron/services/import-preview';
 import { contactDetail, updateContact } from '../../../electron/services/contact-detail';
 import { contactEditOf } from '../../../shared/model/contact-edit';
 import { decide } from '../../../electron/importers/decisions';

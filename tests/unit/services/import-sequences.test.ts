@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bufferSource } from '../../../electron/importers/source';
 import { keepApart, mergeContacts } from '../../../electron/services/duplicates';
-import { analyseFile, commitAnalyses } from '../../../electron/services/import';
+import { analyseFile } from '../../../electron/services/import-analysis';
+import { commitAnalyses } from '../../../electron/services/import-commit';
 import { testSession } from '../../helpers/session';
 
 /**
