@@ -63,11 +63,19 @@ describe('process boundaries', () => {
     expect(found).toEqual([]);
   });
 
-  it('only the Electron shell imports `electron`: services, database, host and CLI run under plain Node.js', () => {
-    const found = ['electron/services', 'electron/db', 'electron/host', 'electron/cli', 'electron/printing', 'electron/exporters'].flatMap((dir) =>
+  it('only the Electron shell (main/, preload/) imports `electron`: every other folder runs under plain Node.js', () => {
+    const found = ['electron/services', 'electron/db', 'electron/importers', 'electron/host', 'electron/cli', 'electron/printing', 'electron/exporters'].flatMap((dir) =>
       violations(dir, (_file, specifier) => specifier !== 'electron' && !specifier.startsWith('electron/') && !specifier.includes('/main/') && !specifier.includes('/preload/')),
     );
     expect(found).toEqual([]);
+  });
+
+  it('electron/README.md names every folder of electron/ and whether it needs Electron', () => {
+    const readme = readFileSync(path.join(root, 'electron', 'README.md'), 'utf8');
+    const folders = readdirSync(path.join(root, 'electron')).filter((name) => statSync(path.join(root, 'electron', name)).isDirectory());
+    expect(folders.filter((name) => !readme.includes(`| \`${name}/\` |`))).toEqual([]);
+    const needElectron = [...readme.matchAll(/^\| `(\w+)\/` \| \*\*Electron\*\*/gm)].map((match) => match[1]);
+    expect(needElectron.sort()).toEqual(['main', 'preload']);
   });
 
   it('the preload imports only electron and the contract’s name list (type imports aside)', () => {

@@ -46,3 +46,35 @@ describe('each domain: contract file, handler map and service side by side under
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
   });
 });
+
+describe('README: following a request from a button to SQL', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Following a request from a button to SQL'));
+  const rows = section
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| Feature') && !line.startsWith('|---'))
+    .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| |\s\|$/g, '')));
+  const filesIn = (cell: string) => [...cell.matchAll(/`([\w/.-]+\.tsx?)`/g)].map((match) => match[1]!);
+
+  it("names three features: import a CSV, change a contact's stage, print consent letters", () => {
+    expect(rows.map((row) => row[0])).toEqual(['Import a CSV', "Change a contact's stage", 'Print consent letters']);
+  });
+
+  it.each(rows.map((row) => [row[0], row] as const))('%s: the handler file answers the requests sent and leads to the service named', (_feature, row) => {
+    const [, sent, contractCell, handlerCell, serviceCell] = row;
+    const requests = [...sent!.matchAll(/`(\w+\.\w+)`/g)].map((match) => match[1]!);
+    const [contractFile] = filesIn(contractCell!);
+    const [handlerFile] = filesIn(handlerCell!);
+    const [serviceFile] = filesIn(serviceCell!);
+    const handlerText = readFileSync(path.join(root, handlerFile!), 'utf8');
+    const contractText = readFileSync(path.join(root, contractFile!), 'utf8');
+    for (const name of requests) {
+      expect(contractText).toContain(`'${name}':`);
+      expect(handlerText).toContain(`'${name}':`);
+    }
+    expect(contractText).toContain(handlerFile);
+    // The handler imports the service, or (an import job, a letter job) names the session's job that runs it.
+    expect(handlerText).toContain(path.basename(serviceFile!, '.ts'));
+    expect(existsSync(path.join(root, serviceFile!))).toBe(true);
+  });
+});
