@@ -48,11 +48,11 @@ function refusalOf(language: Language, contact: Contact, form?: { input: Consent
   if (contact.stage !== 'consent_given' && !canTransition(contact.stage, 'consent_given')) {
     return { key: 'tracking.errors.consentNotPossible', vars: { name, stage: translate(language, `tracking.stages.${contact.stage}`) } };
   }
-  // A landline cannot be on WhatsApp (DOMAIN.md §2): there is nothing to consent to.
+  // A landline cannot be on WhatsApp (docs/consent-letter.md): there is nothing to consent to.
   if (!messagingPhone(contact.phones)) return { key: 'tracking.errors.consentNeedsMobile', vars: { name } };
   if (!form) return null;
   const { input, active } = form;
-  // § 26(2) BDSG: an employee's consent needs the written or electronic form, kept as a scan (DOMAIN.md §1).
+  // § 26(2) BDSG: an employee's consent needs the written or electronic form, kept as a scan (docs/consent-letter.md, item 9).
   if (contact.kind === 'employee' && (input.evidence.kind !== 'scan' || (input.method !== 'signed_letter' && input.method !== 'email'))) {
     return { key: 'tracking.errors.employeeConsentWritten', vars: { name } };
   }

@@ -69,7 +69,7 @@ interface LettersInput {
 
 /**
  * Contacts a consent letter cannot ask: their numbers are landlines (or unreadable), none WhatsApp can
- * reach (DOMAIN.md §2). A contact without any number still gets one: the form asks for the mobile number.
+ * reach (docs/consent-letter.md). A contact without any number still gets one: the form asks for the mobile number.
  */
 const landlineOnlyOf = (contacts: Iterable<Contact>, kind: LetterKind): ListedContact[] =>
   kind === 'consent' ? [...contacts].filter((contact) => contact.phones.length > 0 && !messagingPhone(contact.phones)).map(({ id, displayName }) => ({ id, displayName })) : [];

@@ -55,7 +55,7 @@ export interface Invitation {
   noMessaging: { reason: NoMessagingReason; numbers: string[] } | null;
 }
 
-/** The digits wa.me wants: the E.164 number without "+" (DOMAIN.md §5). */
+/** The digits wa.me wants: the E.164 number without "+" (docs/messengers.md). */
 export const whatsappLink = (e164: string, text: string) => `https://wa.me/${e164.replace(/\D/g, '')}?text=${encodeURIComponent(text)}`;
 
 export const mailtoLink = (address: string, subject: string, body: string) =>

@@ -1,7 +1,7 @@
 import type { Purpose } from '../model/tracking';
 
 /**
- * The German text of the consent letter and of the consent form (DOMAIN.md §2). Changing any of it
+ * The German text of the consent letter and of the consent form (docs/consent-letter.md). Changing any of it
  * changes the version id printed on the form (see consentTextVersion), so the office can always tell
  * which text a contact signed. {{placeholders}} are filled in consent-letter.ts.
  *

@@ -2,7 +2,7 @@ import type { ConsentText } from './consent-text-de';
 
 /**
  * The consent letter and form in English, for contacts who read English: the same elements as the
- * German text (DOMAIN.md §2), sentence for sentence. The version id covers both texts. English has
+ * German text (docs/consent-letter.md), sentence for sentence. The version id covers both texts. English has
  * no Du and Sie: the informal variants differ only in their greeting and closing.
  */
 const intro = [

@@ -15,7 +15,7 @@ export type LetterForm = 'A' | 'B';
 export const letterKinds = ['consent', 'invitation'] as const;
 export type LetterKind = (typeof letterKinds)[number];
 
-/** DIN 5008 positions in mm from the top edge (DOMAIN.md §3). */
+/** DIN 5008 positions in mm from the top edge (docs/din-5008.md). */
 export const din5008 = {
   A: { returnLine: 27, addressZone: 44.7, addressZoneEnd: 72, infoBlock: 32, folds: [87, 192], body: 80 },
   B: { returnLine: 45, addressZone: 62.7, addressZoneEnd: 90, infoBlock: 50, folds: [105, 210], body: 98.5 },

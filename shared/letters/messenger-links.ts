@@ -1,7 +1,7 @@
 import type { Messenger } from '../model/tracking';
 
 /**
- * The link to the business on a messenger, built from its id there (DOMAIN.md §4): Signal from the
+ * The link to the business on a messenger, built from its id there (docs/messengers.md): Signal from the
  * phone number (a username link must be copied from the app and is taken as it is), Threema from the
  * 8-character id, Element/Matrix from the Matrix id. Wire and ginlo have no public link: null.
  */

@@ -2,7 +2,7 @@ import type { ContactLanguage } from '../model/contact';
 import type { Messenger } from '../model/tracking';
 
 /**
- * What the office can tell a customer about each alternative messenger (DOMAIN.md §4, late 2025).
+ * What the office can tell a customer about each alternative messenger (docs/messengers.md, state of late 2025).
  * Defaults only: the business edits these texts in its profile. Hoccer (shut down 2020) is not offered.
  */
 export const messengerFacts: Record<Messenger, string> = {

@@ -36,7 +36,7 @@ export type Phone = z.infer<typeof phoneSchema>;
 
 /**
  * The number WhatsApp (and SMS) can reach: a mobile number, else one the numbering plan cannot tell
- * from a mobile (kind "other"); never a landline (DOMAIN.md §2). The one rule for invitations, the
+ * from a mobile (kind "other"); never a landline (docs/consent-letter.md). The one rule for invitations, the
  * consent form and consent letters.
  */
 export const messagingPhone = (phones: readonly Phone[]): Phone | null => phones.find((p) => p.kind === 'mobile' && p.e164) ?? phones.find((p) => p.kind === 'other' && p.e164) ?? null;

@@ -55,7 +55,7 @@ export interface ProfileCheck {
 
 // The business is German (its state is a German federal state): five digits, as on every German letter.
 const germanPostalCode = /^\d{5}$/;
-// Threema ids are 8 characters of A–Z and 0–9 (DOMAIN.md §4).
+// Threema ids are 8 characters of A–Z and 0–9 (docs/messengers.md).
 const threemaId = /^[A-Z0-9]{8}$/;
 // A Signal username: a nickname of 3–32 letters, digits or underscores that does not start with a
 // digit, a dot, and two to ten digits that are not all zero (Signal's own rule), e.g. "schulze.42".
@@ -66,7 +66,7 @@ const signalLink = /^https:\/\/signal\.me\/#\S+$/;
 // A Matrix id, @user:server, the server a host name with an optional port (matrix.org, chat.example.de:8448).
 const matrixId = /^@[^\s:@]+:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?$/;
 // Wire and ginlo stay free text: Wire's handles differ between its own and federated backends
-// (@name, @name@domain), and ginlo documents no id format at all (DOMAIN.md §4).
+// (@name, @name@domain), and ginlo documents no id format at all (docs/messengers.md).
 
 const phoneKind = (value: string) => normalizePhone(value, 'DE').kind;
 

@@ -18,7 +18,7 @@ const perMessenger = (max: number) =>
 export const postalContactSchema = z.object({ name: text(), email: text(), address: text(500) }).strict();
 
 /**
- * The business as the controller (DOMAIN.md §2): everything a consent letter says about it. Also the
+ * The business as the controller (docs/consent-letter.md): everything a consent letter says about it. Also the
  * format of `cli profile --set <file.json>` (see README); keys left out keep their defaults.
  */
 export const profileSchema = z
@@ -108,14 +108,14 @@ export const emptyProfile: Profile = {
   retentionEn: 'Chat histories and the number on the business phone are deleted no later than two years after the last order, unless a statutory retention obligation applies.',
 };
 
-/** What a consent letter cannot do without (DOMAIN.md §2, items 2 and 12). */
+/** What a consent letter cannot do without (docs/consent-letter.md, items 2 and 12). */
 export const mandatoryProfileFields = ['name', 'representative', 'street', 'postalCode', 'city', 'phone', 'email', 'state', 'whatsappNumber', 'retention'] as const;
 /** What letters in English need beyond that. */
 export const mandatoryForEnglish = ['retentionEn'] as const;
 export type MandatoryProfileField = (typeof mandatoryProfileFields)[number] | (typeof mandatoryForEnglish)[number];
 
 /**
- * What the law requires a business letter to state depends on the legal form (DOMAIN.md §2): a
+ * What the law requires a business letter to state depends on the legal form (docs/consent-letter.md): a
  * GmbH, UG or AG its seat, register and managing directors (§ 35a GmbHG, § 80 AktG), a GmbH & Co. KG
  * (or & Co. OHG) also those of its general partner, an OHG, KG, eG, PartG or registered merchant its
  * seat and register (§ 125a, § 37a HGB, § 25a GenG, § 7 PartGG). A GbR or a sole trader not in the register: nothing beyond name and address.

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -205,3 +205,23 @@ describe('dates are the office computer’s local date', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('the repository stands on its own', () => {
+  const texts = () =>
+    ['electron', 'shared', path.join('renderer', 'src'), 'scripts', 'tests']
+      .flatMap(allSourceFiles)
+      .concat(['README.md', path.join('electron', 'README.md')])
+      .map((file) => ({ file, text: readFileSync(path.join(root, file), 'utf8') }));
+
+  it('no comment cites the handouts beside the project (DOMAIN.md): the fact itself or a page in docs/', () => {
+    const self = path.join('tests', 'unit', 'boundaries.test.ts');
+    expect(texts().filter(({ file, text }) => file !== self && /DOMAIN\.md/.test(text)).map(({ file }) => file)).toEqual([]);
+  });
+
+  it('every docs/ page cited exists', () => {
+    const cited = new Set(texts().flatMap(({ text }) => [...text.matchAll(/\bdocs\/([\w-]+\.md)/g)].map((match) => match[1]!)));
+    expect(cited.size).toBeGreaterThan(0);
+    expect([...cited].filter((page) => !existsSync(path.join(root, 'docs', page)))).toEqual([]);
+  });
+});
+

@@ -2,7 +2,7 @@ import type { Migration } from '../migrate';
 
 /**
  * `minor`: the contact is under 18 (an apprentice, a customer's child), so a parent or guardian signs
- * the consent form too (DOMAIN.md §2 item 14). Existing contacts are not minors.
+ * the consent form too (docs/consent-letter.md, item 14). Existing contacts are not minors.
  */
 export const minorContacts: Migration = {
   version: 9,

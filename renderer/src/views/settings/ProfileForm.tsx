@@ -23,7 +23,7 @@ const inputId = (field: CheckedProfileField) => `profile-${field.replace('.', '-
 /** Names typed one per line (blank lines dropped; the line being typed keeps its spaces until saved). */
 const namesOf = (text: string) => text.split('\n').filter((line, index, lines) => line.trim() !== '' || index === lines.length - 1);
 
-/** Einstellungen → Betrieb: what every consent letter says about the business (DOMAIN.md §2). */
+/** Einstellungen → Betrieb: what every consent letter says about the business (docs/consent-letter.md). */
 export function ProfileForm() {
   const { t } = useTranslation();
   const loaded = useRequest('profile.get', {});
