@@ -1,4 +1,5 @@
 import { translate } from '../../shared/i18n';
+import type { Language } from '../../shared/model/settings';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open';
 import { retryPendingCheckpoint } from '../db/upkeep';
@@ -42,6 +43,8 @@ export function openSession(options: {
   printDialog?: PrintDialogFactory;
   /** Only reading (a CLI command such as `contacts`): nothing is written, not even the bin's purge. */
   readOnly?: boolean;
+  /** The language of the messages when not the settings' (the CLI's --lang or LANG). */
+  language?: () => Language;
 }): Session {
   const opened = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding, readOnly: options.readOnly });
   const ctx = createServiceContext(opened, options.adapter, options.openPrinter, options.printDialog);
@@ -62,8 +65,8 @@ export function openSession(options: {
   };
   return {
     ctx,
-    dispatch: createDispatcher(ctx),
-    message: (key, vars) => translate(getSettings(ctx).language, key, vars),
+    dispatch: createDispatcher(ctx, undefined, options.language),
+    message: (key, vars) => translate(options.language?.() ?? getSettings(ctx).language, key, vars),
     close,
     closeWhenWritten: async (limitMs = 60_000) => {
       let timer: NodeJS.Timeout | undefined;
@@ -76,14 +79,15 @@ export function openSession(options: {
 }
 
 /**
- * An error as one sentence for the user, without a stack (German: the settings may not be readable).
+ * An error as one sentence for the user, without a stack (German unless the caller knows the
+ * language: the settings may not be readable).
  * A failure of the database file (corrupt, read-only, full, locked) names the file; SQLite's own
  * words never reach the user, also where the file is not known.
  */
-export function describeError(error: unknown, databasePath?: string): string {
+export function describeError(error: unknown, databasePath?: string, language: Language = 'de'): string {
   const known = databasePath === undefined ? (error instanceof AppError ? error : null) : databaseError(error, databasePath);
-  if (known) return translate('de', known.messageKey, known.vars);
-  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_')) return translate('de', 'errors.internal');
+  if (known) return translate(language, known.messageKey, known.vars);
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_')) return translate(language, 'errors.internal');
   if (error instanceof Error) return error.message;
   return String(error);
 }
