@@ -1,9 +1,13 @@
 import { runCli } from './run';
 
-runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-}).then(
+runCli(
+  process.argv.slice(2),
+  {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  },
+  process.env,
+).then(
   (code) => {
     process.exitCode = code;
   },

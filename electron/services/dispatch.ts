@@ -17,7 +17,7 @@ export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>
 export type ErrorLog = (message: string, error: unknown) => void;
 const logToStderr: ErrorLog = (message, error) => console.error(message, error);
 
-function languageOf(ctx: SessionContext): Language {
+function settingsLanguage(ctx: SessionContext): Language {
   try {
     return getSettings(ctx).language;
   } catch {
@@ -39,8 +39,10 @@ function describeIssues(language: Language, issues: z.core.$ZodIssue[]): string 
 /**
  * The single entry every adapter calls: checks the request name, validates the input against the
  * contract, runs the service and checks its output. Whatever happens, it answers with a Result.
+ * Its messages are in the language of the settings, or in the one `language` gives (the CLI's).
  */
-export function createDispatcher(ctx: SessionContext, log: ErrorLog = logToStderr): Dispatch {
+export function createDispatcher(ctx: SessionContext, log: ErrorLog = logToStderr, language?: () => Language): Dispatch {
+  const languageOf = (of: SessionContext) => (language ? language() : settingsLanguage(of));
   return async function dispatch(name, rawInput) {
     if (!isRequestName(name)) {
       return fail('unknown_request', translate(languageOf(ctx), 'errors.unknown_request', { request: String(name) }));

@@ -1,11 +1,12 @@
 import { translate } from '../../shared/i18n';
+import type { Language } from '../../shared/model/settings';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open';
 import { retryPendingCheckpoint } from '../db/upkeep';
 import { createRepositories } from '../db/repositories';
 import { BrowserNotFoundError, openChromiumPrinter } from '../printing/chromium';
 import type { AdapterName, PrintDialogFactory, PrinterFactory } from './context';
-import { createDispatcher, type Dispatch } from './dispatch';
+import { createDispatcher, type Dispatch, type ErrorLog } from './dispatch';
 import { AppError, databaseError } from '../db/errors';
 import type { SessionContext } from './handler-types';
 import { ImportJobs } from './import-jobs';
@@ -79,6 +80,10 @@ export function openSession(options: {
   printDialog?: PrintDialogFactory;
   /** Only reading (a CLI command such as `contacts`): nothing is written, not even the bin's purge. */
   readOnly?: boolean;
+  /** The language of the messages when not the settings' (the CLI's --lang or LANG). */
+  language?: () => Language;
+  /** Where a defect's stack goes (stderr unless given): the CLI keeps it out of what the office reads. */
+  log?: ErrorLog;
 }): Session {
   const opened = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding, readOnly: options.readOnly });
   const ctx = createSessionContext(opened, options.adapter, options.openPrinter, options.printDialog);
@@ -99,8 +104,8 @@ export function openSession(options: {
   };
   return {
     ctx,
-    dispatch: createDispatcher(ctx),
-    message: (key, vars) => translate(getSettings(ctx).language, key, vars),
+    dispatch: createDispatcher(ctx, options.log, options.language),
+    message: (key, vars) => translate(options.language?.() ?? getSettings(ctx).language, key, vars),
     close,
     closeWhenWritten: async (limitMs = 60_000) => {
       let timer: NodeJS.Timeout | undefined;
@@ -113,14 +118,15 @@ export function openSession(options: {
 }
 
 /**
- * An error as one sentence for the user, without a stack (German: the settings may not be readable).
+ * An error as one sentence for the user, without a stack (German unless the caller knows the
+ * language: the settings may not be readable).
  * A failure of the database file (corrupt, read-only, full, locked) names the file; SQLite's own
  * words never reach the user, also where the file is not known.
  */
-export function describeError(error: unknown, databasePath?: string): string {
+export function describeError(error: unknown, databasePath?: string, language: Language = 'de'): string {
   const known = databasePath === undefined ? (error instanceof AppError ? error : null) : databaseError(error, databasePath);
-  if (known) return translate('de', known.messageKey, known.vars);
-  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_')) return translate('de', 'errors.internal');
+  if (known) return translate(language, known.messageKey, known.vars);
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_')) return translate(language, 'errors.internal');
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { root } from './host';
 
-/** Runs the built CLI on a database, as a script would; returns its stdout. */
+/** Runs the built CLI on a database, as a script would; returns its stdout (German: no locale, as LANG=C). */
 export const cli = (databasePath: string, ...args: string[]): string =>
-  execFileSync(process.execPath, [path.join(root, 'out', 'cli', 'index.cjs'), ...args, '--db', databasePath], { encoding: 'utf8' });
+  execFileSync(process.execPath, [path.join(root, 'out', 'cli', 'index.cjs'), ...args, '--db', databasePath], {
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '' },
+  });
 
 /** Imports a CSV text into a database through the CLI (as the office would through the UI). */
 export function importCsv(databasePath: string, csv: string): void {

@@ -38,7 +38,8 @@ function cliImport(file: string, database: string, dir: string, ...extra: string
   const started = performance.now();
   const result = spawnSync(process.execPath, ['-r', path.join(import.meta.dirname, 'report-peak.cjs'), process.env.UMZUGSHELFER_TEST_CLI!, 'import', file, '--db', database, '--json', ...extra], {
     encoding: 'utf8',
-    env: { ...process.env, UMZUGSHELFER_PEAK_FILE: peakFile },
+    // No locale: the messages matched are the German ones (the CLI answers in English under LANG=en).
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', UMZUGSHELFER_PEAK_FILE: peakFile },
     timeout: 240_000,
     maxBuffer: 64 * 1024 * 1024,
   });

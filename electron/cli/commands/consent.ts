@@ -1,24 +1,19 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RequestInput } from '../../../shared/contract';
 import { translate } from '../../../shared/i18n';
 import { consentMethods, purposes, type ConsentMethod, type Purpose } from '../../../shared/model/tracking';
-import { recordConsent, type ConsentEvidence } from '../../services/consents';
-import { getSettings } from '../../services/settings';
-import { contactId, refused, UsageError, type CliCommand } from '../command';
+import { contactId, send, UsageError, type CliCommand } from '../command';
 import { forScripts } from './contacts';
 
-export const CONSENT_USAGE =
-  'consent <ID> --purposes <z1,z2> --date JJJJ-MM-TT [--version <Fassung>] (--evidence <Scan.pdf|.jpg|.png> | --evidence-note <Text>) [--method <Art>] [--json]';
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
- * Records a consent as the consent form in the app does: purposes, date, text version (by default the
- * version of the letter last sent to the contact) and its proof, a scan or a stated reason.
+ * Records a consent as the consent form in the app does (consents.record): purposes, date, text
+ * version (by default the version of the letter last sent to the contact) and its proof, a scan or
+ * a stated reason. The command line says which options are missing; the contract checks the values.
  */
 export const consentCommand: CliCommand = {
   name: 'consent',
-  usage: CONSENT_USAGE,
-  summary: `Erfasst eine WhatsApp-Einwilligung mit Nachweis (Zwecke: ${purposes.join(', ')}; Art: ${consentMethods.join(', ')}).`,
+  helpVars: { purposes: purposes.join(', '), methods: consentMethods.join(', ') },
   options: {
     json: { type: 'boolean' },
     purposes: { type: 'string' },
@@ -29,43 +24,40 @@ export const consentCommand: CliCommand = {
     method: { type: 'string' },
   },
   allowPositionals: true,
-  run(session, { values, positionals }, io) {
+  async run(session, { values, positionals, language }, io) {
     const id = contactId(positionals[0]);
     const chosen = String(values.purposes ?? '')
       .split(',')
       .map((purpose) => purpose.trim())
       .filter(Boolean);
-    if (chosen.length === 0) throw new UsageError(`--purposes fehlt: welche Zwecke wurden angekreuzt? (${purposes.join(', ')})`);
+    if (chosen.length === 0) throw new UsageError('cli.consent.noPurposes', { purposes: purposes.join(', ') });
+    // Each item of the list as typed (the contract could name only its place in the list).
     const unknown = chosen.filter((purpose) => !(purposes as readonly string[]).includes(purpose));
-    if (unknown.length) throw new UsageError(`--purposes: „${unknown.join(', ')}“ gibt es nicht (${purposes.join(', ')}).`);
+    if (unknown.length) throw new UsageError('cli.consent.unknownPurposes', { unknown: unknown.join(', '), purposes: purposes.join(', ') });
     const date = values.date as string | undefined;
-    if (!date || !isoDate.test(date)) throw new UsageError(`--date: „${date ?? ''}“ ist kein Datum (JJJJ-MM-TT): an welchem Tag wurde eingewilligt?`);
+    if (!date) throw new UsageError('cli.consent.noDate');
     const file = values.evidence as string | undefined;
     const note = values['evidence-note'] as string | undefined;
-    if (!file === !note) throw new UsageError('Ohne Nachweis keine Einwilligung: entweder --evidence <Scan des unterschriebenen Formulars> oder --evidence-note <warum es keinen gibt, z. B. „mündlich am Telefon“>.');
+    if (!file === !note) throw new UsageError('cli.consent.noEvidence');
     const method = (values.method as string | undefined) ?? (file ? 'signed_letter' : 'phone');
-    if (!(consentMethods as readonly string[]).includes(method)) throw new UsageError(`--method: „${method}“ gibt es nicht (${consentMethods.join(', ')}).`);
-    let evidence: ConsentEvidence;
+    let evidence: RequestInput<'consents.record'>['evidence'];
     if (file) {
       try {
-        evidence = { kind: 'scan', fileName: file, data: readFileSync(file) };
+        // As the form uploads it: the file's name and its content in base64.
+        evidence = { kind: 'scan', fileName: path.basename(file), data: readFileSync(file).toString('base64') };
       } catch (error) {
-        throw new UsageError(`--evidence: „${file}“ lässt sich nicht lesen (${(error as Error).message}).`);
+        throw new UsageError('cli.consent.unreadable', { file, reason: (error as Error).message });
       }
     } else evidence = { kind: 'note', note: note! };
-    const language = getSettings(session.ctx).language;
-    try {
-      const contact = recordConsent(session.ctx, id, {
-        purposes: chosen as Purpose[],
-        givenAt: date,
-        textVersion: (values.version as string | undefined) ?? null,
-        method: method as ConsentMethod,
-        evidence,
-      });
-      io.out(values.json ? JSON.stringify(forScripts(contact)) : `${contact.displayName}: ${translate(language, `tracking.stages.${contact.stage}`)}`);
-      return 0;
-    } catch (error) {
-      return refused(error, io, language);
-    }
+    const contact = await send(session, 'consents.record', {
+      contactId: id,
+      purposes: chosen as Purpose[],
+      givenAt: date,
+      textVersion: (values.version as string | undefined) ?? null,
+      method: method as ConsentMethod,
+      evidence,
+    });
+    io.out(values.json ? JSON.stringify(forScripts(contact)) : `${contact.displayName}: ${translate(language, `tracking.stages.${contact.stage}`)}`);
+    return 0;
   },
 };

@@ -1,3 +1,4 @@
+import { translate } from '../../../shared/i18n';
 import type { Contact } from '../../../shared/model/contact';
 import { allContacts } from '../../services/contacts';
 import type { CliCommand } from '../command';
@@ -23,20 +24,22 @@ export const forScripts = (contact: Contact) => ({
   onWhatsapp: contact.onWhatsapp,
 });
 
+/**
+ * Every contact with its numbers and addresses, as the services give them: no request answers with
+ * the whole list (contacts.list is a page of the table's rows, without numbers, e-mails or language).
+ */
 export const contactsCommand: CliCommand = {
   name: 'contacts',
-  usage: 'contacts [--db <Datei>] [--json]',
-  summary: 'Listet alle Kontakte (mit --json als JSON-Array).',
   options: { json: { type: 'boolean' } },
   readOnly: true,
-  run(session, { values }, io) {
+  run(session, { values, language }, io) {
     const contacts = allContacts(session.ctx);
     if (values.json) {
       io.out(JSON.stringify(contacts.map(forScripts)));
       return 0;
     }
     if (contacts.length === 0) {
-      io.out('Noch keine Kontakte. Importieren Sie zuerst eine Kontaktdatei.');
+      io.out(translate(language, 'cli.contacts.none'));
       return 0;
     }
     for (const contact of contacts) {

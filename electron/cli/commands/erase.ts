@@ -2,28 +2,24 @@ import { translate } from '../../../shared/i18n';
 import { addDays, formatDate, localDate } from '../../../shared/local-date';
 import { restoreContact } from '../../services/contacts';
 import { DELETED_CONTACTS_KEPT_DAYS, eraseContact } from '../../services/erasure';
-import { getSettings } from '../../services/settings';
-import { bulkChange, requireContact } from '../../services/tracking';
 import type { Language } from '../../../shared/model/settings';
 import type { Session } from '../../services/session';
-import { contactId, refused, type CliCommand } from '../command';
+import { contactId, refused, send, type CliCommand } from '../command';
 
 /**
  * A command on one contact, named by its id: `act` does it and returns what to print (as JSON with
  * --json); a contact that does not exist, or cannot take the step, is refused with exit 2.
  */
-function oneContactCommand(name: string, summary: string, act: (session: Session, id: number, language: Language, json: boolean) => string): CliCommand {
+function oneContactCommand(name: string, helpVars: CliCommand['helpVars'], act: (session: Session, id: number, language: Language, json: boolean) => string | Promise<string>): CliCommand {
   return {
     name,
-    usage: `${name} <ID> [--json]`,
-    summary,
+    helpVars,
     options: { json: { type: 'boolean' } },
     allowPositionals: true,
-    run(session, { values, positionals }, io) {
+    async run(session, { values, positionals, language }, io) {
       const id = contactId(positionals[0]);
-      const language = getSettings(session.ctx).language;
       try {
-        io.out(act(session, id, language, values.json === true));
+        io.out(await act(session, id, language, values.json === true));
         return 0;
       } catch (error) {
         return refused(error, io, language);
@@ -32,29 +28,27 @@ function oneContactCommand(name: string, summary: string, act: (session: Session
   };
 }
 
-export const deleteCommand = oneContactCommand('delete', `Verschiebt einen Kontakt in den Papierkorb (${DELETED_CONTACTS_KEPT_DAYS} Tage wiederherstellbar).`, (session, id, language, json) => {
-  const contact = requireContact(session.ctx, id);
-  // The same bulk action the contact list uses: one operation its undo takes back, or `restore` this one contact.
-  const { operationId } = bulkChange(session.ctx, { ids: [id] }, { kind: 'delete' });
+/** The delete of the contact list: contacts.bulk on this one contact, one operation its undo takes back (or `restore` this one contact). */
+export const deleteCommand = oneContactCommand('delete', { days: DELETED_CONTACTS_KEPT_DAYS }, async (session, id, language, json) => {
+  const { contact } = await send(session, 'contacts.get', { id });
+  const { operationId } = await send(session, 'contacts.bulk', { selection: { ids: [id] }, action: { kind: 'delete' } });
   const restorableUntil = addDays(localDate(new Date()), DELETED_CONTACTS_KEPT_DAYS);
   if (json) return JSON.stringify({ id, deleted: true, operationId, restorableUntil });
-  return translate(language, 'tracking.cli.deleted', { name: contact.displayName, date: formatDate(restorableUntil, language), id });
+  return translate(language, 'tracking.cli.deleted', { name: contact.displayName, date: formatDate(restorableUntil, language), id: String(id) });
 });
 
-export const restoreCommand = oneContactCommand('restore', `Holt einen Kontakt aus dem Papierkorb zurück (bis ${DELETED_CONTACTS_KEPT_DAYS} Tage nach dem Löschen).`, (session, id, language, json) => {
+/** The services' restore of one contact: the app brings contacts back by the undo of their operation (contacts.undoBulk), which has no request per contact. */
+export const restoreCommand = oneContactCommand('restore', { days: DELETED_CONTACTS_KEPT_DAYS }, (session, id, language, json) => {
   const contact = restoreContact(session.ctx, id);
   return json ? JSON.stringify({ id, restored: true }) : translate(language, 'tracking.cli.restored', { name: contact.displayName });
 });
 
-export const eraseCommand = oneContactCommand(
-  'erase',
-  'Löscht einen Kontakt sofort und endgültig (auch aus dem Papierkorb); der Verlauf behält nur „Kontakt gelöscht am …“.',
-  (session, id, language, json) => {
-    const result = eraseContact(session.ctx, id);
-    if (json) return JSON.stringify({ ...result, erased: true });
-    const lines = [translate(language, 'tracking.cli.erased', { id, date: formatDate(result.erasedOn, language) })];
-    if (result.alsoErased.length > 0) lines.push(translate(language, 'tracking.cli.erasedMerged', { count: result.alsoErased.length }));
-    if (!result.scrubbed) lines.push(translate(language, 'tracking.cli.notScrubbed', { path: session.ctx.databasePath }));
-    return lines.join(' ');
-  },
-);
+/** Erasure at once (GDPR Art. 17) is the CLI's alone: the app erases only by the bin's purge, so the contract has no request for it. */
+export const eraseCommand = oneContactCommand('erase', {}, (session, id, language, json) => {
+  const result = eraseContact(session.ctx, id);
+  if (json) return JSON.stringify({ ...result, erased: true });
+  const lines = [translate(language, 'tracking.cli.erased', { id: String(id), date: formatDate(result.erasedOn, language) })];
+  if (result.alsoErased.length > 0) lines.push(translate(language, 'tracking.cli.erasedMerged', { count: result.alsoErased.length }));
+  if (!result.scrubbed) lines.push(translate(language, 'tracking.cli.notScrubbed', { path: session.ctx.databasePath }));
+  return lines.join(' ');
+});

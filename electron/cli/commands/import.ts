@@ -7,7 +7,6 @@ import { fileSource } from '../../importers/source';
 import { analyseFile, releaseAnalysis, type FileAnalysis } from '../../services/import-analysis';
 import { commitAnalyses } from '../../services/import-commit';
 import { summarise } from '../../services/import-preview';
-import { getSettings } from '../../services/settings';
 import { UsageError, type CliCommand } from '../command';
 
 interface FileReport extends ImportCounts {
@@ -19,24 +18,25 @@ interface FileReport extends ImportCounts {
 
 const noCounts: ImportCounts = { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 };
 
+/**
+ * Files named on the command line, read and written by the services: the contract's import requests
+ * take files uploaded in parts and decided row by row in the page. The options are checked here.
+ */
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'import <Datei>... [--db <Datei>] [--region DE] [--encoding windows-1250] [--dry-run] [--json]',
-  summary: 'Importiert Kontaktdateien (vCard, CSV, Excel, WhatsApp-Chat). Exit 2, wenn eine Datei abgelehnt wurde.',
   options: { json: { type: 'boolean' }, region: { type: 'string' }, encoding: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   allowPositionals: true,
-  async run(session, { values, positionals }, io) {
-    if (positionals.length === 0) throw new UsageError('Welche Datei? Bitte mindestens eine Datei angeben.');
+  async run(session, { values, positionals, language }, io) {
+    if (positionals.length === 0) throw new UsageError('cli.import.noFile');
     const region = (values.region as string | undefined)?.toUpperCase();
     if (region && !(phoneRegions as readonly string[]).includes(region)) {
-      throw new UsageError(`--region: „${region}“ wird nicht unterstützt (${phoneRegions.join(', ')}).`);
+      throw new UsageError('cli.import.unsupported', { option: '--region', value: region, allowed: phoneRegions.join(', ') });
     }
     // For text that is not UTF-8 and names no charset (otherwise read as windows-1252 or Shift_JIS).
     const legacyEncoding = (values.encoding as string | undefined)?.toLowerCase();
     if (legacyEncoding && !(legacyEncodings as readonly string[]).includes(legacyEncoding)) {
-      throw new UsageError(`--encoding: „${legacyEncoding}“ wird nicht unterstützt (${legacyEncodings.join(', ')}).`);
+      throw new UsageError('cli.import.unsupported', { option: '--encoding', value: legacyEncoding, allowed: legacyEncodings.join(', ') });
     }
-    const language = getSettings(session.ctx).language;
     const entries: { report: FileReport; analysis: FileAnalysis | null }[] = [];
     const accepted: FileAnalysis[] = [];
     for (const file of positionals) {
@@ -70,11 +70,18 @@ export const importCommand: CliCommand = {
     if (values.json) io.out(JSON.stringify({ files: reports }));
     else {
       for (const report of reports) {
-        const counts = `${report.created} neu, ${report.updated} ergänzt, ${report.unchanged} unverändert, ${report.duplicates} mögliche Dubletten, ${report.invalid} ungültig`;
+        // As numbers are written on the command line (10000, not 10.000).
+        const counts = translate(language, 'cli.import.counts', {
+          created: String(report.created),
+          updated: String(report.updated),
+          unchanged: String(report.unchanged),
+          duplicates: String(report.duplicates),
+          invalid: String(report.invalid),
+        });
         io.out(`${report.file}: ${report.format ?? '–'}${report.encoding ? ` (${report.encoding})` : ''} – ${counts}`);
-        for (const error of report.errors) io.out(`  ${error.line !== null ? `Zeile ${error.line}: ` : ''}${error.message}`);
+        for (const error of report.errors) io.out(`  ${error.line !== null ? translate(language, 'cli.import.line', { line: String(error.line), message: error.message }) : error.message}`);
       }
-      if (values['dry-run']) io.out('Probelauf: nichts wurde gespeichert.');
+      if (values['dry-run']) io.out(translate(language, 'cli.import.dryRun'));
     }
     return accepted.length < entries.length ? 2 : 0;
   },

@@ -1,9 +1,8 @@
 import { translate } from '../../../shared/i18n';
 import { profileFieldLabel, type Invitation } from '../../../shared/invitations/invitation';
 import { targets, type Target } from '../../../shared/model/tracking';
-import { invitationsFor } from '../../services/invitations';
-import { getSettings } from '../../services/settings';
-import { UsageError, type CliCommand } from '../command';
+import { allContacts } from '../../services/contacts';
+import { Refusal, send, UsageError, type CliCommand } from '../command';
 import { idList } from './letters';
 
 /** One invitation for people: the text and its link, or why there is nothing to send yet. */
@@ -23,19 +22,25 @@ function invitationLines(invitation: Invitation, language: 'de' | 'en'): string 
   return [head, invitation.text, ...notes, invitation.links.whatsapp ?? invitation.links.mailto ?? ''].join('\n');
 }
 
+/**
+ * invitations.forContact for each contact: those --ids names (in the order of their ids, each once,
+ * leaving out any not in the list any more), or every contact in the order `contacts` lists them.
+ */
 export const invitationsCommand: CliCommand = {
   name: 'invitations',
-  usage: 'invitations (--ids <id,...> | --all) [--target <Ziel>] [--json]',
-  summary:
-    'Zeigt die persönliche Einladung je Kontakt mit den Links zum Senden (wa.me, Messenger, E-Mail). Kontakte ohne Ziel bekommen erst mit --target einen Text (ihr eigenes Ziel geht immer vor; sonst needsTarget und suggestedTarget). Was der Text aus dem Betriebsprofil braucht, aber leer ist, steht in missingProfile (dann keine Links); warum kein WhatsApp/SMS (nur Festnetz …), in noMessaging.',
   options: { ids: { type: 'string' }, all: { type: 'boolean' }, target: { type: 'string' }, json: { type: 'boolean' } },
   readOnly: true,
-  run(session, { values }, io) {
-    if (!values.ids && !values.all) throw new UsageError('Für wen? --ids <id,...> oder --all angeben.');
-    const target = values.target as string | undefined;
-    if (target !== undefined && !(targets as readonly string[]).includes(target)) throw new UsageError(`--target: „${target}“ gibt es nicht (${targets.join(', ')}).`);
-    const invitations = invitationsFor(session.ctx, values.ids ? idList(values.ids) : undefined, target as Target | undefined);
-    const language = getSettings(session.ctx).language;
+  async run(session, { values, language }, io) {
+    if (!values.ids && !values.all) throw new UsageError('cli.forWhom');
+    const ids = values.ids ? [...new Set(idList(values.ids))].sort((a, b) => a - b) : allContacts(session.ctx).map((contact) => contact.id);
+    const invitations: Invitation[] = [];
+    for (const id of ids) {
+      try {
+        invitations.push(await send(session, 'invitations.forContact', { id, target: values.target as Target | undefined }));
+      } catch (error) {
+        if (!(error instanceof Refusal && error.code === 'not_found')) throw error;
+      }
+    }
     io.out(values.json ? JSON.stringify(invitations) : invitations.map((invitation) => invitationLines(invitation, language)).join('\n\n'));
     return 0;
   },

@@ -6,7 +6,6 @@ import { BrowserNotFoundError, findBrowser } from '../../printing/chromium';
 import { AppError } from '../../db/errors';
 import { consentedContacts } from '../../services/export';
 import { printLetters } from '../../services/letters';
-import { getSettings } from '../../services/settings';
 import { writeFileAtomically } from '../../db/temp-files';
 import type { Language } from '../../../shared/model/settings';
 import { UsageError, type CliCommand } from '../command';
@@ -17,7 +16,7 @@ export function idList(text: unknown): number[] {
     .map((part) => part.trim())
     .filter(Boolean)
     .map(Number);
-  if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError(`--ids: „${String(text)}“ ist keine Liste von Kontakt-IDs (z. B. 3,7,12).`);
+  if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError('cli.notIdList', { text: String(text) });
   return ids;
 }
 
@@ -43,11 +42,13 @@ export function writeFailureReason(language: Language, error: unknown): string {
   return translate(language, `files.writeReasons.${reasons[code] ?? 'other'}`, { code });
 }
 
+/**
+ * Letters into a PDF file named on the command line, by the services: the contract's letters.start,
+ * .status and .delivered hand a PDF to a page (and take no letter date), so they have no use here;
+ * the options are checked here, in the catalogue's words.
+ */
 export const lettersCommand: CliCommand = {
   name: 'letters',
-  usage: 'letters --out <datei.pdf> (--ids <id,...> | --all) [--form A|B] [--kind consent|invitation] [--date JJJJ-MM-TT] [--include-settled] [--json]',
-  summary:
-    'Schreibt Einwilligungsbriefe (DIN 5008) als ein PDF und setzt die Kontakte auf „Einwilligung angefragt“; wer schon eingewilligt, abgelehnt oder gewechselt hat, bekommt keinen (nur mit --include-settled) und wird genannt. Mit --kind invitation Einladungen per Brief (Kontakte dann „eingeladen“ per Brief). Braucht Chrome, Edge oder Chromium (oder CHROMIUM_PATH).',
   options: {
     out: { type: 'string' },
     ids: { type: 'string' },
@@ -58,17 +59,16 @@ export const lettersCommand: CliCommand = {
     'include-settled': { type: 'boolean' },
     json: { type: 'boolean' },
   },
-  async run(session, { values }, io) {
+  async run(session, { values, language }, io) {
     const out = values.out as string | undefined;
-    if (!out) throw new UsageError('Wohin? --out <datei.pdf> fehlt.');
-    if (!values.ids && !values.all) throw new UsageError('Für wen? --ids <id,...> oder --all angeben.');
+    if (!out) throw new UsageError('cli.letters.noOut');
+    if (!values.ids && !values.all) throw new UsageError('cli.forWhom');
     const form = ((values.form as string | undefined) ?? 'B').toUpperCase();
-    if (form !== 'A' && form !== 'B') throw new UsageError(`--form: „${form}“ gibt es nicht (A oder B).`);
+    if (form !== 'A' && form !== 'B') throw new UsageError('cli.letters.unknownForm', { form });
     const kind = (values.kind as string | undefined) ?? 'consent';
-    if (!(letterKinds as readonly string[]).includes(kind)) throw new UsageError(`--kind: „${kind}“ gibt es nicht (consent oder invitation).`);
+    if (!(letterKinds as readonly string[]).includes(kind)) throw new UsageError('cli.letters.unknownKind', { kind });
     const date = values.date as string | undefined;
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date: „${date}“ ist kein Datum (JJJJ-MM-TT).`);
-    const language = getSettings(session.ctx).language;
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('cli.letters.notDate', { date });
     const browser = findBrowser();
     if (!browser) {
       io.err(translate(language, 'letters.errors.noBrowser'));
@@ -115,19 +115,20 @@ export const lettersCommand: CliCommand = {
   },
 };
 
+/**
+ * The vCard file of the contacts with a valid consent, by the services: export.consented answers
+ * with the file's content but not with the ids that --json lists.
+ */
 export const exportConsentedCommand: CliCommand = {
   name: 'export-consented',
-  usage: 'export-consented --out <datei.vcf> [--json]',
-  summary: 'Schreibt nur die Kontakte mit gültiger WhatsApp-Einwilligung als vCard – für das Adressbuch des Firmenhandys.',
   options: { out: { type: 'string' }, json: { type: 'boolean' } },
   readOnly: true,
-  run(session, { values }, io) {
+  run(session, { values, language }, io) {
     const out = values.out as string | undefined;
-    if (!out) throw new UsageError('Wohin? --out <datei.vcf> fehlt.');
+    if (!out) throw new UsageError('cli.exportConsented.noOut');
     const contacts = consentedContacts(session.ctx);
     const file = path.resolve(out);
     writeFileAtomically(file, toVcard(contacts));
-    const language = getSettings(session.ctx).language;
     io.out(values.json ? JSON.stringify({ file, count: contacts.length, ids: contacts.map((c) => c.id) }) : translate(language, 'export.done', { count: contacts.length, file }));
     return 0;
   },

@@ -1,23 +1,19 @@
 import { readFileSync } from 'node:fs';
+import { contract, type RequestInput } from '../../../shared/contract';
 import { translate } from '../../../shared/i18n';
-import { missingProfileFields, profileSchema } from '../../../shared/model/profile';
-import { AppError } from '../../db/errors';
-import { getProfile, updateProfile } from '../../services/profile';
-import { getSettings } from '../../services/settings';
-import type { CliCommand } from '../command';
+import { Refusal, send, type CliCommand } from '../command';
 
 /** The fields of the profile still empty, as the settings page names them. */
 export const describeMissing = (language: 'de' | 'en', missing: readonly string[]) => missing.map((field) => translate(language, `profile.fields.${field}`)).join(', ');
 
+/** profile.get, or profile.update with the fields of a JSON file. */
 export const profileCommand: CliCommand = {
   name: 'profile',
-  usage: 'profile [--set <datei.json>] [--json]',
-  summary: 'Zeigt das Betriebsprofil (Angaben für Einwilligungsbriefe) oder übernimmt es aus einer JSON-Datei (Format: README).',
   options: { json: { type: 'boolean' }, set: { type: 'string' } },
   readOnly: (values) => values.set === undefined,
-  run(session, { values }, io) {
-    const language = getSettings(session.ctx).language;
+  async run(session, { values, language }, io) {
     const file = values.set as string | undefined;
+    let view;
     if (file) {
       let parsed: unknown;
       try {
@@ -26,26 +22,22 @@ export const profileCommand: CliCommand = {
         io.err(translate(language, 'profile.errors.unreadable', { file, reason: (error as Error).message }));
         return 2;
       }
-      const checked = profileSchema.partial().strict().safeParse(parsed);
-      if (!checked.success) {
-        const problems = checked.error.issues.map((issue) => `${issue.path.join('.') || '–'}: ${issue.message}`).join('; ');
-        io.err(translate(language, 'profile.errors.invalid', { file, problems }));
-        return 2;
-      }
       try {
-        updateProfile(session.ctx, checked.data);
+        view = await send(session, 'profile.update', parsed as RequestInput<'profile.update'>);
       } catch (error) {
-        // A field in the wrong form (a postal code of four digits, a landline for WhatsApp …).
-        if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error;
-        io.err(translate(language, error.messageKey, error.vars));
-        return 2;
+        // A file that is no profile (a field that does not exist, a state that does not) is named,
+        // with the contract's words; a field in the wrong form (a postal code of four digits, a
+        // landline for WhatsApp …) is said as the settings page says it.
+        if (error instanceof Refusal && error.code === 'invalid_input' && !contract['profile.update'].input.safeParse(parsed).success) {
+          io.err(translate(language, 'profile.errors.invalid', { file, problems: error.message }));
+          return 2;
+        }
+        throw error;
       }
-    }
-    const profile = getProfile(session.ctx);
-    const missing = missingProfileFields(profile);
+    } else view = await send(session, 'profile.get', {});
+    const { profile, missing } = view;
     if (values.json) io.out(JSON.stringify({ ...profile, missing }, null, 2));
     else io.out(missing.length ? translate(language, 'profile.incomplete', { fields: describeMissing(language, missing) }) : translate(language, 'profile.complete', { name: `${profile.name} ${profile.legalForm}`.trim() }));
     return 0;
   },
 };
-

@@ -1,51 +1,37 @@
 import { formatDateTime } from '../../../shared/local-date';
-import { messengers, stages, invitationChannels, type HistoryEntryView, type Stage } from '../../../shared/model/tracking';
+import { stages, type HistoryEntryView, type InvitationChannel, type Messenger, type Stage } from '../../../shared/model/tracking';
 import { historyView } from '../../services/contact-detail';
-import { getSettings } from '../../services/settings';
-import { requireContact, setStage } from '../../services/tracking';
+import { requireContact } from '../../services/tracking';
 import { translate } from '../../../shared/i18n';
-import { contactId, refused, UsageError, type CliCommand } from '../command';
+import { contactId, refused, send, usageOf, UsageError, type CliCommand } from '../command';
 import { forScripts } from './contacts';
-import { CONSENT_USAGE } from './consent';
 
-const oneOf = <T extends string>(value: unknown, allowed: readonly T[], option: string): T | undefined => {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(String(value))) throw new UsageError(`${option}: „${String(value)}“ gibt es nicht (${allowed.join(', ')}).`);
-  return value as T;
-};
-
-
+/** contacts.setStage: the stage and what goes with it are the contract's to check, the step the rules'. */
 export const setStageCommand: CliCommand = {
   name: 'set-stage',
-  usage: 'set-stage <ID> <Stand> [--messenger <m>] [--channel <k>] [--date JJJJ-MM-TT] [--letter-version <v>] [--json]',
-  summary: `Setzt den Stand eines Kontakts (${stages.join(', ')}).`,
+  helpVars: { stages: stages.join(', ') },
   options: { json: { type: 'boolean' }, messenger: { type: 'string' }, channel: { type: 'string' }, date: { type: 'string' }, 'letter-version': { type: 'string' } },
   allowPositionals: true,
-  run(session, { values, positionals }, io) {
-    const [idText, stageText] = positionals;
+  async run(session, { values, positionals, language }, io) {
+    const [idText, stage] = positionals;
     const id = contactId(idText);
-    const stage = oneOf<Stage>(stageText, stages, 'Stand');
-    if (!stage) throw new UsageError('Welcher Stand? Zum Beispiel: set-stage 12 invited');
+    if (!stage) throw new UsageError('cli.setStage.noStage');
     if (stage === 'consent_given') {
-      io.err(`Eine Einwilligung wird nur mit ihrem Nachweis erfasst (Zwecke, Datum, Textfassung, Scan oder Begründung):\n  npm run --silent cli -- ${CONSENT_USAGE}`);
+      io.err(`${translate(language, 'cli.setStage.consentNeedsProof')}\n  npm run --silent cli -- ${usageOf({ name: 'consent' }, language)}`);
       return 2;
     }
-    const date = values.date as string | undefined;
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date: „${date}“ ist kein Datum (JJJJ-MM-TT).`);
-    const language = getSettings(session.ctx).language;
-    try {
-      const contact = setStage(session.ctx, id, {
-        stage,
-        messenger: oneOf(values.messenger, messengers, '--messenger'),
-        channel: oneOf(values.channel, invitationChannels, '--channel'),
-        date,
+    const contact = await send(session, 'contacts.setStage', {
+      id,
+      change: {
+        stage: stage as Stage,
+        messenger: values.messenger as Messenger | undefined,
+        channel: values.channel as InvitationChannel | undefined,
+        date: values.date as string | undefined,
         letterVersion: values['letter-version'] as string | undefined,
-      });
-      io.out(values.json ? JSON.stringify(forScripts(contact)) : `${contact.displayName}: ${translate(language, `tracking.stages.${contact.stage}`)}`);
-      return 0;
-    } catch (error) {
-      return refused(error, io, language);
-    }
+      },
+    });
+    io.out(values.json ? JSON.stringify(forScripts(contact)) : `${contact.displayName}: ${translate(language, `tracking.stages.${contact.stage}`)}`);
+    return 0;
   },
 };
 
@@ -56,16 +42,17 @@ function historyLine(entry: HistoryEntryView, language: 'de' | 'en'): string {
   return `${formatDateTime(entry.at, language)}  ${entry.text}${changes ? ` – ${changes}` : ''}`;
 }
 
+/**
+ * The services' history in the CLI's language: contacts.get has it too, but in the settings'
+ * language and not for an erased contact, whose history is the entry saying when it was deleted.
+ */
 export const historyCommand: CliCommand = {
   name: 'history',
-  usage: 'history <ID> [--json]',
-  summary: 'Zeigt den Verlauf eines Kontakts (jede Änderung mit Zeit, vorher und nachher).',
   options: { json: { type: 'boolean' } },
   allowPositionals: true,
   readOnly: true,
-  run(session, { values, positionals }, io) {
+  run(session, { values, positionals, language }, io) {
     const id = contactId(positionals[0]);
-    const language = getSettings(session.ctx).language;
     try {
       // An erased contact is nothing but its id and the entry saying when it was deleted.
       const contact = session.ctx.repos.contacts.isErased(id) ? { id } : requireContact(session.ctx, id);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testSession } from '../../helpers/session';
 import { tempDatabasePath, tempDir } from '../../helpers/temp';
-import { cli } from '../../helpers/cli';
+import { cli, withoutLocale } from '../../helpers/cli';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -68,9 +68,9 @@ describe('CLI', () => {
   });
 
   it('runs as `npm run --silent cli -- contacts --db … --json` with nothing but JSON on stdout', () => {
-    const stdout = execFileSync('npm', ['run', '--silent', 'cli', '--', 'contacts', '--db', tempDatabasePath(), '--json'], { cwd: root, encoding: 'utf8' });
+    const stdout = execFileSync('npm', ['run', '--silent', 'cli', '--', 'contacts', '--db', tempDatabasePath(), '--json'], { cwd: root, encoding: 'utf8', env: withoutLocale() });
     expect(stdout).toBe('[]\n');
-    const help = spawnSync('npm', ['run', '--silent', 'cli', '--', '--help'], { cwd: root, encoding: 'utf8' });
+    const help = spawnSync('npm', ['run', '--silent', 'cli', '--', '--help'], { cwd: root, encoding: 'utf8', env: withoutLocale() });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Aufruf: npm run --silent cli');
   });

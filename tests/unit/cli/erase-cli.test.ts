@@ -9,7 +9,7 @@ import { undoOperation } from '../../../electron/services/tracking';
 import { addDays, formatDate, localDate } from '../../../shared/local-date';
 import { testSession } from '../../helpers/session';
 import { tempDatabasePath, tempDir } from '../../helpers/temp';
-import { cli } from '../../helpers/cli';
+import { cli, withoutLocale } from '../../helpers/cli';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -211,7 +211,7 @@ function cliProcess(folder: string, args: string[]) {
   const result = spawnSync(process.execPath, [bundle, ...args], {
     cwd: folder,
     encoding: 'utf8',
-    env: { ...process.env, HOME: folder, XDG_CONFIG_HOME: folder, NODE_PATH: path.join(root, 'node_modules') },
+    env: withoutLocale({ ...process.env, HOME: folder, XDG_CONFIG_HOME: folder, NODE_PATH: path.join(root, 'node_modules') }),
     ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
   });
   return { code: result.status, out: result.stdout.trim(), err: result.stderr.trim() };
