@@ -9,7 +9,6 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { i18n } from './i18n';
 import { createQueryClient } from './queries/client';
-import { SettingsProvider } from './settings-context';
 import { theme } from './theme';
 import { UnsavedChangesProvider } from './unsaved-changes';
 
@@ -21,11 +20,9 @@ createRoot(document.getElementById('root')!).render(
       <I18nextProvider i18n={i18n}>
         <MantineProvider theme={theme} defaultColorScheme="light">
           <Notifications position="top-right" />
-          <SettingsProvider>
-            <UnsavedChangesProvider>
-              <App />
-            </UnsavedChangesProvider>
-          </SettingsProvider>
+          <UnsavedChangesProvider>
+            <App />
+          </UnsavedChangesProvider>
         </MantineProvider>
       </I18nextProvider>
     </QueryClientProvider>

@@ -6,8 +6,8 @@ import type { ContactFilter, ContactView, sortColumns } from '../../../../shared
 import type { Stage, Target } from '../../../../shared/model/tracking';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRequest } from '../../hooks/useRequest';
+import { useSettings } from '../../queries/settings';
 import { useSelectionHandoff } from '../../selection-handoff';
-import { useSettings } from '../../settings-context';
 import { BulkBar } from './BulkBar';
 import { ContactDetailDrawer } from './ContactDetailDrawer';
 import { ContactsEmptyState } from './ContactsEmptyState';
@@ -45,7 +45,7 @@ function ImportFilter({ importId, onClear }: { importId: number; onClear: () => 
 
 export function ContactsView({ importId, view, onImport, onClearFilter, onInvite, onLetters }: Props) {
   const { t } = useTranslation();
-  const { settings } = useSettings();
+  const { data: settings } = useSettings();
   const handoff = useSelectionHandoff();
   const [filters, setFilters] = useState<Filters>(emptyFilters);
   const patchFilters = useCallback((change: Partial<Filters>) => setFilters((current) => ({ ...current, ...change })), []);
