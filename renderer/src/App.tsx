@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileDropProvider } from './file-drop';
 import { useRoute } from './hooks/useRoute';
+import { useSettings } from './queries/settings';
 import { hashFor, routes, type RouteKey } from './routes';
 import { contactViews } from '../../shared/model/contact';
 import { SelectionHandoffProvider } from './selection-handoff';
@@ -63,6 +64,8 @@ function CurrentView({ route, params, navigate }: ViewProps) {
 
 export function App() {
   const { t } = useTranslation();
+  // Observed for the app's whole life: the settings are read once at the start (applying the language) and kept for every view.
+  useSettings();
   const [route, navigate, params] = useRoute();
   const toImport = useCallback(() => navigate('import'), [navigate]);
 

@@ -9,6 +9,8 @@ import { contactLanguages, formalChoices, type Selection } from '../../../../sha
 import { targets, type Stage } from '../../../../shared/model/tracking';
 import { send } from '../../api';
 import { StageChangeModal, stageNeedsDetails } from '../../components/StageChangeModal';
+import { toldAlready } from '../../queries/client';
+import { useBulkAction, useUndoBulk } from '../../queries/contacts';
 import { ConsentForm } from './ConsentForm';
 
 type StageOption = RequestOutput<'contacts.stageOptions'>['steps'][number];
@@ -19,7 +21,6 @@ interface Props {
   selection: Selection;
   /** Tags in use, offered when tagging. */
   tags: string[];
-  onDone: () => void;
   onClear: () => void;
   onInvite: () => void;
   onLetters: () => void;
@@ -43,8 +44,10 @@ function BulkMenu({ label, children, onOpen }: { label: string; children: ReactN
 let latestNotification: string | null = null;
 
 /** What can be done to the selected contacts at once; every action can be undone right after. */
-export function BulkBar({ count, selection, tags, onDone, onClear, onInvite, onLetters }: Props) {
+export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }: Props) {
   const { t } = useTranslation();
+  const bulk = useBulkAction();
+  const undoBulk = useUndoBulk();
   const [stage, setStage] = useState<Stage | null>(null);
   const [tag, setTag] = useState('');
   const [tagMode, setTagMode] = useState<'addTag' | 'removeTag' | null>(null);
@@ -71,16 +74,17 @@ export function BulkBar({ count, selection, tags, onDone, onClear, onInvite, onL
             <Button
               size="compact-sm"
               variant="light"
-              onClick={async () => {
+              onClick={() => {
                 notifications.hide(id);
-                const undone = await send('contacts.undoBulk', { operationId });
-                if (undone.ok) {
-                  notifications.show({
-                    color: 'teal',
-                    message: [t('contacts.bulk.undone', { count: undone.value.restored }), undone.value.keptBecauseChanged ? t('contacts.bulk.kept', { count: undone.value.keptBecauseChanged }) : ''].join(' '),
-                  });
-                } else notifications.show({ color: 'red', title: t('errors.title'), message: undone.error.message });
-                onDone();
+                // The bar is gone by now (the selection was cleared): mutateAsync still reports.
+                void undoBulk.mutateAsync({ operationId }).then(
+                  ({ restored, keptBecauseChanged }) =>
+                    notifications.show({
+                      color: 'teal',
+                      message: [t('contacts.bulk.undone', { count: restored }), keptBecauseChanged ? t('contacts.bulk.kept', { count: keptBecauseChanged }) : ''].join(' '),
+                    }),
+                  toldAlready,
+                );
               }}
             >
               {t('contacts.bulk.undo')}
@@ -90,17 +94,9 @@ export function BulkBar({ count, selection, tags, onDone, onClear, onInvite, onL
       ),
     });
     onClear();
-    onDone();
   };
 
-  const run = async (action: BulkActionInput) => {
-    const result = await send('contacts.bulk', { selection, action });
-    if (!result.ok) {
-      notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
-      return;
-    }
-    report(result.value);
-  };
+  const run = (action: BulkActionInput) => bulk.mutateAsync({ selection, action }).then((outcome) => report(outcome), toldAlready);
 
   /** A step: consent opens its form, steps with details ask for them, the rest happen at once. */
   const step = (stage: Stage) => {

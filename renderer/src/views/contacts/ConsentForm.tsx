@@ -5,11 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { RequestInput, RequestOutput } from '../../../../shared/contract';
 import type { Selection } from '../../../../shared/model/contact';
 import { consentMethods, purposes, type ConsentMethod, type Purpose } from '../../../../shared/model/tracking';
-import { send } from '../../api';
 import { bytesToBase64 } from '../../base64';
 import { DialogActions } from '../../components/DialogActions';
 import { todayIso } from '../../format';
-import { useRequest } from '../../hooks/useRequest';
+import { useConsentForm, useRecordConsent, useRecordConsents } from '../../queries/contacts';
 
 /** The largest scan the app keeps (as electron/services/evidence.ts checks it again). */
 const MAX_SCAN_BYTES = 20 * 1024 * 1024;
@@ -49,7 +48,9 @@ export function ConsentForm({ opened, target, onClose, onRecorded }: Props) {
   const { t } = useTranslation();
   const single = 'contactId' in target;
   const selection: Selection = single ? { ids: [target.contactId] } : target.selection;
-  const prepared = useRequest('consents.prepare', { selection }, opened ? JSON.stringify(selection) : 'closed');
+  const prepared = useConsentForm(selection, opened);
+  const recordOne = useRecordConsent();
+  const recordMany = useRecordConsents();
   const [chosen, setChosen] = useState<string[]>([]);
   const [givenAt, setGivenAt] = useState(todayIso());
   const [textVersion, setTextVersion] = useState('');
@@ -58,7 +59,7 @@ export function ConsentForm({ opened, target, onClose, onRecorded }: Props) {
   const [scan, setScan] = useState<File | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const saving = recordOne.isPending || recordMany.isPending;
 
   useEffect(() => {
     if (!opened) return;
@@ -95,12 +96,12 @@ export function ConsentForm({ opened, target, onClose, onRecorded }: Props) {
     if (chosen.length === 0) return setError(t('detail.consent.purposeRequired'));
     const evidence = await proof();
     if (!evidence) return setError(t('tracking.errors.evidenceMissing'));
-    setSaving(true);
     const form = { purposes: chosen as Purpose[], givenAt, textVersion: textVersion.trim() || null, method, evidence };
-    const result = single ? await send('consents.record', { contactId: target.contactId, ...form }) : await send('consents.recordMany', { selection, ...form });
-    setSaving(false);
-    if (!result.ok) return setError(result.error.message);
-    onRecorded(single ? null : (result.value as RequestOutput<'consents.recordMany'>), evidence.kind === 'note');
+    const recorded = single ? recordOne.mutateAsync({ contactId: target.contactId, ...form }).then(() => null) : recordMany.mutateAsync({ selection, ...form });
+    await recorded.then(
+      (result) => onRecorded(result, evidence.kind === 'note'),
+      (failed: Error) => setError(failed.message),
+    );
   };
 
   const versionHint = (data: Prepared) => {

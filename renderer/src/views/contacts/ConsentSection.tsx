@@ -4,22 +4,23 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactDetailView } from '../../../../shared/contract/contacts';
 import type { Consent, Purpose } from '../../../../shared/model/tracking';
-import { send } from '../../api';
 import { base64ToBytes } from '../../base64';
 import { DialogActions } from '../../components/DialogActions';
 import { formatDate, todayIso } from '../../format';
+import { notifyFailure, request } from '../../queries/client';
+import { useWithdrawConsent } from '../../queries/contacts';
 import { ConsentForm } from './ConsentForm';
-
 
 function EvidenceLink({ evidence }: { evidence: NonNullable<Consent['evidence']> }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
-  const load = async () => {
-    const result = await send('evidence.get', { id: evidence.id });
-    if (!result.ok) return notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
-    setUrl(URL.createObjectURL(new Blob([base64ToBytes(result.value.data)], { type: result.value.mime })));
-  };
+  // Read on demand and handed to the browser as a blob, not kept as query data: a scan can be 20 MB.
+  const load = () =>
+    request('evidence.get', { id: evidence.id }).then(
+      (scan) => setUrl(URL.createObjectURL(new Blob([base64ToBytes(scan.data)], { type: scan.mime }))),
+      (error: Error) => notifyFailure(error.message),
+    );
   if (!url) {
     return (
       <Anchor component="button" size="sm" onClick={() => void load()}>
@@ -42,14 +43,11 @@ function Withdraw({ opened, detail, onClose, onDone }: { opened: boolean; detail
   const [chosen, setChosen] = useState<string[]>(active);
   const [date, setDate] = useState(todayIso());
   const [error, setError] = useState<string>();
+  const withdraw = useWithdrawConsent();
   useEffect(() => {
     if (opened) setChosen(active);
   }, [opened]);
-  const submit = async () => {
-    const result = await send('consents.withdraw', { contactId: detail.contact.id, purposes: chosen as Purpose[], date });
-    if (!result.ok) return setError(result.error.message);
-    onDone();
-  };
+  const submit = () => withdraw.mutateAsync({ contactId: detail.contact.id, purposes: chosen as Purpose[], date }).then(onDone, (failed: Error) => setError(failed.message));
   return (
     <Modal opened={opened} onClose={onClose} title={t('detail.consent.withdrawTitle')} centered>
       <Stack>
@@ -77,11 +75,10 @@ interface Props {
   withdrawing: boolean;
   onRecord: (open: boolean) => void;
   onWithdraw: (open: boolean) => void;
-  onChanged: () => void;
 }
 
 /** Consent per purpose: when given, which text version, how, the proof, and any withdrawal. */
-export function ConsentSection({ detail, recording, withdrawing, onRecord, onWithdraw, onChanged }: Props) {
+export function ConsentSection({ detail, recording, withdrawing, onRecord, onWithdraw }: Props) {
   const { t, i18n } = useTranslation();
   const canRecord = detail.contact.stage === 'consent_given' || detail.nextStages.includes('consent_given');
   const hasActive = detail.consents.some((c) => !c.withdrawnAt);
@@ -134,17 +131,13 @@ export function ConsentSection({ detail, recording, withdrawing, onRecord, onWit
           onRecord(false);
           // Said only now: the proof and the consent are stored.
           notifications.show({ color: withoutScan ? 'yellow' : 'teal', message: t(withoutScan ? 'detail.consent.savedWithoutScan' : 'detail.consent.saved') });
-          onChanged();
         }}
       />
       <Withdraw
         opened={withdrawing}
         detail={detail}
         onClose={() => onWithdraw(false)}
-        onDone={() => {
-          onWithdraw(false);
-          onChanged();
-        }}
+        onDone={() => onWithdraw(false)}
       />
     </Stack>
   );

@@ -2,11 +2,10 @@ import { Badge, Button, Drawer, Loader, Stack, Tabs, Text, Title } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequestInput, RequestName } from '../../../../shared/contract';
 import type { ContactEdit } from '../../../../shared/model/contact-edit';
-import { send } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useRequest } from '../../hooks/useRequest';
+import { toldAlready } from '../../queries/client';
+import { useContact, useContactTags, useKeepApart, useMergeContacts, useSetStage, useSetTarget, useUndoKeepApart, useUpdateContact } from '../../queries/contacts';
 import { useConfirmLeave } from '../../unsaved-changes';
 import { ConsentSection } from './ConsentSection';
 import { ContactForm } from './ContactForm';
@@ -17,63 +16,50 @@ import { WaySection } from './WaySection';
 interface Props {
   contactId: number | null;
   onClose: () => void;
-  /** Something changed: the table should show it. */
-  onChanged: () => void;
 }
 
 /** One contact: its way off WhatsApp, its details, its consent, its history and possible duplicates. */
-export function ContactDetailDrawer({ contactId, onClose, onChanged }: Props) {
+export function ContactDetailDrawer({ contactId, onClose }: Props) {
   const { t } = useTranslation();
   const confirmLeave = useConfirmLeave();
   return (
     <Drawer opened={contactId !== null} onClose={() => confirmLeave(onClose)} position="right" size={760} title={t('detail.title')} closeButtonProps={{ 'aria-label': t('detail.close') }}>
-      {contactId !== null && <Detail key={contactId} id={contactId} onChanged={onChanged} />}
+      {contactId !== null && <Detail key={contactId} id={contactId} />}
     </Drawer>
   );
 }
 
-function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
+function Detail({ id }: { id: number }) {
   const { t } = useTranslation();
-  const detail = useRequest('contacts.get', { id }, String(id));
-  const tags = useRequest('contacts.tags', {});
+  const detail = useContact(id);
+  const tags = useContactTags();
+  const setStage = useSetStage();
+  const setTarget = useSetTarget();
+  const update = useUpdateContact();
+  const merge = useMergeContacts();
+  const keepApart = useKeepApart();
+  const undoKeepApart = useUndoKeepApart();
   const [tab, setTab] = useState<string | null>('way');
-  const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string>();
   const [recording, setRecording] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const confirmLeave = useConfirmLeave();
+  const busy = [setStage, setTarget, update, merge, keepApart, undoKeepApart].some((change) => change.isPending);
 
-  const act = async <K extends RequestName>(name: K, input: RequestInput<K>, done?: () => void) => {
-    setBusy(true);
-    const result = await send(name, input);
-    setBusy(false);
-    if (!result.ok) {
-      notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
-      return false;
-    }
-    done?.();
-    detail.reload();
-    onChanged();
-    return true;
-  };
-
-  if (detail.error) return <ErrorNotice message={detail.error.message} onRetry={detail.reload} />;
+  if (detail.error) return <ErrorNotice message={detail.error.message} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <Loader aria-label={t('app.loading')} />;
   const { contact } = detail.data;
 
-  const save = async (edit: ContactEdit) => {
-    setBusy(true);
-    const result = await send('contacts.update', { id, edit });
-    setBusy(false);
-    if (!result.ok) return setFormError(result.error.message);
-    setFormError(undefined);
-    setFormKey((k) => k + 1);
-    notifications.show({ color: 'teal', message: t('detail.saved') });
-    detail.reload();
-    tags.reload();
-    onChanged();
-  };
+  const save = (edit: ContactEdit) =>
+    update.mutateAsync({ id, edit }).then(
+      () => {
+        setFormError(undefined);
+        setFormKey((k) => k + 1);
+        notifications.show({ color: 'teal', message: t('detail.saved') });
+      },
+      (error: Error) => setFormError(error.message),
+    );
 
   return (
     <Stack gap="md" data-testid="contact-detail">
@@ -102,8 +88,8 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
           <WaySection
             detail={detail.data}
             busy={busy}
-            onStage={(change) => void act('contacts.setStage', { id, change })}
-            onTarget={(target, messengerId) => void act('contacts.setTarget', { id, target, messengerId })}
+            onStage={(change) => setStage.mutate({ id, change })}
+            onTarget={(target, messengerId) => setTarget.mutate({ id, target, messengerId })}
             onRecordConsent={() => {
               setTab('consent');
               setRecording(true);
@@ -124,10 +110,6 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
             withdrawing={withdrawing}
             onRecord={setRecording}
             onWithdraw={setWithdrawing}
-            onChanged={() => {
-              detail.reload();
-              onChanged();
-            }}
           />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
@@ -136,9 +118,9 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
         <Tabs.Panel value="duplicates" pt="md">
           <DuplicatesSection
             detail={detail.data}
-            onMerge={(otherId) => void act('contacts.merge', { keepId: id, otherId }, () => notifications.show({ color: 'teal', message: t('detail.duplicates.merged') }))}
+            onMerge={(otherId) => void merge.mutateAsync({ keepId: id, otherId }).then(() => notifications.show({ color: 'teal', message: t('detail.duplicates.merged') }), toldAlready)}
             onDismiss={(otherId) =>
-              void act('contacts.keepApart', { id, otherId }, () => {
+              void keepApart.mutateAsync({ id, otherId }).then(() => {
                 const key = `kept-apart-${id}-${otherId}`;
                 notifications.show({
                   id: key,
@@ -147,13 +129,13 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
                   message: (
                     <Stack gap={4}>
                       <Text size="sm">{t('detail.duplicates.keptApart')}</Text>
-                      <Button size="compact-sm" variant="light" w="fit-content" onClick={() => (notifications.hide(key), void act('contacts.undoKeepApart', { id, otherId }))}>
+                      <Button size="compact-sm" variant="light" w="fit-content" onClick={() => (notifications.hide(key), undoKeepApart.mutate({ id, otherId }))}>
                         {t('contacts.bulk.undo')}
                       </Button>
                     </Stack>
                   ),
                 });
-              })
+              }, toldAlready)
             }
           />
         </Tabs.Panel>

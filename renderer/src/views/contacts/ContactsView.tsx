@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { ContactFilter, ContactView, sortColumns } from '../../../../shared/model/contact';
 import type { Stage, Target } from '../../../../shared/model/tracking';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useRequest } from '../../hooks/useRequest';
+import { useContactTags } from '../../queries/contacts';
+import { useImportHistory } from '../../queries/imports';
+import { useSettings } from '../../queries/settings';
 import { useSelectionHandoff } from '../../selection-handoff';
-import { useSettings } from '../../settings-context';
 import { BulkBar } from './BulkBar';
 import { ContactDetailDrawer } from './ContactDetailDrawer';
 import { ContactsEmptyState } from './ContactsEmptyState';
@@ -29,7 +30,7 @@ interface Props {
 
 function ImportFilter({ importId, onClear }: { importId: number; onClear: () => void }) {
   const { t } = useTranslation();
-  const history = useRequest('import.history', {});
+  const history = useImportHistory();
   const file = history.data?.find((record) => record.id === importId)?.file ?? '…';
   return (
     <Alert color="blue" variant="light" py="xs">
@@ -45,7 +46,7 @@ function ImportFilter({ importId, onClear }: { importId: number; onClear: () => 
 
 export function ContactsView({ importId, view, onImport, onClearFilter, onInvite, onLetters }: Props) {
   const { t } = useTranslation();
-  const { settings } = useSettings();
+  const { data: settings } = useSettings();
   const handoff = useSelectionHandoff();
   const [filters, setFilters] = useState<Filters>(emptyFilters);
   const patchFilters = useCallback((change: Partial<Filters>) => setFilters((current) => ({ ...current, ...change })), []);
@@ -70,14 +71,8 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
     [filters, importId, view],
   );
   const pages = useContactPages({ ...filter, sort, descending });
-  const tags = useRequest('contacts.tags', {});
+  const tags = useContactTags();
   const tagList = useMemo(() => tags.data ?? [], [tags.data]);
-  const { refresh } = pages;
-  const reloadTags = tags.reload;
-  const onChanged = useCallback(() => {
-    refresh();
-    reloadTags();
-  }, [refresh, reloadTags]);
   const selection = useSelection(JSON.stringify(filter), pages.total ?? 0);
   useHotkeys([
     ['mod+F', () => search.current?.focus()],
@@ -101,7 +96,7 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
     go();
   };
 
-  if (pages.error) return <ErrorNotice message={pages.error} onRetry={pages.refresh} />;
+  if (pages.error) return <ErrorNotice message={pages.error} onRetry={pages.retry} />;
   if (pages.total === null) return <Loader aria-label={t('app.loading')} />;
   const filtered = JSON.stringify(filter) !== JSON.stringify({ search: '' });
   if (pages.total === 0 && !filtered) {
@@ -135,7 +130,7 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
       )}
       <ContactsToolbar ref={search} filters={filters} tags={tagList} onPatch={patchFilters} />
       {chosen && selection.count > 0 && (
-        <BulkBar count={selection.count} selection={chosen} tags={tagList} onDone={onChanged} onClear={selection.clear} onInvite={() => handTo(onInvite)} onLetters={() => handTo(onLetters)} />
+        <BulkBar count={selection.count} selection={chosen} tags={tagList} onClear={selection.clear} onInvite={() => handTo(onInvite)} onLetters={() => handTo(onLetters)} />
       )}
       {pages.total === 0 ? (
         <Text c="dimmed">{filters.search ? t('contacts.noMatches', { search: filters.search }) : t('contacts.noFilterMatches')}</Text>
@@ -163,7 +158,6 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
           setOpenId(null);
           table.current?.focus();
         }}
-        onChanged={onChanged}
       />
     </Stack>
   );

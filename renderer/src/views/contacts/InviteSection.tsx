@@ -2,17 +2,17 @@ import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/cor
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StageChange, Target } from '../../../../shared/model/tracking';
-import { useRequest } from '../../hooks/useRequest';
 import { InvitationActions, type OpenedChannel } from '../../components/InvitationActions';
 import { InvitationTone } from '../../components/InvitationTone';
 import { ChosenTarget, TargetChoice } from '../../components/TargetChoice';
 import { todayIso } from '../../format';
+import { useInvitation } from '../../queries/invitations';
 
 /**
  * The personal invitation, ready to send in one tap: WhatsApp from the business phone (wa.me with the
  * text filled in), a text message, e-mail, or copied; then one click records the invitation with its
  * channel and date. A contact without a target is asked for one first; it is stored with the invitation.
- * `revision`: the contact's, so that the invitation follows every change of the contact.
+ * `revision`: the contact's; a change of the contact starts the choice over.
  */
 export function InviteSection({ contactId, revision, canMarkInvited, onStage }: { contactId: number; revision: number; canMarkInvited: boolean; onStage: (change: StageChange) => void }) {
   const { t } = useTranslation();
@@ -22,7 +22,7 @@ export function InviteSection({ contactId, revision, canMarkInvited, onStage }: 
     setChosen(null);
     setOpened(null);
   }, [contactId, revision]);
-  const invitation = useRequest('invitations.forContact', chosen ? { id: contactId, target: chosen } : { id: contactId }, `${contactId}-${revision}-${chosen ?? ''}`);
+  const invitation = useInvitation(contactId, chosen);
   if (!invitation.data) return null;
   const { text, language, formal, needsTarget, suggestedTarget } = invitation.data;
 

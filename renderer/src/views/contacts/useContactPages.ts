@@ -1,71 +1,98 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ContactListInput, ContactRow } from '../../../../shared/model/contact';
-import { send } from '../../api';
+import { keepPreviousData, useInfiniteQuery, type InfiniteData, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef } from 'react';
+import type { RequestOutput } from '../../../../shared/contract';
+import type { ContactRow } from '../../../../shared/model/contact';
+import { request } from '../../queries/client';
+import { keys, type ContactQuery } from '../../queries/keys';
 
 export const PAGE_SIZE = 100;
+/** More rounds than a list of 50,000 has pages: a guard, should a round ever fetch nothing. */
+const MAX_ROUNDS = 1_000;
 
-export type ContactQueryInput = Omit<ContactListInput, 'offset' | 'limit'>;
+type ContactPage = RequestOutput<'contacts.list'>;
+
+/** The first page asked for that is not loaded, in page order. */
+function firstMissing(asked: ReadonlySet<number>, loaded: readonly number[]): number | undefined {
+  const have = new Set(loaded);
+  let first: number | undefined;
+  for (const page of asked) if (!have.has(page) && (first === undefined || page < first)) first = page;
+  return first;
+}
 
 /**
  * The rows of the contact table, fetched a page at a time as the list scrolls. A new query (every
- * keystroke in the search box) starts over at once; answers to older queries are dropped.
+ * keystroke in the search box) starts over with its first page while the old rows stay on screen;
+ * answers to older queries are dropped.
+ *
+ * One infinite query per search holds its pages. Unlike a feed, the table jumps: the scrollbar
+ * dragged to the middle of 50,000 rows needs page 250, not the 249 before it. So the "next" page is
+ * the first one the table asked for and the query lacks; a refetch after a change walks the same way
+ * over the pages asked for, and `ensure` keeps fetching until none is missing.
  */
-export function useContactPages(query: ContactQueryInput) {
+export function useContactPages(query: ContactQuery) {
   const key = JSON.stringify(query);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string>();
-  // The query whose rows are on screen; while it differs from `key`, new rows are on their way.
-  const [shownKey, setShownKey] = useState<string | null>(null);
-  const [, setVersion] = useState(0);
-  const pages = useRef(new Map<number, ContactRow[]>());
-  const pending = useRef(new Set<number>());
-  const generation = useRef(0);
-  const queryRef = useRef(query);
-  queryRef.current = query;
+  const asked = useRef({ key, pages: new Set([0]) });
+  if (asked.current.key !== key) asked.current = { key, pages: new Set([0]) };
 
-  const load = useCallback((page: number, ticket: number, force = false) => {
-    if (pending.current.has(page) || (!force && pages.current.has(page))) return;
-    pending.current.add(page);
-    const requested = JSON.stringify(queryRef.current);
-    void send('contacts.list', { ...queryRef.current, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
-      if (ticket !== generation.current) return;
-      pending.current.delete(page);
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
+  const result = useInfiniteQuery<ContactPage, Error, InfiniteData<ContactPage, number>, QueryKey, number>({
+    queryKey: keys.contactList(query),
+    queryFn: ({ pageParam }) => request('contacts.list', { ...query, offset: pageParam * PAGE_SIZE, limit: PAGE_SIZE }),
+    initialPageParam: 0,
+    getNextPageParam: (_last, _pages, _lastPage, loaded) => firstMissing(asked.current.pages, loaded),
+    // The previous search's rows stay until the new search's first page is there (the grid is busy meanwhile).
+    placeholderData: keepPreviousData,
+  });
+  const latest = useRef(result);
+  latest.current = result;
+
+  const { data } = result;
+  const byPage = useMemo(() => {
+    const map = new Map<number, ContactRow[]>();
+    data?.pages.forEach((page, index) => map.set(data.pageParams[index]!, page.rows));
+    return map;
+  }, [data]);
+  // Read through a ref, so that `row` stays the same function and only rows whose contact changed render again.
+  const shown = useRef(byPage);
+  shown.current = byPage;
+
+  // One loop at a time: an infinite query fetches one page after another.
+  const loading = useRef(false);
+  const loadAsked = useCallback(async () => {
+    if (loading.current) return;
+    loading.current = true;
+    try {
+      let current = latest.current;
+      for (let round = 0; round < MAX_ROUNDS; round += 1) {
+        const loaded = current.isPlaceholderData ? [] : (current.data?.pageParams ?? []);
+        // After a failure the view shows it; the pages still missing are asked for again when the table next scrolls.
+        if (current.isError || firstMissing(asked.current.pages, loaded) === undefined) break;
+        // Joins a fetch under way (the first page, or a refetch after a change) instead of cancelling it.
+        current = await current.fetchNextPage({ cancelRefetch: false });
       }
-      setError(undefined);
-      pages.current.set(page, result.value.rows);
-      setTotal(result.value.total);
-      setShownKey(requested);
-      setVersion((v) => v + 1);
-    });
+    } finally {
+      loading.current = false;
+    }
   }, []);
-
-  useEffect(() => {
-    const ticket = ++generation.current;
-    pages.current = new Map();
-    pending.current = new Set();
-    load(0, ticket);
-  }, [key, load]);
 
   /** Makes sure the rows from `start` to `end` are loaded (or on their way). */
   const ensure = useCallback(
     (start: number, end: number) => {
-      for (let page = Math.floor(start / PAGE_SIZE); page <= Math.floor(end / PAGE_SIZE); page += 1) load(page, generation.current);
+      for (let page = Math.floor(start / PAGE_SIZE); page <= Math.floor(end / PAGE_SIZE); page += 1) asked.current.pages.add(page);
+      void loadAsked();
     },
-    [load],
+    [loadAsked],
   );
 
-  const row = useCallback((index: number): ContactRow | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+  const row = useCallback((index: number): ContactRow | undefined => shown.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+  const retry = useCallback(() => void latest.current.refetch(), []);
 
-  /** Loads the shown pages again (after a change); the old rows stay until the new ones are there. */
-  const refresh = useCallback(() => {
-    const ticket = ++generation.current;
-    const loaded = [...pages.current.keys()];
-    pending.current = new Set();
-    for (const page of loaded.length ? loaded : [0]) load(page, ticket, true);
-  }, [load]);
-
-  return { total, error, row, ensure, refresh, busy: shownKey !== key };
+  return {
+    // The latest answer's count: pages are appended as they arrive.
+    total: data ? (data.pages.at(-1)?.total ?? null) : null,
+    error: result.error?.message,
+    row,
+    ensure,
+    retry,
+    busy: result.isPlaceholderData,
+  };
 }

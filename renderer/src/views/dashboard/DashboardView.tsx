@@ -1,16 +1,15 @@
 import { Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAddressBook } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { send } from '../../api';
 import { saveFile } from '../../download';
 import type { ContactView } from '../../../../shared/model/contact';
 import { finishedStages, stages, targets } from '../../../../shared/model/tracking';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SectionHeading } from '../../components/SectionHeading';
 import { stageColors } from '../../components/StageBadge';
-import { useRequest } from '../../hooks/useRequest';
+import { toldAlready } from '../../queries/client';
+import { useDashboard, useExportConsented } from '../../queries/dashboard';
 import { ContactsEmptyState } from '../contacts/ContactsEmptyState';
 import { ProgressChart } from './ProgressChart';
 
@@ -35,22 +34,19 @@ function Bars({ rows, total }: { rows: { key: string; label: string; count: numb
 /** The consented contacts as a vCard for the WhatsApp phone, so that WhatsApp never sees anyone else. */
 function PhoneBookCard({ consented }: { consented: number }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    const result = await send('export.consented', {});
-    setBusy(false);
-    if (!result.ok) return notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
-    saveFile(result.value.fileName, result.value.data, 'text/vcard');
-    notifications.show({ color: 'teal', message: t('dashboard.phoneBook.saved', { count: result.value.count }) });
-  };
+  const exported = useExportConsented();
+  const save = () =>
+    exported.mutateAsync({}).then(({ fileName, data, count }) => {
+      saveFile(fileName, data, 'text/vcard');
+      notifications.show({ color: 'teal', message: t('dashboard.phoneBook.saved', { count }) });
+    }, toldAlready);
   return (
     <Card withBorder>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Stack gap={4}>
           <SectionHeading title={t('dashboard.phoneBook.title')} hint={t('dashboard.phoneBook.text')} />
         </Stack>
-        <Button leftSection={<IconAddressBook size={16} aria-hidden />} onClick={() => void save()} loading={busy} disabled={consented === 0} style={{ flex: 'none' }}>
+        <Button leftSection={<IconAddressBook size={16} aria-hidden />} onClick={() => void save()} loading={exported.isPending} disabled={consented === 0} style={{ flex: 'none' }}>
           {t('dashboard.phoneBook.button', { count: consented })}
         </Button>
       </Group>
@@ -61,8 +57,8 @@ function PhoneBookCard({ consented }: { consented: number }) {
 /** The overview: where the move stands, how it went, and what to do next. */
 export function DashboardView({ onShow, onImport }: { onShow: (view: ContactView) => void; onImport: () => void }) {
   const { t } = useTranslation();
-  const dashboard = useRequest('dashboard.get', {});
-  if (dashboard.error) return <ErrorNotice message={dashboard.error.message} onRetry={dashboard.reload} />;
+  const dashboard = useDashboard();
+  if (dashboard.error) return <ErrorNotice message={dashboard.error.message} onRetry={() => void dashboard.refetch()} />;
   if (!dashboard.data) return <Loader aria-label={t('app.loading')} />;
   const data = dashboard.data;
   if (data.total === 0) {

@@ -14,13 +14,11 @@ interface Props {
   busy: boolean;
   onRemap: (mapping: ColumnTarget[], remember: boolean) => void;
   onEncoding: (encoding: LegacyEncoding | null) => void;
-  /** See PreviewTable. */
-  generation: number;
   onDecide: (decision: ImportDecision | null, which: { rows?: number[]; action?: ImportAction }) => void;
 }
 
 /** One file of an import: what it is, what will happen, what is wrong with it, and its columns. */
-export function ImportFileCard({ jobId, file, busy, onRemap, onEncoding, generation, onDecide }: Props) {
+export function ImportFileCard({ jobId, file, busy, onRemap, onEncoding, onDecide }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const showMapping = file.columns && (file.needsMapping || editing);
@@ -91,7 +89,7 @@ export function ImportFileCard({ jobId, file, busy, onRemap, onEncoding, generat
           </Group>
         )}
 
-        {!file.rejected && !file.needsMapping && <PreviewTable jobId={jobId} file={file} generation={generation} onDecide={onDecide} />}
+        {!file.rejected && !file.needsMapping && <PreviewTable jobId={jobId} file={file} onDecide={onDecide} />}
       </Stack>
     </Paper>
   );

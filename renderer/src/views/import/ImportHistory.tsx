@@ -2,18 +2,18 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } from
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useRequest } from '../../hooks/useRequest';
+import { useImportHistory } from '../../queries/imports';
 import { CountBadges } from './CountBadges';
 import { formatDateTime } from '../../format';
 import { useUndoImport } from './useUndoImport';
 
 /** Every earlier import, newest first, each with undo while that is still safe. */
-export function ImportHistory({ onShowContacts, refreshKey }: { onShowContacts: (importId: number) => void; refreshKey: number }) {
+export function ImportHistory({ onShowContacts }: { onShowContacts: (importId: number) => void }) {
   const { t, i18n } = useTranslation();
-  const history = useRequest('import.history', {}, String(refreshKey));
-  const undo = useUndoImport(history.reload);
+  const history = useImportHistory();
+  const undo = useUndoImport();
 
-  if (history.error) return <ErrorNotice message={history.error.message} onRetry={history.reload} />;
+  if (history.error) return <ErrorNotice message={history.error.message} onRetry={() => void history.refetch()} />;
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">

@@ -1,12 +1,13 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnTarget, ImportAction, ImportDecision, ImportJob, LegacyEncoding } from '../../../../shared/model/import';
 import { notifications } from '@mantine/notifications';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { useDroppedFiles } from '../../file-drop';
+import { toldAlready } from '../../queries/client';
 import { CountBadges } from './CountBadges';
 import { FilePicker } from './FilePicker';
 import { ImportFileCard } from './ImportFileCard';
@@ -21,13 +22,12 @@ interface PreviewProps {
   busy: boolean;
   onRemap: (index: number, mapping: ColumnTarget[], remember: boolean) => void;
   onEncoding: (index: number, encoding: LegacyEncoding | null) => void;
-  generation: number;
   onDecide: (index: number, decision: ImportDecision | null, which: { rows?: number[]; action?: ImportAction }) => void;
   onCommit: () => void;
   onCancel: () => void;
 }
 
-function Preview({ job, busy, onRemap, onEncoding, generation, onDecide, onCommit, onCancel }: PreviewProps) {
+function Preview({ job, busy, onRemap, onEncoding, onDecide, onCommit, onCancel }: PreviewProps) {
   const { t } = useTranslation();
   const writable = job.files.filter((file) => !file.rejected);
   // A chat creates contacts only for senders known by their number; its other rows mark contacts.
@@ -45,7 +45,6 @@ function Preview({ job, busy, onRemap, onEncoding, generation, onDecide, onCommi
           busy={busy}
           onRemap={(mapping, remember) => onRemap(file.index, mapping, remember)}
           onEncoding={(encoding) => onEncoding(file.index, encoding)}
-          generation={generation}
           onDecide={(decision, which) => onDecide(file.index, decision, which)}
         />
       ))}
@@ -71,13 +70,8 @@ function Preview({ job, busy, onRemap, onEncoding, generation, onDecide, onCommi
 export function ImportView({ onShowContacts }: { onShowContacts: (importId: number) => void }) {
   const { t } = useTranslation();
   const { phase, start, remap, chooseEncoding, decide, commit, reset } = useImportJob();
-  const [generation, setGeneration] = useState(0);
   const dropped = useDroppedFiles();
-  const [historyKey, setHistoryKey] = useState(0);
-  const undo = useUndoImport(() => {
-    setHistoryKey((key) => key + 1);
-    void reset();
-  });
+  const undo = useUndoImport(() => void reset());
 
   // Files dropped anywhere on the window start an import once nothing else is in progress.
   useEffect(() => {
@@ -99,14 +93,11 @@ export function ImportView({ onShowContacts }: { onShowContacts: (importId: numb
           busy={phase.kind === 'committing'}
           onRemap={(index, mapping, remember) => void remap(phase.job, index, mapping, remember)}
           onEncoding={(index, encoding) => void chooseEncoding(phase.job, index, encoding)}
-          generation={generation}
           onDecide={(index, decision, which) =>
-            void decide(phase.job, index, decision, which).then((result) => {
-              if (!result.ok) return notifications.show({ color: 'red', title: t('errors.title'), message: t('import.decisions.failed', { message: result.error.message }) });
-              setGeneration((value) => value + 1);
+            void decide(phase.job, index, decision, which).then(({ changed }) => {
               // A decision for all says how many rows it reached (possible duplicates are merged one by one).
-              if (!which.rows) notifications.show({ color: 'teal', message: t(decision ? 'import.decisions.changed' : 'import.decisions.resetDone', { count: result.value.changed }) });
-            })
+              if (!which.rows) notifications.show({ color: 'teal', message: t(decision ? 'import.decisions.changed' : 'import.decisions.resetDone', { count: changed }) });
+            }, toldAlready)
           }
           onCommit={() => void commit(phase.job)}
           onCancel={() => void reset(phase.job)}
@@ -156,7 +147,7 @@ export function ImportView({ onShowContacts }: { onShowContacts: (importId: numb
           <Title order={2}>{t('import.title')}</Title>
           <Text>{t('import.intro')}</Text>
           <FilePicker onFiles={(files) => void start(files)} />
-          <ImportHistory onShowContacts={onShowContacts} refreshKey={historyKey} />
+          <ImportHistory onShowContacts={onShowContacts} />
         </Stack>
       );
   }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportAction, ImportDecision, ImportFileSummary, PreviewRow } from '../../../../shared/model/import';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useRequest } from '../../hooks/useRequest';
+import { useImportRows } from '../../queries/imports';
 import { DecideForAll, RowDecision } from './RowDecision';
 
 const PAGE_SIZE = 50;
@@ -31,19 +31,17 @@ function Numbers({ row }: { row: PreviewRow }) {
 interface Props {
   jobId: string;
   file: ImportFileSummary;
-  /** Changes whenever a decision was made, so the rows are read again. */
-  generation: number;
   /** The office decides rows: those named, or all of an action (all rows when `action` is left out). */
   onDecide: (decision: ImportDecision | null, which: { rows?: number[]; action?: ImportAction }) => void;
 }
 
 /** What each row of a file will do, filterable by action, a page at a time; matches and duplicates are decided here. */
-export function PreviewTable({ jobId, file, generation, onDecide }: Props) {
+export function PreviewTable({ jobId, file, onDecide }: Props) {
   const { t } = useTranslation();
   const [action, setAction] = useState<ImportAction | 'all'>('all');
   const [page, setPage] = useState(1);
   const input = { jobId, index: file.index, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, ...(action === 'all' ? {} : { action }) };
-  const rows = useRequest('import.rows', input, JSON.stringify({ ...input, generation }));
+  const rows = useImportRows(input);
   const filters = [
     { value: 'all', label: t('import.actions.all') },
     ...(Object.keys(actionCount) as ImportAction[]).filter((a) => file.actions[actionCount[a]] > 0).map((a) => ({ value: a, label: `${t(`import.actions.${a}`)} (${file.actions[actionCount[a]]})` })),
@@ -64,7 +62,7 @@ export function PreviewTable({ jobId, file, generation, onDecide }: Props) {
         />
       )}
       {decidable && <DecideForAll action={action} chat={file.format === 'whatsapp'} onDecide={(decision) => onDecide(decision, action === 'all' ? {} : { action })} />}
-      {rows.error && <ErrorNotice message={rows.error.message} onRetry={rows.reload} />}
+      {rows.error && <ErrorNotice message={rows.error.message} onRetry={() => void rows.refetch()} />}
       {!rows.data && !rows.error && <Loader size="sm" aria-label={t('app.loading')} />}
       {rows.data && rows.data.total === 0 && <Text c="dimmed">{t('import.preview.empty')}</Text>}
       {rows.data && rows.data.total > 0 && (

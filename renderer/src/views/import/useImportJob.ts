@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ColumnTarget, ImportAction, ImportDecision, ImportJob, ImportRecord, LegacyEncoding } from '../../../../shared/model/import';
 import { send } from '../../api';
+import { useCommitImport, useDecideImport } from '../../queries/imports';
 import { uploadFiles } from './upload';
 
 export type ImportPhase =
@@ -17,6 +18,8 @@ const POLL_MS = 200;
 /** One import from files to committed contacts: upload, background analysis with progress, preview, commit. */
 export function useImportJob() {
   const [phase, setPhase] = useState<ImportPhase>({ kind: 'idle' });
+  const { mutateAsync: decideRows } = useDecideImport();
+  const { mutateAsync: commitJob } = useCommitImport();
   const alive = useRef(true);
   useEffect(() => () => void (alive.current = false), []);
 
@@ -65,18 +68,25 @@ export function useImportJob() {
   );
 
   /** The office's decision for rows of one file (the rows named, or all of the action shown); the counts follow. */
-  const decide = useCallback(async (job: ImportJob, index: number, decision: ImportDecision | null, which: { rows?: number[]; action?: ImportAction }) => {
-    const result = await send('import.decide', { jobId: job.jobId, index, decision, ...which });
-    if (result.ok) setPhase({ kind: 'preview', job: result.value.job });
-    return result;
-  }, []);
+  const decide = useCallback(
+    async (job: ImportJob, index: number, decision: ImportDecision | null, which: { rows?: number[]; action?: ImportAction }) => {
+      const decided = await decideRows({ jobId: job.jobId, index, decision, ...which });
+      setPhase({ kind: 'preview', job: decided.job });
+      return decided;
+    },
+    [decideRows],
+  );
 
-  const commit = useCallback(async (job: ImportJob) => {
-    setPhase({ kind: 'committing', job });
-    const result = await send('import.commit', { jobId: job.jobId });
-    if (!result.ok) return setPhase({ kind: 'error', message: result.error.message });
-    setPhase({ kind: 'done', imports: result.value.imports });
-  }, []);
+  const commit = useCallback(
+    async (job: ImportJob) => {
+      setPhase({ kind: 'committing', job });
+      await commitJob({ jobId: job.jobId }).then(
+        ({ imports }) => setPhase({ kind: 'done', imports }),
+        (error: Error) => setPhase({ kind: 'error', message: error.message }),
+      );
+    },
+    [commitJob],
+  );
 
   const reset = useCallback(async (job?: ImportJob) => {
     if (job) await send('import.cancel', { jobId: job.jobId });

@@ -3,24 +3,24 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRecord } from '../../../../shared/model/import';
-import { send } from '../../api';
+import { toldAlready } from '../../queries/client';
+import { useImportUndo } from '../../queries/imports';
 
 /** Undo with a question first: a mistake here would cost the office work. */
-export function useUndoImport(onUndone: () => void) {
+export function useUndoImport(onUndone?: () => void) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState<ImportRecord | null>(null);
-  const [busy, setBusy] = useState(false);
+  const undo = useImportUndo();
 
-  const confirm = async () => {
+  const confirm = () => {
     if (!asking) return;
-    setBusy(true);
-    const result = await send('import.undo', { importId: asking.id });
-    setBusy(false);
-    setAsking(null);
-    if (result.ok) {
-      notifications.show({ color: 'teal', message: t('import.history.undoneDone', { file: asking.file }) });
-      onUndone();
-    } else notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
+    void undo
+      .mutateAsync({ importId: asking.id })
+      .then(() => {
+        notifications.show({ color: 'teal', message: t('import.history.undoneDone', { file: asking.file }) });
+        onUndone?.();
+      }, toldAlready)
+      .finally(() => setAsking(null));
   };
 
   const dialog = (
@@ -30,7 +30,7 @@ export function useUndoImport(onUndone: () => void) {
         <Button variant="default" onClick={() => setAsking(null)}>
           {t('import.cancel')}
         </Button>
-        <Button color="red" onClick={confirm} loading={busy}>
+        <Button color="red" onClick={confirm} loading={undo.isPending}>
           {t('import.history.confirmYes')}
         </Button>
       </Group>

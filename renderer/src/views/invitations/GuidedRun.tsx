@@ -1,15 +1,15 @@
 import { Button, Group, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlayerSkipForward } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Target } from '../../../../shared/model/tracking';
-import { send } from '../../api';
-import { useRequest } from '../../hooks/useRequest';
 import { canSend, InvitationActions, type OpenedChannel } from '../../components/InvitationActions';
 import { InvitationTone } from '../../components/InvitationTone';
 import { ChosenTarget, TargetChoice } from '../../components/TargetChoice';
 import { todayIso } from '../../format';
+import { toldAlready } from '../../queries/client';
+import { useContact, useSetStage } from '../../queries/contacts';
+import { useInvitation } from '../../queries/invitations';
 
 /**
  * The selection one contact at a time: open WhatsApp (or e-mail) with the text ready, come back, record
@@ -24,8 +24,9 @@ export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }
   const [chosen, setChosen] = useState<Target | null>(null);
   const [invited, setInvited] = useState(0);
   const id = ids[position];
-  const detail = useRequest('contacts.get', { id: id ?? 1 }, String(id));
-  const invitation = useRequest('invitations.forContact', chosen ? { id: id ?? 1, target: chosen } : { id: id ?? 1 }, `${id}-${chosen ?? ''}`);
+  const detail = useContact(id);
+  const invitation = useInvitation(id, chosen);
+  const setStage = useSetStage();
 
   if (id === undefined) {
     return (
@@ -50,12 +51,12 @@ export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }
   const asking = canInvite && current?.needsTarget === true && chosen === null;
   // Recorded with the channel the office opened: an invitation nobody opened was not sent.
   const channel: OpenedChannel | null = opened;
-  const markAndNext = async () => {
+  const markAndNext = () => {
     if (!channel) return;
-    const result = await send('contacts.setStage', { id, change: { stage: 'invited', channel, date: todayIso(), ...(chosen ? { target: chosen } : {}) } });
-    if (!result.ok) return notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
-    setInvited(invited + 1);
-    next();
+    void setStage.mutateAsync({ id, change: { stage: 'invited', channel, date: todayIso(), ...(chosen ? { target: chosen } : {}) } }).then(() => {
+      setInvited(invited + 1);
+      next();
+    }, toldAlready);
   };
   const skip = (
     <Button variant="default" leftSection={<IconPlayerSkipForward size={16} aria-hidden />} onClick={next}>
@@ -84,7 +85,7 @@ export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }
             {current && !current.needsTarget && <Textarea value={current.text} readOnly autosize minRows={4} aria-label={t('invite.text')} />}
             {current && <InvitationActions invitation={current} onOpened={setOpened} />}
             <Group>
-              <Button onClick={() => void markAndNext()} disabled={!canInvite || !current || !canSend(current) || !channel}>
+              <Button onClick={markAndNext} disabled={!canInvite || !current || !canSend(current) || !channel}>
                 {t('invitations.markAndNext')}
               </Button>
               {skip}

@@ -5,14 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { smsLength } from '../../../../shared/invitations/sms';
 import { defaultTemplates, invitationKinds, placeholderNames, templateChannels, unknownPlaceholders, type InvitationKind, type Template, type TemplateChannel } from '../../../../shared/invitations/templates';
 import { send } from '../../api';
-import { useRequest } from '../../hooks/useRequest';
+import { toldAlready } from '../../queries/client';
+import { useContactSample } from '../../queries/contacts';
+import { useResetTemplate, useSaveTemplate, useTemplates } from '../../queries/templates';
 import { useConfirmLeave, useUnsavedChanges } from '../../unsaved-changes';
 
 /** The invitation texts: one per target and channel, Sie or Du, German or English, edited with a live preview for a real contact. */
 export function TemplateEditor({ previewContactId }: { previewContactId: number | null }) {
   const { t } = useTranslation();
-  const catalogue = useRequest('templates.get', {});
-  const contacts = useRequest('contacts.list', { search: '', offset: 0, limit: 50 });
+  const catalogue = useTemplates();
+  const contacts = useContactSample();
+  const saveTemplate = useSaveTemplate();
+  const resetTemplate = useResetTemplate();
   const [language, setLanguage] = useState<'de' | 'en'>('de');
   const [formal, setFormal] = useState(true);
   const [kind, setKind] = useState<InvitationKind>('switch');
@@ -44,16 +48,8 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
   const key = { language, formal, kind, channel };
   const isDefault = JSON.stringify(stored) === JSON.stringify(defaultTemplates[language][formal ? 'formal' : 'informal'][kind][channel]);
   const sms = channel === 'sms' && preview && unknown.length === 0 ? smsLength(preview.text) : null;
-  const save = async () => {
-    const result = await send('templates.save', { ...key, template: draft });
-    if (!result.ok) return notifications.show({ color: 'red', title: t('errors.title'), message: result.error.message });
-    notifications.show({ color: 'teal', message: t('invitations.templateSaved') });
-    catalogue.reload();
-  };
-  const reset = async () => {
-    const result = await send('templates.reset', key);
-    if (result.ok) catalogue.reload();
-  };
+  const save = () => void saveTemplate.mutateAsync({ ...key, template: draft }).then(() => notifications.show({ color: 'teal', message: t('invitations.templateSaved') }), toldAlready);
+  const reset = () => resetTemplate.mutate(key);
 
   return (
     <Paper withBorder p="lg" data-testid="template-editor">
@@ -78,10 +74,10 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
           </Alert>
         )}
         <Group>
-          <Button onClick={() => void save()} disabled={unknown.length > 0 || !dirty}>
+          <Button onClick={save} disabled={unknown.length > 0 || !dirty}>
             {t('invitations.save')}
           </Button>
-          <Button variant="subtle" onClick={() => void reset()} disabled={isDefault}>
+          <Button variant="subtle" onClick={reset} disabled={isDefault}>
             {t('invitations.reset')}
           </Button>
           <Text size="sm" c="dimmed" data-testid="template-origin">

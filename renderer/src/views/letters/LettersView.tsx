@@ -8,7 +8,10 @@ import type { Selection } from '../../../../shared/model/contact';
 import { send } from '../../api';
 import { saveFile } from '../../download';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useRequest } from '../../hooks/useRequest';
+import { toldAlready } from '../../queries/client';
+import { useUndoBulk } from '../../queries/contacts';
+import { useLetterPreview, useLettersDelivered, usePrintLetters } from '../../queries/letters';
+import { useAppInfo } from '../../queries/settings';
 import { useSelectionHandoff } from '../../selection-handoff';
 import { LetterPreview } from './LetterPreview';
 
@@ -29,16 +32,18 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
   const [form, setForm] = useState<'A' | 'B'>('B');
   // Consent letters to contacts who consented, refused or switched already: left out unless the office says otherwise.
   const [includeSettled, setIncludeSettled] = useState(false);
-  const preview = useRequest('letters.preview', { selection, form, kind, includeSettled }, JSON.stringify([selection, form, kind, includeSettled]));
-  const info = useRequest('app.info', {});
-  const [printing, setPrinting] = useState<{ done: number; total: number } | null>(null);
+  const preview = useLetterPreview({ selection, form, kind, includeSettled });
+  const info = useAppInfo();
+  const delivered = useLettersDelivered();
   // The print dialog lays out every letter first: seconds for a large batch, so the button shows it is busy.
-  const [preparingDialog, setPreparingDialog] = useState(false);
+  const printWithDialog = usePrintLetters();
+  const undoMark = useUndoBulk();
+  const [printing, setPrinting] = useState<{ done: number; total: number } | null>(null);
   const doneMessage = (count: number, marked: number) => t(kind === 'invitation' ? 'letters.ui.doneInvitation' : 'letters.ui.done', { count, marked });
   // What went wrong, and for a PDF saved whose contacts could not be marked, the way to try that again.
   const [error, setError] = useState<{ message: string; retry?: () => void }>();
 
-  if (preview.error) return <ErrorNotice message={preview.error.message} onRetry={preview.reload} />;
+  if (preview.error) return <ErrorNotice message={preview.error.message} onRetry={() => void preview.refetch()} />;
   if (!preview.data) return <Loader aria-label={t('app.loading')} />;
   const data = preview.data;
 
@@ -60,38 +65,31 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
    * The PDF is saved: the host marks the contacts now (not before: a tab closed while the PDF was on
    * its way leaves them as they were). If that fails, the office can try again; the job waits.
    */
-  const confirmDelivery = async (jobId: number): Promise<void> => {
-    const delivered = await send('letters.delivered', { jobId });
-    if (!delivered.ok) {
-      setError({ message: t('letters.ui.markFailed', { reason: delivered.error.message }), retry: () => void confirmDelivery(jobId) });
-      return;
-    }
-    setError(undefined);
-    const { printed, marked, operationId } = delivered.value;
-    notifications.show({
-      color: 'teal',
-      autoClose: 15_000,
-      message: (
-        <Stack gap={4}>
-          <Text size="sm">{doneMessage(printed, marked)}</Text>
-          {operationId !== null && marked > 0 && (
-            <Button
-              size="compact-sm"
-              variant="light"
-              onClick={async () => {
-                const undone = await send('contacts.undoBulk', { operationId });
-                notifications.show(undone.ok ? { color: 'teal', message: t('contacts.bulk.undone', { count: undone.value.restored }) } : { color: 'red', message: undone.error.message });
-                preview.reload();
-              }}
-            >
-              {t('letters.ui.undoMark')}
-            </Button>
-          )}
-        </Stack>
-      ),
-    });
-    preview.reload();
-  };
+  const confirmDelivery = (jobId: number): Promise<void> =>
+    delivered.mutateAsync({ jobId }).then(
+      ({ printed, marked, operationId }) => {
+        setError(undefined);
+        notifications.show({
+          color: 'teal',
+          autoClose: 15_000,
+          message: (
+            <Stack gap={4}>
+              <Text size="sm">{doneMessage(printed, marked)}</Text>
+              {operationId !== null && marked > 0 && (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => void undoMark.mutateAsync({ operationId }).then(({ restored }) => notifications.show({ color: 'teal', message: t('contacts.bulk.undone', { count: restored }) }), toldAlready)}
+                >
+                  {t('letters.ui.undoMark')}
+                </Button>
+              )}
+            </Stack>
+          ),
+        });
+      },
+      (failed: Error) => setError({ message: t('letters.ui.markFailed', { reason: failed.message }), retry: () => void confirmDelivery(jobId) }),
+    );
 
   const makePdf = async () => {
     setPrinting({ done: 0, total: 1 });
@@ -105,15 +103,11 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
   };
 
   /** Desktop app: the system print dialog; the contacts are marked once the job went to the printer. */
-  const printWithDialog = async () => {
-    setPreparingDialog(true);
-    const result = await send('letters.printDialog', { selection, form, kind, includeSettled });
-    setPreparingDialog(false);
-    if (!result.ok) return setError({ message: result.error.message });
-    const done = doneMessage(result.value.printed, result.value.marked);
-    notifications.show(result.value.cancelled ? { color: 'gray', message: t('letters.ui.printCancelled') } : { color: 'teal', message: done });
-    preview.reload();
-  };
+  const print = () =>
+    printWithDialog.mutateAsync({ selection, form, kind, includeSettled }).then(
+      ({ cancelled, printed, marked }) => notifications.show(cancelled ? { color: 'gray', message: t('letters.ui.printCancelled') } : { color: 'teal', message: doneMessage(printed, marked) }),
+      (failed: Error) => setError({ message: failed.message }),
+    );
 
   return (
     <Stack>
@@ -184,7 +178,7 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
             {t('letters.ui.makePdf', { count: data.toPrint })}
           </Button>
           {info.data?.adapter === 'desktop' && (
-            <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => void printWithDialog()} loading={preparingDialog} disabled={data.missing.length > 0 || data.toPrint === 0}>
+            <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => void print()} loading={printWithDialog.isPending} disabled={data.missing.length > 0 || data.toPrint === 0}>
               {t('letters.ui.print')}
             </Button>
           )}

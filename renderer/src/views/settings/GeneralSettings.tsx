@@ -5,40 +5,36 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, phoneRegions, type Settings } from '../../../../shared/model/settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useRequest } from '../../hooks/useRequest';
-import { useSettings } from '../../settings-context';
+import { useAppInfo, useSaveSettings, useSettings } from '../../queries/settings';
 import { useUnsavedChanges } from '../../unsaved-changes';
 
 /** Einstellungen → Allgemein: language, phone region and reminders, and where the data lies. */
 export function GeneralSettings() {
   const { t, i18n } = useTranslation();
-  const { settings, loadError, save } = useSettings();
-  const info = useRequest('app.info', {});
+  const { data: settings, error: loadError } = useSettings();
+  const save = useSaveSettings();
+  const info = useAppInfo();
   const [draft, setDraft] = useState<Settings>();
-  const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
 
   useEffect(() => setDraft(settings), [settings]);
   const dirty = draft !== undefined && JSON.stringify(draft) !== JSON.stringify(settings);
   useUnsavedChanges(dirty);
 
-  if (loadError) return <ErrorNotice message={loadError} />;
+  if (loadError) return <ErrorNotice message={loadError.message} />;
   if (!draft || !settings) return <Loader aria-label={t('app.loading')} />;
 
   const change = <K extends keyof Settings>(key: K, value: Settings[K]) => setDraft({ ...draft, [key]: value });
 
-  const onSave = async () => {
-    setSaving(true);
-    const result = await save(draft);
-    setSaving(false);
-    if (result.ok) {
-      setSaveError(undefined);
-      // In the language just saved, not the one this render started with.
-      notifications.show({ color: 'teal', message: i18n.getFixedT(result.value.language)('settings.saved') });
-    } else {
-      setSaveError(result.error.message);
-    }
-  };
+  const onSave = () =>
+    save.mutateAsync(draft).then(
+      (saved) => {
+        setSaveError(undefined);
+        // In the language just saved, not the one this render started with.
+        notifications.show({ color: 'teal', message: i18n.getFixedT(saved.language)('settings.saved') });
+      },
+      (error: Error) => setSaveError(error.message),
+    );
 
   return (
     <Stack maw={640}>
@@ -84,7 +80,7 @@ export function GeneralSettings() {
           />
           {saveError && <ErrorNotice message={saveError} />}
           <Group>
-            <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={onSave} loading={saving} disabled={!dirty}>
+            <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void onSave()} loading={save.isPending} disabled={!dirty}>
               {t('settings.save')}
             </Button>
             {dirty && (

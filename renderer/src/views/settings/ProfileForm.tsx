@@ -7,11 +7,10 @@ import { germanStates, mandatoryProfileFields, type Profile } from '../../../../
 import { checkedProfileFields, checkProfile, type CheckedProfileField } from '../../../../shared/model/profile-checks';
 import { messengers, purposes, type Messenger, type Purpose } from '../../../../shared/model/tracking';
 import { messengerFacts } from '../../../../shared/messengers/catalogue';
-import { send } from '../../api';
 import { bytesToBase64 } from '../../base64';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SectionHeading } from '../../components/SectionHeading';
-import { useRequest } from '../../hooks/useRequest';
+import { useProfile, useSaveProfile } from '../../queries/profile';
 import { useUnsavedChanges } from '../../unsaved-changes';
 
 type TextField = 'name' | 'legalForm' | 'representative' | 'representativeRole' | 'seat' | 'registerCourt' | 'registerNumber' | 'street' | 'postalCode' | 'city' | 'phone' | 'email' | 'website' | 'privacyUrl' | 'whatsappNumber';
@@ -26,9 +25,9 @@ const namesOf = (text: string) => text.split('\n').filter((line, index, lines) =
 /** Einstellungen → Betrieb: what every consent letter says about the business (docs/consent-letter.md). */
 export function ProfileForm() {
   const { t } = useTranslation();
-  const loaded = useRequest('profile.get', {});
+  const loaded = useProfile();
+  const saveProfile = useSaveProfile();
   const [draft, setDraft] = useState<Profile>();
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
   // A field's form is shown as wrong only once the office has left the field or tried to save.
   const [touched, setTouched] = useState<ReadonlySet<CheckedProfileField>>(new Set());
@@ -37,7 +36,7 @@ export function ProfileForm() {
   const dirty = draft !== undefined && loaded.data !== undefined && JSON.stringify(draft) !== JSON.stringify(loaded.data.profile);
   useUnsavedChanges(dirty);
 
-  if (loaded.error) return <ErrorNotice message={loaded.error.message} onRetry={loaded.reload} />;
+  if (loaded.error) return <ErrorNotice message={loaded.error.message} onRetry={() => void loaded.refetch()} />;
   if (!draft || !loaded.data) return <Loader aria-label={t('app.loading')} />;
   const missing = new Set<string>(loaded.data.missing);
   const { problems } = checkProfile(draft);
@@ -80,14 +79,14 @@ export function ProfileForm() {
       document.getElementById(inputId(firstProblem))?.focus();
       return;
     }
-    setSaving(true);
-    const result = await send('profile.update', draft);
-    setSaving(false);
-    if (!result.ok) return setError(result.error.message);
-    setError(undefined);
-    setTriedToSave(false);
-    notifications.show({ color: 'teal', message: t('profile.saved') });
-    loaded.reload();
+    await saveProfile.mutateAsync(draft).then(
+      () => {
+        setError(undefined);
+        setTriedToSave(false);
+        notifications.show({ color: 'teal', message: t('profile.saved') });
+      },
+      (failed: Error) => setError(failed.message),
+    );
   };
 
   return (
@@ -254,7 +253,7 @@ export function ProfileForm() {
       />
       {error && <ErrorNotice message={error} />}
       <Group>
-        <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void save()} loading={saving} disabled={!dirty}>
+        <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void save()} loading={saveProfile.isPending} disabled={!dirty}>
           {t('profile.save')}
         </Button>
       </Group>
