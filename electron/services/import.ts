@@ -7,7 +7,7 @@ import type { AddedRows, ContactFields, MatchIndex, NewContact } from '../db/rep
 import type { ImportChange } from '../db/repositories/imports';
 import { chatPatch, planChat } from '../importers/chat-plan';
 import { MemoryCandidateStore, type CandidateStore } from '../importers/candidate-store';
-import { countKey, patchFor, Planner, type ContactPatch, type Plan, type PlanContext, type PlanRow, type Reason } from '../importers/merge';
+import { countKey, patchFor, Planner, type ContactPatch, type Plan, type PlanContext, type PlanRow, type Reason } from '../importers/import-plan';
 import { choicesFor, decidedByOffice, decidedCounts, decisionFor, type Decision } from '../importers/decisions';
 import type { CandidateContact } from '../importers/normalize';
 import type { FileReading } from '../importers/read';

@@ -11,7 +11,7 @@ import { getSettings } from './settings';
 import { getTemplates } from './templates';
 import { contactQuery } from './contacts';
 import { bulkChange, selectionIds, today } from './tracking';
-import { printInLayers, printInParts } from '../printing/merge';
+import { printInLayers, printInParts } from '../printing/print-in-parts';
 import { openAhead } from '../printing/printer';
 import { postalAddress } from '../../shared/letters/address-block';
 import { suggestedTarget } from '../../shared/invitations/invitation';
