@@ -356,7 +356,3 @@ export function rowReader(mapping: ColumnTarget[], side: SideColumns, dayFirst =
     return contact;
   };
 }
-
-/** One row into a contact (see rowReader, which should be preferred for whole files). */
-export const rowToContact = (cells: string[], mapping: ColumnTarget[], side: SideColumns, line: number, dayFirst = true): ParsedContact =>
-  rowReader(mapping, side, dayFirst)(cells, line);
