@@ -3,7 +3,7 @@ import type { ColumnTarget } from '../../shared/model/import';
 import { honorificParts, splitFullName, genderFromSalutation } from '../../shared/names';
 import { normalizeBirthday } from './dates';
 import { emptyContact, type ParsedAddress, type ParsedContact } from './types';
-import { languageOf } from './language';
+import { contactLanguageNamed } from './language';
 import { isEmailAddress } from '../../shared/email';
 import { headerSynonyms, ignoredHeaders } from './column-headers';
 
@@ -329,7 +329,7 @@ export function rowReader(mapping: ColumnTarget[], side: SideColumns, dayFirst =
           contact.kind = kindOfCell(value) ?? contact.kind;
           break;
         case 'language':
-          contact.language = languageOf(value) ?? contact.language;
+          contact.language = contactLanguageNamed(value) ?? contact.language;
           break;
       }
     }

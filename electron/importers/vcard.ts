@@ -1,7 +1,7 @@
 import { honorificParts } from '../../shared/names';
 import { normalizeBirthday } from './dates';
 import { emptyContact, type ImportIssue, type ParsedAddress, type ParsedContact } from './types';
-import { languageOf } from './language';
+import { contactLanguageNamed } from './language';
 import { MAX_VALUE_CHARS } from './limits';
 import type { LineBatch } from './source';
 import { clean, isCardBoundary, splitStructured, unescapeText, valueDecoder, VcardLines, type Property, type VcardLexOptions } from './vcard-lexer';
@@ -116,7 +116,7 @@ class CardBuilder {
         break;
       case 'LANG': {
         // A card may list several languages, ranked by PREF (1 first); the best-ranked one the app writes in wins.
-        const language = languageOf(text);
+        const language = contactLanguageNamed(text);
         const rank = Number(header.params.get('PREF')?.[0] ?? 100);
         if (language && rank < this.languageRank) {
           c.language = language;

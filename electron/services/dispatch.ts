@@ -17,7 +17,7 @@ export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>
 export type ErrorLog = (message: string, error: unknown) => void;
 const logToStderr: ErrorLog = (message, error) => console.error(message, error);
 
-function languageOf(ctx: ServiceContext): Language {
+function errorLanguage(ctx: ServiceContext): Language {
   try {
     return getSettings(ctx).language;
   } catch {
@@ -43,10 +43,10 @@ function describeIssues(language: Language, issues: z.core.$ZodIssue[]): string 
 export function createDispatcher(ctx: ServiceContext, log: ErrorLog = logToStderr): Dispatch {
   return async function dispatch(name, rawInput) {
     if (!isRequestName(name)) {
-      return fail('unknown_request', translate(languageOf(ctx), 'errors.unknown_request', { request: String(name) }));
+      return fail('unknown_request', translate(errorLanguage(ctx), 'errors.unknown_request', { request: String(name) }));
     }
     const spec = contract[name];
-    const language = languageOf(ctx);
+    const language = errorLanguage(ctx);
     const input = spec.input.safeParse(rawInput ?? {}, { error: zodLocales[language].localeError });
     if (!input.success) {
       const details = describeIssues(language, input.error.issues);
@@ -61,11 +61,11 @@ export function createDispatcher(ctx: ServiceContext, log: ErrorLog = logToStder
       const output = spec.output.safeParse(value);
       if (!output.success) {
         log(`Output of ${name} does not match the contract`, output.error);
-        return fail('internal', translate(languageOf(ctx), 'errors.internal'));
+        return fail('internal', translate(errorLanguage(ctx), 'errors.internal'));
       }
       return ok(output.data);
     } catch (error) {
-      const now = languageOf(ctx);
+      const now = errorLanguage(ctx);
       // Refusals of the services, and a database file that is corrupt, read-only, full or locked.
       const known = databaseError(error, ctx.databasePath);
       if (known) return fail(known.code, translate(now, known.messageKey, known.vars));

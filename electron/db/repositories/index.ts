@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { createContactsRepository, type ContactsRepository } from './contacts';
 import type { CandidateStore } from '../../importers/candidate-store';
-import { createContactQueryRepository, type ContactQueryRepository } from './contact-query';
+import { createContactListRepository, type ContactListRepository } from './contact-list';
 import { createImportsRepository, type ImportsRepository } from './imports';
 import { createTrackingRepository, type TrackingRepository } from './tracking';
 import { createStagingStore } from './staging';
@@ -12,7 +12,7 @@ import { runStepsInSlices, type Steps } from '../../services/time-slices';
 export interface Repositories {
   settings: SettingsRepository;
   contacts: ContactsRepository;
-  contactQuery: ContactQueryRepository;
+  contactList: ContactListRepository;
   tracking: TrackingRepository;
   imports: ImportsRepository;
   /** A place for the contacts of an import in progress, outside the database and the heap. */
@@ -97,7 +97,7 @@ export function createRepositories(db: Database, openScratch: () => Database): R
   return {
     settings: createSettingsRepository(db),
     contacts: createContactsRepository(db),
-    contactQuery: createContactQueryRepository(db),
+    contactList: createContactListRepository(db),
     tracking: createTrackingRepository(db),
     imports: createImportsRepository(db),
     newStagingStore: () => createStagingStore(openScratch()),

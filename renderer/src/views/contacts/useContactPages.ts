@@ -4,13 +4,13 @@ import { send } from '../../api';
 
 export const PAGE_SIZE = 100;
 
-export type ContactQueryInput = Omit<ContactListInput, 'offset' | 'limit'>;
+export type ContactPagesQuery = Omit<ContactListInput, 'offset' | 'limit'>;
 
 /**
  * The rows of the contact table, fetched a page at a time as the list scrolls. A new query (every
  * keystroke in the search box) starts over at once; answers to older queries are dropped.
  */
-export function useContactPages(query: ContactQueryInput) {
+export function useContactPages(query: ContactPagesQuery) {
   const key = JSON.stringify(query);
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string>();
