@@ -3,7 +3,7 @@ import { normalizePhone } from '../../shared/phone';
 import type { Contact } from '../../shared/model/contact';
 import type { ContactFields, MatchIndex } from '../db/repositories/contacts';
 import { MemoryCandidateStore, type CandidateStore } from './candidate-store';
-import { countKey, nameKey, type ContactPatch, type Plan, type PlanRow } from './merge';
+import { countKey, nameKey, type ContactPatch, type Plan, type PlanRow } from './import-plan';
 import type { CandidateContact } from './normalize';
 import type { ChatParticipant } from './whatsapp-chat';
 

@@ -3,13 +3,13 @@ import type { ColumnTarget } from '../../shared/model/import';
 import { honorificParts, splitFullName, genderFromSalutation } from '../../shared/names';
 import { normalizeBirthday } from './dates';
 import { emptyContact, type ParsedAddress, type ParsedContact } from './types';
-import { languageOf } from './language';
+import { contactLanguageNamed } from './language';
 import { isEmailAddress } from '../../shared/email';
+import { headerSynonyms, ignoredHeaders } from './column-headers';
 
 /**
- * Column headers of the contact lists offices have: Outlook (English and German), Google (old and
- * current), Thunderbird, Apple, Yahoo, Windows Address Book, KAddressBook, and self-made Excel
- * lists ("Name;Firma;Handy;Telefon;E-Mail").
+ * The columns of contact lists (CSV, Excel) recognised by their headers, and their rows read into
+ * contacts. The headers the offices' programs write are in column-headers.ts; this is the matching.
  */
 
 /** "Straße geschäftlich 2" → "strasse geschaftlich 2". */
@@ -18,58 +18,10 @@ export const normalizeHeader = (header: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-const names = (target: ColumnTarget, ...headers: string[]): [string, ColumnTarget][] =>
-  headers.map((header) => [normalizeHeader(header), target]);
-
-/** Headers known to hold nothing the app needs: recognised, so they ask for no mapping. */
-const ignoredHeaders = `suffix;name suffix;honorific suffixes;namenszusatz;initials;initialen;nickname;nick name;spitzname;short name;maiden name;yomi name;given name yomi;additional name yomi;family name yomi;phonetic first name;phonetic middle name;phonetic last name;ausspracheform vorname;ausspracheform nachname;file as;location;billing information;abrechnungsinformation;directory server;verzeichnisserver;mileage;reisekilometer;occupation;hobby;sensitivity;vertraulichkeit;priority;prioritat;subject;group membership;labels;kategorien;categories;category;distribution lists;yahoo id;yahoo phone;screen name;web page;web page 1;web page 2;webseite;webseite 1;webseite 2;benutzerdef 1;benutzerdef 2;benutzerdef 3;benutzerdef 4;personal website;business website;personal web page;business web page;homepage;url;website 1 type;website 1 value;website 1 label;website 2 type;website 2 value;photo;anniversary;jahrestag;children;kinder;spouse;spouse s name;partner;assistant s name;assistent in;manager s name;name des r vorgesetzten;name des der vorgesetzten;name assistent;regierungsnr;account;konto;language;sprache;keywords;stichworter;internet free busy;internet frei gebucht;referred by;empfohlen von;government id number;sozialversicherungsnr;organizational id number;organisationsnr;office location;buro;office;private;privat;user 1;user 2;user 3;user 4;benutzer 1;benutzer 2;benutzer 3;benutzer 4;custom 1;custom 2;custom 3;custom 4;e mail type;e mail typ;e mail display name;e mail angezeigter name;e mail 2 type;e mail 2 typ;e mail 2 display name;e mail 2 angezeigter name;e mail 3 type;e mail 3 typ;e mail 3 display name;e mail 3 angezeigter name;telex;mail client;im address;profession;beruf;business address po box;home address po box;other address po box;postfach geschaftlich;postfach privat;weiteres postfach;ort;home address label;business address label;section 1 description;section 1 im;section 1 other;arbeit aim;privat aim;arbeit jabber;privat jabber;arbeit msn;privat msn;arbeit yahoo;privat yahoo;arbeit icq;privat icq;relation 1 type;relation 1 value;organization 1 type;organization 1 yomi name;organization 1 symbol;organization 1 location;organization 1 job description;address 1 type;address 2 type;address 3 type;address 1 label;address 2 label;address 1 po box;address 2 po box`
-  .split(';')
-  .map((header) => [normalizeHeader(header), 'ignore'] as [string, ColumnTarget]);
-
+/** Headers to targets, in the order of column-headers.ts (so a later synonym wins over an ignored header). */
 const dictionary = new Map<string, ColumnTarget>([
-  ...ignoredHeaders,
-  ...names('fullName', 'Name', 'Full Name', 'Display Name', 'Formatted Name', 'Anzeigename', 'Vollständiger Name', 'Kontakt', 'Kontaktname', 'Ansprechpartner', 'Kunde', 'Kundenname', 'Name, Vorname', 'Nachname, Vorname'),
-  ...names('givenName', 'First Name', 'First', 'Given Name', 'Firstname', 'Vorname'),
-  ...names('middleName', 'Middle Name', 'Middle', 'Additional Name', 'Additional Names', 'Weitere Vornamen', 'Zweiter Vorname'),
-  ...names('familyName', 'Last Name', 'Last', 'Family Name', 'Surname', 'Lastname', 'Nachname', 'Familienname'),
-  ...names('salutation', 'Anrede', 'Title', 'Name Prefix', 'Prefix', 'Honorific Prefixes', 'Salutation', 'Namenspräfix'),
-  ...names('title', 'Titel', 'Akademischer Titel', 'Akad. Titel'),
-  ...names('organization', 'Company', 'Firma', 'Organization', 'Organisation', 'Organization Name', 'Organization 1 - Name', 'Unternehmen', 'Company Name', 'Firmenname', 'Betrieb', 'Section 1 - Company'),
-  ...names('department', 'Department', 'Abteilung', 'Organization 1 - Department', 'Organization Department'),
-  ...names('jobTitle', 'Job Title', 'Position', 'Arbeitstitel', 'Organization 1 - Title', 'Organization Title', 'Berufsbezeichnung', 'Funktion', 'Section 1 - Title', 'Role'),
-  ...names('phone:mobile', 'Mobile Phone', 'Mobile', 'Mobile Number', 'Mobiltelefon', 'Mobiltelefon 2', 'Handy', 'Handynummer', 'Mobil', 'Mobilnummer', 'Mobilfunk', 'Cell', 'Cell Phone', 'Cellphone', 'Section 1 - Mobile', 'Handy privat', 'Handy geschäftlich', 'Mobil privat', 'Mobil geschäftlich', 'Mobil-Tel.-Nr.'),
-  ...names('phone:work', 'Business Phone', 'Business Phone 2', 'Work Phone', 'Work', 'Company Main Phone', 'Telefon geschäftlich', 'Telefon geschäftlich 2', 'Telefon Firma', 'Arbeit Telefon', 'Telefon (geschäftlich)', 'Telefon Arbeit', 'Tel. geschäftlich', 'Tel. dienstlich', 'Dienstlich', 'Büro Telefon'),
-  ...names('phone:home', 'Home Phone', 'Home Phone 2', 'Home', 'Telefon privat', 'Telefon (privat)', 'Telefon (privat 2)', 'Telefon privat 2', 'Privat Telefon', 'Tel. privat', 'Festnetz'),
-  ...names('phone:other', 'Phone', 'Telefon', 'Tel', 'Tel.', 'Telefonnummer', 'Phone Number', 'Other Phone', 'Weiteres Telefon', 'Primary Phone', 'Primary', 'Haupttelefon', 'Hauptnummer', 'Andere Telefonnummer', 'Other', 'Car Phone', 'Autotelefon', "Assistant's Phone", 'Telefon Assistent', 'Callback', 'Rückmeldung', 'Radio Phone', 'ISDN', 'TTY/TDD Phone', 'Telefon für Hörbehinderte', 'Pager', 'Pager Number', 'Pager Nummer', 'Section 1 - Phone', 'Section 1 - Pager', 'Telefon 1', 'Telefon 2', 'Rufnummer', 'Nummer'),
-  ...names('phone:fax', 'Fax', 'Fax Number', 'Fax-Nummer', 'Business Fax', 'Home Fax', 'Other Fax', 'Fax geschäftlich', 'Fax privat', 'Weiteres Fax', 'Arbeit Fax', 'Privat Fax', 'Telefax', 'Section 1 - Fax'),
-  ...names('email', 'E-Mail', 'Email', 'E-mail Address', 'E-Mail-Adresse', 'Email Address', 'Primary Email', 'Mail', 'E-Mail 2: Adresse', 'E-Mail 3: Adresse', 'E-mail 2 Address', 'E-mail 3 Address', 'Secondary Email', 'Alternate Email 1', 'Alternate Email 2', 'Andere E-Mail', 'Section 1 - Email', 'Emailadresse', 'E-Mail Adresse', 'Mailadresse', 'Primäre E-Mail-Adresse', 'Sekundäre E-Mail-Adresse'),
-  ...names('email:work', 'Arbeit E-Mail', 'E-Mail geschäftlich', 'Work Email', 'Business Email'),
-  ...names('email:home', 'Privat E-Mail', 'E-Mail privat', 'Home Email', 'Personal Email'),
-  ...names('street', 'Straße', 'Strasse', 'Street', 'Adresse', 'Address', 'Anschrift', 'Straße und Hausnummer', 'Weitere Straße', 'Weitere Straße 2', 'Weitere Straße 3', 'Other Street', 'Other Street 2', 'Other Street 3', 'Andere Adr. Strasse', 'Straße/Hausnr.'),
-  ...names('postalCode', 'PLZ', 'Postleitzahl', 'Postal Code', 'Zip', 'ZIP Code', 'Weitere Postleitzahl', 'Other Postal Code', 'Andere Adr. PLZ'),
-  ...names('city', 'Ort', 'Stadt', 'City', 'Wohnort', 'Weiterer Ort', 'Other City', 'Andere Adr. Stadt'),
-  ...names('region', 'Bundesland', 'Region', 'State', 'Kanton', 'Weiteres/r Bundesland/Kanton', 'Other State', 'Andere Adr. Bundesland'),
-  ...names('country', 'Land', 'Country', 'Land/Region', 'Weiteres/e Land/Region', 'Other Country/Region', 'Other Country', 'Andere Adr. Land'),
-  ...names('street:home', 'Home Street', 'Home Street 2', 'Home Street 3', 'Home Address', 'Home Address 2', 'Home Address Street', 'Straße privat', 'Straße privat 2', 'Straße privat 3', 'Privatadresse Strasse', 'Privat: Adresse', 'Privat: Adresse 2'),
-  ...names('postalCode:home', 'Home Postal Code', 'Home ZipCode', 'Home Post Code', 'Home Address Postal Code', 'Postleitzahl privat', 'Privatadresse PLZ', 'Privat: PLZ'),
-  ...names('city:home', 'Home City', 'Home Town', 'Home Address Locality', 'Ort privat', 'Privatadresse Stadt', 'Privat: Ort'),
-  ...names('region:home', 'Home State', 'Home County', 'Home Address Region', 'Bundesland/Kanton privat', 'Privatadresse Bundesland', 'Privat: Bundesland'),
-  ...names('country:home', 'Home Country', 'Home Country/Region', 'Home Address Country', 'Land/Region privat', 'Privatadresse Land', 'Privat: Land'),
-  ...names('street:work', 'Business Street', 'Business Street 2', 'Business Street 3', 'Work Address', 'Work Address 2', 'Business Address Street', 'Straße geschäftlich', 'Straße geschäftlich 2', 'Straße geschäftlich 3', 'Arbeitsadresse Strasse', 'Dienstlich: Adresse', 'Dienstlich: Adresse 2'),
-  ...names('postalCode:work', 'Business Postal Code', 'Work ZipCode', 'Work Post Code', 'Business Address Postal Code', 'Postleitzahl geschäftlich', 'Arbeitsadresse PLZ', 'Dienstlich: PLZ'),
-  ...names('city:work', 'Business City', 'Work City', 'Business Address Locality', 'Ort geschäftlich', 'Arbeitsadresse Stadt', 'Dienstlich: Ort'),
-  ...names('region:work', 'Business State', 'Work State', 'Work County', 'Business Address Region', 'Region geschäftlich', 'Arbeitsadresse Bundesland', 'Dienstlich: Bundesland'),
-  ...names('country:work', 'Business Country/Region', 'Business Country', 'Work Country', 'Business Address Country', 'Land/Region geschäftlich', 'Arbeitsadresse Land', 'Dienstlich: Land'),
-  ...names('addressFull', 'Section 1 - Address', 'Vollständige Adresse'),
-  ...names('note', 'Notes', 'Note', 'Notizen', 'Notiz', 'Bemerkung', 'Bemerkungen', 'Kommentar', 'Comments', 'Anmerkungen', 'Hinweis'),
-  ...names('birthday', 'Birthday', 'Geburtstag', 'Geburtsdatum', 'Date of Birth'),
-  ...names('birthYear', 'Birth Year', 'Geburtsjahr'),
-  ...names('birthMonth', 'Birth Month', 'Geburtsmonat'),
-  ...names('birthDay', 'Birth Day'),
-  ...names('gender', 'Gender', 'Geschlecht'),
-  ...names('customerNumber', 'Kundennummer', 'Kundennr', 'Kundennr.', 'Kd.-Nr.', 'KdNr', 'Customer Number', 'Customer No', 'Customer ID', 'Kunden-Nr.'),
-  ...names('language', 'Sprache', 'Korrespondenzsprache', 'Language', 'Preferred Language'),
-  ...names('kind', 'Art', 'Kontaktart', 'Typ', 'Kategorie Kontakt', 'Kind', 'Contact Type', 'Gruppe'),
+  ...ignoredHeaders.map((header): [string, ColumnTarget] => [normalizeHeader(header), 'ignore']),
+  ...headerSynonyms.flatMap(([target, headers]) => headers.map((header): [string, ColumnTarget] => [normalizeHeader(header), target])),
 ]);
 
 /** Google's numbered columns: "Phone 2 - Value" with its "Phone 2 - Type" (old) or "- Label" (current). */
@@ -377,7 +329,7 @@ export function rowReader(mapping: ColumnTarget[], side: SideColumns, dayFirst =
           contact.kind = kindOfCell(value) ?? contact.kind;
           break;
         case 'language':
-          contact.language = languageOf(value) ?? contact.language;
+          contact.language = contactLanguageNamed(value) ?? contact.language;
           break;
       }
     }
@@ -404,7 +356,3 @@ export function rowReader(mapping: ColumnTarget[], side: SideColumns, dayFirst =
     return contact;
   };
 }
-
-/** One row into a contact (see rowReader, which should be preferred for whole files). */
-export const rowToContact = (cells: string[], mapping: ColumnTarget[], side: SideColumns, line: number, dayFirst = true): ParsedContact =>
-  rowReader(mapping, side, dayFirst)(cells, line);

@@ -1,5 +1,5 @@
 import { emptyCounts, type ImportCounts, type ImportDecision } from '../../shared/model/import';
-import { countKey, type PlanRow } from './merge';
+import { countKey, type PlanRow } from './import-plan';
 
 /**
  * What the office may decide for a row of an import's preview; the first choice is what happens

@@ -5,7 +5,7 @@ import type { ContactLanguage } from '../../shared/model/contact';
  * "en-GB", "de-DE") or a list's word for it ("Englisch", "English", "Deutsch"). Anything else (a
  * language the app has no texts in) leaves the contact on German.
  */
-export function languageOf(value: string): ContactLanguage | null {
+export function contactLanguageNamed(value: string): ContactLanguage | null {
   const word = value.trim().toLowerCase();
   if (/^en([-_][a-z]{2})?$/.test(word) || /^(englisch|english|engl\.?)$/.test(word)) return 'en';
   if (/^de([-_][a-z]{2})?$/.test(word) || /^(deutsch|german|dt\.?)$/.test(word)) return 'de';

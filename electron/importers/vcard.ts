@@ -1,246 +1,18 @@
 import { honorificParts } from '../../shared/names';
 import { normalizeBirthday } from './dates';
-import { decodeLabelled, type FileEncoding } from './encoding';
-import type { LineBatch } from './source';
 import { emptyContact, type ImportIssue, type ParsedAddress, type ParsedContact } from './types';
-import { languageOf } from './language';
-import { MAX_LINE_CHARS, MAX_VALUE_CHARS } from './limits';
+import { contactLanguageNamed } from './language';
+import { MAX_VALUE_CHARS } from './limits';
+import type { LineBatch } from './source';
+import { clean, isCardBoundary, splitStructured, unescapeText, valueDecoder, VcardLines, type Property, type VcardLexOptions } from './vcard-lexer';
 
 /**
- * A tolerant reader for vCard 2.1, 3.0 and 4.0 as phones and programs really write them. It works on
- * lines of raw bytes (one char per byte), so quoted-printable and CHARSET are decoded per value, and
- * a fold that splits a UTF-8 character is joined before anything is decoded.
+ * A tolerant reader for vCard 2.1, 3.0 and 4.0 as phones and programs really write them: the lexer
+ * (vcard-lexer.ts) hands on each property a card holds, and this builds contacts from them.
  */
-
-/** One property of a card: its (shared) header, its raw value (one char per byte) and the line it starts on. */
-interface Property {
-  header: Header;
-  value: string;
-  line: number;
-}
-
-/** What the reader takes from a card; everything else (photos, URLs, X-properties) is skipped undecoded. */
-const keptProperties = new Set(['FN', 'N', 'ORG', 'TITLE', 'ROLE', 'TEL', 'EMAIL', 'ADR', 'NOTE', 'BDAY', 'GENDER', 'X-GENDER', 'X-WAB-GENDER', 'KIND', 'LANG', 'X-ABSHOWAS', 'X-ABLABEL']);
-
-const knownProperties = new Set(
-  'BEGIN END VERSION N FN ORG TITLE ROLE TEL EMAIL ADR LABEL NOTE BDAY ANNIVERSARY PHOTO LOGO SOUND KEY URL UID REV PRODID CATEGORIES NICKNAME GEO TZ MAILER AGENT CLASS SORT-STRING IMPP GENDER KIND LANG MEMBER RELATED SOURCE XML FBURL CALADRURI CALURI CLIENTPIDMAP NAME PROFILE ENCODING'.split(' '),
-);
-
-/** Splits at `separator` outside double quotes. */
-function splitOutsideQuotes(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let quoted = false;
-  let start = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === separator && !quoted) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
-}
-
-function colonOutsideQuotes(text: string): number {
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    if (text[i] === '"') quoted = !quoted;
-    else if (text[i] === ':' && !quoted) return i;
-  }
-  return -1;
-}
-
-/** RFC 6868 parameter escapes: ^n newline, ^' double quote, ^^ caret. */
-const unescapeParam = (value: string) =>
-  value.replace(/^"|"$/g, '').replace(/\^(n|'|\^)/g, (_m, c: string) => (c === 'n' ? '\n' : c === "'" ? '"' : '^'));
-
-/** A parsed `group.NAME;PARAM=…` with what the reader needs to know about it, computed once. */
-interface Header {
-  group: string | null;
-  name: string;
-  params: Map<string, string[]>;
-  types: Set<string>;
-  qp: boolean;
-  binary: boolean;
-  charset: string | undefined;
-  /** The label its TYPE parameters give (cell, work, "fax,home"). */
-  label: string | null;
-}
-
-/**
- * Headers repeat thousands of times in a file ("TEL;TYPE=CELL"): each is parsed once. Real ones
- * are a few dozen characters; a longer one is parsed but not kept (the cache would keep the whole
- * line it was cut from alive).
- */
-const headerCache = new Map<string, Header | null>();
-const CACHED_HEADER_CHARS = 256;
-
-/** Where the value starts (after the colon outside quotes), or -1 when there is no colon. */
-function valueStart(text: string): number {
-  const simple = text.indexOf(':');
-  if (simple < 0) return -1;
-  return text.lastIndexOf('"', simple) < 0 ? simple + 1 : colonOutsideQuotes(text) + 1;
-}
-
-/** Reads `group.NAME;PARAM=…:` of a line; null when the line is not a property (a stray continuation). */
-function parseHeader(text: string, start = valueStart(text)): Header | null {
-  return start <= 1 ? null : headerOf(text.slice(0, start - 1));
-}
-
-/** The header of `group.NAME;PARAM=…` (the text before the colon). */
-function headerOf(key: string): Header | null {
-  if (key === '') return null;
-  if (key.length > CACHED_HEADER_CHARS) return parseHeaderText(key);
-  let cached = headerCache.get(key);
-  if (cached === undefined) {
-    cached = parseHeaderText(key);
-    if (headerCache.size > 5000) headerCache.clear();
-    // A copy: the key may be a slice that keeps its whole line alive.
-    headerCache.set(Buffer.from(key, 'latin1').toString('latin1'), cached);
-  }
-  return cached;
-}
-
-function parseHeaderText(headerText: string): Header | null {
-  const [nameAndGroup, ...rawParams] = splitOutsideQuotes(headerText, ';');
-  const nameMatch = /^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)$/.exec(nameAndGroup!.trim());
-  if (!nameMatch) return null;
-  const name = nameMatch[2]!.toUpperCase();
-  if (!knownProperties.has(name) && !name.startsWith('X-')) return null;
-  const params = new Map<string, string[]>();
-  const types = new Set<string>();
-  const labels = new Set<string>();
-  for (const raw of rawParams) {
-    const eq = raw.indexOf('=');
-    if (eq < 0) {
-      const bare = raw.trim();
-      if (bare) types.add(bare.toLowerCase());
-      const label = bareParameterLabel(bare);
-      if (label) labels.add(label);
-      continue;
-    }
-    const key = raw.slice(0, eq).trim().toUpperCase();
-    const values = splitOutsideQuotes(raw.slice(eq + 1), ',').map(unescapeParam);
-    const known = params.get(key);
-    // Added to, not copied: a header may repeat a parameter thousands of times.
-    if (known) for (const value of values) known.push(value);
-    else params.set(key, values);
-    if (key === 'TYPE') {
-      for (const value of values) {
-        types.add(value.trim().toLowerCase());
-        const label = typeValueLabel(value.trim());
-        if (label) labels.add(label);
-      }
-    }
-  }
-  const flags = { params, types };
-  return {
-    group: nameMatch[1]?.toLowerCase() ?? null,
-    name,
-    params,
-    types,
-    qp: isQuotedPrintable(flags),
-    binary: isBinary(flags),
-    charset: params.get('CHARSET')?.[0],
-    label: labels.size ? [...labels].sort().join(',') : null,
-  };
-}
-
-/** A line that begins a property, even when a fold cuts it before the colon ("TEL;TY" + " PE=CELL:…"). */
-function startsProperty(text: string): boolean {
-  if (parseHeader(text)) return true;
-  const name = /^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)(?:;|$)/.exec(text)?.[1]?.toUpperCase();
-  return !!name && (knownProperties.has(name) || name.startsWith('X-'));
-}
-
-const isQuotedPrintable = (header: { params: Map<string, string[]>; types: Set<string> }) =>
-  header.types.has('quoted-printable') || header.params.get('ENCODING')?.some((v) => v.toLowerCase() === 'quoted-printable') === true;
-
-const isBinary = (header: { params: Map<string, string[]>; types: Set<string> }) =>
-  header.types.has('base64') || header.params.get('ENCODING')?.some((v) => ['base64', 'b'].includes(v.toLowerCase())) === true;
-
-/** Quoted-printable to bytes; a broken escape is kept as it stands. */
-function decodeQuotedPrintable(value: string): Uint8Array {
-  const bytes: number[] = [];
-  for (let i = 0; i < value.length; i += 1) {
-    const c = value.charCodeAt(i);
-    if (c === 0x3d && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(value.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(c & 0xff);
-  }
-  return Uint8Array.from(bytes);
-}
-
-const nonAscii = /[\x80-\xff]/;
-
-/** vCard text escapes: \n, \N, \, \; \: \\ (a lone backslash stays). */
-const unescapeText = (value: string) =>
-  value.includes('\\') ? value.replace(/\\([nN,;:\\"])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c)) : value;
-
-/** Splits a structured value (N, ADR, ORG) at unescaped semicolons. */
-function splitStructured(value: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (let i = 0; i < value.length; i += 1) {
-    const c = value[i];
-    if (c === '\\' && i + 1 < value.length) {
-      current += c + value[i + 1];
-      i += 1;
-    } else if (c === ';') {
-      parts.push(current);
-      current = '';
-    } else current += c;
-  }
-  parts.push(current);
-  return parts;
-}
-
-/** Trimmed text with single spaces, or null; most values are clean already and pass untouched. */
-function clean(text: string | undefined | null): string | null {
-  if (!text) return null;
-  const first = text.charCodeAt(0);
-  const last = text.charCodeAt(text.length - 1);
-  if (first > 32 && last > 32 && !text.includes('  ') && !text.includes('\t')) return text;
-  const trimmed = text.replace(/[ \t]+/g, ' ').trim();
-  return trimmed === '' ? null : trimmed;
-}
 
 /** Apple's `_$!<Mobile>!$_` and Google's custom labels become plain words. */
 const cleanLabel = (label: string) => label.replace(/^_\$!<(.*)>!\$_$/, '$1').trim();
-
-/** The types that say what a number, e-mail or address is for (vCard 2.1, 3.0, 4.0, Apple, Google). */
-const labelTypes = new Set(['cell', 'mobile', 'work', 'home', 'fax', 'pager', 'msg', 'car', 'isdn', 'video', 'pcs', 'bbs', 'modem', 'text', 'textphone', 'main', 'iphone', 'other', 'school']);
-/**
- * Types that are not labels: VOICE is what a number is anyway, PREF a rank, INTERNET and X400 the
- * kind of e-mail, DOM … PARCEL the kind of address.
- */
-const typesWithoutLabel = new Set(['voice', 'pref', 'internet', 'x400', 'dom', 'intl', 'postal', 'parcel']);
-/** Values that belong to other parameters (CHARSET, ENCODING, VALUE), written where a type goes. */
-const parameterValue = /^(?:utf-?\d+|us-ascii|ascii|iso-?8859.*|windows-\d+|cp-?\d+|shift_jis|sjis|euc-.*|gb\d*|big5|koi8.*|quoted-printable|base64|b|[78]bit|inline|url|uri|cid|content-id|vcard|\d+)$/i;
-
-/** A custom label: Android writes "X-Baustelle" in vCard 2.1 (and TYPE=Baustelle in 3.0). */
-const customLabel = (type: string): string | null => (/^x-./i.test(type) ? clean(type.slice(2)) : null);
-
-/**
- * The label of a vCard 2.1 parameter written without a name. Only the known types and X- labels
- * count: the same place holds charsets (UTF-8, ISO-8859-1), encodings, INLINE, VCARD and languages
- * (de, de-DE, en-US), none of which says what a number is for.
- */
-function bareParameterLabel(type: string): string | null {
-  const lower = type.toLowerCase();
-  return labelTypes.has(lower) ? lower : customLabel(type);
-}
-
-/** The label of a TYPE= value: a known type, or a custom one (never a parameter value put there). */
-function typeValueLabel(type: string): string | null {
-  const lower = type.toLowerCase();
-  if (labelTypes.has(lower)) return lower;
-  if (!type || typesWithoutLabel.has(lower) || parameterValue.test(type)) return null;
-  return customLabel(type) ?? clean(type);
-}
 
 function genderOf(value: string): ParsedContact['gender'] {
   const word = value.split(';')[0]!.trim().toLowerCase();
@@ -344,7 +116,7 @@ class CardBuilder {
         break;
       case 'LANG': {
         // A card may list several languages, ranked by PREF (1 first); the best-ranked one the app writes in wins.
-        const language = languageOf(text);
+        const language = contactLanguageNamed(text);
         const rank = Number(header.params.get('PREF')?.[0] ?? 100);
         if (language && rank < this.languageRank) {
           c.language = language;
@@ -371,140 +143,8 @@ class CardBuilder {
   }
 }
 
-export interface VcardOptions {
-  /** Encoding for values that carry no CHARSET and are not UTF-8. */
-  fallbackEncoding: FileEncoding;
+export interface VcardOptions extends VcardLexOptions {
   issues: ImportIssue[];
-  /** Filled with the encodings the values with non-ASCII bytes turned out to have. */
-  encodingsSeen?: Set<string>;
-  /**
-   * The file's text is UTF-8 (its first bytes hold UTF-8 characters): a value without a CHARSET
-   * that is not valid UTF-8 is damage, read with the fallback and reported with its line.
-   */
-  utf8Text?: boolean;
-  onInvalidText?: (line: number) => void;
-  /** A property the reader keeps, or a line that is none, longer than MAX_LINE_CHARS: skipped. */
-  onLineTooLong?: (line: number) => void;
-}
-
-const isCardBoundary = (name: string) => name === 'BEGIN' || name === 'END';
-
-/**
- * The logical line being put together from its physical lines (folds, quoted-printable soft breaks,
- * Outlook's note lines); one object, reused for every line of a file. Linear in the line's length:
- * its pieces are joined once, when it is complete; each new piece is searched once for the colon
- * that ends the header (searching the whole line again after every fold took 148 s for a 1 MB NOTE
- * without a colon); and the value of a property the reader skips (a PHOTO, an X- property) is not
- * kept at all.
- */
-class LogicalLine {
-  /** The line it starts on; 0 while none is open. */
-  line = 0;
-  /**
-   * What is kept of it: everything up to the colon, then the value of a wanted property. Most
-   * lines are one piece; an array is only made for a second one.
-   */
-  private first = '';
-  private more: string[] | null = null;
-  /** The last piece appended: a trailing = or \ decides how the next line joins. */
-  private last = '';
-  /** Characters of the whole logical line so far, kept or not. */
-  private chars = 0;
-  /** Inside a quoted parameter value while looking for the colon. */
-  private quoted = false;
-  /** Where the value begins, after the colon outside quotes; -1 while no colon has come. */
-  private valueAt = -1;
-  /** Null until the colon has come, and for a line that is no property. */
-  header: Header | null = null;
-  /** The reader needs the value: a card boundary, or a property it takes from a card. */
-  wanted = false;
-  /** Longer than MAX_LINE_CHARS: nothing of it is kept. */
-  tooLong = false;
-
-  start(line: number, text: string): void {
-    this.line = line;
-    this.first = '';
-    this.more = null;
-    this.last = '';
-    this.chars = 0;
-    this.quoted = false;
-    this.valueAt = -1;
-    this.header = null;
-    this.wanted = false;
-    this.tooLong = false;
-    this.append(text);
-  }
-
-  close(): void {
-    this.line = 0;
-    this.first = '';
-    this.more = null;
-    this.last = '';
-  }
-
-  private keep(text: string): void {
-    if (this.first === '') this.first = text;
-    else (this.more ??= []).push(text);
-  }
-
-  private joined(): string {
-    return this.more ? this.first + this.more.join('') : this.first;
-  }
-
-  append(text: string): void {
-    if (text === '') return;
-    const before = this.chars;
-    this.chars += text.length;
-    this.last = text;
-    if (this.tooLong) return;
-    if (this.chars > MAX_LINE_CHARS) {
-      this.tooLong = true;
-      this.first = '';
-      this.more = null;
-      return;
-    }
-    if (this.valueAt >= 0) {
-      if (this.wanted) this.keep(text);
-      return;
-    }
-    this.keep(text);
-    const colon = this.colonIn(text);
-    if (colon < 0) return;
-    this.valueAt = before + colon + 1;
-    const joined = this.joined();
-    this.header = headerOf(joined.slice(0, this.valueAt - 1));
-    this.wanted = !!this.header && (isCardBoundary(this.header.name) || (keptProperties.has(this.header.name) && !this.header.binary));
-    this.first = this.wanted ? joined : '';
-    this.more = null;
-  }
-
-  /** The first colon outside double quotes in a new piece of the header, or -1. */
-  private colonIn(text: string): number {
-    if (!this.quoted && !text.includes('"')) return text.indexOf(':');
-    for (let i = 0; i < text.length; i += 1) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) this.quoted = !this.quoted;
-      else if (c === 0x3a && !this.quoted) return i;
-    }
-    return -1;
-  }
-
-  endsWith(char: string): boolean {
-    return this.last.endsWith(char);
-  }
-
-  /** Drops the last character: the = of a quoted-printable soft line break. */
-  dropLast(): void {
-    this.chars -= 1;
-    this.last = this.last.slice(0, -1);
-    if (this.more?.length) this.more.push(this.more.pop()!.slice(0, -1));
-    else this.first = this.first.slice(0, -1);
-  }
-
-  /** The raw value (after the colon), for a wanted line that is not too long. */
-  value(): string {
-    return this.joined().slice(this.valueAt);
-  }
 }
 
 /**
@@ -513,84 +153,39 @@ class LogicalLine {
  * card cut off at the end is reported.
  */
 export async function* parseVcardLines(batches: AsyncIterable<LineBatch>, options: VcardOptions): AsyncIterable<ParsedContact[]> {
-  // Only the properties the reader keeps are decoded at all.
-  const decode = ({ header, value, line }: Property): string => {
-    // ASCII reads the same in every charset: the common case needs no decoding.
-    if (!header.qp && !nonAscii.test(value)) return value;
-    const bytes = header.qp ? decodeQuotedPrintable(value) : Buffer.from(value, 'latin1');
-    const decoded = decodeLabelled(bytes, header.charset, options.fallbackEncoding);
-    if (options.encodingsSeen && (!header.qp || bytes.some((byte) => byte >= 0x80))) options.encodingsSeen.add(decoded.encoding);
-    // (Quoted-printable bytes without a CHARSET are the 2.1 default, not damage to the file's text.)
-    if (options.utf8Text && !header.charset && !header.qp && decoded.encoding !== 'utf-8') options.onInvalidText?.(line);
-    return decoded.text;
-  };
-
+  const decode = valueDecoder(options);
   let card: CardBuilder | null = null;
   let nested = 0;
   let done: ParsedContact[] = [];
-  // The logical line being assembled from folds and soft breaks.
-  const pending = new LogicalLine();
 
-  /** Acts on one complete logical line: a card boundary, or a property of the open card. */
-  const complete = (logical: LogicalLine) => {
-    if (logical.tooLong) {
-      // A PHOTO or another property the reader skips may be as long as it likes.
-      if (!logical.header || logical.wanted) options.onLineTooLong?.(logical.line);
-      return;
-    }
-    const header = logical.header;
-    if (!header || !logical.wanted) return; // garbage outside a property, or one the reader skips
-    const value = logical.value();
-    if (header.name === 'BEGIN' && /^vcard/i.test(value.trim())) {
-      if (card) nested += 1;
-      else card = new CardBuilder(logical.line);
-    } else if (header.name === 'END' && /^vcard/i.test(value.trim())) {
-      if (nested > 0) nested -= 1;
-      else if (card) {
-        done.push(card.finish());
-        card = null;
+  // Each property is a card boundary or belongs to the open card (nested AGENT cards are skipped).
+  const lines = new VcardLines(
+    options,
+    () => card !== null,
+    (header, value, line) => {
+      if (header.name === 'BEGIN' && /^vcard/i.test(value.trim())) {
+        if (card) nested += 1;
+        else card = new CardBuilder(line);
+      } else if (header.name === 'END' && /^vcard/i.test(value.trim())) {
+        if (nested > 0) nested -= 1;
+        else if (card) {
+          done.push(card.finish());
+          card = null;
+        }
+      } else if (card && nested === 0 && !isCardBoundary(header.name)) {
+        card.add({ header, value, line }, decode);
       }
-    } else if (card && nested === 0 && !isCardBoundary(header.name)) {
-      card.add({ header, value, line: logical.line }, decode);
-    }
-  };
+    },
+  );
 
-  for await (const { lines, firstLine } of batches) {
-    for (let i = 0; i < lines.length; i += 1) {
-      const text = lines[i]!;
-      if (pending.line > 0) {
-        const first = text.charCodeAt(0);
-        if (pending.header?.qp && pending.endsWith('=')) {
-          // Quoted-printable soft line break, also inside an =XX escape or right after the colon.
-          pending.dropLast();
-          pending.append(text);
-          continue;
-        }
-        if (first === 0x20 || first === 0x09) {
-          pending.append(text.slice(1)); // a fold, which may run through the header itself
-          continue;
-        }
-        if (pending.header?.binary && valueStart(text) < 0 && /^[A-Za-z0-9+/=]+$/.test(text)) {
-          pending.append(text); // base64 without the blank line 2.1 asks for (BlackBerry)
-          continue;
-        }
-        if (card && pending.header && text.trim() !== '' && !startsProperty(text)) {
-          // Not a property: a line continuing the value without folding (Outlook notes, an
-          // address broken after a backslash).
-          pending.append(pending.endsWith('\\') ? `n${text}` : `\\n${text}`);
-          continue;
-        }
-        complete(pending);
-        pending.close();
-      }
-      if (text.trim() !== '') pending.start(firstLine + i, text);
-    }
+  for await (const { lines: batch, firstLine } of batches) {
+    lines.add(batch, firstLine);
     if (done.length) {
       yield done;
       done = [];
     }
   }
-  if (pending.line > 0) complete(pending);
+  lines.end();
   if (done.length) yield done;
   const open = card as CardBuilder | null;
   if (open) options.issues.push({ line: open.contact.line, key: 'truncatedCard', vars: { line: open.contact.line } });

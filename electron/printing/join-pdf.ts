@@ -3,8 +3,8 @@
  * through: each part's objects are copied byte for byte under new numbers, and its page tree is hung
  * under a new root. Chromium (Skia) writes plain PDFs with a classic cross-reference table; anything
  * else (object or cross-reference streams, incremental updates, encryption) is refused with
- * UnsupportedPdfError, and the caller merges with pdf-lib instead (merge.ts). Pages printed in two
- * layers are put together here too (see PdfJoiner).
+ * UnsupportedPdfError, and the caller joins them with pdf-lib instead (print-in-parts.ts). Pages
+ * printed in two layers are put together here too (see PdfJoiner).
  *
  * Why not pdf-lib for everything: it reads every object of every part and writes them all again at the
  * end, about half a second of 1,000 letters' time, most of it after the last part is printed.

@@ -1,6 +1,6 @@
 import { localDaysAgo } from '../../shared/local-date';
 import type { Contact, ContactListInput, ContactPage } from '../../shared/model/contact';
-import type { ContactQuery } from '../db/repositories/contact-query';
+import type { ContactListQuery } from '../db/repositories/contact-list';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 import { getSettings } from './settings';
@@ -10,7 +10,7 @@ import { getSettings } from './settings';
  * The parts of every contact query that come from the settings: when an invitation or a letter is
  * overdue (days counted on the office's calendar, so "14 days ago" is the same at 00:30 as at noon).
  */
-export function contactQuery(ctx: ServiceContext): Pick<ContactQuery, 'invitedBefore' | 'letterSentBefore'> {
+export function overdueCutoffs(ctx: ServiceContext): Pick<ContactListQuery, 'invitedBefore' | 'letterSentBefore'> {
   const settings = getSettings(ctx);
   return { invitedBefore: localDaysAgo(settings.invitationReminderDays), letterSentBefore: localDaysAgo(settings.letterReminderDays) };
 }
@@ -19,7 +19,7 @@ export const countContacts = (ctx: ServiceContext): { total: number } => ({ tota
 
 export function listContacts(ctx: ServiceContext, input: Required<Pick<ContactListInput, 'offset' | 'limit' | 'search' | 'sort' | 'descending'>> & ContactListInput): ContactPage {
   const { offset, limit, sort, descending, ...filter } = input;
-  return ctx.repos.contactQuery.page({ ...contactQuery(ctx), ...filter, search: filter.search ?? '' }, { sort, descending, offset, limit });
+  return ctx.repos.contactList.page({ ...overdueCutoffs(ctx), ...filter, search: filter.search ?? '' }, { sort, descending, offset, limit });
 }
 
 export const allContacts = (ctx: ServiceContext): Contact[] => ctx.repos.contacts.all();

@@ -2,7 +2,7 @@ import { localDateOf, mondayOf } from '../../shared/local-date';
 import type { Dashboard } from '../../shared/model/tracking';
 import { finishedStages, stages, targets, type Stage } from '../../shared/model/tracking';
 import type { ServiceContext } from './context';
-import { contactQuery } from './contacts';
+import { overdueCutoffs } from './contacts';
 import { getSettings } from './settings';
 
 /**
@@ -17,9 +17,9 @@ const weekOf = (moment: string): string => mondayOf(localDateOf(moment)!);
  * stage changes), and how many contacts each next-step list holds.
  */
 export function dashboard(ctx: ServiceContext): Dashboard {
-  const base = { ...contactQuery(ctx), search: '' };
-  const byStage = Object.fromEntries(stages.map((stage) => [stage, ctx.repos.contactQuery.count({ ...base, stages: [stage] })])) as Dashboard['byStage'];
-  const byTarget = Object.fromEntries([...targets, 'none' as const].map((target) => [target, ctx.repos.contactQuery.count({ ...base, targets: [target] })])) as Dashboard['byTarget'];
+  const base = { ...overdueCutoffs(ctx), search: '' };
+  const byStage = Object.fromEntries(stages.map((stage) => [stage, ctx.repos.contactList.count({ ...base, stages: [stage] })])) as Dashboard['byStage'];
+  const byTarget = Object.fromEntries([...targets, 'none' as const].map((target) => [target, ctx.repos.contactList.count({ ...base, targets: [target] })])) as Dashboard['byTarget'];
 
   // Replay the stage changes in order; the counts at each week's last change are that week's.
   const weekly = new Map<string, { finished: number; started: number }>();
@@ -40,13 +40,13 @@ export function dashboard(ctx: ServiceContext): Dashboard {
     total: ctx.repos.contacts.count(),
     byStage,
     byTarget,
-    consented: ctx.repos.contactQuery.count({ ...base, consented: true }),
+    consented: ctx.repos.contactList.count({ ...base, consented: true }),
     progress,
     next: {
-      notInvited: ctx.repos.contactQuery.count({ ...base, view: 'not_invited' }),
-      invitationOverdue: ctx.repos.contactQuery.count({ ...base, view: 'invitation_overdue' }),
-      letterOverdue: ctx.repos.contactQuery.count({ ...base, view: 'letter_overdue' }),
-      withdrawn: ctx.repos.contactQuery.count({ ...base, view: 'withdrawn' }),
+      notInvited: ctx.repos.contactList.count({ ...base, view: 'not_invited' }),
+      invitationOverdue: ctx.repos.contactList.count({ ...base, view: 'invitation_overdue' }),
+      letterOverdue: ctx.repos.contactList.count({ ...base, view: 'letter_overdue' }),
+      withdrawn: ctx.repos.contactList.count({ ...base, view: 'withdrawn' }),
     },
     reminders: { invitationDays: settings.invitationReminderDays, letterDays: settings.letterReminderDays },
   };

@@ -17,7 +17,7 @@ export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>
 export type ErrorLog = (message: string, error: unknown) => void;
 const logToStderr: ErrorLog = (message, error) => console.error(message, error);
 
-function settingsLanguage(ctx: SessionContext): Language {
+function errorLanguage(ctx: SessionContext): Language {
   try {
     return getSettings(ctx).language;
   } catch {
@@ -39,16 +39,17 @@ function describeIssues(language: Language, issues: z.core.$ZodIssue[]): string 
 /**
  * The single entry every adapter calls: checks the request name, validates the input against the
  * contract, runs the service and checks its output. Whatever happens, it answers with a Result.
- * Its messages are in the language of the settings, or in the one `language` gives (the CLI's).
+ * Its messages are in the language of the settings, or in the one `ownLanguage` gives (the CLI's).
  */
-export function createDispatcher(ctx: SessionContext, log: ErrorLog = logToStderr, language?: () => Language): Dispatch {
-  const languageOf = (of: SessionContext) => (language ? language() : settingsLanguage(of));
+export function createDispatcher(ctx: SessionContext, log: ErrorLog = logToStderr, ownLanguage?: () => Language): Dispatch {
+  // The CLI's own language, else the settings' (German when they cannot be read).
+  const messageLanguage = () => (ownLanguage ? ownLanguage() : errorLanguage(ctx));
   return async function dispatch(name, rawInput) {
     if (!isRequestName(name)) {
-      return fail('unknown_request', translate(languageOf(ctx), 'errors.unknown_request', { request: String(name) }));
+      return fail('unknown_request', translate(messageLanguage(), 'errors.unknown_request', { request: String(name) }));
     }
     const spec = contract[name];
-    const language = languageOf(ctx);
+    const language = messageLanguage();
     const input = spec.input.safeParse(rawInput ?? {}, { error: zodLocales[language].localeError });
     if (!input.success) {
       const details = describeIssues(language, input.error.issues);
@@ -63,11 +64,11 @@ export function createDispatcher(ctx: SessionContext, log: ErrorLog = logToStder
       const output = spec.output.safeParse(value);
       if (!output.success) {
         log(`Output of ${name} does not match the contract`, output.error);
-        return fail('internal', translate(languageOf(ctx), 'errors.internal'));
+        return fail('internal', translate(messageLanguage(), 'errors.internal'));
       }
       return ok(output.data);
     } catch (error) {
-      const now = languageOf(ctx);
+      const now = messageLanguage();
       // Refusals of the services, and a database file that is corrupt, read-only, full or locked.
       const known = databaseError(error, ctx.databasePath);
       if (known) return fail(known.code, translate(now, known.messageKey, known.vars));

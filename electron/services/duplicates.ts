@@ -1,6 +1,6 @@
 import type { Contact } from '../../shared/model/contact';
 import type { ContactFields } from '../db/repositories/contacts';
-import { patchFor } from '../importers/merge';
+import { patchFor } from '../importers/import-plan';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 import { changeContact, requireContact } from './tracking';

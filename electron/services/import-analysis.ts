@@ -4,7 +4,7 @@ import { type ColumnTarget, type LegacyEncoding } from '../../shared/model/impor
 import type { MatchIndex, NewContact } from '../db/repositories/contacts';
 import { planChat } from '../importers/chat-plan';
 import { MemoryCandidateStore, type CandidateStore } from '../importers/candidate-store';
-import { Planner, type Plan, type PlanContext } from '../importers/merge';
+import { Planner, type Plan, type PlanContext } from '../importers/import-plan';
 import { type Decision } from '../importers/decisions';
 import type { CandidateContact } from '../importers/normalize';
 import type { FileReading } from '../importers/read';

@@ -4,7 +4,7 @@ import { type ImportAction, type ImportCounts, type ImportRecord } from '../../s
 import type { AddedRows, ContactFields } from '../db/repositories/contacts';
 import type { ImportChange } from '../db/repositories/imports';
 import { chatPatch } from '../importers/chat-plan';
-import { countKey, patchFor, type ContactPatch, type Plan, type PlanRow } from '../importers/merge';
+import { countKey, patchFor, type ContactPatch, type Plan, type PlanRow } from '../importers/import-plan';
 import { decisionFor } from '../importers/decisions';
 import type { ServiceContext } from './context';
 import { runSteps, type Steps } from '../db/time-slices';

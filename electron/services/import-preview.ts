@@ -3,7 +3,7 @@ import { legacyEncodings, type ImportFileSummary, type PreviewRow } from '../../
 import { translate } from '../../shared/i18n';
 import { formatDate } from '../../shared/local-date';
 import type { Language } from '../../shared/model/settings';
-import { type PlanRow, type Reason } from '../importers/merge';
+import { type PlanRow, type Reason } from '../importers/import-plan';
 import { choicesFor, decidedByOffice, decidedCounts, decisionFor } from '../importers/decisions';
 import type { FileReading } from '../importers/read';
 

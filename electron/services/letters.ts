@@ -10,9 +10,9 @@ import { AppError } from '../db/errors';
 import { getProfile } from './profile';
 import { getSettings } from './settings';
 import { getTemplates } from './templates';
-import { contactQuery } from './contacts';
+import { overdueCutoffs } from './contacts';
 import { bulkChange, selectionIds, today } from './tracking';
-import { printInLayers, printInParts } from '../printing/merge';
+import { printInLayers, printInParts } from '../printing/print-in-parts';
 import { openAhead } from '../printing/printer';
 import { postalAddress } from '../../shared/letters/address-block';
 import { suggestedTarget } from '../../shared/invitations/invitation';
@@ -44,7 +44,7 @@ type ListedContact = LettersPreview['withoutAddress'][number];
  * them again, so the office is asked first.
  */
 function settledContacts(ctx: ServiceContext, contacts: Iterable<Contact>): SettledContact[] {
-  const consented = new Set(ctx.repos.contactQuery.ids({ ...contactQuery(ctx), search: '', consented: true }));
+  const consented = new Set(ctx.repos.contactList.ids({ ...overdueCutoffs(ctx), search: '', consented: true }));
   const settled: SettledContact[] = [];
   for (const contact of contacts) {
     const reason: SettledReason | null = consented.has(contact.id) ? 'consented' : contact.stage === 'consent_refused' ? 'refused' : contact.stage === 'switched' ? 'switched' : null;

@@ -8,7 +8,7 @@ import type { ContactFields } from '../db/repositories/contacts';
 import type { HistoryEntry } from '../db/repositories/tracking';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
-import { contactQuery } from './contacts';
+import { overdueCutoffs } from './contacts';
 import { purgeBin } from './erasure';
 import { getSettings } from './settings';
 
@@ -17,7 +17,7 @@ export const today = (): string => localToday();
 /** This moment, as stored with stage changes (UTC). */
 export const now = (): string => new Date().toISOString();
 
-const languageOf = (ctx: ServiceContext): Language => getSettings(ctx).language;
+const settingsLanguage = (ctx: ServiceContext): Language => getSettings(ctx).language;
 const stageName = (language: Language, stage: Stage) => translate(language, `tracking.stages.${stage}`);
 
 export function requireContact(ctx: ServiceContext, id: number): Contact {
@@ -103,7 +103,7 @@ export function setStage(ctx: ServiceContext, id: number, change: StageChange, o
   refuseStageWithoutForm(change.stage);
   const contact = requireContact(ctx, id);
   if (!canTransition(contact.stage, change.stage)) {
-    const language = languageOf(ctx);
+    const language = settingsLanguage(ctx);
     throw new AppError('conflict', 'tracking.errors.transitionRefused', { name: contact.displayName, from: stageName(language, contact.stage), to: stageName(language, change.stage) });
   }
   ctx.repos.transaction(() => changeContact(ctx, contact, stageFields(contact, change), 'stage', operationId));
@@ -130,7 +130,7 @@ const transitionRefusal = (language: Language, contact: Pick<Contact, 'displayNa
 export function selectionIds(ctx: ServiceContext, selection: Selection): number[] {
   if ('ids' in selection) return [...new Set(selection.ids)];
   const except = new Set(selection.except ?? []);
-  return ctx.repos.contactQuery.ids({ ...contactQuery(ctx), ...selection.filter, search: selection.filter.search ?? '' }).filter((id) => !except.has(id));
+  return ctx.repos.contactList.ids({ ...overdueCutoffs(ctx), ...selection.filter, search: selection.filter.search ?? '' }).filter((id) => !except.has(id));
 }
 
 /** A step the selection can take: how many can take it, and why the others cannot (the first few, in words). */
@@ -141,8 +141,8 @@ type StageOptions = RequestOutput<'contacts.stageOptions'>;
  * cannot: the bulk menu offers what is possible for everyone, and asks before a step only some can take.
  */
 export function stageOptions(ctx: ServiceContext, selection: Selection): StageOptions {
-  const language = languageOf(ctx);
-  const contacts = ctx.repos.contactQuery.stagesOf(selectionIds(ctx, selection));
+  const language = settingsLanguage(ctx);
+  const contacts = ctx.repos.contactList.stagesOf(selectionIds(ctx, selection));
   const steps = stages
     .filter((stage) => stage !== 'new')
     .map((stage) => {
@@ -161,7 +161,7 @@ export function stageOptions(ctx: ServiceContext, selection: Selection): StageOp
 export function bulkChange(ctx: ServiceContext, selection: Selection, action: BulkAction): BulkResult {
   if (action.kind === 'setStage') refuseStageWithoutForm(action.change.stage);
   const ids = selectionIds(ctx, selection);
-  const language = languageOf(ctx);
+  const language = settingsLanguage(ctx);
   return ctx.repos.transaction(() => {
     const operationId = ctx.repos.tracking.createOperation(action.kind, ids.length);
     let changed = 0;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { openChromiumPrinter } from '../../electron/printing/chromium';
 import { printOnce } from '../../electron/printing/printer';
 import { renderLetters, lettersPerPart, printLetters } from '../../electron/services/letters';
-import { printInParts } from '../../electron/printing/merge';
+import { printInParts } from '../../electron/printing/print-in-parts';
 import { updateProfile } from '../../electron/services/profile';
 import { openSession } from '../../electron/services/session';
 import { completeProfile } from '../helpers/profile';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { createContactsRepository, type ContactsRepository } from './contacts';
-import { createContactQueryRepository, type ContactQueryRepository } from './contact-query';
+import { createContactListRepository, type ContactListRepository } from './contact-list';
 import { createImportsRepository, type ImportsRepository } from './imports';
 import { createTrackingRepository, type TrackingRepository } from './tracking';
 import { createSettingsRepository, type SettingsRepository } from './settings';
@@ -10,7 +10,7 @@ import { runStepsInSlices, type Steps } from '../time-slices';
 export interface Repositories {
   settings: SettingsRepository;
   contacts: ContactsRepository;
-  contactQuery: ContactQueryRepository;
+  contactList: ContactListRepository;
   tracking: TrackingRepository;
   imports: ImportsRepository;
   /** A scratch database of its own (anonymous, deleted on close): where an import stages its contacts. */
@@ -95,7 +95,7 @@ export function createRepositories(db: Database, openScratch: () => Database): R
   return {
     settings: createSettingsRepository(db),
     contacts: createContactsRepository(db),
-    contactQuery: createContactQueryRepository(db),
+    contactList: createContactListRepository(db),
     tracking: createTrackingRepository(db),
     imports: createImportsRepository(db),
     openScratch,

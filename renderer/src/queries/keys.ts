@@ -4,7 +4,7 @@ import type { ContactListInput, Selection } from '../../../shared/model/contact'
 import type { Target } from '../../../shared/model/tracking';
 
 /** A search or filter of the contact table, without its window (the pages are fetched as the table scrolls). */
-export type ContactQuery = Omit<ContactListInput, 'offset' | 'limit'>;
+export type ContactPagesQuery = Omit<ContactListInput, 'offset' | 'limit'>;
 
 /**
  * Every query key of the renderer. The first part names the domain, so that a change invalidates a
@@ -17,7 +17,7 @@ export const keys = {
   templates: ['templates'],
   dashboard: ['dashboard'],
   contacts: ['contacts'],
-  contactList: (query: ContactQuery) => ['contacts', 'list', query],
+  contactList: (query: ContactPagesQuery) => ['contacts', 'list', query],
   /** The first contacts by name, to preview a template with. */
   contactSample: ['contacts', 'sample'],
   contact: (id: number) => ['contacts', 'contact', id],

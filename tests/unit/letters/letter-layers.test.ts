@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openChromiumPrinter } from '../../../electron/printing/chromium';
-import { printInLayers, printInParts } from '../../../electron/printing/merge';
+import { printInLayers, printInParts } from '../../../electron/printing/print-in-parts';
 import { renderLetters } from '../../../electron/services/letters';
 import { updateProfile } from '../../../electron/services/profile';
 import type { NewContact } from '../../../electron/db/repositories/contacts';

@@ -5,7 +5,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openChromiumPrinter } from '../../../electron/printing/chromium';
 import { PdfJoiner, UnsupportedPdfError } from '../../../electron/printing/join-pdf';
-import { printInLayers, printInParts } from '../../../electron/printing/merge';
+import { printInLayers, printInParts } from '../../../electron/printing/print-in-parts';
 import { openAhead, type OpenPdfPrinter } from '../../../electron/printing/printer';
 import { tempDir } from '../../helpers/temp';
 

@@ -207,13 +207,13 @@ describe('one definition of a valid consent', () => {
         if (stage === 'consent_given' && kind !== 'none' && kind !== 'withdrawn') expected += 1;
       }
     }
-    const filtered = session.ctx.repos.contactQuery.count({ search: '', consented: true, invitedBefore: '', letterSentBefore: '' });
-    const notFiltered = session.ctx.repos.contactQuery.count({ search: '', consented: false, invitedBefore: '', letterSentBefore: '' });
+    const filtered = session.ctx.repos.contactList.count({ search: '', consented: true, invitedBefore: '', letterSentBefore: '' });
+    const notFiltered = session.ctx.repos.contactList.count({ search: '', consented: false, invitedBefore: '', letterSentBefore: '' });
     expect(expected).toBe(3);
     expect(dashboard(session.ctx).consented).toBe(expected);
     // The stage "consent given" in the overview's bars and the table's filter means the same.
     expect(dashboard(session.ctx).byStage.consent_given).toBe(expected);
-    expect(session.ctx.repos.contactQuery.count({ search: '', stages: ['consent_given'], invitedBefore: '', letterSentBefore: '' })).toBe(expected);
+    expect(session.ctx.repos.contactList.count({ search: '', stages: ['consent_given'], invitedBefore: '', letterSentBefore: '' })).toBe(expected);
     expect(filtered).toBe(expected);
     expect(notFiltered).toBe(stages.length * kinds.length - expected);
     expect(consentedContacts(session.ctx).map((c) => c.displayName).sort()).toEqual(['consent_given active', 'consent_given note only', 'consent_given partly withdrawn']);

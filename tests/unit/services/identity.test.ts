@@ -45,7 +45,7 @@ describe('people the office keeps apart are never mixed up', () => {
     expect(analysis.plan.counts).toMatchObject({ created: 1, duplicates: 1 });
     const anna = byName(session, 'Anna Lehmann');
     expect(contactDetail(session.ctx, anna.id).duplicates.map((d) => d.displayName)).toEqual(['Klaus Bauer']);
-    expect(session.ctx.repos.contactQuery.count({ search: '', duplicates: true, invitedBefore: '', letterSentBefore: '' })).toBe(2);
+    expect(session.ctx.repos.contactList.count({ search: '', duplicates: true, invitedBefore: '', letterSentBefore: '' })).toBe(2);
   });
 
   it('after "different people", the same file again changes nothing: Klaus never gets Anna’s company or address', async () => {
@@ -55,7 +55,7 @@ describe('people the office keeps apart are never mixed up', () => {
     const anna = byName(session, 'Anna Lehmann');
     keepApart(session.ctx, anna.id, klaus.id);
     expect(contactDetail(session.ctx, anna.id).duplicates).toEqual([]);
-    expect(session.ctx.repos.contactQuery.count({ search: '', duplicates: true, invitedBefore: '', letterSentBefore: '' })).toBe(0);
+    expect(session.ctx.repos.contactList.count({ search: '', duplicates: true, invitedBefore: '', letterSentBefore: '' })).toBe(0);
     const before = session.ctx.repos.contacts.all().map(({ updatedAt: _u, ...contact }) => contact);
 
     const { analysis, committed } = await importText(session, 'kunden.csv', KUNDENLISTE);

@@ -230,7 +230,7 @@ describe('search and filters', () => {
     const a = contacts.insert({ displayName: 'Jürgen Müller', organization: 'Dachdeckerei Müller', phones: [{ e164: '+491711234567', raw: '0171 1234567', label: null, kind: 'mobile' }] });
     const b = contacts.insert({ displayName: 'Anna Berg', phones: [{ e164: '+49301234567', raw: '030 1234567', label: null, kind: 'landline' }] });
     const query = (search: string, extra = {}) =>
-      session.ctx.repos.contactQuery.page({ search, invitedBefore: '2026-11-12', letterSentBefore: '2026-11-05', ...extra }, { sort: 'name', descending: false, offset: 0, limit: 50 }).rows.map((r) => r.id);
+      session.ctx.repos.contactList.page({ search, invitedBefore: '2026-11-12', letterSentBefore: '2026-11-05', ...extra }, { sort: 'name', descending: false, offset: 0, limit: 50 }).rows.map((r) => r.id);
     expect(query('0171 123')).toEqual([a]);
     expect(query('+49 171 1234')).toEqual([a]);
     expect(query('1234567')).toEqual([b, a]);
@@ -272,7 +272,7 @@ describe('sorting many or few matches', () => {
       }
     });
     const page = (search: string, descending = false) =>
-      session.ctx.repos.contactQuery
+      session.ctx.repos.contactList
         .page({ search, invitedBefore: '2026-01-01', letterSentBefore: '2026-01-01' }, { sort: 'name', descending, offset: 100, limit: 20 })
         .rows.map((r) => r.displayName);
     // As a German reader files them: Ömer among the O, not after Zoe.
@@ -326,14 +326,14 @@ describe('duplicates and the overview', () => {
 describe('sorting by company and number', () => {
   it('files companies in German order with none last, and follows every change of company or numbers', () => {
     const session = testSession();
-    const { contacts, contactQuery } = session.ctx.repos;
+    const { contacts, contactList } = session.ctx.repos;
     const mobile = (e164: string) => ({ e164, raw: e164, label: null, kind: 'mobile' as const });
     const zorn = contacts.insert({ displayName: 'Klaus Zorn', organization: 'Zimmerei Zorn', phones: [{ e164: '+495611234', raw: '0561 1234', label: null, kind: 'landline' }, mobile('+491715550003')] });
     const oez = contacts.insert({ displayName: 'Eva Öz', organization: 'Ökobau Öz', phones: [mobile('+491715550001')] });
     const berg = contacts.insert({ displayName: 'Anna Berg' });
     const adler = contacts.insert({ displayName: 'Ben Adler', organization: 'maler adler', phones: [mobile('+491715550002')] });
     const sorted = (sort: 'organization' | 'mobile') =>
-      contactQuery.page({ search: '', invitedBefore: '2026-01-01', letterSentBefore: '2026-01-01' }, { sort, descending: false, offset: 0, limit: 10 }).rows;
+      contactList.page({ search: '', invitedBefore: '2026-01-01', letterSentBefore: '2026-01-01' }, { sort, descending: false, offset: 0, limit: 10 }).rows;
     expect(sorted('organization').map((r) => r.id)).toEqual([adler, oez, zorn, berg]);
     expect(sorted('mobile').map((r) => [r.id, r.mobile])).toEqual([
       [oez, '+491715550001'],

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import type { RequestOutput } from '../../../../shared/contract';
 import type { ContactRow } from '../../../../shared/model/contact';
 import { request } from '../../queries/client';
-import { keys, type ContactQuery } from '../../queries/keys';
+import { keys, type ContactPagesQuery } from '../../queries/keys';
 
 export const PAGE_SIZE = 100;
 /** More rounds than a list of 50,000 has pages: a guard, should a round ever fetch nothing. */
@@ -29,7 +29,7 @@ function firstMissing(asked: ReadonlySet<number>, loaded: readonly number[]): nu
  * the first one the table asked for and the query lacks; a refetch after a change walks the same way
  * over the pages asked for, and `ensure` keeps fetching until none is missing.
  */
-export function useContactPages(query: ContactQuery) {
+export function useContactPages(query: ContactPagesQuery) {
   const key = JSON.stringify(query);
   const asked = useRef({ key, pages: new Set([0]) });
   if (asked.current.key !== key) asked.current = { key, pages: new Set([0]) };

@@ -3,7 +3,7 @@ import type { ContactRow, ContactView, sortColumns } from '../../../shared/model
 import { stages, type Stage } from '../../../shared/model/tracking';
 import { foldForSearch, queryDigits } from '../../../shared/search';
 
-export interface ContactQuery {
+export interface ContactListQuery {
   search: string;
   stages?: readonly Stage[];
   targets?: readonly string[];
@@ -20,12 +20,12 @@ export interface ContactQuery {
   letterSentBefore: string;
 }
 
-export interface ContactQueryRepository {
-  page(query: ContactQuery, page: { sort: (typeof sortColumns)[number]; descending: boolean; offset: number; limit: number }): { total: number; rows: ContactRow[] };
-  ids(query: ContactQuery): number[];
+export interface ContactListRepository {
+  page(query: ContactListQuery, page: { sort: (typeof sortColumns)[number]; descending: boolean; offset: number; limit: number }): { total: number; rows: ContactRow[] };
+  ids(query: ContactListQuery): number[];
   /** Name and stage of these contacts (not deleted), in the order given. */
   stagesOf(ids: readonly number[]): { id: number; displayName: string; stage: Stage }[];
-  count(query: ContactQuery): number;
+  count(query: ContactListQuery): number;
 }
 
 /**
@@ -81,7 +81,7 @@ interface Built {
 }
 
 /** The WHERE clause of a filter, with named parameters only (never user text in the SQL). */
-function build(query: ContactQuery): Built {
+function build(query: ContactListQuery): Built {
   const where = ['c.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
   const search = query.search.trim();
@@ -164,7 +164,7 @@ interface RowData {
 }
 
 /** The contact table's queries: filter, sort and page 50,000 contacts in a few milliseconds. */
-export function createContactQueryRepository(db: Database): ContactQueryRepository {
+export function createContactListRepository(db: Database): ContactListRepository {
   const statements = new Map<string, ReturnType<Database['prepare']>>();
   const prepared = (sql: string) => {
     let statement = statements.get(sql);
