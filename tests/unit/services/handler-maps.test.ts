@@ -76,5 +76,8 @@ describe('README: following a request from a button to SQL', () => {
     // The handler imports the service, or (an import job, a letter job) names the session's job that runs it.
     expect(handlerText).toContain(path.basename(serviceFile!, '.ts'));
     expect(existsSync(path.join(root, serviceFile!))).toBe(true);
+    // Every path the row names is there (the renderer's view, the repositories too).
+    const named = row.flatMap((cell) => [...cell.matchAll(/`([\w-]+\/[\w/.-]+\.tsx?)`/g)].map((match) => match[1]!));
+    expect(named.filter((file) => !existsSync(path.join(root, file)))).toEqual([]);
   });
 });
