@@ -53,7 +53,12 @@ async function buildRenderer() {
     configFile: path.join(root, 'vite.config.ts'),
     configLoader: 'runner',
     logLevel: 'warn',
-    customLogger: { ...logger, info: () => {}, warn: (m) => process.stderr.write(`${m}\n`), warnOnce: (m) => process.stderr.write(`${m}\n`) },
+    customLogger: {
+      ...logger,
+      info: () => {},
+      warn: (m) => process.stderr.write(`${m}\n`),
+      warnOnce: (m) => process.stderr.write(`${m}\n`),
+    },
   });
 }
 

@@ -50,7 +50,11 @@ export function ensureElectronNative({
   const built =
     fetched ||
     (platform === process.platform &&
-      run(process.execPath, [nodeGyp(), 'rebuild', '--release', ...common, ...(runtime === 'electron' ? ['--dist-url=https://electronjs.org/headers'] : [])], staging));
+      run(
+        process.execPath,
+        [nodeGyp(), 'rebuild', '--release', ...common, ...(runtime === 'electron' ? ['--dist-url=https://electronjs.org/headers'] : [])],
+        staging,
+      ));
   const produced = path.join(staging, 'build', 'Release', 'better_sqlite3.node');
   if (!built || !existsSync(produced)) {
     rmSync(staging, { recursive: true, force: true });

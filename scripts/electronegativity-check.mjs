@@ -60,7 +60,17 @@ const report = path.join(work, 'report.csv');
 const scan = () =>
   spawnSync(
     process.execPath,
-    ['-r', path.join(root, 'scripts', 'electronegativity-typescript.cjs'), path.join(packageDir, 'dist', 'index.js'), '-i', root, '-e', electronVersion, '-o', report],
+    [
+      '-r',
+      path.join(root, 'scripts', 'electronegativity-typescript.cjs'),
+      path.join(packageDir, 'dist', 'index.js'),
+      '-i',
+      root,
+      '-e',
+      electronVersion,
+      '-o',
+      report,
+    ],
     { cwd: root, encoding: 'utf8', timeout: 180_000 },
   );
 // Offline, the tool's failed release look-up now and then ends the run with an empty report (seen a
@@ -83,9 +93,17 @@ rmSync(work, { recursive: true, force: true });
 
 const findings = rows
   .filter((row) => row.length >= 7)
-  .map(([rule, severity, confidence, file, location, sample]) => ({ rule, severity, confidence, file: path.relative(root, file).split(path.sep).join('/'), location, sample }));
+  .map(([rule, severity, confidence, file, location, sample]) => ({
+    rule,
+    severity,
+    confidence,
+    file: path.relative(root, file).split(path.sep).join('/'),
+    location,
+    sample,
+  }));
 const reviewable = manualReviewRules();
-const matches = (entry, finding) => entry.rule === finding.rule && entry.file === finding.file && (entry.sample === undefined || finding.sample.trim() === entry.sample);
+const matches = (entry, finding) =>
+  entry.rule === finding.rule && entry.file === finding.file && (entry.sample === undefined || finding.sample.trim() === entry.sample);
 
 const used = new Set();
 const failures = [];
@@ -100,7 +118,9 @@ for (const finding of findings) {
 }
 for (const entry of allowlist) if (!used.has(entry)) failures.push(`allowlist entry matches nothing any more: ${JSON.stringify(entry)}`);
 if (!findings.some((finding) => finding.file === 'out/renderer/index.html')) {
-  failures.push(`the built renderer was not scanned (no finding for out/renderer/index.html); Electronegativity said:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
+  failures.push(
+    `the built renderer was not scanned (no finding for out/renderer/index.html); Electronegativity said:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`,
+  );
 }
 
 console.log(`Electronegativity ${electronVersion}: ${findings.length} Befunde, ${used.size} geprüft und begründet.`);

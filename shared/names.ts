@@ -34,7 +34,32 @@ const titlePattern = /^(?:prof|dr|dipl|mag|ing|med|rer|nat|phil|jur|habil|dent|v
 const companyPattern =
   /(?:^|[\s,&.-])(?:gmbh|mbh|ag|kg|ohg|gbr|ug|e\.\s?k\.?|e\.\s?v\.?|se|ltd\.?|inc\.?|llc|plc|co\.?|kgaa|partg|eg|stiftung|gesellschaft|holding|werke?|bau|service|handel|sanitär|elektro|heizung|dachdeckerei|tischlerei|schreinerei|malerbetrieb|autohaus|praxis|kanzlei|apotheke|verwaltung|hausverwaltung|stadtwerke|sparkasse|bank)(?=$|[\s,&.)-])/i;
 
-const familyParticles = new Set(['von', 'van', 'de', 'der', 'den', 'zu', 'zum', 'zur', 'vom', 'ten', 'ter', 'di', 'da', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'af', 'al', 'bin', 'ibn']);
+const familyParticles = new Set([
+  'von',
+  'van',
+  'de',
+  'der',
+  'den',
+  'zu',
+  'zum',
+  'zur',
+  'vom',
+  'ten',
+  'ter',
+  'di',
+  'da',
+  'del',
+  'della',
+  'la',
+  'le',
+  'du',
+  'dos',
+  'das',
+  'af',
+  'al',
+  'bin',
+  'ibn',
+]);
 
 const clean = (text: string | null | undefined): string | null => {
   const trimmed = (text ?? '').replace(/\s+/g, ' ').trim();
@@ -87,7 +112,13 @@ export function splitFullName(text: string | null | undefined): PersonName {
     // "Schulze, Bernd" or "Schulze, Dr. Bernd"
     const family = clean(comma[0]);
     const { gender, titles, rest } = takePrefixes(clean(comma[1])?.split(' ') ?? []);
-    return { givenName: clean(rest.join(' ')), familyName: family, title: titles.length ? titles.join(' ') : null, gender, organization: null };
+    return {
+      givenName: clean(rest.join(' ')),
+      familyName: family,
+      title: titles.length ? titles.join(' ') : null,
+      gender,
+      organization: null,
+    };
   }
 
   const { gender, titles, rest } = takePrefixes(full.split(' '));
@@ -130,7 +161,10 @@ export function nameTokens(name: string | null | undefined): string[] {
 }
 
 /** The words of a given name with initials kept ("B." is "b"), for comparing given names. */
-const givenWords = (name: string | null | undefined): string[] => foldForSearch(name ?? '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const givenWords = (name: string | null | undefined): string[] =>
+  foldForSearch(name ?? '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /**
  * Whether two given names can be the same person's: the first given name is the same, or one is the
@@ -145,10 +179,31 @@ export function givenNamesAgree(a: string | null | undefined, b: string | null |
 }
 
 /** Legal forms say nothing about which company it is: "Bauer GmbH" and "Lehmann GmbH" have nothing in common. */
-const legalFormWords = new Set(['gmbh', 'mbh', 'ag', 'kg', 'ohg', 'gbr', 'ug', 'ek', 'ev', 'se', 'ltd', 'inc', 'llc', 'plc', 'co', 'kgaa', 'partg', 'eg', 'haftungsbeschrankt']);
+const legalFormWords = new Set([
+  'gmbh',
+  'mbh',
+  'ag',
+  'kg',
+  'ohg',
+  'gbr',
+  'ug',
+  'ek',
+  'ev',
+  'se',
+  'ltd',
+  'inc',
+  'llc',
+  'plc',
+  'co',
+  'kgaa',
+  'partg',
+  'eg',
+  'haftungsbeschrankt',
+]);
 
 /** The words that tell one company from another: its name without the legal form. */
-export const organizationTokens = (organization: string | null | undefined): string[] => nameTokens(organization).filter((word) => !legalFormWords.has(word));
+export const organizationTokens = (organization: string | null | undefined): string[] =>
+  nameTokens(organization).filter((word) => !legalFormWords.has(word));
 
 /**
  * Whether two names may belong to the same person: true when either is unknown or they share a

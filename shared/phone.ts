@@ -1,4 +1,11 @@
-import { isSupportedCountry, Metadata, parsePhoneNumberFromString, type CountryCode, type MetadataJson, type NumberType } from 'libphonenumber-js/core';
+import {
+  isSupportedCountry,
+  Metadata,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type MetadataJson,
+  type NumberType,
+} from 'libphonenumber-js/core';
 import metadataJson from 'libphonenumber-js/metadata.max.json';
 
 export const phoneKinds = ['mobile', 'landline', 'other', 'invalid'] as const;
@@ -67,7 +74,7 @@ function strippedMobile(raw: string, region: string): NormalizedPhone | null {
 export function normalizePhoneSlow(raw: string, region: string): NormalizedPhone {
   if (lacksTrunkPrefix(raw, region)) return strippedMobile(raw, region) ?? { e164: null, kind: 'invalid' };
   const parsed = parsePhoneNumberFromString(raw.replace(/[\u00a0\u202f\u2007]/g, ' '), region as CountryCode, metadata);
-  if (!parsed || !parsed.isValid()) return { e164: null, kind: 'invalid' };
+  if (!parsed?.isValid()) return { e164: null, kind: 'invalid' };
   return { e164: parsed.number, kind: kindOfType(parsed.getType()) };
 }
 

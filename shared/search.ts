@@ -5,13 +5,7 @@
  */
 
 export const foldForSearch = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/\s+/g, ' ')
-    .trim();
+  text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/\s+/g, ' ').trim();
 
 /** Calling codes of the countries whose numbers are most common here, longest first. */
 const knownCallingCodes = ['352', '420', '49', '43', '41', '31', '32', '33', '39', '48', '45', '44', '1'];
@@ -37,7 +31,14 @@ export function contactSearchText(contact: {
   customerNumber?: string | null;
   emails?: readonly { address: string }[];
 }): string {
-  const parts = [contact.displayName, contact.givenName, contact.familyName, contact.organization, contact.customerNumber, ...(contact.emails ?? []).map((e) => e.address)];
+  const parts = [
+    contact.displayName,
+    contact.givenName,
+    contact.familyName,
+    contact.organization,
+    contact.customerNumber,
+    ...(contact.emails ?? []).map((e) => e.address),
+  ];
   return joinDistinct(parts.map((part) => foldForSearch(part ?? '')));
 }
 

@@ -64,7 +64,11 @@ function isMailtoLink(candidate: string, url: URL): boolean {
 
 /** sms: only to one international number, with at most the message text (sms:+49170…?body=…). */
 const isSmsLink = (candidate: string, url: URL) =>
-  url.protocol === 'sms:' && candidate.startsWith('sms:') && /^\+\d{6,15}$/.test(url.pathname) && url.hash === '' && /^(\?body=[^&]*)?$/.test(url.search);
+  url.protocol === 'sms:' &&
+  candidate.startsWith('sms:') &&
+  /^\+\d{6,15}$/.test(url.pathname) &&
+  url.hash === '' &&
+  /^(\?body=[^&]*)?$/.test(url.search);
 
 /**
  * The link to hand to the system (shell.openExternal): the parser's normalised form (`href`) of a

@@ -37,9 +37,11 @@ export interface CliCommand {
   run: (session: Session, args: CliArgs, io: CliIo) => Promise<number> | number;
 }
 
-export const usageOf = (command: Pick<CliCommand, 'name'>, language: Language): string => translate(language, `cli.commands.${command.name}.usage`);
+export const usageOf = (command: Pick<CliCommand, 'name'>, language: Language): string =>
+  translate(language, `cli.commands.${command.name}.usage`);
 
-export const summaryOf = (command: Pick<CliCommand, 'name' | 'helpVars'>, language: Language): string => translate(language, `cli.commands.${command.name}.summary`, command.helpVars);
+export const summaryOf = (command: Pick<CliCommand, 'name' | 'helpVars'>, language: Language): string =>
+  translate(language, `cli.commands.${command.name}.summary`, command.helpVars);
 
 /** The command line itself is wrong (an option missing, a text where a number belongs): the message, then the usage; exit 2. */
 export class UsageError extends Error {

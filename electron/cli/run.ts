@@ -24,12 +24,33 @@ const developerLog: ErrorLog = (message, error) => {
   if (process.env.UMZUGSHELFER_DEBUG) console.error(message, error);
 };
 
-export const commands: CliCommand[] = [importCommand, contactsCommand, setStageCommand, consentCommand, historyCommand, deleteCommand, restoreCommand, eraseCommand, profileCommand, invitationsCommand, lettersCommand, exportConsentedCommand];
+export const commands: CliCommand[] = [
+  importCommand,
+  contactsCommand,
+  setStageCommand,
+  consentCommand,
+  historyCommand,
+  deleteCommand,
+  restoreCommand,
+  eraseCommand,
+  profileCommand,
+  invitationsCommand,
+  lettersCommand,
+  exportConsentedCommand,
+];
 
 export function helpText(language: Language = 'de'): string {
   const t = (key: string) => translate(language, key);
   const lines = commands.map((command) => `  ${usageOf(command, language).padEnd(44)} ${summaryOf(command, language)}`);
-  return [t('cli.help.call'), '', t('cli.help.commands'), ...lines, '', t('cli.help.forAll'), ...['db', 'json', 'lang', 'help'].map((option) => `  ${t(`cli.help.${option}`)}`)].join('\n');
+  return [
+    t('cli.help.call'),
+    '',
+    t('cli.help.commands'),
+    ...lines,
+    '',
+    t('cli.help.forAll'),
+    ...['db', 'json', 'lang', 'help'].map((option) => `  ${t(`cli.help.${option}`)}`),
+  ].join('\n');
 }
 
 /** The language of the settings, as the dispatcher takes it (German when they cannot be read). */
@@ -96,7 +117,7 @@ export async function runCli(argv: string[], io: CliIo, env: Environment = {}): 
     return 2;
   }
   const readOnly = typeof command.readOnly === 'function' ? command.readOnly(parsed.values) : (command.readOnly ?? false);
-  let session;
+  let session: Session;
   try {
     const own = chosen;
     // The dispatcher answers in the CLI's language; without one of its own, in the settings' (as for the app).

@@ -44,7 +44,8 @@ const creationProblems: [prefix: string, code: ErrorCode, messageKey: string][] 
   ['ENOTDIR', 'database_unavailable', 'errors.database_unavailable'],
 ];
 
-const codeOf = (error: unknown): string | null => (error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : null);
+const codeOf = (error: unknown): string | null =>
+  error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : null;
 
 function lookUp(table: typeof sqliteProblems, error: unknown, databasePath: string): AppError | null {
   const code = codeOf(error);

@@ -92,7 +92,11 @@ function configure(db: Database): void {
 /** An existing database with the current schema, opened so that it cannot be written; else null. */
 function openForReading(databasePath: string, ownMigrations: typeof migrations, options: OpenOptions): OpenDatabase | null {
   if (!existsSync(databasePath)) return null;
-  const db = new BetterSqlite3(databasePath, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const db = new BetterSqlite3(databasePath, {
+    readonly: true,
+    fileMustExist: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   try {
     const version = refuseNewerDatabase(db, ownMigrations, databasePath);
     if (version < ownMigrations.length) {
@@ -100,7 +104,13 @@ function openForReading(databasePath: string, ownMigrations: typeof migrations, 
       return null;
     }
     configure(db);
-    return { db, path: databasePath, schemaVersion: version, readOnly: true, openScratch: () => openScratchDatabase(options.nativeBinding) };
+    return {
+      db,
+      path: databasePath,
+      schemaVersion: version,
+      readOnly: true,
+      openScratch: () => openScratchDatabase(options.nativeBinding),
+    };
   } catch (error) {
     db.close();
     throw error;
@@ -144,7 +154,13 @@ export function openDatabase(databasePath: string, options: OpenOptions = {}): O
       db.pragma('synchronous = NORMAL');
       const version = migrate(db, ownMigrations, databasePath);
       catchUpOnUpkeep(db, options.vacuum ?? ((connection) => connection.exec('VACUUM')));
-      return { db, path: databasePath, schemaVersion: version, readOnly: false, openScratch: () => openScratchDatabase(options.nativeBinding) };
+      return {
+        db,
+        path: databasePath,
+        schemaVersion: version,
+        readOnly: false,
+        openScratch: () => openScratchDatabase(options.nativeBinding),
+      };
     } catch (error) {
       db.close();
       throw error;

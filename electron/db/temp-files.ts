@@ -1,5 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -252,7 +265,8 @@ function syncFolder(folder: string): void {
     fsyncSync(fd);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    const unsupported = ['EINVAL', 'ENOTSUP'].includes(code) || (process.platform === 'win32' && ['EISDIR', 'EPERM', 'EACCES'].includes(code));
+    const unsupported =
+      ['EINVAL', 'ENOTSUP'].includes(code) || (process.platform === 'win32' && ['EISDIR', 'EPERM', 'EACCES'].includes(code));
     if (!unsupported) throw error;
   } finally {
     if (fd !== null) closeSync(fd);

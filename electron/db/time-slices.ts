@@ -39,6 +39,6 @@ export async function runStepsInSlices<T>(steps: Steps<T>, pause: Pause = timeSl
     const step = steps.next();
     if (step.done) return step.value;
     const turn = pause();
-    if (turn) await turn;
+    if (turn !== undefined) await turn;
   }
 }

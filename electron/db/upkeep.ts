@@ -23,7 +23,8 @@ export const CHECKPOINT_WAIT_MS = 750;
 
 const isBusy = (error: unknown): boolean => error instanceof Error && 'code' in error && /^SQLITE_(BUSY|LOCKED)/.test(String(error.code));
 
-const hasUpkeepTable = (db: Database): boolean => db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'pending_upkeep'").get() !== undefined;
+const hasUpkeepTable = (db: Database): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'pending_upkeep'").get() !== undefined;
 
 function markPending(db: Database, task: UpkeepTask): void {
   db.prepare('INSERT OR IGNORE INTO pending_upkeep (task) VALUES (?)').run(task);

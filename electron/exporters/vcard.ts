@@ -17,12 +17,7 @@ const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u0
  * doubled first, so that the `\n` written afterwards stays one escape.
  */
 const escapeText = (text: string | null | undefined): string =>
-  (text ?? '')
-    .replace(controls, '')
-    .replace(/\\/g, '\\\\')
-    .replace(/,/g, '\\,')
-    .replace(/;/g, '\\;')
-    .replace(lineBreaks, '\\n');
+  (text ?? '').replace(controls, '').replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(lineBreaks, '\\n');
 
 /** Lines longer than 75 octets are folded with CRLF and a space, never inside a UTF-8 character. */
 function fold(line: string): string {

@@ -47,10 +47,13 @@ async function main(): Promise<void> {
     void host
       .close()
       .then(() => session.closeWhenWritten())
-      .then(() => process.exit(0), (error: unknown) => {
-        console.error(describeError(error));
-        process.exit(1);
-      });
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(describeError(error));
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

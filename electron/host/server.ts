@@ -154,7 +154,11 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const name = requestName(pathname);
     if (name === null) {
-      sendResult(res, 400, fail('invalid_input', message('errors.invalid_input', { request: pathname.slice(API_PREFIX.length), details: 'URL' })));
+      sendResult(
+        res,
+        400,
+        fail('invalid_input', message('errors.invalid_input', { request: pathname.slice(API_PREFIX.length), details: 'URL' })),
+      );
       return;
     }
     const body = await readBody(req);

@@ -71,8 +71,27 @@ function groups<T>(flat: (string | null)[], size: number, make: (part: (string |
 }
 
 export function decodeCandidate(text: string): CandidateContact {
-  const [line, displayName, givenName, familyName, title, gender, organization, department, jobTitle, note, birthday, customerNumber, kind, isCompany, phones, emails, addresses, invalidReason, language] =
-    JSON.parse(text) as Encoded;
+  const [
+    line,
+    displayName,
+    givenName,
+    familyName,
+    title,
+    gender,
+    organization,
+    department,
+    jobTitle,
+    note,
+    birthday,
+    customerNumber,
+    kind,
+    isCompany,
+    phones,
+    emails,
+    addresses,
+    invalidReason,
+    language,
+  ] = JSON.parse(text) as Encoded;
   return {
     line,
     displayName,
@@ -89,7 +108,12 @@ export function decodeCandidate(text: string): CandidateContact {
     kind,
     language: language ?? null,
     isCompany: isCompany === 1,
-    phones: groups(phones, 4, ([raw, e164, phoneKind, label]) => ({ raw: raw!, e164: e164 ?? null, kind: phoneKind as CandidateContact['phones'][number]['kind'], label: label ?? null })),
+    phones: groups(phones, 4, ([raw, e164, phoneKind, label]) => ({
+      raw: raw!,
+      e164: e164 ?? null,
+      kind: phoneKind as CandidateContact['phones'][number]['kind'],
+      label: label ?? null,
+    })),
     emails: groups(emails, 3, ([address, label, valid]) => ({ address: address!, label: label ?? null, valid: valid !== '0' })),
     addresses: groups(addresses, 6, ([street, postalCode, city, region, country, label]) => ({
       street: street ?? null,

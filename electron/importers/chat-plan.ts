@@ -2,11 +2,10 @@ import { splitFullName } from '../../shared/names';
 import { normalizePhone } from '../../shared/phone';
 import type { Contact } from '../../shared/model/contact';
 import type { ContactFields, MatchIndex } from '../db/repositories/contacts';
-import { MemoryCandidateStore, type CandidateStore } from './candidate-store';
+import { MemoryCandidateStore } from './candidate-store';
 import { countKey, nameKey, type ContactPatch, type Plan, type PlanRow } from './import-plan';
 import type { CandidateContact } from './normalize';
 import type { ChatParticipant } from './whatsapp-chat';
-
 
 /** What a chat says about a contact: on WhatsApp, last message at … (never an older date). */
 export function chatPatch(existing: Pick<Contact, 'onWhatsapp' | 'whatsappLastMessageAt'>, lastMessageAt: string): ContactPatch | null {
@@ -72,7 +71,12 @@ export function planChat(
     const ids = (e164 ? context.index.byE164.get(e164) : undefined) ?? byName.get(nameKey(participant.sender));
     // Several contacts with the sender's number: the partner named by the file decides, if it is one of them.
     const partnerAmong = ids && ids.length > 1 && partnerIds?.length === 1 && ids.includes(partnerIds[0]!) ? partnerIds[0]! : null;
-    return { participant, candidate, id: ids?.length === 1 ? ids[0]! : partnerAmong, ambiguous: (ids?.length ?? 0) > 1 && partnerAmong === null };
+    return {
+      participant,
+      candidate,
+      id: ids?.length === 1 ? ids[0]! : partnerAmong,
+      ambiguous: (ids?.length ?? 0) > 1 && partnerAmong === null,
+    };
   });
   if (partnerIds?.length === 1 && !matched.some((m) => m.id === partnerIds[0])) {
     // The partner wrote under a number or a profile name the phone does not know: the non-matching sender it is.
@@ -85,7 +89,17 @@ export function planChat(
   const rows: PlanRow[] = [];
   const counts = { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 };
   for (const { participant, candidate, id, ambiguous } of matched) {
-    const row: PlanRow = { action: 'invalid', index: store.add(candidate), line: candidate.line, existingId: id, plannedIndex: null, existingName: null, patch: null, reason: null, lastMessageAt: participant.lastMessageAt };
+    const row: PlanRow = {
+      action: 'invalid',
+      index: store.add(candidate),
+      line: candidate.line,
+      existingId: id,
+      plannedIndex: null,
+      existingName: null,
+      patch: null,
+      reason: null,
+      lastMessageAt: participant.lastMessageAt,
+    };
     const contact = id !== null ? existing.get(id) : undefined;
     const readableNumber = participant.phone !== null && candidate.phones[0]?.e164 != null;
     if (!contact && !ambiguous && readableNumber) {

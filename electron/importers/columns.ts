@@ -25,7 +25,8 @@ const dictionary = new Map<string, ColumnTarget>([
 ]);
 
 /** Google's numbered columns: "Phone 2 - Value" with its "Phone 2 - Type" (old) or "- Label" (current). */
-const googlePair = /^(phone|e mail|address|organization) (\d+) (value|type|label|formatted|street|city|postal code|region|country|extended address|po box|name|title|department)$/;
+const googlePair =
+  /^(phone|e mail|address|organization) (\d+) (value|type|label|formatted|street|city|postal code|region|country|extended address|po box|name|title|department)$/;
 
 function googleTarget(normalized: string): ColumnTarget | null {
   const match = googlePair.exec(normalized);
@@ -34,10 +35,18 @@ function googleTarget(normalized: string): ColumnTarget | null {
   if (part === 'type' || part === 'label') return 'ignore';
   if (kind === 'phone' && part === 'value') return 'phone:other';
   if (kind === 'e mail' && part === 'value') return 'email';
-  if (kind === 'organization') return part === 'name' ? 'organization' : part === 'title' ? 'jobTitle' : part === 'department' ? 'department' : 'ignore';
+  if (kind === 'organization')
+    return part === 'name' ? 'organization' : part === 'title' ? 'jobTitle' : part === 'department' ? 'department' : 'ignore';
   if (kind === 'address') {
     // "Formatted" repeats the structured parts: the parts are read, grouped per address number.
-    const field: Record<string, ColumnTarget> = { street: 'street', city: 'city', 'postal code': 'postalCode', region: 'region', country: 'country', 'extended address': 'street' };
+    const field: Record<string, ColumnTarget> = {
+      street: 'street',
+      city: 'city',
+      'postal code': 'postalCode',
+      region: 'region',
+      country: 'country',
+      'extended address': 'street',
+    };
     return field[part!] ?? 'ignore';
   }
   return null;
@@ -70,7 +79,8 @@ function inContext(headers: string[], mapping: ColumnTarget[]): void {
   const normalized = headers.map(normalizeHeader);
   const has = (name: string) => normalized.includes(name);
   normalized.forEach((header, index) => {
-    if (header === 'geburtstag' && mapping[index] === 'birthday' && (has('geburtsjahr') || has('geburtsmonat'))) mapping[index] = 'birthDay';
+    if (header === 'geburtstag' && mapping[index] === 'birthday' && (has('geburtsjahr') || has('geburtsmonat')))
+      mapping[index] = 'birthDay';
     else if (header === 'ort' && mapping[index] === 'city' && (has('ort geschaftlich') || has('ort privat'))) mapping[index] = 'ignore';
     else if (header === 'anzeigename' && mapping[index] === 'fullName' && normalized.indexOf(header) < index) mapping[index] = 'ignore';
   });
@@ -352,7 +362,8 @@ export function rowReader(mapping: ColumnTarget[], side: SideColumns, dayFirst =
         }
       } else contact.formattedName = fullName;
     }
-    for (const { group: _group, ...address } of addresses) if (address.street || address.city || address.postalCode) contact.addresses.push(address);
+    for (const { group: _group, ...address } of addresses)
+      if (address.street || address.city || address.postalCode) contact.addresses.push(address);
     return contact;
   };
 }

@@ -67,7 +67,11 @@ function blank(text: string, from: number, to: number): boolean {
  * Rows of a CSV text stream, in batches (one per chunk read). Empty lines are skipped; an Excel
  * "sep=;" line sets the delimiter.
  */
-export async function* parseCsv(texts: AsyncIterable<string>, initialDelimiter: Delimiter, result: CsvResult = { unterminatedQuoteLine: null }): AsyncIterable<CsvRow[]> {
+export async function* parseCsv(
+  texts: AsyncIterable<string>,
+  initialDelimiter: Delimiter,
+  result: CsvResult = { unterminatedQuoteLine: null },
+): AsyncIterable<CsvRow[]> {
   let delimiter = initialDelimiter.charCodeAt(0);
   let cells: string[] = [];
   /** Cells of the record so far, also those past MAX_COLUMNS (which are not kept). */

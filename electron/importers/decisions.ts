@@ -79,7 +79,12 @@ export function decidedCounts(rows: readonly PlanRow[], decisions: Decisions): I
  * they are the rows shown, nor rows fitting two people the office keeps apart: those are merged one
  * by one. Returns how many rows it changed.
  */
-export function decide(rows: readonly PlanRow[], decisions: Map<number, Decision>, decision: ImportDecision | null, which: { rows?: readonly number[]; action?: PlanRow['action'] }): number {
+export function decide(
+  rows: readonly PlanRow[],
+  decisions: Map<number, Decision>,
+  decision: ImportDecision | null,
+  which: { rows?: readonly number[]; action?: PlanRow['action'] },
+): number {
   const named = which.rows ? new Set(which.rows) : null;
   let changed = 0;
   for (const row of rows) {
@@ -89,7 +94,12 @@ export function decide(rows: readonly PlanRow[], decisions: Map<number, Decision
       continue;
     }
     if (!choicesFor(row).includes(decision)) continue;
-    if (!named && decision === 'merge' && (row.reason?.key === 'fitsKeptApart' || (row.action === 'duplicate' && which.action !== 'duplicate'))) continue;
+    if (
+      !named &&
+      decision === 'merge' &&
+      (row.reason?.key === 'fitsKeptApart' || (row.action === 'duplicate' && which.action !== 'duplicate'))
+    )
+      continue;
     decisions.set(row.index, { decision, seen: matchOf(row) });
     changed += 1;
   }

@@ -16,11 +16,10 @@ export interface DetectedEncoding {
 import { isUtf8 } from 'node:buffer';
 import type { LegacyEncoding } from '../../shared/model/import';
 
-
 /** windows-1252's printable characters at 0x80–0x9F (undefined bytes stay as their C1 code). */
 const windows1252High = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 /**
@@ -42,7 +41,8 @@ export interface Decoder {
   decode(bytes?: Uint8Array, options?: { stream?: boolean }): string;
 }
 
-const isWindows1252 = (name: string) => ['windows-1252', 'cp1252', 'latin1', 'iso-8859-1', 'iso8859-1', 'us-ascii', 'ascii'].includes(name.toLowerCase());
+const isWindows1252 = (name: string) =>
+  ['windows-1252', 'cp1252', 'latin1', 'iso-8859-1', 'iso8859-1', 'us-ascii', 'ascii'].includes(name.toLowerCase());
 
 /** A decoder for any encoding a contact file may use, windows-1252 done right. */
 export function createDecoder(encoding: string, options: { fatal?: boolean } = {}): Decoder {
@@ -79,9 +79,14 @@ function utf16WithoutBom(sample: Uint8Array): FileEncoding | null {
   return null;
 }
 
-const isAsciiLetter = (code: number | undefined) => code !== undefined && ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a));
+const isAsciiLetter = (code: number | undefined) =>
+  code !== undefined && ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a));
 const isJapanese = (code: number) =>
-  (code >= 0x3040 && code <= 0x30ff) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xff61 && code <= 0xff9f) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff01 && code <= 0xff5e);
+  (code >= 0x3040 && code <= 0x30ff) ||
+  (code >= 0x4e00 && code <= 0x9fff) ||
+  (code >= 0xff61 && code <= 0xff9f) ||
+  (code >= 0x3000 && code <= 0x303f) ||
+  (code >= 0xff01 && code <= 0xff5e);
 
 /**
  * windows-1252 or Shift_JIS for bytes that are not UTF-8. German text read as Shift_JIS turns each
@@ -171,7 +176,8 @@ const labelAliases: Record<string, string> = {
 export function decodeLabelled(bytes: Uint8Array, label: string | undefined, fallback: FileEncoding): { text: string; encoding: string } {
   const name = label ? (labelAliases[label.toLowerCase()] ?? label.toLowerCase()) : undefined;
   if (!name || name === 'utf-8') {
-    if (isValidUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' };
+    if (isValidUtf8(bytes))
+      return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' };
     const used = name ? 'windows-1252' : fallback;
     return { text: createDecoder(used).decode(bytes), encoding: used };
   }

@@ -77,11 +77,24 @@ const identityByName = (candidate: CandidateContact): string | null => {
 const personNameKey = (names: { givenName: string | null; familyName: string | null }): string | null =>
   names.givenName && names.familyName ? `${names.givenName}\u0000${names.familyName}`.toLowerCase() : null;
 
-export const nameIdentity = (names: { displayName: string; organization: string | null }): string => `${nameKey(names.displayName)}|${nameKey(names.organization)}`;
+export const nameIdentity = (names: { displayName: string; organization: string | null }): string =>
+  `${nameKey(names.displayName)}|${nameKey(names.organization)}`;
 
-const fillableFields = ['givenName', 'familyName', 'title', 'gender', 'organization', 'department', 'jobTitle', 'birthday', 'customerNumber', 'note'] as const;
+const fillableFields = [
+  'givenName',
+  'familyName',
+  'title',
+  'gender',
+  'organization',
+  'department',
+  'jobTitle',
+  'birthday',
+  'customerNumber',
+  'note',
+] as const;
 
-const addressKey = (a: Address) => `${(a.street ?? '').toLowerCase().replace(/\W+/g, '')}|${(a.postalCode ?? '').replace(/\s+/g, '')}|${(a.city ?? '').toLowerCase()}`;
+const addressKey = (a: Address) =>
+  `${(a.street ?? '').toLowerCase().replace(/\W+/g, '')}|${(a.postalCode ?? '').replace(/\s+/g, '')}|${(a.city ?? '').toLowerCase()}`;
 
 /** What the candidate would add to a contact that already has `existing`'s data. */
 export function patchFor(existing: Contact | CandidateContact, candidate: CandidateContact): ContactPatch | null {
@@ -114,7 +127,12 @@ function mergeInto(target: CandidateContact, patch: ContactPatch): void {
 }
 
 const changedFieldNames = (patch: ContactPatch): string =>
-  [...Object.keys(patch.fields).filter((f) => f !== 'displayName'), ...(patch.phones.length ? ['phones'] : []), ...(patch.emails.length ? ['emails'] : []), ...(patch.addresses.length ? ['addresses'] : [])].join(', ');
+  [
+    ...Object.keys(patch.fields).filter((f) => f !== 'displayName'),
+    ...(patch.phones.length ? ['phones'] : []),
+    ...(patch.emails.length ? ['emails'] : []),
+    ...(patch.addresses.length ? ['addresses'] : []),
+  ].join(', ');
 
 /**
  * Everyone in the database sharing a real address or a number with the row, addresses first; null
@@ -183,7 +201,16 @@ export class Planner {
 
   /** Plans the contact stored at `index` (passed in as an object too, fresh from the reader). */
   add(candidate: CandidateContact, index: number): void {
-    const row: PlanRow = { action: 'create', index, line: candidate.line, existingId: null, plannedIndex: null, existingName: null, patch: null, reason: null };
+    const row: PlanRow = {
+      action: 'create',
+      index,
+      line: candidate.line,
+      existingId: null,
+      plannedIndex: null,
+      existingName: null,
+      patch: null,
+      reason: null,
+    };
     const personKey = personNameKey(candidate);
     const match = this.matchDatabase(candidate, personKey);
     if (match.kind === 'invalid') {
@@ -234,12 +261,16 @@ export class Planner {
    * The same e-mail address or number under a compatible name is a contact in the database; under a
    * different name, or fitting two people the office keeps apart, a possible duplicate.
    */
-  private matchDatabase(candidate: CandidateContact, personKey: string | null): { kind: 'invalid' | 'new' } | { kind: 'same' | 'duplicate'; id: number; reason?: string } {
+  private matchDatabase(
+    candidate: CandidateContact,
+    personKey: string | null,
+  ): { kind: 'invalid' | 'new' } | { kind: 'same' | 'duplicate'; id: number; reason?: string } {
     if (candidate.invalidReason) return { kind: 'invalid' };
     const { index, keptApart } = this.context;
     const shared = sharedWays(index, candidate);
     // The same person's name, but nothing to reach them by in common: maybe one person, maybe two.
-    const namesake = (): number | undefined => (personKey ? this.existingByPersonName(personKey)?.find((id) => !shared?.includes(id)) : undefined);
+    const namesake = (): number | undefined =>
+      personKey ? this.existingByPersonName(personKey)?.find((id) => !shared?.includes(id)) : undefined;
     if (shared !== null) {
       const fitting = shared.filter((id) => sameIdentity(candidate, index.names.get(id)));
       const first = fitting[0];
@@ -254,7 +285,9 @@ export class Planner {
       }
       // Someone else's number (a shared landline): a namesake is the likelier same person to suggest.
       const sameName = namesake();
-      return sameName !== undefined ? { kind: 'duplicate', id: sameName, reason: 'sameNameOtherWays' } : { kind: 'duplicate', id: shared[0]! };
+      return sameName !== undefined
+        ? { kind: 'duplicate', id: sameName, reason: 'sameNameOtherWays' }
+        : { kind: 'duplicate', id: shared[0]! };
     }
     const identity = identityByName(candidate);
     const sameName = identity ? this.existingByName(identity) : undefined;
@@ -264,7 +297,12 @@ export class Planner {
   }
 
   /** Not in the database: maybe an earlier row of this file creates the same person. */
-  private matchPlanned(row: PlanRow, candidate: CandidateContact, personKey: string | null, databaseDuplicate: { id: number; reason?: string } | null): void {
+  private matchPlanned(
+    row: PlanRow,
+    candidate: CandidateContact,
+    personKey: string | null,
+    databaseDuplicate: { id: number; reason?: string } | null,
+  ): void {
     const duplicateOf = databaseDuplicate?.id ?? null;
     const identity = identityByName(candidate);
     const byWays =
@@ -276,7 +314,8 @@ export class Planner {
     const plannedNamesake = personKey ? this.plannedByPersonName.get(personKey) : undefined;
     const byWaysContact = byWays !== undefined ? this.store.get(this.rows[byWays]!.index) : null;
     const byWaysFits = byWaysContact !== null && sameIdentity(candidate, byWaysContact);
-    const namesake = !byWaysFits && databaseDuplicate?.reason !== 'sameNameOtherWays' && plannedNamesake !== byWays ? plannedNamesake : undefined;
+    const namesake =
+      !byWaysFits && databaseDuplicate?.reason !== 'sameNameOtherWays' && plannedNamesake !== byWays ? plannedNamesake : undefined;
     const plannedIndex = namesake ?? byWays;
     const planned = namesake !== undefined ? this.store.get(this.rows[namesake]!.index) : byWaysContact;
     if (planned && plannedIndex !== undefined && namesake === undefined && sameIdentity(candidate, planned)) {
@@ -309,8 +348,11 @@ export class Planner {
     }
     if (row.action === 'create' || row.action === 'duplicate') {
       const position = this.rows.length;
-      for (const phone of candidate.phones) if (phone.e164 && !this.plannedByE164.has(phone.e164)) this.plannedByE164.set(phone.e164, position);
-      for (const email of candidate.emails) if (email.valid && !this.plannedByEmail.has(email.address.toLowerCase())) this.plannedByEmail.set(email.address.toLowerCase(), position);
+      for (const phone of candidate.phones)
+        if (phone.e164 && !this.plannedByE164.has(phone.e164)) this.plannedByE164.set(phone.e164, position);
+      for (const email of candidate.emails)
+        if (email.valid && !this.plannedByEmail.has(email.address.toLowerCase()))
+          this.plannedByEmail.set(email.address.toLowerCase(), position);
       if (identity && !this.plannedByName.has(identity)) this.plannedByName.set(identity, position);
       if (personKey && !this.plannedByPersonName.has(personKey)) this.plannedByPersonName.set(personKey, position);
     }
@@ -340,7 +382,12 @@ export class Planner {
       if (patch) mergeInto(into, patch);
       this.counts.created -= 1;
       this.counts.updated += 1;
-      Object.assign(other, { action: 'update', plannedIndex: target, existingName: into.displayName, reason: { key: 'sameAsLine', vars: { line: into.line ?? 0 } } });
+      Object.assign(other, {
+        action: 'update',
+        plannedIndex: target,
+        existingName: into.displayName,
+        reason: { key: 'sameAsLine', vars: { line: into.line ?? 0 } },
+      });
       for (const [key, value] of this.plannedByE164) if (value === index) this.plannedByE164.set(key, target);
       for (const [key, value] of this.plannedByEmail) if (value === index) this.plannedByEmail.set(key, target);
       for (const [key, value] of this.plannedByPersonName) if (value === index) this.plannedByPersonName.set(key, target);

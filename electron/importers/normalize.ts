@@ -46,7 +46,8 @@ const reportedCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
 const lineEnds = /[\t\n\r\u2028\u2029]+/g;
 const anySuspect = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
 /** The same without TAB, LF and CR, which a multi-line field keeps. */
-const multilineSuspect = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+const multilineSuspect =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 /** The first MAX_VALUE_CHARS characters (a pair of surrogates is not split). */
 function cut(text: string): string {
@@ -105,7 +106,13 @@ function isSafeContact(parsed: ParsedContact): boolean {
     parsed.phones.every((phone) => fine(phone.raw) && fine(phone.label)) &&
     parsed.emails.every((email) => fine(email.address) && fine(email.label)) &&
     parsed.addresses.every(
-      (address) => fineMultiline(address.street) && fine(address.postalCode) && fine(address.city) && fine(address.region) && fine(address.country) && fine(address.label),
+      (address) =>
+        fineMultiline(address.street) &&
+        fine(address.postalCode) &&
+        fine(address.city) &&
+        fine(address.region) &&
+        fine(address.country) &&
+        fine(address.label),
     )
   );
 }
@@ -152,7 +159,11 @@ const mobileLabel = /\b(cell|mobile?|mobil|handy|iphone)\b/i;
  * A parsed contact, from any format, as a candidate. Every text passes safeText here, and `onIssue`
  * learns, with the contact's line, when a value was cut or controls were removed.
  */
-export function normalizeContact(unsafe: ParsedContact, region: string, onIssue?: (issue: ContactTextIssue, line: number) => void): CandidateContact {
+export function normalizeContact(
+  unsafe: ParsedContact,
+  region: string,
+  onIssue?: (issue: ContactTextIssue, line: number) => void,
+): CandidateContact {
   const told = new Set<ContactTextIssue>();
   const tell = (issue: ContactTextIssue) => {
     if (!told.has(issue)) onIssue?.(issue, unsafe.line);
@@ -179,7 +190,12 @@ export function normalizeContact(unsafe: ParsedContact, region: string, onIssue?
   const emails: CandidateContact['emails'] = [];
   const seenEmails = new Set<string>();
   for (const email of parsed.emails) {
-    const address = /^mailto:|\s/i.test(email.address) ? email.address.replace(/^mailto:/i, '').replace(/\s+/g, ' ').trim() : email.address;
+    const address = /^mailto:|\s/i.test(email.address)
+      ? email.address
+          .replace(/^mailto:/i, '')
+          .replace(/\s+/g, ' ')
+          .trim()
+      : email.address;
     if (!address.includes('@') && noEmail.test(address)) continue;
     const key = address.toLowerCase();
     if (seenEmails.has(key)) continue;
@@ -190,7 +206,8 @@ export function normalizeContact(unsafe: ParsedContact, region: string, onIssue?
 
   const organization = parsed.organization;
   const hasPerson = !!(parsed.givenName || parsed.familyName);
-  const isCompany = parsed.isCompany || (!hasPerson && !!organization) || (!hasPerson && !!parsed.formattedName && looksLikeCompany(parsed.formattedName));
+  const isCompany =
+    parsed.isCompany || (!hasPerson && !!organization) || (!hasPerson && !!parsed.formattedName && looksLikeCompany(parsed.formattedName));
   const displayName = displayNameOf({
     formattedName: parsed.formattedName,
     givenName: parsed.givenName,
@@ -200,7 +217,8 @@ export function normalizeContact(unsafe: ParsedContact, region: string, onIssue?
   });
   const hasContactWay = phones.some((p) => p.e164) || validEmails.length > 0;
   const hasName = hasPerson || !!organization || !!parsed.formattedName;
-  const invalidReason = !hasName && !hasContactWay ? (phones.length > 0 ? 'onlyInvalidNumber' : emails.length > 0 ? 'onlyInvalidEmail' : 'empty') : null;
+  const invalidReason =
+    !hasName && !hasContactWay ? (phones.length > 0 ? 'onlyInvalidNumber' : emails.length > 0 ? 'onlyInvalidEmail' : 'empty') : null;
 
   return {
     line: parsed.line,

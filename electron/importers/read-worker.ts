@@ -40,7 +40,7 @@ const input = workerData as ReaderInput;
 const send = (message: ReaderMessage) => port.postMessage(message);
 
 let unanswered = 0;
-let waiting: (() => void)[] = [];
+const waiting: (() => void)[] = [];
 port.on('message', () => {
   unanswered -= 1;
   if (unanswered < BATCHES_AHEAD) {
@@ -87,7 +87,7 @@ class ForwardingStore implements CandidateStore {
     throw new Error('The reader keeps no contacts');
   }
 
-  *values(): IterableIterator<CandidateContact> {
+  values(): IterableIterator<CandidateContact> {
     throw new Error('The reader keeps no contacts');
   }
 

@@ -61,7 +61,12 @@ export interface ReadOptions {
 
 const isLegacy = (encoding: string) => encoding !== 'utf-8' && !encoding.startsWith('utf-16');
 
-const reject = (reading: FileReading, key: string, vars: Record<string, string | number> = {}, line: number | null = null): FileReading => ({
+const reject = (
+  reading: FileReading,
+  key: string,
+  vars: Record<string, string | number> = {},
+  line: number | null = null,
+): FileReading => ({
   ...reading,
   rejected: true,
   candidates: new MemoryCandidateStore(),
@@ -121,13 +126,16 @@ class NumbersWithoutTrunkPrefix {
   note(candidate: CandidateContact): void {
     for (const phone of candidate.phones) {
       if (phone.e164 !== null || !lacksTrunkPrefix(phone.raw, this.region)) continue;
-      if (this.listed.length < LISTED_NUMBERS) this.listed.push({ line: candidate.line, key: 'numberWithoutTrunkPrefix', vars: { line: candidate.line ?? 0, number: phone.raw } });
+      if (this.listed.length < LISTED_NUMBERS)
+        this.listed.push({ line: candidate.line, key: 'numberWithoutTrunkPrefix', vars: { line: candidate.line ?? 0, number: phone.raw } });
       else this.unlisted += 1;
     }
   }
 
   issues(): ImportIssue[] {
-    return this.unlisted > 0 ? [...this.listed, { line: null, key: 'moreNumbersWithoutTrunkPrefix', vars: { count: this.unlisted } }] : this.listed;
+    return this.unlisted > 0
+      ? [...this.listed, { line: null, key: 'moreNumbersWithoutTrunkPrefix', vars: { count: this.unlisted } }]
+      : this.listed;
   }
 }
 
@@ -146,7 +154,17 @@ export async function readImportFile(source: ByteSource, options: ReadOptions): 
 }
 
 async function readContents(source: ByteSource, options: ReadOptions): Promise<FileReading> {
-  let reading: FileReading = { name: source.name, format: null, encoding: null, hash: '', issues: [], rejected: false, candidates: options.store ?? new MemoryCandidateStore(), table: null, chat: null };
+  let reading: FileReading = {
+    name: source.name,
+    format: null,
+    encoding: null,
+    hash: '',
+    issues: [],
+    rejected: false,
+    candidates: options.store ?? new MemoryCandidateStore(),
+    table: null,
+    chat: null,
+  };
   // Counted here, not read back from the store: in the worker the store only passes contacts on.
   let usableCandidates = 0;
   const keep = (candidate: CandidateContact) => {
@@ -160,7 +178,8 @@ async function readContents(source: ByteSource, options: ReadOptions): Promise<F
   for (const [pattern, key] of signatures) if (pattern.test(magic)) return reject(reading, key);
 
   if (isZip(head)) return readZip(source, reading, options, keep);
-  if (source.size > MAX_TEXT_FILE_BYTES) return reject(reading, 'tooLarge', { size: Math.round(source.size / 1024 / 1024), limit: MAX_TEXT_FILE_BYTES / 1024 / 1024 });
+  if (source.size > MAX_TEXT_FILE_BYTES)
+    return reject(reading, 'tooLarge', { size: Math.round(source.size / 1024 / 1024), limit: MAX_TEXT_FILE_BYTES / 1024 / 1024 });
 
   const detected = detectEncoding(head);
   const { bomLength } = detected;
@@ -180,9 +199,16 @@ async function readContents(source: ByteSource, options: ReadOptions): Promise<F
 
   if (/BEGIN:VCARD/i.test(headText)) {
     reading.format = 'vcard';
-    const guessed: FileEncoding = encoding === 'utf-8' || encoding.startsWith('utf-16') ? (isValidUtf8(head, true) ? 'windows-1252' : guessLegacyEncoding(head)) : encoding;
+    const guessed: FileEncoding =
+      encoding === 'utf-8' || encoding.startsWith('utf-16')
+        ? isValidUtf8(head, true)
+          ? 'windows-1252'
+          : guessLegacyEncoding(head)
+        : encoding;
     const fallbackEncoding = options.legacyEncoding ?? guessed;
-    const texts = encoding.startsWith('utf-16') ? utf8AsBinary(decodeChunks(chunks(), encoding, bomLength, onInvalidText)) : asBinaryText(chunks(), bomLength);
+    const texts = encoding.startsWith('utf-16')
+      ? utf8AsBinary(decodeChunks(chunks(), encoding, bomLength, onInvalidText))
+      : asBinaryText(chunks(), bomLength);
     const encodingsSeen = new Set<string>();
     // Its first bytes hold UTF-8 characters: a value that is not UTF-8 further on is damage, not a guess.
     const utf8Text = encoding === 'utf-8' && /[^\x00-\x7f]/.test(headText);
@@ -219,7 +245,11 @@ async function readContents(source: ByteSource, options: ReadOptions): Promise<F
   reading = table;
   reading.hash = hash.digest('hex');
   if (csvResult.unterminatedQuoteLine !== null) {
-    reading.issues.push({ line: csvResult.unterminatedQuoteLine, key: 'unterminatedQuote', vars: { line: csvResult.unterminatedQuoteLine } });
+    reading.issues.push({
+      line: csvResult.unterminatedQuoteLine,
+      key: 'unterminatedQuote',
+      vars: { line: csvResult.unterminatedQuoteLine },
+    });
   }
   reading.issues.push(...lineIssues.issues());
   if (!reading.rejected && reading.table && reading.table.headers.length < 2 && usableCandidates === 0) {
@@ -265,37 +295,44 @@ async function readRows(
     throw new Error('row before header');
   };
   const sampleRows: string[][] = [];
-  for await (const batch of batches) for (const row of batch) {
-    if (!headers) {
-      headers = row.cells.map((cell) => cell.replace(/^\ufeff/, '').trim());
-      const recognised = recogniseHeaders(headers);
-      const signature = headerSignature(headers);
-      const remembered = options.rememberedMapping?.(signature) ?? null;
-      const usable = (candidate: ColumnTarget[] | null | undefined) => (candidate && candidate.length === headers!.length ? candidate : null);
-      mapping = usable(options.mapping) ?? usable(remembered) ?? recognised.mapping;
-      readRow = rowReader(mapping, sideColumns(headers));
-      reading.table = {
-        headers,
-        sampleRows,
-        recognised: recognised.mapping,
-        unknown: recognised.unknown,
-        signature,
-        mapping,
-        remembered: !usable(options.mapping) && !!usable(remembered),
-        confirmed: !!usable(options.mapping),
-      };
-      continue;
+  for await (const batch of batches)
+    for (const row of batch) {
+      if (!headers) {
+        headers = row.cells.map((cell) => cell.replace(/^\ufeff/, '').trim());
+        const recognised = recogniseHeaders(headers);
+        const signature = headerSignature(headers);
+        const remembered = options.rememberedMapping?.(signature) ?? null;
+        const usable = (candidate: ColumnTarget[] | null | undefined) =>
+          candidate && candidate.length === headers!.length ? candidate : null;
+        mapping = usable(options.mapping) ?? usable(remembered) ?? recognised.mapping;
+        readRow = rowReader(mapping, sideColumns(headers));
+        reading.table = {
+          headers,
+          sampleRows,
+          recognised: recognised.mapping,
+          unknown: recognised.unknown,
+          signature,
+          mapping,
+          remembered: !usable(options.mapping) && !!usable(remembered),
+          confirmed: !!usable(options.mapping),
+        };
+        continue;
+      }
+      if (sampleRows.length < 5) sampleRows.push(row.cells);
+      keep(normalizeContact(readRow(row.cells, row.line), options.region, onContactIssue));
     }
-    if (sampleRows.length < 5) sampleRows.push(row.cells);
-    keep(normalizeContact(readRow(row.cells, row.line), options.region, onContactIssue));
-  }
   if (!headers) return reject(reading, 'empty');
   if (reading.candidates.size === 0) return reject(reading, 'noRows');
   return reading;
 }
 
 /** A chat read line by line as its text streams: the file is never one string in memory. */
-async function readChat(reading: FileReading, texts: AsyncIterable<string>, name: string, onLineTooLong?: (line: number) => void): Promise<FileReading> {
+async function readChat(
+  reading: FileReading,
+  texts: AsyncIterable<string>,
+  name: string,
+  onLineTooLong?: (line: number) => void,
+): Promise<FileReading> {
   const chat = new ChatReader();
   for await (const { lines, firstLine } of splitLines(texts, onLineTooLong)) {
     for (let index = 0; index < lines.length; index += 1) chat.addLine(lines[index]!, firstLine + index);
@@ -305,7 +342,12 @@ async function readChat(reading: FileReading, texts: AsyncIterable<string>, name
   return { ...reading, chat: { participants, partner: partnerFromFileName(name) } };
 }
 
-async function readZip(source: ByteSource, base: FileReading, options: ReadOptions, keep: (candidate: CandidateContact) => void): Promise<FileReading> {
+async function readZip(
+  source: ByteSource,
+  base: FileReading,
+  options: ReadOptions,
+  keep: (candidate: CandidateContact) => void,
+): Promise<FileReading> {
   let zip: ZipArchive | null = null;
   /** What is known of the file when a refusal comes (its format, once found). */
   let known = base;
@@ -320,7 +362,9 @@ async function readZip(source: ByteSource, base: FileReading, options: ReadOptio
       return { ...result, hash: hash.digest('hex') };
     }
     // A WhatsApp export with media: only the chat text is read, decoded as it inflates.
-    const chat = zip.entries.find((entry) => /(^|\/)(_chat|whatsapp[^/]*)\.txt$/i.test(entry.name)) ?? zip.entries.find((entry) => entry.name.toLowerCase().endsWith('.txt'));
+    const chat =
+      zip.entries.find((entry) => /(^|\/)(_chat|whatsapp[^/]*)\.txt$/i.test(entry.name)) ??
+      zip.entries.find((entry) => entry.name.toLowerCase().endsWith('.txt'));
     if (!chat) return reject(base, 'zipWithoutContacts');
     known = { ...base, format: 'whatsapp' };
     const hash = createHash('sha256');

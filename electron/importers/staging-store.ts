@@ -39,7 +39,9 @@ export function createStagingStore(scratch: Database): CandidateStore {
       insert: scratch.prepare<[string]>('INSERT INTO candidates (data) VALUES (?)'),
       select: scratch.prepare<[number], string>('SELECT data FROM candidates WHERE rowid = ?').pluck(),
       update: scratch.prepare<[string, number]>('UPDATE candidates SET data = ? WHERE rowid = ?'),
-      page: scratch.prepare<[number], { rowid: number; data: string }>('SELECT rowid, data FROM candidates WHERE rowid > ? ORDER BY rowid LIMIT 500'),
+      page: scratch.prepare<[number], { rowid: number; data: string }>(
+        'SELECT rowid, data FROM candidates WHERE rowid > ? ORDER BY rowid LIMIT 500',
+      ),
     };
   });
   const { insert, select, update, page } = statements;

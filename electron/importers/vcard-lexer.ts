@@ -17,10 +17,30 @@ export interface Property {
 }
 
 /** What the reader takes from a card; everything else (photos, URLs, X-properties) is skipped undecoded. */
-const keptProperties = new Set(['FN', 'N', 'ORG', 'TITLE', 'ROLE', 'TEL', 'EMAIL', 'ADR', 'NOTE', 'BDAY', 'GENDER', 'X-GENDER', 'X-WAB-GENDER', 'KIND', 'LANG', 'X-ABSHOWAS', 'X-ABLABEL']);
+const keptProperties = new Set([
+  'FN',
+  'N',
+  'ORG',
+  'TITLE',
+  'ROLE',
+  'TEL',
+  'EMAIL',
+  'ADR',
+  'NOTE',
+  'BDAY',
+  'GENDER',
+  'X-GENDER',
+  'X-WAB-GENDER',
+  'KIND',
+  'LANG',
+  'X-ABSHOWAS',
+  'X-ABLABEL',
+]);
 
 const knownProperties = new Set(
-  'BEGIN END VERSION N FN ORG TITLE ROLE TEL EMAIL ADR LABEL NOTE BDAY ANNIVERSARY PHOTO LOGO SOUND KEY URL UID REV PRODID CATEGORIES NICKNAME GEO TZ MAILER AGENT CLASS SORT-STRING IMPP GENDER KIND LANG MEMBER RELATED SOURCE XML FBURL CALADRURI CALURI CLIENTPIDMAP NAME PROFILE ENCODING'.split(' '),
+  'BEGIN END VERSION N FN ORG TITLE ROLE TEL EMAIL ADR LABEL NOTE BDAY ANNIVERSARY PHOTO LOGO SOUND KEY URL UID REV PRODID CATEGORIES NICKNAME GEO TZ MAILER AGENT CLASS SORT-STRING IMPP GENDER KIND LANG MEMBER RELATED SOURCE XML FBURL CALADRURI CALURI CLIENTPIDMAP NAME PROFILE ENCODING'.split(
+    ' ',
+  ),
 );
 
 /** Splits at `separator` outside double quotes. */
@@ -206,14 +226,35 @@ export function clean(text: string | undefined | null): string | null {
 }
 
 /** The types that say what a number, e-mail or address is for (vCard 2.1, 3.0, 4.0, Apple, Google). */
-const labelTypes = new Set(['cell', 'mobile', 'work', 'home', 'fax', 'pager', 'msg', 'car', 'isdn', 'video', 'pcs', 'bbs', 'modem', 'text', 'textphone', 'main', 'iphone', 'other', 'school']);
+const labelTypes = new Set([
+  'cell',
+  'mobile',
+  'work',
+  'home',
+  'fax',
+  'pager',
+  'msg',
+  'car',
+  'isdn',
+  'video',
+  'pcs',
+  'bbs',
+  'modem',
+  'text',
+  'textphone',
+  'main',
+  'iphone',
+  'other',
+  'school',
+]);
 /**
  * Types that are not labels: VOICE is what a number is anyway, PREF a rank, INTERNET and X400 the
  * kind of e-mail, DOM … PARCEL the kind of address.
  */
 const typesWithoutLabel = new Set(['voice', 'pref', 'internet', 'x400', 'dom', 'intl', 'postal', 'parcel']);
 /** Values that belong to other parameters (CHARSET, ENCODING, VALUE), written where a type goes. */
-const parameterValue = /^(?:utf-?\d+|us-ascii|ascii|iso-?8859.*|windows-\d+|cp-?\d+|shift_jis|sjis|euc-.*|gb\d*|big5|koi8.*|quoted-printable|base64|b|[78]bit|inline|url|uri|cid|content-id|vcard|\d+)$/i;
+const parameterValue =
+  /^(?:utf-?\d+|us-ascii|ascii|iso-?8859.*|windows-\d+|cp-?\d+|shift_jis|sjis|euc-.*|gb\d*|big5|koi8.*|quoted-printable|base64|b|[78]bit|inline|url|uri|cid|content-id|vcard|\d+)$/i;
 
 /** A custom label: Android writes "X-Baustelle" in vCard 2.1 (and TYPE=Baustelle in 3.0). */
 const customLabel = (type: string): string | null => (/^x-./i.test(type) ? clean(type.slice(2)) : null);

@@ -4,7 +4,16 @@ import { emptyContact, type ImportIssue, type ParsedAddress, type ParsedContact 
 import { contactLanguageNamed } from './language';
 import { MAX_VALUE_CHARS } from './limits';
 import type { LineBatch } from './source';
-import { clean, isCardBoundary, splitStructured, unescapeText, valueDecoder, VcardLines, type Property, type VcardLexOptions } from './vcard-lexer';
+import {
+  clean,
+  isCardBoundary,
+  splitStructured,
+  unescapeText,
+  valueDecoder,
+  VcardLines,
+  type Property,
+  type VcardLexOptions,
+} from './vcard-lexer';
 
 /**
  * A tolerant reader for vCard 2.1, 3.0 and 4.0 as phones and programs really write them: the lexer

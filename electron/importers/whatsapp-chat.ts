@@ -20,11 +20,16 @@ export interface ChatParticipant {
 }
 
 const invisible = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const line = /^\[?(\d{1,4})[./-](\d{1,2})[./-](\d{1,4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?(?:[\s\u202f\u00a0]*([AaPp])\.?\s?[Mm]\.?)?\]?(?: -|:)? (.*)$/;
+const line =
+  /^\[?(\d{1,4})[./-](\d{1,2})[./-](\d{1,4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?(?:[\s\u202f\u00a0]*([AaPp])\.?\s?[Mm]\.?)?\]?(?: -|:)? (.*)$/;
 
 /** True when a text looks like a chat export: several of its first lines carry the time stamp. */
 export function looksLikeChat(text: string): boolean {
-  const lines = text.replace(invisible, '').split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = text
+    .replace(invisible, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   const stamped = lines.filter((l) => line.test(l) && /^(\[|\d)/.test(l.trim())).length;
   return lines.length > 0 && stamped >= Math.min(3, lines.length) && stamped / lines.length >= 0.5;
 }
@@ -86,7 +91,14 @@ export class ChatReader {
     const known = this.senders.get(sender);
     if (!known) {
       const isNumber = /^\+?[\d\s\u202f\u00a0()/-]{6,}$/.test(sender);
-      this.senders.set(sender, { sender, phone: isNumber ? sender : null, messages: 1, firstLine: lineNumber, lastDayFirst: dayFirst, lastMonthFirst: monthFirst });
+      this.senders.set(sender, {
+        sender,
+        phone: isNumber ? sender : null,
+        messages: 1,
+        firstLine: lineNumber,
+        lastDayFirst: dayFirst,
+        lastMonthFirst: monthFirst,
+      });
     } else {
       known.messages += 1;
       if (dayFirst > known.lastDayFirst) known.lastDayFirst = dayFirst;
@@ -99,14 +111,20 @@ export class ChatReader {
     const dayFirst = this.dayFirstVotes > 0 || (this.monthFirstVotes === 0 && (this.dotted || !this.twelveHour));
     return [...this.senders.values()]
       .filter(({ sender }) => sender !== '')
-      .map(({ sender, phone, messages, firstLine, lastDayFirst, lastMonthFirst }) => ({ sender, phone, messages, lastMessageAt: dayFirst ? lastDayFirst : lastMonthFirst, firstLine }));
+      .map(({ sender, phone, messages, firstLine, lastDayFirst, lastMonthFirst }) => ({
+        sender,
+        phone,
+        messages,
+        lastMessageAt: dayFirst ? lastDayFirst : lastMonthFirst,
+        firstLine,
+      }));
   }
 }
 
 /** The senders of a chat in one string (see ChatReader). */
 export function parseChat(text: string): ChatParticipant[] {
   const reader = new ChatReader();
-  text.split(/\r\n|\n|\r/).forEach((raw, index) => reader.addLine(raw, index + 1));
+  for (const [index, raw] of text.split(/\r\n|\n|\r/).entries()) reader.addLine(raw, index + 1);
   return reader.participants();
 }
 

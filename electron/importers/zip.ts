@@ -146,7 +146,8 @@ async function* inflating(zip: ZipFile, { entry }: ZipEntry): AsyncIterable<Uint
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       inflated += chunk.length;
       if (inflated > MAX_ZIP_ENTRY_BYTES) throw new ZipRefusal('zipTooLarge', { limit: MAX_ZIP_ENTRY_BYTES / 1024 / 1024 });
-      if (inflated > ZIP_RATIO_FROM_BYTES && inflated > compressedRead() * MAX_ZIP_RATIO) throw new ZipRefusal('zipTooCompressed', { ratio: MAX_ZIP_RATIO });
+      if (inflated > ZIP_RATIO_FROM_BYTES && inflated > compressedRead() * MAX_ZIP_RATIO)
+        throw new ZipRefusal('zipTooCompressed', { ratio: MAX_ZIP_RATIO });
       yield chunk;
     }
   } catch (error) {
@@ -160,7 +161,10 @@ async function* inflating(zip: ZipFile, { entry }: ZipEntry): AsyncIterable<Uint
  * The first `length` bytes of a stream (to sniff an encoding) and then the whole stream again, from
  * one pass: the entry is inflated once and never held whole.
  */
-export async function peekHead(chunks: AsyncIterable<Uint8Array>, length: number): Promise<{ head: Uint8Array; chunks: AsyncIterable<Uint8Array> }> {
+export async function peekHead(
+  chunks: AsyncIterable<Uint8Array>,
+  length: number,
+): Promise<{ head: Uint8Array; chunks: AsyncIterable<Uint8Array> }> {
   const iterator = chunks[Symbol.asyncIterator]();
   const seen: Uint8Array[] = [];
   let size = 0;

@@ -9,7 +9,15 @@ import { registerIpcHandlers } from './ipc';
 import { createElectronPrintDialog, createElectronPrinter } from './printing';
 import { menuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { APP_ENTRY, createPrintWindow, createSecureWindow, hardenWebContents, isTrustedSender, lockDownSession, PRINT_PARTITION } from './security';
+import {
+  APP_ENTRY,
+  createPrintWindow,
+  createSecureWindow,
+  hardenWebContents,
+  isTrustedSender,
+  lockDownSession,
+  PRINT_PARTITION,
+} from './security';
 
 export interface DesktopOptions {
   /** out/ of the build: main/, preload/ and renderer/ lie below it. */

@@ -7,7 +7,12 @@ export function menuTemplate(language: Language, platform: NodeJS.Platform): Men
   const t = (key: string) => translate(language, `menu.${key}`);
   const macAppMenu: MenuItemConstructorOptions[] =
     platform === 'darwin'
-      ? [{ label: 'Umzugshelfer', submenu: [{ role: 'about', label: t('about') }, { type: 'separator' }, { role: 'quit', label: t('quit') }] }]
+      ? [
+          {
+            label: 'Umzugshelfer',
+            submenu: [{ role: 'about', label: t('about') }, { type: 'separator' }, { role: 'quit', label: t('quit') }],
+          },
+        ]
       : [];
   return [
     ...macAppMenu,

@@ -20,7 +20,12 @@ export type PrintWindowFactory = () => PrintWindow;
  * session's private temp folder) and waits for its fonts (not for a timer), then hands the window to
  * `use`; the window and the file always go, whatever happened.
  */
-async function withLoadedPage<T>(openWindow: PrintWindowFactory, tempFolder: PrivateTempFolder, html: string, use: (window: PrintWindow) => Promise<T>): Promise<T> {
+async function withLoadedPage<T>(
+  openWindow: PrintWindowFactory,
+  tempFolder: PrivateTempFolder,
+  html: string,
+  use: (window: PrintWindow) => Promise<T>,
+): Promise<T> {
   const work = tempFolder.newRunFolder('print');
   let window: PrintWindow | null = null;
   try {
@@ -45,7 +50,13 @@ export function createElectronPrinter(openWindow: PrintWindowFactory): (tempFold
   return (tempFolder) => {
     const print = (html: string) =>
       withLoadedPage(openWindow, tempFolder, html, (window) =>
-        window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { marginType: 'none' }, generateTaggedPDF: false }),
+        window.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          margins: { marginType: 'none' },
+          generateTaggedPDF: false,
+        }),
       );
     return async () => ({ print, close: async () => undefined });
   };
@@ -55,7 +66,17 @@ export function createElectronPrinter(openWindow: PrintWindowFactory): (tempFold
  * Shows the system print dialog for the letters' HTML (the same page as the PDF); resolves true once
  * the user sent the job to a printer, false when the dialog was cancelled.
  */
-export function createElectronPrintDialog(openWindow: PrintWindowFactory): (tempFolder: PrivateTempFolder) => (html: string) => Promise<boolean> {
+export function createElectronPrintDialog(
+  openWindow: PrintWindowFactory,
+): (tempFolder: PrivateTempFolder) => (html: string) => Promise<boolean> {
   return (tempFolder) => (html) =>
-    withLoadedPage(openWindow, tempFolder, html, (window) => new Promise<boolean>((resolve) => window.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success))));
+    withLoadedPage(
+      openWindow,
+      tempFolder,
+      html,
+      (window) =>
+        new Promise<boolean>((resolve) =>
+          window.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)),
+        ),
+    );
 }

@@ -7,8 +7,15 @@ import type { Readable, Writable } from 'node:stream';
  */
 export class CdpPipe {
   private nextId = 1;
+  // biome-ignore lint/suspicious/noExplicitAny: a reply is JSON whose shape each caller of send<T>() names
   private readonly pending = new Map<number, { resolve: (result: any) => void; reject: (error: Error) => void; method: string }>();
-  private readonly waiters = new Set<{ method: string; sessionId?: string; resolve: (params: any) => void; reject: (error: Error) => void }>();
+  private readonly waiters = new Set<{
+    method: string;
+    sessionId?: string;
+    // biome-ignore lint/suspicious/noExplicitAny: an event's parameters, shaped by the caller of once<T>()
+    resolve: (params: any) => void;
+    reject: (error: Error) => void;
+  }>();
   /** The pieces of a message still arriving (a PDF part comes in a few hundred). */
   private pendingPieces: string[] = [];
   private failure: Error | null = null;
@@ -25,7 +32,7 @@ export class CdpPipe {
   }
 
   /** Sends a command (to the browser, or to a page when sessionId is given) and resolves with its result. */
-  send<T = any>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
+  send<T = unknown>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -39,7 +46,7 @@ export class CdpPipe {
    * given). Asked for before the command that causes it; if that command fails, nobody awaits the event
    * any more, and its rejection when the browser goes must not surface as an unhandled one.
    */
-  once<T = any>(method: string, sessionId?: string): Promise<T> {
+  once<T = unknown>(method: string, sessionId?: string): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
     const event = new Promise<T>((resolve, reject) => this.waiters.add({ method, sessionId, resolve, reject }));
     event.catch(() => undefined);
@@ -69,7 +76,14 @@ export class CdpPipe {
     if (start < chunk.length) this.pendingPieces.push(chunk.slice(start));
   }
 
-  private dispatch(message: { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: unknown; sessionId?: string }): void {
+  private dispatch(message: {
+    id?: number;
+    result?: unknown;
+    error?: { message: string };
+    method?: string;
+    params?: unknown;
+    sessionId?: string;
+  }): void {
     if (message.id !== undefined) {
       const call = this.pending.get(message.id);
       if (!call) return;

@@ -36,7 +36,15 @@ export function browserCandidates(env: NodeJS.ProcessEnv = process.env, platform
       '/Applications/Chromium.app/Contents/MacOS/Chromium',
     ];
   }
-  return [...fromEnv, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge', '/snap/bin/chromium'];
+  return [
+    ...fromEnv,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/microsoft-edge',
+    '/snap/bin/chromium',
+  ];
 }
 
 export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
@@ -89,7 +97,8 @@ const launchArguments = (profileDir: string) => [
 export async function openChromiumPrinter(browser = findBrowser(), tempFolder?: PrivateTempFolder): Promise<PdfPrinter> {
   if (!browser) throw new BrowserNotFoundError('no Chromium-based browser found');
   const work = tempFolder ? tempFolder.newRunFolder('print') : mkdtempSync(path.join(tmpdir(), 'umzugshelfer-print-'));
-  const removeWork = () => (tempFolder ? tempFolder.removeRunFolder(work) : rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
+  const removeWork = () =>
+    tempFolder ? tempFolder.removeRunFolder(work) : rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   const child = spawn(browser, launchArguments(path.join(work, 'profile')), { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
   const cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
   let stderr = '';
@@ -121,7 +130,9 @@ export async function openChromiumPrinter(browser = findBrowser(), tempFolder?: 
     // A browser that quits at once also breaks the pipe; what it said on quitting is the useful part.
     await Promise.race([exited, delay(3000)]);
     // 'exit' can come before the last of stderr has been read.
-    const stderrRead = new Promise<void>((resolve) => (child.stderr!.readableEnded ? resolve() : child.stderr!.once('end', () => resolve())));
+    const stderrRead = new Promise<void>((resolve) =>
+      child.stderr!.readableEnded ? resolve() : child.stderr!.once('end', () => resolve()),
+    );
     await Promise.race([stderrRead, delay(1000)]);
     await shutDown();
     throw child.exitCode !== null ? new Error(`${path.basename(browser)} exited with ${child.exitCode}: ${stderr.trim()}`) : error;
@@ -147,7 +158,15 @@ export async function openChromiumPrinter(browser = findBrowser(), tempFolder?: 
     // Untagged: the PDF is for the printer and the envelope; tagging made printing 40 % slower.
     const pdf = await cdp.send<{ data: string }>(
       'Page.printToPDF',
-      { preferCSSPageSize: true, printBackground: true, generateTaggedPDF: false, marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0 },
+      {
+        preferCSSPageSize: true,
+        printBackground: true,
+        generateTaggedPDF: false,
+        marginTop: 0,
+        marginBottom: 0,
+        marginLeft: 0,
+        marginRight: 0,
+      },
       tab.sessionId,
     );
     return new Uint8Array(Buffer.from(pdf.data, 'base64'));
@@ -161,7 +180,9 @@ export async function openChromiumPrinter(browser = findBrowser(), tempFolder?: 
       writePrivateFile(file, html);
       const tab = idle.pop() ?? (await openTab());
       try {
-        const pdf = await withTimeout(printIn(tab, file), PART_TIMEOUT_MS, () => cdp.fail(new Error(`${path.basename(browser)} did not answer within ${PART_TIMEOUT_MS / 1000} s`)));
+        const pdf = await withTimeout(printIn(tab, file), PART_TIMEOUT_MS, () =>
+          cdp.fail(new Error(`${path.basename(browser)} did not answer within ${PART_TIMEOUT_MS / 1000} s`)),
+        );
         idle.push(tab);
         return pdf;
       } catch (error) {

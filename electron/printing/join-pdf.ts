@@ -18,7 +18,16 @@ const encoder = (text: string) => Buffer.from(text, 'latin1');
 
 /** Bytes of PDF syntax. */
 const byte = (char: string) => char.charCodeAt(0);
-const [PAREN_OPEN, PAREN_CLOSE, BACKSLASH, LESS, GREATER, BRACKET_OPEN, BRACKET_CLOSE, PERCENT] = ['(', ')', '\\', '<', '>', '[', ']', '%'].map(byte) as [number, number, number, number, number, number, number, number];
+const [PAREN_OPEN, PAREN_CLOSE, BACKSLASH, LESS, GREATER, BRACKET_OPEN, BRACKET_CLOSE, PERCENT] = [
+  '(',
+  ')',
+  '\\',
+  '<',
+  '>',
+  '[',
+  ']',
+  '%',
+].map(byte) as [number, number, number, number, number, number, number, number];
 const isWhitespace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
 
 interface PartObject {
@@ -61,11 +70,16 @@ function readPart(bytes: Uint8Array): Part {
   }
   // Each object reaches to the next one (or to the table): its bytes, whatever its stream holds.
   objects.sort((a, b) => a.start - b.start);
-  objects.forEach((object, index) => (object.end = objects[index + 1]?.start ?? xrefOffset));
+  for (const [index, object] of objects.entries()) object.end = objects[index + 1]?.start ?? xrefOffset;
   const catalog = /\/Root\s+(\d+)\s+0\s+R/.exec(trailer);
   if (!catalog || objects.length === 0) throw new UnsupportedPdfError('no catalog');
   const info = /\/Info\s+(\d+)\s+0\s+R/.exec(trailer);
-  return { objects, highest: objects.reduce((most, o) => Math.max(most, o.number), 0), catalog: Number(catalog[1]), info: info ? Number(info[1]) : null };
+  return {
+    objects,
+    highest: objects.reduce((most, o) => Math.max(most, o.number), 0),
+    catalog: Number(catalog[1]),
+    info: info ? Number(info[1]) : null,
+  };
 }
 
 /** Skips a literal string "( … )" (nested parentheses, backslash escapes); returns the index after it. */
@@ -128,13 +142,19 @@ function objectHead(bytes: Uint8Array, object: PartObject): { headEnd: number; s
 function renumbered(bytes: Uint8Array, object: PartObject, headEnd: number, strings: [number, number][], shift: number): string {
   const pieces: string[] = [];
   let from = object.start;
-  const shiftRefs = (text: string) => text.replace(/(?<![\w./])(\d+)(\s+)(\d+)(\s+)R\b/g, (_, n: string, s1: string, g: string, s2: string) => `${Number(n) + shift}${s1}${g}${s2}R`);
+  const shiftRefs = (text: string) =>
+    text.replace(
+      /(?<![\w./])(\d+)(\s+)(\d+)(\s+)R\b/g,
+      (_, n: string, s1: string, g: string, s2: string) => `${Number(n) + shift}${s1}${g}${s2}R`,
+    );
   for (const [start, end] of strings) {
     pieces.push(shiftRefs(latin1.decode(bytes.subarray(from, start))), latin1.decode(bytes.subarray(start, end)));
     from = end;
   }
   pieces.push(shiftRefs(latin1.decode(bytes.subarray(from, headEnd))));
-  return pieces.join('').replace(/^(\s*)(\d+)(\s+0\s+obj)/, (_, space: string, n: string, rest: string) => `${space}${Number(n) + shift}${rest}`);
+  return pieces
+    .join('')
+    .replace(/^(\s*)(\d+)(\s+0\s+obj)/, (_, space: string, n: string, rest: string) => `${space}${Number(n) + shift}${rest}`);
 }
 
 /** An object of a part as it will be written: its syntax renumbered, its stream data as it was. */
@@ -157,7 +177,8 @@ interface CopiedPart {
 /** What a page is drawn from, read from its (renumbered) dictionary: Chromium's pages, nothing more. */
 function pageParts(page: CopiedObject): { parent: string; mediaBox: string; resources: string; contents: number } {
   const { head } = page;
-  if (/\/(Annots|Group)\b/.test(head) || head.includes('(')) throw new UnsupportedPdfError(`page ${page.number} has links, a transparency group or strings`);
+  if (/\/(Annots|Group)\b/.test(head) || head.includes('('))
+    throw new UnsupportedPdfError(`page ${page.number} has links, a transparency group or strings`);
   const mediaBox = /\/MediaBox\s*(\[[^\]]*\])/.exec(head)?.[1];
   const contents = /\/Contents\s+(\d+)\s+0\s+R/.exec(head)?.[1];
   const parent = /\/Parent\s+(\d+\s+0\s+R)/.exec(head)?.[1];
@@ -201,7 +222,8 @@ function pagesInOrder(part: CopiedPart): CopiedObject[] {
 /** Turns the stream that draws a page into a form (with the page's resources and size); gives its number. */
 function drawingAsForm(part: CopiedPart, page: CopiedObject, { mediaBox, resources, contents }: ReturnType<typeof pageParts>): number {
   const stream = part.objects.get(contents);
-  if (!stream || !/stream\r?\n?$/.test(stream.head) || stream.head.includes('/Subtype /Form')) throw new UnsupportedPdfError(`page ${page.number} is not drawn by a stream of its own`);
+  if (!stream || !/stream\r?\n?$/.test(stream.head) || stream.head.includes('/Subtype /Form'))
+    throw new UnsupportedPdfError(`page ${page.number} is not drawn by a stream of its own`);
   stream.head = stream.head.replace('<<', `<</Type /XObject /Subtype /Form /BBox ${mediaBox}\n/Resources ${resources}\n`);
   return contents;
 }
@@ -272,14 +294,19 @@ export class PdfJoiner {
   /** The joined PDF: the parts' objects, a catalog, the page tree's root and the cross-reference table. */
   finish(): Uint8Array {
     if (this.layers) {
-      if (this.layers.laidOver !== this.layers.underlays.length) throw new Error(`${this.layers.laidOver} personal pages for ${this.layers.underlays.length} underlays`);
+      if (this.layers.laidOver !== this.layers.underlays.length)
+        throw new Error(`${this.layers.laidOver} personal pages for ${this.layers.underlays.length} underlays`);
       this.offsets.set(LAYERS, this.length);
       this.write(encoder(`${LAYERS} 0 obj\n<</Length ${LAYERS_CONTENT.length}>> stream\n${LAYERS_CONTENT}endstream\nendobj\n`));
     }
     this.offsets.set(CATALOG, this.length);
     this.write(encoder(`${CATALOG} 0 obj\n<</Type /Catalog\n/Pages ${ROOT_PAGES} 0 R>>\nendobj\n`));
     this.offsets.set(ROOT_PAGES, this.length);
-    this.write(encoder(`${ROOT_PAGES} 0 obj\n<</Type /Pages\n/Count ${this.pageCount}\n/Kids [${this.kids.map((kid) => `${kid} 0 R`).join(' ')}]>>\nendobj\n`));
+    this.write(
+      encoder(
+        `${ROOT_PAGES} 0 obj\n<</Type /Pages\n/Count ${this.pageCount}\n/Kids [${this.kids.map((kid) => `${kid} 0 R`).join(' ')}]>>\nendobj\n`,
+      ),
+    );
     const xref = this.length;
     const rows = ['0000000000 65535 f \n'];
     for (let number = 1; number < this.nextNumber; number += 1) {
@@ -290,7 +317,11 @@ export class PdfJoiner {
     const info = this.info === null ? '' : `\n/Info ${this.info} 0 R`;
     // "%PDF-1.4" and "%PDF-1.7" are as long as each other: the offsets written so far stay true.
     this.chunks[0] = this.header();
-    this.write(encoder(`xref\n0 ${this.nextNumber}\n${rows.join('')}trailer\n<</Size ${this.nextNumber}\n/Root ${CATALOG} 0 R${info}>>\nstartxref\n${xref}\n%%EOF\n`));
+    this.write(
+      encoder(
+        `xref\n0 ${this.nextNumber}\n${rows.join('')}trailer\n<</Size ${this.nextNumber}\n/Root ${CATALOG} 0 R${info}>>\nstartxref\n${xref}\n%%EOF\n`,
+      ),
+    );
     return Buffer.concat(this.chunks);
   }
 

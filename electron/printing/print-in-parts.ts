@@ -13,7 +13,11 @@ async function mergeWithPdfLib(parts: readonly Uint8Array[]): Promise<Uint8Array
 }
 
 /** Lays each personal page over its shared page with pdf-lib (any PDF it reads): the shared pages become forms. */
-async function layerWithPdfLib(shared: Uint8Array, personalParts: readonly Uint8Array[], underlays: readonly number[]): Promise<Uint8Array> {
+async function layerWithPdfLib(
+  shared: Uint8Array,
+  personalParts: readonly Uint8Array[],
+  underlays: readonly number[],
+): Promise<Uint8Array> {
   const merged = await PDFDocument.create();
   const sharedPages = await merged.embedPdf(shared, (await PDFDocument.load(shared)).getPageIndices());
   let index = 0;
@@ -126,7 +130,11 @@ export interface PrintOptions {
  * needed: the first ones while the printer opens (a browser takes a fifth of a second to start), the
  * others while the first parts print. The printer is closed whatever happens.
  */
-export function printInParts(documents: readonly PartDocument[], openPrinter: OpenPdfPrinter, options: PrintOptions = {}): Promise<Uint8Array> {
+export function printInParts(
+  documents: readonly PartDocument[],
+  openPrinter: OpenPdfPrinter,
+  options: PrintOptions = {},
+): Promise<Uint8Array> {
   return printAndMerge(documents, openPrinter, new PartsInOrder(documents.length), options);
 }
 
@@ -148,7 +156,12 @@ export function printInLayers(layers: LayeredDocuments, openPrinter: OpenPdfPrin
   return printAndMerge(documents, openPrinter, new LayersInOrder(documents.length, layers.underlays), options);
 }
 
-async function printAndMerge(documents: readonly PartDocument[], openPrinter: OpenPdfPrinter, merger: PartsMerger, options: PrintOptions): Promise<Uint8Array> {
+async function printAndMerge(
+  documents: readonly PartDocument[],
+  openPrinter: OpenPdfPrinter,
+  merger: PartsMerger,
+  options: PrintOptions,
+): Promise<Uint8Array> {
   const parallel = Math.min(options.parallel ?? 2, documents.length);
   options.onProgress?.(0, documents.length);
   const opening = openPrinter();
@@ -156,7 +169,10 @@ async function printAndMerge(documents: readonly PartDocument[], openPrinter: Op
   try {
     firstRound = documents.slice(0, parallel).map(written);
   } catch (error) {
-    await opening.then((printer) => printer.close(), () => undefined);
+    await opening.then(
+      (printer) => printer.close(),
+      () => undefined,
+    );
     throw error;
   }
   const printer = await opening;

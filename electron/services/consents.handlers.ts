@@ -10,6 +10,7 @@ const evidenceOf = (evidence: ValidInput<'consents.record'>['evidence']): Consen
 export const consentHandlers: HandlerMap<typeof consentRequests> = {
   'consents.prepare': (ctx, input) => prepareConsents(ctx, input.selection),
   'consents.record': (ctx, { contactId, evidence, ...form }) => recordConsent(ctx, contactId, { ...form, evidence: evidenceOf(evidence) }),
-  'consents.recordMany': (ctx, { selection, evidence, ...form }) => recordConsents(ctx, selection, { ...form, evidence: evidenceOf(evidence) }),
+  'consents.recordMany': (ctx, { selection, evidence, ...form }) =>
+    recordConsents(ctx, selection, { ...form, evidence: evidenceOf(evidence) }),
   'consents.withdraw': (ctx, input) => withdrawConsent(ctx, input.contactId, input),
 };

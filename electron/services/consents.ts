@@ -4,7 +4,7 @@ import { consentTextVersion } from '../../shared/letters/consent-letter';
 import { localToday } from '../../shared/local-date';
 import { messagingPhone, type Contact, type Selection } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/settings';
-import { canTransition, type ConsentMethod, type Purpose } from '../../shared/model/tracking';
+import { canTransition, type Purpose } from '../../shared/model/tracking';
 import type { ContactFields } from '../db/repositories/contacts';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
@@ -34,10 +34,16 @@ interface Refusal {
 
 /** The purposes a contact has consented to and not withdrawn. */
 const activePurposes = (ctx: ServiceContext, contactId: number): Set<Purpose> =>
-  new Set(ctx.repos.tracking.consents(contactId).filter((consent) => !consent.withdrawnAt).map((consent) => consent.purpose));
+  new Set(
+    ctx.repos.tracking
+      .consents(contactId)
+      .filter((consent) => !consent.withdrawnAt)
+      .map((consent) => consent.purpose),
+  );
 
 /** The purposes of the input the contact has not consented to yet (an active consent is not recorded twice). */
-const newPurposes = (input: ConsentInput, active: ReadonlySet<Purpose>): Purpose[] => [...new Set(input.purposes)].filter((purpose) => !active.has(purpose));
+const newPurposes = (input: ConsentInput, active: ReadonlySet<Purpose>): Purpose[] =>
+  [...new Set(input.purposes)].filter((purpose) => !active.has(purpose));
 
 /**
  * Why a contact cannot consent to WhatsApp now; null when they can. With the form's input (and the
@@ -57,7 +63,10 @@ function refusalOf(language: Language, contact: Contact, form?: { input: Consent
     return { key: 'tracking.errors.employeeConsentWritten', vars: { name } };
   }
   if (newPurposes(input, active).length === 0) {
-    return { key: 'tracking.errors.alreadyConsented', vars: { name, purposes: input.purposes.map((p) => translate(language, `tracking.purposes.${p}`)).join(', ') } };
+    return {
+      key: 'tracking.errors.alreadyConsented',
+      vars: { name, purposes: input.purposes.map((p) => translate(language, `tracking.purposes.${p}`)).join(', ') },
+    };
   }
   return null;
 }
@@ -90,7 +99,10 @@ function checkInput(input: ConsentInput): void {
  * The proof in the database, stored when the first contact needs it: a scan is kept once, whatever the
  * number of contacts it covers, and not at all when nobody could consent.
  */
-function proofStore(ctx: ServiceContext, evidence: ConsentEvidence): () => { evidenceId: number | null; evidenceNote: string | null; shown: Record<string, string> } {
+function proofStore(
+  ctx: ServiceContext,
+  evidence: ConsentEvidence,
+): () => { evidenceId: number | null; evidenceNote: string | null; shown: Record<string, string> } {
   if (evidence.kind === 'note') {
     const note = evidence.note.trim();
     return () => ({ evidenceId: null, evidenceNote: note, shown: { evidenceNote: note } });
@@ -103,9 +115,25 @@ function proofStore(ctx: ServiceContext, evidence: ConsentEvidence): () => { evi
 }
 
 /** One contact's consent, inside the caller's transaction; one history entry says all of it. */
-function addConsents(ctx: ServiceContext, contact: Contact, input: ConsentInput, purposes: Purpose[], proof: ReturnType<ReturnType<typeof proofStore>>, textVersion: string, operationId: number | null): void {
+function addConsents(
+  ctx: ServiceContext,
+  contact: Contact,
+  input: ConsentInput,
+  purposes: Purpose[],
+  proof: ReturnType<ReturnType<typeof proofStore>>,
+  textVersion: string,
+  operationId: number | null,
+): void {
   const consentIds = purposes.map((purpose) =>
-    ctx.repos.tracking.addConsent({ contactId: contact.id, purpose, givenAt: input.givenAt, textVersion, method: input.method, evidenceId: proof.evidenceId, evidenceNote: proof.evidenceNote }),
+    ctx.repos.tracking.addConsent({
+      contactId: contact.id,
+      purpose,
+      givenAt: input.givenAt,
+      textVersion,
+      method: input.method,
+      evidenceId: proof.evidenceId,
+      evidenceNote: proof.evidenceNote,
+    }),
   );
   const fields: Partial<ContactFields> = contact.stage === 'consent_given' ? {} : { stage: 'consent_given', stageChangedAt: now() };
   if (!contact.target) fields.target = 'whatsapp_consent';
@@ -115,7 +143,8 @@ function addConsents(ctx: ServiceContext, contact: Contact, input: ConsentInput,
 }
 
 /** The version a contact consented to when nobody says otherwise: their last letter's, else the current text's. */
-const textVersionFor = (contact: Contact, input: ConsentInput, currentVersion: string): string => input.textVersion?.trim() || contact.letterVersion || currentVersion;
+const textVersionFor = (contact: Contact, input: ConsentInput, currentVersion: string): string =>
+  input.textVersion?.trim() || contact.letterVersion || currentVersion;
 
 /**
  * Records a consent per purpose with the text version and its proof, and moves the contact to
@@ -129,7 +158,9 @@ export function recordConsent(ctx: ServiceContext, id: number, input: ConsentInp
   const refusal = refusalOf(getSettings(ctx).language, contact, { input, active });
   if (refusal) throw new AppError('conflict', refusal.key, refusal.vars);
   const textVersion = textVersionFor(contact, input, consentTextVersion(getProfile(ctx)));
-  ctx.repos.transaction(() => addConsents(ctx, contact, input, newPurposes(input, active), proofStore(ctx, input.evidence)(), textVersion, null));
+  ctx.repos.transaction(() =>
+    addConsents(ctx, contact, input, newPurposes(input, active), proofStore(ctx, input.evidence)(), textVersion, null),
+  );
   return requireContact(ctx, id);
 }
 
@@ -179,7 +210,10 @@ export function withdrawConsent(ctx: ServiceContext, id: number, input: { purpos
   ctx.repos.transaction(() => {
     for (const consent of active) ctx.repos.tracking.withdrawConsent(consent.id, input.date);
     const remaining = ctx.repos.tracking.consents(id).filter((c) => !c.withdrawnAt);
-    const fields: Partial<ContactFields> = remaining.length === 0 && canTransition(contact.stage, 'consent_withdrawn') ? { stage: 'consent_withdrawn', stageChangedAt: now() } : {};
+    const fields: Partial<ContactFields> =
+      remaining.length === 0 && canTransition(contact.stage, 'consent_withdrawn')
+        ? { stage: 'consent_withdrawn', stageChangedAt: now() }
+        : {};
     changeContact(ctx, contact, fields, 'consent_withdrawn', null, {
       after: { purposes: [...new Set(active.map((c) => c.purpose))], withdrawnAt: input.date },
     });

@@ -5,7 +5,7 @@ import { formatDate } from '../../shared/local-date';
 import { formalKey, type Contact } from '../../shared/model/contact';
 import type { ContactEdit } from '../../shared/model/contact-edit';
 import type { Language } from '../../shared/model/settings';
-import { historyKinds, transitions, type Consent, type HistoryEntryView, type Stage } from '../../shared/model/tracking';
+import { historyKinds, transitions, type HistoryEntryView } from '../../shared/model/tracking';
 import { displayNameOf } from '../../shared/names';
 import { normalizePhone } from '../../shared/phone';
 import type { ContactFields } from '../db/repositories/contacts';
@@ -13,7 +13,6 @@ import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 import { getSettings } from './settings';
 import { changeContact, requireContact } from './tracking';
-
 
 type HistoryKind = (typeof historyKinds)[number];
 const isHistoryKind = (kind: string): kind is HistoryKind => (historyKinds as readonly string[]).includes(kind);
@@ -48,7 +47,9 @@ function itemText(field: string, item: unknown): string {
     const place = [record.postalCode, record.city].filter(present).join(' ');
     return [record.street, place, record.region, record.country].filter(present).join(', ');
   }
-  return Object.values(record).filter((v) => present(v) && typeof v !== 'boolean').join(' ');
+  return Object.values(record)
+    .filter((v) => present(v) && typeof v !== 'boolean')
+    .join(' ');
 }
 
 /** A history value in words: names translated, days as 04.12.2026, lists joined; null for nothing. */
@@ -61,8 +62,14 @@ function valueText(language: Language, field: string, value: unknown): string | 
   if (dateFields.has(field) && typeof value === 'string') return formatDate(value, language);
   if (Array.isArray(value)) {
     // The purposes of a consent (given, withdrawn or taken back by an undo).
-    if (field === 'purposes' || field === 'consentsRemoved') return value.map((p) => translate(language, `tracking.purposes.${p}`)).join(', ') || null;
-    return value.map((item) => itemText(field, item)).filter(Boolean).join(', ') || null;
+    if (field === 'purposes' || field === 'consentsRemoved')
+      return value.map((p) => translate(language, `tracking.purposes.${p}`)).join(', ') || null;
+    return (
+      value
+        .map((item) => itemText(field, item))
+        .filter(Boolean)
+        .join(', ') || null
+    );
   }
   return String(value);
 }
@@ -73,11 +80,20 @@ type Change = HistoryEntryView['changes'][number];
  * What an entry changed, field by field, in words. A field whose before and after read the same
  * (both empty, or equal) is left out: it says nothing.
  */
-function changeList(language: Language, fields: Iterable<string>, before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
+function changeList(
+  language: Language,
+  fields: Iterable<string>,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Change[] {
   const changes: Change[] = [];
   for (const field of fields) {
     if (unlistedFields.has(field)) continue;
-    const change = { field: translate(language, `tracking.fields.${field}`), before: valueText(language, field, before[field]), after: valueText(language, field, after[field]) };
+    const change = {
+      field: translate(language, `tracking.fields.${field}`),
+      before: valueText(language, field, before[field]),
+      after: valueText(language, field, after[field]),
+    };
     if (change.before !== change.after) changes.push(change);
   }
   return changes;
@@ -99,7 +115,11 @@ function entryWords(language: Language, kind: HistoryKind, before: Record<string
     case 'target': {
       // A step that kept the stage (invited again) or a target entry that only changed the messenger id.
       if (valueText(language, kind, before[kind]) === valueText(language, kind, after[kind])) {
-        return { text: translate(language, kind === 'stage' ? 'tracking.history.stageUnchanged' : 'tracking.history.fields'), said: [kind], standsAlone: false };
+        return {
+          text: translate(language, kind === 'stage' ? 'tracking.history.stageUnchanged' : 'tracking.history.fields'),
+          said: [kind],
+          standsAlone: false,
+        };
       }
       let text = translate(language, `tracking.history.${kind}`, { before: name(kind, before[kind]), after: name(kind, after[kind]) });
       const said: string[] = [kind];
@@ -120,12 +140,25 @@ function entryWords(language: Language, kind: HistoryKind, before: Record<string
       return { text, said, standsAlone: true };
     }
     case 'deleted':
-      if (present(after.mergedInto)) return { text: translate(language, 'tracking.history.deletedByMerge', { other: String(after.mergedInto) }), said: [], standsAlone: true };
+      if (present(after.mergedInto))
+        return {
+          text: translate(language, 'tracking.history.deletedByMerge', { other: String(after.mergedInto) }),
+          said: [],
+          standsAlone: true,
+        };
       return { text: translate(language, 'tracking.history.deleted'), said: [], standsAlone: true };
     case 'merge':
-      return { text: translate(language, 'tracking.history.merge', { other: String(after.mergedFrom ?? '') }), said: [], standsAlone: true };
+      return {
+        text: translate(language, 'tracking.history.merge', { other: String(after.mergedFrom ?? '') }),
+        said: [],
+        standsAlone: true,
+      };
     case 'consentWithoutProof':
-      return { text: translate(language, 'tracking.history.consentWithoutProof', { after: name('stage', after.stage) }), said: ['stage'], standsAlone: true };
+      return {
+        text: translate(language, 'tracking.history.consentWithoutProof', { after: name('stage', after.stage) }),
+        said: ['stage'],
+        standsAlone: true,
+      };
     case 'keptApart':
     case 'keptApartUndone': {
       // The other contact's name is gone once that contact was erased.
@@ -136,12 +169,20 @@ function entryWords(language: Language, kind: HistoryKind, before: Record<string
       // Erased on request, or from the bin after its days ran out (then both days are said).
       if (present(after.erasedOn)) {
         return {
-          text: translate(language, 'tracking.history.purged', { date: formatDate(String(after.deletedOn), language), erased: formatDate(String(after.erasedOn), language), days: Number(after.keptDays) }),
+          text: translate(language, 'tracking.history.purged', {
+            date: formatDate(String(after.deletedOn), language),
+            erased: formatDate(String(after.erasedOn), language),
+            days: Number(after.keptDays),
+          }),
           said: ['deletedOn', 'erasedOn', 'keptDays'],
           standsAlone: true,
         };
       }
-      return { text: translate(language, 'tracking.history.erased', { date: formatDate(String(after.deletedOn), language) }), said: ['deletedOn'], standsAlone: true };
+      return {
+        text: translate(language, 'tracking.history.erased', { date: formatDate(String(after.deletedOn), language) }),
+        said: ['deletedOn'],
+        standsAlone: true,
+      };
     case 'fields':
     case 'tags':
       return { text: translate(language, `tracking.history.${kind}`), said: [], standsAlone: false };
@@ -157,25 +198,40 @@ function entryWords(language: Language, kind: HistoryKind, before: Record<string
  */
 export function historyView(ctx: ServiceContext, contact: Pick<Contact, 'id'>, language: Language): HistoryEntryView[] {
   // Newest first; entries of the same moment keep their order of writing (the sort below is stable).
-  const entries: HistoryEntryView[] = ctx.repos.tracking.history(contact.id).reverse().flatMap((entry) => {
-    const before = entry.before ?? {};
-    const after = entry.after ?? {};
-    // A kind this version does not know reads as a change of details rather than as a catalogue key.
-    const words = isHistoryKind(entry.kind) ? entryWords(language, entry.kind, before, after) : { text: translate(language, 'tracking.history.fields'), said: [], standsAlone: false };
-    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !words.said.includes(field));
-    const changes = changeList(language, fields, before, after);
-    if (changes.length === 0 && !words.standsAlone) return [];
-    return [{ at: entry.at, kind: entry.kind, text: words.text, changes }];
-  });
+  const entries: HistoryEntryView[] = ctx.repos.tracking
+    .history(contact.id)
+    .reverse()
+    .flatMap((entry) => {
+      const before = entry.before ?? {};
+      const after = entry.after ?? {};
+      // A kind this version does not know reads as a change of details rather than as a catalogue key.
+      const words = isHistoryKind(entry.kind)
+        ? entryWords(language, entry.kind, before, after)
+        : { text: translate(language, 'tracking.history.fields'), said: [], standsAlone: false };
+      const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !words.said.includes(field));
+      const changes = changeList(language, fields, before, after);
+      if (changes.length === 0 && !words.standsAlone) return [];
+      return [{ at: entry.at, kind: entry.kind, text: words.text, changes }];
+    });
   const imported = ctx.repos.imports.historyOf(contact.id);
   if (imported.created) {
-    entries.push({ at: imported.created.importedAt, kind: 'importCreated', text: translate(language, 'tracking.history.importCreated', { file: imported.created.fileName }), changes: [] });
+    entries.push({
+      at: imported.created.importedAt,
+      kind: 'importCreated',
+      text: translate(language, 'tracking.history.importCreated', { file: imported.created.fileName }),
+      changes: [],
+    });
   }
   for (const { record, before, after } of imported.updates) {
     // What the import set (recorded since version 7); older records know only what was before.
     const changes = changeList(language, Object.keys(before), before, after ?? {});
     if (changes.length === 0 && after) continue;
-    entries.push({ at: record.importedAt, kind: 'importUpdated', text: translate(language, 'tracking.history.importUpdated', { file: record.fileName }), changes });
+    entries.push({
+      at: record.importedAt,
+      kind: 'importUpdated',
+      text: translate(language, 'tracking.history.importUpdated', { file: record.fileName }),
+      changes,
+    });
   }
   return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
@@ -201,7 +257,11 @@ export function contactDetail(ctx: ServiceContext, id: number): ContactDetailVie
       recordedAt: c.recordedAt,
     })),
     history: historyView(ctx, contact, language),
-    duplicates: [...others.values()].map((other) => ({ id: other.id, displayName: other.displayName, mobile: other.phones[0]?.e164 ?? other.phones[0]?.raw ?? null })),
+    duplicates: [...others.values()].map((other) => ({
+      id: other.id,
+      displayName: other.displayName,
+      mobile: other.phones[0]?.e164 ?? other.phones[0]?.raw ?? null,
+    })),
     nextStages: [...transitions[contact.stage]],
   };
 }
@@ -225,7 +285,12 @@ export function updateContact(ctx: ServiceContext, id: number, edit: ContactEdit
   const displayName =
     edit.displayName ||
     (contact.displayName !== displayNameOf(contact) && contact.displayName ? contact.displayName : null) ||
-    displayNameOf({ givenName: edit.givenName, familyName: edit.familyName, organization: edit.organization, fallbacks: [edit.emails[0]?.address, phones[0]?.raw] }) ||
+    displayNameOf({
+      givenName: edit.givenName,
+      familyName: edit.familyName,
+      organization: edit.organization,
+      fallbacks: [edit.emails[0]?.address, phones[0]?.raw],
+    }) ||
     contact.displayName;
   const fields: Partial<ContactFields> = {
     displayName,

@@ -5,7 +5,6 @@ import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 import { getSettings } from './settings';
 
-
 /**
  * The parts of every contact query that come from the settings: when an invitation or a letter is
  * overdue (days counted on the office's calendar, so "14 days ago" is the same at 00:30 as at noon).
@@ -17,9 +16,15 @@ export function overdueCutoffs(ctx: ServiceContext): Pick<ContactListQuery, 'inv
 
 export const countContacts = (ctx: ServiceContext): { total: number } => ({ total: ctx.repos.contacts.count() });
 
-export function listContacts(ctx: ServiceContext, input: Required<Pick<ContactListInput, 'offset' | 'limit' | 'search' | 'sort' | 'descending'>> & ContactListInput): ContactPage {
+export function listContacts(
+  ctx: ServiceContext,
+  input: Required<Pick<ContactListInput, 'offset' | 'limit' | 'search' | 'sort' | 'descending'>> & ContactListInput,
+): ContactPage {
   const { offset, limit, sort, descending, ...filter } = input;
-  return ctx.repos.contactList.page({ ...overdueCutoffs(ctx), ...filter, search: filter.search ?? '' }, { sort, descending, offset, limit });
+  return ctx.repos.contactList.page(
+    { ...overdueCutoffs(ctx), ...filter, search: filter.search ?? '' },
+    { sort, descending, offset, limit },
+  );
 }
 
 export const allContacts = (ctx: ServiceContext): Contact[] => ctx.repos.contacts.all();

@@ -18,8 +18,12 @@ const weekOf = (moment: string): string => mondayOf(localDateOf(moment)!);
  */
 export function dashboard(ctx: ServiceContext): Dashboard {
   const base = { ...overdueCutoffs(ctx), search: '' };
-  const byStage = Object.fromEntries(stages.map((stage) => [stage, ctx.repos.contactList.count({ ...base, stages: [stage] })])) as Dashboard['byStage'];
-  const byTarget = Object.fromEntries([...targets, 'none' as const].map((target) => [target, ctx.repos.contactList.count({ ...base, targets: [target] })])) as Dashboard['byTarget'];
+  const byStage = Object.fromEntries(
+    stages.map((stage) => [stage, ctx.repos.contactList.count({ ...base, stages: [stage] })]),
+  ) as Dashboard['byStage'];
+  const byTarget = Object.fromEntries(
+    [...targets, 'none' as const].map((target) => [target, ctx.repos.contactList.count({ ...base, targets: [target] })]),
+  ) as Dashboard['byTarget'];
 
   // Replay the stage changes in order; the counts at each week's last change are that week's.
   const weekly = new Map<string, { finished: number; started: number }>();

@@ -29,9 +29,7 @@ function describeIssues(language: Language, issues: z.core.$ZodIssue[]): string 
   return issues
     .slice(0, 5)
     .map((issue) =>
-      issue.path.length > 0
-        ? translate(language, 'errors.field', { field: issue.path.join('.'), problem: issue.message })
-        : issue.message,
+      issue.path.length > 0 ? translate(language, 'errors.field', { field: issue.path.join('.'), problem: issue.message }) : issue.message,
     )
     .join('; ');
 }

@@ -14,14 +14,16 @@ export function mergeContacts(ctx: ServiceContext, keepId: number, otherId: numb
   if (keepId === otherId) throw new AppError('invalid_input', 'tracking.errors.mergeSelf');
   const keep = requireContact(ctx, keepId);
   const other = requireContact(ctx, otherId);
-  if (ctx.repos.imports.isKeptApart(keepId, otherId)) throw new AppError('conflict', 'tracking.errors.mergeKeptApart', { keep: keep.displayName, other: other.displayName });
+  if (ctx.repos.imports.isKeptApart(keepId, otherId))
+    throw new AppError('conflict', 'tracking.errors.mergeKeptApart', { keep: keep.displayName, other: other.displayName });
   ctx.repos.transaction(() => {
     const patch = patchFor(keep, { ...other, line: null, invalidReason: null });
     const fields: Partial<ContactFields> = { ...(patch?.fields ?? {}) };
     delete fields.displayName; // the kept contact keeps its name
     if (!keep.target && other.target) fields.target = other.target;
     if (!keep.onWhatsapp && other.onWhatsapp) fields.onWhatsapp = true;
-    if (other.whatsappLastMessageAt && (!keep.whatsappLastMessageAt || other.whatsappLastMessageAt > keep.whatsappLastMessageAt)) fields.whatsappLastMessageAt = other.whatsappLastMessageAt;
+    if (other.whatsappLastMessageAt && (!keep.whatsappLastMessageAt || other.whatsappLastMessageAt > keep.whatsappLastMessageAt))
+      fields.whatsappLastMessageAt = other.whatsappLastMessageAt;
     const before: Record<string, unknown> = {};
     // The ids link the two records for good (an erasure takes the earlier one along), also after a rename.
     const after: Record<string, unknown> = { mergedFrom: other.displayName, mergedFromId: otherId };
@@ -51,7 +53,12 @@ export function mergeContacts(ctx: ServiceContext, keepId: number, otherId: numb
     ctx.repos.imports.moveKeptApart(otherId, keepId);
     changeContact(ctx, keep, fields, 'merge', null, { before, after });
     ctx.repos.contacts.setDeleted([otherId], true);
-    ctx.repos.tracking.addHistory({ contactId: otherId, kind: 'deleted', before: { deleted: false }, after: { deleted: true, mergedInto: keep.displayName, mergedIntoId: keepId } });
+    ctx.repos.tracking.addHistory({
+      contactId: otherId,
+      kind: 'deleted',
+      before: { deleted: false },
+      after: { deleted: true, mergedInto: keep.displayName, mergedIntoId: keepId },
+    });
     ctx.repos.imports.resolveDuplicate(keepId, otherId);
   });
   return requireContact(ctx, keepId);

@@ -28,7 +28,16 @@ function personalCells(ctx: ServiceContext, ids: number[]): Set<string> {
   const cells = new Set<string>();
   const contacts = ctx.repos.contacts.byIdsIncludingBin(ids);
   for (const contact of contacts) {
-    const values = [contact.displayName, contact.givenName, contact.familyName, contact.note, contact.customerNumber, ...contact.phones.flatMap((p) => [p.raw, p.e164]), ...contact.emails.map((e) => e.address), ...contact.addresses.map((a) => a.street)];
+    const values = [
+      contact.displayName,
+      contact.givenName,
+      contact.familyName,
+      contact.note,
+      contact.customerNumber,
+      ...contact.phones.flatMap((p) => [p.raw, p.e164]),
+      ...contact.emails.map((e) => e.address),
+      ...contact.addresses.map((a) => a.street),
+    ];
     for (const value of values) if (value) cells.add(normalizeHeader(value));
   }
   cells.delete('');
@@ -49,7 +58,9 @@ export function eraseContacts(ctx: ServiceContext, contacts: ErasedContact[], no
   ctx.repos.contacts.erase(ids);
   const erasedOn = localDate(now);
   for (const contact of contacts) {
-    const after = purged ? { deletedOn: localDateOf(contact.deletedAt), erasedOn, keptDays: DELETED_CONTACTS_KEPT_DAYS } : { deletedOn: erasedOn };
+    const after = purged
+      ? { deletedOn: localDateOf(contact.deletedAt), erasedOn, keptDays: DELETED_CONTACTS_KEPT_DAYS }
+      : { deletedOn: erasedOn };
     ctx.repos.tracking.addHistory({ contactId: contact.id, kind: 'erased', before: null, after });
   }
   ctx.repos.imports.deleteMappings(mappings.map(([signature]) => signature));

@@ -14,10 +14,18 @@ function sniff(data: Buffer): string | null {
 }
 
 /** Keeps a signed consent letter (PDF or photo of it) in the database, so a backup holds the proof too. */
-export function storeEvidence(ctx: ServiceContext, fileName: string, data: Buffer): { id: number; fileName: string; mime: string; size: number } {
+export function storeEvidence(
+  ctx: ServiceContext,
+  fileName: string,
+  data: Buffer,
+): { id: number; fileName: string; mime: string; size: number } {
   const name = path.basename(fileName);
   if (data.length > MAX_EVIDENCE_BYTES) {
-    throw new AppError('too_large', 'tracking.errors.evidenceTooLarge', { file: name, size: (data.length / 1024 / 1024).toFixed(1), limit: MAX_EVIDENCE_BYTES / 1024 / 1024 });
+    throw new AppError('too_large', 'tracking.errors.evidenceTooLarge', {
+      file: name,
+      size: (data.length / 1024 / 1024).toFixed(1),
+      limit: MAX_EVIDENCE_BYTES / 1024 / 1024,
+    });
   }
   const mime = sniff(data);
   if (!mime) throw new AppError('invalid_input', 'tracking.errors.evidenceType', { file: name });

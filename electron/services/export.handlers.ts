@@ -7,6 +7,10 @@ import { today } from './tracking';
 export const exportHandlers: HandlerMap<typeof exportRequests> = {
   'export.consented': (ctx) => {
     const contacts = consentedContacts(ctx);
-    return { fileName: `Firmenhandy-Einwilligungen-${today()}.vcf`, data: Buffer.from(toVcard(contacts)).toString('base64'), count: contacts.length };
+    return {
+      fileName: `Firmenhandy-Einwilligungen-${today()}.vcf`,
+      data: Buffer.from(toVcard(contacts)).toString('base64'),
+      count: contacts.length,
+    };
   },
 };

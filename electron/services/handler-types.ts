@@ -13,10 +13,7 @@ export interface SessionContext extends ServiceContext {
   letterJobs: LetterJobs;
 }
 
-export type Handler<K extends RequestName> = (
-  ctx: SessionContext,
-  input: ValidInput<K>,
-) => RequestOutput<K> | Promise<RequestOutput<K>>;
+export type Handler<K extends RequestName> = (ctx: SessionContext, input: ValidInput<K>) => RequestOutput<K> | Promise<RequestOutput<K>>;
 
 /** One handler for each request of a domain's contract map; the compiler refuses a missing or extra one. */
 export type HandlerMap<Requests> = { [K in keyof Requests & RequestName]: Handler<K> };

@@ -1,11 +1,11 @@
 // An import, step 1: read a file (in a worker) and plan it against the database; writes nothing.
 import type { Contact } from '../../shared/model/contact';
-import { type ColumnTarget, type LegacyEncoding } from '../../shared/model/import';
+import type { ColumnTarget, LegacyEncoding } from '../../shared/model/import';
 import type { MatchIndex, NewContact } from '../db/repositories/contacts';
 import { planChat } from '../importers/chat-plan';
 import { MemoryCandidateStore, type CandidateStore } from '../importers/candidate-store';
 import { Planner, type Plan, type PlanContext } from '../importers/import-plan';
-import { type Decision } from '../importers/decisions';
+import type { Decision } from '../importers/decisions';
 import type { CandidateContact } from '../importers/normalize';
 import type { FileReading } from '../importers/read';
 import { readImportFileIsolated } from '../importers/read-isolated';
@@ -14,7 +14,6 @@ import type { ByteSource } from '../importers/source';
 import type { ServiceContext } from './context';
 import { runStepsInSlices, timeSlices, type Steps } from '../db/time-slices';
 import { getSettings } from './settings';
-
 
 /** One file, read and planned: what the preview shows and what a commit writes. */
 export interface FileAnalysis {
@@ -42,7 +41,11 @@ export interface AnalyseOptions {
   read?: typeof readImportFileIsolated;
 }
 
-const emptyPlan = (): Plan => ({ rows: [], counts: { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 }, store: new MemoryCandidateStore() });
+const emptyPlan = (): Plan => ({
+  rows: [],
+  counts: { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 },
+  store: new MemoryCandidateStore(),
+});
 
 /** What the repository stores of a candidate (also the base of its preview as a contact). */
 const toNewContact = (candidate: CandidateContact) =>
@@ -148,7 +151,12 @@ export function* planReading(ctx: ServiceContext, reading: FileReading, region: 
  * Reads a file and plans it against the database and the files before it in the same import,
  * contact by contact as it streams; writes nothing.
  */
-export async function analyseFile(ctx: ServiceContext, source: ByteSource, options: AnalyseOptions = {}, earlier: FileAnalysis[] = []): Promise<FileAnalysis> {
+export async function analyseFile(
+  ctx: ServiceContext,
+  source: ByteSource,
+  options: AnalyseOptions = {},
+  earlier: FileAnalysis[] = [],
+): Promise<FileAnalysis> {
   const region = options.region ?? getSettings(ctx).defaultRegion;
   const stateToken = ctx.repos.contacts.stateToken();
   const context = await runStepsInSlices(planningContext(ctx, earlier));
@@ -182,7 +190,15 @@ export async function analyseFile(ctx: ServiceContext, source: ByteSource, optio
       ? planChat(reading.chat.participants, reading.chat.partner, { ...context, region })
       : planner.finish();
   if (plan.store !== store) store.close();
-  return { reading, plan, region, stateToken, plannedAfterOthers: earlier.length > 0, legacyEncoding: options.legacyEncoding ?? null, decisions: new Map() };
+  return {
+    reading,
+    plan,
+    region,
+    stateToken,
+    plannedAfterOthers: earlier.length > 0,
+    legacyEncoding: options.legacyEncoding ?? null,
+    decisions: new Map(),
+  };
 }
 
 /** Whether the file's columns need a look before importing: unknown headers, or nothing usable mapped. */

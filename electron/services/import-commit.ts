@@ -1,6 +1,6 @@
 // An import, step 3: write the analysed files in one transaction, all or nothing.
 import type { Contact } from '../../shared/model/contact';
-import { type ImportAction, type ImportCounts, type ImportRecord } from '../../shared/model/import';
+import type { ImportAction, ImportCounts, ImportRecord } from '../../shared/model/import';
 import type { AddedRows, ContactFields } from '../db/repositories/contacts';
 import type { ImportChange } from '../db/repositories/imports';
 import { chatPatch } from '../importers/chat-plan';
@@ -27,17 +27,27 @@ function* commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): S
   const { reading } = analysis;
   const { contacts, imports } = ctx.repos;
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 };
-  const importId = imports.create({ fileName: reading.name, fileHash: reading.hash, format: reading.format!, encoding: reading.encoding, counts });
+  const importId = imports.create({
+    fileName: reading.name,
+    fileHash: reading.hash,
+    format: reading.format!,
+    encoding: reading.encoding,
+    counts,
+  });
   const createdIds: (number | undefined)[] = [];
   const changes = new Map<number, Omit<ImportChange, 'revisionAfter'>>();
 
   const applyPatch = (contact: Contact, patch: ContactPatch) => {
     const before: Partial<ContactFields> = {};
-    for (const key of Object.keys(patch.fields) as (keyof ContactFields)[]) (before as Record<string, unknown>)[key] = contact[key as keyof Contact] ?? null;
+    for (const key of Object.keys(patch.fields) as (keyof ContactFields)[])
+      (before as Record<string, unknown>)[key] = contact[key as keyof Contact] ?? null;
     const after = patch.fields;
     contacts.updateFields(contact.id, patch.fields);
     const added: AddedRows = {
-      phones: contacts.addPhones(contact.id, patch.phones.map((p) => ({ e164: p.e164, raw: p.raw, label: p.label, kind: p.kind }))),
+      phones: contacts.addPhones(
+        contact.id,
+        patch.phones.map((p) => ({ e164: p.e164, raw: p.raw, label: p.label, kind: p.kind })),
+      ),
       emails: contacts.addEmails(contact.id, patch.emails),
       addresses: contacts.addAddresses(contact.id, patch.addresses),
     };
@@ -50,7 +60,11 @@ function* commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): S
             contactId: contact.id,
             before: { ...before, ...earlier.before },
             after: { ...earlier.after, ...after },
-            added: { phones: [...earlier.added.phones, ...added.phones], emails: [...earlier.added.emails, ...added.emails], addresses: [...earlier.added.addresses, ...added.addresses] },
+            added: {
+              phones: [...earlier.added.phones, ...added.phones],
+              emails: [...earlier.added.emails, ...added.emails],
+              addresses: [...earlier.added.addresses, ...added.addresses],
+            },
           }
         : { contactId: contact.id, before, after, added },
     );
@@ -61,13 +75,17 @@ function* commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): S
   /** A contact of its own for the row (a chat sender with what the chat says about them). */
   const insertRow = (row: PlanRow, index: number): number => {
     const candidate = plan.store.get(row.index);
-    const id = contacts.insert(row.lastMessageAt ? { ...candidate, onWhatsapp: true, whatsappLastMessageAt: row.lastMessageAt } : candidate, importId);
+    const id = contacts.insert(
+      row.lastMessageAt ? { ...candidate, onWhatsapp: true, whatsappLastMessageAt: row.lastMessageAt } : candidate,
+      importId,
+    );
     createdIds[index] = id;
     created.push(id);
     return id;
   };
   /** The contact the row matched: in the database, or created by an earlier row of this file. */
-  const matchedId = (row: PlanRow): number | undefined => row.existingId ?? (row.plannedIndex !== null ? createdIds[row.plannedIndex] : undefined);
+  const matchedId = (row: PlanRow): number | undefined =>
+    row.existingId ?? (row.plannedIndex !== null ? createdIds[row.plannedIndex] : undefined);
 
   for (const [index, row] of plan.rows.entries()) {
     yield;
@@ -87,13 +105,18 @@ function* commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): S
       const other = row.action === 'create' || row.action === 'invalid' ? undefined : matchedId(row);
       // "keep both": different people for good; "review": a possible duplicate, decided later.
       if (other !== undefined && decision === 'keepBoth') imports.keepApart(id, other);
-      if (other !== undefined && decision === 'review') imports.addDuplicate(id, other, row.reason?.key === 'sameNameOtherWays' ? 'sameNameOtherWays' : 'sameNumberOtherName', importId);
+      if (other !== undefined && decision === 'review')
+        imports.addDuplicate(id, other, row.reason?.key === 'sameNameOtherWays' ? 'sameNameOtherWays' : 'sameNumberOtherName', importId);
       action = other !== undefined && decision === 'review' ? 'duplicate' : 'create';
     } else {
       // merge: fresh from the database, since an earlier row of this file may have filled the same contact.
       const id = matchedId(row);
       const contact = id !== undefined ? contacts.byIds([id]).get(id) : undefined;
-      const patch = !contact ? null : row.lastMessageAt ? chatPatch(contact, row.lastMessageAt) : patchFor(contact, plan.store.get(row.index));
+      const patch = !contact
+        ? null
+        : row.lastMessageAt
+          ? chatPatch(contact, row.lastMessageAt)
+          : patchFor(contact, plan.store.get(row.index));
       if (contact && patch) applyPatch(contact, patch);
       action = contact && patch ? 'update' : 'unchanged';
     }

@@ -1,11 +1,10 @@
 // Imports done: the list with what each did, and undo.
-import { type ImportRecord } from '../../shared/model/import';
+import type { ImportRecord } from '../../shared/model/import';
 import { translate } from '../../shared/i18n';
 import type { Language } from '../../shared/model/settings';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 import { getSettings } from './settings';
-
 
 /** Why an import cannot be undone, or null when it can. */
 function undoBlocker(ctx: ServiceContext, importId: number, language: Language): string | null {

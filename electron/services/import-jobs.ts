@@ -3,7 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { translate } from '../../shared/i18n';
-import type { ColumnTarget, ImportAction, ImportDecision, ImportJob, ImportRecord, LegacyEncoding, PreviewRow } from '../../shared/model/import';
+import type {
+  ColumnTarget,
+  ImportAction,
+  ImportDecision,
+  ImportJob,
+  ImportRecord,
+  LegacyEncoding,
+  PreviewRow,
+} from '../../shared/model/import';
 import { decide } from '../importers/decisions';
 import { ReadCancelled } from '../importers/read-isolated';
 import { fileSource } from '../importers/source';
@@ -14,10 +22,6 @@ import { commitAnalysesInSlices } from './import-commit';
 import { previewRows, summarise } from './import-preview';
 import { getSettings } from './settings';
 import { writePrivateFile, type PrivateTempFolder } from '../db/temp-files';
-
-/** Files a user may hand over at once, and the largest one (a WhatsApp export with its photos). */
-export const MAX_FILES = 20;
-export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 
 interface JobFile {
   name: string;
@@ -65,7 +69,13 @@ export class ImportJobs {
       id,
       state: 'uploading',
       dir,
-      files: files.map((file, index) => ({ name: path.basename(file.name), size: file.size, path: path.join(dir, String(index)), received: 0, analysis: null })),
+      files: files.map((file, index) => ({
+        name: path.basename(file.name),
+        size: file.size,
+        path: path.join(dir, String(index)),
+        received: 0,
+        analysis: null,
+      })),
       done: 0,
       currentFile: null,
       error: null,
@@ -84,7 +94,8 @@ export class ImportJobs {
     if (!file) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index });
     // Chunks arrive in order; a repeated chunk (a retry) is ignored, a gap is refused.
     if (offset < file.received) return { received: file.received };
-    if (offset > file.received || file.received + data.length > file.size) throw new AppError('conflict', 'import.jobs.uploadOutOfOrder', { file: file.name });
+    if (offset > file.received || file.received + data.length > file.size)
+      throw new AppError('conflict', 'import.jobs.uploadOutOfOrder', { file: file.name });
     await appendFile(file.path, data);
     file.received += data.length;
     return { received: file.received };
@@ -105,7 +116,8 @@ export class ImportJobs {
     const file = job.files[index];
     const table = file?.analysis?.reading.table;
     if (!file || !table) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index });
-    if (mapping.length !== table.headers.length) throw new AppError('invalid_input', 'import.jobs.mappingLength', { expected: table.headers.length });
+    if (mapping.length !== table.headers.length)
+      throw new AppError('invalid_input', 'import.jobs.mappingLength', { expected: table.headers.length });
     if (remember) ctx.repos.imports.saveMapping(table.signature, mapping);
     file.mapping = mapping;
     void this.run(ctx, job);
@@ -126,7 +138,13 @@ export class ImportJobs {
    * The office's decision for rows of one file's preview (merge, keep both, create, skip): the rows
    * named, or every row offering that decision (of one action, when given). Applied at the commit.
    */
-  decide(ctx: ServiceContext, jobId: string, index: number, decision: ImportDecision | null, which: { rows?: number[]; action?: ImportAction }): { job: ImportJob; changed: number } {
+  decide(
+    ctx: ServiceContext,
+    jobId: string,
+    index: number,
+    decision: ImportDecision | null,
+    which: { rows?: number[]; action?: ImportAction },
+  ): { job: ImportJob; changed: number } {
     const job = this.get(jobId, 'ready');
     const analysis = job.files[index]?.analysis;
     if (!analysis) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index });
@@ -138,7 +156,10 @@ export class ImportJobs {
     return this.view(this.get(jobId), getSettings(ctx).language);
   }
 
-  rows(ctx: ServiceContext, input: { jobId: string; index: number; action?: ImportAction; offset: number; limit: number }): { total: number; rows: PreviewRow[] } {
+  rows(
+    ctx: ServiceContext,
+    input: { jobId: string; index: number; action?: ImportAction; offset: number; limit: number },
+  ): { total: number; rows: PreviewRow[] } {
     const analysis = this.get(input.jobId, 'ready', 'done').files[input.index]?.analysis;
     if (!analysis) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index: input.index });
     return previewRows(analysis, input, getSettings(ctx).language);
@@ -147,11 +168,16 @@ export class ImportJobs {
   /** Writes the job in one transaction, in time slices: the UI's other tabs keep answering meanwhile. */
   async commit(ctx: ServiceContext, jobId: string): Promise<{ imports: ImportRecord[]; contactIds: number[] }> {
     const job = this.get(jobId, 'ready');
-    const unmapped = job.files.find((file) => file.analysis && !file.analysis.reading.rejected && summarise(0, file.analysis, 'de').needsMapping);
+    const unmapped = job.files.find(
+      (file) => file.analysis && !file.analysis.reading.rejected && summarise(0, file.analysis, 'de').needsMapping,
+    );
     if (unmapped) throw new AppError('conflict', 'import.jobs.mappingFirst', { file: unmapped.name });
     job.state = 'committing';
     try {
-      const committed = await commitAnalysesInSlices(ctx, job.files.flatMap((file) => (file.analysis ? [file.analysis] : [])));
+      const committed = await commitAnalysesInSlices(
+        ctx,
+        job.files.flatMap((file) => (file.analysis ? [file.analysis] : [])),
+      );
       job.state = 'done';
       this.release(job);
       this.removeFiles(job);
@@ -198,7 +224,17 @@ export class ImportJobs {
       for (const file of job.files) {
         job.currentFile = file.name;
         const source = await fileSource(file.path, file.name);
-        file.analysis = await analyseFile(ctx, source, { mapping: file.mapping, legacyEncoding: file.legacyEncoding, signal: reading.signal, onProgress: (read) => (job.done = before + read) }, analyses);
+        file.analysis = await analyseFile(
+          ctx,
+          source,
+          {
+            mapping: file.mapping,
+            legacyEncoding: file.legacyEncoding,
+            signal: reading.signal,
+            onProgress: (read) => (job.done = before + read),
+          },
+          analyses,
+        );
         if (!file.analysis.reading.rejected) analyses.push(file.analysis);
         before += (await stat(file.path)).size;
         job.done = before;
@@ -227,7 +263,10 @@ export class ImportJobs {
       jobId: job.id,
       state: job.state,
       progress: { done, total, file: job.currentFile },
-      files: job.state === 'ready' || job.state === 'done' ? job.files.flatMap((file, index) => (file.analysis ? [summarise(index, file.analysis, language)] : [])) : [],
+      files:
+        job.state === 'ready' || job.state === 'done'
+          ? job.files.flatMap((file, index) => (file.analysis ? [summarise(index, file.analysis, language)] : []))
+          : [],
       error: job.error,
     };
   }

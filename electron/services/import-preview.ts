@@ -3,14 +3,15 @@ import { legacyEncodings, type ImportFileSummary, type PreviewRow } from '../../
 import { translate } from '../../shared/i18n';
 import { formatDate } from '../../shared/local-date';
 import type { Language } from '../../shared/model/settings';
-import { type PlanRow, type Reason } from '../importers/import-plan';
+import type { PlanRow, Reason } from '../importers/import-plan';
 import { choicesFor, decidedByOffice, decidedCounts, decisionFor } from '../importers/decisions';
 import type { FileReading } from '../importers/read';
 
 import { needsMapping, type FileAnalysis } from './import-analysis';
 
 /** Text that was not UTF-8 (the encodings read, e.g. "utf-8+windows-1252"): its encoding was a guess or the user's choice. */
-const hasUndeclaredLegacyText = (reading: FileReading) => !reading.rejected && (reading.encoding ?? '').split('+').some((encoding) => (legacyEncodings as readonly string[]).includes(encoding));
+const hasUndeclaredLegacyText = (reading: FileReading) =>
+  !reading.rejected && (reading.encoding ?? '').split('+').some((encoding) => (legacyEncodings as readonly string[]).includes(encoding));
 
 export function summarise(index: number, analysis: FileAnalysis, language: Language): ImportFileSummary {
   const { reading, plan } = analysis;
@@ -66,20 +67,20 @@ export function previewRows(
     rows: page.map((row) => {
       const candidate = analysis.plan.store.get(row.index);
       return {
-      line: row.line,
-      action: row.action,
-      displayName: candidate.displayName,
-      organization: candidate.organization,
-      phones: candidate.phones.map((p) => ({ raw: p.raw, e164: p.e164, kind: p.kind })),
-      emails: candidate.emails.map((e) => ({ address: e.address, valid: e.valid })),
-      reason: row.reason ? reasonText(row.reason, language) : null,
-      // Negative ids are contacts an earlier file of this import creates: no link yet.
-      existingId: row.existingId !== null && row.existingId > 0 ? row.existingId : null,
-      existingName: row.existingName,
-      row: row.index,
-      decision: decisionFor(row, analysis.decisions),
-      choices: choicesFor(row),
-      decided: decidedByOffice(row, analysis.decisions),
+        line: row.line,
+        action: row.action,
+        displayName: candidate.displayName,
+        organization: candidate.organization,
+        phones: candidate.phones.map((p) => ({ raw: p.raw, e164: p.e164, kind: p.kind })),
+        emails: candidate.emails.map((e) => ({ address: e.address, valid: e.valid })),
+        reason: row.reason ? reasonText(row.reason, language) : null,
+        // Negative ids are contacts an earlier file of this import creates: no link yet.
+        existingId: row.existingId !== null && row.existingId > 0 ? row.existingId : null,
+        existingName: row.existingName,
+        row: row.index,
+        decision: decisionFor(row, analysis.decisions),
+        choices: choicesFor(row),
+        decided: decidedByOffice(row, analysis.decisions),
       };
     }),
   };

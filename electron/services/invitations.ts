@@ -12,11 +12,3 @@ import { requireContact } from './tracking';
 export function invitationForContact(ctx: ServiceContext, id: number, target?: Target): Invitation {
   return invitationFor(requireContact(ctx, id), getProfile(ctx), { templates: getTemplates(ctx), target });
 }
-
-/** The invitations for these contacts (all without ids), each as invitationForContact gives it. */
-export function invitationsFor(ctx: ServiceContext, ids?: readonly number[], target?: Target): Invitation[] {
-  const profile = getProfile(ctx);
-  const templates = getTemplates(ctx);
-  const contacts = ids ? [...ctx.repos.contacts.byIds([...ids]).values()] : ctx.repos.contacts.all();
-  return contacts.map((contact) => invitationFor(contact, profile, { templates, target }));
-}

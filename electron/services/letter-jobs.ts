@@ -10,7 +10,15 @@ type LetterJobStatus = RequestOutput<'letters.status'>;
 
 type LetterJob =
   | { state: 'running'; done: number; total: number }
-  | { state: 'done'; done: number; total: number; finishedAt: number; fileName: string; pdf: Uint8Array | null; markDelivered: () => PrintedLetters }
+  | {
+      state: 'done';
+      done: number;
+      total: number;
+      finishedAt: number;
+      fileName: string;
+      pdf: Uint8Array | null;
+      markDelivered: () => PrintedLetters;
+    }
   | { state: 'failed'; done: number; total: number; finishedAt: number; error: unknown };
 
 /** How long a finished job waits for the page to fetch its PDF and confirm it: a closed tab never does. */
@@ -43,7 +51,16 @@ export class LetterJobs {
     const progress = (done: number, total: number) => Object.assign(job, { done, total });
     const fileName = () => `${options.kind === 'invitation' ? 'Einladungsbriefe' : 'Einwilligungsbriefe'}-${today()}.pdf`;
     lettersPdf(ctx, selection, options, progress).then(
-      ({ pdf, markDelivered }) => this.finish(id, { state: 'done', done: job.total, total: job.total, finishedAt: this.now(), fileName: fileName(), pdf, markDelivered }),
+      ({ pdf, markDelivered }) =>
+        this.finish(id, {
+          state: 'done',
+          done: job.total,
+          total: job.total,
+          finishedAt: this.now(),
+          fileName: fileName(),
+          pdf,
+          markDelivered,
+        }),
       (error: unknown) => this.finish(id, { state: 'failed', done: job.done, total: job.total, finishedAt: this.now(), error }),
     );
     return id;
@@ -60,7 +77,12 @@ export class LetterJobs {
       this.jobs.delete(id);
       throw job.error;
     }
-    return { state: 'done', done: job.done, total: job.total, result: { fileName: job.fileName, data: job.pdf ? Buffer.from(job.pdf).toString('base64') : null } };
+    return {
+      state: 'done',
+      done: job.done,
+      total: job.total,
+      result: { fileName: job.fileName, data: job.pdf ? Buffer.from(job.pdf).toString('base64') : null },
+    };
   }
 
   /**

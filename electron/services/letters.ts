@@ -47,15 +47,21 @@ function settledContacts(ctx: ServiceContext, contacts: Iterable<Contact>): Sett
   const consented = new Set(ctx.repos.contactList.ids({ ...overdueCutoffs(ctx), search: '', consented: true }));
   const settled: SettledContact[] = [];
   for (const contact of contacts) {
-    const reason: SettledReason | null = consented.has(contact.id) ? 'consented' : contact.stage === 'consent_refused' ? 'refused' : contact.stage === 'switched' ? 'switched' : null;
+    const reason: SettledReason | null = consented.has(contact.id)
+      ? 'consented'
+      : contact.stage === 'consent_refused'
+        ? 'refused'
+        : contact.stage === 'switched'
+          ? 'switched'
+          : null;
     if (reason) settled.push({ id: contact.id, displayName: contact.displayName, reason });
   }
   return settled;
 }
 
-
 /** The languages consent forms will be written in (the profile needs more for English ones); invitations need none of it. */
-const letterLanguages = (contacts: Iterable<Pick<Contact, 'language'>>, kind: LetterKind): ContactLanguage[] => (kind === 'consent' ? [...new Set([...contacts].map((c) => c.language))] : []);
+const letterLanguages = (contacts: Iterable<Pick<Contact, 'language'>>, kind: LetterKind): ContactLanguage[] =>
+  kind === 'consent' ? [...new Set([...contacts].map((c) => c.language))] : [];
 
 interface LettersInput {
   common: { profile: Profile; contacts: Contact[]; form: LetterForm; date: string; homeCountry: string };
@@ -66,19 +72,27 @@ interface LettersInput {
   landlineOnly: ListedContact[];
 }
 
-
 /**
  * Contacts a consent letter cannot ask: their numbers are landlines (or unreadable), none WhatsApp can
  * reach (docs/consent-letter.md). A contact without any number still gets one: the form asks for the mobile number.
  */
 const landlineOnlyOf = (contacts: Iterable<Contact>, kind: LetterKind): ListedContact[] =>
-  kind === 'consent' ? [...contacts].filter((contact) => contact.phones.length > 0 && !messagingPhone(contact.phones)).map(({ id, displayName }) => ({ id, displayName })) : [];
+  kind === 'consent'
+    ? [...contacts]
+        .filter((contact) => contact.phones.length > 0 && !messagingPhone(contact.phones))
+        .map(({ id, displayName }) => ({ id, displayName }))
+    : [];
 
 /**
  * Whom a batch of letters leaves out besides those without an address: the settled contacts (unless
  * included) and, for consent letters, those with landlines only; with the ids of all left out.
  */
-function leftOutOf(ctx: ServiceContext, contacts: Iterable<Contact>, kind: LetterKind, includeSettled: boolean): LeftOut & { ids: Set<number> } {
+function leftOutOf(
+  ctx: ServiceContext,
+  contacts: Iterable<Contact>,
+  kind: LetterKind,
+  includeSettled: boolean,
+): LeftOut & { ids: Set<number> } {
   const list = [...contacts];
   const settled = kind === 'consent' ? settledContacts(ctx, list) : [];
   const landlineOnly = landlineOnlyOf(list, kind);
@@ -112,12 +126,22 @@ function lettersInput(ctx: ServiceContext, request: LetterRequest): LettersInput
   const { problems } = checkProfile(profile);
   const tooLong = (Object.keys(limits) as (keyof typeof limits)[]).filter((field) => problems[field]);
   if (kind === 'consent' && tooLong.length) {
-    const fields = tooLong.map((field) => translate(settings.language, 'profile.errors.atMost', { field: translate(settings.language, `profile.fields.${field}`), max: limits[field] }));
+    const fields = tooLong.map((field) =>
+      translate(settings.language, 'profile.errors.atMost', {
+        field: translate(settings.language, `profile.fields.${field}`),
+        max: limits[field],
+      }),
+    );
     throw new AppError('conflict', 'profile.errors.tooLongForLetters', { fields: fields.join(', ') });
   }
   const order = request.ids ? new Map(request.ids.map((id, index) => [id, index])) : null;
   if (order) contacts.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { common: { profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion }, kind, settled, landlineOnly };
+  return {
+    common: { profile, contacts, form: request.form, date: request.date ?? today(), homeCountry: settings.defaultRegion },
+    kind,
+    settled,
+    landlineOnly,
+  };
 }
 
 /** Invitations carry no text version (version ''). */
@@ -145,7 +169,16 @@ interface LeftOut {
 export type PrintedLetters = RequestOutput<'letters.delivered'>;
 
 /** The outcome when no letter went out (nothing printable, or the print dialog was cancelled). */
-const nothingSent = (letters: ConsentLetters, { settled, landlineOnly }: LeftOut): PrintedLetters => ({ printed: 0, withoutAddress: letters.withoutAddress, settled, landlineOnly, version: letters.version, marked: 0, skipped: 0, operationId: null });
+const nothingSent = (letters: ConsentLetters, { settled, landlineOnly }: LeftOut): PrintedLetters => ({
+  printed: 0,
+  withoutAddress: letters.withoutAddress,
+  settled,
+  landlineOnly,
+  version: letters.version,
+  marked: 0,
+  skipped: 0,
+  operationId: null,
+});
 
 /**
  * The letters went out, as one undoable operation: consent letters make their contacts "consent
@@ -153,12 +186,29 @@ const nothingSent = (letters: ConsentLetters, { settled, landlineOnly }: LeftOut
  * to a contact without a target invited them to the suggested messenger (see invitationParts): that
  * target is stored with the invitation (the service keeps a target the contact has).
  */
-function markSent(ctx: ServiceContext, letters: ConsentLetters, date: string, kind: LetterKind, { settled, landlineOnly }: LeftOut): PrintedLetters {
+function markSent(
+  ctx: ServiceContext,
+  letters: ConsentLetters,
+  date: string,
+  kind: LetterKind,
+  { settled, landlineOnly }: LeftOut,
+): PrintedLetters {
   const letterTarget = suggestedTarget(getProfile(ctx));
   const change: StageChange =
-    kind === 'invitation' ? { stage: 'invited', channel: 'letter', date, ...(letterTarget ? { target: letterTarget } : {}) } : { stage: 'consent_requested', date, letterVersion: letters.version };
+    kind === 'invitation'
+      ? { stage: 'invited', channel: 'letter', date, ...(letterTarget ? { target: letterTarget } : {}) }
+      : { stage: 'consent_requested', date, letterVersion: letters.version };
   const result = bulkChange(ctx, { ids: letters.printed }, { kind: 'setStage', change });
-  return { printed: letters.printed.length, withoutAddress: letters.withoutAddress, settled, landlineOnly, version: letters.version, marked: result.changed, skipped: result.skipped, operationId: result.operationId };
+  return {
+    printed: letters.printed.length,
+    withoutAddress: letters.withoutAddress,
+    settled,
+    landlineOnly,
+    version: letters.version,
+    marked: result.changed,
+    skipped: result.skipped,
+    operationId: result.operationId,
+  };
 }
 
 /**
@@ -167,7 +217,8 @@ function markSent(ctx: ServiceContext, letters: ConsentLetters, date: string, ki
  * little of its own (1,000 consent letters in two layers: 2.3 s in parts of 250, 2.4 s of 125, 2.7 s
  * of 500). Up to 50 letters print as one part.
  */
-export const lettersPerPart = (letters: number) => (letters <= 50 ? Math.max(1, letters) : Math.ceil(letters / (2 * Math.ceil(letters / 500))));
+export const lettersPerPart = (letters: number) =>
+  letters <= 50 ? Math.max(1, letters) : Math.ceil(letters / (2 * Math.ceil(letters / 500)));
 
 /** A batch of letters printed to one PDF, its contacts not marked yet. */
 export interface PrintedBatch {
@@ -184,7 +235,11 @@ export interface PrintedBatch {
  * Prints the letters to one PDF (in parts, see printInParts; consent letters in two layers, see
  * printInLayers) and leaves the marking to whoever delivers it (PrintedBatch.markDelivered).
  */
-export async function printLetterBatch(ctx: ServiceContext, request: LetterRequest, onProgress?: (done: number, total: number) => void): Promise<PrintedBatch> {
+export async function printLetterBatch(
+  ctx: ServiceContext,
+  request: LetterRequest,
+  onProgress?: (done: number, total: number) => void,
+): Promise<PrintedBatch> {
   const date = request.date ?? today();
   const input = lettersInput(ctx, { ...request, date });
   const printer = openAhead(ctx.openPrinter);
@@ -194,7 +249,9 @@ export async function printLetterBatch(ctx: ServiceContext, request: LetterReque
     const perPart = lettersPerPart(letters.printed.length);
     // Consent letters are alike but for names and addresses: they print in two layers (shared/letters/layers.ts).
     // Invitations carry personal words throughout and print whole.
-    const pdf = await (input.kind === 'consent' ? printInLayers(letters.layers(perPart), printer.open, { onProgress }) : printInParts(letters.documents(perPart), printer.open, { onProgress }));
+    const pdf = await (input.kind === 'consent'
+      ? printInLayers(letters.layers(perPart), printer.open, { onProgress })
+      : printInParts(letters.documents(perPart), printer.open, { onProgress }));
     return { pdf, markDelivered: () => markSent(ctx, letters, date, input.kind, input) };
   } finally {
     await printer.release();
@@ -224,7 +281,11 @@ type LetterInput = ValidInput<'letters.preview'>;
 export type LetterOptions = Pick<LetterInput, 'form'> & Partial<Pick<LetterInput, 'kind' | 'includeSettled'>>;
 
 /** The preview of a selection's letters: the first letters' HTML, how many can go out, and whom the office is asked about. */
-export function previewLetters(ctx: ServiceContext, selection: Selection, { form, kind = 'consent', includeSettled = false }: LetterOptions): LettersPreview {
+export function previewLetters(
+  ctx: ServiceContext,
+  selection: Selection,
+  { form, kind = 'consent', includeSettled = false }: LetterOptions,
+): LettersPreview {
   const ids = selectionIds(ctx, selection);
   const settings = getSettings(ctx);
   const contacts = ctx.repos.contacts.byIds(ids);
@@ -237,7 +298,9 @@ export function previewLetters(ctx: ServiceContext, selection: Selection, { form
   }
   const { settled, landlineOnly, ids: leftOut } = leftOutOf(ctx, contacts.values(), kind, includeSettled);
   const toPrint = withAddress.filter((id) => !leftOut.has(id));
-  const missing = missingProfileFields(getProfile(ctx), letterLanguages(contacts.values(), kind)).map((field) => translate(settings.language, `profile.fields.${field}`));
+  const missing = missingProfileFields(getProfile(ctx), letterLanguages(contacts.values(), kind)).map((field) =>
+    translate(settings.language, `profile.fields.${field}`),
+  );
   const listed = { total: ids.length, printable: withAddress.length, toPrint: toPrint.length, withoutAddress, settled, landlineOnly };
   if (missing.length || toPrint.length === 0) return { missing, html: '', ...listed, version: '' };
   const letters = renderLetters(ctx, { ids: toPrint.slice(0, PREVIEW_LETTERS), form, kind, includeSettled: true });
@@ -245,7 +308,12 @@ export function previewLetters(ctx: ServiceContext, selection: Selection, { form
 }
 
 /** The letters of a selection as one PDF (for the browser to save); the contacts are marked once the page confirms it saved the PDF (see LetterJobs). */
-export function lettersPdf(ctx: ServiceContext, selection: Selection, options: LetterOptions, onProgress?: (done: number, total: number) => void): Promise<PrintedBatch> {
+export function lettersPdf(
+  ctx: ServiceContext,
+  selection: Selection,
+  options: LetterOptions,
+  onProgress?: (done: number, total: number) => void,
+): Promise<PrintedBatch> {
   return printLetterBatch(ctx, { ids: selectionIds(ctx, selection), ...options }, onProgress);
 }
 
@@ -253,7 +321,11 @@ export function lettersPdf(ctx: ServiceContext, selection: Selection, options: L
  * The letters through the system print dialog (desktop app): the contacts are marked only when the user
  * sent the job to a printer; a cancelled dialog changes nothing.
  */
-export async function printLettersWithDialog(ctx: ServiceContext, selection: Selection, options: LetterOptions): Promise<PrintedLetters & { cancelled: boolean }> {
+export async function printLettersWithDialog(
+  ctx: ServiceContext,
+  selection: Selection,
+  options: LetterOptions,
+): Promise<PrintedLetters & { cancelled: boolean }> {
   const print = ctx.printDialog;
   if (!print) throw new AppError('conflict', 'letters.errors.noPrintDialog');
   const date = today();

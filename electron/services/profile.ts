@@ -20,7 +20,14 @@ function describeProblems(language: Language, problems: ProfileCheck['problems']
   return checkedProfileFields
     .flatMap((field) => {
       const problem = problems[field];
-      return problem ? [translate(language, 'errors.field', { field: translate(language, checkedFieldLabels[field]), problem: translate(language, problem) })] : [];
+      return problem
+        ? [
+            translate(language, 'errors.field', {
+              field: translate(language, checkedFieldLabels[field]),
+              problem: translate(language, problem),
+            }),
+          ]
+        : [];
     })
     .join(' ');
 }

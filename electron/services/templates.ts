@@ -1,7 +1,16 @@
 import type { ValidInput } from '../../shared/contract';
 import { invitationParts } from '../../shared/invitations/invitation';
-import { defaultTemplates, fillTemplate, invitationKinds, mentionsQrCode, templateChannels, unknownPlaceholders, type InvitationKind, type Template, type TemplateCatalogue, type TemplateChannel } from '../../shared/invitations/templates';
-import type { LetterLanguage } from '../../shared/letters/salutation';
+import {
+  defaultTemplates,
+  fillTemplate,
+  invitationKinds,
+  mentionsQrCode,
+  templateChannels,
+  unknownPlaceholders,
+  type Template,
+  type TemplateCatalogue,
+  type TemplateChannel,
+} from '../../shared/invitations/templates';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 import { getProfile } from './profile';
@@ -18,10 +27,13 @@ const keyOf = ({ language, formal, kind, channel }: TemplateKey) => `${language}
 const channelsOfOldTexts: readonly TemplateChannel[] = ['whatsapp', 'sms', 'email'];
 const keyWithoutChannel = ({ language, formal, kind }: TemplateKey) => `${language}.${formal ? 'formal' : 'informal'}.${kind}`;
 /** A message that speaks of a QR code: only a printed letter has one (see saveTemplate). */
-const qrCodeInMessage = (channel: TemplateChannel, template: Template) => channel !== 'letter' && mentionsQrCode(template.subject + template.body);
+const qrCodeInMessage = (channel: TemplateChannel, template: Template) =>
+  channel !== 'letter' && mentionsQrCode(template.subject + template.body);
 /** A stored text that could not be saved today (an unknown placeholder, a QR code in a message) gives way to the default. */
 const usable = (template: Template | undefined, channel: TemplateChannel) =>
-  template && unknownPlaceholders(template.subject + template.body).length === 0 && !qrCodeInMessage(channel, template) ? template : undefined;
+  template && unknownPlaceholders(template.subject + template.body).length === 0 && !qrCodeInMessage(channel, template)
+    ? template
+    : undefined;
 
 function overrides(ctx: ServiceContext): Overrides {
   const stored = ctx.repos.settings.readAll()[TEMPLATES_KEY];
@@ -37,7 +49,9 @@ export function getTemplates(ctx: ServiceContext): TemplateCatalogue {
       for (const kind of invitationKinds) {
         for (const channel of templateChannels) {
           const key = { language, formal: tone === 'formal', kind, channel };
-          const template = usable(own[keyOf(key)], channel) ?? (channelsOfOldTexts.includes(channel) ? usable(own[keyWithoutChannel(key)], channel) : undefined);
+          const template =
+            usable(own[keyOf(key)], channel) ??
+            (channelsOfOldTexts.includes(channel) ? usable(own[keyWithoutChannel(key)], channel) : undefined);
           if (template) catalogue[language][tone][kind][channel] = template;
         }
       }
@@ -53,7 +67,8 @@ export function getTemplates(ctx: ServiceContext): TemplateCatalogue {
  */
 export function saveTemplate(ctx: ServiceContext, key: TemplateKey, template: Template): TemplateCatalogue {
   const unknown = unknownPlaceholders(template.subject + template.body);
-  if (unknown.length) throw new AppError('invalid_input', 'invite.errors.unknownPlaceholders', { names: unknown.map((name) => `{{${name}}}`).join(', ') });
+  if (unknown.length)
+    throw new AppError('invalid_input', 'invite.errors.unknownPlaceholders', { names: unknown.map((name) => `{{${name}}}`).join(', ') });
   if (qrCodeInMessage(key.channel, template)) throw new AppError('invalid_input', 'invite.errors.qrCodeInMessage');
   ctx.repos.settings.writeMany({ [TEMPLATES_KEY]: { ...overrides(ctx), [keyOf(key)]: template } });
   return getTemplates(ctx);
@@ -74,7 +89,12 @@ export function resetTemplate(ctx: ServiceContext, key: TemplateKey): TemplateCa
 }
 
 /** A draft text filled in for a real contact (the live preview); unknown placeholders are named, not printed. */
-export function previewTemplate(ctx: ServiceContext, contactId: number, key: Pick<TemplateKey, 'language' | 'formal'>, template: Template): { subject: string; text: string; unknown: string[] } {
+export function previewTemplate(
+  ctx: ServiceContext,
+  contactId: number,
+  key: Pick<TemplateKey, 'language' | 'formal'>,
+  template: Template,
+): { subject: string; text: string; unknown: string[] } {
   const unknown = unknownPlaceholders(template.subject + template.body);
   if (unknown.length) return { subject: '', text: '', unknown };
   const { values } = invitationParts(requireContact(ctx, contactId), getProfile(ctx), { language: key.language, formal: key.formal });

@@ -1,9 +1,17 @@
 import type { RequestOutput, ValidInput } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import { localToday } from '../../shared/local-date';
-import type { Contact, ContactLanguage, Selection } from '../../shared/model/contact';
+import type { Contact, Selection } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/settings';
-import { canTransition, recordedByForm, stages, type Messenger, type Stage, type StageChange, type Target } from '../../shared/model/tracking';
+import {
+  canTransition,
+  recordedByForm,
+  stages,
+  type Messenger,
+  type Stage,
+  type StageChange,
+  type Target,
+} from '../../shared/model/tracking';
 import type { ContactFields } from '../db/repositories/contacts';
 import type { HistoryEntry } from '../db/repositories/tracking';
 import type { ServiceContext } from './context';
@@ -72,7 +80,9 @@ function stageFields(contact: Contact, change: StageChange): Partial<ContactFiel
       if (change.target && !contact.target) fields.target = change.target;
       break;
     case 'switched': {
-      const messenger: Messenger | null = change.messenger ?? (contact.target && !['whatsapp_consent', 'phone_email'].includes(contact.target) ? (contact.target as Messenger) : null);
+      const messenger: Messenger | null =
+        change.messenger ??
+        (contact.target && !['whatsapp_consent', 'phone_email'].includes(contact.target) ? (contact.target as Messenger) : null);
       fields.switchedAt = date;
       fields.messenger = messenger;
       if (messenger && !contact.target) fields.target = messenger;
@@ -95,7 +105,8 @@ function stageFields(contact: Contact, change: StageChange): Partial<ContactFiel
 
 /** Consent given or withdrawn is recorded through the consent form (see consents.ts), never as a bare stage. */
 function refuseStageWithoutForm(stage: Stage): void {
-  if (recordedByForm(stage)) throw new AppError('conflict', stage === 'consent_given' ? 'tracking.errors.consentNeedsForm' : 'tracking.errors.withdrawalNeedsForm');
+  if (recordedByForm(stage))
+    throw new AppError('conflict', stage === 'consent_given' ? 'tracking.errors.consentNeedsForm' : 'tracking.errors.withdrawalNeedsForm');
 }
 
 /** Moves a contact along its way; a step the rules do not allow is refused, not stored. */
@@ -104,13 +115,23 @@ export function setStage(ctx: ServiceContext, id: number, change: StageChange, o
   const contact = requireContact(ctx, id);
   if (!canTransition(contact.stage, change.stage)) {
     const language = settingsLanguage(ctx);
-    throw new AppError('conflict', 'tracking.errors.transitionRefused', { name: contact.displayName, from: stageName(language, contact.stage), to: stageName(language, change.stage) });
+    throw new AppError('conflict', 'tracking.errors.transitionRefused', {
+      name: contact.displayName,
+      from: stageName(language, contact.stage),
+      to: stageName(language, change.stage),
+    });
   }
   ctx.repos.transaction(() => changeContact(ctx, contact, stageFields(contact, change), 'stage', operationId));
   return requireContact(ctx, id);
 }
 
-export function setTarget(ctx: ServiceContext, id: number, target: Target | null, messengerId?: string | null, operationId: number | null = null): Contact {
+export function setTarget(
+  ctx: ServiceContext,
+  id: number,
+  target: Target | null,
+  messengerId?: string | null,
+  operationId: number | null = null,
+): Contact {
   const contact = requireContact(ctx, id);
   const fields: Partial<ContactFields> = { target };
   if (messengerId !== undefined) fields.messengerId = messengerId;
@@ -125,12 +146,18 @@ export type BulkResult = RequestOutput<'contacts.bulk'>;
 
 /** Why a contact cannot take a step, in words ("„Klaus Bauer“ kann nicht von „Gewechselt“ zu „Eingeladen“ wechseln."). */
 const transitionRefusal = (language: Language, contact: Pick<Contact, 'displayName' | 'stage'>, to: Stage): string =>
-  translate(language, 'tracking.errors.transitionRefused', { name: contact.displayName, from: stageName(language, contact.stage), to: stageName(language, to) });
+  translate(language, 'tracking.errors.transitionRefused', {
+    name: contact.displayName,
+    from: stageName(language, contact.stage),
+    to: stageName(language, to),
+  });
 
 export function selectionIds(ctx: ServiceContext, selection: Selection): number[] {
   if ('ids' in selection) return [...new Set(selection.ids)];
   const except = new Set(selection.except ?? []);
-  return ctx.repos.contactList.ids({ ...overdueCutoffs(ctx), ...selection.filter, search: selection.filter.search ?? '' }).filter((id) => !except.has(id));
+  return ctx.repos.contactList
+    .ids({ ...overdueCutoffs(ctx), ...selection.filter, search: selection.filter.search ?? '' })
+    .filter((id) => !except.has(id));
 }
 
 /** A step the selection can take: how many can take it, and why the others cannot (the first few, in words). */
@@ -192,7 +219,8 @@ export function bulkChange(ctx: ServiceContext, selection: Selection, action: Bu
           break;
         case 'addTag':
         case 'removeTag': {
-          const tags = action.kind === 'addTag' ? [...new Set([...contact.tags, action.tag])].sort() : contact.tags.filter((t) => t !== action.tag);
+          const tags =
+            action.kind === 'addTag' ? [...new Set([...contact.tags, action.tag])].sort() : contact.tags.filter((t) => t !== action.tag);
           if (JSON.stringify(tags) === JSON.stringify(contact.tags)) break;
           ctx.repos.contacts.setTags(id, tags);
           ctx.repos.tracking.addHistory({ contactId: id, kind: 'tags', before: { tags: contact.tags }, after: { tags }, operationId });
@@ -201,7 +229,13 @@ export function bulkChange(ctx: ServiceContext, selection: Selection, action: Bu
         }
         case 'delete':
           ctx.repos.contacts.setDeleted([id], true);
-          ctx.repos.tracking.addHistory({ contactId: id, kind: 'deleted', before: { deleted: false }, after: { deleted: true }, operationId });
+          ctx.repos.tracking.addHistory({
+            contactId: id,
+            kind: 'deleted',
+            before: { deleted: false },
+            after: { deleted: true },
+            operationId,
+          });
           did = true;
           break;
       }
@@ -257,7 +291,9 @@ export function undoOperation(ctx: ServiceContext, operationId: number): { resto
 
 /** Whether these fields of the contact still hold what an operation left in them (else an undo leaves it alone). */
 const unchangedSince = (contact: Contact, fields: string[], after: Record<string, unknown>): boolean =>
-  fields.every((field) => JSON.stringify(historyValue(contact, field as keyof ContactFields) ?? null) === JSON.stringify(after[field] ?? null));
+  fields.every(
+    (field) => JSON.stringify(historyValue(contact, field as keyof ContactFields) ?? null) === JSON.stringify(after[field] ?? null),
+  );
 
 /**
  * Takes back consents a bulk form recorded by mistake: they go (with their scan, when nothing else
@@ -268,9 +304,15 @@ function undoConsent(ctx: ServiceContext, contact: Contact, entry: HistoryEntry)
   const ids = (entry.after?.consentIds as number[] | undefined) ?? [];
   const consents = ctx.repos.tracking.consents(contact.id).filter((consent) => ids.includes(consent.id));
   const before = (entry.before ?? {}) as Partial<ContactFields>;
-  if (consents.length !== ids.length || consents.some((consent) => consent.withdrawnAt) || !unchangedSince(contact, Object.keys(before), entry.after ?? {})) return false;
+  if (
+    consents.length !== ids.length ||
+    consents.some((consent) => consent.withdrawnAt) ||
+    !unchangedSince(contact, Object.keys(before), entry.after ?? {})
+  )
+    return false;
   for (const consent of consents) ctx.repos.tracking.deleteConsent(consent.id);
-  for (const evidenceId of new Set(consents.flatMap((consent) => (consent.evidenceId ? [consent.evidenceId] : [])))) ctx.repos.tracking.deleteEvidenceIfUnused(evidenceId);
+  for (const evidenceId of new Set(consents.flatMap((consent) => (consent.evidenceId ? [consent.evidenceId] : []))))
+    ctx.repos.tracking.deleteEvidenceIfUnused(evidenceId);
   changeContact(ctx, contact, before, 'undo', null, { after: { consentsRemoved: consents.map((c) => c.purpose) } });
   return true;
 }

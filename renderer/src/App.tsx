@@ -71,36 +71,36 @@ export function App() {
 
   return (
     <SelectionHandoffProvider>
-    <FileDropProvider onDrop={toImport}>
-      <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
-        <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
-          <Stack gap={2} mb="lg" px="xs" pt="xs">
-            <Group gap="xs">
-              <IconArrowsExchange size={22} aria-hidden />
-              <Title order={1} size="h4">
-                {t('app.name')}
-              </Title>
-            </Group>
-            <Text size="xs" c="dimmed">
-              {t('app.tagline')}
-            </Text>
-          </Stack>
-          {routes.map(({ key, icon: Icon }) => (
-            <NavLink
-              key={key}
-              href={hashFor(key)}
-              label={t(`nav.${key}`)}
-              leftSection={<Icon size={18} aria-hidden />}
-              active={route === key}
-              aria-current={route === key ? 'page' : undefined}
-            />
-          ))}
-        </AppShell.Navbar>
-        <AppShell.Main>
-          <CurrentView route={route} params={params} navigate={navigate} />
-        </AppShell.Main>
-      </AppShell>
-    </FileDropProvider>
+      <FileDropProvider onDrop={toImport}>
+        <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
+          <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
+            <Stack gap={2} mb="lg" px="xs" pt="xs">
+              <Group gap="xs">
+                <IconArrowsExchange size={22} aria-hidden />
+                <Title order={1} size="h4">
+                  {t('app.name')}
+                </Title>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {t('app.tagline')}
+              </Text>
+            </Stack>
+            {routes.map(({ key, icon: Icon }) => (
+              <NavLink
+                key={key}
+                href={hashFor(key)}
+                label={t(`nav.${key}`)}
+                leftSection={<Icon size={18} aria-hidden />}
+                active={route === key}
+                aria-current={route === key ? 'page' : undefined}
+              />
+            ))}
+          </AppShell.Navbar>
+          <AppShell.Main>
+            <CurrentView route={route} params={params} navigate={navigate} />
+          </AppShell.Main>
+        </AppShell>
+      </FileDropProvider>
     </SelectionHandoffProvider>
   );
 }

@@ -1,12 +1,4 @@
-import {
-  IconAddressBook,
-  IconChartBar,
-  IconFileImport,
-  IconMail,
-  IconSend,
-  IconSettings,
-  type Icon,
-} from '@tabler/icons-react';
+import { IconAddressBook, IconChartBar, IconFileImport, IconMail, IconSend, IconSettings, type Icon } from '@tabler/icons-react';
 
 export const routeKeys = ['contacts', 'import', 'invitations', 'letters', 'dashboard', 'settings'] as const;
 export type RouteKey = (typeof routeKeys)[number];

@@ -13,7 +13,9 @@ const HandoffContext = createContext<Handoff>({ selection: null, hand: () => {},
 export function SelectionHandoffProvider({ children }: { children: ReactNode }) {
   const [selection, setSelection] = useState<Handoff['selection']>(null);
   return (
-    <HandoffContext.Provider value={{ selection, hand: (s, count) => setSelection({ selection: s, count }), clear: () => setSelection(null) }}>
+    <HandoffContext.Provider
+      value={{ selection, hand: (s, count) => setSelection({ selection: s, count }), clear: () => setSelection(null) }}
+    >
       {children}
     </HandoffContext.Provider>
   );

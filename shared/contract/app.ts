@@ -1,6 +1,6 @@
 // The `app.*` requests. Handlers: electron/services/app.handlers.ts, which calls the service(s) it imports.
 import { z } from 'zod';
-import { readRequest, request } from './define';
+import { readRequest } from './define';
 
 export const adapters = ['desktop', 'browser', 'cli'] as const;
 

@@ -39,5 +39,8 @@ export const consentRequests = {
   'consents.record': request(z.object({ contactId: id, ...consentFormFields }).strict(), contactSchema),
   /** The same consent for several contacts (the bulk menu); one operation, undone as a whole. */
   'consents.recordMany': request(z.object({ selection: selectionSchema, ...consentFormFields }).strict(), bulkResultSchema),
-  'consents.withdraw': request(z.object({ contactId: id, purposes: z.array(purposeSchema).min(1).max(4).optional(), date: isoDateSchema }).strict(), contactSchema),
+  'consents.withdraw': request(
+    z.object({ contactId: id, purposes: z.array(purposeSchema).min(1).max(4).optional(), date: isoDateSchema }).strict(),
+    contactSchema,
+  ),
 };

@@ -38,13 +38,13 @@ export const contactRequests = {
   'contacts.get': readRequest(z.object({ id }).strict(), contactDetailSchema),
   'contacts.update': request(z.object({ id, edit: contactEditSchema }).strict(), contactSchema),
   'contacts.setStage': request(z.object({ id, change: stageChangeInputSchema }).strict(), contactSchema),
-  'contacts.setTarget': request(z.object({ id, target: targetSchema.nullable(), messengerId: z.string().trim().max(200).nullable().optional() }).strict(), contactSchema),
+  'contacts.setTarget': request(
+    z.object({ id, target: targetSchema.nullable(), messengerId: z.string().trim().max(200).nullable().optional() }).strict(),
+    contactSchema,
+  ),
   'contacts.tags': readRequest(z.object({}).strict(), z.array(z.string())),
   /** Several contacts at once; returns the operation to undo it with. */
-  'contacts.bulk': request(
-    z.object({ selection: selectionSchema, action: bulkActionSchema }).strict(),
-    bulkResultSchema,
-  ),
+  'contacts.bulk': request(z.object({ selection: selectionSchema, action: bulkActionSchema }).strict(), bulkResultSchema),
   /** The steps a selection can take: for each, how many can take it and why the others cannot. */
   'contacts.stageOptions': readRequest(
     z.object({ selection: selectionSchema }).strict(),

@@ -1,6 +1,6 @@
 // The `export.*` requests. Handlers: electron/services/export.handlers.ts, which calls the service(s) it imports.
 import { z } from 'zod';
-import { readRequest, request } from './define';
+import { readRequest } from './define';
 
 export const exportRequests = {
   /** The contacts with a valid WhatsApp consent as a vCard file (base64), for the business phone's address book. */

@@ -18,11 +18,28 @@ export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 export const importRequests = {
   /** Announces the files of an import; their bytes follow with import.upload. */
   'import.begin': readRequest(
-    z.object({ files: z.array(z.object({ name: z.string().min(1).max(255), size: z.int().min(0).max(2 * 1024 ** 3) })).min(1).max(20) }).strict(),
+    z
+      .object({
+        files: z
+          .array(
+            z.object({
+              name: z.string().min(1).max(255),
+              size: z
+                .int()
+                .min(0)
+                .max(2 * 1024 ** 3),
+            }),
+          )
+          .min(1)
+          .max(20),
+      })
+      .strict(),
     importJobSchema,
   ),
   'import.upload': readRequest(
-    z.object({ jobId, index: z.int().min(0), offset: z.int().min(0), data: z.string().max(Math.ceil((UPLOAD_CHUNK_BYTES * 4) / 3) + 4) }).strict(),
+    z
+      .object({ jobId, index: z.int().min(0), offset: z.int().min(0), data: z.string().max(Math.ceil((UPLOAD_CHUNK_BYTES * 4) / 3) + 4) })
+      .strict(),
     z.object({ received: z.int().min(0) }),
   ),
   /** Reads and plans the uploaded files in the background; follow with import.status. */
@@ -46,7 +63,10 @@ export const importRequests = {
     importJobSchema,
   ),
   /** The encoding of a file's text that is not UTF-8 (null: the app's guess); plans the files again. */
-  'import.encoding': request(z.object({ jobId, index: z.int().min(0), encoding: z.enum(legacyEncodings).nullable() }).strict(), importJobSchema),
+  'import.encoding': request(
+    z.object({ jobId, index: z.int().min(0), encoding: z.enum(legacyEncodings).nullable() }).strict(),
+    importJobSchema,
+  ),
   /**
    * The office's decision for rows of a file's preview: merge into the existing contact, keep both,
    * check later, create, or skip (null: back to the defaults); for the rows given, or for all rows

@@ -6,7 +6,7 @@ import { contactRequests } from './contacts';
 import { dashboardRequests } from './dashboard';
 import { evidenceRequests } from './evidence';
 import { importRequests } from './import';
-import { type RequestNameList } from './names';
+import type { RequestNameList } from './names';
 import { exportRequests } from './export';
 import { invitationRequests } from './invitations';
 import { letterRequests } from './letters';
@@ -48,6 +48,7 @@ export type RequestOutput<K extends RequestName> = z.output<Contract[K]['output'
 // The plain name list in names.ts must match the contract exactly, in both directions.
 type Missing = Exclude<RequestName, RequestNameList>;
 type Extra = Exclude<RequestNameList, RequestName>;
+/** @public A check for the compiler only. */
 export const namesMatchContract: [Missing, Extra] extends [never, never] ? true : never = true;
 
 /** The function every transport offers the renderer: names and arguments are checked by the compiler. */

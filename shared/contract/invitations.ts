@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { contactLanguageSchema, selectionSchema } from '../model/contact';
 import { messengerSchema, messengers, targetSchema } from '../model/tracking';
-import { readRequest, request } from './define';
+import { readRequest } from './define';
 import { noMessagingReasons } from '../invitations/invitation';
 
 /** See shared/invitations/invitation.ts Invitation for what each field means. */
@@ -15,7 +15,12 @@ export const invitationSchema = z.object({
   text: z.string(),
   /** The text for each channel (an SMS is shorter, an e-mail has a closing). */
   texts: z.object({ whatsapp: z.string(), sms: z.string(), email: z.string(), letter: z.string() }),
-  links: z.object({ whatsapp: z.string().nullable(), sms: z.string().nullable(), messenger: z.string().nullable(), mailto: z.string().nullable() }),
+  links: z.object({
+    whatsapp: z.string().nullable(),
+    sms: z.string().nullable(),
+    messenger: z.string().nullable(),
+    mailto: z.string().nullable(),
+  }),
   target: targetSchema.nullable(),
   /** No target yet: the office chooses one first (suggestedTarget offered); until then the texts are empty. */
   needsTarget: z.boolean(),

@@ -63,7 +63,12 @@ export const letterRequests = {
    */
   'letters.status': readRequest(
     z.object({ jobId: z.int() }).strict(),
-    z.object({ state: z.enum(['running', 'done']), done: z.int(), total: z.int(), result: letterResultSchema.pick({ fileName: true, data: true }).nullable() }),
+    z.object({
+      state: z.enum(['running', 'done']),
+      done: z.int(),
+      total: z.int(),
+      result: letterResultSchema.pick({ fileName: true, data: true }).nullable(),
+    }),
   ),
   /**
    * The page saved the finished job's PDF (or handed it to the browser's download): the contacts are

@@ -4,10 +4,18 @@ import { templateChannels } from '../invitations/templates';
 import { readRequest, request } from './define';
 
 const templateSchema = z.object({ subject: z.string().max(300), body: z.string().min(1).max(5000) }).strict();
-const templateKey = { language: z.enum(['de', 'en']), formal: z.boolean(), kind: z.enum(['switch', 'consent', 'phone_email']), channel: z.enum(templateChannels) };
+const templateKey = {
+  language: z.enum(['de', 'en']),
+  formal: z.boolean(),
+  kind: z.enum(['switch', 'consent', 'phone_email']),
+  channel: z.enum(templateChannels),
+};
 const channelsSchema = z.object({ whatsapp: templateSchema, sms: templateSchema, email: templateSchema, letter: templateSchema });
 const toneSchema = z.object({ switch: channelsSchema, consent: channelsSchema, phone_email: channelsSchema });
-const catalogueSchema = z.object({ de: z.object({ formal: toneSchema, informal: toneSchema }), en: z.object({ formal: toneSchema, informal: toneSchema }) });
+const catalogueSchema = z.object({
+  de: z.object({ formal: toneSchema, informal: toneSchema }),
+  en: z.object({ formal: toneSchema, informal: toneSchema }),
+});
 
 export const templateRequests = {
   'templates.get': readRequest(z.object({}).strict(), catalogueSchema),

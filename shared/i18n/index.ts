@@ -5,8 +5,6 @@ import en from './en.json';
 /** The catalogues: German first, English second. The renderer feeds the same objects to i18next. */
 export const catalogues = { de, en } as const;
 
-export type Catalogue = typeof de;
-
 type Vars = Record<string, string | number>;
 
 const lookup = (catalogue: unknown, key: string): string | undefined => {
@@ -25,9 +23,11 @@ const lookup = (catalogue: unknown, key: string): string | undefined => {
 export function translate(language: Language, key: string, vars: Vars = {}): string {
   // Plurals as i18next writes them: key_one, key_other.
   const plural = typeof vars.count === 'number' ? `${key}_${new Intl.PluralRules(language).select(vars.count)}` : null;
-  const find = (catalogue: unknown) => (plural ? (lookup(catalogue, plural) ?? lookup(catalogue, `${key}_other`)) : undefined) ?? lookup(catalogue, key);
+  const find = (catalogue: unknown) =>
+    (plural ? (lookup(catalogue, plural) ?? lookup(catalogue, `${key}_other`)) : undefined) ?? lookup(catalogue, key);
   const text = find(catalogues[language]) ?? find(catalogues.de) ?? key;
   // Large numbers grouped as the office reads them ("1.000.000 Zeichen"); below 10,000 as they are.
-  const shown = (value: string | number) => (typeof value === 'number' && Math.abs(value) >= 10_000 ? value.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB') : String(value));
+  const shown = (value: string | number) =>
+    typeof value === 'number' && Math.abs(value) >= 10_000 ? value.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB') : String(value);
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? shown(vars[name]!) : whole));
 }

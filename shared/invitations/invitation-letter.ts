@@ -32,7 +32,6 @@ const labels = {
   en: { title: 'Invitation', date: 'Date', customerNumber: 'Customer number' },
 } as const;
 
-
 /** The text as paragraphs: a blank line starts a new one, a single line break stays a line break. */
 const paragraphs = (text: string) =>
   text
@@ -79,12 +78,19 @@ export function renderInvitationLetters(options: InvitationLetterOptions): Invit
         contactId: contact.id,
         language,
         addressLines: lines,
-        info: [[text.date, letterDate(options.date, language)], ...(contact.customerNumber ? [[text.customerNumber, contact.customerNumber] as const] : [])],
+        info: [
+          [text.date, letterDate(options.date, language)],
+          ...(contact.customerNumber ? [[text.customerNumber, contact.customerNumber] as const] : []),
+        ],
         body: `<p class="subject">${h(fillTemplate(template.subject, values))}</p>\n${qr}\n${paragraphs(fillTemplate(template.body, values))}`,
       }),
     );
     printed.push(contact.id);
   }
   const documentLanguage = options.language ?? 'de';
-  return { ...letterDocuments(labels[documentLanguage].title, dinLetterStyles(options.form), letters, documentLanguage), printed, withoutAddress };
+  return {
+    ...letterDocuments(labels[documentLanguage].title, dinLetterStyles(options.form), letters, documentLanguage),
+    printed,
+    withoutAddress,
+  };
 }

@@ -5,7 +5,16 @@ import { salutation, type LetterLanguage } from '../letters/salutation';
 import { messagingPhone, type Contact, type Phone } from '../model/contact';
 import type { Profile } from '../model/profile';
 import { messengers, type Messenger, type Target } from '../model/tracking';
-import { defaultTemplates, fillTemplate, messageChannels, placeholdersIn, type InvitationKind, type PlaceholderValues, type TemplateCatalogue, type TemplateChannel } from './templates';
+import {
+  defaultTemplates,
+  fillTemplate,
+  messageChannels,
+  placeholdersIn,
+  type InvitationKind,
+  type PlaceholderValues,
+  type TemplateCatalogue,
+  type TemplateChannel,
+} from './templates';
 
 export type InvitationChannel = 'whatsapp' | 'sms' | 'email' | 'letter';
 
@@ -20,12 +29,18 @@ export type NoMessagingReason = (typeof noMessagingReasons)[number];
 export type InvitationProfileField = 'name' | 'representative' | `messengers.${Messenger}`;
 
 /** The order the fields are named in: as the profile form lists them. */
-const profileFieldOrder: readonly InvitationProfileField[] = ['name', 'representative', ...messengers.map((m) => `messengers.${m}` as const)];
+const profileFieldOrder: readonly InvitationProfileField[] = [
+  'name',
+  'representative',
+  ...messengers.map((m) => `messengers.${m}` as const),
+];
 
 /** How the UI and the CLI name a missing field: a catalogue key and its values ("Name des Betriebs", "Ihre Kennung bei Signal"). */
 export function profileFieldLabel(field: InvitationProfileField): { key: string; vars: Record<string, string> } {
   const messenger = field.startsWith('messengers.') ? (field.slice('messengers.'.length) as Messenger) : null;
-  return messenger ? { key: 'invite.missingMessenger', vars: { messenger: messengerNames[messenger] } } : { key: `profile.fields.${field}`, vars: {} };
+  return messenger
+    ? { key: 'invite.missingMessenger', vars: { messenger: messengerNames[messenger] } }
+    : { key: `profile.fields.${field}`, vars: {} };
 }
 
 export interface Invitation {
@@ -61,10 +76,12 @@ export const whatsappLink = (e164: string, text: string) => `https://wa.me/${e16
 export const mailtoLink = (address: string, subject: string, body: string) =>
   `mailto:${encodeURIComponent(address).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\n/g, '\r\n'))}`;
 
-const isMessenger = (target: string | null | undefined): target is Messenger => !!target && (messengers as readonly string[]).includes(target);
+const isMessenger = (target: string | null | undefined): target is Messenger =>
+  !!target && (messengers as readonly string[]).includes(target);
 
 /** The messenger to suggest to a contact without a target: the one the business recommends, else the first it is on. */
-export const suggestedTarget = (profile: Profile): Messenger | null => profile.recommendedMessenger ?? messengers.find((m) => profile.messengers[m]?.trim()) ?? null;
+export const suggestedTarget = (profile: Profile): Messenger | null =>
+  profile.recommendedMessenger ?? messengers.find((m) => profile.messengers[m]?.trim()) ?? null;
 
 export interface InvitationOptions {
   /** The text's language; by default the contact's own. */
@@ -160,7 +177,15 @@ export function invitationFor(contact: Contact, profile: Profile, options: Invit
   const target = contact.target ?? options.target ?? null;
   const common = { id: contact.id, language, formal, channel, target, suggestedTarget: suggestedTarget(profile), noMessaging };
   if (!target) {
-    return { ...common, needsTarget: true, subject: '', text: '', texts: { ...noTexts }, links: { whatsapp: null, sms: null, messenger: null, mailto: null }, missingProfile: [] };
+    return {
+      ...common,
+      needsTarget: true,
+      subject: '',
+      text: '',
+      texts: { ...noTexts },
+      links: { whatsapp: null, sms: null, messenger: null, mailto: null },
+      missingProfile: [],
+    };
   }
 
   const { kind, values, messengerUrl, emptyProfileFields } = invitationParts(contact, profile, { ...options, target });

@@ -4,7 +4,17 @@ import type { LetterLanguage } from '../letters/salutation';
 export type InvitationKind = 'switch' | 'consent' | 'phone_email';
 
 /** The placeholders a template may use; anything else in {{…}} is flagged before a text is used. */
-export const placeholderNames = ['Anrede', 'Vorname', 'Nachname', 'Firma', 'Betrieb', 'Messenger', 'Messengerinfo', 'Link', 'Absender'] as const;
+export const placeholderNames = [
+  'Anrede',
+  'Vorname',
+  'Nachname',
+  'Firma',
+  'Betrieb',
+  'Messenger',
+  'Messengerinfo',
+  'Link',
+  'Absender',
+] as const;
 export type PlaceholderValues = Record<(typeof placeholderNames)[number], string>;
 
 export interface Template {
@@ -20,7 +30,6 @@ export const templateChannels = ['whatsapp', 'sms', 'email', 'letter'] as const;
 export type TemplateChannel = (typeof templateChannels)[number];
 /** The channels a text is read on a screen: nobody can scan a QR code there. */
 export const messageChannels = ['whatsapp', 'sms', 'email'] as const satisfies readonly TemplateChannel[];
-export type MessageChannel = (typeof messageChannels)[number];
 
 export type ChannelTemplates = Record<TemplateChannel, Template>;
 export type TemplateCatalogue = Record<LetterLanguage, Record<'formal' | 'informal', Record<InvitationKind, ChannelTemplates>>>;
@@ -36,7 +45,9 @@ export const defaultTemplates: TemplateCatalogue = {
   de: {
     formal: {
       switch: {
-        whatsapp: message('{{Anrede}}\nwir stellen unsere Kurznachrichten von WhatsApp auf {{Messenger}} um – zum Schutz Ihrer Daten. Sie erreichen uns dort ab sofort: {{Link}}\nVielen Dank!\n{{Absender}}, {{Betrieb}}'),
+        whatsapp: message(
+          '{{Anrede}}\nwir stellen unsere Kurznachrichten von WhatsApp auf {{Messenger}} um – zum Schutz Ihrer Daten. Sie erreichen uns dort ab sofort: {{Link}}\nVielen Dank!\n{{Absender}}, {{Betrieb}}',
+        ),
         sms: message('{{Anrede}} wir schreiben künftig über {{Messenger}} statt WhatsApp: {{Link}} - {{Betrieb}}'),
         email: {
           subject: '{{Betrieb}}: Wir wechseln zu {{Messenger}}',
@@ -48,7 +59,9 @@ export const defaultTemplates: TemplateCatalogue = {
         },
       },
       consent: {
-        whatsapp: message('{{Anrede}}\ndamit wir Ihnen weiter per WhatsApp schreiben dürfen, brauchen wir Ihre schriftliche Einwilligung. Die Erklärung kommt in den nächsten Tagen per Post.\nVielen Dank!\n{{Absender}}, {{Betrieb}}'),
+        whatsapp: message(
+          '{{Anrede}}\ndamit wir Ihnen weiter per WhatsApp schreiben dürfen, brauchen wir Ihre schriftliche Einwilligung. Die Erklärung kommt in den nächsten Tagen per Post.\nVielen Dank!\n{{Absender}}, {{Betrieb}}',
+        ),
         sms: message('{{Anrede}} für WhatsApp brauchen wir Ihre schriftliche Einwilligung, das Formular kommt per Post. - {{Betrieb}}'),
         email: {
           subject: '{{Betrieb}}: Ihre Einwilligung für WhatsApp',
@@ -60,7 +73,9 @@ export const defaultTemplates: TemplateCatalogue = {
         },
       },
       phone_email: {
-        whatsapp: message('{{Anrede}}\nzum Schutz Ihrer Daten schreiben wir Ihnen künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\nVielen Dank!\n{{Absender}}, {{Betrieb}}'),
+        whatsapp: message(
+          '{{Anrede}}\nzum Schutz Ihrer Daten schreiben wir Ihnen künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\nVielen Dank!\n{{Absender}}, {{Betrieb}}',
+        ),
         sms: message('{{Anrede}} zum Schutz Ihrer Daten melden wir uns künftig per Telefon oder E-Mail statt per WhatsApp. - {{Betrieb}}'),
         email: {
           subject: '{{Betrieb}}: Wir erreichen Sie künftig per Telefon und E-Mail',
@@ -74,7 +89,9 @@ export const defaultTemplates: TemplateCatalogue = {
     },
     informal: {
       switch: {
-        whatsapp: message('{{Anrede}}\nwir stellen unsere Nachrichten von WhatsApp auf {{Messenger}} um – wegen des Datenschutzes. Du erreichst uns dort ab sofort: {{Link}}\nDanke dir!\n{{Absender}}'),
+        whatsapp: message(
+          '{{Anrede}}\nwir stellen unsere Nachrichten von WhatsApp auf {{Messenger}} um – wegen des Datenschutzes. Du erreichst uns dort ab sofort: {{Link}}\nDanke dir!\n{{Absender}}',
+        ),
         sms: message('{{Anrede}} wir schreiben ab jetzt über {{Messenger}} statt WhatsApp: {{Link}} - {{Absender}}'),
         email: {
           subject: '{{Betrieb}}: Wir wechseln zu {{Messenger}}',
@@ -86,7 +103,9 @@ export const defaultTemplates: TemplateCatalogue = {
         },
       },
       consent: {
-        whatsapp: message('{{Anrede}}\ndamit wir dir weiter per WhatsApp schreiben dürfen, brauchen wir deine schriftliche Einwilligung. Das Formular bekommst du in den nächsten Tagen.\nDanke dir!\n{{Absender}}'),
+        whatsapp: message(
+          '{{Anrede}}\ndamit wir dir weiter per WhatsApp schreiben dürfen, brauchen wir deine schriftliche Einwilligung. Das Formular bekommst du in den nächsten Tagen.\nDanke dir!\n{{Absender}}',
+        ),
         sms: message('{{Anrede}} für WhatsApp brauchen wir deine schriftliche Einwilligung, das Formular kommt. - {{Absender}}'),
         email: {
           subject: '{{Betrieb}}: Deine Einwilligung für WhatsApp',
@@ -98,8 +117,12 @@ export const defaultTemplates: TemplateCatalogue = {
         },
       },
       phone_email: {
-        whatsapp: message('{{Anrede}}\nwegen des Datenschutzes schreiben wir dir künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\nDanke dir!\n{{Absender}}'),
-        sms: message('{{Anrede}} wegen des Datenschutzes melden wir uns künftig per Telefon oder E-Mail statt per WhatsApp. - {{Absender}}'),
+        whatsapp: message(
+          '{{Anrede}}\nwegen des Datenschutzes schreiben wir dir künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\nDanke dir!\n{{Absender}}',
+        ),
+        sms: message(
+          '{{Anrede}} wegen des Datenschutzes melden wir uns künftig per Telefon oder E-Mail statt per WhatsApp. - {{Absender}}',
+        ),
         email: {
           subject: '{{Betrieb}}: Künftig per Telefon und E-Mail',
           body: '{{Anrede}}\n\nwegen des Datenschutzes schreiben wir dir künftig nicht mehr per WhatsApp, sondern melden uns per Telefon oder E-Mail.\n\nViele Grüße\n{{Absender}}',
@@ -114,7 +137,9 @@ export const defaultTemplates: TemplateCatalogue = {
   en: {
     formal: {
       switch: {
-        whatsapp: message('{{Anrede}}\nTo protect your data we are moving our messages from WhatsApp to {{Messenger}}. You can reach us there from now on: {{Link}}\nThank you!\n{{Absender}}, {{Betrieb}}'),
+        whatsapp: message(
+          '{{Anrede}}\nTo protect your data we are moving our messages from WhatsApp to {{Messenger}}. You can reach us there from now on: {{Link}}\nThank you!\n{{Absender}}, {{Betrieb}}',
+        ),
         sms: message('{{Anrede}} we are moving our messages from WhatsApp to {{Messenger}}: {{Link}} - {{Betrieb}}'),
         email: {
           subject: '{{Betrieb}}: we are moving to {{Messenger}}',
@@ -122,11 +147,13 @@ export const defaultTemplates: TemplateCatalogue = {
         },
         letter: {
           subject: 'We are moving from WhatsApp to {{Messenger}}',
-          body: '{{Anrede}}\n\nWe are moving our messages from WhatsApp to {{Messenger}}. WhatsApp uploads the phone numbers in a phone\'s address book to its operator in the USA – including your number from our business phone. {{Messenger}} does not.\n\nYou can reach us there from now on: simply scan the QR code or open {{Link}}. Phone and e-mail stay as they are.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}',
+          body: "{{Anrede}}\n\nWe are moving our messages from WhatsApp to {{Messenger}}. WhatsApp uploads the phone numbers in a phone's address book to its operator in the USA – including your number from our business phone. {{Messenger}} does not.\n\nYou can reach us there from now on: simply scan the QR code or open {{Link}}. Phone and e-mail stay as they are.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}",
         },
       },
       consent: {
-        whatsapp: message('{{Anrede}}\nTo keep writing to you on WhatsApp we need your written consent. The form will reach you by post in the next few days.\nThank you!\n{{Absender}}, {{Betrieb}}'),
+        whatsapp: message(
+          '{{Anrede}}\nTo keep writing to you on WhatsApp we need your written consent. The form will reach you by post in the next few days.\nThank you!\n{{Absender}}, {{Betrieb}}',
+        ),
         sms: message('{{Anrede}} to keep using WhatsApp we need your written consent; the form comes by post. - {{Betrieb}}'),
         email: {
           subject: '{{Betrieb}}: your consent for WhatsApp',
@@ -134,11 +161,13 @@ export const defaultTemplates: TemplateCatalogue = {
         },
         letter: {
           subject: 'Your consent for WhatsApp',
-          body: '{{Anrede}}\n\nTo keep writing to you on WhatsApp we need your written consent: WhatsApp uploads the numbers in our business phone\'s address book to its operator in the USA. We will send you the consent form in the next few days; please sign it and send it back to us.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}',
+          body: "{{Anrede}}\n\nTo keep writing to you on WhatsApp we need your written consent: WhatsApp uploads the numbers in our business phone's address book to its operator in the USA. We will send you the consent form in the next few days; please sign it and send it back to us.\n\nKind regards\n\n{{Absender}}\n{{Betrieb}}",
         },
       },
       phone_email: {
-        whatsapp: message('{{Anrede}}\nTo protect your data we will no longer write to you on WhatsApp but call or e-mail you instead.\nThank you!\n{{Absender}}, {{Betrieb}}'),
+        whatsapp: message(
+          '{{Anrede}}\nTo protect your data we will no longer write to you on WhatsApp but call or e-mail you instead.\nThank you!\n{{Absender}}, {{Betrieb}}',
+        ),
         sms: message('{{Anrede}} to protect your data we will call or e-mail you instead of using WhatsApp. - {{Betrieb}}'),
         email: {
           subject: '{{Betrieb}}: we will reach you by phone and e-mail',
@@ -152,7 +181,9 @@ export const defaultTemplates: TemplateCatalogue = {
     },
     informal: {
       switch: {
-        whatsapp: message('{{Anrede}}\nWe are moving our messages from WhatsApp to {{Messenger}} for data protection. Find us there: {{Link}}\nThanks!\n{{Absender}}'),
+        whatsapp: message(
+          '{{Anrede}}\nWe are moving our messages from WhatsApp to {{Messenger}} for data protection. Find us there: {{Link}}\nThanks!\n{{Absender}}',
+        ),
         sms: message('{{Anrede}} we are moving from WhatsApp to {{Messenger}}: {{Link}} - {{Absender}}'),
         email: {
           subject: '{{Betrieb}}: we are moving to {{Messenger}}',
@@ -160,11 +191,13 @@ export const defaultTemplates: TemplateCatalogue = {
         },
         letter: {
           subject: 'We are moving from WhatsApp to {{Messenger}}',
-          body: '{{Anrede}}\n\nWe are moving our messages from WhatsApp to {{Messenger}} for data protection: WhatsApp uploads the numbers in our business phone\'s address book to the USA, {{Messenger}} does not.\n\nFind us there from now on: just scan the QR code or open {{Link}}.\n\nBest wishes\n\n{{Absender}}',
+          body: "{{Anrede}}\n\nWe are moving our messages from WhatsApp to {{Messenger}} for data protection: WhatsApp uploads the numbers in our business phone's address book to the USA, {{Messenger}} does not.\n\nFind us there from now on: just scan the QR code or open {{Link}}.\n\nBest wishes\n\n{{Absender}}",
         },
       },
       consent: {
-        whatsapp: message('{{Anrede}}\nTo keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days.\nThanks!\n{{Absender}}'),
+        whatsapp: message(
+          '{{Anrede}}\nTo keep writing to you on WhatsApp we need your written consent. The form will reach you in the next few days.\nThanks!\n{{Absender}}',
+        ),
         sms: message('{{Anrede}} to keep using WhatsApp we need your written consent; the form is on its way. - {{Absender}}'),
         email: {
           subject: '{{Betrieb}}: your consent for WhatsApp',
@@ -176,7 +209,9 @@ export const defaultTemplates: TemplateCatalogue = {
         },
       },
       phone_email: {
-        whatsapp: message('{{Anrede}}\nFor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\nThanks!\n{{Absender}}'),
+        whatsapp: message(
+          '{{Anrede}}\nFor data protection we will no longer write to you on WhatsApp but call or e-mail you instead.\nThanks!\n{{Absender}}',
+        ),
         sms: message('{{Anrede}} for data protection we will call or e-mail you instead of using WhatsApp. - {{Absender}}'),
         email: {
           subject: '{{Betrieb}}: by phone and e-mail from now on',
@@ -194,7 +229,9 @@ export const defaultTemplates: TemplateCatalogue = {
 const placeholderPattern = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 /** The placeholders a template uses (each once), known or not. */
-export const placeholdersIn = (template: string): string[] => [...new Set([...template.matchAll(placeholderPattern)].map((match) => match[1]!))];
+export const placeholdersIn = (template: string): string[] => [
+  ...new Set([...template.matchAll(placeholderPattern)].map((match) => match[1]!)),
+];
 
 /** Placeholders in a template that do not exist (typos such as {{Vornme}}): shown before the text is used. */
 export function unknownPlaceholders(template: string): string[] {
@@ -223,7 +260,12 @@ const tidyEmptyValues = (text: string) =>
   text
     .split('\n')
     .filter((line) => line.trim() === '' || /[\p{L}\p{N}]/u.test(line))
-    .map((line) => line.replace(/^[ \t]*,[ \t]*/, '').replace(/[ \t]+[-–][ \t]*$/, '').replace(/[ \t]+$/, ''))
+    .map((line) =>
+      line
+        .replace(/^[ \t]*,[ \t]*/, '')
+        .replace(/[ \t]+[-–][ \t]*$/, '')
+        .replace(/[ \t]+$/, ''),
+    )
     .join('\n')
     // A line that held only an empty value: no double gap, nothing after the end.
     .replace(/\n{3,}/g, '\n\n')

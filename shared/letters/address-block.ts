@@ -24,7 +24,10 @@ export function postalAddress(addresses: readonly Address[]): Address | null {
  * address (such contacts are listed, never printed into an empty window). Never more than six lines:
  * when a company, a department and a person would not fit, the department goes first.
  */
-export function addressBlock(addressee: Addressee & { department?: string | null; addresses: readonly Address[] }, options: AddressBlockOptions): string[] | null {
+export function addressBlock(
+  addressee: Addressee & { department?: string | null; addresses: readonly Address[] },
+  options: AddressBlockOptions,
+): string[] | null {
   const address = postalAddress(addressee.addresses);
   if (!address) return null;
   const country = clean(address.country);
@@ -39,8 +42,13 @@ export function addressBlock(addressee: Addressee & { department?: string | null
   const organization = clean(addressee.organization);
   const fullName = addresseeName(addressee, options.language);
   // A name too long for its line keeps the family name whole and shortens the given names first.
-  const person = fullName && fullName.length > LINE_FITS && clean(addressee.givenName) ? addresseeName({ ...addressee, givenName: initials(clean(addressee.givenName)!) }, options.language) : fullName;
-  const head = [organization, organization ? clean(addressee.department) : null, person !== organization ? person : null].filter((line): line is string => !!line);
+  const person =
+    fullName && fullName.length > LINE_FITS && clean(addressee.givenName)
+      ? addresseeName({ ...addressee, givenName: initials(clean(addressee.givenName)!) }, options.language)
+      : fullName;
+  const head = [organization, organization ? clean(addressee.department) : null, person !== organization ? person : null].filter(
+    (line): line is string => !!line,
+  );
   while (head.length + tail.length > MAX_ADDRESS_LINES) head.splice(head.length > 1 ? 1 : 0, 1);
   return wrapped([...head, ...tail]);
 }

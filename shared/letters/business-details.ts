@@ -2,8 +2,20 @@ import type { ContactLanguage } from '../model/contact';
 import { legalFormKind, type Profile } from '../model/profile';
 
 const labels = {
-  de: { seat: 'Sitz', court: 'Registergericht', directors: 'Geschäftsführung', board: 'Vorstand', partner: 'Persönlich haftende Gesellschafterin' },
-  en: { seat: 'Registered office', court: 'Register court', directors: 'Managing directors', board: 'Executive Board', partner: 'General partner' },
+  de: {
+    seat: 'Sitz',
+    court: 'Registergericht',
+    directors: 'Geschäftsführung',
+    board: 'Vorstand',
+    partner: 'Persönlich haftende Gesellschafterin',
+  },
+  en: {
+    seat: 'Registered office',
+    court: 'Register court',
+    directors: 'Managing directors',
+    board: 'Executive Board',
+    partner: 'General partner',
+  },
 } as const;
 
 type Details = Pick<Profile, 'seat' | 'registerCourt' | 'registerNumber' | 'managingDirectors'>;
@@ -11,8 +23,15 @@ type Details = Pick<Profile, 'seat' | 'registerCourt' | 'registerNumber' | 'mana
 function parts(details: Details, directorsLabel: string, l: (typeof labels)[ContactLanguage]): string[] {
   return [
     details.seat ? `${l.seat}: ${details.seat}` : '',
-    details.registerCourt || details.registerNumber ? `${l.court}: ${[details.registerCourt, details.registerNumber].filter(Boolean).join(' ')}` : '',
-    details.managingDirectors.some((name) => name.trim()) ? `${directorsLabel}: ${details.managingDirectors.map((name) => name.trim()).filter(Boolean).join(', ')}` : '',
+    details.registerCourt || details.registerNumber
+      ? `${l.court}: ${[details.registerCourt, details.registerNumber].filter(Boolean).join(' ')}`
+      : '',
+    details.managingDirectors.some((name) => name.trim())
+      ? `${directorsLabel}: ${details.managingDirectors
+          .map((name) => name.trim())
+          .filter(Boolean)
+          .join(', ')}`
+      : '',
   ].filter(Boolean);
 }
 
@@ -27,7 +46,9 @@ export function businessDetails(profile: Profile, language: ContactLanguage): st
   const l = labels[language];
   const kind = legalFormKind(profile.legalForm);
   const own = parts(profile, kind === 'stock' ? l.board : l.directors, l);
-  const partner = profile.generalPartner?.name ? [`${l.partner}: ${[profile.generalPartner.name, ...parts(profile.generalPartner, l.directors, l)].join(', ')}`] : [];
+  const partner = profile.generalPartner?.name
+    ? [`${l.partner}: ${[profile.generalPartner.name, ...parts(profile.generalPartner, l.directors, l)].join(', ')}`]
+    : [];
   if (own.length === 0 && partner.length === 0) return '';
   return [[profile.name, profile.legalForm].filter(Boolean).join(' '), ...own, ...partner].join(' · ');
 }

@@ -3,7 +3,18 @@ import { missingProfileFields, type Profile } from '../model/profile';
 import { messengers, type Messenger } from '../model/tracking';
 import { addressBlock, wrapped } from './address-block';
 import { authorities } from './authorities';
-import { controllerName, din5008, dinLetterPage, markElements, dinLetterStyles, letterDate, letterDocuments, typeSize, type LetterDocuments, type LetterForm } from './din-letter';
+import {
+  controllerName,
+  din5008,
+  dinLetterPage,
+  markElements,
+  dinLetterStyles,
+  letterDate,
+  letterDocuments,
+  typeSize,
+  type LetterDocuments,
+  type LetterForm,
+} from './din-letter';
 import { consentTextDe, type ConsentText } from './consent-text-de';
 import { addDays } from '../local-date';
 import { consentTextEn } from './consent-text-en';
@@ -14,9 +25,27 @@ import { personal, personalLine } from './layers';
 import { qrImage, textId } from './qr';
 import { salutation } from './salutation';
 
-export { din5008, HOLE_MARK, type LetterForm } from './din-letter';
+export type { LetterForm } from './din-letter';
 
-export type LetterContact = Pick<Contact, 'id' | 'displayName' | 'givenName' | 'familyName' | 'title' | 'gender' | 'organization' | 'department' | 'isCompany' | 'customerNumber' | 'addresses' | 'phones' | 'kind' | 'language' | 'formal' | 'minor'>;
+export type LetterContact = Pick<
+  Contact,
+  | 'id'
+  | 'displayName'
+  | 'givenName'
+  | 'familyName'
+  | 'title'
+  | 'gender'
+  | 'organization'
+  | 'department'
+  | 'isCompany'
+  | 'customerNumber'
+  | 'addresses'
+  | 'phones'
+  | 'kind'
+  | 'language'
+  | 'formal'
+  | 'minor'
+>;
 
 export interface ConsentLetterOptions {
   profile: Profile;
@@ -45,7 +74,8 @@ export class ProfileIncompleteError extends Error {
   }
 }
 
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 
 /** The messenger the letter recommends, with its link (the recommended one if it has a link, else the first that has). */
 function recommendation(profile: Profile): { messenger: Messenger; link: string } | null {
@@ -68,7 +98,8 @@ export function consentTextVersion(profile: Profile): string {
 }
 
 /** Escaped text whose web addresses never break at a line's end (a hyphen there reads as part of it). */
-const withWholeAddresses = (text: string) => h(text).replace(/(?:https?:\/\/|www\.)[^\s<]+[^\s<.,;:)]/g, (url) => `<span class="nowrap">${url}</span>`);
+const withWholeAddresses = (text: string) =>
+  h(text).replace(/(?:https?:\/\/|www\.)[^\s<]+[^\s<.,;:)]/g, (url) => `<span class="nowrap">${url}</span>`);
 
 /** A text from the profile as a sentence of the form: with its full stop. */
 const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
@@ -133,7 +164,14 @@ function variantOf(contact: LetterContact) {
   };
 }
 
-function letterPage(contact: LetterContact, lines: string[], options: ConsentLetterOptions, version: string, recommended: ReturnType<typeof recommendation>, qr: string): string {
+function letterPage(
+  contact: LetterContact,
+  lines: string[],
+  options: ConsentLetterOptions,
+  version: string,
+  recommended: ReturnType<typeof recommendation>,
+  qr: string,
+): string {
   const { profile } = options;
   const { language } = contact;
   const t = consentTexts[language];
@@ -144,7 +182,10 @@ function letterPage(contact: LetterContact, lines: string[], options: ConsentLet
   const switchOption = recommended
     ? `<li>${withWholeAddresses(fill(choices.switch, { messenger: messengerNames[recommended.messenger], facts: messengerDescription(profile.messengerTexts, recommended.messenger, language), link: recommended.link }))}</li>`
     : '';
-  const deadline = fill(informal ? t.deadlineInformal : t.deadline, { date: letterDate(addDays(options.date, ANSWER_WITHIN_DAYS), language), phone: profile.phone });
+  const deadline = fill(informal ? t.deadlineInformal : t.deadline, {
+    date: letterDate(addDays(options.date, ANSWER_WITHIN_DAYS), language),
+    phone: profile.phone,
+  });
   return dinLetterPage({
     profile,
     contactId: contact.id,
@@ -188,9 +229,21 @@ function formPage(contact: LetterContact, options: ConsentLetterOptions, version
   const channelList = `${channels.slice(0, -1).join(', ')} ${t.or} ${channels.at(-1)}`;
   const advertising = profile.purposes.includes('advertising');
   const box = (text: string) => `<div class="choice"><span class="box"></span><span>${h(text)}</span></div>`;
-  const purposes = profile.purposes.filter((purpose) => purpose !== 'advertising').map((purpose) => box(t.purposes[purpose])).join('');
-  const controller = [business, `${t.representedBy} ${profile.representative}`, profile.street, `${profile.postalCode} ${profile.city}`, `Tel. ${profile.phone}`, profile.email].join(', ');
-  const dpo = profile.dpo?.name ? `<p>${h(fill(t.dpo, { dpo: [profile.dpo.name, profile.dpo.address, profile.dpo.email].filter(Boolean).join(', ') }))}</p>` : '';
+  const purposes = profile.purposes
+    .filter((purpose) => purpose !== 'advertising')
+    .map((purpose) => box(t.purposes[purpose]))
+    .join('');
+  const controller = [
+    business,
+    `${t.representedBy} ${profile.representative}`,
+    profile.street,
+    `${profile.postalCode} ${profile.city}`,
+    `Tel. ${profile.phone}`,
+    profile.email,
+  ].join(', ');
+  const dpo = profile.dpo?.name
+    ? `<p>${h(fill(t.dpo, { dpo: [profile.dpo.name, profile.dpo.address, profile.dpo.email].filter(Boolean).join(', ') }))}</p>`
+    : '';
   const information =
     copy === 'keep'
       ? `<p>${h(fill(t.controller, { controller }))}</p>
@@ -224,7 +277,13 @@ ${dpo}
   const top =
     copy === 'keep'
       ? `${head}${title}`
-      : `${markElements}${head}<div class="window"></div><div class="send-to"><div class="label">${h(t.returnNote)}</div>${wrapped([business, profile.street, `${profile.postalCode} ${profile.city}`]).map((line) => `<div>${h(line)}</div>`).join('')}</div><div class="beside"><p>${h(fill(t.scanEnough, { email: profile.email }))}</p></div>${title}`;
+      : `${markElements}${head}<div class="window"></div><div class="send-to"><div class="label">${h(t.returnNote)}</div>${wrapped([
+          business,
+          profile.street,
+          `${profile.postalCode} ${profile.city}`,
+        ])
+          .map((line) => `<div>${h(line)}</div>`)
+          .join('')}</div><div class="beside"><p>${h(fill(t.scanEnough, { email: profile.email }))}</p></div>${title}`;
   return `<section class="page form-page form-${copy}" data-contact="${personal(String(contact.id))}" lang="${language}">
 <div class="form">
 ${top}
@@ -253,7 +312,9 @@ export function renderConsentLetters(options: ConsentLetterOptions): ConsentLett
   const version = consentTextVersion(options.profile);
   const recommended = recommendation(options.profile);
   // The same QR code on every letter: made once.
-  const qr = recommended ? `<div class="qr">${qrImage(recommended.link, 26, recommended.link)}<div>${h(messengerNames[recommended.messenger])}</div></div>` : '';
+  const qr = recommended
+    ? `<div class="qr">${qrImage(recommended.link, 26, recommended.link)}<div>${h(messengerNames[recommended.messenger])}</div></div>`
+    : '';
   const letters: (() => string)[] = [];
   const printed: number[] = [];
   const withoutAddress: ConsentLetters['withoutAddress'] = [];
@@ -263,8 +324,19 @@ export function renderConsentLetters(options: ConsentLetterOptions): ConsentLett
       withoutAddress.push({ id: contact.id, displayName: contact.displayName });
       continue;
     }
-    letters.push(() => [letterPage(contact, lines, options, version, recommended, qr), formPage(contact, options, version, 'keep'), formPage(contact, options, version, 'return')].join('\n'));
+    letters.push(() =>
+      [
+        letterPage(contact, lines, options, version, recommended, qr),
+        formPage(contact, options, version, 'keep'),
+        formPage(contact, options, version, 'return'),
+      ].join('\n'),
+    );
     printed.push(contact.id);
   }
-  return { ...letterDocuments(consentTextDe.formTitle, dinLetterStyles(options.form) + formStyles + returnCopyStyles(options.form), letters), printed, withoutAddress, version };
+  return {
+    ...letterDocuments(consentTextDe.formTitle, dinLetterStyles(options.form) + formStyles + returnCopyStyles(options.form), letters),
+    printed,
+    withoutAddress,
+    version,
+  };
 }

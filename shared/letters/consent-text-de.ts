@@ -33,17 +33,23 @@ export const consentTextDe = {
     'Du hast die Wahl:',
   ],
   options: {
-    switch: 'Sie wechseln mit uns zu {{messenger}} ({{facts}}), einem Messenger, der Ihr Adressbuch nicht hochlädt: QR-Code scannen oder {{link}} öffnen.',
-    consent: 'Sie möchten bei WhatsApp bleiben: Dann kreuzen Sie bitte auf der beiliegenden Einwilligungserklärung an, wofür wir Ihnen schreiben dürfen, und senden uns das Exemplar zur Rücksendung unterschrieben zurück.',
+    switch:
+      'Sie wechseln mit uns zu {{messenger}} ({{facts}}), einem Messenger, der Ihr Adressbuch nicht hochlädt: QR-Code scannen oder {{link}} öffnen.',
+    consent:
+      'Sie möchten bei WhatsApp bleiben: Dann kreuzen Sie bitte auf der beiliegenden Einwilligungserklärung an, wofür wir Ihnen schreiben dürfen, und senden uns das Exemplar zur Rücksendung unterschrieben zurück.',
     phone: 'Sie möchten beides nicht: Dann erreichen wir Sie wie gewohnt per Telefon oder E-Mail – ohne jeden Nachteil für Sie.',
   },
   optionsInformal: {
-    switch: 'Du wechselst mit uns zu {{messenger}} ({{facts}}), einem Messenger, der dein Adressbuch nicht hochlädt: QR-Code scannen oder {{link}} öffnen.',
-    consent: 'Du möchtest bei WhatsApp bleiben: Dann kreuze bitte auf der beiliegenden Einwilligungserklärung an, wofür wir dir schreiben dürfen, und gib uns das Exemplar zur Rücksendung unterschrieben zurück.',
+    switch:
+      'Du wechselst mit uns zu {{messenger}} ({{facts}}), einem Messenger, der dein Adressbuch nicht hochlädt: QR-Code scannen oder {{link}} öffnen.',
+    consent:
+      'Du möchtest bei WhatsApp bleiben: Dann kreuze bitte auf der beiliegenden Einwilligungserklärung an, wofür wir dir schreiben dürfen, und gib uns das Exemplar zur Rücksendung unterschrieben zurück.',
     phone: 'Du möchtest beides nicht: Dann erreichen wir dich wie gewohnt per Telefon oder E-Mail – ohne jeden Nachteil für dich.',
   },
-  deadline: 'Bitte antworten Sie uns bis zum {{date}}. Ohne Antwort bis dahin erreichen wir Sie nur noch per Telefon und E-Mail. Bei Fragen rufen Sie uns gern an: {{phone}}.',
-  deadlineInformal: 'Bitte antworte uns bis zum {{date}}. Ohne Antwort bis dahin erreichen wir dich nur noch per Telefon und E-Mail. Bei Fragen ruf uns gern an: {{phone}}.',
+  deadline:
+    'Bitte antworten Sie uns bis zum {{date}}. Ohne Antwort bis dahin erreichen wir Sie nur noch per Telefon und E-Mail. Bei Fragen rufen Sie uns gern an: {{phone}}.',
+  deadlineInformal:
+    'Bitte antworte uns bis zum {{date}}. Ohne Antwort bis dahin erreichen wir dich nur noch per Telefon und E-Mail. Bei Fragen ruf uns gern an: {{phone}}.',
   regards: 'Mit freundlichen Grüßen',
   regardsInformal: 'Viele Grüße',
   enclosure: 'Anlage: Einwilligungserklärung (2 Exemplare)',
@@ -73,7 +79,8 @@ export const consentTextDe = {
   data: 'Daten und Empfänger: WhatsApp Ireland Ltd. (Vertragspartner in der EU), WhatsApp LLC und Meta Platforms Inc. (USA) erhalten meinen Namen, meine Mobilnummer, mein WhatsApp-Profil (Name, Bild), die Nachrichten und Metadaten (Zeitpunkt, Gerät, IP-Adresse). Einzelheiten: Datenschutzrichtlinie von WhatsApp, www.whatsapp.com/legal/privacy-policy-eea.',
   transfer:
     'Übermittlung in die USA: WhatsApp LLC und Meta Platforms Inc. sind nach dem EU-US Data Privacy Framework zertifiziert (Angemessenheitsbeschluss (EU) 2023/1795; das Gericht der EU hat ihn am 03.09.2025 bestätigt, Rechtssache T-553/23; ein Rechtsmittel, C-703/25 P, läuft noch). Solange dieser Beschluss gilt, erlaubt er die Übermittlung. Fiele er weg, gäbe es dort keinen gleichwertigen Schutz: US-Behörden könnten ohne mein Wissen auf die Daten zugreifen, und Rechtsschutz wie in der EU hätte ich nicht.',
-  legalBasis: 'Rechtsgrundlage ist meine Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO). Sie ist freiwillig; willige ich nicht ein, entsteht mir kein Nachteil, und ich werde per {{channels}} erreicht.',
+  legalBasis:
+    'Rechtsgrundlage ist meine Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO). Sie ist freiwillig; willige ich nicht ein, entsteht mir kein Nachteil, und ich werde per {{channels}} erreicht.',
   legalBasisEmployee:
     'Rechtsgrundlage ist meine Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO, § 26 Abs. 2 BDSG). Sie ist freiwillig und ohne Einfluss auf mein Arbeitsverhältnis; willige ich nicht ein, werde ich per {{channels}} erreicht.',
   withdrawal:
@@ -83,10 +90,12 @@ export const consentTextDe = {
   objection: 'Der Werbung kann ich jederzeit widersprechen (Art. 21 DSGVO).',
   complaint: 'Ich kann mich bei einer Datenschutz-Aufsichtsbehörde beschweren, insbesondere: {{authority}}.',
   privacyPolicy: 'Datenschutzerklärung: {{url}}',
-  returnInformation: 'Die Informationen zur Verarbeitung (Empfänger, Übermittlung in die USA, Widerruf, Speicherdauer, meine Rechte) habe ich mit dem Exemplar für Ihre Unterlagen (gleiche Textversion) erhalten. Meine Einwilligung ist freiwillig; ich kann sie jederzeit widerrufen (Art. 7 Abs. 3 DSGVO).',
+  returnInformation:
+    'Die Informationen zur Verarbeitung (Empfänger, Übermittlung in die USA, Widerruf, Speicherdauer, meine Rechte) habe ich mit dem Exemplar für Ihre Unterlagen (gleiche Textversion) erhalten. Meine Einwilligung ist freiwillig; ich kann sie jederzeit widerrufen (Art. 7 Abs. 3 DSGVO).',
 
   decisionHeading: 'Meine Entscheidung (bitte ankreuzen)',
-  consentFor: 'Ich willige ein, dass {{business}} meine Mobilnummer wie beschrieben im Firmenhandy speichert und mit mir über WhatsApp kommuniziert, und zwar für:',
+  consentFor:
+    'Ich willige ein, dass {{business}} meine Mobilnummer wie beschrieben im Firmenhandy speichert und mit mir über WhatsApp kommuniziert, und zwar für:',
   purposes: {
     appointments: 'Terminabsprachen',
     site_photos: 'Fotos von der Baustelle oder vom Schaden',

@@ -14,11 +14,14 @@ const introEmployee = [
   'You have the choice:',
 ];
 const options = {
-  switch: 'You switch with us to {{messenger}} ({{facts}}), a messenger that does not upload your address book: scan the QR code or open {{link}}.',
-  consent: 'You would like to stay on WhatsApp: then please tick on the enclosed declaration of consent what we may write to you about, sign the copy to return and send it back to us.',
+  switch:
+    'You switch with us to {{messenger}} ({{facts}}), a messenger that does not upload your address book: scan the QR code or open {{link}}.',
+  consent:
+    'You would like to stay on WhatsApp: then please tick on the enclosed declaration of consent what we may write to you about, sign the copy to return and send it back to us.',
   phone: 'You would like neither: then we will reach you by phone or e-mail as usual – without any disadvantage to you.',
 };
-const deadline = 'Please answer by {{date}}. Without an answer by then we will reach you only by phone and e-mail. If you have any questions, please call us: {{phone}}.';
+const deadline =
+  'Please answer by {{date}}. Without an answer by then we will reach you only by phone and e-mail. If you have any questions, please call us: {{phone}}.';
 
 export const consentTextEn: ConsentText = {
   channels: ['phone', 'e-mail'],
@@ -58,7 +61,8 @@ export const consentTextEn: ConsentText = {
   data: 'Data and recipients: WhatsApp Ireland Ltd. (contractual partner in the EU), WhatsApp LLC and Meta Platforms Inc. (USA) receive my name, my mobile number, my WhatsApp profile (name, picture), the messages and metadata (time, device, IP address). Details: WhatsApp’s privacy policy, www.whatsapp.com/legal/privacy-policy-eea.',
   transfer:
     'Transfer to the USA: WhatsApp LLC and Meta Platforms Inc. are certified under the EU-US Data Privacy Framework (adequacy decision (EU) 2023/1795; the General Court of the EU upheld it on 3 September 2025, case T-553/23; an appeal, C-703/25 P, is pending). While this decision stands, it permits the transfer. Should it fall, there would be no equivalent protection there: US authorities could access the data without my knowledge, and I would have no legal remedies like those in the EU.',
-  legalBasis: 'The legal basis is my consent (Art. 6(1)(a) GDPR). It is voluntary; if I do not consent, I suffer no disadvantage and am reached by {{channels}}.',
+  legalBasis:
+    'The legal basis is my consent (Art. 6(1)(a) GDPR). It is voluntary; if I do not consent, I suffer no disadvantage and am reached by {{channels}}.',
   legalBasisEmployee:
     'The legal basis is my consent (Art. 6(1)(a) GDPR, Section 26(2) of the German Federal Data Protection Act, BDSG). It is voluntary and has no bearing on my employment; if I do not consent, I am reached by {{channels}}.',
   withdrawal:
@@ -68,17 +72,20 @@ export const consentTextEn: ConsentText = {
   objection: 'I can object to advertising at any time (Art. 21 GDPR).',
   complaint: 'I can complain to a data protection supervisory authority, in particular: {{authority}}.',
   privacyPolicy: 'Privacy policy: {{url}}',
-  returnInformation: 'I have received the information on the processing (recipients, transfer to the USA, withdrawal, retention, my rights) with the copy for your records (same text version). My consent is voluntary; I can withdraw it at any time (Art. 7(3) GDPR).',
+  returnInformation:
+    'I have received the information on the processing (recipients, transfer to the USA, withdrawal, retention, my rights) with the copy for your records (same text version). My consent is voluntary; I can withdraw it at any time (Art. 7(3) GDPR).',
 
   decisionHeading: 'My decision (please tick)',
-  consentFor: 'I consent to {{business}} storing my mobile number on the business phone as described and communicating with me via WhatsApp for:',
+  consentFor:
+    'I consent to {{business}} storing my mobile number on the business phone as described and communicating with me via WhatsApp for:',
   purposes: {
     appointments: 'Arranging appointments',
     site_photos: 'Photos of the building site or of damage',
     quotes_invoices: 'Quotes and invoices',
     advertising: 'Advertising and news',
   },
-  advertising: 'Separately and voluntarily: I consent to {{business}} sending me advertising and news via WhatsApp (Section 7 of the German Unfair Competition Act, UWG).',
+  advertising:
+    'Separately and voluntarily: I consent to {{business}} sending me advertising and news via WhatsApp (Section 7 of the German Unfair Competition Act, UWG).',
   transferConsent:
     'Voluntary, in case the adequacy decision on the Data Privacy Framework falls: I expressly consent to the transfer of my data to the USA (Art. 49(1)(a) GDPR), although US authorities could then access it without my knowledge and I would have no legal remedies like those in the EU.',
   refusal: 'No, I do not want to be contacted via WhatsApp.',

@@ -29,7 +29,20 @@ export const germanDate = (iso: string) => {
   return `${d}.${m}.${y}`;
 };
 
-const englishMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const englishMonths = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A letter's date as its language writes it: 27.11.2026, or 27 November 2026 (British usage). */
 export const letterDate = (iso: string, language: ContactLanguage) => {
@@ -141,21 +154,31 @@ export interface DinLetterPage {
 export function dinLetterPage({ profile, contactId, language, addressLines, info, body }: DinLetterPage): string {
   // Commas, not the letterhead's dots: at 8 pt the line holds a longer name before it must be cut.
   const returnLine = [controllerName(profile), profile.street, `${profile.postalCode} ${profile.city}`].join(', ');
-  const address = addressLines.map((line) => `<div class="${line.length > 44 ? 'very-long' : line.length > 36 ? 'long' : ''}">${h(line)}</div>`).join('');
+  const address = addressLines
+    .map((line) => `<div class="${line.length > 44 ? 'very-long' : line.length > 36 ? 'long' : ''}">${h(line)}</div>`)
+    .join('');
   // A value too long for its 43 mm: an e-mail address breaks after its @ (the block has room for a
   // second line), anything else is set smaller.
   const infoValue = (value: string) =>
-    value.length > 21 && value.includes('@') ? `<b>${h(value.slice(0, value.indexOf('@') + 1))}<br>${h(value.slice(value.indexOf('@') + 1))}</b>` : `<b${value.length > 27 ? ' class="very-long"' : value.length > 21 ? ' class="long"' : ''}>${h(value)}</b>`;
+    value.length > 21 && value.includes('@')
+      ? `<b>${h(value.slice(0, value.indexOf('@') + 1))}<br>${h(value.slice(value.indexOf('@') + 1))}</b>`
+      : `<b${value.length > 27 ? ' class="very-long"' : value.length > 21 ? ' class="long"' : ''}>${h(value)}</b>`;
   const rows = info.map(([label, value]) => `<div><span>${h(label)}</span>${infoValue(value)}</div>`).join('');
   const details = businessDetails(profile, language ?? 'de');
-  const contactLines = [profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website].filter(Boolean).join(' · ');
+  const contactLines = [profile.street, `${profile.postalCode} ${profile.city}`, profile.phone, profile.email, profile.website]
+    .filter(Boolean)
+    .join(' · ');
   return `<section class="page letter" data-contact="${personal(String(contactId))}"${language ? ` lang="${language}"` : ''}>${markElements}
 <div class="letterhead${profile.logo ? ' with-logo' : ''}">${profile.logo ? `<img class="logo" src="${h(profile.logo)}" alt="">` : ''}<div class="name">${h(controllerName(profile))}</div><div class="lines">${h(contactLines)}</div></div>
 <div class="window"><div class="info personal">${personal(rows)}</div><div class="return-line">${h(returnLine)}</div><div class="address personal" data-address>${personal(address)}</div></div>
 <div class="body">
 ${body}
-</div>${details ? `
-<div class="footer">${h(details)}</div>` : ''}
+</div>${
+    details
+      ? `
+<div class="footer">${h(details)}</div>`
+      : ''
+  }
 </section>`;
 }
 
@@ -179,9 +202,16 @@ export interface LetterLayers {
 }
 
 /** Letters (each written when needed) as one HTML document, or split into documents of a few each. */
-export function letterDocuments(title: string, css: string, letters: readonly (() => string)[], language: 'de' | 'en' = 'de'): LetterDocuments {
+export function letterDocuments(
+  title: string,
+  css: string,
+  letters: readonly (() => string)[],
+  language: 'de' | 'en' = 'de',
+): LetterDocuments {
   const document = (html: readonly string[], layer?: Layer) =>
-    withoutMarks(`<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${h(title)}</title><style>${css}${layerStyles}</style></head><body${layer ? ` class="${layer}"` : ''}>${html.join('\n')}</body></html>`);
+    withoutMarks(
+      `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${h(title)}</title><style>${css}${layerStyles}</style></head><body${layer ? ` class="${layer}"` : ''}>${html.join('\n')}</body></html>`,
+    );
   /** The letters from `first` on, at most `count`, each written and handed to `written`. */
   const write = (first: number, count: number, written?: (index: number, html: string) => void) =>
     letters.slice(first, first + count).map((letter, offset) => {
@@ -189,15 +219,25 @@ export function letterDocuments(title: string, css: string, letters: readonly ((
       written?.(first + offset, html);
       return html;
     });
-  const inParts = (perDocument: number, part: (first: number) => string) => Array.from({ length: Math.ceil(letters.length / perDocument) }, (_, index) => () => part(index * perDocument));
+  const inParts = (perDocument: number, part: (first: number) => string) =>
+    Array.from({ length: Math.ceil(letters.length / perDocument) }, (_, index) => () => part(index * perDocument));
   return {
     html: () => document(write(0, letters.length)),
     documents: (perDocument) => inParts(perDocument, (first) => document(write(first, perDocument))),
     layers: (perDocument) => {
       const kinds = new KindSorter(letters.length);
       return {
-        personal: inParts(perDocument, (first) => document(write(first, perDocument, (index, html) => kinds.sort(index, html)), 'personal-layer')),
-        shared: () => document(kinds.firsts.map((index) => letters[index]!()), 'shared-layer'),
+        personal: inParts(perDocument, (first) =>
+          document(
+            write(first, perDocument, (index, html) => kinds.sort(index, html)),
+            'personal-layer',
+          ),
+        ),
+        shared: () =>
+          document(
+            kinds.firsts.map((index) => letters[index]!()),
+            'shared-layer',
+          ),
         underlays: () => kinds.underlays(),
       };
     },

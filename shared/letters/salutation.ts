@@ -27,7 +27,8 @@ export function salutation(addressee: Addressee, { language, formal }: Salutatio
   const given = clean(addressee.givenName);
   const family = clean(addressee.familyName);
   const de = language === 'de';
-  if (isCompanyOnly(addressee)) return formal ? (de ? 'Sehr geehrte Damen und Herren,' : 'Dear Sir or Madam,') : de ? 'Hallo zusammen,' : 'Hello everyone,';
+  if (isCompanyOnly(addressee))
+    return formal ? (de ? 'Sehr geehrte Damen und Herren,' : 'Dear Sir or Madam,') : de ? 'Hallo zusammen,' : 'Hello everyone,';
 
   if (!formal) {
     const name = given ?? family ?? clean(addressee.displayName);
@@ -47,8 +48,19 @@ export function salutation(addressee: Addressee, { language, formal }: Salutatio
 /** The person's line in an address: "Frau Dr. Maria Schmidt", "Herrn Jürgen Müller" (accusative, as on envelopes). */
 export function addresseeName(addressee: Addressee, language: LetterLanguage): string | null {
   if (isCompanyOnly(addressee)) return null;
-  const name = [clean(addressee.title), clean(addressee.givenName), clean(addressee.familyName)].filter(Boolean).join(' ') || clean(addressee.displayName);
+  const name =
+    [clean(addressee.title), clean(addressee.givenName), clean(addressee.familyName)].filter(Boolean).join(' ') ||
+    clean(addressee.displayName);
   if (!name) return null;
-  const courtesy = addressee.gender === 'female' ? (language === 'de' ? 'Frau' : 'Ms') : addressee.gender === 'male' ? (language === 'de' ? 'Herrn' : 'Mr') : null;
+  const courtesy =
+    addressee.gender === 'female'
+      ? language === 'de'
+        ? 'Frau'
+        : 'Ms'
+      : addressee.gender === 'male'
+        ? language === 'de'
+          ? 'Herrn'
+          : 'Mr'
+        : null;
   return courtesy ? `${courtesy} ${name}` : name;
 }

@@ -6,7 +6,8 @@ import type { Messenger } from '../model/tracking';
  * Defaults only: the business edits these texts in its profile. Hoccer (shut down 2020) is not offered.
  */
 export const messengerFacts: Record<Messenger, string> = {
-  signal: 'kostenlos, Ende-zu-Ende-verschlüsselt, von einer gemeinnützigen US-Stiftung betrieben; zur Anmeldung wird eine Handynummer gebraucht',
+  signal:
+    'kostenlos, Ende-zu-Ende-verschlüsselt, von einer gemeinnützigen US-Stiftung betrieben; zur Anmeldung wird eine Handynummer gebraucht',
   threema: 'aus der Schweiz, Server in der Schweiz, Ende-zu-Ende-verschlüsselt, einmaliger Kauf; ohne Telefonnummer nutzbar',
   wire: 'aus Berlin, Server in Deutschland und Irland, Ende-zu-Ende-verschlüsselt, privat kostenlos; ohne Telefonnummer nutzbar',
   element: 'auf Basis von Matrix, auch in Deutschland betrieben, Ende-zu-Ende-verschlüsselt, kostenlos; ohne Telefonnummer nutzbar',
@@ -22,11 +23,20 @@ export const messengerFactsEn: Record<Messenger, string> = {
   ginlo: 'from Munich, servers in Germany, end-to-end encrypted, free',
 };
 
-export const messengerNames: Record<Messenger, string> = { signal: 'Signal', threema: 'Threema', wire: 'Wire', element: 'Element', ginlo: 'ginlo' };
+export const messengerNames: Record<Messenger, string> = {
+  signal: 'Signal',
+  threema: 'Threema',
+  wire: 'Wire',
+  element: 'Element',
+  ginlo: 'ginlo',
+};
 
 /**
  * The text the business shows for a messenger: its own wording, else the default facts. The business
  * writes its wording in German; in English the default facts stand.
  */
-export const messengerDescription = (texts: Partial<Record<Messenger, string | null>> | undefined, messenger: Messenger, language: ContactLanguage = 'de'): string =>
-  language === 'en' ? messengerFactsEn[messenger] : texts?.[messenger]?.trim() || messengerFacts[messenger];
+export const messengerDescription = (
+  texts: Partial<Record<Messenger, string | null>> | undefined,
+  messenger: Messenger,
+  language: ContactLanguage = 'de',
+): string => (language === 'en' ? messengerFactsEn[messenger] : texts?.[messenger]?.trim() || messengerFacts[messenger]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { phoneKinds } from '../phone';
-import { invitationChannels, isoDateSchema, messengerSchema, stageSchema, stages, targetSchema, targets } from './tracking';
+import { invitationChannels, messengerSchema, stageSchema, stages, targetSchema, targets } from './tracking';
 
 export const contactKinds = ['customer', 'employee', 'supplier', 'other'] as const;
 export const contactKindSchema = z.enum(contactKinds);
@@ -20,7 +20,8 @@ export const formalChoices = [
   ['auto', null],
 ] as const;
 export type FormalKey = (typeof formalChoices)[number][0];
-export const formalKey = (formal: boolean | null | undefined): FormalKey => formalChoices.find(([, value]) => value === (formal ?? null))![0];
+export const formalKey = (formal: boolean | null | undefined): FormalKey =>
+  formalChoices.find(([, value]) => value === (formal ?? null))![0];
 export const genderSchema = z.enum(genders);
 
 export const phoneSchema = z.object({
@@ -39,7 +40,8 @@ export type Phone = z.infer<typeof phoneSchema>;
  * from a mobile (kind "other"); never a landline (docs/consent-letter.md). The one rule for invitations, the
  * consent form and consent letters.
  */
-export const messagingPhone = (phones: readonly Phone[]): Phone | null => phones.find((p) => p.kind === 'mobile' && p.e164) ?? phones.find((p) => p.kind === 'other' && p.e164) ?? null;
+export const messagingPhone = (phones: readonly Phone[]): Phone | null =>
+  phones.find((p) => p.kind === 'mobile' && p.e164) ?? phones.find((p) => p.kind === 'other' && p.e164) ?? null;
 
 /** An e-mail as the source wrote it; `valid` false: the text is not an address and is kept, flagged, for the office to fix. */
 export const emailSchema = z.object({ address: z.string(), label: z.string().nullable(), valid: z.boolean() });
@@ -131,7 +133,10 @@ export const contactFilterSchema = z
   .object({
     search: z.string().max(200).default(''),
     stages: z.array(z.enum(stages)).max(stages.length).optional(),
-    targets: z.array(z.enum([...targets, 'none'])).max(targets.length + 1).optional(),
+    targets: z
+      .array(z.enum([...targets, 'none']))
+      .max(targets.length + 1)
+      .optional(),
     kinds: z.array(contactKindSchema).max(contactKinds.length).optional(),
     languages: z.array(contactLanguageSchema).max(contactLanguages.length).optional(),
     tag: z.string().max(100).optional(),
@@ -169,5 +174,3 @@ export const selectionSchema = z.union([
   z.object({ filter: contactFilterSchema, except: z.array(z.int().positive()).max(100_000).default([]) }).strict(),
 ]);
 export type Selection = z.input<typeof selectionSchema>;
-
-export { isoDateSchema };

@@ -84,7 +84,6 @@ export const importIssueSchema = z.object({
   line: z.int().nullable(),
   message: z.string(),
 });
-export type ImportIssueView = z.infer<typeof importIssueSchema>;
 
 export const columnMappingStepSchema = z.object({
   headers: z.array(z.string()),

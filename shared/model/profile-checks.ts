@@ -94,7 +94,10 @@ export function checkProfile(input: Profile): ProfileCheck {
   if (messengers.threema) messengers.threema = messengers.threema.toUpperCase();
   // Names typed one per line: the blank lines of the form are not names.
   const names = (list: string[]) => list.map((name) => name.trim()).filter(Boolean);
-  const generalPartner = input.generalPartner && { ...input.generalPartner, managingDirectors: names(input.generalPartner.managingDirectors) };
+  const generalPartner = input.generalPartner && {
+    ...input.generalPartner,
+    managingDirectors: names(input.generalPartner.managingDirectors),
+  };
   const profile: Profile = { ...input, messengers, managingDirectors: names(input.managingDirectors), generalPartner };
 
   const problems: ProfileCheck['problems'] = {};
@@ -113,12 +116,14 @@ export function checkProfile(input: Profile): ProfileCheck {
     if (kind !== 'mobile') problems.whatsappNumber = kind === 'invalid' ? 'profile.checks.phone' : 'profile.checks.whatsappMobile';
   }
   const signal = messengers.signal;
-  if (signal && !signalUsername.test(signal) && !signalLink.test(signal) && phoneKind(signal) !== 'mobile') problems['messengers.signal'] = 'profile.checks.signal';
+  if (signal && !signalUsername.test(signal) && !signalLink.test(signal) && phoneKind(signal) !== 'mobile')
+    problems['messengers.signal'] = 'profile.checks.signal';
   if (messengers.threema && !threemaId.test(messengers.threema)) problems['messengers.threema'] = 'profile.checks.threema';
   if (messengers.element && !matrixId.test(messengers.element)) problems['messengers.element'] = 'profile.checks.element';
   if (profile.name.trim().length > MAX_NAME_CHARACTERS) problems.name = 'profile.checks.nameLength';
   for (const messenger of Object.keys(profile.messengerTexts) as (keyof Profile['messengerTexts'])[]) {
-    if ((profile.messengerTexts[messenger]?.trim().length ?? 0) > MAX_MESSENGER_TEXT_CHARACTERS) problems[`messengerTexts.${messenger}`] = 'profile.checks.messengerTextLength';
+    if ((profile.messengerTexts[messenger]?.trim().length ?? 0) > MAX_MESSENGER_TEXT_CHARACTERS)
+      problems[`messengerTexts.${messenger}`] = 'profile.checks.messengerTextLength';
   }
   if (profile.retention.trim().length > MAX_RETENTION_CHARACTERS) problems.retention = 'profile.checks.retentionLength';
   if (profile.retentionEn.trim().length > MAX_RETENTION_CHARACTERS) problems.retentionEn = 'profile.checks.retentionLength';

@@ -13,7 +13,14 @@ const text = (max = 300) => z.string().trim().max(max);
  * name only the messengers the business is on: `"messengers": {"signal": "+49 171 …"}`.
  */
 const perMessenger = (max: number) =>
-  z.object(Object.fromEntries(messengers.map((m) => [m, text(max).nullable().default(null)])) as Record<Messenger, z.ZodDefault<z.ZodNullable<z.ZodString>>>).strict();
+  z
+    .object(
+      Object.fromEntries(messengers.map((m) => [m, text(max).nullable().default(null)])) as Record<
+        Messenger,
+        z.ZodDefault<z.ZodNullable<z.ZodString>>
+      >,
+    )
+    .strict();
 
 export const postalContactSchema = z.object({ name: text(), email: text(), address: text(500) }).strict();
 
@@ -42,7 +49,13 @@ export const profileSchema = z
     managingDirectors: z.array(text(100)).max(20),
     /** A GmbH & Co. KG's general partner (the GmbH), with the same details. */
     generalPartner: z
-      .object({ name: text(), seat: text(100), registerCourt: text(100), registerNumber: text(50), managingDirectors: z.array(text(100)).max(20) })
+      .object({
+        name: text(),
+        seat: text(100),
+        registerCourt: text(100),
+        registerNumber: text(50),
+        managingDirectors: z.array(text(100)).max(20),
+      })
       .strict()
       .nullable(),
     street: text(),
@@ -104,12 +117,25 @@ export const emptyProfile: Profile = {
   recommendedMessenger: null,
   purposes: purposes.filter((p) => p !== 'advertising'),
   logo: null,
-  retention: 'Chatverläufe und die Nummer im Firmenhandy werden spätestens zwei Jahre nach dem letzten Auftrag gelöscht, sofern keine gesetzliche Aufbewahrungspflicht entgegensteht.',
-  retentionEn: 'Chat histories and the number on the business phone are deleted no later than two years after the last order, unless a statutory retention obligation applies.',
+  retention:
+    'Chatverläufe und die Nummer im Firmenhandy werden spätestens zwei Jahre nach dem letzten Auftrag gelöscht, sofern keine gesetzliche Aufbewahrungspflicht entgegensteht.',
+  retentionEn:
+    'Chat histories and the number on the business phone are deleted no later than two years after the last order, unless a statutory retention obligation applies.',
 };
 
 /** What a consent letter cannot do without (docs/consent-letter.md, items 2 and 12). */
-export const mandatoryProfileFields = ['name', 'representative', 'street', 'postalCode', 'city', 'phone', 'email', 'state', 'whatsappNumber', 'retention'] as const;
+export const mandatoryProfileFields = [
+  'name',
+  'representative',
+  'street',
+  'postalCode',
+  'city',
+  'phone',
+  'email',
+  'state',
+  'whatsappNumber',
+  'retention',
+] as const;
 /** What letters in English need beyond that. */
 export const mandatoryForEnglish = ['retentionEn'] as const;
 export type MandatoryProfileField = (typeof mandatoryProfileFields)[number] | (typeof mandatoryForEnglish)[number];
@@ -123,7 +149,7 @@ export type MandatoryProfileField = (typeof mandatoryProfileFields)[number] | (t
 export type LegalFormKind = 'capital' | 'stock' | 'limitedPartnershipWithGmbh' | 'partnership' | 'merchant' | 'unregistered';
 
 export function legalFormKind(legalForm: string): LegalFormKind {
-  const form = legalForm.toLowerCase().replace(/[\s.\-]/g, '');
+  const form = legalForm.toLowerCase().replace(/[\s.-]/g, '');
   if (/&co(kg|kgaa|ohg)$/.test(form)) return 'limitedPartnershipWithGmbh';
   if (form === 'ag' || form === 'se' || form === 'kgaa') return 'stock';
   if (/^(g?gmbh|ug(\(haftungsbeschränkt\))?)$/.test(form)) return 'capital';
@@ -166,13 +192,25 @@ export function missingBusinessDetails(profile: Profile): BusinessDetailField[] 
     kind === 'capital' || kind === 'stock'
       ? ['seat', 'registerCourt', 'registerNumber', 'managingDirectors']
       : kind === 'limitedPartnershipWithGmbh'
-        ? ['seat', 'registerCourt', 'registerNumber', 'generalPartnerName', 'generalPartnerSeat', 'generalPartnerRegisterCourt', 'generalPartnerRegisterNumber', 'generalPartnerManagingDirectors']
+        ? [
+            'seat',
+            'registerCourt',
+            'registerNumber',
+            'generalPartnerName',
+            'generalPartnerSeat',
+            'generalPartnerRegisterCourt',
+            'generalPartnerRegisterNumber',
+            'generalPartnerManagingDirectors',
+          ]
         : ['seat', 'registerCourt', 'registerNumber'];
   return required.filter((field) => !present[field]);
 }
 
 /** The mandatory fields still empty, for letters in these languages (German only by default). */
-export function missingProfileFields(profile: Profile, languages: readonly ContactLanguage[] = ['de']): (MandatoryProfileField | BusinessDetailField)[] {
+export function missingProfileFields(
+  profile: Profile,
+  languages: readonly ContactLanguage[] = ['de'],
+): (MandatoryProfileField | BusinessDetailField)[] {
   const fields: MandatoryProfileField[] = [...mandatoryProfileFields, ...(languages.includes('en') ? mandatoryForEnglish : [])];
   const empty = fields.filter((field) => {
     const value = profile[field];

@@ -144,4 +144,22 @@ export type Dashboard = z.infer<typeof dashboardSchema>;
  * Every kind of entry a contact's history (Verlauf) holds, in one place: the timeline has words for
  * each (tracking.history.<kind>), and a test writes one of each and reads them back.
  */
-export const historyKinds = ['stage', 'target', 'fields', 'consent', 'consent_withdrawn', 'tags', 'deleted', 'restored', 'undo', 'merge', 'keptApart', 'keptApartUndone', 'consentWithoutProof', 'created', 'importCreated', 'importUpdated', 'erased'] as const;
+export const historyKinds = [
+  'stage',
+  'target',
+  'fields',
+  'consent',
+  'consent_withdrawn',
+  'tags',
+  'deleted',
+  'restored',
+  'undo',
+  'merge',
+  'keptApart',
+  'keptApartUndone',
+  'consentWithoutProof',
+  'created',
+  'importCreated',
+  'importUpdated',
+  'erased',
+] as const;

@@ -21,7 +21,18 @@ const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(val
 
 /** The host as `npm run serve` starts it; BENCH_HOST_NODE_ARGS adds Node options (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
 function startHost(root, database) {
-  const child = spawn(process.execPath, [...(process.env.BENCH_HOST_NODE_ARGS ? process.env.BENCH_HOST_NODE_ARGS.split(' ') : []), path.join(root, 'out', 'host', 'serve.cjs'), '--db', database, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_HOST_NODE_ARGS ? process.env.BENCH_HOST_NODE_ARGS.split(' ') : []),
+      path.join(root, 'out', 'host', 'serve.cjs'),
+      '--db',
+      database,
+      '--port',
+      '0',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -72,7 +83,9 @@ export async function benchContactsUi({ root, work, writeCsv }) {
   const csv = path.join(work, 'contacts-ui.csv');
   const database = path.join(work, 'contacts-ui.sqlite');
   await writeCsv(csv, COUNT);
-  execFileSync(process.execPath, [path.join(root, 'out', 'cli', 'index.cjs'), 'import', csv, '--db', database, '--json'], { stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(root, 'out', 'cli', 'index.cjs'), 'import', csv, '--db', database, '--json'], {
+    stdio: 'ignore',
+  });
 
   const host = await startHost(root, database);
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -114,12 +127,21 @@ export async function benchContactsUi({ root, work, writeCsv }) {
     const typeQueries = async (latencies, stop = () => false) => {
       for (const query of QUERIES) {
         await search.fill('');
-        await grid.evaluate((element) => new Promise((resolve) => (element.getAttribute('aria-busy') === 'true' ? new MutationObserver((_, o) => (o.disconnect(), resolve())).observe(element, { attributes: true }) : resolve())));
+        await grid.evaluate(
+          (element) =>
+            new Promise((resolve) =>
+              element.getAttribute('aria-busy') === 'true'
+                ? new MutationObserver((_, o) => (o.disconnect(), resolve())).observe(element, { attributes: true })
+                : resolve(),
+            ),
+        );
         for (const key of query) {
           if (stop()) return;
           await page.evaluate(armKeystrokeScript);
           await search.pressSequentially(key);
-          const latency = await page.evaluate(() => Promise.race([window.__benchLatency, new Promise((resolve) => setTimeout(() => resolve(null), 10_000))]));
+          const latency = await page.evaluate(() =>
+            Promise.race([window.__benchLatency, new Promise((resolve) => setTimeout(() => resolve(null), 10_000))]),
+          );
           if (latency === null) throw new Error(`no new rows 10 s after typing „${key}“ of „${query}“`);
           latencies.push(latency);
         }
@@ -168,7 +190,8 @@ export async function benchContactsUi({ root, work, writeCsv }) {
     const importError = await imported;
     if (importError) throw importError;
     const duringImport = [...during.preview, ...during.commit];
-    if (during.preview.length === 0 || during.commit.length === 0) throw new Error(`keys typed while reading: ${during.preview.length}, while writing: ${during.commit.length}; each phase needs some`);
+    if (during.preview.length === 0 || during.commit.length === 0)
+      throw new Error(`keys typed while reading: ${during.preview.length}, while writing: ${during.commit.length}; each phase needs some`);
     return {
       duringImportP90: percentile(duringImport, 0.9),
       duringImportCount: duringImport.length,

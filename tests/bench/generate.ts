@@ -1,11 +1,51 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-const given = ['Jürgen', 'Anna', 'Bernd', 'Sophie', 'Mehmet', 'Katarzyna', 'Thomas', 'Maria', 'Özlem', 'Lukas', 'Hannelore', 'Dieter', 'Emine', 'Klaus', 'Sabine', 'René'];
-const family = ['Groß', 'Müller', 'Schulze', 'Weiß', 'Yılmaz', 'Nowak', 'Becker', 'Schmidt', 'Öztürk', 'Fischer', 'Koch', 'Wagner', 'Krüger', 'Zimmermann', 'Hoffmann', 'Schäfer'];
+const given = [
+  'Jürgen',
+  'Anna',
+  'Bernd',
+  'Sophie',
+  'Mehmet',
+  'Katarzyna',
+  'Thomas',
+  'Maria',
+  'Özlem',
+  'Lukas',
+  'Hannelore',
+  'Dieter',
+  'Emine',
+  'Klaus',
+  'Sabine',
+  'René',
+];
+const family = [
+  'Groß',
+  'Müller',
+  'Schulze',
+  'Weiß',
+  'Yılmaz',
+  'Nowak',
+  'Becker',
+  'Schmidt',
+  'Öztürk',
+  'Fischer',
+  'Koch',
+  'Wagner',
+  'Krüger',
+  'Zimmermann',
+  'Hoffmann',
+  'Schäfer',
+];
 const trades = ['Dachdeckerei', 'Holzbau', 'Elektro', 'Sanitär', 'Malerbetrieb', 'Fliesen', 'Gartenbau', 'Metallbau'];
 const streets = ['Hauptstraße', 'Bahnhofstraße', 'Mühlenweg', 'Gartenstraße', 'Schulstraße', 'Lindenallee'];
-const cities = [['34117', 'Kassel'], ['50667', 'Köln'], ['80331', 'München'], ['20095', 'Hamburg'], ['04109', 'Leipzig']];
+const cities = [
+  ['34117', 'Kassel'],
+  ['50667', 'Köln'],
+  ['80331', 'München'],
+  ['20095', 'Hamburg'],
+  ['04109', 'Leipzig'],
+];
 
 /** A deterministic stream of plausible contacts of a German craft business (numbers unique per index). */
 export function* contacts(count: number) {
@@ -36,20 +76,27 @@ async function write(path: string, lines: Iterable<string>) {
 }
 
 export async function writeCsv(path: string, count: number) {
-  await write(path, (function* () {
-    yield 'Vorname;Nachname;Firma;Handy;Telefon;E-Mail;Straße;PLZ;Ort\r\n';
-    for (const c of contacts(count)) yield `${c.given};${c.family};${c.company};${c.mobile};${c.landline};${c.email};${c.street};${c.zip};${c.city}\r\n`;
-  })());
+  await write(
+    path,
+    (function* () {
+      yield 'Vorname;Nachname;Firma;Handy;Telefon;E-Mail;Straße;PLZ;Ort\r\n';
+      for (const c of contacts(count))
+        yield `${c.given};${c.family};${c.company};${c.mobile};${c.landline};${c.email};${c.street};${c.zip};${c.city}\r\n`;
+    })(),
+  );
 }
 
 export async function writeVcard(path: string, count: number) {
-  await write(path, (function* () {
-    for (const c of contacts(count)) {
-      yield `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${c.family};${c.given};;;\r\nFN:${c.given} ${c.family}\r\n`;
-      if (c.company) yield `ORG:${c.company}\r\n`;
-      yield `TEL;TYPE=CELL:${c.mobile}\r\n`;
-      if (c.landline) yield `TEL;TYPE=WORK:${c.landline}\r\n`;
-      yield `EMAIL;TYPE=INTERNET:${c.email}\r\nADR;TYPE=WORK:;;${c.street};${c.city};;${c.zip};Deutschland\r\nEND:VCARD\r\n`;
-    }
-  })());
+  await write(
+    path,
+    (function* () {
+      for (const c of contacts(count)) {
+        yield `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${c.family};${c.given};;;\r\nFN:${c.given} ${c.family}\r\n`;
+        if (c.company) yield `ORG:${c.company}\r\n`;
+        yield `TEL;TYPE=CELL:${c.mobile}\r\n`;
+        if (c.landline) yield `TEL;TYPE=WORK:${c.landline}\r\n`;
+        yield `EMAIL;TYPE=INTERNET:${c.email}\r\nADR;TYPE=WORK:;;${c.street};${c.city};;${c.zip};Deutschland\r\nEND:VCARD\r\n`;
+      }
+    })(),
+  );
 }

@@ -14,7 +14,12 @@ import { analyseFile } from '../../electron/services/import-analysis';
 import { commitAnalyses, commitAnalysesInSlices } from '../../electron/services/import-commit';
 import { openSession } from '../../electron/services/session';
 
-const [mode, format, file, database] = process.argv.slice(2) as ['import' | 'in-thread' | 'floor' | 'minimal', 'csv' | 'vcard', string, string];
+const [mode, format, file, database] = process.argv.slice(2) as [
+  'import' | 'in-thread' | 'floor' | 'minimal',
+  'csv' | 'vcard',
+  string,
+  string,
+];
 
 interface Row {
   given: string;
@@ -34,7 +39,16 @@ function split(text: string): Row[] {
     for (const line of text.split('\r\n').slice(1)) {
       if (!line) continue;
       const f = line.split(';');
-      rows.push({ given: f[0]!, family: f[1]!, company: f[2]!, phones: f[4] ? [f[3]!, f[4]] : [f[3]!], email: f[5]!, street: f[6]!, zip: f[7]!, city: f[8]! });
+      rows.push({
+        given: f[0]!,
+        family: f[1]!,
+        company: f[2]!,
+        phones: f[4] ? [f[3]!, f[4]] : [f[3]!],
+        email: f[5]!,
+        street: f[6]!,
+        zip: f[7]!,
+        city: f[8]!,
+      });
     }
     return rows;
   }
@@ -86,7 +100,7 @@ function floor(): number {
   db.transaction(() => {
     for (const row of rows) {
       const id = contact.run(`${row.given} ${row.family}`, row.given, row.family, row.company || null).lastInsertRowid;
-      row.phones.forEach((raw, position) => phone.run(id, position, raw, raw, null, 'other'));
+      for (const [position, raw] of row.phones.entries()) phone.run(id, position, raw, raw, null, 'other');
       email.run(id, row.email);
       address.run(id, row.street, row.zip, row.city);
     }
@@ -104,7 +118,8 @@ function minimal(): number {
   const started = performance.now();
   const rows = split(readFileSync(file, 'utf8'));
   db.transaction(() => {
-    for (const r of rows) insert.run(r.given, r.family, r.company, r.phones[0] ?? null, r.phones[1] ?? null, r.email, r.street, r.zip, r.city);
+    for (const r of rows)
+      insert.run(r.given, r.family, r.company, r.phones[0] ?? null, r.phones[1] ?? null, r.email, r.street, r.zip, r.city);
   })();
   const elapsed = performance.now() - started;
   db.close();

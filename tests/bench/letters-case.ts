@@ -18,10 +18,16 @@ const [mode, work, countText] = process.argv.slice(2) as ['letters' | 'floor' | 
 const count = Number(countText);
 const out = path.join(work, `${mode}.pdf`);
 
-const plainPage = (paragraphs: string[]) => `<section style="height:297mm;padding:25mm;box-sizing:border-box;page-break-after:always">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</section>`;
+const plainPage = (paragraphs: string[]) =>
+  `<section style="height:297mm;padding:25mm;box-sizing:border-box;page-break-after:always">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</section>`;
 const plainDocument = (pages: string[], fontSize = '10pt') =>
   `<!doctype html><html><head><meta charset="utf-8"><style>@page{size:A4;margin:0}body{margin:0;font-family:'DejaVu Sans',Arial,sans-serif;font-size:${fontSize}}</style></head><body>${pages.join('')}</body></html>`;
-const plainPages = (pages: number) => plainDocument(Array.from({ length: pages }, (_, i) => plainPage([`Seite ${i + 1}`, 'Lorem ipsum dolor sit amet, consetetur sadipscing elitr. '.repeat(20)])));
+const plainPages = (pages: number) =>
+  plainDocument(
+    Array.from({ length: pages }, (_, i) =>
+      plainPage([`Seite ${i + 1}`, 'Lorem ipsum dolor sit amet, consetetur sadipscing elitr. '.repeat(20)]),
+    ),
+  );
 
 /** Each page of the letters (a <section>) as one plain paragraph of its words (9 pt, so the form's words fit a page). */
 const lettersAsPlainText = (html: string) =>

@@ -2,7 +2,10 @@ import { importCsv } from './cli';
 import { expect, test } from './fixtures';
 
 test('the contact list shows imported contacts and finds them by name, company and number', async ({ page, host }) => {
-  importCsv(host.databasePath, 'Name;Firma;Handy;Art\nBernd Schulze;Dachdecker Schulze GmbH;0170 1234567;Kunde\nJürgen Özdemir;;0151 98765432;Mitarbeiter\nElektro Meier KG;Elektro Meier KG;;Lieferant\n');
+  importCsv(
+    host.databasePath,
+    'Name;Firma;Handy;Art\nBernd Schulze;Dachdecker Schulze GmbH;0170 1234567;Kunde\nJürgen Özdemir;;0151 98765432;Mitarbeiter\nElektro Meier KG;Elektro Meier KG;;Lieferant\n',
+  );
   await page.goto(host.url);
   await expect(page.getByText('3 Kontakte')).toBeVisible();
   const rows = page.getByRole('row');

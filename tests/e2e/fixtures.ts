@@ -9,6 +9,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none
   host: async ({}, use) => {
     const database = tempDatabase();
     let current = await startHost(database.path);

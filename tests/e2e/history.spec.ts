@@ -11,7 +11,10 @@ function importChat(databasePath: string): void {
   const dir = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-chat-'));
   try {
     const file = path.join(dir, 'WhatsApp Chat mit Bernd Schulze.txt');
-    writeFileSync(file, '12.03.24, 14:05 - Bernd Schulze: Guten Tag, wann kommen Sie?\n21.03.24, 18:40 - Bernd Schulze: Danke, alles dicht!\n');
+    writeFileSync(
+      file,
+      '12.03.24, 14:05 - Bernd Schulze: Guten Tag, wann kommen Sie?\n21.03.24, 18:40 - Bernd Schulze: Danke, alles dicht!\n',
+    );
     cli(databasePath, 'import', file, '--json');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -22,7 +25,9 @@ test('the history (Verlauf) of a contact reads in German words: labels, days as 
   // Entries of many kinds: two imports, steps from the command line, a bulk tag undone, a target, an edit.
   importCsv(host.databasePath, CSV);
   importChat(host.databasePath);
-  const bernd = (JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string }[]).find((c) => c.displayName === 'Bernd Schulze')!;
+  const bernd = (JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string }[]).find(
+    (c) => c.displayName === 'Bernd Schulze',
+  )!;
   cli(host.databasePath, 'set-stage', String(bernd.id), 'invited', '--channel', 'whatsapp', '--date', '2026-11-02');
   cli(host.databasePath, 'set-stage', String(bernd.id), 'invited', '--channel', 'sms', '--date', '2026-11-09');
   cli(host.databasePath, 'set-stage', String(bernd.id), 'consent_requested', '--letter-version', 'EW-2026-1', '--date', '2026-11-10');
@@ -66,7 +71,7 @@ test('the history (Verlauf) of a contact reads in German words: labels, days as 
   await expect(history).toContainText('Angelegt durch Import „kontakte.csv“');
 
   // What a person sees: no catalogue key, no date as the database keeps it, no change from nothing to nothing.
-  const seen = await history.innerText();
+  const seen = await history.textContent();
   expect(seen).not.toMatch(/tracking\.|import\.|contacts\.|\{\{/);
   expect(seen).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   expect(seen).not.toContain('– → –');

@@ -17,7 +17,11 @@ export interface ServeProcess {
 
 /** Starts a command that prints the host's address on stdout, and waits for that line. */
 export function startServeProcess(command: string, args: string[]): Promise<ServeProcess> {
-  const child: ChildProcess = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+  const child: ChildProcess = spawn(command, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: process.platform !== 'win32',
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const stop = () =>

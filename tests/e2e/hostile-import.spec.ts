@@ -10,7 +10,8 @@ import { importCsv } from './cli';
 
 test('while a hostile 1 MB file is imported in a second tab, searching the contact list still answers', async ({ page, context, host }) => {
   const rows = ['Vorname;Nachname;Firma;Handy'];
-  for (let i = 0; i < 300; i += 1) rows.push(`Kunde${i};${i % 10 === 0 ? 'Schulze' : 'Becker'}${i};Holzbau ${i};0171 ${String(2_000_000 + i)}`);
+  for (let i = 0; i < 300; i += 1)
+    rows.push(`Kunde${i};${i % 10 === 0 ? 'Schulze' : 'Becker'}${i};Holzbau ${i};0171 ${String(2_000_000 + i)}`);
   importCsv(host.databasePath, `${rows.join('\r\n')}\r\n`);
 
   await page.goto(host.url);

@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 
-test('an e-mail text that is not an address shows in the preview as written, flagged; a valid one is not flagged', async ({ page, host }) => {
+test('an e-mail text that is not an address shows in the preview as written, flagged; a valid one is not flagged', async ({
+  page,
+  host,
+}) => {
   await page.goto(`${host.url}#/import`);
   const list = 'Name;E-Mail;Handy\nAnna Schmitz;business 3@example.de;0171 1112223\nBernd Schulze;bernd@example.de;0171 1112224\n';
   await page.getByTestId('import-file-input').setInputFiles({ name: 'kunden.csv', mimeType: 'text/csv', buffer: Buffer.from(list) });

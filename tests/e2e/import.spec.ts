@@ -4,19 +4,37 @@ import { expect, test } from './fixtures';
 import { cli } from './cli';
 
 const vcard = [
-  'BEGIN:VCARD', 'VERSION:3.0', 'N:Groß;Jürgen;;Herr;', 'FN:Jürgen Groß', 'ORG:Dachdeckerei Groß GmbH', 'TEL;TYPE=CELL:0171 2345678', 'END:VCARD',
-  'BEGIN:VCARD', 'VERSION:2.1', 'N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Wei=C3=9F;Sophie', 'TEL;CELL:+49 160 98765432', 'EMAIL:sophie@example.de', 'END:VCARD', '',
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'N:Groß;Jürgen;;Herr;',
+  'FN:Jürgen Groß',
+  'ORG:Dachdeckerei Groß GmbH',
+  'TEL;TYPE=CELL:0171 2345678',
+  'END:VCARD',
+  'BEGIN:VCARD',
+  'VERSION:2.1',
+  'N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Wei=C3=9F;Sophie',
+  'TEL;CELL:+49 160 98765432',
+  'EMAIL:sophie@example.de',
+  'END:VCARD',
+  '',
 ].join('\r\n');
 // German Excel: windows-1252, semicolons, and a column nobody's dictionary knows.
-const csv = Buffer.from('Name;Firma;Baustellenhandy;E-Mail\r\nSchulze, Bernd;Holzbau Schulze;0170 5556667;bernd@holzbau.de\r\nAnna Bürger;;0151 23456789;\r\n', 'latin1');
+const csv = Buffer.from(
+  'Name;Firma;Baustellenhandy;E-Mail\r\nSchulze, Bernd;Holzbau Schulze;0170 5556667;bernd@holzbau.de\r\nAnna Bürger;;0151 23456789;\r\n',
+  'latin1',
+);
 
 /** Drops files on the window the way a file manager does. */
 async function dropFiles(page: Page, files: { name: string; bytes: Buffer; type: string }[]) {
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const transfer = new DataTransfer();
-    for (const file of list) transfer.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
-    return transfer;
-  }, files.map((file) => ({ ...file, bytes: [...file.bytes] })));
+  const dataTransfer = await page.evaluateHandle(
+    (list) => {
+      const transfer = new DataTransfer();
+      for (const file of list) transfer.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
+      return transfer;
+    },
+    files.map((file) => ({ ...file, bytes: [...file.bytes] })),
+  );
   await page.dispatchEvent('body', 'dragenter', { dataTransfer });
   await expect(page.getByText('Loslassen, um die Dateien zu importieren')).toBeVisible();
   await page.dispatchEvent('body', 'drop', { dataTransfer });
@@ -87,11 +105,15 @@ test('a file that is not a contact list is refused with its name, and nothing is
 
 test('a WhatsApp chat export marks the contacts someone chats with', async ({ page, host }) => {
   await page.goto(`${host.url}#/import`);
-  await page.getByTestId('import-file-input').setInputFiles({ name: 'kunden.csv', mimeType: 'text/csv', buffer: Buffer.from('Name;Handy\nMax Mustermann;0170 1234567\n') });
+  await page
+    .getByTestId('import-file-input')
+    .setInputFiles({ name: 'kunden.csv', mimeType: 'text/csv', buffer: Buffer.from('Name;Handy\nMax Mustermann;0170 1234567\n') });
   await page.getByRole('button', { name: '1 Kontakt importieren' }).click();
   await page.getByRole('button', { name: 'Weitere Dateien importieren' }).click();
   const chat = readFileSync(new URL('../unit/importers/fixtures/WhatsApp Chat mit Max Mustermann.txt', import.meta.url));
-  await page.getByTestId('import-file-input').setInputFiles({ name: 'WhatsApp Chat mit Max Mustermann.txt', mimeType: 'text/plain', buffer: chat });
+  await page
+    .getByTestId('import-file-input')
+    .setInputFiles({ name: 'WhatsApp Chat mit Max Mustermann.txt', mimeType: 'text/plain', buffer: chat });
   await expect(page.getByText('WhatsApp-Chat')).toBeVisible();
   await expect(page.getByRole('row', { name: /Max Mustermann/ })).toContainText('Letzte Nachricht am 21.03.2024 (3 Nachrichten)');
   await page.getByRole('button', { name: 'WhatsApp-Markierungen übernehmen' }).click();
@@ -101,7 +123,13 @@ test('a WhatsApp chat export marks the contacts someone chats with', async ({ pa
 
 test('names from a Polish list in windows-1250 come out right once its character set is chosen', async ({ page, host }) => {
   await page.goto(host.url);
-  await dropFiles(page, [{ name: 'polen.csv', bytes: readFileSync(new URL('../unit/importers/fixtures/polish-1250-semicolon.csv', import.meta.url)), type: 'text/csv' }]);
+  await dropFiles(page, [
+    {
+      name: 'polen.csv',
+      bytes: readFileSync(new URL('../unit/importers/fixtures/polish-1250-semicolon.csv', import.meta.url)),
+      type: 'text/csv',
+    },
+  ]);
   const card = page.getByTestId('import-file');
   // The guess (Western European) garbles them; the preview shows it before anything is saved.
   await expect(card.getByRole('row', { name: /£ukasz Dvoøák/ })).toBeVisible();

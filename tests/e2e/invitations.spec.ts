@@ -3,13 +3,31 @@ import path from 'node:path';
 import { cli, importCsv } from './cli';
 import { expect, test } from './fixtures';
 
-const CSV = ['Vorname;Nachname;Anrede;Handy', 'Anna;Schmidt;Frau;0170 1234567', 'Jürgen;Müller;Herr;0171 2345678', 'Petra;Lange;Frau;0172 3456789'].join('\n');
+const CSV = [
+  'Vorname;Nachname;Anrede;Handy',
+  'Anna;Schmidt;Frau;0170 1234567',
+  'Jürgen;Müller;Herr;0171 2345678',
+  'Petra;Lange;Frau;0172 3456789',
+].join('\n');
 
 test.beforeEach(async ({ host }, testInfo) => {
   importCsv(host.databasePath, CSV);
   mkdirSync(testInfo.outputDir, { recursive: true });
   const profile = path.join(testInfo.outputDir, 'profil.json');
-  writeFileSync(profile, JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', seat: 'Kassel', registerCourt: 'Amtsgericht Kassel', registerNumber: 'HRB 12345', managingDirectors: ['Bernd Schulze'], messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null }, recommendedMessenger: 'signal' }));
+  writeFileSync(
+    profile,
+    JSON.stringify({
+      name: 'Dachdeckerei Schulze',
+      legalForm: 'GmbH',
+      representative: 'Bernd Schulze',
+      seat: 'Kassel',
+      registerCourt: 'Amtsgericht Kassel',
+      registerNumber: 'HRB 12345',
+      managingDirectors: ['Bernd Schulze'],
+      messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null },
+      recommendedMessenger: 'signal',
+    }),
+  );
   cli(host.databasePath, 'profile', '--set', profile);
 });
 
@@ -28,7 +46,9 @@ test('an invitation text is edited with a live preview; an unknown placeholder i
   await expect(editor.getByRole('button', { name: 'Text speichern' })).toBeDisabled();
 
   await body.fill('{{Anrede}}\nab sofort erreichen Sie uns bei {{Messenger}}: {{Link}}\nGruß, {{Absender}}');
-  await expect(editor.getByTestId('template-preview')).toContainText('ab sofort erreichen Sie uns bei Signal: https://signal.me/#p/+491719876543');
+  await expect(editor.getByTestId('template-preview')).toContainText(
+    'ab sofort erreichen Sie uns bei Signal: https://signal.me/#p/+491719876543',
+  );
   await expect(editor.getByTestId('template-origin')).toHaveText('Vorlage des Umzugshelfers');
   await expect(editor.getByRole('button', { name: 'Auf Vorlage zurücksetzen' })).toBeDisabled();
   await editor.getByRole('button', { name: 'Text speichern' }).click();
@@ -38,7 +58,9 @@ test('an invitation text is edited with a live preview; an unknown placeholder i
 
   // The imported contacts have no target yet: the CLI writes for the one given.
   const invitations = JSON.parse(cli(host.databasePath, 'invitations', '--all', '--target', 'signal', '--json')) as { text: string }[];
-  expect(invitations.map((i) => i.text)).toContain('Sehr geehrter Herr Müller,\nab sofort erreichen Sie uns bei Signal: https://signal.me/#p/+491719876543\nGruß, Bernd Schulze');
+  expect(invitations.map((i) => i.text)).toContain(
+    'Sehr geehrter Herr Müller,\nab sofort erreichen Sie uns bei Signal: https://signal.me/#p/+491719876543\nGruß, Bernd Schulze',
+  );
 
   // The SMS has its own, shorter text; the editor counts what it costs.
   await editor.getByRole('radiogroup', { name: 'Kanal' }).getByText('SMS').click();
@@ -50,7 +72,11 @@ test('an invitation text is edited with a live preview; an unknown placeholder i
   await expect(editor.getByTestId('sms-length')).toContainText('nur 70');
 });
 
-test('the guided run asks where each invitation leads for contacts without a target, opens WhatsApp and records who was invited with the target', async ({ page, host, context }) => {
+test('the guided run asks where each invitation leads for contacts without a target, opens WhatsApp and records who was invited with the target', async ({
+  page,
+  host,
+  context,
+}) => {
   const opened: string[] = [];
   await context.route('https://wa.me/**', (route) => {
     opened.push(route.request().url());
@@ -58,7 +84,8 @@ test('the guided run asks where each invitation leads for contacts without a tar
   });
   await page.goto(host.url);
   const grid = page.getByRole('grid', { name: 'Kontakte' });
-  for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange']) await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
+  for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange'])
+    await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Einladen …' }).click();
   await expect(page.getByText('3 Kontakte aus der Kontaktliste ausgewählt.')).toBeVisible();
   await page.getByRole('button', { name: 'Nacheinander einladen' }).click();
@@ -99,17 +126,27 @@ test('the guided run asks where each invitation leads for contacts without a tar
   await run.getByRole('button', { name: 'Überspringen' }).click();
   await expect(page.getByText('Fertig: 2 Kontakte als eingeladen vermerkt.')).toBeVisible();
 
-  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string; stage: string; target: string | null }[];
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as {
+    id: number;
+    displayName: string;
+    stage: string;
+    target: string | null;
+  }[];
   expect(Object.fromEntries(contacts.map((c) => [c.displayName, [c.stage, c.target]]))).toEqual({
     'Anna Schmidt': ['invited', 'signal'],
     'Jürgen Müller': ['invited', 'whatsapp_consent'],
     'Petra Lange': ['new', null],
   });
-  const history = JSON.parse(cli(host.databasePath, 'history', String(contacts.find((c) => c.displayName === 'Anna Schmidt')!.id), '--json')) as { text: string }[];
+  const history = JSON.parse(
+    cli(host.databasePath, 'history', String(contacts.find((c) => c.displayName === 'Anna Schmidt')!.id), '--json'),
+  ) as { text: string }[];
   expect(history.map((h) => h.text).join('\n')).toContain('per WhatsApp');
 });
 
-test('a landline-only contact gets no WhatsApp and no SMS, but the reason; a text the profile cannot fill is not offered', async ({ page, host }) => {
+test('a landline-only contact gets no WhatsApp and no SMS, but the reason; a text the profile cannot fill is not offered', async ({
+  page,
+  host,
+}) => {
   importCsv(host.databasePath, ['Vorname;Nachname;Anrede;Telefon;E-Mail', 'Heinz;Berger;Herr;0561 123456;h.berger@example.de'].join('\n'));
   await page.goto(host.url);
   await page.getByRole('row', { name: /Heinz Berger/ }).click();
@@ -121,19 +158,26 @@ test('a landline-only contact gets no WhatsApp and no SMS, but the reason; a tex
   await invite.getByRole('button', { name: 'Weiter' }).click();
   const missing = invite.getByTestId('invite-missing-profile');
   await expect(missing).toContainText('Für diese Einladung fehlt im Betriebsprofil: Ihre Kennung bei Threema.');
-  await expect(missing.getByRole('link', { name: 'Unter Einstellungen → Betrieb ergänzen' })).toHaveAttribute('href', '#/einstellungen?tab=betrieb');
+  await expect(missing.getByRole('link', { name: 'Unter Einstellungen → Betrieb ergänzen' })).toHaveAttribute(
+    'href',
+    '#/einstellungen?tab=betrieb',
+  );
   await expect(invite.getByRole('button', { name: 'Text kopieren' })).toHaveCount(0);
   await expect(invite.getByRole('link', { name: 'Als E-Mail' })).toHaveCount(0);
 
   await invite.getByRole('button', { name: 'Ziel ändern' }).click();
   await invite.getByRole('radio', { name: 'Signal (Empfehlung Ihres Betriebs)' }).check();
   await invite.getByRole('button', { name: 'Weiter' }).click();
-  await expect(invite.getByTestId('invite-no-messaging')).toHaveText('Nur Festnetz (0561 123456): kein WhatsApp und keine SMS – bitte anrufen oder per Brief einladen.');
+  await expect(invite.getByTestId('invite-no-messaging')).toHaveText(
+    'Nur Festnetz (0561 123456): kein WhatsApp und keine SMS – bitte anrufen oder per Brief einladen.',
+  );
   await expect(invite.getByRole('link', { name: 'In WhatsApp öffnen' })).toHaveCount(0);
   await expect(invite.getByRole('link', { name: 'Als SMS' })).toHaveCount(0);
   // E-mail and copy stay: the e-mail's own text, never the letter's QR code.
   await expect(invite.getByRole('link', { name: 'Als E-Mail' })).toHaveAttribute('href', /^mailto:h\.berger@example\.de\?/);
-  await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(/^Sehr geehrter Herr Berger,\n\nwir stellen unsere Kurznachrichten/);
+  await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(
+    /^Sehr geehrter Herr Berger,\n\nwir stellen unsere Kurznachrichten/,
+  );
   await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).not.toHaveValue(/QR/);
   const links = await invite.getByRole('link').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
   expect(links.filter((href) => href.startsWith('https://wa.me/') || href.startsWith('sms:'))).toEqual([]);
@@ -143,15 +187,37 @@ test('a landline-only contact gets no WhatsApp and no SMS, but the reason; a tex
   await invite.getByRole('link', { name: 'Als E-Mail' }).click();
   await invite.getByRole('button', { name: 'Als eingeladen per E-Mail vermerken' }).click();
   await expect(page.getByTestId('contact-detail').getByText('Eingeladen', { exact: true })).toBeVisible();
-  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string; target: string | null }[];
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as {
+    displayName: string;
+    stage: string;
+    target: string | null;
+  }[];
   expect(contacts.find((c) => c.displayName === 'Heinz Berger')).toMatchObject({ stage: 'invited', target: 'signal' });
   await expect(invite.getByTestId('choose-target')).toHaveCount(0);
 });
 
-test('invitations by letter: from the chosen contacts to one PDF with the letter text and the messenger link; they are recorded as invited by letter', async ({ page, host }, testInfo) => {
-  importCsv(host.databasePath, ['Vorname;Nachname;Anrede;Handy;Straße;PLZ;Ort', 'Sabine;Krüger;Frau;0160 5550001;Hauptstraße 5;34119;Kassel'].join('\n'));
+test('invitations by letter: from the chosen contacts to one PDF with the letter text and the messenger link; they are recorded as invited by letter', async ({
+  page,
+  host,
+}, testInfo) => {
+  importCsv(
+    host.databasePath,
+    ['Vorname;Nachname;Anrede;Handy;Straße;PLZ;Ort', 'Sabine;Krüger;Frau;0160 5550001;Hauptstraße 5;34119;Kassel'].join('\n'),
+  );
   const profile = path.join(testInfo.outputDir, 'komplett.json');
-  writeFileSync(profile, JSON.stringify({ street: 'Mühlenweg 3', postalCode: '34117', city: 'Kassel', phone: '0561 123456', email: 'info@schulze-dach.de', state: 'HE', whatsappNumber: '+49 171 9876543', retention: 'Bis zum Widerruf' }));
+  writeFileSync(
+    profile,
+    JSON.stringify({
+      street: 'Mühlenweg 3',
+      postalCode: '34117',
+      city: 'Kassel',
+      phone: '0561 123456',
+      email: 'info@schulze-dach.de',
+      state: 'HE',
+      whatsappNumber: '+49 171 9876543',
+      retention: 'Bis zum Widerruf',
+    }),
+  );
   cli(host.databasePath, 'profile', '--set', profile);
 
   await page.goto(host.url);
@@ -178,10 +244,17 @@ test('invitations by letter: from the chosen contacts to one PDF with the letter
   await expect(page.getByText('1 Einladungsbrief als PDF gespeichert. Als eingeladen (per Brief) vermerkt: 1.')).toBeVisible();
   const { execFileSync } = await import('node:child_process');
   expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b/);
-  expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('öffnen Sie https://signal.me/#p/+491719876543');
+  expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(
+    'öffnen Sie https://signal.me/#p/+491719876543',
+  );
 
   const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string; stage: string }[];
-  expect(Object.fromEntries(contacts.map((c) => [c.displayName, c.stage]))).toMatchObject({ 'Sabine Krüger': 'invited', 'Anna Schmidt': 'new' });
-  const history = JSON.parse(cli(host.databasePath, 'history', String(contacts.find((c) => c.displayName === 'Sabine Krüger')!.id), '--json')) as { text: string }[];
+  expect(Object.fromEntries(contacts.map((c) => [c.displayName, c.stage]))).toMatchObject({
+    'Sabine Krüger': 'invited',
+    'Anna Schmidt': 'new',
+  });
+  const history = JSON.parse(
+    cli(host.databasePath, 'history', String(contacts.find((c) => c.displayName === 'Sabine Krüger')!.id), '--json'),
+  ) as { text: string }[];
   expect(history.map((h) => h.text).join('\n')).toContain('per Brief');
 });

@@ -12,7 +12,10 @@ const CSV = [
   'Karl;Fuchs;Herr;;0151 4567890;;;',
 ].join('\n');
 
-test('fill the profile, choose three contacts, preview and print their consent letters; they are marked', async ({ page, host }, testInfo) => {
+test('fill the profile, choose three contacts, preview and print their consent letters; they are marked', async ({
+  page,
+  host,
+}, testInfo) => {
   importCsv(host.databasePath, CSV);
   await page.goto(host.url);
 
@@ -53,7 +56,8 @@ test('fill the profile, choose three contacts, preview and print their consent l
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Sprache & Ansprache' }).click();
   await page.getByRole('menuitem', { name: 'Englisch' }).click();
   await expect(page.getByText('1 Kontakt geändert.').last()).toBeVisible();
-  for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange']) await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
+  for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange'])
+    await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Briefe …' }).click();
   await expect(page.getByRole('heading', { name: 'Briefe' })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Einwilligungsbrief' })).toBeChecked();
@@ -114,11 +118,30 @@ test('a tab closed while the PDF is on its way marks nobody', async ({ page, hos
   const profile = path.join(test.info().outputDir, 'profil.json');
   mkdirSync(test.info().outputDir, { recursive: true });
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(profile, JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', seat: 'Kassel', registerCourt: 'Amtsgericht Kassel', registerNumber: 'HRB 12345', managingDirectors: ['Bernd Schulze'], street: 'Mühlenweg 3', postalCode: '34117', city: 'Kassel', phone: '0561 123456', email: 'info@schulze-dach.de', state: 'HE', whatsappNumber: '+49 171 9876543' }));
+  writeFileSync(
+    profile,
+    JSON.stringify({
+      name: 'Dachdeckerei Schulze',
+      legalForm: 'GmbH',
+      representative: 'Bernd Schulze',
+      seat: 'Kassel',
+      registerCourt: 'Amtsgericht Kassel',
+      registerNumber: 'HRB 12345',
+      managingDirectors: ['Bernd Schulze'],
+      street: 'Mühlenweg 3',
+      postalCode: '34117',
+      city: 'Kassel',
+      phone: '0561 123456',
+      email: 'info@schulze-dach.de',
+      state: 'HE',
+      whatsappNumber: '+49 171 9876543',
+    }),
+  );
   cli(host.databasePath, 'profile', '--set', profile);
   await page.goto(host.url);
   const grid = page.getByRole('grid', { name: 'Kontakte' });
-  for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange']) await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
+  for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange'])
+    await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Briefe …' }).click();
   // The host hands out the finished PDF; the tab is closed before it arrives.
   let handedOut!: () => void;
@@ -142,7 +165,16 @@ test('the invitation opens WhatsApp with the contact’s number and the personal
   const profile = path.join(test.info().outputDir, 'profil.json');
   mkdirSync(test.info().outputDir, { recursive: true });
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(profile, JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null }, recommendedMessenger: 'signal' }));
+  writeFileSync(
+    profile,
+    JSON.stringify({
+      name: 'Dachdeckerei Schulze',
+      legalForm: 'GmbH',
+      representative: 'Bernd Schulze',
+      messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null },
+      recommendedMessenger: 'signal',
+    }),
+  );
   cli(host.databasePath, 'profile', '--set', profile);
   // wa.me is outside: the test looks at the address only, nothing leaves the machine.
   const opened: string[] = [];
@@ -157,12 +189,16 @@ test('the invitation opens WhatsApp with the contact’s number and the personal
   // No target yet: the business's recommendation is offered first, and stored with the invitation.
   await expect(invite.getByRole('radio', { name: 'Signal (Empfehlung Ihres Betriebs)' })).toBeChecked();
   await invite.getByRole('button', { name: 'Weiter' }).click();
-  await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(/^Sehr geehrter Herr Müller,\nwir stellen unsere Kurznachrichten von WhatsApp auf Signal um/);
+  await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(
+    /^Sehr geehrter Herr Müller,\nwir stellen unsere Kurznachrichten von WhatsApp auf Signal um/,
+  );
   // The text message carries the same number and text (sms: opens the phone program; not clicked here).
   const sms = new URL((await invite.getByRole('link', { name: 'Als SMS' }).getAttribute('href'))!);
   expect(sms.protocol).toBe('sms:');
   expect(sms.pathname).toBe('+491712345678');
-  expect(sms.searchParams.get('body')).toBe('Sehr geehrter Herr Müller, wir schreiben künftig über Signal statt WhatsApp: https://signal.me/#p/+491719876543 - Dachdeckerei Schulze GmbH');
+  expect(sms.searchParams.get('body')).toBe(
+    'Sehr geehrter Herr Müller, wir schreiben künftig über Signal statt WhatsApp: https://signal.me/#p/+491719876543 - Dachdeckerei Schulze GmbH',
+  );
   await invite.getByRole('link', { name: 'In WhatsApp öffnen' }).click();
   await expect.poll(() => opened.length).toBe(1);
   const url = new URL(opened[0]!);
@@ -175,7 +211,11 @@ test('the invitation opens WhatsApp with the contact’s number and the personal
 
   await invite.getByRole('button', { name: 'Als eingeladen per WhatsApp vermerken' }).click();
   await expect(page.getByTestId('contact-detail').getByText('Eingeladen', { exact: true })).toBeVisible();
-  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string; target: string | null }[];
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as {
+    displayName: string;
+    stage: string;
+    target: string | null;
+  }[];
   expect(contacts.find((c) => c.displayName === 'Jürgen Müller')).toMatchObject({ stage: 'invited', target: 'signal' });
 
   // He reads English and is on first-name terms with the office: set on the contact, the invitation follows.
@@ -188,7 +228,9 @@ test('the invitation opens WhatsApp with the contact’s number and the personal
   await expect(page.getByText('Gespeichert.')).toBeVisible();
   await detail.getByRole('tab', { name: 'Weg' }).click();
   await expect(invite.getByTestId('invite-tone')).toHaveText('Englisch · Du');
-  await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(/^Hi Jürgen,\nWe are moving our messages from WhatsApp to Signal/);
+  await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(
+    /^Hi Jürgen,\nWe are moving our messages from WhatsApp to Signal/,
+  );
   const english = new URL((await invite.getByRole('link', { name: 'In WhatsApp öffnen' }).getAttribute('href'))!);
   expect(english.searchParams.get('text')).toMatch(/^Hi Jürgen,\n.*https:\/\/signal\.me\/#p\/\+491719876543/s);
   await detail.getByRole('tab', { name: 'Verlauf' }).click();
@@ -196,31 +238,66 @@ test('the invitation opens WhatsApp with the contact’s number and the personal
   await expect(page.getByTestId('history')).toContainText('Ansprache: Automatisch (Mitarbeitende: Du) → Du');
 });
 
-test('consent letters for contacts who consented, refused or switched already: the page lists them and asks; by default they get none', async ({ page, host }, testInfo) => {
+test('consent letters for contacts who consented, refused or switched already: the page lists them and asks; by default they get none', async ({
+  page,
+  host,
+}, testInfo) => {
   importCsv(host.databasePath, [...CSV.split('\n'), 'Sabine;Krüger;Frau;;0160 5550001;Hauptstraße 9;34119;Kassel'].join('\n'));
   mkdirSync(testInfo.outputDir, { recursive: true });
   const { writeFileSync } = await import('node:fs');
   const profile = path.join(testInfo.outputDir, 'profil.json');
   writeFileSync(
     profile,
-    JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', representative: 'Bernd Schulze', seat: 'Kassel', registerCourt: 'Amtsgericht Kassel', registerNumber: 'HRB 12345', managingDirectors: ['Bernd Schulze'], street: 'Mühlenweg 3', postalCode: '34117', city: 'Kassel', phone: '0561 123456', email: 'info@schulze-dach.de', state: 'HE', whatsappNumber: '+49 171 9876543' }),
+    JSON.stringify({
+      name: 'Dachdeckerei Schulze',
+      legalForm: 'GmbH',
+      representative: 'Bernd Schulze',
+      seat: 'Kassel',
+      registerCourt: 'Amtsgericht Kassel',
+      registerNumber: 'HRB 12345',
+      managingDirectors: ['Bernd Schulze'],
+      street: 'Mühlenweg 3',
+      postalCode: '34117',
+      city: 'Kassel',
+      phone: '0561 123456',
+      email: 'info@schulze-dach.de',
+      state: 'HE',
+      whatsappNumber: '+49 171 9876543',
+    }),
   );
   cli(host.databasePath, 'profile', '--set', profile);
-  const idOf = (name: string) => String((JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string }[]).find((c) => c.displayName === name)!.id);
-  cli(host.databasePath, 'consent', idOf('Anna Schmidt'), '--purposes', 'appointments', '--date', '2026-11-20', '--evidence-note', 'mündlich');
+  const idOf = (name: string) =>
+    String(
+      (JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string }[]).find(
+        (c) => c.displayName === name,
+      )!.id,
+    );
+  cli(
+    host.databasePath,
+    'consent',
+    idOf('Anna Schmidt'),
+    '--purposes',
+    'appointments',
+    '--date',
+    '2026-11-20',
+    '--evidence-note',
+    'mündlich',
+  );
   cli(host.databasePath, 'set-stage', idOf('Jürgen Müller'), 'consent_requested');
   cli(host.databasePath, 'set-stage', idOf('Jürgen Müller'), 'consent_refused');
   cli(host.databasePath, 'set-stage', idOf('Petra Lange'), 'switched', '--messenger', 'signal');
 
   await page.goto(host.url);
   const grid = page.getByRole('grid', { name: 'Kontakte' });
-  for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange', 'Karl Fuchs', 'Sabine Krüger']) await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
+  for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange', 'Karl Fuchs', 'Sabine Krüger'])
+    await grid.getByRole('checkbox', { name: `${name} auswählen` }).click();
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Briefe …' }).click();
   await expect(page.getByTestId('letters-summary')).toHaveText('5 Kontakte ausgewählt, 4 mit Postanschrift.');
 
   const settled = page.getByTestId('letters-settled');
   await expect(settled).toContainText('3 Kontakte haben schon entschieden');
-  for (const line of ['Anna Schmidt (Einwilligung liegt vor)', 'Jürgen Müller (hat abgelehnt)', 'Petra Lange (ist gewechselt)']) await expect(settled).toContainText(line);
+  for (const line of ['Anna Schmidt (Einwilligung liegt vor)', 'Jürgen Müller (hat abgelehnt)', 'Petra Lange (ist gewechselt)'])
+    await expect(settled).toContainText(line);
   await expect(settled).not.toContainText('Sabine Krüger');
   await expect(settled.getByRole('radio', { name: 'Ohne diese drucken' })).toBeChecked();
   await expect(page.getByRole('button', { name: 'PDF mit 1 Brief erstellen' })).toBeVisible();

@@ -14,7 +14,11 @@ interface CliContact {
 const contactsOf = (databasePath: string): CliContact[] => JSON.parse(cli(databasePath, 'contacts', '--json')) as CliContact[];
 
 // Klaus and Anna share the number of Anna's office; an Excel list as offices have them.
-const KUNDENLISTE = ['Vorname;Nachname;Firma;Telefon;Straße;PLZ;Ort', 'Klaus;Bauer;;0561 998877;;;', 'Anna;Lehmann;Lehmann Immobilien;0561 998877;Hafenstraße 4;34117;Kassel'].join('\r\n');
+const KUNDENLISTE = [
+  'Vorname;Nachname;Firma;Telefon;Straße;PLZ;Ort',
+  'Klaus;Bauer;;0561 998877;;;',
+  'Anna;Lehmann;Lehmann Immobilien;0561 998877;Hafenstraße 4;34117;Kassel',
+].join('\r\n');
 
 async function importThroughTheWindow(page: Page, name: string, text: string) {
   await page.getByRole('link', { name: 'Import', exact: true }).click();
@@ -22,7 +26,10 @@ async function importThroughTheWindow(page: Page, name: string, text: string) {
   await expect(page.getByRole('heading', { name: 'Vorschau – noch ist nichts gespeichert' })).toBeVisible();
 }
 
-test('two people sharing a number, kept apart, then the same list again: the preview and the record stay unchanged', async ({ page, host }) => {
+test('two people sharing a number, kept apart, then the same list again: the preview and the record stay unchanged', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await importThroughTheWindow(page, 'kunden.csv', KUNDENLISTE);
   const preview = page.getByTestId('import-file');
@@ -68,7 +75,10 @@ test('duplicates are decided in the preview: keep both, merge or skip, per row',
 });
 
 test('"Einwilligung erteilt" for a selection opens the consent form; nothing is recorded without proof', async ({ page, host }) => {
-  importCsv(host.databasePath, ['Name;Handy', 'Petra Lange;0171 9988776', 'Karl Fuchs;0152 33344455', 'Jürgen Özdemir;0151 98765432'].join('\n'));
+  importCsv(
+    host.databasePath,
+    ['Name;Handy', 'Petra Lange;0171 9988776', 'Karl Fuchs;0152 33344455', 'Jürgen Özdemir;0151 98765432'].join('\n'),
+  );
   const named = (name: string) => contactsOf(host.databasePath).find((c) => c.displayName === name)!;
   const [petra, karl] = [named('Petra Lange'), named('Karl Fuchs')];
   cli(host.databasePath, 'set-stage', String(petra!.id), 'consent_requested', '--letter-version', 'EW-TEST');
@@ -98,6 +108,14 @@ test('"Einwilligung erteilt" for a selection opens the consent form; nothing is 
   await expect(page.getByText('Einwilligung für 2 Kontakte gespeichert – die unterschriebenen Formulare fehlen noch.')).toBeVisible();
   const stages = Object.fromEntries(contactsOf(host.databasePath).map((c) => [c.displayName, c.stage]));
   expect(stages).toEqual({ 'Petra Lange': 'consent_given', 'Karl Fuchs': 'switched', 'Jürgen Özdemir': 'consent_given' });
-  const history = JSON.parse(cli(host.databasePath, 'history', String(petra!.id), '--json')) as { text: string; changes: { field: string; after: string | null }[] }[];
-  expect(history[0]!.changes).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'Textversion', after: 'EW-TEST' }), expect.objectContaining({ after: 'mündlich am Telefon, Notiz in der Akte' })]));
+  const history = JSON.parse(cli(host.databasePath, 'history', String(petra!.id), '--json')) as {
+    text: string;
+    changes: { field: string; after: string | null }[];
+  }[];
+  expect(history[0]!.changes).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ field: 'Textversion', after: 'EW-TEST' }),
+      expect.objectContaining({ after: 'mündlich am Telefon, Notiz in der Akte' }),
+    ]),
+  );
 });

@@ -6,14 +6,18 @@ const navigation = ['Kontakte', 'Import', 'Einladungen', 'Briefe', 'Übersicht',
 
 function rawGet(port: number, path: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', reject);
   });
 }
 
-test('`npm run serve -- --db … --port 5199` prints the tokened address, serves the German shell and refuses strangers', async ({ page }) => {
+test('`npm run serve -- --db … --port 5199` prints the tokened address, serves the German shell and refuses strangers', async ({
+  page,
+}) => {
   const database = tempDatabase();
   const serve = await startServeProcess('npm', ['run', 'serve', '--', '--db', database.path, '--port', '5199']);
   try {
@@ -30,7 +34,7 @@ test('`npm run serve -- --db … --port 5199` prints the tokened address, serves
     // The page traded the address's launch code for its API token: the address, kept in the browser's
     // history, opens nothing any more.
     expect(await rawGet(5199, `/?token=${serve.token}`, '127.0.0.1:5199')).toBe(401);
-    const noToken = await page.request.post(`${serve.origin}/api/settings.get`, { data: {} , headers: { 'x-umzugshelfer-token': '' } });
+    const noToken = await page.request.post(`${serve.origin}/api/settings.get`, { data: {}, headers: { 'x-umzugshelfer-token': '' } });
     expect(noToken.status()).toBe(401);
   } finally {
     await serve.stop();
@@ -71,10 +75,14 @@ test('a wrong-typed contract call gets invalid_input and the host keeps serving'
   await expect(page.getByTestId('contacts-empty')).toBeVisible();
   // The API token the page got for the address's launch code (kept in this tab's sessionStorage only).
   const token = await page.evaluate(() => sessionStorage.getItem('umzugshelfer.token'));
-  const call = (name: string, body: unknown) => page.request.post(`${host.origin}/api/${name}`, { data: body, headers: { 'x-umzugshelfer-token': token ?? '' } });
+  const call = (name: string, body: unknown) =>
+    page.request.post(`${host.origin}/api/${name}`, { data: body, headers: { 'x-umzugshelfer-token': token ?? '' } });
   const bad = await call('settings.update', { invitationReminderDays: 'vierzehn' });
   expect(bad.status()).toBe(400);
-  expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('invitationReminderDays') } });
+  expect(await bad.json()).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_input', message: expect.stringContaining('invitationReminderDays') },
+  });
   expect(await (await call('settings.get', {})).json()).toMatchObject({ ok: true, value: { invitationReminderDays: 14 } });
   await page.reload();
   await expect(page.getByTestId('contacts-empty')).toBeVisible();

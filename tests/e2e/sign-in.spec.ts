@@ -4,7 +4,11 @@ const TOKEN_KEY = 'umzugshelfer.token';
 const launchSpent = 'Diese Adresse gilt nicht (mehr): Sie öffnet Umzugshelfer nur einmal.';
 const signedOut = 'Dieser Tab ist bei Umzugshelfer nicht angemeldet.';
 
-test('the API key stays in its tab, never on the disk; further tabs get it from an open tab; with none open the page says what to do', async ({ page, context, host }) => {
+test('the API key stays in its tab, never on the disk; further tabs get it from an open tab; with none open the page says what to do', async ({
+  page,
+  context,
+  host,
+}) => {
   await page.goto(host.url);
   await expect(page.getByTestId('contacts-empty')).toBeVisible();
   const kept = await page.evaluate((key) => ({ tab: sessionStorage.getItem(key), disk: JSON.stringify({ ...localStorage }) }), TOKEN_KEY);

@@ -66,7 +66,13 @@ test('the table sorts by company (German order, none last) and by number', async
   importCsv(host.databasePath, CSV);
   await openContacts(page, host.url);
   const grid = page.getByRole('grid', { name: 'Kontakte' });
-  const names = async () => (await grid.getByRole('row').allInnerTexts()).slice(1).map((text) => text.split('\n').find((part) => part.trim())!.trim());
+  const names = async () =>
+    (await grid.getByRole('row').allInnerTexts()).slice(1).map((text) =>
+      text
+        .split('\n')
+        .find((part) => part.trim())!
+        .trim(),
+    );
   await grid.getByRole('columnheader', { name: 'Firma' }).getByRole('button').click();
   await expect(grid.getByRole('columnheader', { name: 'Firma' })).toHaveAttribute('aria-sort', 'ascending');
   // Without a company: by name as the table shows it.
@@ -76,7 +82,10 @@ test('the table sorts by company (German order, none last) and by number', async
   await expect.poll(names).toEqual(['Jürgen Özdemir', 'Elektro Meier KG', 'Bernd Schulze', 'Petra Lange', 'Sabine Krüger', 'Karl Fuchs']);
 });
 
-test('filter, select three contacts, change them at once, undo one change; the overview agrees with the database', async ({ page, host }) => {
+test('filter, select three contacts, change them at once, undo one change; the overview agrees with the database', async ({
+  page,
+  host,
+}) => {
   importCsv(host.databasePath, CSV);
   await openContacts(page, host.url);
   const grid = page.getByRole('grid', { name: 'Kontakte' });
@@ -129,7 +138,14 @@ test('filter, select three contacts, change them at once, undo one change; the o
   await bulkBar.getByRole('button', { name: 'Sprache & Ansprache' }).click();
   await page.getByRole('menuitem', { name: 'Englisch' }).click();
   await expect(page.getByText('2 Kontakte geändert.').last()).toBeVisible();
-  await expect.poll(() => contactsOf(host.databasePath).filter((c) => c.language === 'en').map((c) => c.displayName).sort()).toEqual(['Petra Lange', 'Sabine Krüger']);
+  await expect
+    .poll(() =>
+      contactsOf(host.databasePath)
+        .filter((c) => c.language === 'en')
+        .map((c) => c.displayName)
+        .sort(),
+    )
+    .toEqual(['Petra Lange', 'Sabine Krüger']);
   // The table finds them by language too.
   await page.getByRole('combobox', { name: 'Sprache' }).click();
   await page.getByRole('option', { name: 'Englisch' }).click();
@@ -208,7 +224,10 @@ test('open a contact, record consent with an uploaded scan, see it and the histo
   const consents = drawer.getByTestId('consent');
   await expect(consents).toHaveCount(2);
   await expect(consents.first()).toContainText('Unterschriebener Brief');
-  await consents.first().getByRole('button', { name: /Nachweis ansehen/ }).click();
+  await consents
+    .first()
+    .getByRole('button', { name: /Nachweis ansehen/ })
+    .click();
   await expect(drawer.getByRole('img', { name: 'einwilligung-lange.png' })).toBeVisible();
 
   await drawer.getByRole('tab', { name: 'Verlauf' }).click();

@@ -73,7 +73,11 @@ test('an invalid postal code shows its message at the field after trying to save
   await expect(page.getByText('Betriebsprofil gespeichert.')).toBeVisible();
   // Threema ids are stored in capitals.
   await expect(threema).toHaveValue('ABCD1234');
-  expect(JSON.parse(cli(host.databasePath, 'profile', '--json'))).toMatchObject({ name: 'Dachdeckerei Schulze', postalCode: '34117', messengers: { threema: 'ABCD1234' } });
+  expect(JSON.parse(cli(host.databasePath, 'profile', '--json'))).toMatchObject({
+    name: 'Dachdeckerei Schulze',
+    postalCode: '34117',
+    messengers: { threema: 'ABCD1234' },
+  });
 });
 
 test('the general settings ask before the Betrieb tab replaces them', async ({ page, host }) => {
@@ -136,7 +140,11 @@ test('the contact form asks before a drawer tab or closing the drawer discards i
   await expect(question(page)).toHaveCount(0);
 });
 
-test('closing the browser tab with unsaved edits asks the browser’s question; without edits it does not', async ({ page, host, context }) => {
+test('closing the browser tab with unsaved edits asks the browser’s question; without edits it does not', async ({
+  page,
+  host,
+  context,
+}) => {
   // The first tab opens the printed address; a further tab gets its key from an open one.
   const form = await openProfile(page, host.url);
   const clean = await context.newPage();

@@ -15,7 +15,15 @@ const built: string[] = [];
 export async function childScript(contents: string, name: string, external: string[] = []): Promise<string> {
   const script = path.join(mkdtempSync(path.join(tmpdir(), 'umzugshelfer-child-')), `${name}.cjs`);
   built.push(path.dirname(script));
-  await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: script, external, logLevel: 'warning' });
+  await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: script,
+    external,
+    logLevel: 'warning',
+  });
   return script;
 }
 

@@ -21,4 +21,9 @@ export async function cliWith(env: Environment, ...argv: string[]): Promise<{ co
  * The environment of this process without a locale, for a CLI started as a process of its own
  * whose German output a test reads (on a computer set to English it would answer in English).
  */
-export const withoutLocale = (env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv => ({ ...env, LC_ALL: '', LC_MESSAGES: '', LANG: '' });
+export const withoutLocale = (env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv => ({
+  ...env,
+  LC_ALL: '',
+  LC_MESSAGES: '',
+  LANG: '',
+});

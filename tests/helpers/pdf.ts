@@ -22,13 +22,22 @@ export function words(file: string): Word[] {
   const html = pdftotext(file, '-bbox');
   const result: Word[] = [];
   let page = 0;
-  for (const match of html.matchAll(/<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+  for (const match of html.matchAll(
+    /<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
     if (match[0].startsWith('<page')) {
       page += 1;
       continue;
     }
     const [, xMin, yMin, xMax, yMax, text] = match;
-    result.push({ page, text: text!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'), left: Number(xMin) * MM_PER_PT, top: Number(yMin) * MM_PER_PT, right: Number(xMax) * MM_PER_PT, bottom: Number(yMax) * MM_PER_PT });
+    result.push({
+      page,
+      text: text!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+      left: Number(xMin) * MM_PER_PT,
+      top: Number(yMin) * MM_PER_PT,
+      right: Number(xMax) * MM_PER_PT,
+      bottom: Number(yMax) * MM_PER_PT,
+    });
   }
   return result;
 }
@@ -41,9 +50,11 @@ export function words(file: string): Word[] {
 export function textOperators(file: string): { blocks: number; runs: number; moves: number } {
   const pdf = readFileSync(file);
   const counts = { blocks: 0, runs: 0, moves: 0 };
-  for (const match of pdf.toString('latin1').matchAll(/\/FlateDecode[^]*?stream\r?\n/g)) {
+  for (const match of pdf.toString('latin1').matchAll(/\/FlateDecode[\s\S]*?stream\r?\n/g)) {
     const start = match.index! + match[0].length;
-    const content = inflateSync(pdf.subarray(start, pdf.indexOf('endstream', start)), { finishFlush: constants.Z_SYNC_FLUSH }).toString('latin1');
+    const content = inflateSync(pdf.subarray(start, pdf.indexOf('endstream', start)), { finishFlush: constants.Z_SYNC_FLUSH }).toString(
+      'latin1',
+    );
     if (!content.includes('BT')) continue;
     counts.blocks += (content.match(/\bBT\b/g) ?? []).length;
     counts.runs += (content.match(/\bT[jJ]\b/g) ?? []).length;

@@ -36,13 +36,27 @@ interface Run {
 function cliImport(file: string, database: string, dir: string, ...extra: string[]): Run {
   const peakFile = path.join(dir, `peak-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['-r', path.join(import.meta.dirname, 'report-peak.cjs'), process.env.UMZUGSHELFER_TEST_CLI!, 'import', file, '--db', database, '--json', ...extra], {
-    encoding: 'utf8',
-    // No locale: the messages matched are the German ones (the CLI answers in English under LANG=en).
-    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', UMZUGSHELFER_PEAK_FILE: peakFile },
-    timeout: 240_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      '-r',
+      path.join(import.meta.dirname, 'report-peak.cjs'),
+      process.env.UMZUGSHELFER_TEST_CLI!,
+      'import',
+      file,
+      '--db',
+      database,
+      '--json',
+      ...extra,
+    ],
+    {
+      encoding: 'utf8',
+      // No locale: the messages matched are the German ones (the CLI answers in English under LANG=en).
+      env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', UMZUGSHELFER_PEAK_FILE: peakFile },
+      timeout: 240_000,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const ms = performance.now() - started;
   let report: Run['report'] = null;
   try {
@@ -62,7 +76,12 @@ function databaseDigest(database: string): string {
     for (const { name } of tables) {
       hash.update(name);
       // Sorted here: some tables have no rowid to order by.
-      const rows = db.prepare(`SELECT * FROM "${name}"`).raw().all().map((row) => JSON.stringify(row)).sort();
+      const rows = db
+        .prepare(`SELECT * FROM "${name}"`)
+        .raw()
+        .all()
+        .map((row) => JSON.stringify(row))
+        .sort();
       for (const row of rows) hash.update(row);
     }
     return hash.digest('hex');
@@ -79,39 +98,46 @@ describe('hostile files through `cli import`', () => {
     expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
   });
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, hostile) => {
-    const dir = tempDir('umzugshelfer-hostile-');
-    const file = hostile.write(dir);
-    expect(path.basename(file)).toBe(hostile.name);
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, hostile) => {
+      const dir = tempDir('umzugshelfer-hostile-');
+      const file = hostile.write(dir);
+      expect(path.basename(file)).toBe(hostile.name);
 
-    // A database with contacts in it, so "unchanged" means something.
-    const database = path.join(dir, 'office.sqlite');
-    const seed = path.join(dir, 'Bestand.csv');
-    await writeCsv(seed, 25);
-    expect(cliImport(seed, database, dir).exit).toBe(0);
-    const before = databaseDigest(database);
+      // A database with contacts in it, so "unchanged" means something.
+      const database = path.join(dir, 'office.sqlite');
+      const seed = path.join(dir, 'Bestand.csv');
+      await writeCsv(seed, 25);
+      expect(cliImport(seed, database, dir).exit).toBe(0);
+      const before = databaseDigest(database);
 
-    const run = cliImport(file, database, dir);
-    expect(run.stderr).not.toMatch(/\n\s+at |Error:|RangeError|FATAL/);
-    expect(run.exit, `${hostile.finding}\n${run.stderr}`).toBe(hostile.expect.exit);
-    const reported = run.report?.files[0];
-    expect(reported, run.stderr).toBeDefined();
-    const named = reported!.errors.filter((error) => error.message.includes(hostile.name));
-    const matching = named.filter((error) => hostile.expect.message.test(error.message));
-    expect(matching.length, JSON.stringify(reported!.errors, null, 1)).toBeGreaterThan(0);
-    if (hostile.expect.line !== undefined) expect(matching.map((error) => error.line)).toContain(hostile.expect.line);
-    if (hostile.expect.exit === 2) expect(databaseDigest(database)).toBe(before);
+      const run = cliImport(file, database, dir);
+      expect(run.stderr).not.toMatch(/\n\s+at |Error:|RangeError|FATAL/);
+      expect(run.exit, `${hostile.finding}\n${run.stderr}`).toBe(hostile.expect.exit);
+      const reported = run.report?.files[0];
+      expect(reported, run.stderr).toBeDefined();
+      const named = reported!.errors.filter((error) => error.message.includes(hostile.name));
+      const matching = named.filter((error) => hostile.expect.message.test(error.message));
+      expect(matching.length, JSON.stringify(reported!.errors, null, 1)).toBeGreaterThan(0);
+      if (hostile.expect.line !== undefined) expect(matching.map((error) => error.line)).toContain(hostile.expect.line);
+      if (hostile.expect.exit === 2) expect(databaseDigest(database)).toBe(before);
 
-    const normal = path.join(dir, `normal${path.extname(hostile.name) || '.txt'}`);
-    await writeNormalLike(normal, kindOf(hostile.name), statSync(file).size);
-    const reference = cliImport(normal, path.join(dir, 'reference.sqlite'), dir, '--dry-run');
-    expect(reference.exit, reference.stderr).toBe(0);
+      const normal = path.join(dir, `normal${path.extname(hostile.name) || '.txt'}`);
+      await writeNormalLike(normal, kindOf(hostile.name), statSync(file).size);
+      const reference = cliImport(normal, path.join(dir, 'reference.sqlite'), dir, '--dry-run');
+      expect(reference.exit, reference.stderr).toBe(0);
 
-    // The figures, for the record of what a hostile file costs beside an ordinary one.
-    console.info(`${hostile.name}: exit ${run.exit}, ${run.ms.toFixed(0)} ms (ordinary file of the same size ${reference.ms.toFixed(0)} ms), peak ${run.peakMb.toFixed(0)} MB (ordinary ${reference.peakMb.toFixed(0)} MB)`);
-    expect(run.peakMb, `peak ${run.peakMb.toFixed(0)} MB`).toBeLessThan(PEAK_MB);
-    expect(run.ms, `${run.ms.toFixed(0)} ms beside ${reference.ms.toFixed(0)} ms for an ordinary file of ${statSync(normal).size} bytes`).toBeLessThan(
-      TIME_RATIO * reference.ms + TIME_SLACK_MS,
-    );
-  }, 600_000);
+      // The figures, for the record of what a hostile file costs beside an ordinary one.
+      console.info(
+        `${hostile.name}: exit ${run.exit}, ${run.ms.toFixed(0)} ms (ordinary file of the same size ${reference.ms.toFixed(0)} ms), peak ${run.peakMb.toFixed(0)} MB (ordinary ${reference.peakMb.toFixed(0)} MB)`,
+      );
+      expect(run.peakMb, `peak ${run.peakMb.toFixed(0)} MB`).toBeLessThan(PEAK_MB);
+      expect(
+        run.ms,
+        `${run.ms.toFixed(0)} ms beside ${reference.ms.toFixed(0)} ms for an ordinary file of ${statSync(normal).size} bytes`,
+      ).toBeLessThan(TIME_RATIO * reference.ms + TIME_SLACK_MS);
+    },
+    600_000,
+  );
 });

@@ -14,12 +14,18 @@ function xlsxBytes(count: number): Uint8Array {
   const rows = [`<row r="1">${cell('A1', 'Vorname')}${cell('B1', 'Nachname')}${cell('C1', 'Handy')}${cell('D1', 'E-Mail')}</row>`];
   let line = 2;
   for (const c of contacts(count)) {
-    rows.push(`<row r="${line}">${cell(`A${line}`, c.given)}${cell(`B${line}`, c.family)}${cell(`C${line}`, c.mobile)}${cell(`D${line}`, c.email)}</row>`);
+    rows.push(
+      `<row r="${line}">${cell(`A${line}`, c.given)}${cell(`B${line}`, c.family)}${cell(`C${line}`, c.mobile)}${cell(`D${line}`, c.email)}</row>`,
+    );
     line += 1;
   }
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    'xl/workbook.xml': strToU8('<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Kontakte" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    ),
+    'xl/workbook.xml': strToU8(
+      '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Kontakte" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
     'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
     'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`),
   });

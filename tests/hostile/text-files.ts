@@ -12,7 +12,15 @@ const CRLF = '\r\n';
 /** A vCard whose NOTE line has no colon and goes on in `folds` fold lines of `foldText`. */
 export function noteWithoutColonVcard(folds: number, foldText = 'x1234567890'): Buffer {
   return Buffer.from(
-    ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Anna Schmitz', `NOTE${`${CRLF} ${foldText}`.repeat(folds)}`, 'TEL;TYPE=CELL:0171 1234567', 'END:VCARD', ''].join(CRLF),
+    [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Anna Schmitz',
+      `NOTE${`${CRLF} ${foldText}`.repeat(folds)}`,
+      'TEL;TYPE=CELL:0171 1234567',
+      'END:VCARD',
+      '',
+    ].join(CRLF),
     'latin1',
   );
 }
@@ -46,7 +54,8 @@ export function rightToLeftCsv(): Buffer {
 export function invalidUtf8Csv(badLine = 3, rows = 20): Buffer {
   const parts: Buffer[] = [Buffer.from(`Vorname;Nachname;Straße;Handy${CRLF}Jürgen;Groß;Mühlenweg 1;0171 1000000${CRLF}`, 'utf8')];
   for (let line = 3; line < rows + 3; line += 1) {
-    const name = line === badLine ? Buffer.concat([Buffer.from('M'), Buffer.from([0xfc]), Buffer.from('ller')]) : Buffer.from('Müller', 'utf8');
+    const name =
+      line === badLine ? Buffer.concat([Buffer.from('M'), Buffer.from([0xfc]), Buffer.from('ller')]) : Buffer.from('Müller', 'utf8');
     parts.push(Buffer.from(`Anna${line};`), name, Buffer.from(`;Weg ${line};0171 2${String(line).padStart(6, '0')}${CRLF}`));
   }
   return Buffer.concat(parts);

@@ -12,10 +12,13 @@ import type { HostileCase } from './types';
 export const SHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 /** A worksheet around `rows` (the <row> elements, as XML). */
-export const sheetXml = (rows: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${SHEET_NS}"><sheetData>${rows}</sheetData></worksheet>`;
+export const sheetXml = (rows: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${SHEET_NS}"><sheetData>${rows}</sheetData></worksheet>`;
 
 const WORKBOOK_PARTS = {
-  '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+  '[Content_Types].xml': strToU8(
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  ),
   'xl/workbook.xml': strToU8(
     `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${SHEET_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Kontakte" sheetId="1" r:id="rId1"/></sheets></workbook>`,
   ),
@@ -120,7 +123,11 @@ export function repeatedEntry(name: string, head: string, unit: string, times: n
   const part = (text: string, flush: number) => deflateRawSync(Buffer.from(text, 'utf8'), { finishFlush: flush, level: 9 });
   const unitBytes = Buffer.from(unit, 'utf8');
   const unitDeflated = part(unit, constants.Z_FULL_FLUSH);
-  const deflated = Buffer.concat([part(head, constants.Z_FULL_FLUSH), ...Array.from({ length: times }, () => unitDeflated), part(tail, constants.Z_FINISH)]);
+  const deflated = Buffer.concat([
+    part(head, constants.Z_FULL_FLUSH),
+    ...Array.from({ length: times }, () => unitDeflated),
+    part(tail, constants.Z_FINISH),
+  ]);
   let crc = crc32(head);
   for (let i = 0; i < times; i += 1) crc = crc32(unitBytes, crc);
   crc = crc32(tail, crc);
@@ -138,7 +145,12 @@ export function xlsxBomb(sheetBytes: number, claimedSheetSize?: number): Uint8Ar
   const unit = unitOf(`<row>${textCell('A1', 'Müller')}</row>${' '.repeat(30_000)}`, MB);
   const [head, tail] = sheetXml('|').split('|') as [string, string];
   const sheet = repeatedEntry('xl/worksheets/sheet1.xml', head, unit, Math.ceil(sheetBytes / unit.length), tail);
-  const parts = Object.entries(WORKBOOK_PARTS).map(([name, bytes]) => ({ name, deflated: deflateRawSync(bytes), size: bytes.length, crc: crc32(bytes) }));
+  const parts = Object.entries(WORKBOOK_PARTS).map(([name, bytes]) => ({
+    name,
+    deflated: deflateRawSync(bytes),
+    size: bytes.length,
+    crc: crc32(bytes),
+  }));
   return zipOfDeflated([...parts, claimedSheetSize === undefined ? sheet : { ...sheet, size: claimedSheetSize }]);
 }
 
@@ -147,7 +159,10 @@ export function chatZipBomb(chatBytes: number): Uint8Array {
   const unit = unitOf(`12.03.26, 08:15 - Max Mustermann: Haha${'a'.repeat(30_000)}\n`, MB);
   const chat = repeatedEntry('_chat.txt', '', unit, Math.ceil(chatBytes / unit.length), '');
   const photo = Buffer.alloc(4096, 0xff);
-  return zipOfDeflated([chat, { name: '00000012-PHOTO-2026-03-12-08-15-00.jpg', deflated: deflateRawSync(photo), size: photo.length, crc: crc32(photo) }]);
+  return zipOfDeflated([
+    chat,
+    { name: '00000012-PHOTO-2026-03-12-08-15-00.jpg', deflated: deflateRawSync(photo), size: photo.length, crc: crc32(photo) },
+  ]);
 }
 
 /**

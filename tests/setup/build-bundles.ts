@@ -15,7 +15,8 @@ export default async function buildBundles(): Promise<() => void> {
   // Runs that were killed leave their folder behind; a day later it is nobody's.
   for (const name of readdirSync(path.join(root, 'out'))) {
     const old = path.join(root, 'out', name);
-    if (name.startsWith('test-run-') && Date.now() - statSync(old).mtimeMs > 24 * 60 * 60 * 1000) rmSync(old, { recursive: true, force: true });
+    if (name.startsWith('test-run-') && Date.now() - statSync(old).mtimeMs > 24 * 60 * 60 * 1000)
+      rmSync(old, { recursive: true, force: true });
   }
   const dir = mkdtempSync(path.join(root, 'out', 'test-run-'));
   const bundle = (entry: string, name: string) =>

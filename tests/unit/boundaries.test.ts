@@ -15,9 +15,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const importPattern = /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const importPattern =
+  /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
-export function importsOf(file: string): string[] {
+function importsOf(file: string): string[] {
   const text = readFileSync(path.join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
   return [...text.matchAll(importPattern)].map((match) => match[1] ?? match[2] ?? match[3] ?? match[4]!);
 }
@@ -32,11 +33,22 @@ interface Violation {
 }
 
 function violations(dir: string, allowed: (file: string, specifier: string) => boolean): Violation[] {
-  return sourceFiles(dir).flatMap((file) => importsOf(file).filter((specifier) => !allowed(file, specifier)).map((specifier) => ({ file, specifier })));
+  return sourceFiles(dir).flatMap((file) =>
+    importsOf(file)
+      .filter((specifier) => !allowed(file, specifier))
+      .map((specifier) => ({ file, specifier })),
+  );
 }
 
 /** Packages shared/ may use: they run unchanged in Node.js, Electron and the browser. */
-const sharedPackages = new Set(['zod', 'zod/locales', 'libphonenumber-js/core', 'libphonenumber-js/metadata.max.json', 'qrcode-generator', 'fflate']);
+const sharedPackages = new Set([
+  'zod',
+  'zod/locales',
+  'libphonenumber-js/core',
+  'libphonenumber-js/metadata.max.json',
+  'qrcode-generator',
+  'fflate',
+]);
 /** Packages the main side uses that a renderer must never load. */
 const mainOnlyPackages = new Set(['electron', 'better-sqlite3', 'esbuild', 'vite']);
 
@@ -56,7 +68,11 @@ describe('process boundaries', () => {
     const found = violations('renderer', (file, specifier) => {
       if (specifier.startsWith('.')) {
         const target = resolveRelative(file, specifier);
-        return target.startsWith(`renderer${path.sep}`) || target.startsWith(`shared${path.sep}`) || target === path.join('electron', 'preload', 'api');
+        return (
+          target.startsWith(`renderer${path.sep}`) ||
+          target.startsWith(`shared${path.sep}`) ||
+          target === path.join('electron', 'preload', 'api')
+        );
       }
       return !isNodeBuiltin(specifier) && !mainOnlyPackages.has(specifier.split('/')[0]!);
     });
@@ -64,8 +80,23 @@ describe('process boundaries', () => {
   });
 
   it('only the Electron shell (main/, preload/) imports `electron`: every other folder runs under plain Node.js', () => {
-    const found = ['electron/services', 'electron/db', 'electron/importers', 'electron/host', 'electron/cli', 'electron/printing', 'electron/exporters'].flatMap((dir) =>
-      violations(dir, (_file, specifier) => specifier !== 'electron' && !specifier.startsWith('electron/') && !specifier.includes('/main/') && !specifier.includes('/preload/')),
+    const found = [
+      'electron/services',
+      'electron/db',
+      'electron/importers',
+      'electron/host',
+      'electron/cli',
+      'electron/printing',
+      'electron/exporters',
+    ].flatMap((dir) =>
+      violations(
+        dir,
+        (_file, specifier) =>
+          specifier !== 'electron' &&
+          !specifier.startsWith('electron/') &&
+          !specifier.includes('/main/') &&
+          !specifier.includes('/preload/'),
+      ),
     );
     expect(found).toEqual([]);
   });
@@ -79,8 +110,16 @@ describe('process boundaries', () => {
   });
 
   it('the preload imports only electron and the contract’s name list (type imports aside)', () => {
-    const found = violations('electron/preload', (file, specifier) =>
-      specifier === 'electron' || resolveRelative(file, specifier) === path.join('shared', 'contract', 'names') || /^import type/m.test(readFileSync(path.join(root, file), 'utf8').split('\n').find((line) => line.includes(`'${specifier}'`)) ?? ''),
+    const found = violations(
+      'electron/preload',
+      (file, specifier) =>
+        specifier === 'electron' ||
+        resolveRelative(file, specifier) === path.join('shared', 'contract', 'names') ||
+        /^import type/m.test(
+          readFileSync(path.join(root, file), 'utf8')
+            .split('\n')
+            .find((line) => line.includes(`'${specifier}'`)) ?? '',
+        ),
     );
     expect(found).toEqual([]);
   });
@@ -98,7 +137,7 @@ function resolvedImport(file: string, specifier: string, known: Set<string>): st
  * The import cycles among files (type imports included: a type cycle binds the files as much as any),
  * as the strongly connected components of the import graph with more than one file (Tarjan).
  */
-export function importCycles(files: string[], groupOf: (file: string) => string = (file) => file): string[][] {
+function importCycles(files: string[], groupOf: (file: string) => string = (file) => file): string[][] {
   const known = new Set(files);
   const graph = new Map<string, Set<string>>();
   for (const file of files) {
@@ -147,8 +186,7 @@ const appSources = () => ['electron', 'shared', path.join('renderer', 'src')].fl
  * The folders whose files depend on each other as layers: a lower one (db) never imports a higher one
  * (services). Repositories and migrations belong to db, every command to the CLI, every view to the renderer.
  */
-const layerOf = (file: string) =>
-  path.dirname(file).replace(/^(electron[\\/](?:db|cli)|renderer[\\/]src)(?:[\\/].*)?$/, '$1');
+const layerOf = (file: string) => path.dirname(file).replace(/^(electron[\\/](?:db|cli)|renderer[\\/]src)(?:[\\/].*)?$/, '$1');
 
 describe('no import cycles', () => {
   it('the cycle finder finds a cycle closed by a type import, and only its members', () => {
@@ -172,7 +210,10 @@ describe('no import cycles', () => {
  * The UTC date of a moment: what `toISOString()` cut to its first ten characters gives. At 00:30 in
  * Germany that is yesterday, so no date the office sees may be made this way (shared/local-date.ts).
  */
-const utcDatePatterns = [/\.toISOString\(\)\s*\.(?:slice|substring|substr)\(\s*0\s*,\s*10\s*\)/, /\.toISOString\(\)\s*\.split\(\s*['"`]T['"`]\s*\)\s*\[\s*0\s*\]/];
+const utcDatePatterns = [
+  /\.toISOString\(\)\s*\.(?:slice|substring|substr)\(\s*0\s*,\s*10\s*\)/,
+  /\.toISOString\(\)\s*\.split\(\s*['"`]T['"`]\s*\)\s*\[\s*0\s*\]/,
+];
 
 /** Every source file of a folder, scripts (.mjs, .cjs, .js) and tests inside it included. */
 function allSourceFiles(dir: string): string[] {
@@ -193,14 +234,16 @@ describe('dates are the office computer’s local date', () => {
       "const c = now.toISOString().split('T')[0];",
       'const d = when.toISOString() .slice(0,10);',
       'const e = new Date().toISOString();', // a full moment in UTC is fine: it is stored, not shown as a date
-      "const f = localDate(new Date());",
+      'const f = localDate(new Date());',
     ];
     expect(utcDateUses(lines.join('\n'))).toEqual(lines.slice(0, 4));
   });
 
   it('no file in electron/, shared/, renderer/src or scripts/ takes the UTC date for today or any day', () => {
     const found = ['electron', 'shared', path.join('renderer', 'src'), 'scripts'].flatMap((dir) =>
-      allSourceFiles(dir).flatMap((file) => utcDateUses(readFileSync(path.join(root, file), 'utf8')).map((line) => `${file}: ${line.trim()}`)),
+      allSourceFiles(dir).flatMap((file) =>
+        utcDateUses(readFileSync(path.join(root, file), 'utf8')).map((line) => `${file}: ${line.trim()}`),
+      ),
     );
     expect(found).toEqual([]);
   });
@@ -215,7 +258,11 @@ describe('the repository stands on its own', () => {
 
   it('no comment cites the handouts beside the project (DOMAIN.md): the fact itself or a page in docs/', () => {
     const self = path.join('tests', 'unit', 'boundaries.test.ts');
-    expect(texts().filter(({ file, text }) => file !== self && /DOMAIN\.md/.test(text)).map(({ file }) => file)).toEqual([]);
+    expect(
+      texts()
+        .filter(({ file, text }) => file !== self && /DOMAIN\.md/.test(text))
+        .map(({ file }) => file),
+    ).toEqual([]);
   });
 
   it('every docs/ page cited exists', () => {
@@ -224,4 +271,3 @@ describe('the repository stands on its own', () => {
     expect([...cited].filter((page) => !existsSync(path.join(root, 'docs', page)))).toEqual([]);
   });
 });
-

@@ -57,7 +57,11 @@ export const consentCommand: CliCommand = {
       method: method as ConsentMethod,
       evidence,
     });
-    io.out(values.json ? JSON.stringify(forScripts(contact)) : `${contact.displayName}: ${translate(language, `tracking.stages.${contact.stage}`)}`);
+    io.out(
+      values.json
+        ? JSON.stringify(forScripts(contact))
+        : `${contact.displayName}: ${translate(language, `tracking.stages.${contact.stage}`)}`,
+    );
     return 0;
   },
 };

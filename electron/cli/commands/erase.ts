@@ -10,7 +10,11 @@ import { contactId, refused, send, type CliCommand } from '../command';
  * A command on one contact, named by its id: `act` does it and returns what to print (as JSON with
  * --json); a contact that does not exist, or cannot take the step, is refused with exit 2.
  */
-function oneContactCommand(name: string, helpVars: CliCommand['helpVars'], act: (session: Session, id: number, language: Language, json: boolean) => string | Promise<string>): CliCommand {
+function oneContactCommand(
+  name: string,
+  helpVars: CliCommand['helpVars'],
+  act: (session: Session, id: number, language: Language, json: boolean) => string | Promise<string>,
+): CliCommand {
   return {
     name,
     helpVars,
@@ -34,7 +38,11 @@ export const deleteCommand = oneContactCommand('delete', { days: DELETED_CONTACT
   const { operationId } = await send(session, 'contacts.bulk', { selection: { ids: [id] }, action: { kind: 'delete' } });
   const restorableUntil = addDays(localDate(new Date()), DELETED_CONTACTS_KEPT_DAYS);
   if (json) return JSON.stringify({ id, deleted: true, operationId, restorableUntil });
-  return translate(language, 'tracking.cli.deleted', { name: contact.displayName, date: formatDate(restorableUntil, language), id: String(id) });
+  return translate(language, 'tracking.cli.deleted', {
+    name: contact.displayName,
+    date: formatDate(restorableUntil, language),
+    id: String(id),
+  });
 });
 
 /** The services' restore of one contact: the app brings contacts back by the undo of their operation (contacts.undoBulk), which has no request per contact. */

@@ -47,7 +47,12 @@ export const importCommand: CliCommand = {
         entries.push({ report: { file, format: null, encoding: null, ...noCounts, errors: [{ line: null, message }] }, analysis: null });
         continue;
       }
-      const analysis = await analyseFile(session.ctx, await fileSource(file), { region, legacyEncoding: legacyEncoding as LegacyEncoding | undefined }, accepted);
+      const analysis = await analyseFile(
+        session.ctx,
+        await fileSource(file),
+        { region, legacyEncoding: legacyEncoding as LegacyEncoding | undefined },
+        accepted,
+      );
       const summary = summarise(entries.length, analysis, language);
       entries.push({
         report: { file, format: summary.format, encoding: summary.encoding, ...summary.counts, errors: summary.issues },
@@ -79,7 +84,10 @@ export const importCommand: CliCommand = {
           invalid: String(report.invalid),
         });
         io.out(`${report.file}: ${report.format ?? '–'}${report.encoding ? ` (${report.encoding})` : ''} – ${counts}`);
-        for (const error of report.errors) io.out(`  ${error.line !== null ? translate(language, 'cli.import.line', { line: String(error.line), message: error.message }) : error.message}`);
+        for (const error of report.errors)
+          io.out(
+            `  ${error.line !== null ? translate(language, 'cli.import.line', { line: String(error.line), message: error.message }) : error.message}`,
+          );
       }
       if (values['dry-run']) io.out(translate(language, 'cli.import.dryRun'));
     }

@@ -10,15 +10,22 @@ function invitationLines(invitation: Invitation, language: 'de' | 'en'): string 
   const head = `#${invitation.id} (${invitation.channel})`;
   if (invitation.needsTarget) {
     const ask = translate(language, 'invite.cli.needsTarget', { targets: targets.join(', ') });
-    const suggestion = invitation.suggestedTarget ? ` ${translate(language, 'invite.cli.suggestion', { target: invitation.suggestedTarget })}` : '';
+    const suggestion = invitation.suggestedTarget
+      ? ` ${translate(language, 'invite.cli.suggestion', { target: invitation.suggestedTarget })}`
+      : '';
     return `${head}\n${ask}${suggestion}`;
   }
   const notes = [];
   if (invitation.missingProfile.length) {
-    const fields = invitation.missingProfile.map((field) => profileFieldLabel(field)).map(({ key, vars }) => translate(language, key, vars));
+    const fields = invitation.missingProfile
+      .map((field) => profileFieldLabel(field))
+      .map(({ key, vars }) => translate(language, key, vars));
     notes.push(translate(language, 'invite.missingProfile', { fields: fields.join(', ') }));
   }
-  if (invitation.noMessaging) notes.push(translate(language, `invite.noMessaging.${invitation.noMessaging.reason}`, { numbers: invitation.noMessaging.numbers.join(', ') }));
+  if (invitation.noMessaging)
+    notes.push(
+      translate(language, `invite.noMessaging.${invitation.noMessaging.reason}`, { numbers: invitation.noMessaging.numbers.join(', ') }),
+    );
   return [head, invitation.text, ...notes, invitation.links.whatsapp ?? invitation.links.mailto ?? ''].join('\n');
 }
 

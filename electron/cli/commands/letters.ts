@@ -37,7 +37,17 @@ class OutputNotWritten extends Error {
  */
 export function writeFailureReason(language: Language, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reasons: Record<string, string> = { ENOSPC: 'diskFull', EDQUOT: 'diskFull', EFBIG: 'tooLarge', EACCES: 'noPermission', EPERM: 'noPermission', ENOENT: 'noFolder', ENOTDIR: 'noFolder', EROFS: 'readOnly', EBUSY: 'inUse' };
+  const reasons: Record<string, string> = {
+    ENOSPC: 'diskFull',
+    EDQUOT: 'diskFull',
+    EFBIG: 'tooLarge',
+    EACCES: 'noPermission',
+    EPERM: 'noPermission',
+    ENOENT: 'noFolder',
+    ENOTDIR: 'noFolder',
+    EROFS: 'readOnly',
+    EBUSY: 'inUse',
+  };
   if (typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code)) return translate(language, 'files.writeReasons.unknown');
   return translate(language, `files.writeReasons.${reasons[code] ?? 'other'}`, { code });
 }
@@ -85,14 +95,32 @@ export const lettersCommand: CliCommand = {
           throw new OutputNotWritten(file, error);
         }
       };
-      const result = await printLetters(session.ctx, { ids: values.ids ? idList(values.ids) : undefined, form, date, kind: kind as LetterKind, includeSettled }, deliver);
+      const result = await printLetters(
+        session.ctx,
+        { ids: values.ids ? idList(values.ids) : undefined, form, date, kind: kind as LetterKind, includeSettled },
+        deliver,
+      );
       if (values.json) io.out(JSON.stringify({ file: result.printed ? file : null, ...result }));
       else {
-        io.out(kind === 'invitation' ? translate(language, 'letters.doneInvitations', { count: result.printed, file }) : translate(language, 'letters.done', { count: result.printed, file, version: result.version }));
-        if (result.withoutAddress.length) io.out(translate(language, 'letters.withoutAddress', { names: result.withoutAddress.map((c) => `${c.displayName} (${c.id})`).join(', ') }));
-        if (result.landlineOnly.length) io.out(translate(language, 'letters.landlineOnly', { names: result.landlineOnly.map((c) => `${c.displayName} (${c.id})`).join(', ') }));
+        io.out(
+          kind === 'invitation'
+            ? translate(language, 'letters.doneInvitations', { count: result.printed, file })
+            : translate(language, 'letters.done', { count: result.printed, file, version: result.version }),
+        );
+        if (result.withoutAddress.length)
+          io.out(
+            translate(language, 'letters.withoutAddress', {
+              names: result.withoutAddress.map((c) => `${c.displayName} (${c.id})`).join(', '),
+            }),
+          );
+        if (result.landlineOnly.length)
+          io.out(
+            translate(language, 'letters.landlineOnly', { names: result.landlineOnly.map((c) => `${c.displayName} (${c.id})`).join(', ') }),
+          );
         if (result.settled.length) {
-          const names = result.settled.map((c) => `${c.displayName} (${c.id}, ${translate(language, `letters.settledReasons.${c.reason}`)})`).join(', ');
+          const names = result.settled
+            .map((c) => `${c.displayName} (${c.id}, ${translate(language, `letters.settledReasons.${c.reason}`)})`)
+            .join(', ');
           io.out(translate(language, 'letters.settledLeftOut', { names }));
         }
       }
@@ -129,7 +157,11 @@ export const exportConsentedCommand: CliCommand = {
     const contacts = consentedContacts(session.ctx);
     const file = path.resolve(out);
     writeFileAtomically(file, toVcard(contacts));
-    io.out(values.json ? JSON.stringify({ file, count: contacts.length, ids: contacts.map((c) => c.id) }) : translate(language, 'export.done', { count: contacts.length, file }));
+    io.out(
+      values.json
+        ? JSON.stringify({ file, count: contacts.length, ids: contacts.map((c) => c.id) })
+        : translate(language, 'export.done', { count: contacts.length, file }),
+    );
     return 0;
   },
 };

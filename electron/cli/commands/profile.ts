@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { contract, type RequestInput } from '../../../shared/contract';
+import { contract, type RequestInput, type RequestOutput } from '../../../shared/contract';
 import { translate } from '../../../shared/i18n';
 import { Refusal, send, type CliCommand } from '../command';
 
 /** The fields of the profile still empty, as the settings page names them. */
-export const describeMissing = (language: 'de' | 'en', missing: readonly string[]) => missing.map((field) => translate(language, `profile.fields.${field}`)).join(', ');
+export const describeMissing = (language: 'de' | 'en', missing: readonly string[]) =>
+  missing.map((field) => translate(language, `profile.fields.${field}`)).join(', ');
 
 /** profile.get, or profile.update with the fields of a JSON file. */
 export const profileCommand: CliCommand = {
@@ -13,7 +14,7 @@ export const profileCommand: CliCommand = {
   readOnly: (values) => values.set === undefined,
   async run(session, { values, language }, io) {
     const file = values.set as string | undefined;
-    let view;
+    let view: RequestOutput<'profile.get'>;
     if (file) {
       let parsed: unknown;
       try {
@@ -37,7 +38,12 @@ export const profileCommand: CliCommand = {
     } else view = await send(session, 'profile.get', {});
     const { profile, missing } = view;
     if (values.json) io.out(JSON.stringify({ ...profile, missing }, null, 2));
-    else io.out(missing.length ? translate(language, 'profile.incomplete', { fields: describeMissing(language, missing) }) : translate(language, 'profile.complete', { name: `${profile.name} ${profile.legalForm}`.trim() }));
+    else
+      io.out(
+        missing.length
+          ? translate(language, 'profile.incomplete', { fields: describeMissing(language, missing) })
+          : translate(language, 'profile.complete', { name: `${profile.name} ${profile.legalForm}`.trim() }),
+      );
     return 0;
   },
 };

@@ -10,14 +10,22 @@ import { forScripts } from './contacts';
 export const setStageCommand: CliCommand = {
   name: 'set-stage',
   helpVars: { stages: stages.join(', ') },
-  options: { json: { type: 'boolean' }, messenger: { type: 'string' }, channel: { type: 'string' }, date: { type: 'string' }, 'letter-version': { type: 'string' } },
+  options: {
+    json: { type: 'boolean' },
+    messenger: { type: 'string' },
+    channel: { type: 'string' },
+    date: { type: 'string' },
+    'letter-version': { type: 'string' },
+  },
   allowPositionals: true,
   async run(session, { values, positionals, language }, io) {
     const [idText, stage] = positionals;
     const id = contactId(idText);
     if (!stage) throw new UsageError('cli.setStage.noStage');
     if (stage === 'consent_given') {
-      io.err(`${translate(language, 'cli.setStage.consentNeedsProof')}\n  npm run --silent cli -- ${usageOf({ name: 'consent' }, language)}`);
+      io.err(
+        `${translate(language, 'cli.setStage.consentNeedsProof')}\n  npm run --silent cli -- ${usageOf({ name: 'consent' }, language)}`,
+      );
       return 2;
     }
     const contact = await send(session, 'contacts.setStage', {
@@ -30,7 +38,11 @@ export const setStageCommand: CliCommand = {
         letterVersion: values['letter-version'] as string | undefined,
       },
     });
-    io.out(values.json ? JSON.stringify(forScripts(contact)) : `${contact.displayName}: ${translate(language, `tracking.stages.${contact.stage}`)}`);
+    io.out(
+      values.json
+        ? JSON.stringify(forScripts(contact))
+        : `${contact.displayName}: ${translate(language, `tracking.stages.${contact.stage}`)}`,
+    );
     return 0;
   },
 };

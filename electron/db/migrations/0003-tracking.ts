@@ -6,9 +6,17 @@ const now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 /** Fills the search columns for the contacts that exist already (also used again by 0004). */
 export function backfillSearch(db: Database): void {
-  const contacts = db.prepare<[], { id: number; display_name: string; given_name: string | null; family_name: string | null; organization: string | null; customer_number: string | null }>(
-    'SELECT id, display_name, given_name, family_name, organization, customer_number FROM contacts',
-  );
+  const contacts = db.prepare<
+    [],
+    {
+      id: number;
+      display_name: string;
+      given_name: string | null;
+      family_name: string | null;
+      organization: string | null;
+      customer_number: string | null;
+    }
+  >('SELECT id, display_name, given_name, family_name, organization, customer_number FROM contacts');
   const phones = db.prepare<[number], { e164: string | null; raw: string }>('SELECT e164, raw FROM contact_phones WHERE contact_id = ?');
   const emails = db.prepare<[number], { address: string }>('SELECT address FROM contact_emails WHERE contact_id = ?');
   const update = db.prepare('UPDATE contacts SET search_text = ?, search_digits = ? WHERE id = ?');

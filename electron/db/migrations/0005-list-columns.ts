@@ -7,7 +7,9 @@ export const LIST_MOBILE_SQL = `(SELECT coalesce(e164, raw) FROM contact_phones 
 
 function backfillOrganizationKeys(db: Database): void {
   const update = db.prepare('UPDATE contacts SET sort_organization = ? WHERE id = ?');
-  for (const row of db.prepare<[], { id: number; organization: string }>("SELECT id, organization FROM contacts WHERE coalesce(organization, '') != ''").all()) {
+  for (const row of db
+    .prepare<[], { id: number; organization: string }>("SELECT id, organization FROM contacts WHERE coalesce(organization, '') != ''")
+    .all()) {
     update.run(foldForSearch(row.organization), row.id);
   }
 }

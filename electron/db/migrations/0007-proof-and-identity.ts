@@ -81,14 +81,19 @@ export const proofAndIdentity: Migration = {
 
 /** "Consent given" without a single consent record: back to the stage before it. */
 function undoBareConsents(db: Database): void {
-  const bare = db.prepare<[], number>("SELECT id FROM contacts WHERE status = 'consent_given' AND id NOT IN (SELECT contact_id FROM consents)").pluck().all();
+  const bare = db
+    .prepare<[], number>("SELECT id FROM contacts WHERE status = 'consent_given' AND id NOT IN (SELECT contact_id FROM consents)")
+    .pluck()
+    .all();
   const stageBefore = db
     .prepare<[number], string | null>(
       "SELECT json_extract(before, '$.stage') FROM history WHERE contact_id = ? AND json_extract(after, '$.stage') = 'consent_given' ORDER BY id DESC LIMIT 1",
     )
     .pluck();
   const setStage = db.prepare(`UPDATE contacts SET status = ?, stage_changed_at = ${now} WHERE id = ?`);
-  const note = db.prepare("INSERT INTO history (contact_id, kind, before, after) VALUES (?, 'consentWithoutProof', json_object('stage', 'consent_given'), json_object('stage', ?))");
+  const note = db.prepare(
+    "INSERT INTO history (contact_id, kind, before, after) VALUES (?, 'consentWithoutProof', json_object('stage', 'consent_given'), json_object('stage', ?))",
+  );
   for (const id of bare) {
     const before = stageBefore.get(id);
     const stage = before && before !== 'consent_given' ? before : 'consent_requested';

@@ -10,4 +10,14 @@ import { erasedContacts } from './0008-erased-contacts';
 import { minorContacts } from './0009-minor-contacts';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
-export const migrations: readonly Migration[] = [initial, contactDetailsAndImports, tracking, searchIndexAndSortKey, listColumns, contactLanguage, proofAndIdentity, erasedContacts, minorContacts];
+export const migrations: readonly Migration[] = [
+  initial,
+  contactDetailsAndImports,
+  tracking,
+  searchIndexAndSortKey,
+  listColumns,
+  contactLanguage,
+  proofAndIdentity,
+  erasedContacts,
+  minorContacts,
+];

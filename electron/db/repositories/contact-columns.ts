@@ -41,7 +41,9 @@ export interface ContactFields {
  * `onInsert`: what a new contact that leaves the field out gets (null unless given), or false where
  * an insert leaves the column to its default (the way off WhatsApp is set as the contact moves on).
  */
-type Column<T> = boolean extends T ? { name: string; flag: null extends T ? 'nullable' : 'yes/no'; onInsert?: false } : { name: string; onInsert?: T | false };
+type Column<T> = boolean extends T
+  ? { name: string; flag: null extends T ? 'nullable' : 'yes/no'; onInsert?: false }
+  : { name: string; onInsert?: T | false };
 
 /**
  * The one place a field meets its column: the select list, the insert and update statements and the
@@ -97,7 +99,12 @@ export type StoredContact = { id: number; revision: number; updatedAt: string } 
  * The columns a contact is read from, each named as its field (`display_name AS displayName`): the
  * row is then the contact already but for its flags, and no search or sort column is read.
  */
-export const contactSelectList = ['id', ...fields.map(({ key, name }) => (name === key ? key : `${name} AS ${key}`)), 'revision', 'updated_at AS updatedAt'].join(', ');
+export const contactSelectList = [
+  'id',
+  ...fields.map(({ key, name }) => (name === key ? key : `${name} AS ${key}`)),
+  'revision',
+  'updated_at AS updatedAt',
+].join(', ');
 
 /** What a contact has beside its row, loaded for many rows at once. */
 export type ContactDetails = Pick<Contact, 'phones' | 'emails' | 'addresses' | 'tags'>;
@@ -124,7 +131,8 @@ export function storedValue(key: Field, value: unknown): unknown {
 export const isContactField = (key: string): key is Field => key in columns;
 
 /** The update of these fields (sorted: one statement per set of fields, prepared once), with named parameters. */
-export const updateSql = (keys: readonly Field[]): string => `UPDATE contacts SET ${keys.map((key) => `${column(key).name} = @${key}`).join(', ')} WHERE id = @id`;
+export const updateSql = (keys: readonly Field[]): string =>
+  `UPDATE contacts SET ${keys.map((key) => `${column(key).name} = @${key}`).join(', ')} WHERE id = @id`;
 
 const inserted = fields.filter((field) => field.onInsert !== false);
 /** Written by an insert after the fields: the import that creates the contact, then the search and list columns. */
@@ -135,7 +143,11 @@ export const insertContactSql = `INSERT INTO contacts (${[...inserted.map((field
      VALUES (${[...inserted, ...insertedBeside].map(() => '?').join(', ')})`;
 
 /** The parameters of insertContactSql: the new contact's fields, then those of insertedBeside, in its order. */
-export function insertValues(contact: Partial<Record<Field, unknown>>, importId: number | null, search: readonly [searchText: string, searchDigits: string, sortName: string, sortOrganization: string | null, listMobile: string | null]): unknown[] {
+export function insertValues(
+  contact: Partial<Record<Field, unknown>>,
+  importId: number | null,
+  search: readonly [searchText: string, searchDigits: string, sortName: string, sortOrganization: string | null, listMobile: string | null],
+): unknown[] {
   const values: unknown[] = [];
   for (let i = 0; i < inserted.length; i += 1) {
     const { key, flag, onInsert } = inserted[i]!;

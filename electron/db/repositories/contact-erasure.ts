@@ -40,7 +40,11 @@ const keptWhenErased = new Set(['id', 'created_at', 'updated_at', 'revision', 'd
  * the table itself, so a column a later version adds is emptied too.
  */
 function emptiedColumns(db: Database): string {
-  const columns = db.prepare<[], { name: string; notnull: number; dflt_value: string | null }>("SELECT name, \"notnull\", dflt_value FROM pragma_table_info('contacts')").all();
+  const columns = db
+    .prepare<[], { name: string; notnull: number; dflt_value: string | null }>(
+      'SELECT name, "notnull", dflt_value FROM pragma_table_info(\'contacts\')',
+    )
+    .all();
   const set = columns
     .filter((column) => !keptWhenErased.has(column.name))
     .map((column) => `${column.name} = ${column.dflt_value ?? (column.notnull ? "''" : 'NULL')}`);
@@ -50,8 +54,12 @@ function emptiedColumns(db: Database): string {
 
 export function createContactErasureRepository(db: Database): ContactErasureRepository {
   const inBin = 'deleted_at IS NOT NULL AND erased_at IS NULL';
-  const inBinBefore = db.prepare<[string], { id: number; deletedAt: string }>(`SELECT id, deleted_at AS deletedAt FROM contacts WHERE ${inBin} AND deleted_at < ? ORDER BY id`);
-  const erasableRow = db.prepare<[number], { id: number; displayName: string; deletedAt: string | null }>('SELECT id, display_name AS displayName, deleted_at AS deletedAt FROM contacts WHERE id = ? AND erased_at IS NULL');
+  const inBinBefore = db.prepare<[string], { id: number; deletedAt: string }>(
+    `SELECT id, deleted_at AS deletedAt FROM contacts WHERE ${inBin} AND deleted_at < ? ORDER BY id`,
+  );
+  const erasableRow = db.prepare<[number], { id: number; displayName: string; deletedAt: string | null }>(
+    'SELECT id, display_name AS displayName, deleted_at AS deletedAt FROM contacts WHERE id = ? AND erased_at IS NULL',
+  );
   const erasedRow = db.prepare<[number], number>('SELECT 1 FROM contacts WHERE id = ? AND erased_at IS NOT NULL').pluck();
   // Records merged into this one (and into those, when they were merged further) that are still in
   // the bin. Merges record both ids; older ones only the names, which both entries must then give.
@@ -75,7 +83,11 @@ export function createContactErasureRepository(db: Database): ContactErasureRepo
      SELECT contacts.id, contacts.deleted_at AS deletedAt FROM merged JOIN contacts ON contacts.id = merged.id WHERE contacts.id != @id ORDER BY contacts.id`,
   );
   const givenIds = 'SELECT value FROM json_each(@ids)';
-  const evidenceOf = db.prepare<{ ids: string }, number>(`SELECT DISTINCT evidence_id FROM consents WHERE evidence_id IS NOT NULL AND contact_id IN (${givenIds})`).pluck();
+  const evidenceOf = db
+    .prepare<{ ids: string }, number>(
+      `SELECT DISTINCT evidence_id FROM consents WHERE evidence_id IS NOT NULL AND contact_id IN (${givenIds})`,
+    )
+    .pluck();
   // A scan goes with its consents unless another contact's consent shares it (a bulk form).
   const deleteUnusedEvidence = db.prepare<{ evidence: string }>(
     'DELETE FROM evidence WHERE id IN (SELECT value FROM json_each(@evidence)) AND id NOT IN (SELECT evidence_id FROM consents WHERE evidence_id IS NOT NULL)',
@@ -91,11 +103,14 @@ export function createContactErasureRepository(db: Database): ContactErasureRepo
     `DELETE FROM history WHERE contact_id IN (${givenIds})`,
     `DELETE FROM duplicate_candidates WHERE contact_id IN (${givenIds}) OR other_id IN (${givenIds})`,
     `DELETE FROM kept_apart WHERE contact_id IN (${givenIds}) OR other_id IN (${givenIds})`,
-    ...['contact_phones', 'contact_emails', 'contact_addresses', 'contact_tags'].map((table) => `DELETE FROM ${table} WHERE contact_id IN (${givenIds})`),
+    ...['contact_phones', 'contact_emails', 'contact_addresses', 'contact_tags'].map(
+      (table) => `DELETE FROM ${table} WHERE contact_id IN (${givenIds})`,
+    ),
   ].map((sql) => db.prepare<{ ids: string }>(sql));
   const emptyRows = db.prepare(`UPDATE contacts SET ${emptiedColumns(db)} WHERE id IN (${givenIds})`);
   // Scans no consent refers to any more (the upload was never used for a consent).
-  const unusedEvidence = 'FROM evidence WHERE uploaded_at < ? AND id NOT IN (SELECT evidence_id FROM consents WHERE evidence_id IS NOT NULL)';
+  const unusedEvidence =
+    'FROM evidence WHERE uploaded_at < ? AND id NOT IN (SELECT evidence_id FROM consents WHERE evidence_id IS NOT NULL)';
   const purgeEvidence = db.prepare<[string]>(`DELETE ${unusedEvidence}`);
   const anyUnusedEvidence = db.prepare<[string], number>(`SELECT 1 ${unusedEvidence} LIMIT 1`).pluck();
 

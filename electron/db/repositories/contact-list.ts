@@ -21,7 +21,10 @@ export interface ContactListQuery {
 }
 
 export interface ContactListRepository {
-  page(query: ContactListQuery, page: { sort: (typeof sortColumns)[number]; descending: boolean; offset: number; limit: number }): { total: number; rows: ContactRow[] };
+  page(
+    query: ContactListQuery,
+    page: { sort: (typeof sortColumns)[number]; descending: boolean; offset: number; limit: number },
+  ): { total: number; rows: ContactRow[] };
   ids(query: ContactListQuery): number[];
   /** Name and stage of these contacts (not deleted), in the order given. */
   stagesOf(ids: readonly number[]): { id: number; displayName: string; stage: Stage }[];
@@ -35,7 +38,8 @@ export interface ContactListRepository {
  * WhatsApp; "no" records no consent at all.) A contact set to "consent given" without any consent
  * record, as older versions allowed from the bulk menu, is not consented.
  */
-export const VALID_CONSENT_SQL = "(c.status = 'consent_given' AND EXISTS (SELECT 1 FROM consents k WHERE k.contact_id = c.id AND k.withdrawn_at IS NULL))";
+export const VALID_CONSENT_SQL =
+  "(c.status = 'consent_given' AND EXISTS (SELECT 1 FROM consents k WHERE k.contact_id = c.id AND k.withdrawn_at IS NULL))";
 
 /** A duplicate pair still waiting for the office's decision (merge or keep apart). */
 const OPEN_DUPLICATE_SQL = `EXISTS (SELECT 1 FROM duplicate_candidates d
@@ -90,19 +94,25 @@ function build(query: ContactListQuery): Built {
     if (digits === '') {
       // Only "+" or "(" so far: no filter yet.
     } else if (digits) {
-      where.push(`(${contains('search_digits', 'digits', digits, params)} OR ${contains('search_text', 'text', foldForSearch(search), params)})`);
+      where.push(
+        `(${contains('search_digits', 'digits', digits, params)} OR ${contains('search_text', 'text', foldForSearch(search), params)})`,
+      );
     } else {
       foldForSearch(search)
         .split(' ')
         .filter(Boolean)
         .slice(0, 8)
-        .forEach((word, i) => where.push(contains('search_text', `word${i}`, word, params)));
+        .forEach((word, i) => {
+          where.push(contains('search_text', `word${i}`, word, params));
+        });
     }
   }
   if (query.stages?.length) {
     // "Consent given" counts only with a valid consent (VALID_CONSENT_SQL), in the filter as in the overview.
     params.stages = JSON.stringify(query.stages.filter((stage) => stage !== 'consent_given'));
-    where.push(`(c.status IN (SELECT value FROM json_each(@stages))${query.stages.includes('consent_given') ? ` OR ${VALID_CONSENT_SQL}` : ''})`);
+    where.push(
+      `(c.status IN (SELECT value FROM json_each(@stages))${query.stages.includes('consent_given') ? ` OR ${VALID_CONSENT_SQL}` : ''})`,
+    );
   }
   if (query.targets?.length) {
     params.targets = JSON.stringify(query.targets.filter((t) => t !== 'none'));
@@ -182,7 +192,10 @@ export function createContactListRepository(db: Database): ContactListRepository
       const total = (prepared(`SELECT count(*) AS total FROM contacts c WHERE ${where}`).get(params) as { total: number }).total;
       const direction = descending ? 'DESC' : 'ASC';
       // Within the same company, stage or date: by name, as a reader expects (not by import order).
-      const order = [...((total < SORT_MATCHES_BELOW && orderWithoutIndex[sort]) || orderBy[sort]), ...(sort === 'name' ? [] : ['sort_name'])]
+      const order = [
+        ...((total < SORT_MATCHES_BELOW && orderWithoutIndex[sort]) || orderBy[sort]),
+        ...(sort === 'name' ? [] : ['sort_name']),
+      ]
         .map((term) => `${term} ${direction}`)
         .join(', ');
       // First the page's ids (sorting ids alone is cheap), then the columns for those 100 rows only:
@@ -220,13 +233,13 @@ export function createContactListRepository(db: Database): ContactListRepository
 
     ids(query) {
       const { where, params } = build(query);
-      return (prepared(`SELECT c.id FROM contacts c WHERE ${where} ORDER BY c.id`).pluck().all(params) as number[]);
+      return prepared(`SELECT c.id FROM contacts c WHERE ${where} ORDER BY c.id`).pluck().all(params) as number[];
     },
 
     stagesOf(ids) {
-      const rows = prepared(`SELECT c.id, c.display_name AS displayName, c.status AS stage FROM contacts c WHERE c.deleted_at IS NULL AND c.id IN (SELECT value FROM json_each(?))`).all(
-        JSON.stringify(ids),
-      ) as { id: number; displayName: string; stage: Stage }[];
+      const rows = prepared(
+        `SELECT c.id, c.display_name AS displayName, c.status AS stage FROM contacts c WHERE c.deleted_at IS NULL AND c.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(ids)) as { id: number; displayName: string; stage: Stage }[];
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },

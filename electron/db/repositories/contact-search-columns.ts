@@ -22,7 +22,11 @@ const listMobile = (phones: readonly { e164: string | null; raw: string; kind: s
 export const searchFields = new Set<keyof ContactFields>(['displayName', 'givenName', 'familyName', 'organization', 'customerNumber']);
 
 /** The search columns of a new contact, in insertValues' order. */
-export const newSearchColumns = (contact: Omit<Parameters<typeof contactSearchText>[0], 'emails'>, phones: Phone[], emails: EmailInput[]): [string, string, string, string | null, string | null] => [
+export const newSearchColumns = (
+  contact: Omit<Parameters<typeof contactSearchText>[0], 'emails'>,
+  phones: Phone[],
+  emails: EmailInput[],
+): [string, string, string, string | null, string | null] => [
   contactSearchText({ ...contact, emails }),
   contactSearchDigits(phones),
   foldForSearch(contact.displayName),
@@ -32,17 +36,42 @@ export const newSearchColumns = (contact: Omit<Parameters<typeof contactSearchTe
 
 /** Recomputes a stored contact's search columns from its row, numbers and e-mails. */
 export function searchColumnsRefresher(db: Database): (id: number) => void {
-  const searchSource = db.prepare<[number], { display_name: string; given_name: string | null; family_name: string | null; organization: string | null; customer_number: string | null }>(
-    'SELECT display_name, given_name, family_name, organization, customer_number FROM contacts WHERE id = ?',
+  const searchSource = db.prepare<
+    [number],
+    {
+      display_name: string;
+      given_name: string | null;
+      family_name: string | null;
+      organization: string | null;
+      customer_number: string | null;
+    }
+  >('SELECT display_name, given_name, family_name, organization, customer_number FROM contacts WHERE id = ?');
+  const phonesFor = db.prepare<[number], { e164: string | null; raw: string; kind: string }>(
+    'SELECT e164, raw, kind FROM contact_phones WHERE contact_id = ? ORDER BY position',
   );
-  const phonesFor = db.prepare<[number], { e164: string | null; raw: string; kind: string }>('SELECT e164, raw, kind FROM contact_phones WHERE contact_id = ? ORDER BY position');
   const emailsFor = db.prepare<[number], { address: string }>('SELECT address FROM contact_emails WHERE contact_id = ?');
-  const setSearch = db.prepare('UPDATE contacts SET search_text = ?, search_digits = ?, sort_name = ?, sort_organization = ?, list_mobile = ? WHERE id = ?');
+  const setSearch = db.prepare(
+    'UPDATE contacts SET search_text = ?, search_digits = ?, sort_name = ?, sort_organization = ?, list_mobile = ? WHERE id = ?',
+  );
   return (id) => {
     const row = searchSource.get(id);
     if (!row) return;
-    const text = contactSearchText({ displayName: row.display_name, givenName: row.given_name, familyName: row.family_name, organization: row.organization, customerNumber: row.customer_number, emails: emailsFor.all(id) });
+    const text = contactSearchText({
+      displayName: row.display_name,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      organization: row.organization,
+      customerNumber: row.customer_number,
+      emails: emailsFor.all(id),
+    });
     const phones = phonesFor.all(id);
-    setSearch.run(text, contactSearchDigits(phones), foldForSearch(row.display_name), organizationKey(row.organization), listMobile(phones), id);
+    setSearch.run(
+      text,
+      contactSearchDigits(phones),
+      foldForSearch(row.display_name),
+      organizationKey(row.organization),
+      listMobile(phones),
+      id,
+    );
   };
 }

@@ -10,7 +10,11 @@ export interface ContactTagsRepository {
 export function createContactTagsRepository(db: Database, touch: (id: number) => void): ContactTagsRepository {
   const clearTags = db.prepare('DELETE FROM contact_tags WHERE contact_id = ?');
   const insertTag = db.prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
-  const everyTag = db.prepare<[], string>(`SELECT DISTINCT tag FROM contact_tags WHERE contact_id IN (SELECT id FROM contacts WHERE ${alive}) ORDER BY tag COLLATE NOCASE`).pluck();
+  const everyTag = db
+    .prepare<[], string>(
+      `SELECT DISTINCT tag FROM contact_tags WHERE contact_id IN (SELECT id FROM contacts WHERE ${alive}) ORDER BY tag COLLATE NOCASE`,
+    )
+    .pluck();
   return {
     setTags(id, tags) {
       clearTags.run(id);

@@ -33,7 +33,10 @@ export interface ImportsRepository {
   get(id: number): ImportRow | null;
   changes(importId: number): ImportChange[];
   /** What imports changed in one contact, and which import created it. */
-  historyOf(contactId: number): { created: ImportRow | null; updates: { record: ImportRow; before: Partial<ContactFields>; after: Partial<ContactFields> | null }[] };
+  historyOf(contactId: number): {
+    created: ImportRow | null;
+    updates: { record: ImportRow; before: Partial<ContactFields>; after: Partial<ContactFields> | null }[];
+  };
   markUndone(id: number): void;
   addDuplicate(contactId: number, otherId: number, reason: string, importId: number | null): void;
   duplicatesOf(contactId: number): { contactId: number; otherId: number; reason: string }[];
@@ -109,13 +112,16 @@ export function createImportsRepository(db: Database): ImportsRepository {
   );
   const selectImports = db.prepare<[], ImportDbRow>('SELECT * FROM imports ORDER BY id DESC');
   const selectImport = db.prepare<[number], ImportDbRow>('SELECT * FROM imports WHERE id = ?');
-  const selectChanges = db.prepare<[number], { contact_id: number; before: string; after: string | null; added: string; revision_after: number }>(
-    'SELECT * FROM import_changes WHERE import_id = ?',
-  );
+  const selectChanges = db.prepare<
+    [number],
+    { contact_id: number; before: string; after: string | null; added: string; revision_after: number }
+  >('SELECT * FROM import_changes WHERE import_id = ?');
   const setCounts = db.prepare(
     'UPDATE imports SET created = @created, updated = @updated, unchanged = @unchanged, duplicates = @duplicates, invalid = @invalid WHERE id = @id',
   );
-  const creatorOf = db.prepare<[number], ImportDbRow>('SELECT i.* FROM imports i JOIN contacts c ON c.created_by_import = i.id WHERE c.id = ? AND i.undone_at IS NULL');
+  const creatorOf = db.prepare<[number], ImportDbRow>(
+    'SELECT i.* FROM imports i JOIN contacts c ON c.created_by_import = i.id WHERE c.id = ? AND i.undone_at IS NULL',
+  );
   const updatesOf = db.prepare<[number], ImportDbRow & { change_before: string; change_after: string | null }>(
     'SELECT i.*, ch.before AS change_before, ch.after AS change_after FROM import_changes ch JOIN imports i ON i.id = ch.import_id WHERE ch.contact_id = ? AND i.undone_at IS NULL ORDER BY i.id',
   );
@@ -127,10 +133,18 @@ export function createImportsRepository(db: Database): ImportsRepository {
      WHERE NOT EXISTS (SELECT 1 FROM duplicate_candidates WHERE contact_id = @b AND other_id = @a)
        AND NOT EXISTS (SELECT 1 FROM kept_apart WHERE contact_id = min(@a, @b) AND other_id = max(@a, @b))`,
   );
-  const insertKeptApart = db.prepare<{ a: number; b: number }>('INSERT OR IGNORE INTO kept_apart (contact_id, other_id) VALUES (min(@a, @b), max(@a, @b))');
-  const deleteKeptApart = db.prepare<{ a: number; b: number }>('DELETE FROM kept_apart WHERE contact_id = min(@a, @b) AND other_id = max(@a, @b)');
-  const reopenDuplicate = db.prepare<{ a: number; b: number }>('UPDATE duplicate_candidates SET resolved_at = NULL WHERE (contact_id = @a AND other_id = @b) OR (contact_id = @b AND other_id = @a)');
-  const selectKeptApart = db.prepare<{ a: number; b: number }, number>('SELECT 1 FROM kept_apart WHERE contact_id = min(@a, @b) AND other_id = max(@a, @b)').pluck();
+  const insertKeptApart = db.prepare<{ a: number; b: number }>(
+    'INSERT OR IGNORE INTO kept_apart (contact_id, other_id) VALUES (min(@a, @b), max(@a, @b))',
+  );
+  const deleteKeptApart = db.prepare<{ a: number; b: number }>(
+    'DELETE FROM kept_apart WHERE contact_id = min(@a, @b) AND other_id = max(@a, @b)',
+  );
+  const reopenDuplicate = db.prepare<{ a: number; b: number }>(
+    'UPDATE duplicate_candidates SET resolved_at = NULL WHERE (contact_id = @a AND other_id = @b) OR (contact_id = @b AND other_id = @a)',
+  );
+  const selectKeptApart = db
+    .prepare<{ a: number; b: number }, number>('SELECT 1 FROM kept_apart WHERE contact_id = min(@a, @b) AND other_id = max(@a, @b)')
+    .pluck();
   const allKeptApart = db.prepare<[], { contact_id: number; other_id: number }>('SELECT contact_id, other_id FROM kept_apart');
   const copyKeptApart = db.prepare<{ from: number; to: number }>(
     `INSERT OR IGNORE INTO kept_apart (contact_id, other_id, decided_at)
@@ -158,7 +172,14 @@ export function createImportsRepository(db: Database): ImportsRepository {
   return {
     create: (record) => Number(insertImport.run({ ...record, ...record.counts }).lastInsertRowid),
     addChange(importId, change) {
-      insertChange.run(importId, change.contactId, JSON.stringify(change.before), change.after ? JSON.stringify(change.after) : null, JSON.stringify(change.added), change.revisionAfter);
+      insertChange.run(
+        importId,
+        change.contactId,
+        JSON.stringify(change.before),
+        change.after ? JSON.stringify(change.after) : null,
+        JSON.stringify(change.added),
+        change.revisionAfter,
+      );
     },
     updateCounts: (id, counts) => {
       setCounts.run({ id, ...counts });
@@ -180,7 +201,11 @@ export function createImportsRepository(db: Database): ImportsRepository {
       const creator = creatorOf.get(contactId);
       return {
         created: creator ? fromDb(creator) : null,
-        updates: updatesOf.all(contactId).map((row) => ({ record: fromDb(row), before: JSON.parse(row.change_before), after: row.change_after ? JSON.parse(row.change_after) : null })),
+        updates: updatesOf.all(contactId).map((row) => ({
+          record: fromDb(row),
+          before: JSON.parse(row.change_before),
+          after: row.change_after ? JSON.parse(row.change_after) : null,
+        })),
       };
     },
     markUndone: (id) => {

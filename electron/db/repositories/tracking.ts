@@ -99,22 +99,41 @@ export function createTrackingRepository(db: Database): TrackingRepository {
     "SELECT h.at, json_extract(h.before, '$.stage') AS before, json_extract(h.after, '$.stage') AS after FROM history h JOIN contacts c ON c.id = h.contact_id WHERE c.deleted_at IS NULL AND json_extract(h.after, '$.stage') IS NOT NULL ORDER BY h.at, h.id",
   );
   const insertOperation = db.prepare('INSERT INTO operations (kind, count) VALUES (?, ?)');
-  const selectOperation = db.prepare<[number], { id: number; kind: string; at: string; count: number; undone_at: string | null }>('SELECT * FROM operations WHERE id = ?');
+  const selectOperation = db.prepare<[number], { id: number; kind: string; at: string; count: number; undone_at: string | null }>(
+    'SELECT * FROM operations WHERE id = ?',
+  );
   const undoOperation = db.prepare("UPDATE operations SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
-  const insertConsent = db.prepare('INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_id, evidence_note) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertConsent = db.prepare(
+    'INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_id, evidence_note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const consentsOf = db.prepare<[number], ConsentRow>('SELECT * FROM consents WHERE contact_id = ? ORDER BY given_at, id');
   const withdraw = db.prepare('UPDATE consents SET withdrawn_at = ? WHERE id = ?');
   const restore = db.prepare('UPDATE consents SET withdrawn_at = NULL WHERE id = ?');
   const removeConsent = db.prepare('DELETE FROM consents WHERE id = ?');
   const moveConsents = db.prepare('UPDATE consents SET contact_id = ? WHERE contact_id = ?');
   const insertEvidence = db.prepare('INSERT INTO evidence (file_name, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?)');
-  const selectEvidence = db.prepare<[number], { id: number; file_name: string; mime: string; size: number; sha256: string; data: Buffer; uploaded_at: string }>('SELECT * FROM evidence WHERE id = ?');
-  const deleteUnusedEvidence = db.prepare<[number]>('DELETE FROM evidence WHERE id = ? AND id NOT IN (SELECT evidence_id FROM consents WHERE evidence_id IS NOT NULL)');
-  const evidenceInfo = db.prepare<[string], { id: number; file_name: string; mime: string; size: number }>('SELECT id, file_name, mime, size FROM evidence WHERE id IN (SELECT value FROM json_each(?))');
+  const selectEvidence = db.prepare<
+    [number],
+    { id: number; file_name: string; mime: string; size: number; sha256: string; data: Buffer; uploaded_at: string }
+  >('SELECT * FROM evidence WHERE id = ?');
+  const deleteUnusedEvidence = db.prepare<[number]>(
+    'DELETE FROM evidence WHERE id = ? AND id NOT IN (SELECT evidence_id FROM consents WHERE evidence_id IS NOT NULL)',
+  );
+  const evidenceInfo = db.prepare<[string], { id: number; file_name: string; mime: string; size: number }>(
+    'SELECT id, file_name, mime, size FROM evidence WHERE id IN (SELECT value FROM json_each(?))',
+  );
 
   return {
     addHistory: ({ contactId, kind, before, after, operationId }) =>
-      Number(insertHistory.run(contactId, kind, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null, operationId ?? null).lastInsertRowid),
+      Number(
+        insertHistory.run(
+          contactId,
+          kind,
+          before ? JSON.stringify(before) : null,
+          after ? JSON.stringify(after) : null,
+          operationId ?? null,
+        ).lastInsertRowid,
+      ),
     history: (contactId) => historyOf.all(contactId).map(fromHistoryRow),
     historyOfOperation: (operationId) => historyOfOperation.all(operationId).map(fromHistoryRow),
     stageChanges: () => stageChanges.all(),
@@ -126,7 +145,8 @@ export function createTrackingRepository(db: Database): TrackingRepository {
     markOperationUndone: (id) => {
       undoOperation.run(id);
     },
-    addConsent: (c) => Number(insertConsent.run(c.contactId, c.purpose, c.givenAt, c.textVersion, c.method, c.evidenceId, c.evidenceNote).lastInsertRowid),
+    addConsent: (c) =>
+      Number(insertConsent.run(c.contactId, c.purpose, c.givenAt, c.textVersion, c.method, c.evidenceId, c.evidenceNote).lastInsertRowid),
     consents: (contactId) =>
       consentsOf.all(contactId).map((row) => ({
         id: row.id,
@@ -155,11 +175,22 @@ export function createTrackingRepository(db: Database): TrackingRepository {
     addEvidence: (file) => Number(insertEvidence.run(file.fileName, file.mime, file.size, file.sha256, file.data).lastInsertRowid),
     evidence(id) {
       const row = selectEvidence.get(id);
-      return row ? { id: row.id, fileName: row.file_name, mime: row.mime, size: row.size, sha256: row.sha256, data: row.data, uploadedAt: row.uploaded_at } : null;
+      return row
+        ? {
+            id: row.id,
+            fileName: row.file_name,
+            mime: row.mime,
+            size: row.size,
+            sha256: row.sha256,
+            data: row.data,
+            uploadedAt: row.uploaded_at,
+          }
+        : null;
     },
     deleteEvidenceIfUnused: (id) => {
       deleteUnusedEvidence.run(id);
     },
-    evidenceInfo: (ids) => new Map(evidenceInfo.all(JSON.stringify(ids)).map((row) => [row.id, { fileName: row.file_name, mime: row.mime, size: row.size }])),
+    evidenceInfo: (ids) =>
+      new Map(evidenceInfo.all(JSON.stringify(ids)).map((row) => [row.id, { fileName: row.file_name, mime: row.mime, size: row.size }])),
   };
 }

@@ -38,7 +38,17 @@ function MissingProfile({ invitation }: { invitation: Invitation }) {
  * neither WhatsApp nor SMS: the reason stands where their buttons would be. `onOpened` tells which
  * channel was opened, to record it afterwards.
  */
-export function InvitationActions({ invitation, size, showMessengerLink = false, onOpened }: { invitation: Invitation; size?: MantineSize; showMessengerLink?: boolean; onOpened: (channel: OpenedChannel) => void }) {
+export function InvitationActions({
+  invitation,
+  size,
+  showMessengerLink = false,
+  onOpened,
+}: {
+  invitation: Invitation;
+  size?: MantineSize;
+  showMessengerLink?: boolean;
+  onOpened: (channel: OpenedChannel) => void;
+}) {
   const { t } = useTranslation();
   const { text, links, noMessaging } = invitation;
   if (invitation.needsTarget) return null;
@@ -61,17 +71,40 @@ export function InvitationActions({ invitation, size, showMessengerLink = false,
       )}
       <Group gap="xs">
         {links.whatsapp && (
-          <Button component="a" href={links.whatsapp} target="_blank" rel="noreferrer" size={size} color="green" leftSection={<IconBrandWhatsapp size={16} aria-hidden />} onClick={() => onOpened('whatsapp')}>
+          <Button
+            component="a"
+            href={links.whatsapp}
+            target="_blank"
+            rel="noreferrer"
+            size={size}
+            color="green"
+            leftSection={<IconBrandWhatsapp size={16} aria-hidden />}
+            onClick={() => onOpened('whatsapp')}
+          >
             {t('invite.whatsapp')}
           </Button>
         )}
         {links.sms && (
-          <Button component="a" href={links.sms} size={size} variant="default" leftSection={<IconMessage size={16} aria-hidden />} onClick={() => onOpened('sms')}>
+          <Button
+            component="a"
+            href={links.sms}
+            size={size}
+            variant="default"
+            leftSection={<IconMessage size={16} aria-hidden />}
+            onClick={() => onOpened('sms')}
+          >
             {t('invite.sms')}
           </Button>
         )}
         {links.mailto && (
-          <Button component="a" href={links.mailto} size={size} variant="default" leftSection={<IconMail size={16} aria-hidden />} onClick={() => onOpened('email')}>
+          <Button
+            component="a"
+            href={links.mailto}
+            size={size}
+            variant="default"
+            leftSection={<IconMail size={16} aria-hidden />}
+            onClick={() => onOpened('email')}
+          >
             {t('invite.email')}
           </Button>
         )}

@@ -34,6 +34,7 @@ export function StageChangeModal({ stage, count, alreadyThere, askTarget = false
   const [letterVersion, setLetterVersion] = useState('');
   const [date, setDate] = useState(todayIso());
   // Every opening starts from the defaults, not from what the last one chose.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on opening, not when the defaults it sets change
   useEffect(() => {
     setDate(todayIso());
     setChannel('whatsapp');
@@ -47,7 +48,9 @@ export function StageChangeModal({ stage, count, alreadyThere, askTarget = false
     onSubmit({
       stage,
       date,
-      ...(stage === 'invited' ? { channel: channel as StageChange['channel'], ...(target ? { target: target as StageChange['target'] } : {}) } : {}),
+      ...(stage === 'invited'
+        ? { channel: channel as StageChange['channel'], ...(target ? { target: target as StageChange['target'] } : {}) }
+        : {}),
       ...(stage === 'switched' ? { messenger: messenger as StageChange['messenger'] } : {}),
       ...(stage === 'consent_requested' && letterVersion.trim() ? { letterVersion: letterVersion.trim() } : {}),
     });
@@ -57,7 +60,12 @@ export function StageChangeModal({ stage, count, alreadyThere, askTarget = false
       <Stack>
         {count !== undefined && <Text size="sm">{t('contacts.selection.count', { count })}</Text>}
         {stage === 'invited' && (
-          <NativeSelect label={t('detail.channel')} value={channel} onChange={(e) => setChannel(e.currentTarget.value)} data={sendingChannels.map((value) => ({ value, label: t(`tracking.channels.${value}`) }))} />
+          <NativeSelect
+            label={t('detail.channel')}
+            value={channel}
+            onChange={(e) => setChannel(e.currentTarget.value)}
+            data={sendingChannels.map((value) => ({ value, label: t(`tracking.channels.${value}`) }))}
+          />
         )}
         {stage === 'invited' && askTarget && (
           <NativeSelect
@@ -65,18 +73,28 @@ export function StageChangeModal({ stage, count, alreadyThere, askTarget = false
             description={t(count !== undefined ? 'detail.invitationTargetBulkHint' : 'detail.invitationTargetHint')}
             value={target}
             onChange={(e) => setTarget(e.currentTarget.value)}
-            data={[{ value: '', label: t('detail.invitationTargetNone') }, ...targets.map((value) => ({ value, label: t(`tracking.targets.${value}`) }))]}
+            data={[
+              { value: '', label: t('detail.invitationTargetNone') },
+              ...targets.map((value) => ({ value, label: t(`tracking.targets.${value}`) })),
+            ]}
           />
         )}
         {stage === 'switched' && (
-          <NativeSelect label={t('detail.messenger')} value={messenger} onChange={(e) => setMessenger(e.currentTarget.value)} data={messengers.map((value) => ({ value, label: t(`tracking.targets.${value}`) }))} />
+          <NativeSelect
+            label={t('detail.messenger')}
+            value={messenger}
+            onChange={(e) => setMessenger(e.currentTarget.value)}
+            data={messengers.map((value) => ({ value, label: t(`tracking.targets.${value}`) }))}
+          />
         )}
         {stage === 'switched' && alreadyThere && (
           <Text size="sm" c="dimmed">
             {t(alreadyThere === 'this' ? 'detail.alreadyThere' : 'detail.alreadyThereSome')}
           </Text>
         )}
-        {stage === 'consent_requested' && <TextInput label={t('detail.letterVersion')} value={letterVersion} onChange={(e) => setLetterVersion(e.currentTarget.value)} />}
+        {stage === 'consent_requested' && (
+          <TextInput label={t('detail.letterVersion')} value={letterVersion} onChange={(e) => setLetterVersion(e.currentTarget.value)} />
+        )}
         <TextInput type="date" label={t('detail.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
         <DialogActions onCancel={onClose}>
           <Button onClick={submit} disabled={!/^\d{4}-\d{2}-\d{2}$/.test(date)}>

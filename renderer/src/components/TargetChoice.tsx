@@ -8,10 +8,19 @@ import { targets, type Messenger, type Target } from '../../../shared/model/trac
  * business's recommended messenger is pre-selected as a suggestion; the choice is stored with the
  * invitation once it is recorded. `extra` holds the run's "Überspringen".
  */
-export function TargetChoice({ suggested, onChoose, extra }: { suggested: Messenger | null; onChoose: (target: Target) => void; extra?: ReactNode }) {
+export function TargetChoice({
+  suggested,
+  onChoose,
+  extra,
+}: {
+  suggested: Messenger | null;
+  onChoose: (target: Target) => void;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<Target | null>(suggested);
-  const label = (value: Target) => (value === suggested ? t('invite.chooseTarget.suggested', { target: t(`tracking.targets.${value}`) }) : t(`tracking.targets.${value}`));
+  const label = (value: Target) =>
+    value === suggested ? t('invite.chooseTarget.suggested', { target: t(`tracking.targets.${value}`) }) : t(`tracking.targets.${value}`);
   return (
     <Stack gap="xs" data-testid="choose-target">
       <Title order={5}>{t('invite.chooseTarget.title')}</Title>

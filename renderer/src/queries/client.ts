@@ -46,7 +46,10 @@ export function notifyFailure(message: string): void {
  * A request that changes something, as a mutation: on success it invalidates what it altered (keys.ts
  * says what that is), on failure the client tells the user unless `failure` says otherwise.
  */
-export function useRequestMutation<K extends RequestName>(name: K, { invalidates, failure }: { invalidates: readonly QueryKey[]; failure?: 'inline' | ((message: string) => string) }) {
+export function useRequestMutation<K extends RequestName>(
+  name: K,
+  { invalidates, failure }: { invalidates: readonly QueryKey[]; failure?: 'inline' | ((message: string) => string) },
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: RequestInput<K>) => request(name, input),

@@ -10,7 +10,11 @@ export function useImportHistory() {
 
 /** One page of a file's preview rows; the last page stays while the next is read. */
 export function useImportRows(input: RequestInput<'import.rows'>) {
-  return useQuery({ queryKey: keys.imports.rowsPage(input), queryFn: () => request('import.rows', input), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: keys.imports.rowsPage(input),
+    queryFn: () => request('import.rows', input),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** The office's decision for rows of a file: the preview's rows are read again (one import runs at a time). */

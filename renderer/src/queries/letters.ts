@@ -5,7 +5,11 @@ import { contactsChanged, keys } from './keys';
 
 /** The letters for a selection; the last preview stays while another form or choice is read. */
 export function useLetterPreview(input: RequestInput<'letters.preview'>) {
-  return useQuery({ queryKey: keys.letterPreview(input), queryFn: () => request('letters.preview', input), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: keys.letterPreview(input),
+    queryFn: () => request('letters.preview', input),
+    placeholderData: keepPreviousData,
+  });
 }
 
 // Both mark the contacts a letter went to; the view shows their errors, with a retry where it helps.

@@ -7,4 +7,5 @@ export function useProfile() {
 }
 
 /** The form shows its own error. */
-export const useSaveProfile = () => useRequestMutation('profile.update', { invalidates: [keys.profile, ...textsChanged], failure: 'inline' });
+export const useSaveProfile = () =>
+  useRequestMutation('profile.update', { invalidates: [keys.profile, ...textsChanged], failure: 'inline' });

@@ -8,7 +8,6 @@ import { cli, withoutLocale } from '../../helpers/cli';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
-
 describe('CLI', () => {
   it('`contacts --json` prints [] for a new database', async () => {
     expect(await cli('contacts', '--db', tempDatabasePath(), '--json')).toEqual({ code: 0, out: '[]', err: '' });
@@ -17,7 +16,15 @@ describe('CLI', () => {
   it('`contacts --json` prints every contact with numbers and addresses', async () => {
     const file = tempDatabasePath();
     testSession(file).ctx.repos.contacts.insertMany([
-      { displayName: 'Bernd Schulze', givenName: 'Bernd', familyName: 'Schulze', organization: 'Dachdecker Schulze GmbH', kind: 'customer', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: 'Handy', kind: 'mobile' }], emails: [{ address: 'b@schulze.de', label: null }] },
+      {
+        displayName: 'Bernd Schulze',
+        givenName: 'Bernd',
+        familyName: 'Schulze',
+        organization: 'Dachdecker Schulze GmbH',
+        kind: 'customer',
+        phones: [{ e164: '+491701234567', raw: '0170 1234567', label: 'Handy', kind: 'mobile' }],
+        emails: [{ address: 'b@schulze.de', label: null }],
+      },
     ]);
     const result = await cli('contacts', '--db', file, '--json');
     expect(result.code).toBe(0);
@@ -68,7 +75,11 @@ describe('CLI', () => {
   });
 
   it('runs as `npm run --silent cli -- contacts --db … --json` with nothing but JSON on stdout', () => {
-    const stdout = execFileSync('npm', ['run', '--silent', 'cli', '--', 'contacts', '--db', tempDatabasePath(), '--json'], { cwd: root, encoding: 'utf8', env: withoutLocale() });
+    const stdout = execFileSync('npm', ['run', '--silent', 'cli', '--', 'contacts', '--db', tempDatabasePath(), '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: withoutLocale(),
+    });
     expect(stdout).toBe('[]\n');
     const help = spawnSync('npm', ['run', '--silent', 'cli', '--', '--help'], { cwd: root, encoding: 'utf8', env: withoutLocale() });
     expect(help.status).toBe(0);
@@ -88,7 +99,10 @@ describe('CLI tracking', () => {
     const switched = await cli('set-stage', String(id), 'switched', '--messenger', 'signal', '--db', file, '--json');
     expect(JSON.parse(switched.out)).toMatchObject({ stage: 'switched', target: 'signal', messenger: 'signal' });
     const history = await cli('history', String(id), '--db', file, '--json');
-    expect(JSON.parse(history.out).map((entry: { text: string }) => entry.text)).toEqual(['Stand: Eingeladen → Gewechselt (zu Signal)', 'Stand: Neu → Eingeladen (per WhatsApp)']);
+    expect(JSON.parse(history.out).map((entry: { text: string }) => entry.text)).toEqual([
+      'Stand: Eingeladen → Gewechselt (zu Signal)',
+      'Stand: Neu → Eingeladen (per WhatsApp)',
+    ]);
     expect(await cli('history', '999', '--db', file, '--json')).toMatchObject({ code: 2, err: 'Diesen Kontakt gibt es nicht (mehr).' });
     expect(await cli('set-stage', String(id), 'flying', '--db', file)).toMatchObject({ code: 2 });
   });
@@ -108,27 +122,96 @@ describe('CLI tracking', () => {
     expect(bare.err).toContain('consent <ID> --purposes');
     expect(bare.err).toContain('--evidence-note');
     // Without proof, or without a date, nothing is recorded.
-    expect(await cli('consent', String(anna), '--purposes', 'appointments', '--date', '2026-11-20', '--db', file)).toMatchObject({ code: 2, err: expect.stringContaining('Ohne Nachweis keine Einwilligung') });
-    expect(await cli('consent', String(anna), '--purposes', 'appointments', '--evidence-note', 'mündlich', '--db', file)).toMatchObject({ code: 2, err: expect.stringContaining('--date') });
-    expect(await cli('consent', String(anna), '--purposes', 'werbung', '--date', '2026-11-20', '--evidence-note', 'mündlich', '--db', file)).toMatchObject({ code: 2, err: expect.stringContaining('werbung') });
+    expect(await cli('consent', String(anna), '--purposes', 'appointments', '--date', '2026-11-20', '--db', file)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Ohne Nachweis keine Einwilligung'),
+    });
+    expect(await cli('consent', String(anna), '--purposes', 'appointments', '--evidence-note', 'mündlich', '--db', file)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--date'),
+    });
+    expect(
+      await cli('consent', String(anna), '--purposes', 'werbung', '--date', '2026-11-20', '--evidence-note', 'mündlich', '--db', file),
+    ).toMatchObject({ code: 2, err: expect.stringContaining('werbung') });
 
     // A landline cannot be on WhatsApp: nothing to consent to.
-    expect(await cli('consent', String(office), '--purposes', 'appointments', '--date', '2026-11-20', '--evidence-note', 'mündlich', '--db', file)).toMatchObject({ code: 2, err: expect.stringContaining('keine Handynummer') });
-    const noted = await cli('consent', String(anna), '--purposes', 'appointments,site_photos', '--date', '2026-11-20', '--version', 'EW-TEST', '--evidence-note', 'mündlich am Telefon, Notiz in der Akte', '--db', file, '--json');
+    expect(
+      await cli(
+        'consent',
+        String(office),
+        '--purposes',
+        'appointments',
+        '--date',
+        '2026-11-20',
+        '--evidence-note',
+        'mündlich',
+        '--db',
+        file,
+      ),
+    ).toMatchObject({ code: 2, err: expect.stringContaining('keine Handynummer') });
+    const noted = await cli(
+      'consent',
+      String(anna),
+      '--purposes',
+      'appointments,site_photos',
+      '--date',
+      '2026-11-20',
+      '--version',
+      'EW-TEST',
+      '--evidence-note',
+      'mündlich am Telefon, Notiz in der Akte',
+      '--db',
+      file,
+      '--json',
+    );
     expect(noted.code).toBe(0);
     expect(JSON.parse(noted.out)).toMatchObject({ id: anna, stage: 'consent_given', target: 'whatsapp_consent' });
     const scan = path.join(tempDir(), 'Einwilligung Bernd.pdf');
     writeFileSync(scan, '%PDF-1.4\nunterschrieben\n');
-    expect((await cli('consent', String(bernd), '--purposes', 'appointments', '--date', '2026-11-21', '--evidence', scan, '--db', file, '--json')).code).toBe(0);
-    expect(await cli('consent', String(bernd), '--purposes', 'appointments', '--date', '2026-11-21', '--evidence', path.join(tempDir(), 'fehlt.pdf'), '--db', file)).toMatchObject({ code: 2, err: expect.stringContaining('lässt sich nicht lesen') });
+    expect(
+      (
+        await cli(
+          'consent',
+          String(bernd),
+          '--purposes',
+          'appointments',
+          '--date',
+          '2026-11-21',
+          '--evidence',
+          scan,
+          '--db',
+          file,
+          '--json',
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      await cli(
+        'consent',
+        String(bernd),
+        '--purposes',
+        'appointments',
+        '--date',
+        '2026-11-21',
+        '--evidence',
+        path.join(tempDir(), 'fehlt.pdf'),
+        '--db',
+        file,
+      ),
+    ).toMatchObject({ code: 2, err: expect.stringContaining('lässt sich nicht lesen') });
 
     const check = testSession(file);
-    expect(check.ctx.repos.tracking.consents(anna!).map((c) => [c.purpose, c.givenAt, c.textVersion, c.method, c.evidenceId, c.evidenceNote])).toEqual([
+    expect(
+      check.ctx.repos.tracking.consents(anna!).map((c) => [c.purpose, c.givenAt, c.textVersion, c.method, c.evidenceId, c.evidenceNote]),
+    ).toEqual([
       ['appointments', '2026-11-20', 'EW-TEST', 'phone', null, 'mündlich am Telefon, Notiz in der Akte'],
       ['site_photos', '2026-11-20', 'EW-TEST', 'phone', null, 'mündlich am Telefon, Notiz in der Akte'],
     ]);
     const [withScan] = check.ctx.repos.tracking.consents(bernd!);
     expect(withScan).toMatchObject({ method: 'signed_letter', evidenceNote: null, textVersion: expect.stringMatching(/^EW-/) });
-    expect(check.ctx.repos.tracking.evidence(withScan!.evidenceId!)).toMatchObject({ fileName: 'Einwilligung Bernd.pdf', mime: 'application/pdf' });
+    expect(check.ctx.repos.tracking.evidence(withScan!.evidenceId!)).toMatchObject({
+      fileName: 'Einwilligung Bernd.pdf',
+      mime: 'application/pdf',
+    });
   });
 });

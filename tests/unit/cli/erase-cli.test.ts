@@ -13,7 +13,6 @@ import { cli, withoutLocale } from '../../helpers/cli';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
-
 const today = () => formatDate(localDate(new Date()), 'de');
 
 /** Nothing SQLite or Node would say in its own words, and no stack. */
@@ -31,12 +30,21 @@ describe('CLI: delete and erase', () => {
     const deleted = await cli('delete', String(anna), '--db', file, '--json');
     expect(deleted.code).toBe(0);
     const answer = JSON.parse(deleted.out);
-    expect(answer).toEqual({ id: anna, deleted: true, operationId: expect.any(Number), restorableUntil: addDays(localDate(new Date()), 30) });
-    expect(JSON.parse((await cli('contacts', '--db', file, '--json')).out).map((c: { displayName: string }) => c.displayName)).toEqual(['Bernd Schulze']);
+    expect(answer).toEqual({
+      id: anna,
+      deleted: true,
+      operationId: expect.any(Number),
+      restorableUntil: addDays(localDate(new Date()), 30),
+    });
+    expect(JSON.parse((await cli('contacts', '--db', file, '--json')).out).map((c: { displayName: string }) => c.displayName)).toEqual([
+      'Bernd Schulze',
+    ]);
     expect(await cli('delete', String(anna), '--db', file)).toMatchObject({ code: 2, err: 'Diesen Kontakt gibt es nicht (mehr).' });
 
     const text = await cli('delete', '2', '--db', file);
-    expect(text.out).toBe(`„Bernd Schulze“ liegt im Papierkorb und lässt sich bis zum ${formatDate(addDays(localDate(new Date()), 30), 'de')} wiederherstellen (restore 2); danach wird der Kontakt endgültig gelöscht.`);
+    expect(text.out).toBe(
+      `„Bernd Schulze“ liegt im Papierkorb und lässt sich bis zum ${formatDate(addDays(localDate(new Date()), 30), 'de')} wiederherstellen (restore 2); danach wird der Kontakt endgültig gelöscht.`,
+    );
 
     const check = testSession(file);
     expect(undoOperation(check.ctx, answer.operationId)).toEqual({ restored: 1, keptBecauseChanged: 0 });
@@ -46,7 +54,9 @@ describe('CLI: delete and erase', () => {
   it('`erase` takes a contact at once for good; `history` then says only "Kontakt gelöscht am …"', async () => {
     const file = tempDatabasePath();
     const session = testSession(file);
-    const [anna] = session.ctx.repos.contacts.insertMany([{ displayName: 'Anna Berg', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] }]);
+    const [anna] = session.ctx.repos.contacts.insertMany([
+      { displayName: 'Anna Berg', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] },
+    ]);
     session.close();
     expect((await cli('set-stage', String(anna), 'invited', '--channel', 'sms', '--db', file)).code).toBe(0);
 
@@ -56,9 +66,14 @@ describe('CLI: delete and erase', () => {
     expect(await cli('contacts', '--db', file, '--json')).toMatchObject({ code: 0, out: '[]' });
     const history = await cli('history', String(anna), '--db', file, '--json');
     expect(history.code).toBe(0);
-    expect(JSON.parse(history.out)).toEqual([{ at: expect.any(String), kind: 'erased', text: `Kontakt gelöscht am ${today()}`, changes: [] }]);
+    expect(JSON.parse(history.out)).toEqual([
+      { at: expect.any(String), kind: 'erased', text: `Kontakt gelöscht am ${today()}`, changes: [] },
+    ]);
 
-    expect(await cli('erase', String(anna), '--db', file, '--json')).toMatchObject({ code: 2, err: 'Diesen Kontakt gibt es nicht (mehr).' });
+    expect(await cli('erase', String(anna), '--db', file, '--json')).toMatchObject({
+      code: 2,
+      err: 'Diesen Kontakt gibt es nicht (mehr).',
+    });
     expect(await cli('erase', 'Anna', '--db', file)).toMatchObject({ code: 2, err: expect.stringContaining('keine Kontakt-ID') });
     expect(await cli('delete', String(anna), '--db', file)).toMatchObject({ code: 2 });
     const raw = new BetterSqlite3(file, { readonly: true });
@@ -71,22 +86,34 @@ describe('CLI: restore', () => {
   it('`restore` brings one contact back from the bin, as `delete` says; not one in the list or erased', async () => {
     const file = tempDatabasePath();
     const session = testSession(file);
-    const [anna, bernd, carla] = session.ctx.repos.contacts.insertMany([{ displayName: 'Anna Berg' }, { displayName: 'Bernd Schulze' }, { displayName: 'Carla Nowak' }]);
+    const [anna, bernd, carla] = session.ctx.repos.contacts.insertMany([
+      { displayName: 'Anna Berg' },
+      { displayName: 'Bernd Schulze' },
+      { displayName: 'Carla Nowak' },
+    ]);
     session.close();
     expect((await cli('delete', String(anna), '--db', file)).code).toBe(0);
     expect((await cli('delete', String(bernd), '--db', file)).code).toBe(0);
 
-    expect(await cli('restore', String(anna), '--db', file)).toMatchObject({ code: 0, out: '„Anna Berg“ ist wiederhergestellt und steht wieder in der Kontaktliste.' });
+    expect(await cli('restore', String(anna), '--db', file)).toMatchObject({
+      code: 0,
+      out: '„Anna Berg“ ist wiederhergestellt und steht wieder in der Kontaktliste.',
+    });
     expect(JSON.parse((await cli('contacts', '--db', file, '--json')).out).map((c: { id: number }) => c.id)).toEqual([anna, carla]);
     const history = JSON.parse((await cli('history', String(anna), '--db', file, '--json')).out);
     expect(history.map((entry: { text: string }) => entry.text)).toEqual(['Wiederhergestellt', 'Gelöscht']);
-    expect(await cli('restore', String(bernd), '--db', file, '--json')).toMatchObject({ code: 0, out: JSON.stringify({ id: bernd, restored: true }) });
+    expect(await cli('restore', String(bernd), '--db', file, '--json')).toMatchObject({
+      code: 0,
+      out: JSON.stringify({ id: bernd, restored: true }),
+    });
 
     expect(await cli('restore', String(carla), '--db', file)).toMatchObject({ code: 2, err: '„Carla Nowak“ liegt nicht im Papierkorb.' });
     expect((await cli('erase', String(carla), '--db', file)).code).toBe(0);
     expect(await cli('restore', String(carla), '--db', file)).toMatchObject({ code: 2, err: 'Diesen Kontakt gibt es nicht (mehr).' });
     expect((await cli('--help')).out).toMatch(/restore <ID> \[--json\] +Holt einen Kontakt aus dem Papierkorb zurück/);
-    expect((await cli('--help')).out).toMatch(/delete <ID> \[--json\] +Verschiebt einen Kontakt in den Papierkorb \(30 Tage wiederherstellbar\)/);
+    expect((await cli('--help')).out).toMatch(
+      /delete <ID> \[--json\] +Verschiebt einen Kontakt in den Papierkorb \(30 Tage wiederherstellbar\)/,
+    );
   });
 
   it('delete, restore and erase answer in the language of the settings', async () => {
@@ -96,9 +123,13 @@ describe('CLI: restore', () => {
     updateSettings(session.ctx, { language: 'en' });
     session.close();
     const until = formatDate(addDays(localDate(new Date()), 30), 'en');
-    expect((await cli('delete', String(anna), '--db', file)).out).toBe(`“Anna Berg” is in the bin and can be restored until ${until} (restore ${anna}); after that the contact is erased for good.`);
+    expect((await cli('delete', String(anna), '--db', file)).out).toBe(
+      `“Anna Berg” is in the bin and can be restored until ${until} (restore ${anna}); after that the contact is erased for good.`,
+    );
     expect((await cli('restore', String(anna), '--db', file)).out).toBe('“Anna Berg” is restored and back in the contact list.');
-    expect((await cli('erase', String(anna), '--db', file)).out).toBe(`Contact ${anna} was erased for good on ${formatDate(localDate(new Date()), 'en')}.`);
+    expect((await cli('erase', String(anna), '--db', file)).out).toBe(
+      `Contact ${anna} was erased for good on ${formatDate(localDate(new Date()), 'en')}.`,
+    );
   });
 });
 
@@ -115,7 +146,8 @@ describe('CLI: erase while another program reads the database', () => {
     const app = new BetterSqlite3(file);
     app.exec('BEGIN');
     app.prepare('SELECT count(*) FROM contacts').get();
-    const inFiles = (name: string) => ['', '-wal'].some((suffix) => existsSync(file + suffix) && readFileSync(file + suffix).includes(name));
+    const inFiles = (name: string) =>
+      ['', '-wal'].some((suffix) => existsSync(file + suffix) && readFileSync(file + suffix).includes(name));
 
     const erased = await cli('erase', String(anna), '--db', file, '--json');
     expect(erased.code).toBe(0);
@@ -150,7 +182,9 @@ describe('CLI: which database', () => {
     const missing = path.join(tempDir(), 'Kunden', 'umzug.sqlite');
     const result = await cli('contacts', '--db', missing, '--json');
     expect(result).toMatchObject({ code: 2, out: '' });
-    expect(result.err).toBe(`Den Ordner „${path.dirname(missing)}“ gibt es nicht, daher wurde die Datenbank „${missing}“ nicht angelegt. Bitte prüfen Sie den Pfad oder legen Sie den Ordner zuerst an.`);
+    expect(result.err).toBe(
+      `Den Ordner „${path.dirname(missing)}“ gibt es nicht, daher wurde die Datenbank „${missing}“ nicht angelegt. Bitte prüfen Sie den Pfad oder legen Sie den Ordner zuerst an.`,
+    );
     expect(existsSync(path.dirname(missing))).toBe(false);
   });
 });
@@ -171,7 +205,9 @@ function databaseWithPurgeDue(): { file: string; alive: number } {
 function corruptMiddle(file: string): void {
   const raw = new BetterSqlite3(file);
   raw.pragma('journal_mode = DELETE');
-  raw.prepare('INSERT INTO contacts (display_name, note) SELECT ?, ? FROM json_each(?)').run('Füllkontakt', 'x'.repeat(400), JSON.stringify(Array.from({ length: 800 }, (_, i) => i)));
+  raw
+    .prepare('INSERT INTO contacts (display_name, note) SELECT ?, ? FROM json_each(?)')
+    .run('Füllkontakt', 'x'.repeat(400), JSON.stringify(Array.from({ length: 800 }, (_, i) => i)));
   raw.close();
   const bytes = readFileSync(file);
   const pageSize = 4096;
@@ -190,7 +226,10 @@ describe('CLI: database errors in German, naming the file', () => {
     const broken = tempDatabasePath();
     testSession(broken).close();
     corruptMiddle(broken);
-    for (const args of [['contacts', '--json'], ['set-stage', '1', 'invited']]) {
+    for (const args of [
+      ['contacts', '--json'],
+      ['set-stage', '1', 'invited'],
+    ]) {
       const result = await cli(...args, '--db', broken);
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.err).toContain(`Die Datenbank „${broken}“ ist beschädigt`);
@@ -228,7 +267,10 @@ function writeProtect(file: string): void {
   chmodSync(file, 0o400);
 }
 
-const fingerprint = (file: string) => ({ sha: createHash('sha256').update(readFileSync(file)).digest('hex'), modified: statSync(file).mtimeMs });
+const fingerprint = (file: string) => ({
+  sha: createHash('sha256').update(readFileSync(file)).digest('hex'),
+  modified: statSync(file).mtimeMs,
+});
 
 describe('CLI: a write-protected database', () => {
   it('still answers `contacts` and `history` without writing anything, not even the purge that is due', async () => {
@@ -262,6 +304,8 @@ describe('CLI: a write-protected database', () => {
     writeProtect(file);
     const result = cliProcess(path.dirname(file), ['set-stage', String(alive), 'invited', '--db', file]);
     expect(result.code).toBe(1);
-    expect(result.err).toBe(`Die Datenbank „${file}“ ist schreibgeschützt: Änderungen lassen sich nicht speichern. Bitte prüfen Sie die Zugriffsrechte der Datei und ihres Ordners.`);
+    expect(result.err).toBe(
+      `Die Datenbank „${file}“ ist schreibgeschützt: Änderungen lassen sich nicht speichern. Bitte prüfen Sie die Zugriffsrechte der Datei und ihres Ordners.`,
+    );
   });
 });

@@ -13,7 +13,6 @@ import { updateProfile } from '../../../electron/services/profile';
 import { setStage } from '../../../electron/services/tracking';
 import { cli } from '../../helpers/cli';
 
-
 describe('CLI profile, letters and export-consented', () => {
   it('`profile --set` takes a JSON file, `profile --json` shows it with what is still missing', async () => {
     const db = tempDatabasePath();
@@ -21,12 +20,32 @@ describe('CLI profile, letters and export-consented', () => {
     expect(first.missing).toEqual(['name', 'representative', 'street', 'postalCode', 'city', 'phone', 'email', 'state', 'whatsappNumber']);
 
     const file = path.join(tempDir(), 'betrieb.json');
-    writeFileSync(file, JSON.stringify({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', state: 'HE', dpo: { name: 'DSB Nord', email: 'dsb@example.de', address: 'Hamburg' } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'Dachdeckerei Schulze',
+        legalForm: 'GmbH',
+        state: 'HE',
+        dpo: { name: 'DSB Nord', email: 'dsb@example.de', address: 'Hamburg' },
+      }),
+    );
     expect((await cli('profile', '--db', db, '--set', file, '--json')).code).toBe(0);
     const after = JSON.parse((await cli('profile', '--db', db, '--json')).out);
     expect(after).toMatchObject({ name: 'Dachdeckerei Schulze', legalForm: 'GmbH', state: 'HE', dpo: { name: 'DSB Nord' } });
     // A GmbH's letters must also name its seat, register and managing directors (§ 35a GmbHG).
-    expect(after.missing).toEqual(['representative', 'street', 'postalCode', 'city', 'phone', 'email', 'whatsappNumber', 'seat', 'registerCourt', 'registerNumber', 'managingDirectors']);
+    expect(after.missing).toEqual([
+      'representative',
+      'street',
+      'postalCode',
+      'city',
+      'phone',
+      'email',
+      'whatsappNumber',
+      'seat',
+      'registerCourt',
+      'registerNumber',
+      'managingDirectors',
+    ]);
 
     writeFileSync(file, JSON.stringify({ state: 'XX', colour: 'blau' }));
     const refused = await cli('profile', '--db', db, '--set', file);
@@ -41,7 +60,10 @@ describe('CLI profile, letters and export-consented', () => {
     writeFileSync(file, JSON.stringify({ phone: '0561 7654321' }));
     await cli('profile', '--db', db, '--set', file);
     // A later change of another field keeps the logo.
-    expect(JSON.parse((await cli('profile', '--db', db, '--json')).out)).toMatchObject({ logo: 'data:image/png;base64,iVBORw0KGgo=', phone: '0561 7654321' });
+    expect(JSON.parse((await cli('profile', '--db', db, '--json')).out)).toMatchObject({
+      logo: 'data:image/png;base64,iVBORw0KGgo=',
+      phone: '0561 7654321',
+    });
     writeFileSync(file, '{ name: ');
     expect((await cli('profile', '--db', db, '--set', file)).err).toContain('ist keine lesbare JSON-Datei');
     // Nothing of the refused files was stored.
@@ -52,8 +74,20 @@ describe('CLI profile, letters and export-consented', () => {
     const db = tempDatabasePath();
     const session = testSession(db);
     const address = { street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', country: null, region: null, label: null };
-    const a = session.ctx.repos.contacts.insert({ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', gender: 'female', addresses: [address] });
-    const b = session.ctx.repos.contacts.insert({ displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', gender: 'male', addresses: [address] });
+    const a = session.ctx.repos.contacts.insert({
+      displayName: 'Anna Schmidt',
+      givenName: 'Anna',
+      familyName: 'Schmidt',
+      gender: 'female',
+      addresses: [address],
+    });
+    const b = session.ctx.repos.contacts.insert({
+      displayName: 'Jürgen Müller',
+      givenName: 'Jürgen',
+      familyName: 'Müller',
+      gender: 'male',
+      addresses: [address],
+    });
     session.close();
     const out = path.join(tempDir(), 'briefe.pdf');
 
@@ -83,12 +117,22 @@ describe('CLI profile, letters and export-consented', () => {
     const address = { street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', country: null, region: null, label: null };
     let n = 0;
     const insert = (familyName: string) =>
-      session.ctx.repos.contacts.insert({ displayName: `Kunde ${familyName}`, familyName, addresses: [address], phones: [{ e164: `+4917011122${n}`, raw: `0170 11122${n++}`, label: null, kind: 'mobile' }] });
+      session.ctx.repos.contacts.insert({
+        displayName: `Kunde ${familyName}`,
+        familyName,
+        addresses: [address],
+        phones: [{ e164: `+4917011122${n}`, raw: `0170 11122${n++}`, label: null, kind: 'mobile' }],
+      });
     const fresh = insert('Neu');
     const consented = insert('Eingewilligt');
     const refused = insert('Abgelehnt');
     const switched = insert('Gewechselt');
-    recordConsent(session.ctx, consented, { purposes: ['appointments'], givenAt: '2026-11-20', method: 'phone', evidence: { kind: 'note', note: 'mündlich am Telefon' } });
+    recordConsent(session.ctx, consented, {
+      purposes: ['appointments'],
+      givenAt: '2026-11-20',
+      method: 'phone',
+      evidence: { kind: 'note', note: 'mündlich am Telefon' },
+    });
     setStage(session.ctx, refused, { stage: 'consent_requested' });
     setStage(session.ctx, refused, { stage: 'consent_refused' });
     setStage(session.ctx, switched, { stage: 'switched', messenger: 'threema' });
@@ -109,13 +153,22 @@ describe('CLI profile, letters and export-consented', () => {
     });
     expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).not.toContain('Eingewilligt');
     const contacts = JSON.parse((await cli('contacts', '--db', db, '--json')).out) as { id: number; stage: string }[];
-    expect(Object.fromEntries(contacts.map((c) => [c.id, c.stage]))).toEqual({ [fresh]: 'consent_requested', [consented]: 'consent_given', [refused]: 'consent_refused', [switched]: 'switched' });
+    expect(Object.fromEntries(contacts.map((c) => [c.id, c.stage]))).toEqual({
+      [fresh]: 'consent_requested',
+      [consented]: 'consent_given',
+      [refused]: 'consent_refused',
+      [switched]: 'switched',
+    });
 
     const told = await cli('letters', '--db', db, '--out', out, '--ids', `${consented},${switched}`);
     expect(told.code).toBe(0);
-    expect(told.out).toContain(`Schon entschieden, daher kein Brief (mit --include-settled trotzdem): Kunde Eingewilligt (${consented}, Einwilligung liegt vor), Kunde Gewechselt (${switched}, ist gewechselt)`);
+    expect(told.out).toContain(
+      `Schon entschieden, daher kein Brief (mit --include-settled trotzdem): Kunde Eingewilligt (${consented}, Einwilligung liegt vor), Kunde Gewechselt (${switched}, ist gewechselt)`,
+    );
 
-    const all = JSON.parse((await cli('letters', '--db', db, '--out', out, '--ids', `${consented},${refused}`, '--include-settled', '--json')).out);
+    const all = JSON.parse(
+      (await cli('letters', '--db', db, '--out', out, '--ids', `${consented},${refused}`, '--include-settled', '--json')).out,
+    );
     expect(all).toMatchObject({ printed: 2, settled: [] });
     expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('Kunde Eingewilligt');
   }, 60_000);
@@ -125,7 +178,13 @@ describe('CLI profile, letters and export-consented', () => {
     const session = testSession(db);
     updateProfile(session.ctx, completeProfile);
     const address = { street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', country: null, region: null, label: null };
-    const id = session.ctx.repos.contacts.insert({ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', gender: 'female', addresses: [address] });
+    const id = session.ctx.repos.contacts.insert({
+      displayName: 'Anna Schmidt',
+      givenName: 'Anna',
+      familyName: 'Schmidt',
+      gender: 'female',
+      addresses: [address],
+    });
     session.close();
     const folder = tempDir();
     const out = path.join(folder, 'briefe.pdf');
@@ -142,12 +201,19 @@ describe('CLI profile, letters and export-consented', () => {
 
     // A folder that is not there: nothing written, a message naming the file, and the contact stays as it was.
     const second = testSession(db);
-    const other = second.ctx.repos.contacts.insert({ displayName: 'Jürgen Müller', familyName: 'Müller', gender: 'male', addresses: [address] });
+    const other = second.ctx.repos.contacts.insert({
+      displayName: 'Jürgen Müller',
+      familyName: 'Müller',
+      gender: 'male',
+      addresses: [address],
+    });
     second.close();
     const nowhere = path.join(folder, 'fehlt', 'briefe.pdf');
     const refused = await cli('letters', '--db', db, '--out', nowhere, '--ids', String(other));
     expect(refused.code).toBe(1);
-    expect(refused.err).toBe(`Die Datei „${nowhere}“ ließ sich nicht schreiben: Den Ordner gibt es nicht. Eine frühere Datei dieses Namens ist unverändert, und die Kontakte sind nicht markiert.`);
+    expect(refused.err).toBe(
+      `Die Datei „${nowhere}“ ließ sich nicht schreiben: Den Ordner gibt es nicht. Eine frühere Datei dieses Namens ist unverändert, und die Kontakte sind nicht markiert.`,
+    );
     const contacts = JSON.parse((await cli('contacts', '--db', db, '--json')).out) as { id: number; stage: string }[];
     expect(contacts.find((c) => c.id === other)!.stage).toBe('new');
   }, 60_000);
@@ -157,10 +223,23 @@ describe('CLI profile, letters and export-consented', () => {
     const session = testSession(db);
     const { contacts } = session.ctx.repos;
     const mobile = (e164: string) => [{ e164, raw: e164, label: null, kind: 'mobile' as const }];
-    const given = contacts.insert({ displayName: 'Anna Schmidt; "Bau"', givenName: 'Anna', familyName: 'Schmidt', organization: 'Schmidt, Bau & Co', phones: mobile('+491701234567') });
+    const given = contacts.insert({
+      displayName: 'Anna Schmidt; "Bau"',
+      givenName: 'Anna',
+      familyName: 'Schmidt',
+      organization: 'Schmidt, Bau & Co',
+      phones: mobile('+491701234567'),
+    });
     const withdrawn = contacts.insert({ displayName: 'Jürgen Müller', phones: mobile('+491702222222') });
     contacts.insert({ displayName: 'Nie gefragt', phones: mobile('+491703333333') });
-    for (const id of [given, withdrawn]) recordConsent(session.ctx, id, { purposes: ['appointments'], givenAt: '2026-11-01', textVersion: 'EW-1', method: 'signed_letter', evidence: { kind: 'note', note: 'Formular liegt im Ordner' } });
+    for (const id of [given, withdrawn])
+      recordConsent(session.ctx, id, {
+        purposes: ['appointments'],
+        givenAt: '2026-11-01',
+        textVersion: 'EW-1',
+        method: 'signed_letter',
+        evidence: { kind: 'note', note: 'Formular liegt im Ordner' },
+      });
     withdrawConsent(session.ctx, withdrawn, { purposes: ['appointments'], date: '2026-11-20' });
     session.close();
 
@@ -173,7 +252,12 @@ describe('CLI profile, letters and export-consented', () => {
     const { candidates, format } = withCandidateList(await readImportFile(await fileSource(file), { region: 'DE' }));
     expect(format).toBe('vcard');
     expect(candidates).toHaveLength(1);
-    expect(candidates[0]).toMatchObject({ displayName: 'Anna Schmidt; "Bau"', givenName: 'Anna', familyName: 'Schmidt', organization: 'Schmidt, Bau & Co' });
+    expect(candidates[0]).toMatchObject({
+      displayName: 'Anna Schmidt; "Bau"',
+      givenName: 'Anna',
+      familyName: 'Schmidt',
+      organization: 'Schmidt, Bau & Co',
+    });
     expect(candidates[0]!.phones.map((p) => p.e164)).toEqual(['+491701234567']);
   });
 });
@@ -184,7 +268,9 @@ describe('why the letters file could not be written', () => {
     const failure = (code: string) => Object.assign(new Error(`${code}: something, open '/tmp/x'`), { code });
     expect(writeFailureReason('de', failure('ENOSPC'))).toBe('Der Datenträger ist voll');
     expect(writeFailureReason('de', failure('EIO'))).toBe('Fehler EIO');
-    expect(writeFailureReason('de', new TypeError('Cannot read properties of undefined (reading "write")'))).toBe('Der Grund ist nicht bekannt');
+    expect(writeFailureReason('de', new TypeError('Cannot read properties of undefined (reading "write")'))).toBe(
+      'Der Grund ist nicht bekannt',
+    );
     expect(writeFailureReason('en', 'a thrown string')).toBe('The reason is not known');
     expect(writeFailureReason('de', Object.assign(new Error('x'), { code: 'ERR_INVALID_ARG_TYPE' }))).toBe('Der Grund ist nicht bekannt');
   });

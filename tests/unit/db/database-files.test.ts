@@ -58,7 +58,7 @@ describe('files an earlier version made are made private on the next writable op
     else process.env.XDG_CONFIG_HOME = xdgConfigHome;
   });
 
-  it('the app\'s own data folder becomes 0700; the database, -wal and -shm 0600', () => {
+  it("the app's own data folder becomes 0700; the database, -wal and -shm 0600", () => {
     process.env.XDG_CONFIG_HOME = tempDir();
     const file = defaultDatabasePath();
     mkdirSync(path.dirname(file), { mode: 0o755 });

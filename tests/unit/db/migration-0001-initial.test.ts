@@ -19,7 +19,18 @@ describe('migration 0001 initial', () => {
     expect(tables).toEqual(['contact_emails', 'contact_phones', 'contacts', 'settings']);
     const contactColumns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('contacts');
     expect(contactColumns).toEqual(
-      expect.arrayContaining(['id', 'display_name', 'given_name', 'family_name', 'organization', 'kind', 'status', 'messenger', 'created_at', 'updated_at']),
+      expect.arrayContaining([
+        'id',
+        'display_name',
+        'given_name',
+        'family_name',
+        'organization',
+        'kind',
+        'status',
+        'messenger',
+        'created_at',
+        'updated_at',
+      ]),
     );
     db.close();
   });

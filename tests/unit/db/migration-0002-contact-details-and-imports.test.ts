@@ -10,7 +10,9 @@ function atVersion1() {
   db.pragma('foreign_keys = ON');
   migrate(db, [initial], 'test');
   const id = db.prepare("INSERT INTO contacts (display_name, kind) VALUES ('Bernd Schulze', 'customer')").run().lastInsertRowid;
-  db.prepare("INSERT INTO contact_phones (contact_id, position, e164, raw, label) VALUES (?, 0, '+491701234567', '0170 1234567', 'Handy')").run(id);
+  db.prepare(
+    "INSERT INTO contact_phones (contact_id, position, e164, raw, label) VALUES (?, 0, '+491701234567', '0170 1234567', 'Handy')",
+  ).run(id);
   return { db, id: Number(id) };
 }
 
@@ -29,7 +31,9 @@ describe('migration 0002 contact details and imports', () => {
     });
     expect(db.prepare('SELECT raw, kind FROM contact_phones').get()).toEqual({ raw: '0170 1234567', kind: 'other' });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['contact_addresses', 'imports', 'import_changes', 'duplicate_candidates', 'column_mappings']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['contact_addresses', 'imports', 'import_changes', 'duplicate_candidates', 'column_mappings']),
+    );
   });
 
   it('bumps a contact’s revision when it, or one of its numbers, e-mails or addresses, is changed or removed', () => {
@@ -50,7 +54,9 @@ describe('migration 0002 contact details and imports', () => {
   it('refuses invalid phone kinds, genders and JSON', () => {
     const { db, id } = atVersion1();
     migrate(db, [initial, contactDetailsAndImports], 'test');
-    expect(() => db.prepare("INSERT INTO contact_phones (contact_id, position, raw, kind) VALUES (?, 1, 'x', 'pager')").run(id)).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO contact_phones (contact_id, position, raw, kind) VALUES (?, 1, 'x', 'pager')").run(id)).toThrow(
+      /CHECK/,
+    );
     expect(() => db.prepare("UPDATE contacts SET gender = 'unknown' WHERE id = ?").run(id)).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO column_mappings (signature, mapping) VALUES ('a', 'not json')").run()).toThrow(/CHECK/);
   });

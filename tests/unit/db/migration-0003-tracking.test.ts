@@ -10,8 +10,16 @@ function atVersion2() {
   const db = new BetterSqlite3(tempDatabasePath());
   db.pragma('foreign_keys = ON');
   migrate(db, [initial, contactDetailsAndImports], 'test');
-  const id = Number(db.prepare("INSERT INTO contacts (display_name, given_name, family_name, organization) VALUES ('Jürgen Müller', 'Jürgen', 'Müller', 'Dachdeckerei Müller')").run().lastInsertRowid);
-  db.prepare("INSERT INTO contact_phones (contact_id, position, e164, raw, kind) VALUES (?, 0, '+491711234567', '0171 1234567', 'mobile')").run(id);
+  const id = Number(
+    db
+      .prepare(
+        "INSERT INTO contacts (display_name, given_name, family_name, organization) VALUES ('Jürgen Müller', 'Jürgen', 'Müller', 'Dachdeckerei Müller')",
+      )
+      .run().lastInsertRowid,
+  );
+  db.prepare(
+    "INSERT INTO contact_phones (contact_id, position, e164, raw, kind) VALUES (?, 0, '+491711234567', '0171 1234567', 'mobile')",
+  ).run(id);
   db.prepare("INSERT INTO contact_emails (contact_id, position, address) VALUES (?, 0, 'j.mueller@example.de')").run(id);
   return { db, id };
 }
@@ -22,7 +30,10 @@ describe('migration 0003 tracking', () => {
     const before = db.prepare('SELECT revision FROM contacts WHERE id = ?').pluck().get(id);
     migrate(db, [initial, contactDetailsAndImports, tracking], 'test');
     expect(db.pragma('user_version', { simple: true })).toBe(3);
-    const row = db.prepare('SELECT search_text, search_digits, revision, status, target FROM contacts WHERE id = ?').get(id) as Record<string, unknown>;
+    const row = db.prepare('SELECT search_text, search_digits, revision, status, target FROM contacts WHERE id = ?').get(id) as Record<
+      string,
+      unknown
+    >;
     // Filled by the search functions of shared/search.ts, as the repository fills new contacts.
     expect(row.search_text).toBe('jurgen muller dachdeckerei muller j.mueller@example.de');
     expect(row.search_digits).toBe('491711234567');
@@ -34,8 +45,16 @@ describe('migration 0003 tracking', () => {
     const { db, id } = atVersion2();
     migrate(db, [initial, contactDetailsAndImports, tracking], 'test');
     db.prepare("INSERT INTO contact_tags (contact_id, tag) VALUES (?, 'Stammkunde')").run(id);
-    db.prepare("INSERT INTO history (contact_id, kind, before, after) VALUES (?, 'stage', '{\"stage\":\"new\"}', '{\"stage\":\"invited\"}')").run(id);
-    expect(() => db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method) VALUES (?, 'marketing', '2026-01-01', 'v1', 'email')").run(id)).toThrow(/CHECK/);
+    db.prepare(
+      'INSERT INTO history (contact_id, kind, before, after) VALUES (?, \'stage\', \'{"stage":"new"}\', \'{"stage":"invited"}\')',
+    ).run(id);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO consents (contact_id, purpose, given_at, text_version, method) VALUES (?, 'marketing', '2026-01-01', 'v1', 'email')",
+        )
+        .run(id),
+    ).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE contacts SET target = 'telegram' WHERE id = ?").run(id)).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO history (contact_id, kind, after) VALUES (?, 'x', 'kein json')").run(id)).toThrow(/CHECK/);
   });

@@ -34,7 +34,12 @@ describe('migration 0005 list columns', () => {
     const revisions = db.prepare('SELECT revision FROM contacts ORDER BY id').pluck().all();
     migrate(db, [...upTo4, listColumns], 'test');
     expect(db.pragma('user_version', { simple: true })).toBe(5);
-    expect(db.prepare('SELECT display_name FROM contacts ORDER BY sort_organization IS NULL, sort_organization').pluck().all()).toEqual(['Ben Adler', 'Eva Öz', 'Klaus Zorn', 'Anna Berg']);
+    expect(db.prepare('SELECT display_name FROM contacts ORDER BY sort_organization IS NULL, sort_organization').pluck().all()).toEqual([
+      'Ben Adler',
+      'Eva Öz',
+      'Klaus Zorn',
+      'Anna Berg',
+    ]);
     expect(db.prepare('SELECT list_mobile FROM contacts WHERE id = ?').pluck().get(ids.zimmerei)).toBe('+491715550001');
     expect(db.prepare('SELECT list_mobile FROM contacts WHERE id = ?').pluck().get(ids.oekobau)).toBe('0800 BAU');
     expect(db.prepare('SELECT list_mobile FROM contacts WHERE id = ?').pluck().get(ids.private)).toBeNull();

@@ -30,7 +30,10 @@ describe('migration 0006 contact language', () => {
     expect(db.prepare('SELECT revision FROM contacts ORDER BY id').pluck().all()).toEqual(revisions);
 
     db.prepare("UPDATE contacts SET language = 'en', formal = 0 WHERE display_name = 'Piotr Nowak'").run();
-    expect(db.prepare("SELECT language, formal FROM contacts WHERE display_name = 'Piotr Nowak'").get()).toEqual({ language: 'en', formal: 0 });
+    expect(db.prepare("SELECT language, formal FROM contacts WHERE display_name = 'Piotr Nowak'").get()).toEqual({
+      language: 'en',
+      formal: 0,
+    });
     expect(() => db.prepare("UPDATE contacts SET language = 'pl'").run()).toThrow(/CHECK/);
     expect(() => db.prepare('UPDATE contacts SET formal = 2').run()).toThrow(/CHECK/);
   });

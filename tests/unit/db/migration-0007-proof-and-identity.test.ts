@@ -24,15 +24,24 @@ describe('migration 0007 proof and identity', () => {
     pair.run(2, 1, 'sameNumberOtherName', '2026-11-01T10:00:00.000Z'); // dismissed: kept apart
     pair.run(3, 4, 'sameNumberOtherName', '2026-11-02T10:00:00.000Z'); // merged: the other one is deleted
     pair.run(5, 1, 'sameNumberOtherName', null); // still open
-    db.prepare("INSERT INTO evidence (file_name, mime, size, sha256, data) VALUES ('scan.pdf', 'application/pdf', 3, 'x', x'010203')").run();
-    db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_id) VALUES (1, 'appointments', '2026-11-20', 'EW-1', 'signed_letter', 1)").run();
-    db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method, withdrawn_at) VALUES (2, 'site_photos', '2026-11-21', 'EW-1', 'email', '2026-11-25')").run();
+    db.prepare(
+      "INSERT INTO evidence (file_name, mime, size, sha256, data) VALUES ('scan.pdf', 'application/pdf', 3, 'x', x'010203')",
+    ).run();
+    db.prepare(
+      "INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_id) VALUES (1, 'appointments', '2026-11-20', 'EW-1', 'signed_letter', 1)",
+    ).run();
+    db.prepare(
+      "INSERT INTO consents (contact_id, purpose, given_at, text_version, method, withdrawn_at) VALUES (2, 'site_photos', '2026-11-21', 'EW-1', 'email', '2026-11-25')",
+    ).run();
     db.prepare("INSERT INTO contact_emails (contact_id, position, address) VALUES (1, 0, 'klaus@example.de')").run();
     // Set to "consent given" from the bulk menu of an older version, without any consent record.
     const bare = (name: string, stage: string | null) => {
       const id = Number(insert.run(name, '').lastInsertRowid);
       db.prepare("UPDATE contacts SET status = 'consent_given' WHERE id = ?").run(id);
-      if (stage) db.prepare("INSERT INTO history (contact_id, kind, before, after) VALUES (?, 'stage', json_object('stage', ?), json_object('stage', 'consent_given'))").run(id, stage);
+      if (stage)
+        db.prepare(
+          "INSERT INTO history (contact_id, kind, before, after) VALUES (?, 'stage', json_object('stage', ?), json_object('stage', 'consent_given'))",
+        ).run(id, stage);
       return id;
     };
     const fromInvited = bare('Bare nach Einladung', 'invited');
@@ -42,26 +51,55 @@ describe('migration 0007 proof and identity', () => {
 
     migrate(db, [...upTo6, proofAndIdentity], 'test');
     expect(db.pragma('user_version', { simple: true })).toBe(7);
-    expect(db.prepare('SELECT contact_id, other_id, decided_at FROM kept_apart').all()).toEqual([{ contact_id: 1, other_id: 2, decided_at: '2026-11-01T10:00:00.000Z' }]);
+    expect(db.prepare('SELECT contact_id, other_id, decided_at FROM kept_apart').all()).toEqual([
+      { contact_id: 1, other_id: 2, decided_at: '2026-11-01T10:00:00.000Z' },
+    ]);
     // The same rows and ids; the one without a scan says it was recorded before proofs were required.
     expect(db.prepare('SELECT * FROM consents ORDER BY id').all()).toEqual(
-      consentsBefore.map((row) => ({ ...(row as object), evidence_note: (row as { evidence_id: number | null }).evidence_id === null ? LEGACY_NOTE : null })),
+      consentsBefore.map((row) => ({
+        ...(row as object),
+        evidence_note: (row as { evidence_id: number | null }).evidence_id === null ? LEGACY_NOTE : null,
+      })),
     );
-    expect(() => db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'email')").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_note) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'email', '  ')").run()).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO consents (contact_id, purpose, given_at, text_version, method) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'email')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_note) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'email', '  ')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     expect(db.prepare('SELECT valid FROM contact_emails').pluck().all()).toEqual([1]);
     const stageOf = (id: number) => db.prepare('SELECT status FROM contacts WHERE id = ?').pluck().get(id);
     expect([stageOf(1), stageOf(fromInvited), stageOf(withoutHistory)]).toEqual(['consent_given', 'invited', 'consent_requested']);
-    expect(db.prepare("SELECT contact_id, before, after FROM history WHERE kind = 'consentWithoutProof' ORDER BY contact_id").all()).toEqual([
+    expect(
+      db.prepare("SELECT contact_id, before, after FROM history WHERE kind = 'consentWithoutProof' ORDER BY contact_id").all(),
+    ).toEqual([
       { contact_id: fromInvited, before: '{"stage":"consent_given"}', after: '{"stage":"invited"}' },
       { contact_id: withoutHistory, before: '{"stage":"consent_given"}', after: '{"stage":"consent_requested"}' },
     ]);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'duplicate_candidates'").pluck().all()).toContain('duplicate_candidates_other');
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'duplicate_candidates'").pluck().all()).toContain(
+      'duplicate_candidates_other',
+    );
 
     // The new rules hold: a pair once with the smaller id first, the phone as a way of consenting.
     expect(() => db.prepare('INSERT INTO kept_apart (contact_id, other_id) VALUES (2, 1)').run()).toThrow(/CHECK/);
-    db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_note) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'phone', 'mündlich am Telefon')").run();
-    expect(() => db.prepare("INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_note) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'fax', 'x')").run()).toThrow(/CHECK/);
+    db.prepare(
+      "INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_note) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'phone', 'mündlich am Telefon')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_note) VALUES (3, 'appointments', '2026-11-22', 'EW-1', 'fax', 'x')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     expect(() => db.prepare('UPDATE contact_emails SET valid = 2').run()).toThrow(/CHECK/);
     // A contact erased for good takes its kept-apart pairs and consents with it.
     db.prepare('DELETE FROM contacts WHERE id = 1').run();

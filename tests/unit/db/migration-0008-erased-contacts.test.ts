@@ -25,7 +25,8 @@ function version7WithLeftovers(): string {
 }
 
 /** Which of the files (database, -wal) still hold the purged contact's name. */
-const leftIn = (file: string) => ['', '-wal'].filter((suffix) => existsSync(file + suffix) && readFileSync(file + suffix).includes('Quirinus'));
+const leftIn = (file: string) =>
+  ['', '-wal'].filter((suffix) => existsSync(file + suffix) && readFileSync(file + suffix).includes('Quirinus'));
 
 /** What a full disk makes VACUUM answer (it needs room for a copy of the whole file). */
 const failingVacuum = () => {
@@ -65,9 +66,16 @@ describe('migration 0008 erased contacts', () => {
 
   it('indexes which contacts an import brought, so that finding imports without contacts reads no table', () => {
     const { db } = openDatabase(tempDatabasePath());
-    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'contacts_created_by_import'").pluck().get()).toMatch(/WHERE created_by_import IS NOT NULL/);
-    const plan = db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${IMPORTS_WITHOUT_CONTACTS_SQL}`).all().map((row) => row.detail);
-    expect(plan).toContainEqual(expect.stringMatching(/^SEARCH c USING (COVERING )?INDEX contacts_created_by_import \(created_by_import=\?\)/));
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'contacts_created_by_import'").pluck().get()).toMatch(
+      /WHERE created_by_import IS NOT NULL/,
+    );
+    const plan = db
+      .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${IMPORTS_WITHOUT_CONTACTS_SQL}`)
+      .all()
+      .map((row) => row.detail);
+    expect(plan).toContainEqual(
+      expect.stringMatching(/^SEARCH c USING (COVERING )?INDEX contacts_created_by_import \(created_by_import=\?\)/),
+    );
     expect(plan.filter((detail) => /^SCAN c\b/.test(detail))).toEqual([]);
     db.close();
   });

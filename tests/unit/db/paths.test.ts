@@ -21,7 +21,9 @@ describe('default data folder (same as Electron’s userData for “Umzugshelfer
   it('Linux: $XDG_CONFIG_HOME/Umzugshelfer, else ~/.config/Umzugshelfer', () => {
     expect(userDataDir({ platform: 'linux', env: { XDG_CONFIG_HOME: '/data/cfg' }, home: '/home/anna' })).toBe('/data/cfg/Umzugshelfer');
     expect(userDataDir({ platform: 'linux', env: {}, home: '/home/anna' })).toBe('/home/anna/.config/Umzugshelfer');
-    expect(userDataDir({ platform: 'linux', env: { XDG_CONFIG_HOME: 'relative' }, home: '/home/anna' })).toBe('/home/anna/.config/Umzugshelfer');
+    expect(userDataDir({ platform: 'linux', env: { XDG_CONFIG_HOME: 'relative' }, home: '/home/anna' })).toBe(
+      '/home/anna/.config/Umzugshelfer',
+    );
   });
 
   it('--db wins and is resolved from the working directory', () => {

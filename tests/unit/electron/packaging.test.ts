@@ -27,17 +27,29 @@ const electronDefaults = '101100011';
 
 /** Bytes standing in for Electron's binary: code around the fuse wire as Electron lays it out. */
 function standInBinary(): Buffer {
-  return Buffer.concat([Buffer.alloc(4096, 0xcc), Buffer.from(SENTINEL, 'ascii'), Buffer.from([1, electronDefaults.length]), Buffer.from(electronDefaults, 'ascii'), Buffer.alloc(4096, 0xdd)]);
+  return Buffer.concat([
+    Buffer.alloc(4096, 0xcc),
+    Buffer.from(SENTINEL, 'ascii'),
+    Buffer.from([1, electronDefaults.length]),
+    Buffer.from(electronDefaults, 'ascii'),
+    Buffer.alloc(4096, 0xdd),
+  ]);
 }
 
 async function flipWithBuilder(platform: 'win32' | 'darwin'): Promise<{ wire: Record<string, number>; file: string }> {
   const appOutDir = tempDir();
   const file =
-    platform === 'win32' ? path.join(appOutDir, 'Umzugshelfer.exe') : path.join(appOutDir, 'Umzugshelfer.app', 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework');
+    platform === 'win32'
+      ? path.join(appOutDir, 'Umzugshelfer.exe')
+      : path.join(appOutDir, 'Umzugshelfer.app', 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, standInBinary());
   const fuses = await PlatformPackager.prototype.generateFuseConfig.call(null, config.electronFuses);
-  await PlatformPackager.prototype.addElectronFuses.call({ appInfo: { productFilename: config.productName } }, { appOutDir, electronPlatformName: platform }, fuses);
+  await PlatformPackager.prototype.addElectronFuses.call(
+    { appInfo: { productFilename: config.productName } },
+    { appOutDir, electronPlatformName: platform },
+    fuses,
+  );
   return { wire: await getCurrentFuseWire(platform === 'win32' ? file : path.join(appOutDir, 'Umzugshelfer.app')), file };
 }
 
@@ -46,26 +58,33 @@ describe('the packaged app', () => {
     await expect(validateConfiguration(structuredClone(config), { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
   });
 
-  it.each(['win32', 'darwin'] as const)('flips the fuses in the %s binary: no Node.js mode, no NODE_OPTIONS, no --inspect; only an intact app.asar', async (platform) => {
-    const { wire, file } = await flipWithBuilder(platform);
-    const fuse = (option: number) => wire[option];
-    expect(fuse(FuseV1Options.RunAsNode)).toBe(DISABLED);
-    expect(fuse(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe(DISABLED);
-    expect(fuse(FuseV1Options.EnableNodeCliInspectArguments)).toBe(DISABLED);
-    expect(fuse(FuseV1Options.OnlyLoadAppFromAsar)).toBe(ENABLED);
-    expect(fuse(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(ENABLED);
-    expect(fuse(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(DISABLED);
-    expect(fuse(FuseV1Options.EnableCookieEncryption)).toBe(DISABLED);
-    // Untouched: the V8 snapshot fuse and the fuse @electron/fuses does not know; nothing else moved.
-    expect(fuse(FuseV1Options.LoadBrowserProcessSpecificV8Snapshot)).toBe(DISABLED);
-    expect(fuse(8)).toBe(ENABLED);
-    const after = readFileSync(file);
-    expect(after.length).toBe(standInBinary().length);
-    expect(after.subarray(0, 4096).equals(standInBinary().subarray(0, 4096))).toBe(true);
-  });
+  it.each(['win32', 'darwin'] as const)(
+    'flips the fuses in the %s binary: no Node.js mode, no NODE_OPTIONS, no --inspect; only an intact app.asar',
+    async (platform) => {
+      const { wire, file } = await flipWithBuilder(platform);
+      const fuse = (option: number) => wire[option];
+      expect(fuse(FuseV1Options.RunAsNode)).toBe(DISABLED);
+      expect(fuse(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe(DISABLED);
+      expect(fuse(FuseV1Options.EnableNodeCliInspectArguments)).toBe(DISABLED);
+      expect(fuse(FuseV1Options.OnlyLoadAppFromAsar)).toBe(ENABLED);
+      expect(fuse(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(ENABLED);
+      expect(fuse(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(DISABLED);
+      expect(fuse(FuseV1Options.EnableCookieEncryption)).toBe(DISABLED);
+      // Untouched: the V8 snapshot fuse and the fuse @electron/fuses does not know; nothing else moved.
+      expect(fuse(FuseV1Options.LoadBrowserProcessSpecificV8Snapshot)).toBe(DISABLED);
+      expect(fuse(8)).toBe(ENABLED);
+      const after = readFileSync(file);
+      expect(after.length).toBe(standInBinary().length);
+      expect(after.subarray(0, 4096).equals(standInBinary().subarray(0, 4096))).toBe(true);
+    },
+  );
 
   it('signs macOS builds with the hardened runtime and no entitlement that loads foreign code', () => {
-    expect(config.mac).toMatchObject({ hardenedRuntime: true, entitlements: 'build/entitlements.mac.plist', entitlementsInherit: 'build/entitlements.mac.plist' });
+    expect(config.mac).toMatchObject({
+      hardenedRuntime: true,
+      entitlements: 'build/entitlements.mac.plist',
+      entitlementsInherit: 'build/entitlements.mac.plist',
+    });
     const entitlements = plist.parse(readFileSync(path.join(root, 'build', 'entitlements.mac.plist'), 'utf8'));
     // V8's JIT needs allow-jit; better_sqlite3.node is signed with the app, so library validation
     // stays on (no disable-library-validation), and nothing else weakens the hardened runtime.

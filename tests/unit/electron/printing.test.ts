@@ -51,7 +51,12 @@ describe('printing in the desktop app', () => {
     expect([...pdf]).toEqual([37, 80, 68, 70]);
     expect(fake.calls[0]).toBe('load');
     expect(fake.calls[1]).toBe('js:document.fonts.ready.then(() => true)');
-    expect(JSON.parse(fake.calls[2]!.slice(4))).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true, generateTaggedPDF: false });
+    expect(JSON.parse(fake.calls[2]!.slice(4))).toMatchObject({
+      pageSize: 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      generateTaggedPDF: false,
+    });
     expect(fake.calls.at(-1)).toBe('destroy');
     expect(existsSync(path.dirname(fake.loadedFile()))).toBe(false);
     // The page lay in the database's private temp folder, readable by this user only; nothing is left there.
@@ -71,7 +76,11 @@ describe('printing in the desktop app', () => {
     for (const sent of [true, false]) {
       const fake = fakeWindow(undefined, sent);
       expect(await createElectronPrintDialog(() => fake.window)(privateTemp())('<p>Brief</p>')).toBe(sent);
-      expect(fake.calls.slice(0, 3)).toEqual(['load', 'js:document.fonts.ready.then(() => true)', 'dialog:{"silent":false,"printBackground":true}']);
+      expect(fake.calls.slice(0, 3)).toEqual([
+        'load',
+        'js:document.fonts.ready.then(() => true)',
+        'dialog:{"silent":false,"printBackground":true}',
+      ]);
       expect(fake.calls.at(-1)).toBe('destroy');
       expect(existsSync(path.dirname(fake.loadedFile()))).toBe(false);
     }

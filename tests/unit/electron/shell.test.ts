@@ -34,8 +34,12 @@ const fake = vi.hoisted(() => {
   }
   const state = {
     lock: true,
-    windows: [] as { options: Record<string, any>; url?: string; webContents?: { emit: (event: string, ...args: unknown[]) => void } }[],
-    messageBoxes: [] as Record<string, any>[],
+    windows: [] as {
+      options: { webPreferences: Record<string, unknown> } & Record<string, unknown>;
+      url?: string;
+      webContents?: { emit: (event: string, ...args: unknown[]) => void };
+    }[],
+    messageBoxes: [] as Record<string, unknown>[],
     messageBoxAnswer: 1,
     handlers: new Map<string, Listener>(),
     protocolHandler: undefined as undefined | ((request: Request) => Promise<Response>),
@@ -69,7 +73,7 @@ vi.mock('electron', () => {
   class BrowserWindow {
     private events = emitter();
     webContents = emitter();
-    constructor(options: Record<string, any>) {
+    constructor(options: { webPreferences: Record<string, unknown> } & Record<string, unknown>) {
       state.windows.push({ options, webContents: this.webContents });
     }
     once(event: string, listener: () => void) {
@@ -116,7 +120,9 @@ vi.mock('electron', () => {
     shell: { openExternal: (url: string) => (state.openExternal.push(url), Promise.resolve()) },
     dialog: {
       showErrorBox: (title: string, message: string) => state.errorBoxes.push([title, message]),
-      showMessageBoxSync: (_window: unknown, options: Record<string, any>) => (state.messageBoxes.push(options), state.messageBoxAnswer),
+      showMessageBoxSync: (_window: unknown, options: Record<string, unknown>) => (
+        state.messageBoxes.push(options), state.messageBoxAnswer
+      ),
     },
   };
 });
@@ -185,7 +191,11 @@ describe('Electron shell', () => {
     expect(closing()).toBe(false);
     state.messageBoxAnswer = 0;
     expect(closing()).toBe(true);
-    expect(state.messageBoxes[0]).toMatchObject({ title: 'Ungespeicherte Änderungen verwerfen?', buttons: ['Verwerfen', 'Weiter bearbeiten'], cancelId: 1 });
+    expect(state.messageBoxes[0]).toMatchObject({
+      title: 'Ungespeicherte Änderungen verwerfen?',
+      buttons: ['Verwerfen', 'Weiter bearbeiten'],
+      cancelId: 1,
+    });
   });
 
   it('creates the window with every security setting in place', async () => {
@@ -236,7 +246,11 @@ describe('Electron shell', () => {
 
   it('registers exactly one IPC handler per contract entry', async () => {
     await start();
-    expect([...state.handlers.keys()].sort()).toEqual(Object.keys(contract).map((name) => ipcChannel(name as never)).sort());
+    expect([...state.handlers.keys()].sort()).toEqual(
+      Object.keys(contract)
+        .map((name) => ipcChannel(name as never))
+        .sort(),
+    );
   });
 
   it('validates IPC input: a wrong-typed argument gets invalid_input and the handler keeps working', async () => {
@@ -275,7 +289,10 @@ describe('Electron shell', () => {
 
   it('blocks navigation, new windows and webviews; hands only allowlisted links to the system', async () => {
     await start();
-    const contents = fake.emitter() as ReturnType<typeof fake.emitter> & { setWindowOpenHandler: (h: (d: { url: string }) => unknown) => void; openHandler?: (d: { url: string }) => unknown };
+    const contents = fake.emitter() as ReturnType<typeof fake.emitter> & {
+      setWindowOpenHandler: (h: (d: { url: string }) => unknown) => void;
+      openHandler?: (d: { url: string }) => unknown;
+    };
     contents.setWindowOpenHandler = (handler) => (contents.openHandler = handler);
     state.app.emit('web-contents-created', {}, contents);
 
@@ -291,7 +308,16 @@ describe('Electron shell', () => {
     contents.emit('will-attach-webview', webview);
     expect(webview.preventDefault).toHaveBeenCalled();
 
-    for (const url of ['https://signal.me/#p/+491701234567', 'mailto:info@example.de', 'https://evil.example', 'https://wa.me.evil.example/', 'javascript:alert(1)', 'https://threema.id/ABCD1234', 'https://matrix.to/#/@a:b.de', 'http://wa.me/49']) {
+    for (const url of [
+      'https://signal.me/#p/+491701234567',
+      'mailto:info@example.de',
+      'https://evil.example',
+      'https://wa.me.evil.example/',
+      'javascript:alert(1)',
+      'https://threema.id/ABCD1234',
+      'https://matrix.to/#/@a:b.de',
+      'http://wa.me/49',
+    ]) {
       expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
     }
     expect(state.openExternal).toEqual([
@@ -305,7 +331,10 @@ describe('Electron shell', () => {
 
   it('hands the system the normalised link that passed the allowlist, never the text it was given', async () => {
     await start();
-    const contents = fake.emitter() as ReturnType<typeof fake.emitter> & { setWindowOpenHandler: (h: (d: { url: string }) => unknown) => void; openHandler?: (d: { url: string }) => unknown };
+    const contents = fake.emitter() as ReturnType<typeof fake.emitter> & {
+      setWindowOpenHandler: (h: (d: { url: string }) => unknown) => void;
+      openHandler?: (d: { url: string }) => unknown;
+    };
     contents.setWindowOpenHandler = (handler) => (contents.openHandler = handler);
     state.app.emit('web-contents-created', {}, contents);
     const open = (url: string) => contents.openHandler!({ url });
@@ -342,7 +371,9 @@ describe('Electron shell', () => {
 
   it('serves the renderer from app:// with the CSP header and nothing outside it', async () => {
     await start();
-    expect(state.privilegedSchemes).toContainEqual(expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }));
+    expect(state.privilegedSchemes).toContainEqual(
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    );
     const page = await state.protocolHandler!(new Request('app://umzugshelfer/index.html'));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
@@ -370,6 +401,8 @@ describe('Electron shell', () => {
 
   it('sets a German native menu', async () => {
     await start();
-    expect((state.menu as { label: string }[]).map((item) => item.label)).toEqual(expect.arrayContaining(['Datei', 'Bearbeiten', 'Ansicht', 'Hilfe']));
+    expect((state.menu as { label: string }[]).map((item) => item.label)).toEqual(
+      expect.arrayContaining(['Datei', 'Bearbeiten', 'Ansicht', 'Hilfe']),
+    );
   });
 });

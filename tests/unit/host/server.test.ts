@@ -31,10 +31,19 @@ interface Answer {
 }
 
 /** Raw HTTP, so the Host header and the body can be anything a hostile page could send. */
-function request(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Answer> {
+function request(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: { host: `127.0.0.1:${port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/',
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -47,7 +56,12 @@ function request(port: number, options: { method?: string; path?: string; header
 }
 
 const api = (port: number, name: string, body: unknown, headers: Record<string, string> = { 'x-umzugshelfer-token': TOKEN }) =>
-  request(port, { method: 'POST', path: `/api/${name}`, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  request(port, {
+    method: 'POST',
+    path: `/api/${name}`,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 /** The launch code of the address the host printed. */
 const launchCodeOf = (host: RunningHost) => new URL(host.url).searchParams.get('token')!;
@@ -59,7 +73,8 @@ async function openPage(host: RunningHost): Promise<string> {
   return page.headers['set-cookie']![0]!.split(';')[0]!;
 }
 
-const launch = (port: number, code: string) => request(port, { method: 'POST', path: '/launch', headers: { 'x-umzugshelfer-launch': code } });
+const launch = (port: number, code: string) =>
+  request(port, { method: 'POST', path: '/launch', headers: { 'x-umzugshelfer-launch': code } });
 
 describe('loopback host', () => {
   it('listens on 127.0.0.1 only and prints an address with a launch code, not the API token', async () => {
@@ -80,7 +95,12 @@ describe('loopback host', () => {
 
   it('does not accept the token from a cookie or the query for the API (cross-site requests cannot set headers)', async () => {
     const { port } = await start();
-    const viaCookie = await request(port, { method: 'POST', path: '/api/settings.get', headers: { cookie: `umzugshelfer_token=${TOKEN}` }, body: '{}' });
+    const viaCookie = await request(port, {
+      method: 'POST',
+      path: '/api/settings.get',
+      headers: { cookie: `umzugshelfer_token=${TOKEN}` },
+      body: '{}',
+    });
     expect(viaCookie.status).toBe(401);
     const viaQuery = await request(port, { method: 'POST', path: `/api/settings.get?token=${TOKEN}`, body: '{}' });
     expect(viaQuery.status).toBe(401);
@@ -93,7 +113,9 @@ describe('loopback host', () => {
     for (const name of ['evil.example', `evil.example:${port}`, `127.0.0.1.nip.io:${port}`, '127.0.0.1:1']) {
       expect((await request(port, { path: `/?token=${code}`, headers: { host: name } })).status).toBe(403);
       expect((await api(port, 'settings.get', {}, { host: name, 'x-umzugshelfer-token': TOKEN })).status).toBe(403);
-      expect((await request(port, { method: 'POST', path: '/launch', headers: { host: name, 'x-umzugshelfer-launch': code } })).status).toBe(403);
+      expect(
+        (await request(port, { method: 'POST', path: '/launch', headers: { host: name, 'x-umzugshelfer-launch': code } })).status,
+      ).toBe(403);
     }
     expect((await request(port, { path: `/?token=${code}`, headers: { host: `localhost:${port}` } })).status).toBe(200);
   });
@@ -110,8 +132,17 @@ describe('loopback host', () => {
     const asset = await request(port, { path: '/assets/app.js', headers: { cookie } });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toContain('javascript');
-    const preflight = await request(port, { method: 'OPTIONS', path: '/api/settings.get', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
-    for (const answer of [page, asset, preflight, await api(port, 'settings.get', {}, { origin: 'https://evil.example', 'x-umzugshelfer-token': TOKEN })]) {
+    const preflight = await request(port, {
+      method: 'OPTIONS',
+      path: '/api/settings.get',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    for (const answer of [
+      page,
+      asset,
+      preflight,
+      await api(port, 'settings.get', {}, { origin: 'https://evil.example', 'x-umzugshelfer-token': TOKEN }),
+    ]) {
       expect(Object.keys(answer.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
     }
   });
@@ -146,7 +177,10 @@ describe('loopback host', () => {
 
     const again = await launch(host.port, code);
     expect(again.status).toBe(401);
-    expect(JSON.parse(again.body)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('nur einmal') } });
+    expect(JSON.parse(again.body)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('nur einmal') },
+    });
     // The spent address without the page's cookie (another browser, someone reading the history) is refused …
     const fromHistory = await request(host.port, { path: `/?token=${code}` });
     expect(fromHistory.status).toBe(401);
@@ -163,7 +197,12 @@ describe('loopback host', () => {
     const bad = await api(port, 'settings.update', { language: 42 });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const broken = await request(port, { method: 'POST', path: '/api/settings.get', headers: { 'x-umzugshelfer-token': TOKEN }, body: '{"language": ' });
+    const broken = await request(port, {
+      method: 'POST',
+      path: '/api/settings.get',
+      headers: { 'x-umzugshelfer-token': TOKEN },
+      body: '{"language": ',
+    });
     expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(JSON.parse((await api(port, 'nope', {})).body)).toMatchObject({ ok: false, error: { code: 'unknown_request' } });
     expect(JSON.parse((await api(port, 'settings.get', {})).body)).toMatchObject({ ok: true, value: { language: 'de' } });
@@ -188,7 +227,12 @@ describe('loopback host', () => {
   it('refuses a body over the limit without reading it into memory', async () => {
     const { port } = await start();
     const huge = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20);
-    const answer = await request(port, { method: 'POST', path: '/api/settings.get', headers: { 'x-umzugshelfer-token': TOKEN }, body: huge });
+    const answer = await request(port, {
+      method: 'POST',
+      path: '/api/settings.get',
+      headers: { 'x-umzugshelfer-token': TOKEN },
+      body: huge,
+    });
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'too_large' } });
   });
@@ -196,7 +240,9 @@ describe('loopback host', () => {
   it('answers 413 and closes as soon as the declared length is over the limit, without waiting for the body', async () => {
     const { port } = await start();
     // 100 MB announced, 1 MB sent, and the sender waits: the answer cannot depend on the rest arriving.
-    const answer = await rawPost(port, { 'content-length': String(100 * 1024 * 1024) }, (socket) => socket.write(Buffer.alloc(1024 * 1024, 0x20)));
+    const answer = await rawPost(port, { 'content-length': String(100 * 1024 * 1024) }, (socket) =>
+      socket.write(Buffer.alloc(1024 * 1024, 0x20)),
+    );
     expect(answer.text).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer.text).toMatch(/connection: close/i);
     expect(answer.closedByHost).toBe(true);
@@ -207,7 +253,8 @@ describe('loopback host', () => {
     // Chunked: the limit plus 1 MB is sent, then the sender waits without ending the body.
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     const answer = await rawPost(port, { 'transfer-encoding': 'chunked' }, (socket) => {
-      for (let sent = 0; sent <= MAX_BODY_BYTES; sent += chunk.length) socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString()}\r\n`);
+      for (let sent = 0; sent <= MAX_BODY_BYTES; sent += chunk.length)
+        socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString()}\r\n`);
     });
     expect(answer.text).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer.closedByHost).toBe(true);
@@ -228,15 +275,26 @@ describe('loopback host', () => {
  * A POST over a bare socket that keeps the body unfinished (no end, no further bytes once `write` is
  * done): what the host answered, and whether it closed the connection on its own.
  */
-function rawPost(port: number, headers: Record<string, string>, write: (socket: net.Socket) => void): Promise<{ text: string; closedByHost: boolean }> {
+function rawPost(
+  port: number,
+  headers: Record<string, string>,
+  write: (socket: net.Socket) => void,
+): Promise<{ text: string; closedByHost: boolean }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     let text = '';
     socket.on('data', (data) => (text += data.toString('latin1')));
-    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error),
+    );
     socket.on('close', () => resolve({ text, closedByHost: true }));
     socket.on('connect', () => {
-      const head = Object.entries({ host: `127.0.0.1:${port}`, 'x-umzugshelfer-token': TOKEN, 'content-type': 'application/json', ...headers })
+      const head = Object.entries({
+        host: `127.0.0.1:${port}`,
+        'x-umzugshelfer-token': TOKEN,
+        'content-type': 'application/json',
+        ...headers,
+      })
         .map(([name, value]) => `${name}: ${value}\r\n`)
         .join('');
       socket.write(`POST /api/settings.get HTTP/1.1\r\n${head}\r\n`);

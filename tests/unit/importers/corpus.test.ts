@@ -15,11 +15,19 @@ const walk = (dir: string): string[] =>
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? walk(full) : [full];
   });
-const samples = present ? walk(corpus).filter((file) => !notSamples.test(file)).map((file) => path.relative(corpus, file)) : [];
+const samples = present
+  ? walk(corpus)
+      .filter((file) => !notSamples.test(file))
+      .map((file) => path.relative(corpus, file))
+  : [];
 
 const readings = new Map<string, Promise<ReturnType<typeof withCandidateList>>>();
 const read = (file: string) => {
-  if (!readings.has(file)) readings.set(file, fileSource(path.join(corpus, file)).then(async (source) => withCandidateList(await readImportFile(source, { region: 'DE' }))));
+  if (!readings.has(file))
+    readings.set(
+      file,
+      fileSource(path.join(corpus, file)).then(async (source) => withCandidateList(await readImportFile(source, { region: 'DE' }))),
+    );
   return readings.get(file)!;
 };
 const contact = async (file: string, name: string) => {
@@ -97,10 +105,16 @@ handChecked('hand-checked samples per producer', () => {
   });
 
   it('Thunderbird: UTF-8 export, Shift_JIS and UTF-16 LE files', async () => {
-    expect((await read('releases-comm-central/export.csv')).candidates.map((c) => c.displayName)).toEqual(['contact number one', 'contact number two']);
+    expect((await read('releases-comm-central/export.csv')).candidates.map((c) => c.displayName)).toEqual([
+      'contact number one',
+      'contact number two',
+    ]);
     const japanese = await contact('releases-comm-central/shiftjis_addressbook.csv', '名無しの権兵衛');
     expect(japanese).toMatchObject({ givenName: '権兵衛', familyName: '名無し' });
-    expect((await read('releases-comm-central/utf16_addressbook.csv')).candidates[0]).toMatchObject({ displayName: 'John Doe', emails: [{ address: 'johndoe@host.invalid', label: null }] });
+    expect((await read('releases-comm-central/utf16_addressbook.csv')).candidates[0]).toMatchObject({
+      displayName: 'John Doe',
+      emails: [{ address: 'johndoe@host.invalid', label: null }],
+    });
   });
 
   it('Japanese feature phone: Shift_JIS raw and quoted-printable', async () => {
@@ -128,7 +142,9 @@ handChecked('hand-checked samples per producer', () => {
     // the file says which, so the German office default wins.
     expect((await read('roundcubemail/thebat.vcf')).candidates[0]!.displayName).toBe('Piotr Iksiñski');
     // The user who sees "Iksiñski" chooses Central European, and the name comes out right.
-    const chosen = withCandidateList(await readImportFile(await fileSource(path.join(corpus, 'roundcubemail/thebat.vcf')), { region: 'DE', legacyEncoding: 'iso-8859-2' }));
+    const chosen = withCandidateList(
+      await readImportFile(await fileSource(path.join(corpus, 'roundcubemail/thebat.vcf')), { region: 'DE', legacyEncoding: 'iso-8859-2' }),
+    );
     expect(chosen.candidates[0]).toMatchObject({ displayName: 'Piotr Iksiński', familyName: 'Iksiński' });
     expect(chosen.encoding).toBe('iso-8859-2');
     expect((await contact('cozy-vcard/contactA/thundersync.vcf', 'Testé de Cozy')).addresses[0]!.street).toBe('12, rue René Boulanger');
@@ -136,12 +152,35 @@ handChecked('hand-checked samples per producer', () => {
 
   it('German Packstation address broken over backslash lines; Nextcloud 4.0 with caret escapes', async () => {
     const bogus = await contact('android_frameworks_opt_vcard/v21_adr_multiple_line.vcf', 'bogus');
-    expect(bogus.addresses[1]).toMatchObject({ street: 'Hermann v. Brevern\n9999999\nPackstation 999', city: 'Hamburg', postalCode: '99999' });
+    expect(bogus.addresses[1]).toMatchObject({
+      street: 'Hermann v. Brevern\n9999999\nPackstation 999',
+      city: 'Hamburg',
+      postalCode: '99999',
+    });
     expect((await contact('ez-vcard/issue114.vcf', 'Dummy, Dummy')).phones[1]).toMatchObject({ e164: '+49987654321', label: 'work' });
   });
 
   it('every phone label read from a vCard is a real label: a known type, or a custom label the file writes', async () => {
-    const types = new Set(['cell', 'mobile', 'work', 'home', 'fax', 'pager', 'msg', 'car', 'isdn', 'video', 'pcs', 'bbs', 'modem', 'text', 'textphone', 'main', 'iphone', 'other']);
+    const types = new Set([
+      'cell',
+      'mobile',
+      'work',
+      'home',
+      'fax',
+      'pager',
+      'msg',
+      'car',
+      'isdn',
+      'video',
+      'pcs',
+      'bbs',
+      'modem',
+      'text',
+      'textphone',
+      'main',
+      'iphone',
+      'other',
+    ]);
     const labels: string[] = [];
     for (const file of samples.filter((name) => name.endsWith('.vcf'))) {
       const text = readFileSync(path.join(corpus, file), 'latin1');
@@ -150,7 +189,10 @@ handChecked('hand-checked samples per producer', () => {
           if (p.label === null) continue;
           labels.push(p.label);
           // A custom label comes from an X-ABLabel (Apple, Google) of the same file.
-          if (!p.label.split(',').every((part) => types.has(part))) expect(text, `${file}: ${p.label}`).toMatch(new RegExp(`X-ABLabel:(_\\$!<)?${p.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'));
+          if (!p.label.split(',').every((part) => types.has(part)))
+            expect(text, `${file}: ${p.label}`).toMatch(
+              new RegExp(`X-ABLabel:(_\\$!<)?${p.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'),
+            );
         }
       }
     }
@@ -161,15 +203,27 @@ handChecked('hand-checked samples per producer', () => {
   it('German Outlook: its "Ort" is the Location field, not a city (the cities are "Ort geschäftlich", "Weiterer Ort" …)', async () => {
     const { table } = await read('tine20/importtest_outlook2013.csv');
     const target = (header: string) => table!.mapping[table!.headers.indexOf(header)];
-    expect([target('Ort'), target('Weiterer Ort'), target('Ort geschäftlich'), target('Ort privat')]).toEqual(['ignore', 'city', 'city:work', 'city:home']);
+    expect([target('Ort'), target('Weiterer Ort'), target('Ort geschäftlich'), target('Ort privat')]).toEqual([
+      'ignore',
+      'city',
+      'city:work',
+      'city:home',
+    ]);
     expect(table!.unknown).toEqual([]);
   });
 
   it('e-mail texts that are not addresses are kept, flagged (Android’s "ÑÑÑ…", Thunderbird’s "contact1@invalid")', async () => {
     const android = (await read('ez-vcard/John_Doe_ANDROID.vcf')).candidates.flatMap((c) => c.emails);
     expect(android).toContainEqual({ address: 'ÑÑÑÑÑÑÑÑÑÑÑÑÑÑ', label: null, valid: false });
-    expect(android.filter((e) => e.valid).map((e) => e.address)).toEqual(['john.doe@company.com', 'jane.doe@company.com', 'bob@company.com', 'henry@company.com']);
-    expect((await contact('releases-comm-central/export.csv', 'contact number one')).emails).toEqual([{ address: 'contact1@invalid', label: null, valid: false }]);
+    expect(android.filter((e) => e.valid).map((e) => e.address)).toEqual([
+      'john.doe@company.com',
+      'jane.doe@company.com',
+      'bob@company.com',
+      'henry@company.com',
+    ]);
+    expect((await contact('releases-comm-central/export.csv', 'contact number one')).emails).toEqual([
+      { address: 'contact1@invalid', label: null, valid: false },
+    ]);
   });
 
   it('a number without +, 00 or a leading 0 is flagged, not read as a German one (iOS "(650) 555-1212", Android "3456789")', async () => {

@@ -5,7 +5,13 @@ import { byName, readFixture } from '../../helpers/fixtures';
 async function rows(text: string | string[], delimiter: ',' | ';' | '\t' = ',') {
   const chunks = Array.isArray(text) ? text : [text];
   const out = [];
-  for await (const batch of parseCsv((async function* () { yield* chunks; })(), delimiter)) out.push(...batch);
+  for await (const batch of parseCsv(
+    (async function* () {
+      yield* chunks;
+    })(),
+    delimiter,
+  ))
+    out.push(...batch);
   return out;
 }
 
@@ -45,20 +51,36 @@ describe('CSV reader', () => {
     expect(reading).toMatchObject({ format: 'csv', encoding: 'windows-1252', rejected: false });
     expect(reading.table?.unknown).toEqual([]);
     const jurgen = byName(reading.candidates, 'Jürgen Groß');
-    expect(jurgen).toMatchObject({ gender: 'male', organization: 'Dachdeckerei Groß GmbH', jobTitle: 'Geschäftsführer', birthday: '1965-12-24', note: 'Ruft gern zurück.\r\nNicht vor 8 Uhr.' });
+    expect(jurgen).toMatchObject({
+      gender: 'male',
+      organization: 'Dachdeckerei Groß GmbH',
+      jobTitle: 'Geschäftsführer',
+      birthday: '1965-12-24',
+      note: 'Ruft gern zurück.\r\nNicht vor 8 Uhr.',
+    });
     expect(jurgen.phones.map((p) => [p.e164, p.kind, p.label])).toEqual([
       ['+49561123456', 'landline', 'work'],
       ['+491712345678', 'mobile', 'mobile'],
     ]);
-    expect(jurgen.addresses).toEqual([{ street: 'Mühlenweg 12', postalCode: '34117', city: 'Kassel', region: null, country: null, label: 'work' }]);
-    expect(byName(reading.candidates, 'Sophie Weiß')).toMatchObject({ gender: 'female', birthday: null, emails: [{ address: 'sophie.weiss@example.de', label: null }] });
+    expect(jurgen.addresses).toEqual([
+      { street: 'Mühlenweg 12', postalCode: '34117', city: 'Kassel', region: null, country: null, label: 'work' },
+    ]);
+    expect(byName(reading.candidates, 'Sophie Weiß')).toMatchObject({
+      gender: 'female',
+      birthday: null,
+      emails: [{ address: 'sophie.weiss@example.de', label: null }],
+    });
   });
 
   it('Excel "Unicode text" (UTF-16 LE, TAB): a self-made list with full names in one column', async () => {
     const reading = await readFixture('excel-unicode-text.txt');
     expect(reading).toMatchObject({ format: 'csv', encoding: 'utf-16le' });
     expect(reading.table?.mapping).toEqual(['fullName', 'organization', 'phone:mobile', 'phone:other', 'email']);
-    expect(byName(reading.candidates, 'Bernd Schulze')).toMatchObject({ givenName: 'Bernd', familyName: 'Schulze', organization: 'Holzbau Schulze' });
+    expect(byName(reading.candidates, 'Bernd Schulze')).toMatchObject({
+      givenName: 'Bernd',
+      familyName: 'Schulze',
+      organization: 'Holzbau Schulze',
+    });
     expect(byName(reading.candidates, 'Bernd Schulze').phones.map((p) => p.e164)).toEqual(['+491701234567', '+49561778899']);
     expect(byName(reading.candidates, 'Emine Yılmaz')).toMatchObject({ givenName: 'Emine', familyName: 'Yılmaz' });
   });
@@ -67,13 +89,21 @@ describe('CSV reader', () => {
     const reading = await readFixture('google-current-bom.csv');
     expect(reading.table?.unknown).toEqual([]);
     const [klaus] = reading.candidates;
-    expect(klaus).toMatchObject({ displayName: 'Klaus Zimmermann', title: 'Dr.', organization: 'Zimmerei Zimmermann', jobTitle: 'Meister', birthday: '1970-05-17' });
+    expect(klaus).toMatchObject({
+      displayName: 'Klaus Zimmermann',
+      title: 'Dr.',
+      organization: 'Zimmerei Zimmermann',
+      jobTitle: 'Meister',
+      birthday: '1970-05-17',
+    });
     expect(klaus!.phones.map((p) => [p.e164, p.label])).toEqual([
       ['+491715550001', 'Mobile'],
       ['+49421555000', 'Work'],
     ]);
     expect(klaus!.emails).toEqual([{ address: 'klaus@zimmerei-z.de', label: 'Work', valid: true }]);
-    expect(klaus!.addresses).toEqual([{ street: 'Sägewerkstr. 3', postalCode: '28195', city: 'Bremen', region: null, country: 'Deutschland', label: 'Work' }]);
+    expect(klaus!.addresses).toEqual([
+      { street: 'Sägewerkstr. 3', postalCode: '28195', city: 'Bremen', region: null, country: 'Deutschland', label: 'Work' },
+    ]);
   });
 
   it('UTF-16 BE without BOM, and Shift_JIS', async () => {
@@ -133,7 +163,13 @@ describe('CSV reader', () => {
       '31 Geburtstag': 'birthDay',
     });
     const hanna = byName(reading.candidates, 'Hanna Koch');
-    expect(hanna).toMatchObject({ organization: 'Koch Bau GmbH', department: 'Montage', jobTitle: 'Bauleiterin', birthday: '1988-03-09', note: 'Schlüssel beim Nachbarn' });
+    expect(hanna).toMatchObject({
+      organization: 'Koch Bau GmbH',
+      department: 'Montage',
+      jobTitle: 'Bauleiterin',
+      birthday: '1988-03-09',
+      note: 'Schlüssel beim Nachbarn',
+    });
     expect(hanna.emails).toEqual([
       { address: 'hanna@koch-bau.de', label: null, valid: true },
       { address: 'h.koch@example.de', label: null, valid: true },
@@ -149,7 +185,11 @@ describe('CSV reader', () => {
       { street: 'Gartenweg 1\nHinterhaus', postalCode: '04109', city: 'Leipzig', region: 'Sachsen', country: 'Deutschland', label: 'home' },
       { street: 'Am Markt 5', postalCode: '04103', city: 'Leipzig', region: 'Sachsen', country: 'Deutschland', label: 'work' },
     ]);
-    expect(byName(reading.candidates, 'Jörg Weiß')).toMatchObject({ organization: 'Weiß Bedachungen', birthday: null, emails: [{ address: 'joerg@weiss-dach.de' }] });
+    expect(byName(reading.candidates, 'Jörg Weiß')).toMatchObject({
+      organization: 'Weiß Bedachungen',
+      birthday: null,
+      emails: [{ address: 'joerg@weiss-dach.de' }],
+    });
   });
 
   it('Google CSV: " ::: " separates several numbers and e-mails in one cell, each with the cell’s label', async () => {
@@ -176,7 +216,9 @@ describe('CSV reader', () => {
     expect(byName(mapped.candidates, 'Bernd "der Dachdecker" Schulze')).toMatchObject({ note: 'erste Zeile\r\nzweite Zeile\rdritte' });
     expect(byName(mapped.candidates, 'Bernd "der Dachdecker" Schulze').phones[0]).toMatchObject({ e164: '+491705556667', label: 'mobile' });
 
-    const remembered = await readFixture('quoted-and-unknown.csv', { rememberedMapping: () => ['fullName', 'phone:work', 'ignore', 'email'] });
+    const remembered = await readFixture('quoted-and-unknown.csv', {
+      rememberedMapping: () => ['fullName', 'phone:work', 'ignore', 'email'],
+    });
     expect(remembered.table?.remembered).toBe(true);
     expect(byName(remembered.candidates, 'Anna Schmitz').phones[0]).toMatchObject({ label: 'work' });
   });

@@ -28,7 +28,16 @@ describe('e-mail texts that are not addresses', () => {
   });
 
   it('an invalid text never stands for the contact: not its name, and without a name it is no contact way', () => {
-    const named = normalizeContact({ ...emptyContact(4), emails: [{ address: 'mailto:info at example.de', label: null }, { address: ' Info@Example.de ', label: 'work' }] }, 'DE');
+    const named = normalizeContact(
+      {
+        ...emptyContact(4),
+        emails: [
+          { address: 'mailto:info at example.de', label: null },
+          { address: ' Info@Example.de ', label: 'work' },
+        ],
+      },
+      'DE',
+    );
     expect(named).toMatchObject({
       displayName: 'Info@Example.de',
       invalidReason: null,
@@ -38,8 +47,15 @@ describe('e-mail texts that are not addresses', () => {
       ],
     });
     const nameless = normalizeContact({ ...emptyContact(7), emails: [{ address: 'anna@example', label: null }] }, 'DE');
-    expect(nameless).toMatchObject({ displayName: '', invalidReason: 'onlyInvalidEmail', emails: [{ address: 'anna@example', valid: false }] });
-    const placeholders = normalizeContact({ ...emptyContact(8), givenName: 'Ute', emails: ['-', 'keine', 'n/a', 'k.A.', '—'].map((address) => ({ address, label: null })) }, 'DE');
+    expect(nameless).toMatchObject({
+      displayName: '',
+      invalidReason: 'onlyInvalidEmail',
+      emails: [{ address: 'anna@example', valid: false }],
+    });
+    const placeholders = normalizeContact(
+      { ...emptyContact(8), givenName: 'Ute', emails: ['-', 'keine', 'n/a', 'k.A.', '—'].map((address) => ({ address, label: null })) },
+      'DE',
+    );
     expect(placeholders.emails).toEqual([]);
   });
 
@@ -52,7 +68,11 @@ describe('e-mail texts that are not addresses', () => {
       { address: 'bernd@example.de', valid: true },
       { address: 'b.schulze@example.de', valid: true },
     ]);
-    expect(rows.find((row) => row.line === 7)).toMatchObject({ action: 'invalid', reason: 'Kein Name und nur eine ungültige E-Mail-Adresse', emails: [{ address: 'anna@example', valid: false }] });
+    expect(rows.find((row) => row.line === 7)).toMatchObject({
+      action: 'invalid',
+      reason: 'Kein Name und nur eine ungültige E-Mail-Adresse',
+      emails: [{ address: 'anna@example', valid: false }],
+    });
 
     commitAnalyses(session.ctx, [analysis]);
     const anna = session.ctx.repos.contacts.all().find((c) => c.displayName === 'Anna Schmitz')!;
@@ -60,7 +80,10 @@ describe('e-mail texts that are not addresses', () => {
   });
 
   it('Google’s " ::: " between two addresses splits them; an invalid text next to one stays whole', async () => {
-    const source = bufferSource('google.csv', Buffer.from('Name,E-mail 1 - Type,E-mail 1 - Value\r\nKlaus Berg,* Home,"klaus@berg.de ::: klaus berg@web.de"\r\n', 'utf8'));
+    const source = bufferSource(
+      'google.csv',
+      Buffer.from('Name,E-mail 1 - Type,E-mail 1 - Value\r\nKlaus Berg,* Home,"klaus@berg.de ::: klaus berg@web.de"\r\n', 'utf8'),
+    );
     const session = testSession();
     const analysis = await analyseFile(session.ctx, source);
     const { rows } = previewRows(analysis, { offset: 0, limit: 10 }, 'de');

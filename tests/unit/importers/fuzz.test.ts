@@ -25,7 +25,9 @@ const walk = (dir: string): string[] =>
     return statSync(full).isDirectory() ? walk(full) : [full];
   });
 const textSample = /\.(vcf|csv|txt)$/i;
-const samples = (existsSync(path.join(corpus, 'MANIFEST.md')) ? walk(corpus) : walk(fixtures)).filter((file) => textSample.test(file) && !/license|README|MANIFEST/i.test(file));
+const samples = (existsSync(path.join(corpus, 'MANIFEST.md')) ? walk(corpus) : walk(fixtures)).filter(
+  (file) => textSample.test(file) && !/license|README|MANIFEST/i.test(file),
+);
 const sampleBytes = samples.map((file) => ({ name: path.basename(file), bytes: readFileSync(file) }));
 
 const unsafe = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -36,7 +38,11 @@ async function readAny(name: string, bytes: Uint8Array): Promise<FileReading> {
   if (reading.rejected) expect(reading.issues.length).toBeGreaterThan(0);
   for (const c of reading.candidates.values()) {
     const texts = [c.displayName, c.givenName, c.familyName, c.title, c.organization, c.department, c.jobTitle, c.note, c.customerNumber];
-    texts.push(...c.phones.map((p) => p.raw), ...c.emails.map((e) => e.address), ...c.addresses.flatMap((a) => [a.street, a.postalCode, a.city, a.region, a.country]));
+    texts.push(
+      ...c.phones.map((p) => p.raw),
+      ...c.emails.map((e) => e.address),
+      ...c.addresses.flatMap((a) => [a.street, a.postalCode, a.city, a.region, a.country]),
+    );
     for (const text of texts) {
       if (text === null) continue;
       expect(text.length).toBeLessThanOrEqual(MAX_VALUE_CHARS);
@@ -48,17 +54,84 @@ async function readAny(name: string, bytes: Uint8Array): Promise<FileReading> {
 }
 
 /** Pieces that steer the readers into their corners: folds, quotes, soft breaks, stamps, controls. */
-const vcardTokens = ['BEGIN:VCARD\r\n', 'END:VCARD\r\n', 'FN:Anna Schmitz\r\n', 'N:Schmitz;Anna;;;\r\n', 'NOTE', 'NOTE:', 'TEL;TYPE=CELL:0171 1234567\r\n', 'EMAIL:a@b.de\r\n', 'ADR:;;Weg 1;Kassel;;34117;\r\n', 'N;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:=C3=BC=\r\n', 'PHOTO;ENCODING=b:', 'QUJD', '\r\n ', '\r\n\t', '\r\n', '\r', '\n', ':', ';', '"', '=', '\\', 'item1.', 'X-ABLabel:', '\u202e', '\u0000', 'ü', 'x'];
-const csvTokens = ['Vorname;Nachname;Handy;Notiz\r\n', 'Name,E-Mail,Telefon\n', 'sep=;\r\n', 'Anna;Schmitz;0171 1234567;', '"', '""', ';', ',', '\t', '\r\n', '\r', '\n', ' ', 'ü', '\u202e', '\u0007', '\ufeff', 'x'];
-const chatTokens = ['12.03.24, 14:05 - Max Mustermann: Hallo\n', '[3/12/24, 2:05:33 PM] ~ Anna: Moin\r\n', '\u200e[12.03.24, 14:05:33] Sophie: Bild weggelassen\n', '12.03.24, 14:06 - ', ': ', 'Max', '\u202e', '\n', '\r', 'ü', 'x'];
+const vcardTokens = [
+  'BEGIN:VCARD\r\n',
+  'END:VCARD\r\n',
+  'FN:Anna Schmitz\r\n',
+  'N:Schmitz;Anna;;;\r\n',
+  'NOTE',
+  'NOTE:',
+  'TEL;TYPE=CELL:0171 1234567\r\n',
+  'EMAIL:a@b.de\r\n',
+  'ADR:;;Weg 1;Kassel;;34117;\r\n',
+  'N;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:=C3=BC=\r\n',
+  'PHOTO;ENCODING=b:',
+  'QUJD',
+  '\r\n ',
+  '\r\n\t',
+  '\r\n',
+  '\r',
+  '\n',
+  ':',
+  ';',
+  '"',
+  '=',
+  '\\',
+  'item1.',
+  'X-ABLabel:',
+  '\u202e',
+  '\u0000',
+  'ü',
+  'x',
+];
+const csvTokens = [
+  'Vorname;Nachname;Handy;Notiz\r\n',
+  'Name,E-Mail,Telefon\n',
+  'sep=;\r\n',
+  'Anna;Schmitz;0171 1234567;',
+  '"',
+  '""',
+  ';',
+  ',',
+  '\t',
+  '\r\n',
+  '\r',
+  '\n',
+  ' ',
+  'ü',
+  '\u202e',
+  '\u0007',
+  '\ufeff',
+  'x',
+];
+const chatTokens = [
+  '12.03.24, 14:05 - Max Mustermann: Hallo\n',
+  '[3/12/24, 2:05:33 PM] ~ Anna: Moin\r\n',
+  '\u200e[12.03.24, 14:05:33] Sophie: Bild weggelassen\n',
+  '12.03.24, 14:06 - ',
+  ': ',
+  'Max',
+  '\u202e',
+  '\n',
+  '\r',
+  'ü',
+  'x',
+];
 
-const tokens = (pieces: string[]) => fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 120 });
+const tokens = (pieces: string[]) =>
+  fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 })), {
+    maxLength: 120,
+  });
 const randomBytes = fc.uint8Array({ maxLength: 2048 });
 
 const formats = [
   { name: 'fuzz.vcf', head: 'BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Anna\r\n', pieces: vcardTokens },
   { name: 'fuzz.csv', head: 'Vorname;Nachname;Handy\r\nAnna;Schmitz;0171 1234567\r\n', pieces: csvTokens },
-  { name: 'WhatsApp Chat mit Max.txt', head: '12.03.24, 14:05 - Max: a\n12.03.24, 14:06 - Max: b\n12.03.24, 14:07 - Anna: c\n', pieces: chatTokens },
+  {
+    name: 'WhatsApp Chat mit Max.txt',
+    head: '12.03.24, 14:05 - Max: a\n12.03.24, 14:06 - Max: b\n12.03.24, 14:07 - Anna: c\n',
+    pieces: chatTokens,
+  },
 ];
 
 describe.each(formats)('$name reader', ({ name, head, pieces }) => {
@@ -73,11 +146,16 @@ describe.each(formats)('$name reader', ({ name, head, pieces }) => {
 
   it('resolves on random sequences of the pieces of its format', async () => {
     await fc.assert(
-      fc.asyncProperty(tokens(pieces), fc.constantFrom('utf8', 'latin1', 'utf16le') as fc.Arbitrary<BufferEncoding>, async (parts, encoding) => {
-        const text = head + parts.join('');
-        const bytes = encoding === 'utf16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) : Buffer.from(text, encoding);
-        await readAny(name, bytes);
-      }),
+      fc.asyncProperty(
+        tokens(pieces),
+        fc.constantFrom('utf8', 'latin1', 'utf16le') as fc.Arbitrary<BufferEncoding>,
+        async (parts, encoding) => {
+          const text = head + parts.join('');
+          const bytes =
+            encoding === 'utf16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) : Buffer.from(text, encoding);
+          await readAny(name, bytes);
+        },
+      ),
       { numRuns: runs(80) },
     );
   });
@@ -106,7 +184,10 @@ describe.each(formats)('$name reader', ({ name, head, pieces }) => {
         // the 4-fold file may hold the same control characters only after them and be read.
         fc.pre(outcome === largeOutcome);
         // A few ms of slack: below that, scheduling noise is all a timer sees.
-        expect(large, `${parts.map((p) => JSON.stringify(p)).join(' ')} × ${k}: ${small.toFixed(1)} ms, × ${4 * k}: ${large.toFixed(1)} ms`).toBeLessThanOrEqual(12 * small + 20);
+        expect(
+          large,
+          `${parts.map((p) => JSON.stringify(p)).join(' ')} × ${k}: ${small.toFixed(1)} ms, × ${4 * k}: ${large.toFixed(1)} ms`,
+        ).toBeLessThanOrEqual(12 * small + 20);
       }),
       { numRuns: runs(6) },
     );
@@ -120,24 +201,37 @@ describe('mutated real files', () => {
       fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
       fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
       fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }) }),
-      fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }), times: fc.integer({ min: 2, max: 50 }) }),
+      fc.record({
+        kind: fc.constant('repeat' as const),
+        at: fc.nat(),
+        length: fc.integer({ min: 1, max: 200 }),
+        times: fc.integer({ min: 2, max: 50 }),
+      }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: sampleBytes.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), async (index, mutations) => {
-        const sample = sampleBytes[index]!;
-        let bytes = Buffer.from(sample.bytes);
-        for (const m of mutations) {
-          const at = bytes.length === 0 ? 0 : m.at % bytes.length;
-          if (m.kind === 'flip' && bytes.length > 0) bytes[at] = m.byte;
-          else if (m.kind === 'insert') bytes = Buffer.concat([bytes.subarray(0, at), m.bytes, bytes.subarray(at)]);
-          else if (m.kind === 'delete') bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + m.length)]);
-          else if (m.kind === 'repeat') {
-            const slice = bytes.subarray(at, at + m.length);
-            bytes = Buffer.concat([bytes.subarray(0, at), ...Array.from({ length: m.times }, () => slice), bytes.subarray(at + m.length)]);
+      fc.asyncProperty(
+        fc.nat({ max: sampleBytes.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 8 }),
+        async (index, mutations) => {
+          const sample = sampleBytes[index]!;
+          let bytes = Buffer.from(sample.bytes);
+          for (const m of mutations) {
+            const at = bytes.length === 0 ? 0 : m.at % bytes.length;
+            if (m.kind === 'flip' && bytes.length > 0) bytes[at] = m.byte;
+            else if (m.kind === 'insert') bytes = Buffer.concat([bytes.subarray(0, at), m.bytes, bytes.subarray(at)]);
+            else if (m.kind === 'delete') bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + m.length)]);
+            else if (m.kind === 'repeat') {
+              const slice = bytes.subarray(at, at + m.length);
+              bytes = Buffer.concat([
+                bytes.subarray(0, at),
+                ...Array.from({ length: m.times }, () => slice),
+                bytes.subarray(at + m.length),
+              ]);
+            }
           }
-        }
-        await readAny(sample.name, bytes);
-      }),
+          await readAny(sample.name, bytes);
+        },
+      ),
       { numRuns: runs(150) },
     );
   }, 120_000);

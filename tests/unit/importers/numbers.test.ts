@@ -22,12 +22,25 @@ describe('numbers written without their leading 0', () => {
     const session = testSession();
     const analysis = await analyseFile(session.ctx, await fileSource(fixturePath('numbers-without-0.csv')));
     expect(summarise(0, analysis, 'de').issues).toEqual([
-      { line: 2, message: '„numbers-without-0.csv“, Zeile 2: „9876 /11223344“ beginnt nicht mit 0 – die Vorwahl fehlt oder ist unvollständig, bitte prüfen.' },
-      { line: 3, message: '„numbers-without-0.csv“, Zeile 3: „3333333“ beginnt nicht mit 0 – die Vorwahl fehlt oder ist unvollständig, bitte prüfen.' },
-      { line: 5, message: '„numbers-without-0.csv“, Zeile 5: „116117“ beginnt nicht mit 0 – die Vorwahl fehlt oder ist unvollständig, bitte prüfen.' },
+      {
+        line: 2,
+        message:
+          '„numbers-without-0.csv“, Zeile 2: „9876 /11223344“ beginnt nicht mit 0 – die Vorwahl fehlt oder ist unvollständig, bitte prüfen.',
+      },
+      {
+        line: 3,
+        message:
+          '„numbers-without-0.csv“, Zeile 3: „3333333“ beginnt nicht mit 0 – die Vorwahl fehlt oder ist unvollständig, bitte prüfen.',
+      },
+      {
+        line: 5,
+        message: '„numbers-without-0.csv“, Zeile 5: „116117“ beginnt nicht mit 0 – die Vorwahl fehlt oder ist unvollständig, bitte prüfen.',
+      },
     ]);
     commitAnalyses(session.ctx, [analysis]);
-    expect(session.ctx.repos.contacts.all().find((c) => c.displayName === 'Gerda Maier')!.phones).toMatchObject([{ raw: '3333333', e164: null }]);
+    expect(session.ctx.repos.contacts.all().find((c) => c.displayName === 'Gerda Maier')!.phones).toMatchObject([
+      { raw: '3333333', e164: null },
+    ]);
   });
 
   it('a long list names the first 20 and counts the rest in one message', async () => {
@@ -36,12 +49,21 @@ describe('numbers written without their leading 0', () => {
     const session = testSession();
     const issues = summarise(0, await analyseFile(session.ctx, source), 'de').issues;
     expect(issues).toHaveLength(21);
-    expect(issues[19]).toEqual({ line: 21, message: '„lang.csv“, Zeile 21: „5551019“ beginnt nicht mit 0 – die Vorwahl fehlt oder ist unvollständig, bitte prüfen.' });
-    expect(issues[20]).toEqual({ line: null, message: '„lang.csv“: 3 weitere Nummern beginnen nicht mit 0 – bitte prüfen (in der Vorschau als ungültig markiert).' });
+    expect(issues[19]).toEqual({
+      line: 21,
+      message: '„lang.csv“, Zeile 21: „5551019“ beginnt nicht mit 0 – die Vorwahl fehlt oder ist unvollständig, bitte prüfen.',
+    });
+    expect(issues[20]).toEqual({
+      line: null,
+      message: '„lang.csv“: 3 weitere Nummern beginnen nicht mit 0 – bitte prüfen (in der Vorschau als ungültig markiert).',
+    });
   });
 
   it('a German mobile number without its 0 (as Excel leaves it) is the one that needs no guess', async () => {
-    const source = bufferSource('excel.csv', Buffer.from('Name;Handy\nBjörn Krüger;1711234567\nPia Lang;160 5556667\nOtto Berg;1805 112233\n', 'utf8'));
+    const source = bufferSource(
+      'excel.csv',
+      Buffer.from('Name;Handy\nBjörn Krüger;1711234567\nPia Lang;160 5556667\nOtto Berg;1805 112233\n', 'utf8'),
+    );
     const session = testSession();
     const analysis = await analyseFile(session.ctx, source);
     expect([0, 1, 2].map((i) => analysis.plan.store.get(i).phones[0]).map((p) => [p!.e164, p!.kind])).toEqual([
@@ -67,15 +89,46 @@ describe('numbers written without their leading 0', () => {
 
   it('the contact form refuses such a number as well (the same normalizePhone)', async () => {
     const session = testSession();
-    commitAnalyses(session.ctx, [await analyseFile(session.ctx, bufferSource('a.csv', Buffer.from('Name;Handy\nBernd Schulze;0170 1234567\n', 'utf8')))]);
+    commitAnalyses(session.ctx, [
+      await analyseFile(session.ctx, bufferSource('a.csv', Buffer.from('Name;Handy\nBernd Schulze;0170 1234567\n', 'utf8'))),
+    ]);
     const [bernd] = session.ctx.repos.contacts.all();
-    const edit = { givenName: 'Bernd', familyName: 'Schulze', title: null, gender: null, organization: null, department: null, jobTitle: null, isCompany: false, customerNumber: null, birthday: null, note: null, kind: bernd!.kind, emails: [], addresses: [], tags: [], messengerId: null };
-    expect(() => updateContact(session.ctx, bernd!.id, { ...edit, phones: [{ raw: '3333333', label: null }] })).toThrow(expect.objectContaining({ messageKey: 'tracking.errors.invalidPhone' }));
+    const edit = {
+      givenName: 'Bernd',
+      familyName: 'Schulze',
+      title: null,
+      gender: null,
+      organization: null,
+      department: null,
+      jobTitle: null,
+      isCompany: false,
+      customerNumber: null,
+      birthday: null,
+      note: null,
+      kind: bernd!.kind,
+      emails: [],
+      addresses: [],
+      tags: [],
+      messengerId: null,
+    };
+    expect(() => updateContact(session.ctx, bernd!.id, { ...edit, phones: [{ raw: '3333333', label: null }] })).toThrow(
+      expect.objectContaining({ messageKey: 'tracking.errors.invalidPhone' }),
+    );
     // One an import flagged does not block saving the contact: it stays as it is, flagged, until corrected.
-    commitAnalyses(session.ctx, [await analyseFile(session.ctx, bufferSource('b.csv', Buffer.from('Name;Telefon\nGerda Maier;3333333\n', 'utf8')))]);
+    commitAnalyses(session.ctx, [
+      await analyseFile(session.ctx, bufferSource('b.csv', Buffer.from('Name;Telefon\nGerda Maier;3333333\n', 'utf8'))),
+    ]);
     const gerda = session.ctx.repos.contacts.all().find((c) => c.displayName === 'Gerda Maier')!;
-    const saved = updateContact(session.ctx, gerda.id, { ...edit, givenName: 'Gerda', familyName: 'Maier', note: 'ruft zurück', phones: [{ raw: '3333333', label: null }] });
+    const saved = updateContact(session.ctx, gerda.id, {
+      ...edit,
+      givenName: 'Gerda',
+      familyName: 'Maier',
+      note: 'ruft zurück',
+      phones: [{ raw: '3333333', label: null }],
+    });
     expect(saved.phones).toEqual([{ raw: '3333333', e164: null, kind: 'invalid', label: null }]);
-    expect(updateContact(session.ctx, bernd!.id, { ...edit, phones: [{ raw: '05561 3333333', label: null }] }).phones[0]!.e164).toBe('+4955613333333');
+    expect(updateContact(session.ctx, bernd!.id, { ...edit, phones: [{ raw: '05561 3333333', label: null }] }).phones[0]!.e164).toBe(
+      '+4955613333333',
+    );
   });
 });

@@ -33,7 +33,9 @@ function workbookOfManyStrings(): Uint8Array {
     'xl/workbook.xml': strToU8('<workbook xmlns:r="r"><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>'),
     'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
     'xl/sharedStrings.xml': strToU8(`<sst count="${count}">${strings.join('')}</sst>`),
-    'xl/worksheets/sheet1.xml': strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row></sheetData></worksheet>'),
+    'xl/worksheets/sheet1.xml': strToU8(
+      '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row></sheetData></worksheet>',
+    ),
   });
 }
 
@@ -46,7 +48,13 @@ describe('reading a file in a worker thread', () => {
     const seen: number[] = [];
     const progress: number[] = [];
     const store = new MemoryCandidateStore();
-    const reading = await readImportFileIsolated(source, { region: 'DE', rememberedMappings: [], store, onCandidate: (_c, index) => void seen.push(index), onProgress: (done) => progress.push(done) });
+    const reading = await readImportFileIsolated(source, {
+      region: 'DE',
+      rememberedMappings: [],
+      store,
+      onCandidate: (_c, index) => void seen.push(index),
+      onProgress: (done) => progress.push(done),
+    });
     expect(reading.rejected).toBe(false);
     expect(reading.format).toBe('csv');
     expect(reading.candidates).toBe(store);
@@ -61,17 +69,26 @@ describe('reading a file in a worker thread', () => {
     const csv = 'Wer;Mobil\nAnna Becker;0170 1234567\n';
     const plain = await readImportFileIsolated(bufferSource('a.csv', Buffer.from(csv)), { region: 'DE', rememberedMappings: [] });
     const signature = plain.table!.signature;
-    const remembered = await readImportFileIsolated(bufferSource('a.csv', Buffer.from(csv)), { region: 'DE', rememberedMappings: [[signature, ['fullName', 'phone:mobile']]] });
+    const remembered = await readImportFileIsolated(bufferSource('a.csv', Buffer.from(csv)), {
+      region: 'DE',
+      rememberedMappings: [[signature, ['fullName', 'phone:mobile']]],
+    });
     expect(remembered.table!.remembered).toBe(true);
     expect(remembered.table!.mapping).toEqual(['fullName', 'phone:mobile']);
   });
 
   it('refuses a file that needs more memory than the reader may have, by name, and the process goes on', async () => {
     const bytes = workbookOfManyStrings();
-    const reading = await readImportFileIsolated(bufferSource('Baustellen.xlsx', bytes), { region: 'DE', rememberedMappings: [], heapMb: 16 });
+    const reading = await readImportFileIsolated(bufferSource('Baustellen.xlsx', bytes), {
+      region: 'DE',
+      rememberedMappings: [],
+      heapMb: 16,
+    });
     expect(reading.rejected).toBe(true);
     expect(reading.issues.map((issue) => issue.key)).toEqual(['readerOutOfMemory']);
-    expect(translate('de', 'import.issues.readerOutOfMemory', { file: reading.name, ...reading.issues[0]!.vars })).toContain('„Baustellen.xlsx“ braucht zum Lesen mehr als 16 MB');
+    expect(translate('de', 'import.issues.readerOutOfMemory', { file: reading.name, ...reading.issues[0]!.vars })).toContain(
+      '„Baustellen.xlsx“ braucht zum Lesen mehr als 16 MB',
+    );
     // The same workbook with the reader's real limit: read, and this process is still fine.
     const again = await readImportFileIsolated(bufferSource('Baustellen.xlsx', bytes), { region: 'DE', rememberedMappings: [] });
     expect(again.rejected).toBe(false);
@@ -120,17 +137,25 @@ describe('reading a file in a worker thread', () => {
     const reading = await readImportFileIsolated(tinyVcard(), { region: 'DE', rememberedMappings: [], stallMs: 300 });
     expect(reading.rejected).toBe(true);
     expect(reading.issues.map((issue) => issue.key)).toEqual(['readerStalled']);
-    expect(translate('de', 'import.issues.readerStalled', { file: reading.name, ...reading.issues[0]!.vars })).toContain('„Kunden.vcf“ wurde nicht importiert');
+    expect(translate('de', 'import.issues.readerStalled', { file: reading.name, ...reading.issues[0]!.vars })).toContain(
+      '„Kunden.vcf“ wurde nicht importiert',
+    );
   });
 
   it('reads one file at a time: a second reader starts when the first is done', async () => {
     process.env.UMZUGSHELFER_READER = stuckReader();
     const order: string[] = [];
-    const first = readImportFileIsolated(tinyVcard(), { region: 'DE', rememberedMappings: [], stallMs: 400 }).then((reading) => order.push(`first ${reading.issues[0]?.key}`));
+    const first = readImportFileIsolated(tinyVcard(), { region: 'DE', rememberedMappings: [], stallMs: 400 }).then((reading) =>
+      order.push(`first ${reading.issues[0]?.key}`),
+    );
     // The first worker is made on the next turn of the event loop; the second is made from the script named when its turn comes.
     await new Promise((done) => setTimeout(done, 50));
     process.env.UMZUGSHELFER_READER = builtReader;
-    const second = readImportFileIsolated(tinyVcard(), { region: 'DE', rememberedMappings: [], onProgress: () => order.push('second reading') }).then(() => order.push('second done'));
+    const second = readImportFileIsolated(tinyVcard(), {
+      region: 'DE',
+      rememberedMappings: [],
+      onProgress: () => order.push('second reading'),
+    }).then(() => order.push('second done'));
     await Promise.all([first, second]);
     expect(order).toEqual(['first readerStalled', 'second reading', 'second done']);
   });

@@ -5,14 +5,22 @@ import { MAX_COLUMNS, MAX_LINE_CHARS, MAX_VALUE_CHARS } from '../../../electron/
 import { readImportFile } from '../../../electron/importers/read';
 import { bufferSource, splitLines } from '../../../electron/importers/source';
 import { withCandidateList } from '../../helpers/fixtures';
-import { invalidUtf8Csv, longLineVcard, noteWithoutColonVcard, rightToLeftCsv, unterminatedQuoteCsv, wideCsv } from '../../hostile/text-files';
+import {
+  invalidUtf8Csv,
+  longLineVcard,
+  noteWithoutColonVcard,
+  rightToLeftCsv,
+  unterminatedQuoteCsv,
+  wideCsv,
+} from '../../hostile/text-files';
 
 /**
  * The text readers under issue 13's hostile files: time linear in the input, every value and line
  * within limits.ts, no character that reorders or hides text, damage named with its line.
  */
 
-const read = async (name: string, bytes: Uint8Array) => withCandidateList(await readImportFile(bufferSource(name, bytes), { region: 'DE' }));
+const read = async (name: string, bytes: Uint8Array) =>
+  withCandidateList(await readImportFile(bufferSource(name, bytes), { region: 'DE' }));
 
 /** The fastest of five runs, in ms: what the code costs, without the machine's other work. */
 /**
@@ -37,8 +45,17 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-const textFields = (c: { displayName: string; givenName: string | null; familyName: string | null; organization: string | null; note: string | null; addresses: { street: string | null; city: string | null }[] }) =>
-  [c.displayName, c.givenName, c.familyName, c.organization, c.note, ...c.addresses.flatMap((a) => [a.street, a.city])].filter((t): t is string => t !== null);
+const textFields = (c: {
+  displayName: string;
+  givenName: string | null;
+  familyName: string | null;
+  organization: string | null;
+  note: string | null;
+  addresses: { street: string | null; city: string | null }[];
+}) =>
+  [c.displayName, c.givenName, c.familyName, c.organization, c.note, ...c.addresses.flatMap((a) => [a.street, a.city])].filter(
+    (t): t is string => t !== null,
+  );
 
 // Bidi controls (U+202A–202E, U+2066–2069, U+200E/200F, U+061C), NUL, C0 (but TAB, LF, CR) and C1 controls, DEL.
 const unsafe = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -73,7 +90,10 @@ describe('time linear in the input', () => {
   }, 120_000);
 
   it('a CSV cell of numbers with a long run of spaces (split with \\s* around each separator)', async () => {
-    const make = (n: number) => Buffer.from(['Vorname;Nachname;Handy', ...Array.from({ length: 200 }, () => `Anna;Schmitz;0171 1${' '.repeat(n)}2,0172 2`)].join('\r\n'));
+    const make = (n: number) =>
+      Buffer.from(
+        ['Vorname;Nachname;Handy', ...Array.from({ length: 200 }, () => `Anna;Schmitz;0171 1${' '.repeat(n)}2,0172 2`)].join('\r\n'),
+      );
     expect(await growth(make, 2_400, 'leer.csv')).toBeLessThanOrEqual(8);
   }, 120_000);
 
@@ -136,7 +156,9 @@ describe('limits', () => {
     expect(reading.rejected).toBe(true);
     expect(reading.candidates).toEqual([]);
     expect(reading.issues).toEqual([{ line: 1, key: 'tooManyColumns', vars: { line: 1, columns: 1_000_000, limit: MAX_COLUMNS } }]);
-    expect(translate('de', 'import.issues.tooManyColumns', { file: 'spalten.csv', ...reading.issues[0]!.vars })).toContain('„spalten.csv“, Zeile 1: 1.000.000 Spalten sind zu viele (höchstens 1000)');
+    expect(translate('de', 'import.issues.tooManyColumns', { file: 'spalten.csv', ...reading.issues[0]!.vars })).toContain(
+      '„spalten.csv“, Zeile 1: 1.000.000 Spalten sind zu viele (höchstens 1000)',
+    );
     // A wide but possible table is read.
     expect((await read('breit.csv', wideCsv(MAX_COLUMNS))).rejected).toBe(false);
   });
@@ -145,8 +167,13 @@ describe('limits', () => {
     const split = async (chunks: string[]) => {
       const lines: string[] = [];
       const long: number[] = [];
-      for await (const batch of splitLines((async function* () { yield* chunks; })(), (line) => long.push(line))) {
-        batch.lines.forEach((text, i) => lines.push(`${batch.firstLine + i}:${text}`));
+      for await (const batch of splitLines(
+        (async function* () {
+          yield* chunks;
+        })(),
+        (line) => long.push(line),
+      )) {
+        for (const [i, text] of batch.lines.entries()) lines.push(`${batch.firstLine + i}:${text}`);
       }
       return { lines, long };
     };
@@ -182,12 +209,19 @@ describe('characters that reorder or hide text', () => {
     );
     const read2 = await read('rlo.vcf', vcard);
     const card = read2.candidates[0]!;
-    expect(card).toMatchObject({ displayName: 'Max gnp.exe', givenName: 'Max', familyName: 'gnp.exe', organization: 'Bau GmbH', note: 'Erste Zeile\nZweite Zeile\nDritte' });
+    expect(card).toMatchObject({
+      displayName: 'Max gnp.exe',
+      givenName: 'Max',
+      familyName: 'gnp.exe',
+      organization: 'Bau GmbH',
+      note: 'Erste Zeile\nZweite Zeile\nDritte',
+    });
     expect(card.addresses[0]).toMatchObject({ street: 'Hauptstr. 1', city: 'Kassel', postalCode: '34117' });
     expect(card.phones[0]).toMatchObject({ raw: '0171 1234567', e164: '+491711234567' });
     expect(read2.issues).toEqual([{ line: 1, key: 'controlCharacters', vars: { line: 1 } }]);
 
-    for (const candidate of [...csv.candidates, ...read2.candidates]) for (const text of textFields(candidate)) expect(text).not.toMatch(unsafe);
+    for (const candidate of [...csv.candidates, ...read2.candidates])
+      for (const text of textFields(candidate)) expect(text).not.toMatch(unsafe);
   });
 
   it('NUL, which in the first 64 KB makes a file binary, is removed further on', async () => {
@@ -200,7 +234,14 @@ describe('characters that reorder or hide text', () => {
   });
 
   it('are removed from the senders of a chat and from the partner in its file name', async () => {
-    const chat = Buffer.from(['12.03.24, 14:05 - Max \u202Egnp.exe: Hallo', '12.03.24, 14:06 - Anna\u0007: Moin', '12.03.24, 14:07 - Max \u202Egnp.exe: Tschüss', ''].join('\n'));
+    const chat = Buffer.from(
+      [
+        '12.03.24, 14:05 - Max \u202Egnp.exe: Hallo',
+        '12.03.24, 14:06 - Anna\u0007: Moin',
+        '12.03.24, 14:07 - Max \u202Egnp.exe: Tschüss',
+        '',
+      ].join('\n'),
+    );
     const reading = await read('WhatsApp Chat mit Max \u202Egnp.exe.txt', chat);
     expect(reading.chat?.participants.map((p) => [p.sender, p.messages])).toEqual([
       ['Max gnp.exe', 2],
@@ -217,7 +258,9 @@ describe('text that is not valid in its encoding', () => {
     expect(reading.candidates[0]).toMatchObject({ displayName: 'Jürgen Groß' });
     expect(reading.candidates.find((c) => c.line === 5)!.familyName).toBe('M\ufffdller');
     expect(reading.issues).toEqual([{ line: 5, key: 'invalidText', vars: { line: 5, encoding: 'UTF-8' } }]);
-    expect(translate('de', 'import.issues.invalidText', { file: 'kaputt.csv', ...reading.issues[0]!.vars })).toContain('„kaputt.csv“, Zeile 5: Hier steht Text, der kein gültiges UTF-8 ist.');
+    expect(translate('de', 'import.issues.invalidText', { file: 'kaputt.csv', ...reading.issues[0]!.vars })).toContain(
+      '„kaputt.csv“, Zeile 5: Hier steht Text, der kein gültiges UTF-8 ist.',
+    );
   });
 
   it('far into the file, past what the encoding is detected from, and across chunk boundaries', async () => {

@@ -81,7 +81,9 @@ describe('vCard reader', () => {
       department: 'Kundendienst',
       note: 'Zeile eins\nZeile zwei, mit Komma; und Semikolon \\ Backslash',
     });
-    expect(contact!.addresses).toEqual([{ street: 'Hauptstraße 5\nHinterhaus', postalCode: '50667', city: 'Köln', region: null, country: 'Deutschland', label: 'work' }]);
+    expect(contact!.addresses).toEqual([
+      { street: 'Hauptstraße 5\nHinterhaus', postalCode: '50667', city: 'Köln', region: null, country: 'Deutschland', label: 'work' },
+    ]);
   });
 
   it('base64 photos with and without the blank line after them do not swallow the next property', async () => {

@@ -28,9 +28,14 @@ describe('WhatsApp chat exports', () => {
 
   it('English phone settings: US month/day with 12-hour clock and a narrow space before PM; UK day/month', async () => {
     const us = await readFixture('android-en-12h.txt');
-    expect(us.chat?.participants.find((p) => p.sender === 'Jürgen Groß')).toMatchObject({ messages: 2, lastMessageAt: '2024-03-15T11:30:00' });
+    expect(us.chat?.participants.find((p) => p.sender === 'Jürgen Groß')).toMatchObject({
+      messages: 2,
+      lastMessageAt: '2024-03-15T11:30:00',
+    });
     const uk = await readFixture('ios-en.txt');
-    expect(uk.chat?.participants).toEqual([{ sender: 'Sophie Weiß', phone: null, messages: 2, lastMessageAt: '2024-03-25T09:00:00', firstLine: 1 }]);
+    expect(uk.chat?.participants).toEqual([
+      { sender: 'Sophie Weiß', phone: null, messages: 2, lastMessageAt: '2024-03-25T09:00:00', firstLine: 1 },
+    ]);
   });
 
   it('a 12-hour PM after noon and 12 AM at midnight', () => {

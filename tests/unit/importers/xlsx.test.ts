@@ -40,7 +40,8 @@ async function refusalOf(bytes: Uint8Array): Promise<ZipRefusal> {
 }
 
 const readXlsx = (name: string, bytes: Uint8Array) => readImportFile(bufferSource(name, bytes), { region: 'DE' });
-const messages = (reading: Awaited<ReturnType<typeof readXlsx>>) => reading.issues.map((issue) => translate('de', `import.issues.${issue.key}`, { file: reading.name, ...issue.vars }));
+const messages = (reading: Awaited<ReturnType<typeof readXlsx>>) =>
+  reading.issues.map((issue) => translate('de', `import.issues.${issue.key}`, { file: reading.name, ...issue.vars }));
 
 // kundenliste.xlsx was saved by LibreOffice Calc from a typed list, as an office would: the mobile
 // number became a number (its leading 0 gone) and the birthday a date. A German mobile number is the
@@ -49,7 +50,20 @@ describe('Excel reader', () => {
   it('reads the first sheet: shared strings, numbers, dates as serials', async () => {
     const { rows } = await sheetOf(await fileSource(fixturePath('kundenliste.xlsx')));
     expect(rows[0]!.cells).toEqual(['Anrede', 'Vorname', 'Nachname', 'Firma', 'Handy', 'Telefon', 'E-Mail', 'Geburtstag', 'Kundennummer']);
-    expect(rows[1]).toEqual({ line: 2, cells: ['Herr', 'Björn', 'Krüger', 'Krüger & Söhne Elektro KG', '1711234567', '0561 / 44 55 66', 'bjoern@krueger-elektro.de', '26483', '10045'] });
+    expect(rows[1]).toEqual({
+      line: 2,
+      cells: [
+        'Herr',
+        'Björn',
+        'Krüger',
+        'Krüger & Söhne Elektro KG',
+        '1711234567',
+        '0561 / 44 55 66',
+        'bjoern@krueger-elektro.de',
+        '26483',
+        '10045',
+      ],
+    });
   });
 
   it('turns rows into contacts with the same header recognition as CSV', async () => {
@@ -57,7 +71,12 @@ describe('Excel reader', () => {
     expect(reading).toMatchObject({ format: 'xlsx', rejected: false });
     expect(reading.table?.unknown).toEqual([]);
     const bjorn = byName(reading.candidates, 'Björn Krüger');
-    expect(bjorn).toMatchObject({ gender: 'male', organization: 'Krüger & Söhne Elektro KG', birthday: '1972-07-03', customerNumber: '10045' });
+    expect(bjorn).toMatchObject({
+      gender: 'male',
+      organization: 'Krüger & Söhne Elektro KG',
+      birthday: '1972-07-03',
+      customerNumber: '10045',
+    });
     expect(bjorn.phones.map((p) => [p.raw, p.e164, p.kind])).toEqual([
       ['1711234567', '+491711234567', 'mobile'],
       ['0561 / 44 55 66', '+49561445566', 'landline'],
@@ -96,8 +115,12 @@ describe('Excel reader', () => {
 
   it('finds the first sheet through the workbook relations, wherever it lies', async () => {
     const bytes = zipSync({
-      'xl/workbook.xml': strToU8(`<workbook xmlns="${SHEET_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Kunden" sheetId="2" r:id="rId7"/><sheet name="Alt" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-      'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Target="/xl/worksheets/kunden.xml"/></Relationships>'),
+      'xl/workbook.xml': strToU8(
+        `<workbook xmlns="${SHEET_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Kunden" sheetId="2" r:id="rId7"/><sheet name="Alt" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Target="/xl/worksheets/kunden.xml"/></Relationships>',
+      ),
       'xl/worksheets/sheet1.xml': strToU8(sheetXml(`<row r="1">${textCell('A1', 'alt')}</row>`)),
       'xl/worksheets/kunden.xml': strToU8(sheetXml(`<row r="1">${textCell('A1', 'Kunden')}</row>`)),
     });
@@ -105,7 +128,10 @@ describe('Excel reader', () => {
   });
 
   it('hands rows out in batches as the sheet inflates', async () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}">${textCell(`A${i + 1}`, `Name ${i}`)}${textCell(`B${i + 1}`, `0171 ${i}`)}</row>`).join('');
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) => `<row r="${i + 1}">${textCell(`A${i + 1}`, `Name ${i}`)}${textCell(`B${i + 1}`, `0171 ${i}`)}</row>`,
+    ).join('');
     const { rows: read, batches } = await sheetOf(bufferSource('Liste.xlsx', workbook(sheetXml(rows))));
     expect(read).toHaveLength(20_000);
     expect(read[19_999]).toEqual({ line: 20_000, cells: ['Name 19999', '0171 19999'] });
@@ -122,7 +148,9 @@ describe('Excel limits', () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(100 * 1024 * 1024);
     expect(reading).toMatchObject({ rejected: true, format: 'xlsx' });
     expect(reading.issues).toEqual([{ line: 1, key: 'tooManyColumns', vars: { line: 1, columns: 321_272_406, limit: MAX_COLUMNS } }]);
-    expect(messages(reading)).toEqual(['„Spalte ZZZZZZ.xlsx“, Zeile 1: 321.272.406 Spalten sind zu viele (höchstens 1000). Die Datei ist vermutlich keine Kontaktliste und wird nicht importiert.']);
+    expect(messages(reading)).toEqual([
+      '„Spalte ZZZZZZ.xlsx“, Zeile 1: 321.272.406 Spalten sind zu viele (höchstens 1000). Die Datei ist vermutlich keine Kontaktliste und wird nicht importiert.',
+    ]);
     expect([...reading.candidates.values()]).toEqual([]);
   });
 
@@ -140,7 +168,9 @@ describe('Excel limits', () => {
     const reading = await readXlsx('Zellen.xlsx', workbook(sheetXml(rows)));
     expect(reading).toMatchObject({ rejected: true });
     expect(reading.issues).toEqual([{ line: rowsNeeded, key: 'tooManyCells', vars: { limit: MAX_SHEET_CELLS / 1_000_000 } }]);
-    expect(messages(reading)).toEqual(['„Zellen.xlsx“ hat mehr als 10 Millionen Zellen – so groß ist keine Kontaktliste. Die Datei wird nicht importiert.']);
+    expect(messages(reading)).toEqual([
+      '„Zellen.xlsx“ hat mehr als 10 Millionen Zellen – so groß ist keine Kontaktliste. Die Datei wird nicht importiert.',
+    ]);
   });
 
   it('cuts a value longer than MAX_VALUE_CHARS while reading it, and reports it once per row', async () => {
@@ -163,7 +193,9 @@ describe('Excel limits', () => {
     ]);
     const reading = await readXlsx('Notizen.xlsx', workbook(sheet, { 'xl/sharedStrings.xml': shared }));
     expect(reading.rejected).toBe(false);
-    expect(messages(reading)).toContain('„Notizen.xlsx“, Zeile 2: Ein Wert ist länger als 10.000 Zeichen und wurde danach abgeschnitten. Bitte prüfen Sie diesen Kontakt.');
+    expect(messages(reading)).toContain(
+      '„Notizen.xlsx“, Zeile 2: Ein Wert ist länger als 10.000 Zeichen und wurde danach abgeschnitten. Bitte prüfen Sie diesen Kontakt.',
+    );
   });
 
   it('refuses 160,000 unclosed <row> tags at once, in time that does not grow with their number', async () => {
@@ -187,7 +219,15 @@ describe('Excel limits', () => {
   });
 
   it('reads a well-formed sheet in time linear in its rows (n vs 4n)', async () => {
-    const bytesOf = (count: number) => workbook(sheetXml(Array.from({ length: count }, (_, i) => `<row r="${i + 1}">${textCell(`A${i + 1}`, `Name ${i}`)}<c r="B${i + 1}"><v>${i}</v></c></row>`).join('')));
+    const bytesOf = (count: number) =>
+      workbook(
+        sheetXml(
+          Array.from(
+            { length: count },
+            (_, i) => `<row r="${i + 1}">${textCell(`A${i + 1}`, `Name ${i}`)}<c r="B${i + 1}"><v>${i}</v></c></row>`,
+          ).join(''),
+        ),
+      );
     const timeOf = async (bytes: Uint8Array) => {
       const times: number[] = [];
       for (let run = 0; run < 3; run += 1) {
@@ -209,7 +249,7 @@ describe('Excel limits', () => {
     const laughs =
       '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "hahahahahahahahahaha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
       `<worksheet xmlns="${SHEET_NS}"><sheetData><row r="1">${textCell('A1', '&c;')}</row></sheetData></worksheet>`;
-    for (const sheet of [laughs, sheetXml('<row r="1"><c r="A1"><v>1</c></row>'), sheetXml('<row r="1">') ]) {
+    for (const sheet of [laughs, sheetXml('<row r="1"><c r="A1"><v>1</c></row>'), sheetXml('<row r="1">')]) {
       const reading = await readXlsx('Kaputt.xlsx', workbook(sheet));
       expect(reading).toMatchObject({ rejected: true, format: 'xlsx', issues: [{ key: 'brokenWorkbook' }] });
     }
@@ -219,6 +259,8 @@ describe('Excel limits', () => {
     const bytes = zipSync({ 'xl/workbook.xml': strToU8(`<workbook xmlns="${SHEET_NS}"><sheets/></workbook>`) });
     const reading = await readXlsx('Leer.xlsx', bytes);
     expect(reading).toMatchObject({ rejected: true, issues: [{ key: 'brokenWorkbook' }] });
-    expect(messages(reading)).toEqual(['„Leer.xlsx“ ist eine beschädigte Excel-Datei und kann nicht gelesen werden. Bitte öffnen Sie sie in Excel, speichern Sie sie erneut als .xlsx und importieren Sie sie noch einmal.']);
+    expect(messages(reading)).toEqual([
+      '„Leer.xlsx“ ist eine beschädigte Excel-Datei und kann nicht gelesen werden. Bitte öffnen Sie sie in Excel, speichern Sie sie erneut als .xlsx und importieren Sie sie noch einmal.',
+    ]);
   });
 });

@@ -8,12 +8,24 @@ import { bufferSource, fileSource, type ByteSource } from '../../../electron/imp
 import { openZip, ZipRefusal } from '../../../electron/importers/zip';
 import { translate } from '../../../shared/i18n';
 import { tempDir } from '../../helpers/temp';
-import { chatZipBomb, claimSize, repeatedEntry, sheetXml, textCell, workbook, xlsxBomb, withZip64End, zipCases, zipOfDeflated } from '../../hostile/zip-files';
+import {
+  chatZipBomb,
+  claimSize,
+  repeatedEntry,
+  sheetXml,
+  textCell,
+  workbook,
+  xlsxBomb,
+  withZip64End,
+  zipCases,
+  zipOfDeflated,
+} from '../../hostile/zip-files';
 
 const MB = 1024 * 1024;
 
 const read = (source: ByteSource) => readImportFile(source, { region: 'DE' });
-const messages = (reading: FileReading) => reading.issues.map((issue) => translate('de', `import.issues.${issue.key}`, { file: reading.name, ...issue.vars }));
+const messages = (reading: FileReading) =>
+  reading.issues.map((issue) => translate('de', `import.issues.${issue.key}`, { file: reading.name, ...issue.vars }));
 
 /** A file source that counts the bytes read from the file, by random access and in sequence. */
 function counted(source: ByteSource): ByteSource & { bytesRead: () => number } {
@@ -81,7 +93,11 @@ describe('zip bombs', () => {
   });
 
   it('reads an ordinary sheet whose headers claim 4 GB (a reader that trusts them allocates 4 GB)', async () => {
-    const honest = workbook(sheetXml(`<row r="1">${textCell('A1', 'Vorname')}${textCell('B1', 'Handy')}</row><row r="2">${textCell('A2', 'Max')}${textCell('B2', '0171 1234567')}</row>`));
+    const honest = workbook(
+      sheetXml(
+        `<row r="1">${textCell('A1', 'Vorname')}${textCell('B1', 'Handy')}</row><row r="2">${textCell('A2', 'Max')}${textCell('B2', '0171 1234567')}</row>`,
+      ),
+    );
     const reading = await read(bufferSource('Groß behauptet.xlsx', claimSize(honest, 'xl/worksheets/sheet1.xml', 4_000_000_000)));
     expect(reading).toMatchObject({ rejected: false, format: 'xlsx', issues: [] });
     expect([...reading.candidates.values()].map((c) => c.displayName)).toEqual(['Max']);
@@ -90,10 +106,18 @@ describe('zip bombs', () => {
   it('refuses an entry that inflates past MAX_ZIP_ENTRY_BYTES even at an ordinary ratio', async () => {
     // 1 KB that deflate cannot shrink, then 63 KB it can: about 60:1, below MAX_ZIP_RATIO.
     let seed = 7;
-    const noise = Array.from({ length: 1024 }, () => String.fromCharCode(33 + ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 90))).join('');
+    const noise = Array.from({ length: 1024 }, () => String.fromCharCode(33 + ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 90))).join(
+      '',
+    );
     const unit = `${noise}${' '.repeat(63 * 1024)}`;
     // It starts as a chat does, so the reader goes on past the first bytes (a zip that is no chat is refused there).
-    const entry = repeatedEntry('_chat.txt', '12.03.26, 08:15 - Max Mustermann: Passt.\n'.repeat(3), unit, Math.ceil((MAX_ZIP_ENTRY_BYTES + MB) / unit.length), '');
+    const entry = repeatedEntry(
+      '_chat.txt',
+      '12.03.26, 08:15 - Max Mustermann: Passt.\n'.repeat(3),
+      unit,
+      Math.ceil((MAX_ZIP_ENTRY_BYTES + MB) / unit.length),
+      '',
+    );
     expect(entry.size / entry.deflated.length).toBeLessThan(MAX_ZIP_RATIO);
     const zip = zipOfDeflated([entry]);
     const { inflated, refusal } = await inflate(zip, '_chat.txt');
@@ -116,12 +140,20 @@ describe('WhatsApp exports with media', () => {
       Buffer.from('12.03.26, 08:15 - Max Mustermann: Passt, bis morgen.\n12.03.26, 08:16 - Eva Schmidt: Gut.\n'),
       Buffer.concat([Buffer.from('12.03.26, 08:17 - Eva Schmidt: M'), Buffer.from([0xfc]), Buffer.from('ller kommt.\n')]),
       // Letters deflate cannot shrink much: the zip stays below MAX_ZIP_RATIO.
-      Buffer.from(`12.03.26, 08:18 - Max Mustermann: ${Array.from({ length: 1_100_000 }, (_, i) => String.fromCharCode(97 + ((i * 2654435761) >>> 27))).join('')}\n12.03.26, 08:19 - Max Mustermann: Ende.\n`),
+      Buffer.from(
+        `12.03.26, 08:18 - Max Mustermann: ${Array.from({ length: 1_100_000 }, (_, i) => String.fromCharCode(97 + ((i * 2654435761) >>> 27))).join('')}\n12.03.26, 08:19 - Max Mustermann: Ende.\n`,
+      ),
     ];
     const reading = await read(bufferSource('WhatsApp Chat - Baustelle.zip', zipSync({ '_chat.txt': Buffer.concat(lines) })));
     expect(reading.rejected).toBe(false);
-    expect(reading.chat!.participants.map((p) => [p.sender, p.messages])).toEqual([['Max Mustermann', 2], ['Eva Schmidt', 2]]);
-    expect(reading.issues.map((issue) => [issue.key, issue.line])).toEqual([['invalidText', 3], ['lineTooLong', 4]]);
+    expect(reading.chat!.participants.map((p) => [p.sender, p.messages])).toEqual([
+      ['Max Mustermann', 2],
+      ['Eva Schmidt', 2],
+    ]);
+    expect(reading.issues.map((issue) => [issue.key, issue.line])).toEqual([
+      ['invalidText', 3],
+      ['lineTooLong', 4],
+    ]);
   });
 
   it('reads only the chat text, not the photos and videos beside it', async () => {
@@ -157,16 +189,29 @@ describe('broken archives', () => {
 
 describe('hostile zip files for the CLI harness', () => {
   it('has one generator per hostile file of the probe, each naming its file and expecting a refusal', () => {
-    expect(zipCases.map((c) => c.name)).toEqual(['Spalte ZZZZZZ.xlsx', 'Offene Zeilen.xlsx', 'Bombe 1 GB.xlsx', 'WhatsApp Chat mit Bombe.zip', 'Falsche Größen.xlsx']);
+    expect(zipCases.map((c) => c.name)).toEqual([
+      'Spalte ZZZZZZ.xlsx',
+      'Offene Zeilen.xlsx',
+      'Bombe 1 GB.xlsx',
+      'WhatsApp Chat mit Bombe.zip',
+      'Falsche Größen.xlsx',
+    ]);
   });
 
-  it.each(zipCases.map((c) => [c.name, c] as const))('%s is refused with the message the harness expects', async (name, hostile) => {
-    const file = hostile.write(tempDir());
-    expect(path.basename(file)).toBe(name);
-    const reading = await read(await fileSource(file));
-    expect(reading.rejected).toBe(hostile.expect.exit === 2);
-    const texts = messages(reading);
-    expect(texts.some((text) => text.includes(`„${name}“`) && hostile.expect.message.test(text)), texts.join('\n')).toBe(true);
-    if (hostile.expect.line !== undefined) expect(reading.issues.map((issue) => issue.line)).toContain(hostile.expect.line);
-  }, 60_000);
+  it.each(zipCases.map((c) => [c.name, c] as const))(
+    '%s is refused with the message the harness expects',
+    async (name, hostile) => {
+      const file = hostile.write(tempDir());
+      expect(path.basename(file)).toBe(name);
+      const reading = await read(await fileSource(file));
+      expect(reading.rejected).toBe(hostile.expect.exit === 2);
+      const texts = messages(reading);
+      expect(
+        texts.some((text) => text.includes(`„${name}“`) && hostile.expect.message.test(text)),
+        texts.join('\n'),
+      ).toBe(true);
+      if (hostile.expect.line !== undefined) expect(reading.issues.map((issue) => issue.line)).toContain(hostile.expect.line);
+    },
+    60_000,
+  );
 });

@@ -37,7 +37,7 @@ describe('the DevTools protocol over a pipe', () => {
     expect(await loaded).toEqual({ timestamp: 2 });
 
     // A large reply in many pieces, then two messages and the start of a third in one piece.
-    const large = cdp.send('Page.printToPDF', {}, 'S1');
+    const large = cdp.send<{ data: string }>('Page.printToPDF', {}, 'S1');
     const third = cdp.send('Browser.getVersion');
     const fourth = cdp.send('Browser.getVersion');
     await tick();
@@ -64,7 +64,7 @@ describe('the DevTools protocol over a pipe', () => {
       const { cdp, fromBrowser } = browserEnd();
       const command = cdp.send('Page.navigate', { url: 'file:///brief.html' }, 'S1');
       // Asked for, then never awaited (as when the navigation before it fails).
-      cdp.once('Page.loadEventFired', 'S1');
+      void cdp.once('Page.loadEventFired', 'S1');
       fromBrowser.end();
       await expect(command).rejects.toThrow('the browser closed the connection');
       await expect(cdp.send('Browser.close')).rejects.toThrow('the browser closed the connection');

@@ -7,14 +7,14 @@ import { PrivateTempFolder } from '../../../electron/db/temp-files';
 import { childScript, sourcePath } from '../../helpers/child-script';
 import { tempDatabasePath, tempDir } from '../../helpers/temp';
 
-const a4 = (text: string) => `<!doctype html><html><head><meta charset="utf-8"><style>@page{size:A4;margin:0}body{margin:0;padding:20mm}</style></head><body><p>${text}</p></body></html>`;
+const a4 = (text: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><style>@page{size:A4;margin:0}body{margin:0;padding:20mm}</style></head><body><p>${text}</p></body></html>`;
 
 /** Processes whose command line names this profile folder (the browser and its helpers). */
 const processesUsing = (folder: string) =>
   execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
     .split('\n')
     .filter((line) => line.includes(folder));
-
 
 /** Every file below a folder. */
 const filesBelow = (folder: string): string[] =>
@@ -90,7 +90,10 @@ describe('the headless Chromium printer', () => {
   it('runs no script of the letter pages: a page whose script would change its text prints unchanged', async () => {
     const printer = await openChromiumPrinter();
     try {
-      const page = a4('Brief an Müller').replace('</body>', `<script>document.querySelector('p').textContent = 'Von einem Skript geändert';</script></body>`);
+      const page = a4('Brief an Müller').replace(
+        '</body>',
+        `<script>document.querySelector('p').textContent = 'Von einem Skript geändert';</script></body>`,
+      );
       const file = path.join(tempDir(), 'scripted.pdf');
       writeFileSync(file, await printer.print(page));
       expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).trim()).toBe('Brief an Müller');
@@ -183,7 +186,8 @@ describe('the headless Chromium printer', () => {
       } finally {
         kills.push({ at, browserRunning, answered, goneAfterMs });
         // A survivor must not outlive the test.
-        for (const line of execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n')) if (line.includes(temp.root)) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+        for (const line of execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n'))
+          if (line.includes(temp.root)) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
       }
     }
     expect(kills.filter((kill) => kill.goneAfterMs === null)).toEqual([]);
@@ -199,4 +203,3 @@ describe('the headless Chromium printer', () => {
     expect(findBrowser({ CHROMIUM_PATH: notABrowser }, 'linux')).toBe(notABrowser);
   });
 });
-

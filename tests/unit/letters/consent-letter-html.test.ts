@@ -7,10 +7,25 @@ import { completeProfile } from '../../helpers/profile';
 
 const profile = { ...emptyProfile, ...completeProfile } as Profile;
 const contact = {
-  id: 1, displayName: 'Anna <b>Schmidt</b>', givenName: 'Anna', familyName: '<b>Schmidt</b>', title: null, gender: 'female' as const, organization: null, department: null, isCompany: false, formal: null, minor: false,
-  customerNumber: null, kind: 'customer' as const, language: 'de' as 'de' | 'en', phones: [], addresses: [{ street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', region: null, country: null, label: null }],
+  id: 1,
+  displayName: 'Anna <b>Schmidt</b>',
+  givenName: 'Anna',
+  familyName: '<b>Schmidt</b>',
+  title: null,
+  gender: 'female' as const,
+  organization: null,
+  department: null,
+  isCompany: false,
+  formal: null,
+  minor: false,
+  customerNumber: null,
+  kind: 'customer' as const,
+  language: 'de' as 'de' | 'en',
+  phones: [],
+  addresses: [{ street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', region: null, country: null, label: null }],
 };
-const render = (p: Profile, contacts = [contact]) => renderConsentLetters({ profile: p, contacts, form: 'B', date: '2026-11-26', homeCountry: 'DE' });
+const render = (p: Profile, contacts = [contact]) =>
+  renderConsentLetters({ profile: p, contacts, form: 'B', date: '2026-11-26', homeCountry: 'DE' });
 
 describe('consent letter HTML', () => {
   it('describes the recommended messenger with the office’s text, else the default facts', () => {
@@ -41,7 +56,10 @@ describe('consent letter HTML', () => {
 
   it('writes to a contact who reads English in English, with the English retention rule and facts', () => {
     const english = { ...contact, id: 2, language: 'en' as const };
-    const html = render({ ...profile, messengerTexts: { ...profile.messengerTexts, signal: 'kostenlos & sicher' } }, [contact, english]).html();
+    const html = render({ ...profile, messengerTexts: { ...profile.messengerTexts, signal: 'kostenlos & sicher' } }, [
+      contact,
+      english,
+    ]).html();
     const german = html.slice(0, html.indexOf('data-contact="2"'));
     const englishPages = html.slice(html.indexOf('data-contact="2"'));
     expect(german).toContain('Einwilligung in die Kommunikation über WhatsApp');
@@ -52,7 +70,9 @@ describe('consent letter HTML', () => {
     expect(englishPages).toContain('Date</span><b>26 November 2026</b>');
     expect(englishPages).toContain('lang="en"');
     // An English rule the office emptied stops English letters, and only those.
-    expect(() => render({ ...profile, retentionEn: '' }, [contact, english])).toThrow(expect.objectContaining({ missing: ['retentionEn'] }));
+    expect(() => render({ ...profile, retentionEn: '' }, [contact, english])).toThrow(
+      expect.objectContaining({ missing: ['retentionEn'] }),
+    );
     expect(render({ ...profile, retentionEn: '' }).printed).toEqual([1]);
   });
 

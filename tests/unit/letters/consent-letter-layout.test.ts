@@ -59,7 +59,17 @@ function inkRun(ink: (x: number, y: number) => boolean, from: number, to: number
 
 describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', () => {
   it('sets nothing below 8 pt, the letter at 11 pt, the form at 10.5 pt with boxes of 5 mm', async () => {
-    const { file } = await print([{ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', gender: 'female', customerNumber: 'K-4711', addresses: [kassel], phones: mobile('67') }]);
+    const { file } = await print([
+      {
+        displayName: 'Anna Schmidt',
+        givenName: 'Anna',
+        familyName: 'Schmidt',
+        gender: 'female',
+        customerNumber: 'K-4711',
+        addresses: [kassel],
+        phones: mobile('67'),
+      },
+    ]);
     const all = words(file);
     expect(new Set(all.map((w) => w.page))).toEqual(new Set([1, 2, 3]));
     const smallest = Math.min(...all.map(sizePt));
@@ -83,7 +93,9 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
       const form = all.filter((w) => w.page === page);
       const refusal = form.find((w) => w.text === 'Nein,')!;
       const headEnd = form.find((w) => w.text === 'zum')!.bottom;
-      const text = form.filter((w) => w.top > headEnd + 0.5 && w.bottom < refusal.bottom + 1 && !['Bitte', 'zurück', 'an:'].includes(w.text));
+      const text = form.filter(
+        (w) => w.top > headEnd + 0.5 && w.bottom < refusal.bottom + 1 && !['Bitte', 'zurück', 'an:'].includes(w.text),
+      );
       expect(text.length).toBeGreaterThan(page === 2 ? 300 : 100);
       for (const word of text) expect(sizePt(word), `${word.text} on page ${page}`).toBeGreaterThanOrEqual(10.45);
 
@@ -103,7 +115,16 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
   }, 60_000);
 
   it('keeps DIN 5008 spacing: two blank lines after the subject, one between paragraphs, three to sign in', async () => {
-    const { file } = await print([{ displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', gender: 'male', addresses: [kassel], phones: mobile('68') }]);
+    const { file } = await print([
+      {
+        displayName: 'Jürgen Müller',
+        givenName: 'Jürgen',
+        familyName: 'Müller',
+        gender: 'male',
+        addresses: [kassel],
+        phones: mobile('68'),
+      },
+    ]);
     const letter = words(file).filter((w) => w.page === 1);
     const first = (text: string, below = 90) => letter.find((w) => w.text === text && w.top > below)!;
     const subject = first('WhatsApp');
@@ -123,8 +144,22 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
 
   it('writes to an employee as the office does (Du), with the employer as controller and § 26 BDSG; asks a company who signs, and a minor’s guardian', async () => {
     const { file, result } = await print([
-      { displayName: 'Kai Lehrling', givenName: 'Kai', familyName: 'Lehrling', kind: 'employee', minor: true, addresses: [kassel], phones: mobile('69') },
-      { displayName: 'Büro Weber', givenName: 'Ute', familyName: 'Weber', addresses: [kassel], phones: [{ e164: '+49561123456', raw: '0561 123456', label: null, kind: 'landline' }] },
+      {
+        displayName: 'Kai Lehrling',
+        givenName: 'Kai',
+        familyName: 'Lehrling',
+        kind: 'employee',
+        minor: true,
+        addresses: [kassel],
+        phones: mobile('69'),
+      },
+      {
+        displayName: 'Büro Weber',
+        givenName: 'Ute',
+        familyName: 'Weber',
+        addresses: [kassel],
+        phones: [{ e164: '+49561123456', raw: '0561 123456', label: null, kind: 'landline' }],
+      },
       { displayName: 'Elektro Meier KG', organization: 'Elektro Meier KG', isCompany: true, addresses: [kassel], phones: mobile('70') },
     ]);
     // Only a landline: WhatsApp cannot reach it, so no letter asks for WhatsApp consent; the page lists it.
@@ -140,7 +175,9 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
     expect(page(3)).toMatch(/Ort, Datum Unterschrift \(Kai Lehrling\) Unterschrift einer oder eines Erziehungsberechtigten/);
     expect(page(6)).not.toContain('Erziehungsberechtigten');
     // Only a person consents: the company's form asks who signs, with their mobile number.
-    expect(page(6)).toMatch(/Ort, Datum Name und Mobilnummer der Person, die unterschreibt \(einwilligen kann nur ein Mensch, keine Firma\) Unterschrift/);
+    expect(page(6)).toMatch(
+      /Ort, Datum Name und Mobilnummer der Person, die unterschreibt \(einwilligen kann nur ein Mensch, keine Firma\) Unterschrift/,
+    );
     expect(page(3)).not.toContain('Person, die unterschreibt');
     expect(page(4)).toContain('Sehr geehrte Damen und Herren,');
   }, 60_000);
@@ -152,12 +189,30 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
     updateProfile(session.ctx, { seat: '', registerCourt: '', registerNumber: '', managingDirectors: [] });
     await expect(printLetters(session.ctx, { ids, form: 'B' }, () => undefined)).rejects.toMatchObject({
       code: 'conflict',
-      vars: { fields: 'Sitz des Unternehmens, Registergericht (z. B. Amtsgericht Kassel), Registernummer (z. B. HRB 12345), Geschäftsführer bzw. Vorstand (alle Namen)' },
+      vars: {
+        fields:
+          'Sitz des Unternehmens, Registergericht (z. B. Amtsgericht Kassel), Registernummer (z. B. HRB 12345), Geschäftsführer bzw. Vorstand (alle Namen)',
+      },
     });
     // A GmbH & Co. KG names its general partner with the partner's register and managing directors.
-    updateProfile(session.ctx, { legalForm: 'GmbH & Co. KG', seat: 'Kassel', registerCourt: 'Amtsgericht Kassel', registerNumber: 'HRA 777' });
-    await expect(printLetters(session.ctx, { ids, form: 'B' }, () => undefined)).rejects.toMatchObject({ vars: { fields: expect.stringContaining('Name der persönlich haftenden Gesellschafterin') } });
-    updateProfile(session.ctx, { generalPartner: { name: 'Schulze Verwaltungs GmbH', seat: 'Kassel', registerCourt: 'Amtsgericht Kassel', registerNumber: 'HRB 4711', managingDirectors: ['Bernd Schulze'] } });
+    updateProfile(session.ctx, {
+      legalForm: 'GmbH & Co. KG',
+      seat: 'Kassel',
+      registerCourt: 'Amtsgericht Kassel',
+      registerNumber: 'HRA 777',
+    });
+    await expect(printLetters(session.ctx, { ids, form: 'B' }, () => undefined)).rejects.toMatchObject({
+      vars: { fields: expect.stringContaining('Name der persönlich haftenden Gesellschafterin') },
+    });
+    updateProfile(session.ctx, {
+      generalPartner: {
+        name: 'Schulze Verwaltungs GmbH',
+        seat: 'Kassel',
+        registerCourt: 'Amtsgericht Kassel',
+        registerNumber: 'HRB 4711',
+        managingDirectors: ['Bernd Schulze'],
+      },
+    });
     const file = path.join(tempDir(), 'kg.pdf');
     await printLetters(session.ctx, { ids, form: 'B', date: '2026-11-26' }, (pdf) => writeFileSync(file, pdf));
     expect(pdftotext(file, '-f', '1', '-l', '1').replace(/\s+/g, ' ')).toContain(
@@ -177,15 +232,40 @@ describe('the letter at its fullest', () => {
       ...completeProfile,
       // The longest name and messenger description the profile allows.
       name: 'Dachdeckerei und Bauklempnerei Schulze-Oberländer Nordhessen'.slice(0, MAX_NAME_CHARACTERS),
-      messengerTexts: { ...completeProfile.messengerTexts!, signal: 'kostenlos und verschlüsselt '.repeat(10).slice(0, MAX_MESSENGER_TEXT_CHARACTERS) },
+      messengerTexts: {
+        ...completeProfile.messengerTexts!,
+        signal: 'kostenlos und verschlüsselt '.repeat(10).slice(0, MAX_MESSENGER_TEXT_CHARACTERS),
+      },
       legalForm: 'GmbH & Co. KG',
       registerNumber: 'HRA 12345',
-      generalPartner: { name: 'Schulze-Oberländer Verwaltungsgesellschaft mbH', seat: 'Kassel', registerCourt: 'Amtsgericht Kassel', registerNumber: 'HRB 54321', managingDirectors: ['Bernd Schulze', 'Anna Schulze-Oberländer'] },
+      generalPartner: {
+        name: 'Schulze-Oberländer Verwaltungsgesellschaft mbH',
+        seat: 'Kassel',
+        registerCourt: 'Amtsgericht Kassel',
+        registerNumber: 'HRB 54321',
+        managingDirectors: ['Bernd Schulze', 'Anna Schulze-Oberländer'],
+      },
     };
     const { file } = await print(
       [
-        { displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', gender: 'female', customerNumber: 'K-4711', addresses: [kassel], phones: mobile('73') },
-        { displayName: 'Kai Lehrling', givenName: 'Kai', familyName: 'Lehrling', kind: 'employee', formal: true, addresses: [kassel], phones: mobile('74') },
+        {
+          displayName: 'Anna Schmidt',
+          givenName: 'Anna',
+          familyName: 'Schmidt',
+          gender: 'female',
+          customerNumber: 'K-4711',
+          addresses: [kassel],
+          phones: mobile('73'),
+        },
+        {
+          displayName: 'Kai Lehrling',
+          givenName: 'Kai',
+          familyName: 'Lehrling',
+          kind: 'employee',
+          formal: true,
+          addresses: [kassel],
+          phones: mobile('74'),
+        },
         { displayName: 'Eva Azubi', givenName: 'Eva', familyName: 'Azubi', kind: 'employee', addresses: [kassel], phones: mobile('75') },
       ],
       kg,
@@ -203,11 +283,16 @@ describe('the letter at its fullest', () => {
 
 describe('the consent form at its fullest', () => {
   it('refuses letters while a stored retention rule is longer than the form holds, naming the field', async () => {
-    const { session, ids } = await print([{ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', addresses: [kassel], phones: mobile('72') }]);
+    const { session, ids } = await print([
+      { displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', addresses: [kassel], phones: mobile('72') },
+    ]);
     // Stored by an older version, which took up to 1,000 characters.
     const stored = session.ctx.repos.settings.readAll().profile as Record<string, unknown>;
     session.ctx.repos.settings.writeMany({ profile: { ...stored, retention: 'x'.repeat(MAX_RETENTION_CHARACTERS + 1) } });
-    await expect(printLetters(session.ctx, { ids, form: 'B' }, () => undefined)).rejects.toMatchObject({ code: 'conflict', vars: { fields: `Speicherdauer der Chats (höchstens ${MAX_RETENTION_CHARACTERS} Zeichen)` } });
+    await expect(printLetters(session.ctx, { ids, form: 'B' }, () => undefined)).rejects.toMatchObject({
+      code: 'conflict',
+      vars: { fields: `Speicherdauer der Chats (höchstens ${MAX_RETENTION_CHARACTERS} Zeichen)` },
+    });
     expect(() => updateProfile(session.ctx, { retentionEn: 'x'.repeat(MAX_RETENTION_CHARACTERS + 1) })).toThrow();
   }, 60_000);
 
@@ -220,7 +305,11 @@ describe('the consent form at its fullest', () => {
       state: 'BB' as const,
       retention: 'R'.repeat(MAX_RETENTION_CHARACTERS).replace(/R{9}/g, 'Rrrrrrrr '),
       retentionEn: 'R'.repeat(MAX_RETENTION_CHARACTERS).replace(/R{9}/g, 'Rrrrrrrr '),
-      dpo: { name: 'Datenschutzberatung Nordhessen GmbH', email: 'datenschutz@beratung-nordhessen.de', address: 'Friedrich-Ebert-Straße 120, 34119 Kassel' },
+      dpo: {
+        name: 'Datenschutzberatung Nordhessen GmbH',
+        email: 'datenschutz@beratung-nordhessen.de',
+        address: 'Friedrich-Ebert-Straße 120, 34119 Kassel',
+      },
     };
     const contacts: NewContact[] = (['de', 'en'] as const).map((language, i) => ({
       displayName: `Gonçalves Immobilienverwaltung ${i}`,
@@ -233,11 +322,20 @@ describe('the consent form at its fullest', () => {
     }));
     const { file } = await print(contacts, profile);
     const page = (n: number) => pdftotext(file, '-f', String(n), '-l', String(n)).replace(/\s+/g, ' ');
-    expect(page(2)).toMatch(/^ ?Exemplar für Ihre Unterlagen \(zum Aufbewahren; unterschrieben wird das Exemplar zur Rücksendung\).*Nein, ich möchte nicht per WhatsApp kontaktiert werden\. $/);
+    expect(page(2)).toMatch(
+      /^ ?Exemplar für Ihre Unterlagen \(zum Aufbewahren; unterschrieben wird das Exemplar zur Rücksendung\).*Nein, ich möchte nicht per WhatsApp kontaktiert werden\. $/,
+    );
     const signed = (n: number, refusal: string) => page(n).slice(page(n).indexOf(refusal));
-    for (const label of ['Ort, Datum', 'Name und Mobilnummer der Person, die unterschreibt', 'Unterschrift', 'Unterschrift einer oder eines Erziehungsberechtigten']) expect(signed(3, 'Nein, ich möchte nicht')).toContain(label);
+    for (const label of [
+      'Ort, Datum',
+      'Name und Mobilnummer der Person, die unterschreibt',
+      'Unterschrift',
+      'Unterschrift einer oder eines Erziehungsberechtigten',
+    ])
+      expect(signed(3, 'Nein, ich möchte nicht')).toContain(label);
     expect(page(5)).toMatch(/No, I do not want to be contacted via WhatsApp\. $/);
-    for (const label of ['Place, date', 'Name and mobile number of the person signing', 'Signature', 'Signature of a parent or guardian']) expect(signed(6, 'No, I do not want')).toContain(label);
+    for (const label of ['Place, date', 'Name and mobile number of the person signing', 'Signature', 'Signature of a parent or guardian'])
+      expect(signed(6, 'No, I do not want')).toContain(label);
     // And all of it above the bottom margin (10 mm), inside 25 mm left and 20 mm right.
     for (const word of words(file).filter((w) => w.page !== 1 && w.page !== 4)) {
       expect(word.bottom, `${word.text} on page ${word.page}`).toBeLessThanOrEqual(287);

@@ -11,7 +11,14 @@ import { testSession } from '../../helpers/session';
 import { pageCount, pdftotext, words } from '../../helpers/pdf';
 import { tempDir } from '../../helpers/temp';
 
-const address = (street: string, postalCode: string, city: string, country: string | null = null) => ({ street, postalCode, city, country, region: null, label: null });
+const address = (street: string, postalCode: string, city: string, country: string | null = null) => ({
+  street,
+  postalCode,
+  city,
+  country,
+  region: null,
+  label: null,
+});
 
 /**
  * Each element in the text, each after the one before (information before boxes before signature).
@@ -31,8 +38,23 @@ function seed() {
   const session = testSession();
   const { contacts } = session.ctx.repos;
   const ids = {
-    schmidt: contacts.insert({ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', title: 'Dr.', gender: 'female', addresses: [address('Hauptstraße 5', '34119', 'Kassel')], phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] }),
-    mueller: contacts.insert({ displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', gender: 'male', customerNumber: 'K-4711', addresses: [address('Am Lindenhof 12', '34131', 'Kassel')] }),
+    schmidt: contacts.insert({
+      displayName: 'Anna Schmidt',
+      givenName: 'Anna',
+      familyName: 'Schmidt',
+      title: 'Dr.',
+      gender: 'female',
+      addresses: [address('Hauptstraße 5', '34119', 'Kassel')],
+      phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }],
+    }),
+    mueller: contacts.insert({
+      displayName: 'Jürgen Müller',
+      givenName: 'Jürgen',
+      familyName: 'Müller',
+      gender: 'male',
+      customerNumber: 'K-4711',
+      addresses: [address('Am Lindenhof 12', '34131', 'Kassel')],
+    }),
     long: contacts.insert({
       displayName: 'Maria Gonçalves-Oberländer',
       givenName: 'Maria-Magdalena',
@@ -40,8 +62,16 @@ function seed() {
       organization: 'Gonçalves Immobilienverwaltung & Hausmeisterservice GmbH & Co. KG',
       addresses: [address('Mariahilfer Straße 123, Stiege 4, Tür 17', '1060', 'Wien', 'Österreich')],
     }),
-    company: contacts.insert({ displayName: 'Elektro <Meier> & Söhne KG', organization: 'Elektro <Meier> & Söhne KG', isCompany: true, addresses: [address('Industriestraße 1', '34123', 'Kassel')] }),
-    noAddress: contacts.insert({ displayName: 'Opa Heinz', phones: [{ e164: '+491511111111', raw: '0151 1111111', label: null, kind: 'mobile' }] }),
+    company: contacts.insert({
+      displayName: 'Elektro <Meier> & Söhne KG',
+      organization: 'Elektro <Meier> & Söhne KG',
+      isCompany: true,
+      addresses: [address('Industriestraße 1', '34123', 'Kassel')],
+    }),
+    noAddress: contacts.insert({
+      displayName: 'Opa Heinz',
+      phones: [{ e164: '+491511111111', raw: '0151 1111111', label: null, kind: 'mobile' }],
+    }),
   };
   return { session, ids };
 }
@@ -63,7 +93,9 @@ describe('consent letters printed by Chromium', () => {
     expect(pageCount(file)).toBe(12);
 
     // Letters laid out as printed (the information block's rows), forms in reading order.
-    const pages = Array.from({ length: 12 }, (_, i) => pdftotext(file, ...(i % 3 === 0 ? ['-layout'] : []), '-f', String(i + 1), '-l', String(i + 1)).replace(/\s+/g, ' '));
+    const pages = Array.from({ length: 12 }, (_, i) =>
+      pdftotext(file, ...(i % 3 === 0 ? ['-layout'] : []), '-f', String(i + 1), '-l', String(i + 1)).replace(/\s+/g, ' '),
+    );
     const expectations: [number, string, string][] = [
       [ids.schmidt, 'Frau Dr. Anna Schmidt', 'Sehr geehrte Frau Dr. Schmidt,'],
       [ids.mueller, 'Herrn Jürgen Müller', 'Sehr geehrter Herr Müller,'],
@@ -137,12 +169,21 @@ describe('consent letters printed by Chromium', () => {
       ]);
       expect(keep).not.toMatch(/§ 26|Ort, Datum/);
       expectInOrder(back, ['Exemplar zur Rücksendung', belongsTo]);
-      expectInOrder(back, [...declaration, 'habe ich mit dem Exemplar für Ihre Unterlagen (gleiche Textversion) erhalten. Meine Einwilligung ist freiwillig; ich kann sie jederzeit widerrufen (Art. 7 Abs. 3 DSGVO).', ...decision, 'Ort, Datum', 'Unterschrift']);
+      expectInOrder(back, [
+        ...declaration,
+        'habe ich mit dem Exemplar für Ihre Unterlagen (gleiche Textversion) erhalten. Meine Einwilligung ist freiwillig; ich kann sie jederzeit widerrufen (Art. 7 Abs. 3 DSGVO).',
+        ...decision,
+        'Ort, Datum',
+        'Unterschrift',
+      ]);
       expect(back).toContain('Bitte zurück an:');
       expect(back).toContain('Dachdeckerei Schulze GmbH Mühlenweg 3 34117 Kassel');
       expect(back).toContain('Ein Foto oder Scan per E-Mail an info@schulze-dach.de genügt.');
       // Only a person consents: a company's form asks who signs, with their mobile number.
-      if (id === ids.company) expect(back.slice(-300)).toMatch(/Ort, Datum Name und Mobilnummer der Person, die unterschreibt \(einwilligen kann nur ein Mensch, keine Firma\) Unterschrift/);
+      if (id === ids.company)
+        expect(back.slice(-300)).toMatch(
+          /Ort, Datum Name und Mobilnummer der Person, die unterschreibt \(einwilligen kann nur ein Mensch, keine Firma\) Unterschrift/,
+        );
       else expect(back).not.toContain('Person, die unterschreibt');
     });
     expect(pages[3]).toContain('Kundennummer K-4711');
@@ -158,7 +199,11 @@ describe('consent letters printed by Chromium', () => {
       ...[3, 6, 9, 12].map((page) => [page, ['Dachdeckerei', 'Mühlenweg', '34117']] as const),
     ] as const) {
       const zone = all.filter((w) => w.page === pageIndex && w.top >= 60 && w.bottom <= 95 && w.left < 110);
-      for (const marker of markers) expect(zone.some((w) => w.text.includes(marker)), `${marker} on page ${pageIndex}`).toBe(true);
+      for (const marker of markers)
+        expect(
+          zone.some((w) => w.text.includes(marker)),
+          `${marker} on page ${pageIndex}`,
+        ).toBe(true);
       for (const word of zone) {
         expect(word.left, word.text).toBeGreaterThanOrEqual(20);
         expect(word.right, word.text).toBeLessThanOrEqual(105);
@@ -183,7 +228,10 @@ describe('consent letters printed by Chromium', () => {
   it('marks nobody when printing fails, and refuses letters while the profile is incomplete', async () => {
     const { session, ids } = seed();
     await expect(printLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => undefined)).rejects.toThrowError(AppError);
-    await expect(printLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => undefined)).rejects.toMatchObject({ code: 'conflict', vars: { fields: expect.stringContaining('Name des Betriebs') } });
+    await expect(printLetters(session.ctx, { ids: [ids.schmidt], form: 'B' }, async () => undefined)).rejects.toMatchObject({
+      code: 'conflict',
+      vars: { fields: expect.stringContaining('Name des Betriebs') },
+    });
 
     updateProfile(session.ctx, completeProfile);
     await expect(
@@ -217,7 +265,9 @@ describe('consent letters printed by Chromium', () => {
     const file = path.join(tempDir(), 'english.pdf');
     const result = await printLetters(session.ctx, { ids: [id], form: 'B', date: '2026-11-26' }, (pdf) => writeFileSync(file, pdf));
     expect(pageCount(file)).toBe(3);
-    const [letter, keep, back] = [1, 2, 3].map((page) => pdftotext(file, ...(page === 1 ? ['-layout'] : []), '-f', String(page), '-l', String(page)).replace(/\s+/g, ' ')) as [string, string, string];
+    const [letter, keep, back] = [1, 2, 3].map((page) =>
+      pdftotext(file, ...(page === 1 ? ['-layout'] : []), '-f', String(page), '-l', String(page)).replace(/\s+/g, ' '),
+    ) as [string, string, string];
     expectInOrder(letter, [
       'Customer no. K-0815',
       `Our reference ${result.version}/${id}`,
@@ -266,7 +316,13 @@ describe('consent letters printed by Chromium', () => {
       ...decision,
     ]);
     expectInOrder(back, ['Copy to return', 'A photo or scan by e-mail to info@schulze-dach.de is enough.']);
-    expectInOrder(back, ['Consent to communication via WhatsApp', 'I have received the information on the processing (recipients, transfer to the USA, withdrawal, retention, my rights) with the copy for your records (same text version).', ...decision, 'Place, date', 'Signature (Sarah Jones)']);
+    expectInOrder(back, [
+      'Consent to communication via WhatsApp',
+      'I have received the information on the processing (recipients, transfer to the USA, withdrawal, retention, my rights) with the copy for your records (same text version).',
+      ...decision,
+      'Place, date',
+      'Signature (Sarah Jones)',
+    ]);
     expect(keep).toContain('Copy for your records (to keep; the copy to return is the one to sign)');
     for (const copy of [keep, back]) expect(copy).not.toMatch(/Einwilligung|Speicherdauer|Unterschrift/);
     const zone = words(file).filter((w) => w.page === 1 && w.top >= 60 && w.bottom <= 95 && w.left < 110);
@@ -282,7 +338,9 @@ describe('consent letters printed by Chromium', () => {
     updateProfile(session.ctx, completeProfile);
     const file = path.join(tempDir(), 'form-a.pdf');
     await printLetters(session.ctx, { ids: [ids.mueller], form: 'A' }, (pdf) => writeFileSync(file, pdf));
-    const address = words(file).filter((w) => w.page === 1 && ['Herrn', 'Lindenhof', '34131'].some((m) => w.text.includes(m)) && w.top < 80);
+    const address = words(file).filter(
+      (w) => w.page === 1 && ['Herrn', 'Lindenhof', '34131'].some((m) => w.text.includes(m)) && w.top < 80,
+    );
     expect(address.length).toBe(3);
     // The return copy puts the business's address in the same zone.
     const back = words(file).filter((w) => w.page === 3 && ['Dachdeckerei', 'Mühlenweg', '34117'].includes(w.text) && w.top < 80);

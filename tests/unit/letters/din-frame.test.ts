@@ -30,7 +30,11 @@ async function printOne(form: LetterForm) {
   const session = testSession();
   updateProfile(session.ctx, completeProfile);
   const id = session.ctx.repos.contacts.insert({
-    displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', gender: 'male', customerNumber: 'K-4711',
+    displayName: 'Jürgen Müller',
+    givenName: 'Jürgen',
+    familyName: 'Müller',
+    gender: 'male',
+    customerNumber: 'K-4711',
     addresses: [{ street: 'Am Lindenhof 12', postalCode: '34131', city: 'Kassel', region: null, country: null, label: null }],
   });
   const file = path.join(tempDir(), `form-${form}.pdf`);
@@ -44,7 +48,8 @@ describe.each(['B', 'A'] as const)('the DIN 5008 frame, Form %s', (form) => {
   it('puts the return line, the information block and the letter text where the standard says', async () => {
     const file = await printOne(form);
     const page = words(file).filter((w) => w.page === 1);
-    const first = (text: string, where: (w: (typeof page)[number]) => boolean = () => true) => page.find((w) => w.text === text && where(w))!;
+    const first = (text: string, where: (w: (typeof page)[number]) => boolean = () => true) =>
+      page.find((w) => w.text === text && where(w))!;
     // The return line (8 pt, underlined) sits in the 5 mm above the address zone's start.
     const returnWord = first('Mühlenweg', (w) => w.top > 25);
     expect(returnWord.top).toBeGreaterThanOrEqual(pos.returnLine);

@@ -11,7 +11,14 @@ import { pageCount, pdftotext, words } from '../../helpers/pdf';
 import { testSession } from '../../helpers/session';
 import { tempDatabasePath, tempDir } from '../../helpers/temp';
 
-const address = (street: string, postalCode: string, city: string) => ({ street, postalCode, city, country: null, region: null, label: null });
+const address = (street: string, postalCode: string, city: string) => ({
+  street,
+  postalCode,
+  city,
+  country: null,
+  region: null,
+  label: null,
+});
 const mobile = (e164: string) => ({ e164, raw: e164, label: null, kind: 'mobile' as const });
 
 function seed(databasePath = tempDatabasePath()) {
@@ -20,10 +27,36 @@ function seed(databasePath = tempDatabasePath()) {
   const { contacts } = session.ctx.repos;
   const ids = {
     // Target Threema: a switch, with the business's Threema link and its QR code.
-    threema: contacts.insert({ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', gender: 'female', addresses: [address('Hauptstraße 5', '34119', 'Kassel')], phones: [mobile('+491701234567')] }),
-    consent: contacts.insert({ displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', gender: 'male', customerNumber: 'K-4711', addresses: [address('Am Lindenhof 12', '34131', 'Kassel')] }),
-    phoneOnly: contacts.insert({ displayName: 'Elektro Meier KG', organization: 'Elektro Meier KG', isCompany: true, addresses: [address('Industriestraße 1', '34123', 'Kassel')] }),
-    employee: contacts.insert({ displayName: 'Karl Fuchs', givenName: 'Karl', familyName: 'Fuchs', gender: 'male', kind: 'employee', addresses: [address('Gartenweg 2', '34125', 'Kassel')] }),
+    threema: contacts.insert({
+      displayName: 'Anna Schmidt',
+      givenName: 'Anna',
+      familyName: 'Schmidt',
+      gender: 'female',
+      addresses: [address('Hauptstraße 5', '34119', 'Kassel')],
+      phones: [mobile('+491701234567')],
+    }),
+    consent: contacts.insert({
+      displayName: 'Jürgen Müller',
+      givenName: 'Jürgen',
+      familyName: 'Müller',
+      gender: 'male',
+      customerNumber: 'K-4711',
+      addresses: [address('Am Lindenhof 12', '34131', 'Kassel')],
+    }),
+    phoneOnly: contacts.insert({
+      displayName: 'Elektro Meier KG',
+      organization: 'Elektro Meier KG',
+      isCompany: true,
+      addresses: [address('Industriestraße 1', '34123', 'Kassel')],
+    }),
+    employee: contacts.insert({
+      displayName: 'Karl Fuchs',
+      givenName: 'Karl',
+      familyName: 'Fuchs',
+      gender: 'male',
+      kind: 'employee',
+      addresses: [address('Gartenweg 2', '34125', 'Kassel')],
+    }),
     noAddress: contacts.insert({ displayName: 'Opa Heinz', phones: [mobile('+491511111111')] }),
   };
   contacts.updateFields(ids.threema, { target: 'threema' });
@@ -47,7 +80,9 @@ describe('invitations on paper', () => {
     const { session, ids } = seed();
     const file = path.join(tempDir(), 'einladungen.pdf');
     const order = [ids.threema, ids.consent, ids.phoneOnly, ids.employee, ids.noAddress];
-    const result = await printLetters(session.ctx, { ids: order, form: 'B', kind: 'invitation', date: '2026-11-27' }, (pdf) => writeFileSync(file, pdf));
+    const result = await printLetters(session.ctx, { ids: order, form: 'B', kind: 'invitation', date: '2026-11-27' }, (pdf) =>
+      writeFileSync(file, pdf),
+    );
 
     expect(result).toMatchObject({ printed: 4, marked: 4, withoutAddress: [{ id: ids.noAddress, displayName: 'Opa Heinz' }], version: '' });
     expect(pageCount(file)).toBe(4);
@@ -81,10 +116,17 @@ describe('invitations on paper', () => {
     }
 
     const marked = session.ctx.repos.contacts.byIds(order);
-    for (const id of [ids.threema, ids.consent, ids.phoneOnly, ids.employee]) expect(marked.get(id)).toMatchObject({ stage: 'invited', invitedChannel: 'letter', invitedAt: '2026-11-27' });
+    for (const id of [ids.threema, ids.consent, ids.phoneOnly, ids.employee])
+      expect(marked.get(id)).toMatchObject({ stage: 'invited', invitedChannel: 'letter', invitedAt: '2026-11-27' });
     expect(marked.get(ids.noAddress)!.stage).toBe('new');
     // The letter invited the employee to the recommended messenger: that target is stored with the invitation; the others keep theirs.
-    expect([ids.threema, ids.consent, ids.phoneOnly, ids.employee, ids.noAddress].map((id) => marked.get(id)!.target)).toEqual(['threema', 'whatsapp_consent', 'phone_email', 'signal', null]);
+    expect([ids.threema, ids.consent, ids.phoneOnly, ids.employee, ids.noAddress].map((id) => marked.get(id)!.target)).toEqual([
+      'threema',
+      'whatsapp_consent',
+      'phone_email',
+      'signal',
+      null,
+    ]);
   }, 60_000);
 
   it("writes each letter in its contact's language and with their Du or Sie, in one batch", async () => {
@@ -92,7 +134,9 @@ describe('invitations on paper', () => {
     session.ctx.repos.contacts.updateFields(ids.threema, { language: 'en' });
     session.ctx.repos.contacts.updateFields(ids.employee, { formal: true });
     const file = path.join(tempDir(), 'gemischt.pdf');
-    await printLetters(session.ctx, { ids: [ids.threema, ids.employee], form: 'B', kind: 'invitation', date: '2026-11-27' }, (pdf) => writeFileSync(file, pdf));
+    await printLetters(session.ctx, { ids: [ids.threema, ids.employee], form: 'B', kind: 'invitation', date: '2026-11-27' }, (pdf) =>
+      writeFileSync(file, pdf),
+    );
     const [english, german] = [1, 2].map((page) => pdftotext(file, '-f', String(page), '-l', String(page)).replace(/\s+/g, ' '));
     expect(english).toContain('We are moving from WhatsApp to Threema');
     expect(english).toContain('Dear Ms Schmidt, We are moving our messages from WhatsApp to Threema.');
@@ -107,18 +151,30 @@ describe('invitations on paper', () => {
   it('uses the text the office wrote for letters, and `cli letters --kind invitation` prints them', async () => {
     const db = tempDatabasePath();
     const { session, ids } = seed(db);
-    saveTemplate(session.ctx, { language: 'de', formal: true, kind: 'phone_email', channel: 'letter' }, { subject: 'Neu: Telefon statt WhatsApp', body: '{{Anrede}}\n\nab sofort rufen wir Sie an.\nIhr Team\n\n{{Absender}}' });
+    saveTemplate(
+      session.ctx,
+      { language: 'de', formal: true, kind: 'phone_email', channel: 'letter' },
+      { subject: 'Neu: Telefon statt WhatsApp', body: '{{Anrede}}\n\nab sofort rufen wir Sie an.\nIhr Team\n\n{{Absender}}' },
+    );
     session.close();
     const file = path.join(tempDir(), 'cli.pdf');
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(['letters', '--db', db, '--ids', String(ids.phoneOnly), '--kind', 'invitation', '--out', file], { out: (text) => out.push(text), err: (text) => err.push(text) });
+    const code = await runCli(['letters', '--db', db, '--ids', String(ids.phoneOnly), '--kind', 'invitation', '--out', file], {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+    });
     expect({ code, err }).toEqual({ code: 0, err: [] });
     expect(out.join('\n')).toContain('1 Einladungsbrief geschrieben');
     const text = pdftotext(file).replace(/\s+/g, ' ');
     expect(text).toContain('Neu: Telefon statt WhatsApp');
     expect(text).toContain('ab sofort rufen wir Sie an. Ihr Team Bernd Schulze');
-    expect(await runCli(['letters', '--db', db, '--all', '--kind', 'flyer', '--out', file], { out: () => undefined, err: (text) => err.push(text) })).toBe(2);
+    expect(
+      await runCli(['letters', '--db', db, '--all', '--kind', 'flyer', '--out', file], {
+        out: () => undefined,
+        err: (text) => err.push(text),
+      }),
+    ).toBe(2);
     expect(err.join('\n')).toContain('--kind: „flyer“ gibt es nicht');
   }, 60_000);
 });

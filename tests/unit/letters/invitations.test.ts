@@ -5,7 +5,16 @@ import { updateProfile } from '../../../electron/services/profile';
 import { setStage } from '../../../electron/services/tracking';
 import { invitationFor, suggestedTarget, whatsappLink } from '../../../shared/invitations/invitation';
 import { smsLength } from '../../../shared/invitations/sms';
-import { defaultTemplates, fillTemplate, invitationKinds, mentionsQrCode, messageChannels, templateChannels, unknownPlaceholders, UnknownPlaceholderError } from '../../../shared/invitations/templates';
+import {
+  defaultTemplates,
+  fillTemplate,
+  invitationKinds,
+  mentionsQrCode,
+  messageChannels,
+  templateChannels,
+  unknownPlaceholders,
+  UnknownPlaceholderError,
+} from '../../../shared/invitations/templates';
 import { normalizePhoneSlow } from '../../../shared/phone';
 import { emptyProfile, type Profile } from '../../../shared/model/profile';
 import { completeProfile } from '../../helpers/profile';
@@ -15,16 +24,59 @@ import { tempDatabasePath } from '../../helpers/temp';
 const profile: Profile = { ...emptyProfile, ...completeProfile } as Profile;
 
 const contactBase = {
-  id: 7, displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', title: null, gender: 'male' as const, organization: null, department: null, jobTitle: null, isCompany: false,
-  customerNumber: null, birthday: null, note: null, phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' as const }], emails: [{ address: 'j.mueller@example.de', label: null, valid: true }],
-  addresses: [], kind: 'customer' as const, language: 'de' as const, formal: null, minor: false, tags: [], stage: 'new' as const, target: null, messenger: null, messengerId: null, stageChangedAt: null, invitedAt: null, invitedChannel: null,
-  switchedAt: null, letterSentAt: null, letterVersion: null, onWhatsapp: true, whatsappLastMessageAt: null, revision: 1, updatedAt: '2026-11-26T00:00:00Z',
+  id: 7,
+  displayName: 'Jürgen Müller',
+  givenName: 'Jürgen',
+  familyName: 'Müller',
+  title: null,
+  gender: 'male' as const,
+  organization: null,
+  department: null,
+  jobTitle: null,
+  isCompany: false,
+  customerNumber: null,
+  birthday: null,
+  note: null,
+  phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' as const }],
+  emails: [{ address: 'j.mueller@example.de', label: null, valid: true }],
+  addresses: [],
+  kind: 'customer' as const,
+  language: 'de' as const,
+  formal: null,
+  minor: false,
+  tags: [],
+  stage: 'new' as const,
+  target: null,
+  messenger: null,
+  messengerId: null,
+  stageChangedAt: null,
+  invitedAt: null,
+  invitedChannel: null,
+  switchedAt: null,
+  letterSentAt: null,
+  letterVersion: null,
+  onWhatsapp: true,
+  whatsappLastMessageAt: null,
+  revision: 1,
+  updatedAt: '2026-11-26T00:00:00Z',
 };
 
 describe('invitation templates', () => {
   it('flag unknown placeholders and never print them raw', () => {
     expect(unknownPlaceholders('{{Anrede}} {{Vornme}} {{ Link }} {{Vornme}}')).toEqual(['Vornme']);
-    expect(() => fillTemplate('Hallo {{Vornme}}', { Anrede: '', Vorname: 'Jürgen', Nachname: '', Firma: '', Betrieb: '', Messenger: '', Messengerinfo: '', Link: '', Absender: '' })).toThrowError(UnknownPlaceholderError);
+    expect(() =>
+      fillTemplate('Hallo {{Vornme}}', {
+        Anrede: '',
+        Vorname: 'Jürgen',
+        Nachname: '',
+        Firma: '',
+        Betrieb: '',
+        Messenger: '',
+        Messengerinfo: '',
+        Link: '',
+        Absender: '',
+      }),
+    ).toThrowError(UnknownPlaceholderError);
     for (const language of ['de', 'en'] as const) {
       for (const tone of ['formal', 'informal'] as const) {
         for (const channels of Object.values(defaultTemplates[language][tone])) {
@@ -50,10 +102,26 @@ describe('invitation templates', () => {
   });
 
   it('leaves no stray comma, dash or empty line where a value is still empty (no sender, no business name yet)', () => {
-    const values = { Anrede: 'Hallo Jürgen,', Vorname: 'Jürgen', Nachname: '', Firma: '', Betrieb: '', Messenger: 'Signal', Messengerinfo: '', Link: 'https://signal.me/#p/+491719876543', Absender: '' };
-    expect(fillTemplate('{{Anrede}}\nwir sind jetzt bei {{Messenger}}: {{Link}}\nVielen Dank!\n{{Absender}}, {{Betrieb}}', values)).toBe('Hallo Jürgen,\nwir sind jetzt bei Signal: https://signal.me/#p/+491719876543\nVielen Dank!');
-    expect(fillTemplate('{{Anrede}} neu bei {{Messenger}}: {{Link}} - {{Betrieb}}', values)).toBe('Hallo Jürgen, neu bei Signal: https://signal.me/#p/+491719876543');
-    expect(fillTemplate('{{Anrede}}\n\nText – mit Gedankenstrich.\n\n{{Absender}}\n{{Betrieb}}', { ...values, Absender: 'Bernd Schulze' })).toBe('Hallo Jürgen,\n\nText – mit Gedankenstrich.\n\nBernd Schulze');
+    const values = {
+      Anrede: 'Hallo Jürgen,',
+      Vorname: 'Jürgen',
+      Nachname: '',
+      Firma: '',
+      Betrieb: '',
+      Messenger: 'Signal',
+      Messengerinfo: '',
+      Link: 'https://signal.me/#p/+491719876543',
+      Absender: '',
+    };
+    expect(fillTemplate('{{Anrede}}\nwir sind jetzt bei {{Messenger}}: {{Link}}\nVielen Dank!\n{{Absender}}, {{Betrieb}}', values)).toBe(
+      'Hallo Jürgen,\nwir sind jetzt bei Signal: https://signal.me/#p/+491719876543\nVielen Dank!',
+    );
+    expect(fillTemplate('{{Anrede}} neu bei {{Messenger}}: {{Link}} - {{Betrieb}}', values)).toBe(
+      'Hallo Jürgen, neu bei Signal: https://signal.me/#p/+491719876543',
+    );
+    expect(
+      fillTemplate('{{Anrede}}\n\nText – mit Gedankenstrich.\n\n{{Absender}}\n{{Betrieb}}', { ...values, Absender: 'Bernd Schulze' }),
+    ).toBe('Hallo Jürgen,\n\nText – mit Gedankenstrich.\n\nBernd Schulze');
   });
 
   it('counts SMS parts: 160 GSM characters in one, 153 per part beyond; 70 and 67 once a character is outside', () => {
@@ -71,7 +139,6 @@ describe('invitation templates', () => {
   });
 });
 
-
 describe('invitations', () => {
   const contact = (fields: object) => ({ ...contactBase, ...fields });
 
@@ -87,7 +154,9 @@ describe('invitations', () => {
     expect(decodeURIComponent(invitation.links.mailto!.split('body=')[1]!)).toBe(invitation.texts.email.replace(/\n/g, '\r\n'));
     expect(invitation.texts.email).toContain('\n\nMit freundlichen Grüßen\nBernd Schulze\nDachdeckerei Schulze GmbH');
     expect(invitation.links.mailto).toMatch(/^mailto:j\.mueller@example\.de\?subject=Dachdeckerei%20Schulze%20GmbH/);
-    expect(invitation.texts.sms).toBe('Sehr geehrter Herr Müller, wir schreiben künftig über Threema statt WhatsApp: https://threema.id/ABCD1234 - Dachdeckerei Schulze GmbH');
+    expect(invitation.texts.sms).toBe(
+      'Sehr geehrter Herr Müller, wir schreiben künftig über Threema statt WhatsApp: https://threema.id/ABCD1234 - Dachdeckerei Schulze GmbH',
+    );
     expect(decodeURIComponent(invitation.links.sms!.split('body=')[1]!)).toBe(invitation.texts.sms);
   });
 
@@ -96,8 +165,14 @@ describe('invitations', () => {
     expect(employee.text.startsWith('Hallo Jürgen,\nwir stellen unsere Nachrichten von WhatsApp auf Signal um')).toBe(true);
     expect(employee.links.messenger).toBe('https://signal.me/#p/+491719876543');
     expect(invitationFor(contact({ target: 'whatsapp_consent' }), profile, { language: 'de' }).text).toContain('schriftliche Einwilligung');
-    expect(invitationFor(contact({ target: 'phone_email', phones: [] }), profile, { language: 'de' })).toMatchObject({ channel: 'email', links: { whatsapp: null } });
-    expect(invitationFor(contact({ target: 'signal', phones: [], emails: [] }), profile, { language: 'en' })).toMatchObject({ channel: 'letter', links: { whatsapp: null, mailto: null } });
+    expect(invitationFor(contact({ target: 'phone_email', phones: [] }), profile, { language: 'de' })).toMatchObject({
+      channel: 'email',
+      links: { whatsapp: null },
+    });
+    expect(invitationFor(contact({ target: 'signal', phones: [], emails: [] }), profile, { language: 'en' })).toMatchObject({
+      channel: 'letter',
+      links: { whatsapp: null, mailto: null },
+    });
   });
 
   it("writes in the contact's language and with their Du or Sie, where the office set them", () => {
@@ -112,14 +187,24 @@ describe('invitations', () => {
     expect(invitationFor(contact({ formal: false }), profile).text.startsWith('Hallo Jürgen,')).toBe(true);
     expect(invitationFor(contact({ language: 'en', formal: false }), profile).text.startsWith('Hi Jürgen,')).toBe(true);
     // Asked for explicitly (the template editor's preview), language and tone win over the contact's.
-    expect(invitationFor(contact({ language: 'en', formal: false }), profile, { language: 'de', formal: true }).text.startsWith('Sehr geehrter Herr Müller,')).toBe(true);
+    expect(
+      invitationFor(contact({ language: 'en', formal: false }), profile, { language: 'de', formal: true }).text.startsWith(
+        'Sehr geehrter Herr Müller,',
+      ),
+    ).toBe(true);
   });
 
   it('`cli invitations --json` prints one invitation per contact; one without a target waits for --target', async () => {
     const db = tempDatabasePath();
     const session = testSession(db);
     updateProfile(session.ctx, completeProfile);
-    const id = session.ctx.repos.contacts.insert({ displayName: 'Anna Schmidt', givenName: 'Anna', familyName: 'Schmidt', gender: 'female', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] });
+    const id = session.ctx.repos.contacts.insert({
+      displayName: 'Anna Schmidt',
+      givenName: 'Anna',
+      familyName: 'Schmidt',
+      gender: 'female',
+      phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }],
+    });
     session.close();
     const run = async (...args: string[]) => {
       const out: string[] = [];
@@ -131,12 +216,33 @@ describe('invitations', () => {
     expect(waiting.code).toBe(0);
     // The existing keys stay; no text and no link until a target is chosen.
     expect(JSON.parse(waiting.out)).toEqual([
-      expect.objectContaining({ id, channel: 'whatsapp', language: 'de', formal: true, subject: '', text: '', needsTarget: true, target: null, suggestedTarget: 'signal', links: { whatsapp: null, sms: null, messenger: null, mailto: null } }),
+      expect.objectContaining({
+        id,
+        channel: 'whatsapp',
+        language: 'de',
+        formal: true,
+        subject: '',
+        text: '',
+        needsTarget: true,
+        target: null,
+        suggestedTarget: 'signal',
+        links: { whatsapp: null, sms: null, messenger: null, mailto: null },
+      }),
     ]);
-    expect((await run()).out).toContain('Noch kein Ziel festgelegt – bitte mit --target eins wählen (signal, threema, wire, element, ginlo, whatsapp_consent, phone_email). Vorschlag des Betriebs: --target signal.');
+    expect((await run()).out).toContain(
+      'Noch kein Ziel festgelegt – bitte mit --target eins wählen (signal, threema, wire, element, ginlo, whatsapp_consent, phone_email). Vorschlag des Betriebs: --target signal.',
+    );
 
     const [invitation] = JSON.parse((await run('--target', 'signal', '--json')).out);
-    expect(invitation).toMatchObject({ id, channel: 'whatsapp', needsTarget: false, target: 'signal', missingProfile: [], noMessaging: null, links: { messenger: 'https://signal.me/#p/+491719876543', mailto: null } });
+    expect(invitation).toMatchObject({
+      id,
+      channel: 'whatsapp',
+      needsTarget: false,
+      target: 'signal',
+      missingProfile: [],
+      noMessaging: null,
+      links: { messenger: 'https://signal.me/#p/+491719876543', mailto: null },
+    });
     expect(invitation.text.startsWith('Sehr geehrte Frau Schmidt,')).toBe(true);
     expect(new URL(invitation.links.whatsapp).pathname).toBe('/491701234567');
     expect(new URL(invitation.links.whatsapp).searchParams.get('text')).toBe(invitation.text);
@@ -147,7 +253,12 @@ describe('invitations', () => {
     const db = tempDatabasePath();
     const session = testSession(db);
     updateProfile(session.ctx, { recommendedMessenger: 'signal' });
-    const id = session.ctx.repos.contacts.insert({ displayName: 'Anna Schmidt', familyName: 'Schmidt', gender: 'female', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] });
+    const id = session.ctx.repos.contacts.insert({
+      displayName: 'Anna Schmidt',
+      familyName: 'Schmidt',
+      gender: 'female',
+      phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }],
+    });
     session.ctx.repos.contacts.updateFields(id, { target: 'signal' });
     session.close();
     const out: string[] = [];
@@ -165,7 +276,12 @@ describe('invitations', () => {
 describe('who gets WhatsApp and SMS: libphonenumber’s number type decides', () => {
   /** A phone as the importer stores it: e164 and kind from libphonenumber. */
   const phone = (raw: string) => ({ raw, label: null, ...normalizePhoneSlow(raw, 'DE') });
-  const contact = (phones: string[], emails = contactBase.emails) => ({ ...contactBase, target: 'signal' as const, phones: phones.map(phone), emails });
+  const contact = (phones: string[], emails = contactBase.emails) => ({
+    ...contactBase,
+    target: 'signal' as const,
+    phones: phones.map(phone),
+    emails,
+  });
 
   it('offers no wa.me and no sms: link to a landline, and says why with the number', () => {
     const landline = invitationFor(contact(['0561 123456']), profile);
@@ -173,9 +289,18 @@ describe('who gets WhatsApp and SMS: libphonenumber’s number type decides', ()
     expect(landline.noMessaging).toEqual({ reason: 'landline_only', numbers: ['0561 123456'] });
     expect(landline.channel).toBe('email');
     // Landline and a number that is not one: still only the landline to call.
-    expect(invitationFor(contact(['0561 123456', '0170 12']), profile).noMessaging).toEqual({ reason: 'landline_only', numbers: ['0561 123456'] });
-    expect(invitationFor(contact(['0170 12']), profile)).toMatchObject({ noMessaging: { reason: 'invalid_numbers', numbers: ['0170 12'] }, links: { whatsapp: null, sms: null } });
-    expect(invitationFor(contact([]), profile)).toMatchObject({ noMessaging: { reason: 'no_phone', numbers: [] }, links: { whatsapp: null, sms: null } });
+    expect(invitationFor(contact(['0561 123456', '0170 12']), profile).noMessaging).toEqual({
+      reason: 'landline_only',
+      numbers: ['0561 123456'],
+    });
+    expect(invitationFor(contact(['0170 12']), profile)).toMatchObject({
+      noMessaging: { reason: 'invalid_numbers', numbers: ['0170 12'] },
+      links: { whatsapp: null, sms: null },
+    });
+    expect(invitationFor(contact([]), profile)).toMatchObject({
+      noMessaging: { reason: 'no_phone', numbers: [] },
+      links: { whatsapp: null, sms: null },
+    });
   });
 
   it('sends WhatsApp and SMS to the mobile number even when a landline comes first, and to a number that may be mobile ("other")', () => {
@@ -192,7 +317,16 @@ describe('who gets WhatsApp and SMS: libphonenumber’s number type decides', ()
   it('writes e-mail only to a valid address', () => {
     const invalid = invitationFor(contact(['0561 123456'], [{ address: 'mueller at example', label: null, valid: false }]), profile);
     expect(invalid).toMatchObject({ channel: 'letter', links: { whatsapp: null, sms: null, mailto: null } });
-    const second = invitationFor(contact(['0561 123456'], [{ address: 'mueller at example', label: null, valid: false }, { address: 'j.mueller@example.de', label: null, valid: true }]), profile);
+    const second = invitationFor(
+      contact(
+        ['0561 123456'],
+        [
+          { address: 'mueller at example', label: null, valid: false },
+          { address: 'j.mueller@example.de', label: null, valid: true },
+        ],
+      ),
+      profile,
+    );
     expect(second.links.mailto).toMatch(/^mailto:j\.mueller@example\.de\?/);
   });
 });
@@ -210,12 +344,19 @@ describe('an invitation with empty placeholders is not offered for sending', () 
     expect(invitationFor(contact(), profile).missingProfile).toEqual([]);
     // Threema has an id in the profile, Wire has none.
     expect(invitationFor(contact({ target: 'threema' }), profile).missingProfile).toEqual([]);
-    expect(invitationFor(contact({ target: 'wire' }), profile)).toMatchObject({ missingProfile: ['messengers.wire'], links: { whatsapp: null } });
+    expect(invitationFor(contact({ target: 'wire' }), profile)).toMatchObject({
+      missingProfile: ['messengers.wire'],
+      links: { whatsapp: null },
+    });
   });
 
   it('asks only for what the office’s own text uses', () => {
     const templates = structuredClone(defaultTemplates);
-    for (const channel of messageChannels) templates.de.formal.switch[channel] = { subject: channel === 'email' ? 'Neu bei {{Messenger}}' : '', body: '{{Anrede}} neu bei {{Messenger}}: {{Link}}' };
+    for (const channel of messageChannels)
+      templates.de.formal.switch[channel] = {
+        subject: channel === 'email' ? 'Neu bei {{Messenger}}' : '',
+        body: '{{Anrede}} neu bei {{Messenger}}: {{Link}}',
+      };
     const noSender: Profile = { ...profile, representative: '' };
     expect(invitationFor(contact(), noSender).missingProfile).toEqual(['representative']);
     expect(invitationFor(contact(), noSender, { templates }).missingProfile).toEqual([]);
@@ -257,7 +398,15 @@ describe('chat messages never speak of a QR code', () => {
 describe('an invitation never invents a target', () => {
   it('asks for one when the contact has none: no text, no link, the recommended messenger as a suggestion', () => {
     const invitation = invitationFor({ ...contactBase, target: null }, profile);
-    expect(invitation).toMatchObject({ needsTarget: true, target: null, suggestedTarget: 'signal', text: '', subject: '', texts: { whatsapp: '', sms: '', email: '', letter: '' }, links: { whatsapp: null, sms: null, messenger: null, mailto: null } });
+    expect(invitation).toMatchObject({
+      needsTarget: true,
+      target: null,
+      suggestedTarget: 'signal',
+      text: '',
+      subject: '',
+      texts: { whatsapp: '', sms: '', email: '', letter: '' },
+      links: { whatsapp: null, sms: null, messenger: null, mailto: null },
+    });
     // Language, tone and the way to reach them are known before the target.
     expect(invitation).toMatchObject({ language: 'de', formal: true, channel: 'whatsapp', noMessaging: null });
   });
@@ -280,7 +429,11 @@ describe('an invitation never invents a target', () => {
     expect(invitationForContact(session.ctx, id)).toMatchObject({ needsTarget: true, suggestedTarget: 'signal' });
     const chosen = invitationForContact(session.ctx, id, 'threema');
     setStage(session.ctx, id, { stage: 'invited', channel: 'whatsapp', date: '2026-11-27', target: chosen.target! });
-    expect(session.ctx.repos.contacts.byIds([id]).get(id)).toMatchObject({ stage: 'invited', target: 'threema', invitedChannel: 'whatsapp' });
+    expect(session.ctx.repos.contacts.byIds([id]).get(id)).toMatchObject({
+      stage: 'invited',
+      target: 'threema',
+      invitedChannel: 'whatsapp',
+    });
     expect(invitationForContact(session.ctx, id)).toMatchObject({ needsTarget: false, target: 'threema' });
     // Invited again, asking for another: the target set stays.
     setStage(session.ctx, id, { stage: 'invited', channel: 'sms', target: 'signal' });
@@ -289,7 +442,13 @@ describe('an invitation never invents a target', () => {
 
   it('suggests the recommended messenger, else the first the business is on, else none', () => {
     expect(suggestedTarget(profile)).toBe('signal');
-    expect(suggestedTarget({ ...profile, recommendedMessenger: null, messengers: { ...emptyProfile.messengers, element: '@betrieb:matrix.org' } })).toBe('element');
+    expect(
+      suggestedTarget({
+        ...profile,
+        recommendedMessenger: null,
+        messengers: { ...emptyProfile.messengers, element: '@betrieb:matrix.org' },
+      }),
+    ).toBe('element');
     expect(suggestedTarget(emptyProfile)).toBeNull();
   });
 });

@@ -23,13 +23,16 @@ async function finish(session: ReturnType<typeof testSession>, jobId: number) {
   }
 }
 
-const stages = (session: ReturnType<typeof testSession>, ids: number[]) => [...session.ctx.repos.contacts.byIds(ids).values()].map((c) => c.stage);
+const stages = (session: ReturnType<typeof testSession>, ids: number[]) =>
+  [...session.ctx.repos.contacts.byIds(ids).values()].map((c) => c.stage);
 
 describe('letters printed in the background', () => {
   it('reports progress, hands out the PDF, and marks the contacts only when the page confirms it saved it', async () => {
     const session = testSession();
     updateProfile(session.ctx, completeProfile);
-    const ids = [1, 2, 3].map((i) => session.ctx.repos.contacts.insert({ displayName: `Kunde ${i}`, familyName: `Kunde ${i}`, addresses: [address] }));
+    const ids = [1, 2, 3].map((i) =>
+      session.ctx.repos.contacts.insert({ displayName: `Kunde ${i}`, familyName: `Kunde ${i}`, addresses: [address] }),
+    );
     const jobId = session.ctx.letterJobs.start(session.ctx, { ids }, { form: 'B' });
     const { result, seen } = await finish(session, jobId);
     expect(seen[0]).toMatch(/^running /);
@@ -87,7 +90,9 @@ describe('letters delivered, not just printed', () => {
   it('marks nobody while the job is printing, nor when the finished PDF is only handed out', async () => {
     const session = testSession();
     updateProfile(session.ctx, completeProfile);
-    const ids = [1, 2].map((i) => session.ctx.repos.contacts.insert({ displayName: `Kunde ${i}`, familyName: `Kunde ${i}`, addresses: [address] }));
+    const ids = [1, 2].map((i) =>
+      session.ctx.repos.contacts.insert({ displayName: `Kunde ${i}`, familyName: `Kunde ${i}`, addresses: [address] }),
+    );
     const closed = printerClosed(session);
     const jobId = session.ctx.letterJobs.start(session.ctx, { ids }, { form: 'B' });
     expect(() => session.ctx.letterJobs.delivered(jobId)).toThrow(expect.objectContaining({ code: 'conflict' }));
@@ -104,7 +109,9 @@ describe('letters delivered, not just printed', () => {
   it('drops a job after ten minutes without a confirmation, fetched or not, with its PDF, and marks nobody', async () => {
     const session = testSession();
     updateProfile(session.ctx, completeProfile);
-    const [confirmed, fetchedOnly, forgotten] = ['Bestätigt', 'Abgeholt', 'Vergessen'].map((name) => session.ctx.repos.contacts.insert({ displayName: name, familyName: name, addresses: [address] }));
+    const [confirmed, fetchedOnly, forgotten] = ['Bestätigt', 'Abgeholt', 'Vergessen'].map((name) =>
+      session.ctx.repos.contacts.insert({ displayName: name, familyName: name, addresses: [address] }),
+    );
     let now = Date.parse('2026-11-26T09:00:00Z');
     session.ctx.letterJobs = new LetterJobs({ now: () => now });
     const printed = async (id: number) => {
@@ -140,7 +147,9 @@ describe('letters delivered, not just printed', () => {
     const dispatch = createDispatcher(ctx, () => undefined);
     try {
       updateProfile(ctx, completeProfile);
-      const ids = [1, 2].map((i) => ctx.repos.contacts.insert({ displayName: `Kunde ${i}`, familyName: `Kunde ${i}`, addresses: [address] }));
+      const ids = [1, 2].map((i) =>
+        ctx.repos.contacts.insert({ displayName: `Kunde ${i}`, familyName: `Kunde ${i}`, addresses: [address] }),
+      );
       const started = await dispatch('letters.start', { selection: { ids } });
       const jobId = (started as { ok: true; value: { jobId: number } }).value.jobId;
       const statusOf = async () => (await dispatch('letters.status', { jobId })) as { ok: boolean; value?: { result: unknown } };
@@ -156,12 +165,18 @@ describe('letters delivered, not just printed', () => {
       const locked = await dispatch('letters.delivered', { jobId });
       other.exec('ROLLBACK');
       other.close();
-      expect(locked).toEqual({ ok: false, error: { code: 'database_busy', message: expect.stringContaining(`Die Datenbank „${path}“ ist gerade gesperrt`) } });
+      expect(locked).toEqual({
+        ok: false,
+        error: { code: 'database_busy', message: expect.stringContaining(`Die Datenbank „${path}“ ist gerade gesperrt`) },
+      });
       expect([...ctx.repos.contacts.byIds(ids).values()].map((c) => c.stage)).toEqual(['new', 'new']);
 
       // The PDF is still there, and the second confirmation marks them.
       expect(await dispatch('letters.status', { jobId })).toEqual(status);
-      expect(await dispatch('letters.delivered', { jobId })).toMatchObject({ ok: true, value: { printed: 2, marked: 2, operationId: expect.any(Number) } });
+      expect(await dispatch('letters.delivered', { jobId })).toMatchObject({
+        ok: true,
+        value: { printed: 2, marked: 2, operationId: expect.any(Number) },
+      });
       expect([...ctx.repos.contacts.byIds(ids).values()].map((c) => c.stage)).toEqual(['consent_requested', 'consent_requested']);
       expect(await dispatch('letters.delivered', { jobId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     } finally {
@@ -184,7 +199,11 @@ describe('letters through the print dialog', () => {
     expect(session.ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe('new');
 
     session.ctx.printDialog = async (html) => (printed.push(html), true);
-    expect(await printLettersWithDialog(session.ctx, { ids: [id] }, { form: 'B' })).toMatchObject({ cancelled: false, printed: 1, marked: 1 });
+    expect(await printLettersWithDialog(session.ctx, { ids: [id] }, { form: 'B' })).toMatchObject({
+      cancelled: false,
+      printed: 1,
+      marked: 1,
+    });
     expect(session.ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe('consent_requested');
     expect(printed[1]).toContain('Guten Tag Kunde,');
   });

@@ -18,7 +18,14 @@ const kassel = { street: 'Am Lindenhof 12', postalCode: '34131', city: 'Kassel',
 
 /** Letters to contacts as different as the office's: titles, a company, long names, English, with and without numbers. */
 const contacts: NewContact[] = [
-  { displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', gender: 'male', customerNumber: 'K-4711', addresses: [kassel] },
+  {
+    displayName: 'Jürgen Müller',
+    givenName: 'Jürgen',
+    familyName: 'Müller',
+    gender: 'male',
+    customerNumber: 'K-4711',
+    addresses: [kassel],
+  },
   {
     displayName: 'Prof. Dr. Maria-Magdalena Gonçalves-Oberhausen-Schmidt-Rüdesheimer',
     givenName: 'Maria-Magdalena',
@@ -30,7 +37,15 @@ const contacts: NewContact[] = [
     addresses: [{ ...kassel, street: 'Wilhelmshöher Allee 262, Hinterhaus, 3. Obergeschoss links' }],
   },
   { displayName: 'Elektro Meier KG', organization: 'Elektro Meier KG', isCompany: true, addresses: [kassel] },
-  { displayName: 'Emma Clarke', givenName: 'Emma', familyName: 'Clarke', gender: 'female', language: 'en', customerNumber: 'K-9', addresses: [{ ...kassel, country: 'GB', city: 'London', postalCode: 'SW1A 1AA' }] },
+  {
+    displayName: 'Emma Clarke',
+    givenName: 'Emma',
+    familyName: 'Clarke',
+    gender: 'female',
+    language: 'en',
+    customerNumber: 'K-9',
+    addresses: [{ ...kassel, country: 'GB', city: 'London', postalCode: 'SW1A 1AA' }],
+  },
   { displayName: 'Olaf Ötztal', givenName: 'Olaf', familyName: 'Ötztal', addresses: [kassel] },
 ];
 
@@ -71,27 +86,31 @@ describe('consent letters in two layers', () => {
     expect(() => layers.underlays()).toThrow(/2 of 5 letters/);
   });
 
-  it.each(['B', 'A'] as const)('prints the very pages the whole letters print (Form %s), with each kind’s shared page once in the PDF', async (form) => {
-    const letters = consentLetters(form);
-    const dir = tempDir();
-    const whole = path.join(dir, 'whole.pdf');
-    const layered = path.join(dir, 'layered.pdf');
-    writeFileSync(whole, await printInParts(letters.documents(2), openChromiumPrinter));
-    writeFileSync(layered, await printInLayers(letters.layers(2), openChromiumPrinter));
+  it.each(['B', 'A'] as const)(
+    'prints the very pages the whole letters print (Form %s), with each kind’s shared page once in the PDF',
+    async (form) => {
+      const letters = consentLetters(form);
+      const dir = tempDir();
+      const whole = path.join(dir, 'whole.pdf');
+      const layered = path.join(dir, 'layered.pdf');
+      writeFileSync(whole, await printInParts(letters.documents(2), openChromiumPrinter));
+      writeFileSync(layered, await printInLayers(letters.layers(2), openChromiumPrinter));
 
-    expect(pageCount(layered)).toBe(15);
-    // Pixel for pixel (grey levels at 100 dpi): a long name moved nothing the shared layer draws.
-    const [wholePages, layeredPages] = [grayPages(whole, 100), grayPages(layered, 100)];
-    expect(layeredPages.map((page, index) => page.equals(wholePages[index]!))).toEqual(Array(15).fill(true));
-    // Poppler reads the PDF without a complaint, pdf-lib too.
-    expect(spawnSync('pdftotext', [layered, '-'], { encoding: 'utf8' }).stderr).toBe('');
-    expect((await PDFDocument.load(readFileSync(layered))).getPageCount()).toBe(15);
-    expect(pdftotext(layered)).toContain('Sehr geehrte Frau Prof. Dr. Gonçalves-Oberhausen-Schmidt-Rüdesheimer,');
-    // A name set smaller to keep its line stays at 8 pt at least (DejaVu Sans: a word's box is 1.164 × the size).
-    const sizes = words(whole).map((w) => (w.bottom - w.top) / (25.4 / 72) / 1.164);
-    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(7.95);
-    // Three kinds of three pages, each drawn once; every one of the fifteen pages draws its own part.
-    const pdf = Buffer.from(await printInLayers(letters.layers(2), openChromiumPrinter)).toString('latin1');
-    expect(pdf.match(/\/Subtype \/Form/g)).toHaveLength(9 + 15);
-  }, 60_000);
+      expect(pageCount(layered)).toBe(15);
+      // Pixel for pixel (grey levels at 100 dpi): a long name moved nothing the shared layer draws.
+      const [wholePages, layeredPages] = [grayPages(whole, 100), grayPages(layered, 100)];
+      expect(layeredPages.map((page, index) => page.equals(wholePages[index]!))).toEqual(Array(15).fill(true));
+      // Poppler reads the PDF without a complaint, pdf-lib too.
+      expect(spawnSync('pdftotext', [layered, '-'], { encoding: 'utf8' }).stderr).toBe('');
+      expect((await PDFDocument.load(readFileSync(layered))).getPageCount()).toBe(15);
+      expect(pdftotext(layered)).toContain('Sehr geehrte Frau Prof. Dr. Gonçalves-Oberhausen-Schmidt-Rüdesheimer,');
+      // A name set smaller to keep its line stays at 8 pt at least (DejaVu Sans: a word's box is 1.164 × the size).
+      const sizes = words(whole).map((w) => (w.bottom - w.top) / (25.4 / 72) / 1.164);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(7.95);
+      // Three kinds of three pages, each drawn once; every one of the fifteen pages draws its own part.
+      const pdf = Buffer.from(await printInLayers(letters.layers(2), openChromiumPrinter)).toString('latin1');
+      expect(pdf.match(/\/Subtype \/Form/g)).toHaveLength(9 + 15);
+    },
+    60_000,
+  );
 });

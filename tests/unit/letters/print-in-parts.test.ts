@@ -46,7 +46,9 @@ function readBack(pdf: Uint8Array) {
   writeFileSync(file, pdf);
   const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
   const count = Number(/Pages:\s+(\d+)/.exec(info.stdout)![1]);
-  const pages = Array.from({ length: count }, (_, i) => spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }));
+  const pages = Array.from({ length: count }, (_, i) =>
+    spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }),
+  );
   return {
     pages: pages.map((page) => page.stdout.trim()),
     title: /Title:\s+(.*)/.exec(info.stdout)?.[1],
@@ -97,9 +99,13 @@ describe('printing in parts', () => {
     const progress: string[] = [];
     const { open, seen } = countingPrinter();
     // A title with a parenthesis and what looks like a reference: text, which the join must leave alone.
-    const pdf = await printInParts([titled('Briefe 3 0 R (Entwurf)', 'Teil eins A', 'Teil eins B'), document('Teil zwei'), document('Teil drei A', 'Teil drei B')], open, {
-      onProgress: (done, total) => progress.push(`${done}/${total}`),
-    });
+    const pdf = await printInParts(
+      [titled('Briefe 3 0 R (Entwurf)', 'Teil eins A', 'Teil eins B'), document('Teil zwei'), document('Teil drei A', 'Teil drei B')],
+      open,
+      {
+        onProgress: (done, total) => progress.push(`${done}/${total}`),
+      },
+    );
     const merged = readBack(pdf);
     expect(merged.pages).toEqual(['Teil eins A', 'Teil eins B', 'Teil zwei', 'Teil drei A', 'Teil drei B']);
     expect(merged.title).toBe('Briefe 3 0 R (Entwurf)');
@@ -111,7 +117,10 @@ describe('printing in parts', () => {
   it('joins parts of many pages, whose page trees are nested, into a document pdf-lib reads too', async () => {
     const texts = (part: string, count: number) => Array.from({ length: count }, (_, i) => `${part} Seite ${i + 1}`);
     const parts = [texts('A', 40), texts('B', 3), texts('C', 25)];
-    const pdf = await printInParts(parts.map((part) => document(...part)), countingPrinter().open);
+    const pdf = await printInParts(
+      parts.map((part) => document(...part)),
+      countingPrinter().open,
+    );
     const merged = readBack(pdf);
     expect(merged.pages).toEqual(parts.flat());
     expect(merged.complaints).toBe('');
@@ -143,7 +152,10 @@ describe('printing in parts', () => {
     const chromium = await openChromiumPrinter();
     const printed = await chromium.print(document('Chromium eins')).finally(() => chromium.close());
     // The foreign part arrives second, after the joiner has already taken the first.
-    const open: OpenPdfPrinter = async () => ({ print: async (html) => (html.includes('Fremd') ? foreign : printed), close: async () => undefined });
+    const open: OpenPdfPrinter = async () => ({
+      print: async (html) => (html.includes('Fremd') ? foreign : printed),
+      close: async () => undefined,
+    });
     const merged = readBack(await printInParts([document('Chromium'), document('Fremd')], open, { parallel: 1 }));
     expect(merged.pages).toEqual(['Chromium eins', 'Fremd eins', 'Fremd zwei']);
     expect(merged.complaints).toBe('');
@@ -152,10 +164,15 @@ describe('printing in parts', () => {
   it('lays personal pages over their shared pages, with pdf-lib when the joiner cannot read a layer', async () => {
     const below = (text: string) => `<br><br><br>${text}`;
     const chromium = await openChromiumPrinter();
-    const [shared, personal] = await Promise.all([chromium.print(document('Brieftext A', 'Brieftext B')), chromium.print(document(...['Herr Eins', 'Frau Zwei', 'Herr Drei'].map(below)))]).finally(() => chromium.close());
+    const [shared, personal] = await Promise.all([
+      chromium.print(document('Brieftext A', 'Brieftext B')),
+      chromium.print(document(...['Herr Eins', 'Frau Zwei', 'Herr Drei'].map(below))),
+    ]).finally(() => chromium.close());
     const foreign = await foreignPdf('Herr Eins', 'Frau Zwei', 'Herr Drei');
     const layers = { personal: ['personal'], shared: 'shared', underlays: () => [0, 1, 0] };
-    const printing = (personalPdf: Uint8Array): OpenPdfPrinter => async () => ({ print: async (html) => (html === 'shared' ? shared : personalPdf), close: async () => undefined });
+    const printing =
+      (personalPdf: Uint8Array): OpenPdfPrinter =>
+      async () => ({ print: async (html) => (html === 'shared' ? shared : personalPdf), close: async () => undefined });
     const lines = (pdf: Uint8Array) => {
       const read = readBack(pdf);
       expect(read.complaints).toBe('');
@@ -169,7 +186,11 @@ describe('printing in parts', () => {
     // Chromium's layers are joined byte for byte; the shared pages are written once, as forms, used twice and once.
     const joined = await printInLayers(layers, printing(personal));
     expect(lines(joined)).toEqual(expected);
-    expect(Buffer.from(joined).toString('latin1').match(/\/Subtype \/Form/g)).toHaveLength(2 + 3);
+    expect(
+      Buffer.from(joined)
+        .toString('latin1')
+        .match(/\/Subtype \/Form/g),
+    ).toHaveLength(2 + 3);
     // Another program's personal layer goes to pdf-lib, which lays it over the same shared pages.
     expect(() => new PdfJoiner().add(foreign)).toThrow(UnsupportedPdfError);
     expect(lines(await printInLayers(layers, printing(foreign)))).toEqual(expected);
@@ -223,7 +244,9 @@ describe('printing in parts', () => {
 
   it('stops at the first failing part, reports it, and still closes the printer', async () => {
     const { open, seen } = countingPrinter('Teil zwei');
-    await expect(printInParts([document('Teil eins'), document('Teil zwei'), document('Teil drei'), document('Teil vier')], open)).rejects.toThrow('paper jam');
+    await expect(
+      printInParts([document('Teil eins'), document('Teil zwei'), document('Teil drei'), document('Teil vier')], open),
+    ).rejects.toThrow('paper jam');
     expect(seen).toMatchObject({ opened: 1, closed: 1, running: 0 });
   }, 60_000);
 });

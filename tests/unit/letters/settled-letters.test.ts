@@ -11,7 +11,12 @@ import { testSession } from '../../helpers/session';
 import { tempDir } from '../../helpers/temp';
 
 const address = { street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', country: null, region: null, label: null };
-const consent = { purposes: ['appointments' as const], givenAt: '2026-11-20', method: 'phone' as const, evidence: { kind: 'note' as const, note: 'mündlich am Telefon' } };
+const consent = {
+  purposes: ['appointments' as const],
+  givenAt: '2026-11-20',
+  method: 'phone' as const,
+  evidence: { kind: 'note' as const, note: 'mündlich am Telefon' },
+};
 
 /**
  * Contacts in every situation a consent letter meets: still to ask, consented (valid), consent
@@ -24,8 +29,20 @@ function seed() {
   updateProfile(ctx, completeProfile);
   let n = 0;
   const insert = (familyName: string) =>
-    ctx.repos.contacts.insert({ displayName: `Kunde ${familyName}`, familyName, addresses: [address], phones: [{ e164: `+4917055500${n}`, raw: `0170 55500${n++}`, label: null, kind: 'mobile' }] });
-  const ids = { fresh: insert('Neu'), consented: insert('Eingewilligt'), withdrawn: insert('Widerrufen'), refused: insert('Abgelehnt'), switched: insert('Gewechselt'), bare: insert('Ohne Nachweis') };
+    ctx.repos.contacts.insert({
+      displayName: `Kunde ${familyName}`,
+      familyName,
+      addresses: [address],
+      phones: [{ e164: `+4917055500${n}`, raw: `0170 55500${n++}`, label: null, kind: 'mobile' }],
+    });
+  const ids = {
+    fresh: insert('Neu'),
+    consented: insert('Eingewilligt'),
+    withdrawn: insert('Widerrufen'),
+    refused: insert('Abgelehnt'),
+    switched: insert('Gewechselt'),
+    bare: insert('Ohne Nachweis'),
+  };
   recordConsent(ctx, ids.consented, consent);
   recordConsent(ctx, ids.withdrawn, consent);
   withdrawConsent(ctx, ids.withdrawn, { date: '2026-11-25' });
@@ -52,7 +69,11 @@ describe('consent letters to contacts with landlines only', () => {
   it('are left out and listed (WhatsApp cannot reach them); a contact without any number is asked, the form asks for the mobile', () => {
     const session = testSession();
     updateProfile(session.ctx, completeProfile);
-    const landline = session.ctx.repos.contacts.insert({ displayName: 'Büro Meier', addresses: [address], phones: [{ e164: '+49561445566', raw: '0561 445566', label: null, kind: 'landline' }] });
+    const landline = session.ctx.repos.contacts.insert({
+      displayName: 'Büro Meier',
+      addresses: [address],
+      phones: [{ e164: '+49561445566', raw: '0561 445566', label: null, kind: 'landline' }],
+    });
     const noNumber = session.ctx.repos.contacts.insert({ displayName: 'Oma Erna', addresses: [address] });
     const preview = previewLetters(session.ctx, { ids: [landline, noNumber] }, { form: 'B' });
     expect(preview).toMatchObject({ toPrint: 1, landlineOnly: [{ id: landline, displayName: 'Büro Meier' }] });
@@ -60,7 +81,10 @@ describe('consent letters to contacts with landlines only', () => {
     expect(preview.html).not.toContain('Büro Meier');
     // Even asked to include the settled ones, a landline gets no consent letter; an invitation on paper it does.
     expect(previewLetters(session.ctx, { ids: [landline, noNumber] }, { form: 'B', includeSettled: true }).toPrint).toBe(1);
-    expect(previewLetters(session.ctx, { ids: [landline, noNumber] }, { form: 'B', kind: 'invitation' })).toMatchObject({ toPrint: 2, landlineOnly: [] });
+    expect(previewLetters(session.ctx, { ids: [landline, noNumber] }, { form: 'B', kind: 'invitation' })).toMatchObject({
+      toPrint: 2,
+      landlineOnly: [],
+    });
   });
 });
 
@@ -71,7 +95,12 @@ describe('consent letters to contacts who consented, refused or switched already
     expect(preview.settled).toEqual(settledOf(ids));
     expect(preview).toMatchObject({ total: 6, printable: 6, toPrint: 3, withoutAddress: [] });
     expect(preview.html).toContain('Kunde Neu');
-    expect(previewLetters(session.ctx, { ids: all }, { form: 'B', includeSettled: true })).toMatchObject({ total: 6, printable: 6, toPrint: 6, settled: settledOf(ids) });
+    expect(previewLetters(session.ctx, { ids: all }, { form: 'B', includeSettled: true })).toMatchObject({
+      total: 6,
+      printable: 6,
+      toPrint: 6,
+      settled: settledOf(ids),
+    });
     // A selection by filter (the letters page's "everyone staying on WhatsApp") is asked about the same way.
     for (const id of all) session.ctx.repos.contacts.updateFields(id, { target: 'whatsapp_consent' });
     const byFilter = previewLetters(session.ctx, { filter: { search: '', targets: ['whatsapp_consent'] }, except: [] }, { form: 'B' });
@@ -111,10 +140,15 @@ describe('consent letters to contacts who consented, refused or switched already
     const printed: string[] = [];
     session.ctx.printDialog = async (html) => (printed.push(html), true);
     // The refused contact was asked again just now: only the consented and the switched one are left out.
-    expect(await printLettersWithDialog(session.ctx, { ids: all }, { form: 'B' })).toMatchObject({ printed: 4, settled: settledOf(ids).filter((c) => c.reason !== 'refused') });
+    expect(await printLettersWithDialog(session.ctx, { ids: all }, { form: 'B' })).toMatchObject({
+      printed: 4,
+      settled: settledOf(ids).filter((c) => c.reason !== 'refused'),
+    });
     expect(printed[0]).not.toContain('Kunde Eingewilligt');
     expect(printed[0]).not.toContain('Kunde Gewechselt');
-    expect(await printLettersWithDialog(session.ctx, { ids: [ids.consented, ids.switched] }, { form: 'B', includeSettled: true })).toMatchObject({ printed: 2, settled: [], cancelled: false });
+    expect(
+      await printLettersWithDialog(session.ctx, { ids: [ids.consented, ids.switched] }, { form: 'B', includeSettled: true }),
+    ).toMatchObject({ printed: 2, settled: [], cancelled: false });
     expect(printed[1]).toContain('Kunde Eingewilligt');
   }, 60_000);
 

@@ -27,7 +27,12 @@ describe('database errors reach the user in German, naming the file', () => {
     ['SQLITE_CORRUPT', 'database disk image is malformed', 'database_unreadable', `Die Datenbank „${file}“ ist beschädigt`],
     ['SQLITE_NOTADB', 'file is not a database', 'database_unreadable', `Die Datenbank „${file}“ ist beschädigt`],
     ['SQLITE_READONLY', 'attempt to write a readonly database', 'database_read_only', `Die Datenbank „${file}“ ist schreibgeschützt`],
-    ['SQLITE_READONLY_DIRECTORY', 'attempt to write a readonly database', 'database_read_only', `Die Datenbank „${file}“ ist schreibgeschützt`],
+    [
+      'SQLITE_READONLY_DIRECTORY',
+      'attempt to write a readonly database',
+      'database_read_only',
+      `Die Datenbank „${file}“ ist schreibgeschützt`,
+    ],
     // A full disk is not produced here (a tmpfs needs root): the mapping is tested with SQLite's code,
     // and the dispatch test below makes SQLite itself answer SQLITE_FULL.
     ['SQLITE_FULL', 'database or disk is full', 'disk_full', 'Der Datenträger ist voll'],
@@ -45,19 +50,34 @@ describe('database errors reach the user in German, naming the file', () => {
 
   it('an SQLite failure that means a defect is no message of SQLite either', () => {
     expect(databaseError(sqliteError('SQLITE_ERROR', 'no such column: x'), file)).toBeNull();
-    expect(describeError(sqliteError('SQLITE_ERROR', 'no such column: x'), file)).toBe('Ein unerwarteter Fehler ist aufgetreten. Ihre Daten sind unverändert. Bitte versuchen Sie es noch einmal.');
+    expect(describeError(sqliteError('SQLITE_ERROR', 'no such column: x'), file)).toBe(
+      'Ein unerwarteter Fehler ist aufgetreten. Ihre Daten sind unverändert. Bitte versuchen Sie es noch einmal.',
+    );
   });
 
   it('a full database through dispatch (SQLite itself answers SQLITE_FULL at its page limit)', async () => {
     const path = tempDatabasePath();
     const { db, ctx, dispatch, log, close } = dispatcherOver(path);
-    const id = ctx.repos.contacts.insert({ displayName: 'Anna Berg', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] });
+    const id = ctx.repos.contacts.insert({
+      displayName: 'Anna Berg',
+      phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }],
+    });
     // The file may not grow by a single page: the scan of a consent needs about 50.
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
     const scan = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(200_000, 0x20)]).toString('base64');
-    const full = await dispatch('consents.record', { contactId: id, purposes: ['appointments'], givenAt: '2026-11-20', textVersion: 'EW-1', method: 'signed_letter', evidence: { kind: 'scan', fileName: 'scan.pdf', data: scan } });
+    const full = await dispatch('consents.record', {
+      contactId: id,
+      purposes: ['appointments'],
+      givenAt: '2026-11-20',
+      textVersion: 'EW-1',
+      method: 'signed_letter',
+      evidence: { kind: 'scan', fileName: 'scan.pdf', data: scan },
+    });
     close();
-    expect(full).toEqual({ ok: false, error: { code: 'disk_full', message: expect.stringContaining(`Der Datenträger ist voll: In der Datenbank „${path}“`) } });
+    expect(full).toEqual({
+      ok: false,
+      error: { code: 'disk_full', message: expect.stringContaining(`Der Datenträger ist voll: In der Datenbank „${path}“`) },
+    });
     expect(log).not.toHaveBeenCalled();
   });
 
@@ -70,9 +90,16 @@ describe('database errors reach the user in German, naming the file', () => {
     const locked = await dispatch('settings.update', { defaultRegion: 'AT' });
     other.exec('ROLLBACK');
     other.close();
-    expect(locked).toEqual({ ok: false, error: { code: 'database_busy', message: expect.stringContaining(`Die Datenbank „${path}“ ist gerade gesperrt`) } });
+    expect(locked).toEqual({
+      ok: false,
+      error: { code: 'database_busy', message: expect.stringContaining(`Die Datenbank „${path}“ ist gerade gesperrt`) },
+    });
 
-    db.prepare('INSERT INTO contacts (display_name, note) SELECT ?, ? FROM json_each(?)').run('Füllkontakt', 'x'.repeat(400), JSON.stringify(Array.from({ length: 800 }, (_, i) => i)));
+    db.prepare('INSERT INTO contacts (display_name, note) SELECT ?, ? FROM json_each(?)').run(
+      'Füllkontakt',
+      'x'.repeat(400),
+      JSON.stringify(Array.from({ length: 800 }, (_, i) => i)),
+    );
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     const contactPages = db.prepare<[], number>("SELECT pageno FROM dbstat WHERE name = 'contacts' AND pagetype = 'leaf'").pluck().all();
     close();
@@ -84,7 +111,10 @@ describe('database errors reach the user in German, naming the file', () => {
     const corrupt = await reopened.dispatch('contacts.list', { offset: 0, limit: 50, search: '', sort: 'name', descending: false });
     reopened.close();
     expect(reopened.log).not.toHaveBeenCalled();
-    expect(corrupt).toEqual({ ok: false, error: { code: 'database_unreadable', message: expect.stringContaining(`Die Datenbank „${path}“ ist beschädigt`) } });
+    expect(corrupt).toEqual({
+      ok: false,
+      error: { code: 'database_unreadable', message: expect.stringContaining(`Die Datenbank „${path}“ ist beschädigt`) },
+    });
     expect(log).not.toHaveBeenCalled();
   });
 });
@@ -104,7 +134,11 @@ function contextWithFullTempSpace(path: string) {
 }
 
 const manyContacts = Buffer.from(
-  Array.from({ length: 300 }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kundin ${i}\r\nTEL;TYPE=CELL:0170 ${String(1000000 + i)}\r\nNOTE:${'Notiz '.repeat(20)}\r\nEND:VCARD\r\n`).join(''),
+  Array.from(
+    { length: 300 },
+    (_, i) =>
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kundin ${i}\r\nTEL;TYPE=CELL:0170 ${String(1000000 + i)}\r\nNOTE:${'Notiz '.repeat(20)}\r\nEND:VCARD\r\n`,
+  ).join(''),
   'utf8',
 );
 

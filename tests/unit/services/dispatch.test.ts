@@ -21,18 +21,27 @@ describe('dispatch (the entry every adapter calls)', () => {
     const result = await session.dispatch('settings.update', { invitationReminderDays: 'vierzehn' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: expect.stringMatching(/^Ungültige Eingabe bei „settings\.update“: Feld „invitationReminderDays“/) },
+      error: {
+        code: 'invalid_input',
+        message: expect.stringMatching(/^Ungültige Eingabe bei „settings\.update“: Feld „invitationReminderDays“/),
+      },
     });
     expect(await session.dispatch('settings.get', {})).toMatchObject({ value: { invitationReminderDays: 14 } });
   });
 
   it('refuses unknown fields, missing input objects of the wrong type, and answers in English when chosen', async () => {
     const session = testSession();
-    expect(await session.dispatch('contacts.list', { limit: 5, hack: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await session.dispatch('contacts.list', { limit: 5, hack: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(await session.dispatch('contacts.list', 'alles')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await session.dispatch('settings.update', { language: 'en' });
     const result = await session.dispatch('contacts.list', { limit: 0 });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^Invalid input for “contacts\.list”: Field “limit”/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/^Invalid input for “contacts\.list”: Field “limit”/) },
+    });
   });
 
   it('answers an unknown request name with unknown_request', async () => {

@@ -63,24 +63,46 @@ async function personWithTraces(session: Session) {
       displayName: `Kundin Nummer ${index}`,
       familyName: `Nummer ${index}`,
       note: `Notiz ${index} `.repeat(5),
-      phones: [{ e164: `+4915100${String(index).padStart(5, '0')}`, raw: `0151 00${String(index).padStart(5, '0')}`, label: null, kind: 'mobile' as const }],
+      phones: [
+        {
+          e164: `+4915100${String(index).padStart(5, '0')}`,
+          raw: `0151 00${String(index).padStart(5, '0')}`,
+          label: null,
+          kind: 'mobile' as const,
+        },
+      ],
       addresses: [{ street: `Gasse ${index}`, postalCode: '34117', city: 'Kassel', region: null, country: null, label: null }],
     })),
   );
   const id = await importPerson(session);
-  const other = ctx.repos.contacts.insert({ displayName: 'Bernd Schulze', phones: [{ e164: '+491701111111', raw: '0170 1111111', label: null, kind: 'mobile' }] });
+  const other = ctx.repos.contacts.insert({
+    displayName: 'Bernd Schulze',
+    phones: [{ e164: '+491701111111', raw: '0170 1111111', label: null, kind: 'mobile' }],
+  });
   updateContact(ctx, id, { ...contactEditOf(requireContact(ctx, id)), note: `${person.note} – neu`, organization: `${person.family} Bau` });
   setStage(ctx, id, { stage: 'invited', channel: 'whatsapp', date: '2026-11-02' });
   keepApart(ctx, id, other);
-  recordConsent(ctx, id, { purposes: ['appointments'], givenAt: '2026-11-03', textVersion: 'EW-1', method: 'signed_letter', evidence: { kind: 'scan', fileName: `Einwilligung ${person.family}.pdf`, data: scan } });
+  recordConsent(ctx, id, {
+    purposes: ['appointments'],
+    givenAt: '2026-11-03',
+    textVersion: 'EW-1',
+    method: 'signed_letter',
+    evidence: { kind: 'scan', fileName: `Einwilligung ${person.family}.pdf`, data: scan },
+  });
   // A CSV without a header row: its first person became the "headers" of a saved column mapping.
-  ctx.repos.imports.saveMapping(headerSignature([person.given, person.family, `0170 ${person.number}`]), ['givenName', 'familyName', 'phone:mobile']);
+  ctx.repos.imports.saveMapping(headerSignature([person.given, person.family, `0170 ${person.number}`]), [
+    'givenName',
+    'familyName',
+    'phone:mobile',
+  ]);
   return { id, other };
 }
 
 /** The database file and its companions as bytes, read while the session still has them open. */
 function databaseBytes(file: string): { name: string; bytes: Buffer }[] {
-  return ['', '-wal', '-shm'].filter((suffix) => existsSync(file + suffix)).map((suffix) => ({ name: `.sqlite${suffix}`, bytes: readFileSync(file + suffix) }));
+  return ['', '-wal', '-shm']
+    .filter((suffix) => existsSync(file + suffix))
+    .map((suffix) => ({ name: `.sqlite${suffix}`, bytes: readFileSync(file + suffix) }));
 }
 
 /**
@@ -91,7 +113,11 @@ function tracesIn(file: string): string[] {
   const found: string[] = [];
   for (const { name, bytes } of databaseBytes(file)) {
     for (const secret of new Set(secrets.flatMap((text) => [text, text.toLowerCase()]))) {
-      const forms = { utf8: Buffer.from(secret, 'utf8'), utf16le: Buffer.from(secret, 'utf16le'), utf16be: Buffer.from(secret, 'utf16le').swap16() };
+      const forms = {
+        utf8: Buffer.from(secret, 'utf8'),
+        utf16le: Buffer.from(secret, 'utf16le'),
+        utf16be: Buffer.from(secret, 'utf16le').swap16(),
+      };
       for (const [encoding, form] of Object.entries(forms)) if (bytes.includes(form)) found.push(`${secret} (${encoding}) in ${name}`);
     }
   }
@@ -120,7 +146,9 @@ describe('erasure that erases', () => {
     ]);
     expect(importRecords(ctx).map((record) => [record.file, record.counts.created])).toEqual([['(Name entfernt).vcf', 1]]);
     // The namesake's history still says that someone was kept apart, not who.
-    expect(historyView(ctx, { id: other }, 'de').map((entry) => entry.text)).toContain('Als andere Person als „gelöschter Kontakt“ markiert');
+    expect(historyView(ctx, { id: other }, 'de').map((entry) => entry.text)).toContain(
+      'Als andere Person als „gelöschter Kontakt“ markiert',
+    );
     expect(ctx.repos.imports.mappings()).toEqual([]);
     const db = new BetterSqlite3(ctx.databasePath, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM evidence').pluck().get()).toBe(0);
@@ -136,7 +164,9 @@ describe('erasure that erases', () => {
 
     expect(eraseContact(ctx, id)).toEqual({ id, erasedOn: localDate(new Date()), alsoErased: [], scrubbed: true });
     expect(tracesIn(ctx.databasePath)).toEqual([]);
-    expect(historyView(ctx, { id }, 'de').map((entry) => entry.text)).toEqual([`Kontakt gelöscht am ${formatDate(localDate(new Date()), 'de')}`]);
+    expect(historyView(ctx, { id }, 'de').map((entry) => entry.text)).toEqual([
+      `Kontakt gelöscht am ${formatDate(localDate(new Date()), 'de')}`,
+    ]);
 
     expect(undoOperation(ctx, deleted.operationId)).toEqual({ restored: 0, keptBecauseChanged: 0 });
     expect(ctx.repos.contacts.byIds([id]).size).toBe(0);
@@ -164,7 +194,11 @@ describe('erasure that erases', () => {
     const { ctx } = session;
     const id = await importPerson(session);
     const middle = ctx.repos.contacts.insert({ displayName: `Zacharias Q.`, note: `${person.note} mittel` });
-    const earliest = ctx.repos.contacts.insert({ displayName: `Z. ${person.family}`, note: `${person.note} alt`, phones: [{ e164: `+49170${person.number}`, raw: `0170 ${person.number}`, label: null, kind: 'mobile' }] });
+    const earliest = ctx.repos.contacts.insert({
+      displayName: `Z. ${person.family}`,
+      note: `${person.note} alt`,
+      phones: [{ e164: `+49170${person.number}`, raw: `0170 ${person.number}`, label: null, kind: 'mobile' }],
+    });
     // The earliest record went into the middle one, which then went into the contact kept.
     mergeContacts(ctx, middle, earliest);
     mergeContacts(ctx, id, middle);
@@ -252,7 +286,13 @@ describe('erasure that erases', () => {
   it('an import keeps its file name while any contact it brought is left, in the list or in the bin', async () => {
     const session = testSession();
     const { ctx } = session;
-    const analysis = await analyseFile(ctx, bufferSource('Familie Quenzelbrodt.csv', Buffer.from('Vorname;Nachname;Handy\nAnna;Berg;0170 2222222\nBernd;Berg;0170 3333333\n', 'utf8')));
+    const analysis = await analyseFile(
+      ctx,
+      bufferSource(
+        'Familie Quenzelbrodt.csv',
+        Buffer.from('Vorname;Nachname;Handy\nAnna;Berg;0170 2222222\nBernd;Berg;0170 3333333\n', 'utf8'),
+      ),
+    );
     commitAnalyses(ctx, [analysis]);
     const [anna, bernd] = ctx.repos.contacts.all().map((contact) => contact.id);
     eraseContact(ctx, anna!);

@@ -19,7 +19,10 @@ const isSpec = (value: unknown): value is RequestSpec =>
 /** The request names a module exports in its maps (a contract file's requests, a handler file's handlers). */
 function requestNamesOf(module: Record<string, unknown>, keep: (value: unknown) => boolean): string[] {
   return Object.values(module)
-    .filter((value): value is Record<string, unknown> => typeof value === 'object' && value !== null && Object.values(value).length > 0 && Object.values(value).every(keep))
+    .filter(
+      (value): value is Record<string, unknown> =>
+        typeof value === 'object' && value !== null && Object.values(value).length > 0 && Object.values(value).every(keep),
+    )
     .flatMap((map) => Object.keys(map))
     .sort();
 }
@@ -60,24 +63,27 @@ describe('README: following a request from a button to SQL', () => {
     expect(rows.map((row) => row[0])).toEqual(['Import a CSV', "Change a contact's stage", 'Print consent letters']);
   });
 
-  it.each(rows.map((row) => [row[0], row] as const))('%s: the handler file answers the requests sent and leads to the service named', (_feature, row) => {
-    const [, sent, contractCell, handlerCell, serviceCell] = row;
-    const requests = [...sent!.matchAll(/`(\w+\.\w+)`/g)].map((match) => match[1]!);
-    const [contractFile] = filesIn(contractCell!);
-    const [handlerFile] = filesIn(handlerCell!);
-    const [serviceFile] = filesIn(serviceCell!);
-    const handlerText = readFileSync(path.join(root, handlerFile!), 'utf8');
-    const contractText = readFileSync(path.join(root, contractFile!), 'utf8');
-    for (const name of requests) {
-      expect(contractText).toContain(`'${name}':`);
-      expect(handlerText).toContain(`'${name}':`);
-    }
-    expect(contractText).toContain(handlerFile);
-    // The handler imports the service, or (an import job, a letter job) names the session's job that runs it.
-    expect(handlerText).toContain(path.basename(serviceFile!, '.ts'));
-    expect(existsSync(path.join(root, serviceFile!))).toBe(true);
-    // Every path the row names is there (the renderer's view, the repositories too).
-    const named = row.flatMap((cell) => [...cell.matchAll(/`([\w-]+\/[\w/.-]+\.tsx?)`/g)].map((match) => match[1]!));
-    expect(named.filter((file) => !existsSync(path.join(root, file)))).toEqual([]);
-  });
+  it.each(rows.map((row) => [row[0], row] as const))(
+    '%s: the handler file answers the requests sent and leads to the service named',
+    (_feature, row) => {
+      const [, sent, contractCell, handlerCell, serviceCell] = row;
+      const requests = [...sent!.matchAll(/`(\w+\.\w+)`/g)].map((match) => match[1]!);
+      const [contractFile] = filesIn(contractCell!);
+      const [handlerFile] = filesIn(handlerCell!);
+      const [serviceFile] = filesIn(serviceCell!);
+      const handlerText = readFileSync(path.join(root, handlerFile!), 'utf8');
+      const contractText = readFileSync(path.join(root, contractFile!), 'utf8');
+      for (const name of requests) {
+        expect(contractText).toContain(`'${name}':`);
+        expect(handlerText).toContain(`'${name}':`);
+      }
+      expect(contractText).toContain(handlerFile);
+      // The handler imports the service, or (an import job, a letter job) names the session's job that runs it.
+      expect(handlerText).toContain(path.basename(serviceFile!, '.ts'));
+      expect(existsSync(path.join(root, serviceFile!))).toBe(true);
+      // Every path the row names is there (the renderer's view, the repositories too).
+      const named = row.flatMap((cell) => [...cell.matchAll(/`([\w-]+\/[\w/.-]+\.tsx?)`/g)].map((match) => match[1]!));
+      expect(named.filter((file) => !existsSync(path.join(root, file)))).toEqual([]);
+    },
+  );
 });

@@ -59,7 +59,9 @@ describe('people the office keeps apart are never mixed up', () => {
     const before = session.ctx.repos.contacts.all().map(({ updatedAt: _u, ...contact }) => contact);
 
     const { analysis, committed } = await importText(session, 'kunden.csv', KUNDENLISTE);
-    expect(previewRows(analysis, { offset: 0, limit: 10 }, 'de').rows.map((row) => [row.displayName, row.action, row.existingName])).toEqual([
+    expect(
+      previewRows(analysis, { offset: 0, limit: 10 }, 'de').rows.map((row) => [row.displayName, row.action, row.existingName]),
+    ).toEqual([
       ['Klaus Bauer', 'unchanged', 'Klaus Bauer'],
       ['Anna Lehmann', 'unchanged', 'Anna Lehmann'],
     ]);
@@ -70,8 +72,16 @@ describe('people the office keeps apart are never mixed up', () => {
 
   it('a company row does not fill a person of another company through a shared number, a person of its own company it does', async () => {
     const session = testSession();
-    await importText(session, 'a.csv', 'Vorname;Nachname;Firma;Telefon\nKlaus;Bauer;;0561 998877\nHans;Meier;Elektro Meier KG;0561 445566\n');
-    const { analysis } = await importText(session, 'b.csv', 'Firma;Telefon;Straße;PLZ;Ort\nLehmann Immobilien;0561 998877;Hafenstraße 4;34117;Kassel\nElektro Meier KG;0561 445566;Am Markt 1;34117;Kassel\n');
+    await importText(
+      session,
+      'a.csv',
+      'Vorname;Nachname;Firma;Telefon\nKlaus;Bauer;;0561 998877\nHans;Meier;Elektro Meier KG;0561 445566\n',
+    );
+    const { analysis } = await importText(
+      session,
+      'b.csv',
+      'Firma;Telefon;Straße;PLZ;Ort\nLehmann Immobilien;0561 998877;Hafenstraße 4;34117;Kassel\nElektro Meier KG;0561 445566;Am Markt 1;34117;Kassel\n',
+    );
     expect(previewRows(analysis, { offset: 0, limit: 10 }, 'de').rows.map((row) => [row.displayName, row.action])).toEqual([
       ['Lehmann Immobilien', 'duplicate'],
       ['Elektro Meier KG', 'update'],
@@ -83,15 +93,32 @@ describe('people the office keeps apart are never mixed up', () => {
   it('a row that fits both people of a kept-apart pair is merged into neither', async () => {
     const session = testSession();
     const [father, son] = session.ctx.repos.contacts.insertMany([
-      { displayName: 'Thomas Müller', givenName: 'Thomas', familyName: 'Müller', phones: [{ e164: '+49561112233', raw: '0561 112233', label: null, kind: 'landline' }] },
-      { displayName: 'Thomas Müller', givenName: 'Thomas', familyName: 'Müller', phones: [{ e164: '+49561112233', raw: '0561 112233', label: null, kind: 'landline' }] },
+      {
+        displayName: 'Thomas Müller',
+        givenName: 'Thomas',
+        familyName: 'Müller',
+        phones: [{ e164: '+49561112233', raw: '0561 112233', label: null, kind: 'landline' }],
+      },
+      {
+        displayName: 'Thomas Müller',
+        givenName: 'Thomas',
+        familyName: 'Müller',
+        phones: [{ e164: '+49561112233', raw: '0561 112233', label: null, kind: 'landline' }],
+      },
     ]);
     keepApart(session.ctx, father!, son!);
     // Something new (an e-mail) for one of them, but whose? Left out unless the office decides.
     for (let round = 0; round < 3; round += 1) {
-      const { analysis, committed } = await importText(session, 'b.csv', 'Name;Telefon;E-Mail\nThomas Müller;0561 112233;thomas@example.de\n');
+      const { analysis, committed } = await importText(
+        session,
+        'b.csv',
+        'Name;Telefon;E-Mail\nThomas Müller;0561 112233;thomas@example.de\n',
+      );
       expect(analysis.plan.rows[0]).toMatchObject({ action: 'duplicate', reason: { key: 'fitsKeptApart' } });
-      expect(previewRows(analysis, { offset: 0, limit: 1 }, 'de').rows[0]).toMatchObject({ decision: 'skip', choices: ['skip', 'merge', 'review'] });
+      expect(previewRows(analysis, { offset: 0, limit: 1 }, 'de').rows[0]).toMatchObject({
+        decision: 'skip',
+        choices: ['skip', 'merge', 'review'],
+      });
       expect(committed.record.counts).toMatchObject({ created: 0, duplicates: 0, updated: 0, unchanged: 1 });
     }
     expect(session.ctx.repos.contacts.count()).toBe(2);
@@ -106,22 +133,38 @@ describe('people the office keeps apart are never mixed up', () => {
 
   it('a merge keeps what the merged contact was kept apart from', () => {
     const session = testSession();
-    const [anna, klaus, klausAgain] = session.ctx.repos.contacts.insertMany([{ displayName: 'Anna Bauer' }, { displayName: 'Klaus Bauer' }, { displayName: 'K. Bauer' }]);
+    const [anna, klaus, klausAgain] = session.ctx.repos.contacts.insertMany([
+      { displayName: 'Anna Bauer' },
+      { displayName: 'Klaus Bauer' },
+      { displayName: 'K. Bauer' },
+    ]);
     keepApart(session.ctx, anna!, klausAgain!);
     mergeContacts(session.ctx, klaus!, klausAgain!);
     expect(session.ctx.repos.imports.isKeptApart(anna!, klaus!)).toBe(true);
-    expect(() => mergeContacts(session.ctx, klaus!, anna!)).toThrow(expect.objectContaining({ messageKey: 'tracking.errors.mergeKeptApart' }));
+    expect(() => mergeContacts(session.ctx, klaus!, anna!)).toThrow(
+      expect.objectContaining({ messageKey: 'tracking.errors.mergeKeptApart' }),
+    );
   });
 
   it('a couple sharing a landline are two people: the same family name is no same person', async () => {
     const session = testSession();
-    const first = await importText(session, 'a.csv', 'Vorname;Nachname;Telefon;E-Mail\nKlaus;Bauer;0561 998877;\nAnna;Bauer;0561 998877;anna@example.de\n');
+    const first = await importText(
+      session,
+      'a.csv',
+      'Vorname;Nachname;Telefon;E-Mail\nKlaus;Bauer;0561 998877;\nAnna;Bauer;0561 998877;anna@example.de\n',
+    );
     expect(first.analysis.plan.rows.map((row) => row.action)).toEqual(['create', 'duplicate']);
-    const { analysis } = await importText(session, 'b.csv', 'Vorname;Nachname;Telefon;E-Mail\nAnna;Bauer;0561 998877;anna@example.de\nK.;Bauer;0561 998877;klaus@example.de\n');
-    expect(previewRows(analysis, { offset: 0, limit: 5 }, 'de').rows.map((row) => [row.displayName, row.action, row.existingName])).toEqual([
-      ['Anna Bauer', 'unchanged', 'Anna Bauer'],
-      ['K. Bauer', 'update', 'Klaus Bauer'],
-    ]);
+    const { analysis } = await importText(
+      session,
+      'b.csv',
+      'Vorname;Nachname;Telefon;E-Mail\nAnna;Bauer;0561 998877;anna@example.de\nK.;Bauer;0561 998877;klaus@example.de\n',
+    );
+    expect(previewRows(analysis, { offset: 0, limit: 5 }, 'de').rows.map((row) => [row.displayName, row.action, row.existingName])).toEqual(
+      [
+        ['Anna Bauer', 'unchanged', 'Anna Bauer'],
+        ['K. Bauer', 'update', 'Klaus Bauer'],
+      ],
+    );
     expect(byName(session, 'Klaus Bauer').emails.map((e) => e.address)).toEqual(['klaus@example.de']);
     expect(byName(session, 'Anna Bauer').emails.map((e) => e.address)).toEqual(['anna@example.de']);
   });
@@ -158,11 +201,15 @@ describe('people the office keeps apart are never mixed up', () => {
     const klaus = byName(session, 'Klaus Bauer');
     const anna = byName(session, 'Anna Lehmann');
     keepApart(session.ctx, klaus.id, anna.id);
-    expect(session.ctx.repos.tracking.history(anna.id).map((entry) => [entry.kind, entry.after])).toEqual([['keptApart', { other: 'Klaus Bauer' }]]);
+    expect(session.ctx.repos.tracking.history(anna.id).map((entry) => [entry.kind, entry.after])).toEqual([
+      ['keptApart', { other: 'Klaus Bauer' }],
+    ]);
     session.ctx.repos.imports.addDuplicate(anna.id, klaus.id, 'sameNumberOtherName', null);
     session.ctx.repos.imports.addDuplicate(klaus.id, anna.id, 'sameNumberOtherName', null);
     expect(contactDetail(session.ctx, klaus.id).duplicates).toEqual([]);
-    expect(() => mergeContacts(session.ctx, klaus.id, anna.id)).toThrow(expect.objectContaining({ code: 'conflict', messageKey: 'tracking.errors.mergeKeptApart' }));
+    expect(() => mergeContacts(session.ctx, klaus.id, anna.id)).toThrow(
+      expect.objectContaining({ code: 'conflict', messageKey: 'tracking.errors.mergeKeptApart' }),
+    );
 
     undoKeepApart(session.ctx, klaus.id, anna.id);
     expect(contactDetail(session.ctx, klaus.id).duplicates.map((d) => d.displayName)).toEqual(['Anna Lehmann']);
@@ -172,7 +219,8 @@ describe('people the office keeps apart are never mixed up', () => {
 
 describe('duplicates are decided in the preview', () => {
   const EXISTING = 'Name;Handy;Firma\nMaria Schulze;0170 1234567;\nBernd Schulze;0171 7654321;\n';
-  const INCOMING = 'Name;Handy;Firma\nMaria Schulze;0170 1234567;Blumen Schulze\nMama;0170 1234567;\nBernd Schulze;0171 7654321;Holzbau Schulze\nNeu Person;0172 5555555;\n';
+  const INCOMING =
+    'Name;Handy;Firma\nMaria Schulze;0170 1234567;Blumen Schulze\nMama;0170 1234567;\nBernd Schulze;0171 7654321;Holzbau Schulze\nNeu Person;0172 5555555;\n';
 
   it('defaults: an exact match fills the contact (merge), a possible duplicate is created and linked', async () => {
     const session = testSession();
@@ -214,7 +262,12 @@ describe('duplicates are decided in the preview', () => {
     expect(session.ctx.repos.imports.isKeptApart(marias[0]!.id, marias[1]!.id)).toBe(true);
     // "Mama" went into the Maria the number belonged to; Bernd was left as he was; nobody new.
     expect(marias.find((m) => m.organization === null)).toBeDefined();
-    expect(session.ctx.repos.contacts.all().map((c) => c.displayName).sort()).toEqual(['Bernd Schulze', 'Maria Schulze', 'Maria Schulze']);
+    expect(
+      session.ctx.repos.contacts
+        .all()
+        .map((c) => c.displayName)
+        .sort(),
+    ).toEqual(['Bernd Schulze', 'Maria Schulze', 'Maria Schulze']);
     expect(byName(session, 'Bernd Schulze').organization).toBeNull();
   });
 
@@ -225,7 +278,12 @@ describe('duplicates are decided in the preview', () => {
     expect(decide(analysis.plan.rows, analysis.decisions, 'skip', { action: 'update' })).toBe(2);
     // "Merge" for all rows reaches the matches, not the possible duplicates: those are merged when shown alone.
     expect(decide(analysis.plan.rows, analysis.decisions, 'merge', {})).toBe(2);
-    expect(previewRows(analysis, { offset: 0, limit: 10 }, 'de').rows.map((r) => r.decision)).toEqual(['merge', 'review', 'merge', 'create']);
+    expect(previewRows(analysis, { offset: 0, limit: 10 }, 'de').rows.map((r) => r.decision)).toEqual([
+      'merge',
+      'review',
+      'merge',
+      'create',
+    ]);
     expect(decide(analysis.plan.rows, analysis.decisions, 'merge', { action: 'duplicate' })).toBe(1);
     expect(decide(analysis.plan.rows, analysis.decisions, 'keepBoth', { action: 'duplicate' })).toBe(1);
     expect(summarise(0, analysis, 'de').counts).toMatchObject({ created: 2, duplicates: 0 });
@@ -242,7 +300,8 @@ describe('duplicates are decided in the preview', () => {
   it('through the contract: import.decide changes the preview and what the commit writes', async () => {
     const session = testSession();
     await importText(session, 'a.csv', EXISTING);
-    const call = async <K extends RequestName>(name: K, input: RequestInput<K>) => (await session.dispatch(name, input)) as Result<RequestOutput<K>>;
+    const call = async <K extends RequestName>(name: K, input: RequestInput<K>) =>
+      (await session.dispatch(name, input)) as Result<RequestOutput<K>>;
     const file = Buffer.from(INCOMING);
     const begun = await call('import.begin', { files: [{ name: 'b.csv', size: file.length }] });
     if (!begun.ok) throw new Error(begun.error.message);
@@ -287,7 +346,9 @@ describe('WhatsApp chat exports', () => {
     expect(rows[0]!.reason).toBe('Letzte Nachricht am 21.03.2024 (2 Nachrichten)');
     decide(analysis.plan.rows, analysis.decisions, 'create', { rows: [rows[3]!.row] });
     commitAnalyses(session.ctx, [analysis]);
-    const contacts = Object.fromEntries(session.ctx.repos.contacts.all().map((c) => [c.displayName, [c.onWhatsapp, c.whatsappLastMessageAt, c.phones.map((p) => p.e164)]]));
+    const contacts = Object.fromEntries(
+      session.ctx.repos.contacts.all().map((c) => [c.displayName, [c.onWhatsapp, c.whatsappLastMessageAt, c.phones.map((p) => p.e164)]]),
+    );
     expect(contacts).toEqual({
       'Max Mustermann': [true, '2024-03-21T18:40:00', ['+491701234567']],
       '+49 152 33344455': [true, '2024-03-13T09:15:00', ['+4915233344455']],
@@ -312,18 +373,32 @@ describe('WhatsApp chat exports', () => {
     await importText(session, 'kontakte.csv', 'Name;Handy\nMax Mustermann;0170 1234567\n');
     const { committed } = await importText(session, 'WhatsApp Chat mit Max Mustermann.txt', CHAT);
     expect(session.ctx.repos.imports.changes(committed.record.id)).toEqual([
-      expect.objectContaining({ before: { onWhatsapp: false, whatsappLastMessageAt: null }, after: { onWhatsapp: true, whatsappLastMessageAt: '2024-03-21T18:40:00' } }),
+      expect.objectContaining({
+        before: { onWhatsapp: false, whatsappLastMessageAt: null },
+        after: { onWhatsapp: true, whatsappLastMessageAt: '2024-03-21T18:40:00' },
+      }),
     ]);
   });
 
   it('a number two kept-apart people share marks neither, unless the file names the partner', async () => {
     const session = testSession();
     const [klaus, anna] = session.ctx.repos.contacts.insertMany([
-      { displayName: 'Klaus Bauer', givenName: 'Klaus', familyName: 'Bauer', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] },
-      { displayName: 'Anna Lehmann', givenName: 'Anna', familyName: 'Lehmann', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] },
+      {
+        displayName: 'Klaus Bauer',
+        givenName: 'Klaus',
+        familyName: 'Bauer',
+        phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }],
+      },
+      {
+        displayName: 'Anna Lehmann',
+        givenName: 'Anna',
+        familyName: 'Lehmann',
+        phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }],
+      },
     ]);
     keepApart(session.ctx, klaus!, anna!);
-    const chat = '12.03.24, 14:05 - +49 170 1234567: Hallo\n12.03.24, 14:06 - Meisterbetrieb Groß: Hallo zurück\n12.03.24, 14:07 - +49 170 1234567: Danke\n';
+    const chat =
+      '12.03.24, 14:05 - +49 170 1234567: Hallo\n12.03.24, 14:06 - Meisterbetrieb Groß: Hallo zurück\n12.03.24, 14:07 - +49 170 1234567: Danke\n';
     const group = await importText(session, 'WhatsApp Chat mit Baustelle.txt', chat);
     expect(group.analysis.plan.rows[0]).toMatchObject({ action: 'invalid', reason: { key: 'chatSenderAmbiguous' } });
     const named = await importText(session, 'WhatsApp Chat mit Anna Lehmann.txt', chat);

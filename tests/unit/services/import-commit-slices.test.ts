@@ -22,10 +22,14 @@ describe('an import written in time slices (the UI keeps answering)', () => {
     expect(job.state).toBe('ready');
 
     const order: string[] = [];
-    const commit = call<{ contactIds: number[] }>(session, 'import.commit', { jobId: job.jobId }).then((value) => (order.push('commit'), value));
+    const commit = call<{ contactIds: number[] }>(session, 'import.commit', { jobId: job.jobId }).then(
+      (value) => (order.push('commit'), value),
+    );
     // Issued after the commit began: the read is answered between two slices, the write after the commit.
     await new Promise((resolve) => setImmediate(resolve));
-    const search = call<{ total: number }>(session, 'contacts.list', { search: 'Vera', limit: 5 }).then((value) => (order.push('search'), value));
+    const search = call<{ total: number }>(session, 'contacts.list', { search: 'Vera', limit: 5 }).then(
+      (value) => (order.push('search'), value),
+    );
     const write = call(session, 'settings.update', { defaultRegion: 'AT' }).then(() => order.push('write'));
     const [committed, found] = await Promise.all([commit, search, write]);
 
@@ -117,15 +121,27 @@ describe('an import written in time slices (the UI keeps answering)', () => {
   it('every request marked as writing nothing writes nothing (so it may run during an import)', async () => {
     const session = testSession();
     updateProfile(session.ctx, completeProfile);
-    const job = await previewImport(session, 'kunden.csv', Buffer.from('Vorname;Nachname;Handy;Straße;PLZ;Ort\nVera;Kollmann;0170 1000001;Hauptstraße 5;34119;Kassel\n', 'utf8'));
+    const job = await previewImport(
+      session,
+      'kunden.csv',
+      Buffer.from('Vorname;Nachname;Handy;Straße;PLZ;Ort\nVera;Kollmann;0170 1000001;Hauptstraße 5;34119;Kassel\n', 'utf8'),
+    );
     await call(session, 'import.commit', { jobId: job.jobId });
     const id = (await call<{ rows: { id: number }[] }>(session, 'contacts.list', { limit: 1 })).rows[0]!.id;
     const selection = { ids: [id] };
-    await call(session, 'consents.record', { contactId: id, purposes: ['appointments'], givenAt: '2026-11-20', method: 'signed_letter', evidence: { kind: 'scan', fileName: 'brief.pdf', data: Buffer.from('%PDF-1.4\nunterschrieben\n').toString('base64') } });
-    const evidenceId = (await call<{ consents: { evidence: { id: number } | null }[] }>(session, 'contacts.get', { id })).consents[0]!.evidence!.id;
+    await call(session, 'consents.record', {
+      contactId: id,
+      purposes: ['appointments'],
+      givenAt: '2026-11-20',
+      method: 'signed_letter',
+      evidence: { kind: 'scan', fileName: 'brief.pdf', data: Buffer.from('%PDF-1.4\nunterschrieben\n').toString('base64') },
+    });
+    const evidenceId = (await call<{ consents: { evidence: { id: number } | null }[] }>(session, 'contacts.get', { id })).consents[0]!
+      .evidence!.id;
     const letters = await call<{ jobId: number }>(session, 'letters.start', { selection, includeSettled: true });
     // The print run ends before the session closes (its browser's folder goes with it).
-    while ((await call<{ state: string }>(session, 'letters.status', { jobId: letters.jobId })).state !== 'done') await new Promise((resolve) => setTimeout(resolve, 50));
+    while ((await call<{ state: string }>(session, 'letters.status', { jobId: letters.jobId })).state !== 'done')
+      await new Promise((resolve) => setTimeout(resolve, 50));
     const open = await previewImport(session, 'mehr.csv', contactsCsv(5, 100));
     const upload = await call<{ jobId: string }>(session, 'import.begin', { files: [{ name: 'x.csv', size: 3 }] });
     const inputs: Partial<Record<RequestName, unknown>> = {
@@ -159,13 +175,21 @@ describe('an import written in time slices (the UI keeps answering)', () => {
     const marked = (Object.keys(contract) as RequestName[]).filter((name) => contract[name].writesNothing);
     // A request newly marked needs its line above, or this test would not watch it.
     expect([...marked].sort()).toEqual(Object.keys(inputs).sort());
-    const order: RequestName[] = ['import.upload', 'import.analyse', ...marked.filter((name) => name !== 'import.upload' && name !== 'import.analyse')];
+    const order: RequestName[] = [
+      'import.upload',
+      'import.analyse',
+      ...marked.filter((name) => name !== 'import.upload' && name !== 'import.analyse'),
+    ];
     for (const name of order) {
       const before = session.ctx.repos.contacts.stateToken();
       const result = await session.dispatch(name, inputs[name]);
       // The analysis runs on after its answer: what it does counts too.
       if (name === 'import.analyse') await importSettled(session, (result as { value: ImportJob }).value);
-      expect({ name, result: result.ok ? true : result.error, state: session.ctx.repos.contacts.stateToken() }).toEqual({ name, result: true, state: before });
+      expect({ name, result: result.ok ? true : result.error, state: session.ctx.repos.contacts.stateToken() }).toEqual({
+        name,
+        result: true,
+        state: before,
+      });
     }
   });
 });

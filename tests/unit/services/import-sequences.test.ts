@@ -15,7 +15,16 @@ import { testSession } from '../../helpers/session';
 const givenNames = ['Anna', 'Bernd', 'Claudia', 'Dieter', 'Erika', 'Frank', 'Gisela', 'Hans'];
 // Couples share a family name, and the landline of persons 0+1, 2+3 …: two people, one surname, one number.
 const familyNames = ['Bauer', 'Bauer', 'Schulze', 'Schulze', 'Krüger', 'Krüger', 'Wagner', 'Wagner'];
-const streets = ['Hafenstraße 4', 'Am Markt 1', 'Mühlenweg 3', 'Kirchgasse 12', 'Lindenallee 7', 'Bahnhofstraße 20', 'Gartenweg 2', 'Schulstraße 9'];
+const streets = [
+  'Hafenstraße 4',
+  'Am Markt 1',
+  'Mühlenweg 3',
+  'Kirchgasse 12',
+  'Lindenallee 7',
+  'Bahnhofstraße 20',
+  'Gartenweg 2',
+  'Schulstraße 9',
+];
 
 interface Person {
   given: string;
@@ -76,7 +85,13 @@ const mentionArbitrary = (persons: number) =>
 const scenario = fc.integer({ min: 3, max: 6 }).chain((count) =>
   fc.record({
     people: personArbitrary(count),
-    files: fc.array(fc.record({ format: fc.constantFrom('csv', 'vcf'), mentions: fc.uniqueArray(mentionArbitrary(count), { minLength: 1, maxLength: count, selector: (m) => m.person }) }), { minLength: 2, maxLength: 3 }),
+    files: fc.array(
+      fc.record({
+        format: fc.constantFrom('csv', 'vcf'),
+        mentions: fc.uniqueArray(mentionArbitrary(count), { minLength: 1, maxLength: count, selector: (m) => m.person }),
+      }),
+      { minLength: 2, maxLength: 3 },
+    ),
     orderKeys: fc.tuple(fc.array(fc.integer(), { minLength: 3, maxLength: 3 }), fc.array(fc.integer(), { minLength: 3, maxLength: 3 })),
   }),
 );
@@ -104,9 +119,18 @@ function fileText(format: 'csv' | 'vcf', persons: Person[], mentions: Mention[])
     const rows = usable.map((m) => {
       const person = persons[m.person]!;
       const f = facts(person, m);
-      return [person.given, person.family, f.organization ?? '', f.phones.join(', '), f.email ?? '', f.street ?? '', f.street ? '34117' : '', f.street ? 'Kassel' : ''].join(';');
+      return [
+        person.given,
+        person.family,
+        f.organization ?? '',
+        f.phones.join(', '),
+        f.email ?? '',
+        f.street ?? '',
+        f.street ? '34117' : '',
+        f.street ? 'Kassel' : '',
+      ].join(';');
     });
-    return ['Vorname;Nachname;Firma;Telefon;E-Mail;Straße;PLZ;Ort', ...rows].join('\n') + '\n';
+    return `${['Vorname;Nachname;Firma;Telefon;E-Mail;Straße;PLZ;Ort', ...rows].join('\n')}\n`;
   }
   return usable
     .map((m) => {
@@ -171,7 +195,10 @@ describe('import sequences (property)', () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ people, files: fileSpecs, orderKeys }) => {
         const persons = withSharedNumbers(people);
-        const files = fileSpecs.map((spec, i) => ({ name: `liste-${i}.${spec.format}`, text: fileText(spec.format as 'csv' | 'vcf', persons, spec.mentions) }));
+        const files = fileSpecs.map((spec, i) => ({
+          name: `liste-${i}.${spec.format}`,
+          text: fileText(spec.format as 'csv' | 'vcf', persons, spec.mentions),
+        }));
         const orderA = orderOf(orderKeys[0], files.length);
         const orderB = orderOf(orderKeys[1], files.length);
 
@@ -197,7 +224,8 @@ describe('import sequences (property)', () => {
           const before = session.ctx.repos.contacts.all().map(({ updatedAt: _u, ...contact }) => contact);
           for (const file of files) {
             // A file that says nothing usable about anyone is refused and writes nothing.
-            for (const committed of await importFile(session, file.name, file.text)) expect(committed.record.counts).toMatchObject({ created: 0, updated: 0, duplicates: 0 });
+            for (const committed of await importFile(session, file.name, file.text))
+              expect(committed.record.counts).toMatchObject({ created: 0, updated: 0, duplicates: 0 });
           }
           expect(session.ctx.repos.contacts.all().map(({ updatedAt: _u, ...contact }) => contact)).toEqual(before);
           session.close();

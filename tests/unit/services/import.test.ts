@@ -30,7 +30,10 @@ const snapshot = (session: ReturnType<typeof testSession>) =>
 describe('import: plan and commit', () => {
   it('creates contacts from a vCard and a CSV; the same files again change nothing', async () => {
     const session = testSession();
-    const sources = async () => [await fileSource(fixturePath('qp-soft-breaks.vcf')), await fileSource(fixturePath('outlook-de-1252-semicolon.csv'))];
+    const sources = async () => [
+      await fileSource(fixturePath('qp-soft-breaks.vcf')),
+      await fileSource(fixturePath('outlook-de-1252-semicolon.csv')),
+    ];
     const first = await analyseAll(session, await sources());
     expect(first.map((a) => a.plan.counts)).toEqual([
       { created: 1, updated: 0, unchanged: 0, duplicates: 0, invalid: 0 },
@@ -54,13 +57,34 @@ describe('import: plan and commit', () => {
     const session = testSession();
     await importText(session, 'a.csv', 'Name;Handy\nBernd Schulze;0170 1234567\n');
     const [bernd] = session.ctx.repos.contacts.all();
-    session.ctx.repos.contacts.updateFields(bernd!.id, { organization: 'Holzbau Schulze', stage: 'invited', invitedAt: '2026-11-01', target: 'signal' });
-    const { analysis, committed } = await importText(session, 'b.csv', 'Vorname;Nachname;Firma;Handy;Telefon;E-Mail\nBernd;Schulze;Anderer Name GmbH;+49 170 1234567;0561 778899;bernd@example.de\n');
+    session.ctx.repos.contacts.updateFields(bernd!.id, {
+      organization: 'Holzbau Schulze',
+      stage: 'invited',
+      invitedAt: '2026-11-01',
+      target: 'signal',
+    });
+    const { analysis, committed } = await importText(
+      session,
+      'b.csv',
+      'Vorname;Nachname;Firma;Handy;Telefon;E-Mail\nBernd;Schulze;Anderer Name GmbH;+49 170 1234567;0561 778899;bernd@example.de\n',
+    );
     expect(analysis.plan.counts.updated).toBe(1);
-    expect(previewRows(analysis, { offset: 0, limit: 10 }, 'de').rows[0]).toMatchObject({ action: 'update', existingName: 'Bernd Schulze', reason: 'Ergänzt: Nummern, E-Mail-Adressen' });
+    expect(previewRows(analysis, { offset: 0, limit: 10 }, 'de').rows[0]).toMatchObject({
+      action: 'update',
+      existingName: 'Bernd Schulze',
+      reason: 'Ergänzt: Nummern, E-Mail-Adressen',
+    });
     expect(committed.record.counts.updated).toBe(1);
     const [after] = session.ctx.repos.contacts.all();
-    expect(after).toMatchObject({ id: bernd!.id, organization: 'Holzbau Schulze', stage: 'invited', invitedAt: '2026-11-01', target: 'signal', givenName: 'Bernd', familyName: 'Schulze' });
+    expect(after).toMatchObject({
+      id: bernd!.id,
+      organization: 'Holzbau Schulze',
+      stage: 'invited',
+      invitedAt: '2026-11-01',
+      target: 'signal',
+      givenName: 'Bernd',
+      familyName: 'Schulze',
+    });
     expect(after!.phones.map((p) => p.e164)).toEqual(['+491701234567', '+49561778899']);
     expect(after!.emails.map((e) => e.address)).toEqual(['bernd@example.de']);
   });
@@ -68,7 +92,11 @@ describe('import: plan and commit', () => {
   it('a language column sets the language of new contacts; an existing contact keeps the one the office set', async () => {
     const session = testSession();
     await importText(session, 'a.csv', 'Name;Handy\nBernd Schulze;0170 1234567\n');
-    const { committed } = await importText(session, 'b.csv', 'Name;Handy;Sprache\nSarah Jones;+44 7700 900123;Englisch\nBernd Schulze;0170 1234567;Englisch\nAnna Schmidt;0171 7654321;\n');
+    const { committed } = await importText(
+      session,
+      'b.csv',
+      'Name;Handy;Sprache\nSarah Jones;+44 7700 900123;Englisch\nBernd Schulze;0170 1234567;Englisch\nAnna Schmidt;0171 7654321;\n',
+    );
     expect(committed.record.counts).toMatchObject({ created: 2 });
     const languages = Object.fromEntries(session.ctx.repos.contacts.all().map((c) => [c.displayName, c.language]));
     expect(languages).toEqual({ 'Anna Schmidt': 'de', 'Bernd Schulze': 'de', 'Sarah Jones': 'en' });
@@ -81,10 +109,16 @@ describe('import: plan and commit', () => {
     await importText(session, 'a.csv', 'Name;Handy\nMaria Schulze;0170 1234567\n');
     const { analysis } = await importText(session, 'b.csv', 'Name;Handy\nMama;0170 1234567\n');
     expect(analysis.plan.counts.duplicates).toBe(1);
-    expect(previewRows(analysis, { action: 'duplicate', offset: 0, limit: 10 }, 'de').rows[0]).toMatchObject({ displayName: 'Mama', existingName: 'Maria Schulze', reason: 'Gleiche Nummer, aber anderer Name – bitte prüfen' });
+    expect(previewRows(analysis, { action: 'duplicate', offset: 0, limit: 10 }, 'de').rows[0]).toMatchObject({
+      displayName: 'Mama',
+      existingName: 'Maria Schulze',
+      reason: 'Gleiche Nummer, aber anderer Name – bitte prüfen',
+    });
     expect(session.ctx.repos.contacts.count()).toBe(2);
     const [maria, mama] = session.ctx.repos.contacts.all().sort((a, b) => a.id - b.id);
-    expect(session.ctx.repos.imports.duplicatesOf(mama!.id)).toEqual([{ contactId: mama!.id, otherId: maria!.id, reason: 'sameNumberOtherName' }]);
+    expect(session.ctx.repos.imports.duplicatesOf(mama!.id)).toEqual([
+      { contactId: mama!.id, otherId: maria!.id, reason: 'sameNumberOtherName' },
+    ]);
   });
 
   it('the same e-mail address under a name that fits is the same contact', async () => {
@@ -99,7 +133,10 @@ describe('import: plan and commit', () => {
   it('rows of one file, and of two files in one import, that are the same person become one contact', async () => {
     const session = testSession();
     const analyses = await analyseAll(session, [
-      text('a.csv', 'Name;Handy;E-Mail\nBernd Schulze;0170 1234567;\nSchulze, Bernd;;bernd@example.de\nB. Schulze;0170 1234567;bernd@example.de\n'),
+      text(
+        'a.csv',
+        'Name;Handy;E-Mail\nBernd Schulze;0170 1234567;\nSchulze, Bernd;;bernd@example.de\nB. Schulze;0170 1234567;bernd@example.de\n',
+      ),
       text('b.vcf', 'BEGIN:VCARD\nVERSION:3.0\nFN:Bernd Schulze\nTEL:+491701234567\nNOTE:Stammkunde\nEND:VCARD\n'),
     ]);
     // Row 3 bridges rows 1 (number) and 2 (e-mail): all three are one person.
@@ -116,7 +153,13 @@ describe('import: plan and commit', () => {
   it('records every import with file name, hash, time and counts', async () => {
     const session = testSession();
     const { committed } = await importText(session, 'kunden.csv', 'Name;Handy\nAnna;0170 1\nBernd Schulze;0171 2345678\n;\n');
-    expect(committed.record).toMatchObject({ file: 'kunden.csv', format: 'csv', counts: { created: 2, invalid: 1 }, undoneAt: null, undoBlockedBy: null });
+    expect(committed.record).toMatchObject({
+      file: 'kunden.csv',
+      format: 'csv',
+      counts: { created: 2, invalid: 1 },
+      undoneAt: null,
+      undoBlockedBy: null,
+    });
     const [row] = session.ctx.repos.imports.list();
     expect(row!.fileHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.importedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -124,7 +167,9 @@ describe('import: plan and commit', () => {
 
   it('a failure in the middle of a commit writes nothing at all', async () => {
     const session = testSession();
-    const analyses = await analyseAll(session, [text('a.csv', 'Name;Handy\nA Eins;0170 1111111\nB Zwei;0170 2222222\nC Drei;0170 3333333\n')]);
+    const analyses = await analyseAll(session, [
+      text('a.csv', 'Name;Handy\nA Eins;0170 1111111\nB Zwei;0170 2222222\nC Drei;0170 3333333\n'),
+    ]);
     const insert = session.ctx.repos.contacts.insert.bind(session.ctx.repos.contacts);
     let calls = 0;
     vi.spyOn(session.ctx.repos.contacts, 'insert').mockImplementation((contact) => {
@@ -152,7 +197,11 @@ describe('import: undo', () => {
     const session = testSession();
     await importText(session, 'a.csv', 'Name;Handy\nBernd Schulze;0170 1234567\n');
     const before = snapshot(session);
-    const { committed } = await importText(session, 'b.csv', 'Name;Handy;E-Mail;Firma\nBernd Schulze;0170 1234567;bernd@example.de;Holzbau\nAnna Berg;0171 7654321;;\n');
+    const { committed } = await importText(
+      session,
+      'b.csv',
+      'Name;Handy;E-Mail;Firma\nBernd Schulze;0170 1234567;bernd@example.de;Holzbau\nAnna Berg;0171 7654321;;\n',
+    );
     expect(session.ctx.repos.contacts.count()).toBe(2);
     const undone = undoImport(session.ctx, committed.record.id);
     expect(undone.undoneAt).not.toBeNull();
@@ -166,7 +215,9 @@ describe('import: undo', () => {
     const anna = session.ctx.repos.contacts.all().find((c) => c.displayName === 'Anna Berg')!;
     session.ctx.repos.contacts.updateFields(anna.id, { note: 'Ruft zurück' });
     const [record] = importRecords(session.ctx);
-    expect(record!.undoBlockedBy).toBe('1 Kontakt wurde seit dem Import geändert (Anna Berg). Damit nichts verloren geht, lässt sich der Import nicht mehr als Ganzes zurücknehmen.');
+    expect(record!.undoBlockedBy).toBe(
+      '1 Kontakt wurde seit dem Import geändert (Anna Berg). Damit nichts verloren geht, lässt sich der Import nicht mehr als Ganzes zurücknehmen.',
+    );
     expect(() => undoImport(session.ctx, committed.record.id)).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(session.ctx.repos.contacts.count()).toBe(2);
   });
@@ -185,9 +236,15 @@ describe('import: WhatsApp chats', () => {
   it('marks the contacts someone chats with and their last message; creates none; undo takes it back', async () => {
     const session = testSession();
     await importText(session, 'kontakte.csv', 'Name;Handy\nMax Mustermann;0170 1234567\nSophie Weiß;0171 2345678\n');
-    const analyses = await analyseAll(session, [await fileSource(fixturePath('WhatsApp Chat mit Max Mustermann.txt')), await fileSource(fixturePath('WhatsApp Chat - Sophie Weiß.zip'))]);
+    const analyses = await analyseAll(session, [
+      await fileSource(fixturePath('WhatsApp Chat mit Max Mustermann.txt')),
+      await fileSource(fixturePath('WhatsApp Chat - Sophie Weiß.zip')),
+    ]);
     expect(analyses[0]!.plan.counts).toEqual({ created: 0, updated: 1, unchanged: 0, duplicates: 0, invalid: 1 });
-    expect(previewRows(analyses[0]!, { action: 'invalid', offset: 0, limit: 5 }, 'de').rows[0]).toMatchObject({ displayName: 'Meisterbetrieb Groß', reason: expect.stringContaining('Kein Kontakt') });
+    expect(previewRows(analyses[0]!, { action: 'invalid', offset: 0, limit: 5 }, 'de').rows[0]).toMatchObject({
+      displayName: 'Meisterbetrieb Groß',
+      reason: expect.stringContaining('Kein Kontakt'),
+    });
     // "+49 171 2345678" is Sophie's number: matched by number, the newer date wins.
     expect(analyses[1]!.plan.counts).toMatchObject({ created: 0, updated: 2, invalid: 2 });
     const committed = commitAnalyses(session.ctx, analyses);
@@ -210,7 +267,8 @@ describe('import: file on disk', () => {
     const session = testSession();
     const file = path.join(tempDir(), 'viele.csv');
     const lines = ['Vorname;Nachname;Handy;Adresse'];
-    for (let i = 0; i < 60_000; i += 1) lines.push(`Vorname${i};Nachname${i};0171 ${String(1_000_000 + i)};Musterstraße ${i}, 12345 Musterstadt`);
+    for (let i = 0; i < 60_000; i += 1)
+      lines.push(`Vorname${i};Nachname${i};0171 ${String(1_000_000 + i)};Musterstraße ${i}, 12345 Musterstadt`);
     writeFileSync(file, lines.join('\n'));
     const progress: number[] = [];
     const analysis = await analyseFile(session.ctx, await fileSource(file), { onProgress: (done) => progress.push(done) });

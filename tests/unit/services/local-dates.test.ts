@@ -65,7 +65,13 @@ describe.each(zones)('the local date in $zone at $local (UTC already or still $u
   it('a consent letter printed now carries the local day', () => {
     const session = testSession();
     updateProfile(session.ctx, completeProfile);
-    const id = session.ctx.repos.contacts.insert({ displayName: 'Jürgen Müller', givenName: 'Jürgen', familyName: 'Müller', gender: 'male', addresses: [{ street: 'Am Lindenhof 12', postalCode: '34131', city: 'Kassel', region: null, country: null, label: null }] });
+    const id = session.ctx.repos.contacts.insert({
+      displayName: 'Jürgen Müller',
+      givenName: 'Jürgen',
+      familyName: 'Müller',
+      gender: 'male',
+      addresses: [{ street: 'Am Lindenhof 12', postalCode: '34131', city: 'Kassel', region: null, country: null, label: null }],
+    });
     setClock();
     const html = renderLetters(session.ctx, { ids: [id], form: 'B' }).html();
     expect(html).toContain(formatDate(local, 'de'));

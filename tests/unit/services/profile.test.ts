@@ -39,10 +39,25 @@ describe('business profile service', () => {
   it('answers profile.update over the contract with the refusal in the chosen language', async () => {
     const session = testSession();
     const german = await session.dispatch('profile.update', { dpo: { name: 'DSB Nord', email: 'dsb-at-example.de', address: 'Hamburg' } });
-    expect(german).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Feld „E-Mail der oder des Datenschutzbeauftragten“: Bitte geben Sie eine vollständige E-Mail-Adresse an') } });
+    expect(german).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringContaining(
+          'Feld „E-Mail der oder des Datenschutzbeauftragten“: Bitte geben Sie eine vollständige E-Mail-Adresse an',
+        ),
+      },
+    });
     await session.dispatch('settings.update', { language: 'en' });
     const english = await session.dispatch('profile.update', { messengers: { ...noMessengers, threema: 'ABC' } });
-    expect(english).toEqual({ ok: false, error: { code: 'invalid_input', message: 'The business profile was not saved. Field “Threema”: A Threema ID has exactly 8 letters and digits, for example ABCD1234.' } });
+    expect(english).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message:
+          'The business profile was not saved. Field “Threema”: A Threema ID has exactly 8 letters and digits, for example ABCD1234.',
+      },
+    });
   });
 
   it('stores a Threema id typed in lower case in capitals', async () => {
@@ -55,13 +70,19 @@ describe('business profile service', () => {
   it('a profile with only some messengers (and texts) takes the others as not used; whole objects still work', async () => {
     const session = testSession();
     updateProfile(session.ctx, completeProfile);
-    const partial = await session.dispatch('profile.update', { messengers: { element: '@schulze:matrix.org' }, messengerTexts: { element: 'Unser Chat-Server in Kassel.' } });
+    const partial = await session.dispatch('profile.update', {
+      messengers: { element: '@schulze:matrix.org' },
+      messengerTexts: { element: 'Unser Chat-Server in Kassel.' },
+    });
     expect(partial).toMatchObject({ ok: true });
     expect(getProfile(session.ctx).messengers).toEqual({ ...noMessengers, element: '@schulze:matrix.org' });
     expect(getProfile(session.ctx).messengerTexts).toEqual({ ...noMessengers, element: 'Unser Chat-Server in Kassel.' });
 
     const whole = { ...noMessengers, signal: 'schulze.42', threema: 'ABCD1234' };
-    expect(await session.dispatch('profile.update', { messengers: whole, messengerTexts: noMessengers })).toMatchObject({ ok: true, value: { profile: { messengers: whole } } });
+    expect(await session.dispatch('profile.update', { messengers: whole, messengerTexts: noMessengers })).toMatchObject({
+      ok: true,
+      value: { profile: { messengers: whole } },
+    });
     expect(getProfile(session.ctx).messengers).toEqual(whole);
   });
 
@@ -77,7 +98,7 @@ describe('business profile service', () => {
       threema: [null, 'ABCD1234', 'abcd1234', 'ABC'],
       element: [null, '@b:matrix.org', 'b:matrix.org'],
     };
-    const pick = <T,>(list: T[]) => fc.constantFrom(...list);
+    const pick = <T>(list: T[]) => fc.constantFrom(...list);
     // Every run stores a whole profile, so one database serves them all.
     const { ctx } = testSession();
     fc.assert(
@@ -93,7 +114,12 @@ describe('business profile service', () => {
           element: pick(values.element),
         }),
         ({ dpoEmail, signal, threema, element, ...fields }) => {
-          const profile: Profile = { ...emptyProfile, ...fields, dpo: dpoEmail === null ? null : { name: 'DSB', email: dpoEmail, address: '' }, messengers: { ...noMessengers, signal, threema, element } };
+          const profile: Profile = {
+            ...emptyProfile,
+            ...fields,
+            dpo: dpoEmail === null ? null : { name: 'DSB', email: dpoEmail, address: '' },
+            messengers: { ...noMessengers, signal, threema, element },
+          };
           const formProblems = Object.keys(checkProfile(profile).problems);
           let refusal: AppError | undefined;
           try {

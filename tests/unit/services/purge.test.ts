@@ -12,8 +12,17 @@ describe('deleted contacts', () => {
     const session = testSession();
     const { ctx } = session;
     const keep = ctx.repos.contacts.insert({ displayName: 'Bleibt' });
-    const gone = ctx.repos.contacts.insert({ displayName: 'Gelöscht', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] });
-    recordConsent(ctx, gone, { purposes: ['appointments'], givenAt: '2026-11-01', textVersion: 'EW-1', method: 'signed_letter', evidence: { kind: 'scan', fileName: 'einwilligung.pdf', data: pdf } });
+    const gone = ctx.repos.contacts.insert({
+      displayName: 'Gelöscht',
+      phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }],
+    });
+    recordConsent(ctx, gone, {
+      purposes: ['appointments'],
+      givenAt: '2026-11-01',
+      textVersion: 'EW-1',
+      method: 'signed_letter',
+      evidence: { kind: 'scan', fileName: 'einwilligung.pdf', data: pdf },
+    });
     const evidence = { id: ctx.repos.tracking.consents(gone)[0]!.evidenceId! };
     const unused = storeEvidence(ctx, 'abgebrochen.pdf', pdf);
     bulkChange(ctx, { ids: [gone] }, { kind: 'delete' });

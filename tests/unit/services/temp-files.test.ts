@@ -140,7 +140,8 @@ describe('writing a file whole or not at all', () => {
   it('keeps the permissions of the file it replaces, and makes a new one 0600, whatever the umask', async () => {
     const script = await atomicWriter();
     const work = tempDir();
-    const write = (file: string) => execFileSync('sh', ['-c', `umask 022 && exec "${process.execPath}" "${script}" "${file}"`], { encoding: 'utf8' }).trim();
+    const write = (file: string) =>
+      execFileSync('sh', ['-c', `umask 022 && exec "${process.execPath}" "${script}" "${file}"`], { encoding: 'utf8' }).trim();
     const fresh = path.join(work, 'firmenhandy.vcf');
     expect(write(fresh)).toBe('written');
     expect(modeOf(fresh)).toBe(0o600);
@@ -165,7 +166,11 @@ describe('writing a file whole or not at all', () => {
       .split('\n')
       .map((line) => line.replace(/^\d+\s+/, ''));
     const created = calls.findIndex((call) => call.startsWith(`openat(AT_FDCWD, "${work}/.briefe.pdf.umzugshelfer-`));
-    expect(calls[created]).toMatch(new RegExp(`^openat\\(AT_FDCWD, "${work}/\\.briefe\\.pdf\\.umzugshelfer-\\d+-[0-9a-f]{8}\\.tmp", O_WRONLY\\|O_CREAT\\|O_EXCL[A-Z_|]*, 0600\\) = (\\d+)$`));
+    expect(calls[created]).toMatch(
+      new RegExp(
+        `^openat\\(AT_FDCWD, "${work}/\\.briefe\\.pdf\\.umzugshelfer-\\d+-[0-9a-f]{8}\\.tmp", O_WRONLY\\|O_CREAT\\|O_EXCL[A-Z_|]*, 0600\\) = (\\d+)$`,
+      ),
+    );
     const fileFd = /= (\d+)$/.exec(calls[created]!)![1];
     const renamed = calls.findIndex((call) => /^rename(at2?)?\(/.test(call) && call.includes(`"${out}"`));
     expect(calls.slice(created, renamed).some((call) => call.startsWith(`fsync(${fileFd})`))).toBe(true);

@@ -31,10 +31,22 @@ describe('stage rules', () => {
     const allowed = transitions[from].includes(to);
     if (recordedByForm(to)) {
       // Consent given or withdrawn: never as a bare stage, only through the consent form with its proof.
-      expect(() => setStage(ctx, id, { stage: to })).toThrow(expect.objectContaining({ code: 'conflict', messageKey: to === 'consent_given' ? 'tracking.errors.consentNeedsForm' : 'tracking.errors.withdrawalNeedsForm' }));
+      expect(() => setStage(ctx, id, { stage: to })).toThrow(
+        expect.objectContaining({
+          code: 'conflict',
+          messageKey: to === 'consent_given' ? 'tracking.errors.consentNeedsForm' : 'tracking.errors.withdrawalNeedsForm',
+        }),
+      );
       expect(ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe(from);
       if (to === 'consent_given' && allowed) {
-        expect(recordConsent(ctx, id, { purposes: ['appointments'], givenAt: '2026-11-20', method: 'phone', evidence: { kind: 'note', note: 'mündlich am Telefon' } }).stage).toBe(to);
+        expect(
+          recordConsent(ctx, id, {
+            purposes: ['appointments'],
+            givenAt: '2026-11-20',
+            method: 'phone',
+            evidence: { kind: 'note', note: 'mündlich am Telefon' },
+          }).stage,
+        ).toBe(to);
       }
       return;
     }
@@ -42,7 +54,9 @@ describe('stage rules', () => {
       expect(setStage(ctx, id, { stage: to, channel: 'whatsapp', messenger: 'signal' }).stage).toBe(to);
       expect(historyOf(ctx, id)).toHaveLength(1);
     } else {
-      expect(() => setStage(ctx, id, { stage: to })).toThrow(expect.objectContaining({ code: 'conflict', messageKey: 'tracking.errors.transitionRefused' }));
+      expect(() => setStage(ctx, id, { stage: to })).toThrow(
+        expect.objectContaining({ code: 'conflict', messageKey: 'tracking.errors.transitionRefused' }),
+      );
       expect(ctx.repos.contacts.byIds([id]).get(id)!.stage).toBe(from);
       expect(historyOf(ctx, id)).toEqual([]);
     }
@@ -51,15 +65,31 @@ describe('stage rules', () => {
   it('a refused step names the contact and both stages in German', async () => {
     const { session, id } = withContact('switched');
     const result = await session.dispatch('contacts.setStage', { id, change: { stage: 'invited', channel: 'email' } });
-    expect(result).toEqual({ ok: false, error: { code: 'conflict', message: '„Bernd Schulze“ kann nicht von „Gewechselt“ zu „Eingeladen“ wechseln.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: '„Bernd Schulze“ kann nicht von „Gewechselt“ zu „Eingeladen“ wechseln.' },
+    });
   });
 
   it('each step records its date, channel, messenger or letter version', () => {
     const { ctx, id } = withContact();
-    expect(setStage(ctx, id, { stage: 'invited', channel: 'whatsapp', date: '2026-11-02' })).toMatchObject({ stage: 'invited', invitedAt: '2026-11-02', invitedChannel: 'whatsapp' });
-    expect(setStage(ctx, id, { stage: 'switched', messenger: 'threema', date: '2026-11-10' })).toMatchObject({ stage: 'switched', switchedAt: '2026-11-10', messenger: 'threema', target: 'threema' });
+    expect(setStage(ctx, id, { stage: 'invited', channel: 'whatsapp', date: '2026-11-02' })).toMatchObject({
+      stage: 'invited',
+      invitedAt: '2026-11-02',
+      invitedChannel: 'whatsapp',
+    });
+    expect(setStage(ctx, id, { stage: 'switched', messenger: 'threema', date: '2026-11-10' })).toMatchObject({
+      stage: 'switched',
+      switchedAt: '2026-11-10',
+      messenger: 'threema',
+      target: 'threema',
+    });
     const other = withContact();
-    expect(setStage(other.ctx, other.id, { stage: 'consent_requested', letterVersion: 'EW-2026-1', date: '2026-11-03' })).toMatchObject({ letterSentAt: '2026-11-03', letterVersion: 'EW-2026-1', target: 'whatsapp_consent' });
+    expect(setStage(other.ctx, other.id, { stage: 'consent_requested', letterVersion: 'EW-2026-1', date: '2026-11-03' })).toMatchObject({
+      letterSentAt: '2026-11-03',
+      letterVersion: 'EW-2026-1',
+      target: 'whatsapp_consent',
+    });
   });
 });
 
@@ -82,7 +112,10 @@ describe('history: every change leaves exactly one entry with what was before an
       birthday: null,
       note: 'Ruft gern zurück',
       kind: 'customer',
-      phones: [{ raw: '0170 1234567', label: 'cell' }, { raw: '0561 778899', label: 'work' }],
+      phones: [
+        { raw: '0170 1234567', label: 'cell' },
+        { raw: '0561 778899', label: 'work' },
+      ],
       emails: [],
       addresses: [],
       tags: ['Stammkunde'],
@@ -90,10 +123,20 @@ describe('history: every change leaves exactly one entry with what was before an
     });
     const history = historyOf(ctx, id);
     expect(history.map((h) => h.kind)).toEqual(['stage', 'target', 'fields']);
-    expect(history[0]).toMatchObject({ before: { stage: 'new', invitedAt: null, invitedChannel: null }, after: { stage: 'invited', invitedAt: '2026-11-02', invitedChannel: 'sms' } });
+    expect(history[0]).toMatchObject({
+      before: { stage: 'new', invitedAt: null, invitedChannel: null },
+      after: { stage: 'invited', invitedAt: '2026-11-02', invitedChannel: 'sms' },
+    });
     expect(history[1]).toMatchObject({ before: { target: null }, after: { target: 'signal' } });
     expect(history[2]!.before).toMatchObject({ title: null, gender: null, organization: null, note: null, kind: 'other', tags: [] });
-    expect(history[2]!.after).toMatchObject({ title: 'Dr.', gender: 'male', organization: 'Holzbau Schulze', note: 'Ruft gern zurück', kind: 'customer', tags: ['Stammkunde'] });
+    expect(history[2]!.after).toMatchObject({
+      title: 'Dr.',
+      gender: 'male',
+      organization: 'Holzbau Schulze',
+      note: 'Ruft gern zurück',
+      kind: 'customer',
+      tags: ['Stammkunde'],
+    });
     expect((history[2]!.after as { phones: { e164: string }[] }).phones.map((p) => p.e164)).toEqual(['+491701234567', '+49561778899']);
     expect(Object.keys(history[2]!.after!)).not.toContain('givenName'); // unchanged fields are not listed
   });
@@ -102,21 +145,63 @@ describe('history: every change leaves exactly one entry with what was before an
     const { ctx, id } = withContact();
     setStage(ctx, id, { stage: 'invited', channel: 'whatsapp' });
     setStage(ctx, id, { stage: 'switched', messenger: 'signal' });
-    expect(contactDetail(ctx, id).history.map((h) => h.text)).toEqual(['Stand: Eingeladen → Gewechselt (zu Signal)', 'Stand: Neu → Eingeladen (per WhatsApp)']);
+    expect(contactDetail(ctx, id).history.map((h) => h.text)).toEqual([
+      'Stand: Eingeladen → Gewechselt (zu Signal)',
+      'Stand: Neu → Eingeladen (per WhatsApp)',
+    ]);
   });
 
   it('a number entered in the form is read again (E.164), an invalid one refused', () => {
     const { ctx, id } = withContact();
     const base = contactDetail(ctx, id).contact;
-    const edit = { givenName: 'Bernd', familyName: 'Schulze', title: null, gender: null, organization: null, department: null, jobTitle: null, isCompany: false, customerNumber: null, birthday: null, note: null, kind: base.kind, emails: [], addresses: [], tags: [], messengerId: null };
-    expect(updateContact(ctx, id, { ...edit, phones: [{ raw: '0151 23456789', label: null }] }).phones).toEqual([{ raw: '0151 23456789', e164: '+4915123456789', kind: 'mobile', label: null }]);
-    expect(() => updateContact(ctx, id, { ...edit, phones: [{ raw: '12', label: null }] })).toThrow(expect.objectContaining({ messageKey: 'tracking.errors.invalidPhone' }));
+    const edit = {
+      givenName: 'Bernd',
+      familyName: 'Schulze',
+      title: null,
+      gender: null,
+      organization: null,
+      department: null,
+      jobTitle: null,
+      isCompany: false,
+      customerNumber: null,
+      birthday: null,
+      note: null,
+      kind: base.kind,
+      emails: [],
+      addresses: [],
+      tags: [],
+      messengerId: null,
+    };
+    expect(updateContact(ctx, id, { ...edit, phones: [{ raw: '0151 23456789', label: null }] }).phones).toEqual([
+      { raw: '0151 23456789', e164: '+4915123456789', kind: 'mobile', label: null },
+    ]);
+    expect(() => updateContact(ctx, id, { ...edit, phones: [{ raw: '12', label: null }] })).toThrow(
+      expect.objectContaining({ messageKey: 'tracking.errors.invalidPhone' }),
+    );
   });
 
   it('the form sets language and Du or Sie; an edit without them leaves them as they are', () => {
     const { ctx, id } = withContact();
     const base = contactDetail(ctx, id).contact;
-    const edit = { givenName: 'Bernd', familyName: 'Schulze', title: null, gender: null, organization: null, department: null, jobTitle: null, isCompany: false, customerNumber: null, birthday: null, note: null, kind: base.kind, phones: [{ raw: '0170 1234567', label: 'cell' }], emails: [], addresses: [], tags: [], messengerId: null };
+    const edit = {
+      givenName: 'Bernd',
+      familyName: 'Schulze',
+      title: null,
+      gender: null,
+      organization: null,
+      department: null,
+      jobTitle: null,
+      isCompany: false,
+      customerNumber: null,
+      birthday: null,
+      note: null,
+      kind: base.kind,
+      phones: [{ raw: '0170 1234567', label: 'cell' }],
+      emails: [],
+      addresses: [],
+      tags: [],
+      messengerId: null,
+    };
     expect(updateContact(ctx, id, { ...edit, language: 'en', formal: false })).toMatchObject({ language: 'en', formal: false });
     expect(updateContact(ctx, id, { ...edit, note: 'Polier' })).toMatchObject({ language: 'en', formal: false, note: 'Polier' });
     expect(updateContact(ctx, id, { ...edit, formal: null })).toMatchObject({ language: 'en', formal: null });
@@ -126,7 +211,13 @@ describe('history: every change leaves exactly one entry with what was before an
 describe('consent', () => {
   it('is recorded per purpose with version, method and evidence, and moves the stage', () => {
     const { ctx, id } = withContact('consent_requested');
-    const contact = recordConsent(ctx, id, { purposes: ['appointments', 'site_photos'], givenAt: '2026-11-20', textVersion: 'EW-2026-1', method: 'signed_letter', evidence: { kind: 'scan', fileName: 'unterschrift.pdf', data: Buffer.from('%PDF-1.4\nsigned\n') } });
+    const contact = recordConsent(ctx, id, {
+      purposes: ['appointments', 'site_photos'],
+      givenAt: '2026-11-20',
+      textVersion: 'EW-2026-1',
+      method: 'signed_letter',
+      evidence: { kind: 'scan', fileName: 'unterschrift.pdf', data: Buffer.from('%PDF-1.4\nsigned\n') },
+    });
     expect(contact.stage).toBe('consent_given');
     const detail = contactDetail(ctx, id);
     expect(detail.consents.map((c) => [c.purpose, c.givenAt, c.textVersion, c.method, c.evidence?.fileName, c.withdrawnAt])).toEqual([
@@ -139,7 +230,13 @@ describe('consent', () => {
 
   it('withdrawal keeps the records with the date; the stage follows when nothing is left', () => {
     const { ctx, id } = withContact('consent_requested');
-    recordConsent(ctx, id, { purposes: ['appointments', 'advertising'], givenAt: '2026-11-20', textVersion: 'v1', method: 'in_person', evidence: { kind: 'note', note: 'persönlich im Büro, Notiz in der Akte' } });
+    recordConsent(ctx, id, {
+      purposes: ['appointments', 'advertising'],
+      givenAt: '2026-11-20',
+      textVersion: 'v1',
+      method: 'in_person',
+      evidence: { kind: 'note', note: 'persönlich im Büro, Notiz in der Akte' },
+    });
     expect(withdrawConsent(ctx, id, { purposes: ['advertising'], date: '2026-12-01' }).stage).toBe('consent_given');
     expect(withdrawConsent(ctx, id, { date: '2026-12-05' }).stage).toBe('consent_withdrawn');
     const consents = ctx.repos.tracking.consents(id);
@@ -148,20 +245,35 @@ describe('consent', () => {
       ['advertising', '2026-12-01'],
     ]);
     expect(historyOf(ctx, id).map((h) => h.kind)).toEqual(['consent', 'consent_withdrawn', 'consent_withdrawn']);
-    expect(historyOf(ctx, id)[2]).toMatchObject({ before: { stage: 'consent_given' }, after: { stage: 'consent_withdrawn', purposes: ['appointments'], withdrawnAt: '2026-12-05' } });
-    expect(() => withdrawConsent(ctx, id, { date: '2026-12-06' })).toThrow(expect.objectContaining({ messageKey: 'tracking.errors.noActiveConsent' }));
+    expect(historyOf(ctx, id)[2]).toMatchObject({
+      before: { stage: 'consent_given' },
+      after: { stage: 'consent_withdrawn', purposes: ['appointments'], withdrawnAt: '2026-12-05' },
+    });
+    expect(() => withdrawConsent(ctx, id, { date: '2026-12-06' })).toThrow(
+      expect.objectContaining({ messageKey: 'tracking.errors.noActiveConsent' }),
+    );
   });
 
   it('cannot be recorded for a contact who switched messenger', () => {
     const { ctx, id } = withContact('switched');
-    expect(() => recordConsent(ctx, id, { purposes: ['appointments'], givenAt: '2026-11-20', textVersion: 'v1', method: 'email', evidence: { kind: 'note', note: 'per E-Mail' } })).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() =>
+      recordConsent(ctx, id, {
+        purposes: ['appointments'],
+        givenAt: '2026-11-20',
+        textVersion: 'v1',
+        method: 'email',
+        evidence: { kind: 'note', note: 'per E-Mail' },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(ctx.repos.tracking.consents(id)).toEqual([]);
   });
 
   it('evidence must really be a PDF or an image', () => {
     const { ctx } = withContact();
     expect(storeEvidence(ctx, 'foto.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]))).toMatchObject({ mime: 'image/jpeg', size: 6 });
-    expect(() => storeEvidence(ctx, 'brief.pdf', Buffer.from('nur Text'))).toThrow(expect.objectContaining({ messageKey: 'tracking.errors.evidenceType' }));
+    expect(() => storeEvidence(ctx, 'brief.pdf', Buffer.from('nur Text'))).toThrow(
+      expect.objectContaining({ messageKey: 'tracking.errors.evidenceType' }),
+    );
   });
 });
 
@@ -169,7 +281,10 @@ describe('bulk changes and their undo', () => {
   function three() {
     const session = testSession();
     const ids = ['Anna Berg', 'Bernd Schulze', 'Carla Diaz'].map((name, i) =>
-      session.ctx.repos.contacts.insert({ displayName: name, phones: [{ e164: `+49170000000${i}`, raw: `0170 000000${i}`, label: null, kind: 'mobile' }] }),
+      session.ctx.repos.contacts.insert({
+        displayName: name,
+        phones: [{ e164: `+49170000000${i}`, raw: `0170 000000${i}`, label: null, kind: 'mobile' }],
+      }),
     );
     return { session, ctx: session.ctx, ids };
   }
@@ -178,11 +293,17 @@ describe('bulk changes and their undo', () => {
     const { ctx, ids } = three();
     ctx.repos.contacts.updateFields(ids[2]!, { stage: 'switched' });
     const result = bulkChange(ctx, { ids }, { kind: 'setStage', change: { stage: 'invited', channel: 'email' } });
-    expect(result).toMatchObject({ changed: 2, skipped: 1, skippedReasons: ['„Carla Diaz“ kann nicht von „Gewechselt“ zu „Eingeladen“ wechseln.'] });
+    expect(result).toMatchObject({
+      changed: 2,
+      skipped: 1,
+      skippedReasons: ['„Carla Diaz“ kann nicht von „Gewechselt“ zu „Eingeladen“ wechseln.'],
+    });
     expect([...ctx.repos.contacts.byIds(ids).values()].map((c) => c.stage)).toEqual(['invited', 'invited', 'switched']);
     expect(undoOperation(ctx, result.operationId)).toEqual({ restored: 2, keptBecauseChanged: 0 });
     expect([...ctx.repos.contacts.byIds(ids).values()].map((c) => c.stage)).toEqual(['new', 'new', 'switched']);
-    expect(() => undoOperation(ctx, result.operationId)).toThrow(expect.objectContaining({ messageKey: 'tracking.errors.operationUndone' }));
+    expect(() => undoOperation(ctx, result.operationId)).toThrow(
+      expect.objectContaining({ messageKey: 'tracking.errors.operationUndone' }),
+    );
   });
 
   it('undo leaves alone a contact changed again since', () => {
@@ -199,15 +320,31 @@ describe('bulk changes and their undo', () => {
     const english = bulkChange(ctx, { ids: [ids[0]!, ids[1]!] }, { kind: 'setLanguage', language: 'en' });
     const informal = bulkChange(ctx, { ids: [ids[0]!] }, { kind: 'setFormal', formal: false });
     expect([english.changed, informal.changed]).toEqual([2, 1]);
-    expect([...ctx.repos.contacts.byIds(ids).values()].map((c) => [c.language, c.formal])).toEqual([['en', false], ['en', null], ['de', null]]);
-    expect(ids.map((id) => invitationForContact(ctx, id)).map((i) => [i.language, i.formal])).toEqual([['en', false], ['en', false], ['de', true]]);
-    expect(contactDetail(ctx, ids[0]!).history[0]!.changes).toEqual([{ field: 'Ansprache', before: 'Automatisch (Mitarbeitende: Du)', after: 'Du' }]);
+    expect([...ctx.repos.contacts.byIds(ids).values()].map((c) => [c.language, c.formal])).toEqual([
+      ['en', false],
+      ['en', null],
+      ['de', null],
+    ]);
+    expect(ids.map((id) => invitationForContact(ctx, id)).map((i) => [i.language, i.formal])).toEqual([
+      ['en', false],
+      ['en', false],
+      ['de', true],
+    ]);
+    expect(contactDetail(ctx, ids[0]!).history[0]!.changes).toEqual([
+      { field: 'Ansprache', before: 'Automatisch (Mitarbeitende: Du)', after: 'Du' },
+    ]);
     expect(contactDetail(ctx, ids[0]!).history[1]!.changes).toEqual([{ field: 'Sprache', before: 'Deutsch', after: 'Englisch' }]);
     // Through the contract, a language the app does not write in is refused at the boundary.
-    expect(await session.dispatch('contacts.bulk', { selection: { ids }, action: { kind: 'setLanguage', language: 'pl' } as never })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(
+      await session.dispatch('contacts.bulk', { selection: { ids }, action: { kind: 'setLanguage', language: 'pl' } as never }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     undoOperation(ctx, informal.operationId);
     undoOperation(ctx, english.operationId);
-    expect([...ctx.repos.contacts.byIds(ids).values()].map((c) => [c.language, c.formal])).toEqual([['de', null], ['de', null], ['de', null]]);
+    expect([...ctx.repos.contacts.byIds(ids).values()].map((c) => [c.language, c.formal])).toEqual([
+      ['de', null],
+      ['de', null],
+      ['de', null],
+    ]);
   });
 
   it('tags and delete work on everything a filter finds, and undo brings deleted contacts back', () => {
@@ -227,10 +364,22 @@ describe('search and filters', () => {
   it('finds numbers in any format, names without accents, and filters by stage and view', () => {
     const session = testSession();
     const { contacts } = session.ctx.repos;
-    const a = contacts.insert({ displayName: 'Jürgen Müller', organization: 'Dachdeckerei Müller', phones: [{ e164: '+491711234567', raw: '0171 1234567', label: null, kind: 'mobile' }] });
-    const b = contacts.insert({ displayName: 'Anna Berg', phones: [{ e164: '+49301234567', raw: '030 1234567', label: null, kind: 'landline' }] });
+    const a = contacts.insert({
+      displayName: 'Jürgen Müller',
+      organization: 'Dachdeckerei Müller',
+      phones: [{ e164: '+491711234567', raw: '0171 1234567', label: null, kind: 'mobile' }],
+    });
+    const b = contacts.insert({
+      displayName: 'Anna Berg',
+      phones: [{ e164: '+49301234567', raw: '030 1234567', label: null, kind: 'landline' }],
+    });
     const query = (search: string, extra = {}) =>
-      session.ctx.repos.contactList.page({ search, invitedBefore: '2026-11-12', letterSentBefore: '2026-11-05', ...extra }, { sort: 'name', descending: false, offset: 0, limit: 50 }).rows.map((r) => r.id);
+      session.ctx.repos.contactList
+        .page(
+          { search, invitedBefore: '2026-11-12', letterSentBefore: '2026-11-05', ...extra },
+          { sort: 'name', descending: false, offset: 0, limit: 50 },
+        )
+        .rows.map((r) => r.id);
     expect(query('0171 123')).toEqual([a]);
     expect(query('+49 171 1234')).toEqual([a]);
     expect(query('1234567')).toEqual([b, a]);
@@ -277,7 +426,8 @@ describe('sorting many or few matches', () => {
         .rows.map((r) => r.displayName);
     // As a German reader files them: Ömer among the O, not after Zoe.
     const collate = (a: string, b: string) => (foldForSearch(a) < foldForSearch(b) ? -1 : foldForSearch(a) > foldForSearch(b) ? 1 : 0);
-    const expected = (list: string[], descending = false) => [...list].sort((a, b) => (descending ? -collate(a, b) : collate(a, b))).slice(100, 120);
+    const expected = (list: string[], descending = false) =>
+      [...list].sort((a, b) => (descending ? -collate(a, b) : collate(a, b))).slice(100, 120);
     expect(page('')).toEqual(expected(names));
     expect(page('').every((name) => name.startsWith('anna') || name.startsWith('bernd'))).toBe(true);
     expect(page('', true)).toEqual(expected(names, true));
@@ -292,10 +442,26 @@ describe('duplicates and the overview', () => {
   it('merging fills gaps, moves numbers and consents, and deletes the other softly', () => {
     const session = testSession();
     const { contacts, tracking } = session.ctx.repos;
-    const keep = contacts.insert({ displayName: 'Maria Schulze', phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] });
-    const other = contacts.insert({ displayName: 'Mama', organization: 'Blumen Schulze', emails: [{ address: 'maria@example.de', label: null }], phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }] });
+    const keep = contacts.insert({
+      displayName: 'Maria Schulze',
+      phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }],
+    });
+    const other = contacts.insert({
+      displayName: 'Mama',
+      organization: 'Blumen Schulze',
+      emails: [{ address: 'maria@example.de', label: null }],
+      phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' }],
+    });
     session.ctx.repos.imports.addDuplicate(other, keep, 'sameNumberOtherName', null);
-    tracking.addConsent({ contactId: other, purpose: 'appointments', givenAt: '2026-01-01', textVersion: 'v1', method: 'in_person', evidenceId: null, evidenceNote: 'persönlich' });
+    tracking.addConsent({
+      contactId: other,
+      purpose: 'appointments',
+      givenAt: '2026-01-01',
+      textVersion: 'v1',
+      method: 'in_person',
+      evidenceId: null,
+      evidenceNote: 'persönlich',
+    });
     expect(contactDetail(session.ctx, keep).duplicates.map((d) => d.displayName)).toEqual(['Mama']);
     const merged = mergeContacts(session.ctx, keep, other);
     expect(merged).toMatchObject({ displayName: 'Maria Schulze', organization: 'Blumen Schulze' });
@@ -328,12 +494,19 @@ describe('sorting by company and number', () => {
     const session = testSession();
     const { contacts, contactList } = session.ctx.repos;
     const mobile = (e164: string) => ({ e164, raw: e164, label: null, kind: 'mobile' as const });
-    const zorn = contacts.insert({ displayName: 'Klaus Zorn', organization: 'Zimmerei Zorn', phones: [{ e164: '+495611234', raw: '0561 1234', label: null, kind: 'landline' }, mobile('+491715550003')] });
+    const zorn = contacts.insert({
+      displayName: 'Klaus Zorn',
+      organization: 'Zimmerei Zorn',
+      phones: [{ e164: '+495611234', raw: '0561 1234', label: null, kind: 'landline' }, mobile('+491715550003')],
+    });
     const oez = contacts.insert({ displayName: 'Eva Öz', organization: 'Ökobau Öz', phones: [mobile('+491715550001')] });
     const berg = contacts.insert({ displayName: 'Anna Berg' });
     const adler = contacts.insert({ displayName: 'Ben Adler', organization: 'maler adler', phones: [mobile('+491715550002')] });
     const sorted = (sort: 'organization' | 'mobile') =>
-      contactList.page({ search: '', invitedBefore: '2026-01-01', letterSentBefore: '2026-01-01' }, { sort, descending: false, offset: 0, limit: 10 }).rows;
+      contactList.page(
+        { search: '', invitedBefore: '2026-01-01', letterSentBefore: '2026-01-01' },
+        { sort, descending: false, offset: 0, limit: 10 },
+      ).rows;
     expect(sorted('organization').map((r) => r.id)).toEqual([adler, oez, zorn, berg]);
     expect(sorted('mobile').map((r) => [r.id, r.mobile])).toEqual([
       [oez, '+491715550001'],

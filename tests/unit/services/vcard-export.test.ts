@@ -42,46 +42,55 @@ const mobile = (e164: string) => ({ e164, raw: e164, label: null, kind: 'mobile'
 /** Puts a contact at "consent given" with a valid consent, as the office would record it. */
 function consent(session: Session, id: number) {
   session.ctx.repos.contacts.updateFields(id, { stage: 'consent_requested' });
-  recordConsent(session.ctx, id, { purposes: ['appointments'], givenAt: localToday(), method: 'phone', evidence: { kind: 'note', note: 'mündlich am Telefon' } });
+  recordConsent(session.ctx, id, {
+    purposes: ['appointments'],
+    givenAt: localToday(),
+    method: 'phone',
+    evidence: { kind: 'note', note: 'mündlich am Telefon' },
+  });
 }
 
 describe('vCard export: no field can start a property', () => {
   const breaks = { CR: '\r', LF: '\n', CRLF: '\r\n', NEL: '\u0085', LS: '\u2028', PS: '\u2029', NUL: '\u0000', VT: '\u000b', FF: '\u000c' };
 
-  it.each(Object.entries(breaks))('%s in every field: the consented-only export holds exactly the contact’s numbers and e-mails', async (_name, brk) => {
-    const session = testSession();
-    const injected = (text: string) => `${text}${brk}TEL:+4917077777${brk}EMAIL:spion@evil.example${brk}END:VCARD${brk}BEGIN:VCARD${brk}FN:Geist`;
-    const id = session.ctx.repos.contacts.insert({
-      displayName: injected('Carl Maier'),
-      givenName: injected('Carl'),
-      familyName: injected('Maier'),
-      title: injected('Dr.'),
-      organization: injected('Maier Bau'),
-      phones: [mobile('+491701234567'), { e164: null, raw: injected('0561 12'), label: null, kind: 'other' }],
-      emails: [{ address: injected('carl@maier-bau.de'), label: null, valid: true }],
-    });
-    // A second contact without consent: the export must not gain it either.
-    session.ctx.repos.contacts.insert({ displayName: 'Zoe Ohne', phones: [mobile('+491709999999')] });
-    consent(session, id);
+  it.each(Object.entries(breaks))(
+    '%s in every field: the consented-only export holds exactly the contact’s numbers and e-mails',
+    async (_name, brk) => {
+      const session = testSession();
+      const injected = (text: string) =>
+        `${text}${brk}TEL:+4917077777${brk}EMAIL:spion@evil.example${brk}END:VCARD${brk}BEGIN:VCARD${brk}FN:Geist`;
+      const id = session.ctx.repos.contacts.insert({
+        displayName: injected('Carl Maier'),
+        givenName: injected('Carl'),
+        familyName: injected('Maier'),
+        title: injected('Dr.'),
+        organization: injected('Maier Bau'),
+        phones: [mobile('+491701234567'), { e164: null, raw: injected('0561 12'), label: null, kind: 'other' }],
+        emails: [{ address: injected('carl@maier-bau.de'), label: null, valid: true }],
+      });
+      // A second contact without consent: the export must not gain it either.
+      session.ctx.repos.contacts.insert({ displayName: 'Zoe Ohne', phones: [mobile('+491709999999')] });
+      consent(session, id);
 
-    const exported = toVcard(consentedContacts(session.ctx));
-    const lines = logicalLines(exported);
-    for (const line of lines) {
-      expect(line, JSON.stringify(line)).toMatch(ownLines);
-      expect(breaksOrControls.test(line), JSON.stringify(line)).toBe(false);
-    }
-    expect(lines.filter((line) => line.startsWith('TEL'))).toHaveLength(2);
-    expect(lines.filter((line) => line.startsWith('EMAIL'))).toHaveLength(1);
-    expect(lines.filter((line) => line === 'BEGIN:VCARD')).toHaveLength(1);
+      const exported = toVcard(consentedContacts(session.ctx));
+      const lines = logicalLines(exported);
+      for (const line of lines) {
+        expect(line, JSON.stringify(line)).toMatch(ownLines);
+        expect(breaksOrControls.test(line), JSON.stringify(line)).toBe(false);
+      }
+      expect(lines.filter((line) => line.startsWith('TEL'))).toHaveLength(2);
+      expect(lines.filter((line) => line.startsWith('EMAIL'))).toHaveLength(1);
+      expect(lines.filter((line) => line === 'BEGIN:VCARD')).toHaveLength(1);
 
-    const onPhone = await reimport(exported);
-    expect(onPhone).toHaveLength(1);
-    expect(onPhone[0]!.phones.map((phone) => phone.e164)).toEqual(['+491701234567', null]);
-    expect(onPhone[0]!.phones.some((phone) => phone.e164 === '+4917077777')).toBe(false);
-    expect(onPhone[0]!.emails).toHaveLength(1);
-    expect(onPhone[0]!.emails[0]!.address).not.toBe('spion@evil.example');
-    expect(onPhone[0]!.displayName).toContain('Carl Maier');
-  });
+      const onPhone = await reimport(exported);
+      expect(onPhone).toHaveLength(1);
+      expect(onPhone[0]!.phones.map((phone) => phone.e164)).toEqual(['+491701234567', null]);
+      expect(onPhone[0]!.phones.some((phone) => phone.e164 === '+4917077777')).toBe(false);
+      expect(onPhone[0]!.emails).toHaveLength(1);
+      expect(onPhone[0]!.emails[0]!.address).not.toBe('spion@evil.example');
+      expect(onPhone[0]!.displayName).toContain('Carl Maier');
+    },
+  );
 
   // The case as the issue found it, end to end: it holds whichever step takes the CR out (today the
   // import turns it into a space as well; the tests above hold the export to it on its own).
@@ -101,7 +110,13 @@ describe('vCard export: no field can start a property', () => {
   it('escapes backslash, comma, semicolon and line breaks as RFC 6350 says, and reads back the same text', async () => {
     const session = testSession();
     const organization = 'Müller, Maier; Söhne \\ Co';
-    session.ctx.repos.contacts.insert({ displayName: 'Anna Müller', givenName: 'Anna', familyName: 'Müller', organization, phones: [mobile('+491701234567')] });
+    session.ctx.repos.contacts.insert({
+      displayName: 'Anna Müller',
+      givenName: 'Anna',
+      familyName: 'Müller',
+      organization,
+      phones: [mobile('+491701234567')],
+    });
     session.ctx.repos.contacts.insert({ displayName: 'Zweizeilig', organization: 'Bau GmbH\nNiederlassung Kassel\r\nHof 2' });
     const exported = toVcard(session.ctx.repos.contacts.all());
     expect(logicalLines(exported)).toContain('ORG:Müller\\, Maier\\; Söhne \\\\ Co');
@@ -112,8 +127,18 @@ describe('vCard export: no field can start a property', () => {
 
   it('folds lines at 75 octets, never inside a UTF-8 character', () => {
     // Two-, three- and four-byte characters at every offset against the 75-octet boundary.
-    const name = 'Ä€😀'.repeat(40) + 'x' + 'ü'.repeat(60);
-    const exported = toVcard([{ displayName: name, givenName: name, familyName: null, title: null, organization: name, phones: [], emails: [] } as unknown as Contact]);
+    const name = `${'Ä€😀'.repeat(40)}x${'ü'.repeat(60)}`;
+    const exported = toVcard([
+      {
+        displayName: name,
+        givenName: name,
+        familyName: null,
+        title: null,
+        organization: name,
+        phones: [],
+        emails: [],
+      } as unknown as Contact,
+    ]);
     const bytes = Buffer.from(exported, 'utf8');
     const physical: Buffer[] = [];
     for (let start = 0; start < bytes.length; ) {

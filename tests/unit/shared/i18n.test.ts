@@ -24,7 +24,10 @@ function visibleLiterals(file: string): string[] {
   const found: string[] = [];
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
     const n = node as { type?: string; value?: unknown; name?: { name?: string } };
     if (n.type === 'JSXText' && /\p{L}{2,}/u.test(String(n.value))) found.push(String(n.value).trim());
     if (n.type === 'JSXAttribute' && textAttributes.has(String(n.name?.name))) {

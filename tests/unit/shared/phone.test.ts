@@ -64,10 +64,33 @@ describe('normalizePhone', () => {
   it('the fast path never disagrees with libphonenumber-js (property test)', () => {
     const separator = fc.constantFrom('', ' ', '-', '/', '  ');
     const digitGroup = fc.stringMatching(/^\d{1,5}$/);
-    const prefix = fc.constantFrom('0', '+49', '0049', '+43', '0043', '+41', '0041', '00', '', '+', '+490', '01', '015', '017', '0151', '030', '089', '1', '15', '17', '30', '9');
-    const number = fc.tuple(prefix, fc.array(fc.tuple(separator, digitGroup), { minLength: 1, maxLength: 5 })).map(
-      ([start, groups]) => start + groups.map(([sep, digits]) => sep + digits).join(''),
+    const prefix = fc.constantFrom(
+      '0',
+      '+49',
+      '0049',
+      '+43',
+      '0043',
+      '+41',
+      '0041',
+      '00',
+      '',
+      '+',
+      '+490',
+      '01',
+      '015',
+      '017',
+      '0151',
+      '030',
+      '089',
+      '1',
+      '15',
+      '17',
+      '30',
+      '9',
     );
+    const number = fc
+      .tuple(prefix, fc.array(fc.tuple(separator, digitGroup), { minLength: 1, maxLength: 5 }))
+      .map(([start, groups]) => start + groups.map(([sep, digits]) => sep + digits).join(''));
     fc.assert(
       fc.property(number, fc.constantFrom('DE', 'AT', 'CH'), (raw, region) => {
         expect(normalizePhone(raw, region)).toEqual(normalizePhoneSlow(raw, region));

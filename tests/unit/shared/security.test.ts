@@ -86,16 +86,47 @@ describe('every link the app builds', () => {
   // Apostrophes, ampersands, question marks, hashes, umlauts, an emoji and a plus in the address: what
   // encodeURIComponent leaves alone or must encode.
   const contact = {
-    id: 7, displayName: "Jürgen O'Neil", givenName: 'Jürgen', familyName: "O'Neil", title: 'Dr.', gender: 'male' as const, organization: 'Müller & Söhne? #1 🏠', department: null, jobTitle: null,
-    isCompany: false, customerNumber: null, birthday: null, note: null, phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' as const }],
-    emails: [{ address: "j.o'neil+bau@example.de", label: null, valid: true }], addresses: [], kind: 'customer' as const, language: 'de' as const, formal: null, tags: [], stage: 'new' as const,
-    target: null, messenger: null, messengerId: null, stageChangedAt: null, invitedAt: null, invitedChannel: null, switchedAt: null, letterSentAt: null, letterVersion: null, onWhatsapp: true,
-    whatsappLastMessageAt: null, revision: 1, updatedAt: '2026-11-26T00:00:00Z',
+    id: 7,
+    displayName: "Jürgen O'Neil",
+    givenName: 'Jürgen',
+    familyName: "O'Neil",
+    title: 'Dr.',
+    gender: 'male' as const,
+    organization: 'Müller & Söhne? #1 🏠',
+    department: null,
+    jobTitle: null,
+    isCompany: false,
+    customerNumber: null,
+    birthday: null,
+    note: null,
+    phones: [{ e164: '+491701234567', raw: '0170 1234567', label: null, kind: 'mobile' as const }],
+    emails: [{ address: "j.o'neil+bau@example.de", label: null, valid: true }],
+    addresses: [],
+    kind: 'customer' as const,
+    language: 'de' as const,
+    formal: null,
+    tags: [],
+    stage: 'new' as const,
+    target: null,
+    messenger: null,
+    messengerId: null,
+    stageChangedAt: null,
+    invitedAt: null,
+    invitedChannel: null,
+    switchedAt: null,
+    letterSentAt: null,
+    letterVersion: null,
+    onWhatsapp: true,
+    whatsappLastMessageAt: null,
+    revision: 1,
+    updatedAt: '2026-11-26T00:00:00Z',
   };
   const links = ['de', 'en'].flatMap((language) =>
     ['customer', 'employee'].flatMap((kind) =>
       ['signal', 'threema', 'element', 'wire', 'whatsapp_consent', 'phone_email'].flatMap((target) =>
-        Object.values(invitationFor({ ...contact, language, kind, target } as never, profile).links).filter((link): link is string => link !== null),
+        Object.values(invitationFor({ ...contact, language, kind, target } as never, profile).links).filter(
+          (link): link is string => link !== null,
+        ),
       ),
     ),
   );
@@ -135,7 +166,10 @@ describe('static files', () => {
   it('maps the app’s routes to index.html and assets to their files', () => {
     expect(resolveStaticFile(root, '/')?.file).toBe(path.join(root, 'index.html'));
     expect(resolveStaticFile(root, '/kontakte')?.file).toBe(path.join(root, 'index.html'));
-    expect(resolveStaticFile(root, '/assets/index-1.js')).toEqual({ file: path.join(root, 'assets', 'index-1.js'), contentType: 'text/javascript; charset=utf-8' });
+    expect(resolveStaticFile(root, '/assets/index-1.js')).toEqual({
+      file: path.join(root, 'assets', 'index-1.js'),
+      contentType: 'text/javascript; charset=utf-8',
+    });
   });
   it('never leaves the folder', () => {
     for (const attempt of ['/../secret.js', '/%2e%2e/secret.js', '/assets/%2e%2e/%2e%2e/x.css', '/%00.js', '/%E0%A4%A.js', '/x.exe']) {

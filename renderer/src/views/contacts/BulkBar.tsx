@@ -68,7 +68,9 @@ export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }
       autoClose: 10_000,
       message: (
         <Stack gap={4}>
-          <Text size="sm">{changed === 0 ? t('contacts.bulk.nothingChanged') : (doneText ?? t('contacts.bulk.done', { count: changed }))}</Text>
+          <Text size="sm">
+            {changed === 0 ? t('contacts.bulk.nothingChanged') : (doneText ?? t('contacts.bulk.done', { count: changed }))}
+          </Text>
           {skipped > 0 && <Text size="sm">{t('contacts.bulk.skipped', { count: skipped, reasons: skippedReasons.join(' ') })}</Text>}
           {changed > 0 && (
             <Button
@@ -81,7 +83,10 @@ export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }
                   ({ restored, keptBecauseChanged }) =>
                     notifications.show({
                       color: 'teal',
-                      message: [t('contacts.bulk.undone', { count: restored }), keptBecauseChanged ? t('contacts.bulk.kept', { count: keptBecauseChanged }) : ''].join(' '),
+                      message: [
+                        t('contacts.bulk.undone', { count: restored }),
+                        keptBecauseChanged ? t('contacts.bulk.kept', { count: keptBecauseChanged }) : '',
+                      ].join(' '),
                     }),
                   toldAlready,
                 );
@@ -143,7 +148,11 @@ export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }
           {forSome.length > 0 && <Menu.Label>{t('contacts.bulk.onlySome')}</Menu.Label>}
           {forSome.map((option) => (
             <Menu.Item key={option.stage} onClick={() => setPartial(option)}>
-              {t('contacts.bulk.stageForSome', { stage: t(`tracking.stages.${option.stage}`), possible: option.possible, count: options?.count ?? 0 })}
+              {t('contacts.bulk.stageForSome', {
+                stage: t(`tracking.stages.${option.stage}`),
+                possible: option.possible,
+                count: options?.count ?? 0,
+              })}
             </Menu.Item>
           ))}
         </BulkMenu>
@@ -197,7 +206,13 @@ export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }
             </Group>
           </Popover.Dropdown>
         </Popover>
-        <Button size="xs" variant="default" color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setConfirmDelete(true)}>
+        <Button
+          size="xs"
+          variant="default"
+          color="red"
+          leftSection={<IconTrash size={14} aria-hidden />}
+          onClick={() => setConfirmDelete(true)}
+        >
           {t('contacts.bulk.delete')}
         </Button>
         <Button size="xs" variant="light" leftSection={<IconSend size={14} aria-hidden />} onClick={onInvite}>
@@ -210,7 +225,12 @@ export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }
           {t('contacts.selection.clear')}
         </Button>
       </Group>
-      <Modal opened={partial !== null} onClose={() => setPartial(null)} title={partial ? t(`detail.actions.${partial.stage}`) : ''} centered>
+      <Modal
+        opened={partial !== null}
+        onClose={() => setPartial(null)}
+        title={partial ? t(`detail.actions.${partial.stage}`) : ''}
+        centered
+      >
         {partial && options && (
           <Stack>
             <Text size="sm">{t('contacts.bulk.partialIntro', { possible: partial.possible, count: options.count })}</Text>
@@ -219,7 +239,11 @@ export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }
                 <List.Item key={reason}>{reason}</List.Item>
               ))}
             </List>
-            {options.count - partial.possible > partial.refused.length && <Text size="sm" c="dimmed">{t('contacts.bulk.andMore', { count: options.count - partial.possible - partial.refused.length })}</Text>}
+            {options.count - partial.possible > partial.refused.length && (
+              <Text size="sm" c="dimmed">
+                {t('contacts.bulk.andMore', { count: options.count - partial.possible - partial.refused.length })}
+              </Text>
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setPartial(null)}>
                 {t('detail.cancel')}
@@ -243,7 +267,8 @@ export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }
         onClose={() => setRecording(false)}
         onRecorded={(result, withoutScan) => {
           setRecording(false);
-          if (result) report(result, t(withoutScan ? 'detail.consent.savedManyWithoutScan' : 'detail.consent.savedMany', { count: result.changed }));
+          if (result)
+            report(result, t(withoutScan ? 'detail.consent.savedManyWithoutScan' : 'detail.consent.savedMany', { count: result.changed }));
         }}
       />
       <StageChangeModal

@@ -1,4 +1,19 @@
-import { Alert, Button, Checkbox, FileInput, Group, List, Loader, Modal, NativeSelect, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  List,
+  Loader,
+  Modal,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { IconFileCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +43,10 @@ interface Props {
    * Saved: the bulk result to report with its undo (null for one contact), and whether the proof was a
    * stated reason only (the signed form is then missing, which the message says).
    */
-  onRecorded: (result: { operationId: number; changed: number; skipped: number; skippedReasons: string[] } | null, withoutScan: boolean) => void;
+  onRecorded: (
+    result: { operationId: number; changed: number; skipped: number; skippedReasons: string[] } | null,
+    withoutScan: boolean,
+  ) => void;
 }
 
 /** The text version the field starts with: the last letter's when all agree, else today's text (one contact) or none (each their own). */
@@ -81,7 +99,13 @@ export function ConsentForm({ opened, target, onClose, onRecorded }: Props) {
     if (!file) return;
     if (!scanTypes.test(file.name)) return setError(t('tracking.errors.evidenceType', { file: file.name }));
     if (file.size > MAX_SCAN_BYTES) {
-      return setError(t('tracking.errors.evidenceTooLarge', { file: file.name, size: (file.size / 1024 / 1024).toFixed(1), limit: MAX_SCAN_BYTES / 1024 / 1024 }));
+      return setError(
+        t('tracking.errors.evidenceTooLarge', {
+          file: file.name,
+          size: (file.size / 1024 / 1024).toFixed(1),
+          limit: MAX_SCAN_BYTES / 1024 / 1024,
+        }),
+      );
     }
     setError(undefined);
     setScan(file);
@@ -97,7 +121,9 @@ export function ConsentForm({ opened, target, onClose, onRecorded }: Props) {
     const evidence = await proof();
     if (!evidence) return setError(t('tracking.errors.evidenceMissing'));
     const form = { purposes: chosen as Purpose[], givenAt, textVersion: textVersion.trim() || null, method, evidence };
-    const recorded = single ? recordOne.mutateAsync({ contactId: target.contactId, ...form }).then(() => null) : recordMany.mutateAsync({ selection, ...form });
+    const recorded = single
+      ? recordOne.mutateAsync({ contactId: target.contactId, ...form }).then(() => null)
+      : recordMany.mutateAsync({ selection, ...form });
     await recorded.then(
       (result) => onRecorded(result, evidence.kind === 'note'),
       (failed: Error) => setError(failed.message),
@@ -108,17 +134,32 @@ export function ConsentForm({ opened, target, onClose, onRecorded }: Props) {
     const [first, second] = data.letterVersions;
     if (!first?.version) return t('detail.consent.versionCurrent');
     if (single || !second) return t('detail.consent.versionLastLetter');
-    return t('detail.consent.versionEach', { versions: data.letterVersions.map((v) => `${v.version ?? t('detail.consent.noLetter')}: ${v.count}`).join(', ') });
+    return t('detail.consent.versionEach', {
+      versions: data.letterVersions.map((v) => `${v.version ?? t('detail.consent.noLetter')}: ${v.count}`).join(', '),
+    });
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={single ? t('detail.consent.record') : t('detail.consent.recordMany', { count: target.count })} size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={single ? t('detail.consent.record') : t('detail.consent.recordMany', { count: target.count })}
+      size="lg"
+      centered
+    >
       {!prepared.data ? (
         <Loader aria-label={t('app.loading')} />
       ) : (
         <Stack data-testid="consent-form">
           {prepared.data.refused.length > 0 && (
-            <Alert color="yellow" title={single ? t('detail.consent.notPossible') : t('detail.consent.notFor', { count: prepared.data.count - prepared.data.possible })}>
+            <Alert
+              color="yellow"
+              title={
+                single
+                  ? t('detail.consent.notPossible')
+                  : t('detail.consent.notFor', { count: prepared.data.count - prepared.data.possible })
+              }
+            >
               <List size="sm">
                 {prepared.data.refused.map((reason) => (
                   <List.Item key={reason}>{reason}</List.Item>
@@ -139,7 +180,14 @@ export function ConsentForm({ opened, target, onClose, onRecorded }: Props) {
             </Stack>
           </Checkbox.Group>
           <Group grow align="flex-start">
-            <TextInput type="date" label={t('detail.consent.givenAt')} value={givenAt} max={todayIso()} onChange={(e) => setGivenAt(e.currentTarget.value)} required />
+            <TextInput
+              type="date"
+              label={t('detail.consent.givenAt')}
+              value={givenAt}
+              max={todayIso()}
+              onChange={(e) => setGivenAt(e.currentTarget.value)}
+              required
+            />
             <NativeSelect
               label={t('detail.consent.method')}
               value={method}
@@ -152,7 +200,13 @@ export function ConsentForm({ opened, target, onClose, onRecorded }: Props) {
               data={consentMethods.map((value) => ({ value, label: t(`tracking.methods.${value}`) }))}
             />
           </Group>
-          <TextInput label={t('detail.consent.textVersion')} description={versionHint(prepared.data)} value={textVersion} onChange={(e) => setTextVersion(e.currentTarget.value)} required={single} />
+          <TextInput
+            label={t('detail.consent.textVersion')}
+            description={versionHint(prepared.data)}
+            value={textVersion}
+            onChange={(e) => setTextVersion(e.currentTarget.value)}
+            required={single}
+          />
           <Stack gap={6}>
             <Text size="sm" fw={500}>
               {t('detail.consent.proof')}

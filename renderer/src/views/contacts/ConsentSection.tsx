@@ -37,17 +37,31 @@ function EvidenceLink({ evidence }: { evidence: NonNullable<Consent['evidence']>
   );
 }
 
-function Withdraw({ opened, detail, onClose, onDone }: { opened: boolean; detail: ContactDetailView; onClose: () => void; onDone: () => void }) {
+function Withdraw({
+  opened,
+  detail,
+  onClose,
+  onDone,
+}: {
+  opened: boolean;
+  detail: ContactDetailView;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const active = [...new Set(detail.consents.filter((c) => !c.withdrawnAt).map((c) => c.purpose))];
   const [chosen, setChosen] = useState<string[]>(active);
   const [date, setDate] = useState(todayIso());
   const [error, setError] = useState<string>();
   const withdraw = useWithdrawConsent();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the purposes ticked start from the active ones at each opening only
   useEffect(() => {
     if (opened) setChosen(active);
   }, [opened]);
-  const submit = () => withdraw.mutateAsync({ contactId: detail.contact.id, purposes: chosen as Purpose[], date }).then(onDone, (failed: Error) => setError(failed.message));
+  const submit = () =>
+    withdraw
+      .mutateAsync({ contactId: detail.contact.id, purposes: chosen as Purpose[], date })
+      .then(onDone, (failed: Error) => setError(failed.message));
   return (
     <Modal opened={opened} onClose={onClose} title={t('detail.consent.withdrawTitle')} centered>
       <Stack>
@@ -130,15 +144,13 @@ export function ConsentSection({ detail, recording, withdrawing, onRecord, onWit
         onRecorded={(_result, withoutScan) => {
           onRecord(false);
           // Said only now: the proof and the consent are stored.
-          notifications.show({ color: withoutScan ? 'yellow' : 'teal', message: t(withoutScan ? 'detail.consent.savedWithoutScan' : 'detail.consent.saved') });
+          notifications.show({
+            color: withoutScan ? 'yellow' : 'teal',
+            message: t(withoutScan ? 'detail.consent.savedWithoutScan' : 'detail.consent.saved'),
+          });
         }}
       />
-      <Withdraw
-        opened={withdrawing}
-        detail={detail}
-        onClose={() => onWithdraw(false)}
-        onDone={() => onWithdraw(false)}
-      />
+      <Withdraw opened={withdrawing} detail={detail} onClose={() => onWithdraw(false)} onDone={() => onWithdraw(false)} />
     </Stack>
   );
 }

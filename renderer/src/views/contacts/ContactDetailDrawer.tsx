@@ -5,7 +5,16 @@ import { useTranslation } from 'react-i18next';
 import type { ContactEdit } from '../../../../shared/model/contact-edit';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { toldAlready } from '../../queries/client';
-import { useContact, useContactTags, useKeepApart, useMergeContacts, useSetStage, useSetTarget, useUndoKeepApart, useUpdateContact } from '../../queries/contacts';
+import {
+  useContact,
+  useContactTags,
+  useKeepApart,
+  useMergeContacts,
+  useSetStage,
+  useSetTarget,
+  useUndoKeepApart,
+  useUpdateContact,
+} from '../../queries/contacts';
 import { useConfirmLeave } from '../../unsaved-changes';
 import { ConsentSection } from './ConsentSection';
 import { ContactForm } from './ContactForm';
@@ -23,7 +32,14 @@ export function ContactDetailDrawer({ contactId, onClose }: Props) {
   const { t } = useTranslation();
   const confirmLeave = useConfirmLeave();
   return (
-    <Drawer opened={contactId !== null} onClose={() => confirmLeave(onClose)} position="right" size={760} title={t('detail.title')} closeButtonProps={{ 'aria-label': t('detail.close') }}>
+    <Drawer
+      opened={contactId !== null}
+      onClose={() => confirmLeave(onClose)}
+      position="right"
+      size={760}
+      title={t('detail.title')}
+      closeButtonProps={{ 'aria-label': t('detail.close') }}
+    >
       {contactId !== null && <Detail key={contactId} id={contactId} />}
     </Drawer>
   );
@@ -68,7 +84,9 @@ function Detail({ id }: { id: number }) {
           {contact.displayName}
         </Title>
         <Text c="dimmed" size="sm">
-          {[contact.organization, contact.phones[0]?.e164 ?? contact.phones[0]?.raw, contact.emails[0]?.address].filter(Boolean).join(' · ')}
+          {[contact.organization, contact.phones[0]?.e164 ?? contact.phones[0]?.raw, contact.emails[0]?.address]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
       </Stack>
       {/* A tab's content lives only while it is shown: leaving the details tab discards unsaved edits, so ask first. */}
@@ -79,7 +97,14 @@ function Detail({ id }: { id: number }) {
           <Tabs.Tab value="consent">{t('detail.sections.consent')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('detail.sections.history')}</Tabs.Tab>
           {detail.data.duplicates.length > 0 && (
-            <Tabs.Tab value="duplicates" rightSection={<Badge size="xs" color="orange">{detail.data.duplicates.length}</Badge>}>
+            <Tabs.Tab
+              value="duplicates"
+              rightSection={
+                <Badge size="xs" color="orange">
+                  {detail.data.duplicates.length}
+                </Badge>
+              }
+            >
               {t('detail.sections.duplicates')}
             </Tabs.Tab>
           )}
@@ -101,7 +126,14 @@ function Detail({ id }: { id: number }) {
           />
         </Tabs.Panel>
         <Tabs.Panel value="details" pt="md">
-          <ContactForm key={`${formKey}-${contact.revision}`} contact={contact} allTags={tags.data ?? []} busy={busy} error={formError} onSave={(edit) => void save(edit)} />
+          <ContactForm
+            key={`${formKey}-${contact.revision}`}
+            contact={contact}
+            allTags={tags.data ?? []}
+            busy={busy}
+            error={formError}
+            onSave={(edit) => void save(edit)}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="consent" pt="md">
           <ConsentSection
@@ -118,7 +150,11 @@ function Detail({ id }: { id: number }) {
         <Tabs.Panel value="duplicates" pt="md">
           <DuplicatesSection
             detail={detail.data}
-            onMerge={(otherId) => void merge.mutateAsync({ keepId: id, otherId }).then(() => notifications.show({ color: 'teal', message: t('detail.duplicates.merged') }), toldAlready)}
+            onMerge={(otherId) =>
+              void merge
+                .mutateAsync({ keepId: id, otherId })
+                .then(() => notifications.show({ color: 'teal', message: t('detail.duplicates.merged') }), toldAlready)
+            }
             onDismiss={(otherId) =>
               void keepApart.mutateAsync({ id, otherId }).then(() => {
                 const key = `kept-apart-${id}-${otherId}`;
@@ -129,7 +165,12 @@ function Detail({ id }: { id: number }) {
                   message: (
                     <Stack gap={4}>
                       <Text size="sm">{t('detail.duplicates.keptApart')}</Text>
-                      <Button size="compact-sm" variant="light" w="fit-content" onClick={() => (notifications.hide(key), undoKeepApart.mutate({ id, otherId }))}>
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        w="fit-content"
+                        onClick={() => (notifications.hide(key), undoKeepApart.mutate({ id, otherId }))}
+                      >
                         {t('contacts.bulk.undo')}
                       </Button>
                     </Stack>

@@ -10,7 +10,6 @@ import { useUnsavedChanges } from '../../unsaved-changes';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
-
 interface Props {
   contact: Contact;
   allTags: string[];
@@ -42,7 +41,12 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
           onChange={(e) => set('gender', (orNull(e.currentTarget.value) as ContactEdit['gender']) ?? null)}
         />
         {text('title')}
-        <NativeSelect label={t('detail.fields.kind')} value={edit.kind} data={contactKinds.map((value) => ({ value, label: t(`contacts.kinds.${value}`) }))} onChange={(e) => set('kind', e.currentTarget.value as ContactEdit['kind'])} />
+        <NativeSelect
+          label={t('detail.fields.kind')}
+          value={edit.kind}
+          data={contactKinds.map((value) => ({ value, label: t(`contacts.kinds.${value}`) }))}
+          onChange={(e) => set('kind', e.currentTarget.value as ContactEdit['kind'])}
+        />
       </Group>
       <Group grow>
         {text('givenName')}
@@ -54,12 +58,20 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         {text('jobTitle')}
       </Group>
       <Group>
-        <Checkbox label={t('detail.fields.isCompany')} checked={edit.isCompany} onChange={(e) => set('isCompany', e.currentTarget.checked)} />
+        <Checkbox
+          label={t('detail.fields.isCompany')}
+          checked={edit.isCompany}
+          onChange={(e) => set('isCompany', e.currentTarget.checked)}
+        />
         <Checkbox label={t('detail.fields.minor')} checked={edit.minor ?? false} onChange={(e) => set('minor', e.currentTarget.checked)} />
       </Group>
       <Group grow>
         {text('customerNumber')}
-        <TextInput label={t('detail.fields.birthday')} value={edit.birthday ?? ''} onChange={(e) => set('birthday', orNull(e.currentTarget.value))} />
+        <TextInput
+          label={t('detail.fields.birthday')}
+          value={edit.birthday ?? ''}
+          onChange={(e) => set('birthday', orNull(e.currentTarget.value))}
+        />
       </Group>
       <Group grow>
         <NativeSelect
@@ -84,17 +96,49 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
           <TextInput
             label={t('detail.fields.number')}
             value={phone.raw}
-            onChange={(e) => set('phones', edit.phones.map((p, i) => (i === index ? { ...p, raw: e.currentTarget.value } : p)))}
+            onChange={(e) =>
+              set(
+                'phones',
+                edit.phones.map((p, i) => (i === index ? { ...p, raw: e.currentTarget.value } : p)),
+              )
+            }
             error={flaggedNumbers.has(phone.raw) ? t('detail.flaggedNumber') : undefined}
             style={{ flex: 2 }}
           />
-          <TextInput label={t('detail.fields.label')} value={phone.label ?? ''} onChange={(e) => set('phones', edit.phones.map((p, i) => (i === index ? { ...p, label: orNull(e.currentTarget.value) } : p)))} style={{ flex: 1 }} />
-          <ActionIcon variant="subtle" color="red" aria-label={t('detail.remove')} onClick={() => set('phones', edit.phones.filter((_p, i) => i !== index))} mb={4}>
+          <TextInput
+            label={t('detail.fields.label')}
+            value={phone.label ?? ''}
+            onChange={(e) =>
+              set(
+                'phones',
+                edit.phones.map((p, i) => (i === index ? { ...p, label: orNull(e.currentTarget.value) } : p)),
+              )
+            }
+            style={{ flex: 1 }}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('detail.remove')}
+            onClick={() =>
+              set(
+                'phones',
+                edit.phones.filter((_p, i) => i !== index),
+              )
+            }
+            mb={4}
+          >
             <IconTrash size={16} />
           </ActionIcon>
         </Group>
       ))}
-      <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => set('phones', [...edit.phones, { raw: '', label: null }])} w="fit-content">
+      <Button
+        variant="subtle"
+        size="xs"
+        leftSection={<IconPlus size={14} aria-hidden />}
+        onClick={() => set('phones', [...edit.phones, { raw: '', label: null }])}
+        w="fit-content"
+      >
         {t('detail.add')}
       </Button>
 
@@ -107,16 +151,38 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
             type="email"
             label={t('detail.fields.emails')}
             value={email.address}
-            onChange={(e) => set('emails', edit.emails.map((m, i) => (i === index ? { ...m, address: e.currentTarget.value.trim() } : m)))}
+            onChange={(e) =>
+              set(
+                'emails',
+                edit.emails.map((m, i) => (i === index ? { ...m, address: e.currentTarget.value.trim() } : m)),
+              )
+            }
             error={email.address && !isEmailAddress(email.address) ? t('detail.invalidEmail') : undefined}
             style={{ flex: 2 }}
           />
-          <ActionIcon variant="subtle" color="red" aria-label={t('detail.remove')} onClick={() => set('emails', edit.emails.filter((_m, i) => i !== index))} mb={4}>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('detail.remove')}
+            onClick={() =>
+              set(
+                'emails',
+                edit.emails.filter((_m, i) => i !== index),
+              )
+            }
+            mb={4}
+          >
             <IconTrash size={16} />
           </ActionIcon>
         </Group>
       ))}
-      <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => set('emails', [...edit.emails, { address: '', label: null }])} w="fit-content">
+      <Button
+        variant="subtle"
+        size="xs"
+        leftSection={<IconPlus size={14} aria-hidden />}
+        onClick={() => set('emails', [...edit.emails, { address: '', label: null }])}
+        w="fit-content"
+      >
         {t('detail.add')}
       </Button>
 
@@ -124,14 +190,51 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         {t('detail.fields.addresses')}
       </Title>
       {edit.addresses.map((address, index) => {
-        const change = (key: 'street' | 'postalCode' | 'city' | 'country', value: string) => set('addresses', edit.addresses.map((a, i) => (i === index ? { ...a, [key]: orNull(value) } : a)));
+        const change = (key: 'street' | 'postalCode' | 'city' | 'country', value: string) =>
+          set(
+            'addresses',
+            edit.addresses.map((a, i) => (i === index ? { ...a, [key]: orNull(value) } : a)),
+          );
         return (
           <Group key={index} align="flex-end" wrap="nowrap">
-            <Textarea label={t('detail.fields.street')} value={address.street ?? ''} onChange={(e) => change('street', e.currentTarget.value)} autosize minRows={1} style={{ flex: 3 }} />
-            <TextInput label={t('detail.fields.postalCode')} value={address.postalCode ?? ''} onChange={(e) => change('postalCode', e.currentTarget.value)} style={{ flex: 1 }} />
-            <TextInput label={t('detail.fields.city')} value={address.city ?? ''} onChange={(e) => change('city', e.currentTarget.value)} style={{ flex: 2 }} />
-            <TextInput label={t('detail.fields.country')} value={address.country ?? ''} onChange={(e) => change('country', e.currentTarget.value)} style={{ flex: 1 }} />
-            <ActionIcon variant="subtle" color="red" aria-label={t('detail.remove')} onClick={() => set('addresses', edit.addresses.filter((_a, i) => i !== index))} mb={4}>
+            <Textarea
+              label={t('detail.fields.street')}
+              value={address.street ?? ''}
+              onChange={(e) => change('street', e.currentTarget.value)}
+              autosize
+              minRows={1}
+              style={{ flex: 3 }}
+            />
+            <TextInput
+              label={t('detail.fields.postalCode')}
+              value={address.postalCode ?? ''}
+              onChange={(e) => change('postalCode', e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
+            <TextInput
+              label={t('detail.fields.city')}
+              value={address.city ?? ''}
+              onChange={(e) => change('city', e.currentTarget.value)}
+              style={{ flex: 2 }}
+            />
+            <TextInput
+              label={t('detail.fields.country')}
+              value={address.country ?? ''}
+              onChange={(e) => change('country', e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('detail.remove')}
+              onClick={() =>
+                set(
+                  'addresses',
+                  edit.addresses.filter((_a, i) => i !== index),
+                )
+              }
+              mb={4}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           </Group>
@@ -141,14 +244,22 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         variant="subtle"
         size="xs"
         leftSection={<IconPlus size={14} aria-hidden />}
-        onClick={() => set('addresses', [...edit.addresses, { street: null, postalCode: null, city: null, region: null, country: null, label: null }])}
+        onClick={() =>
+          set('addresses', [...edit.addresses, { street: null, postalCode: null, city: null, region: null, country: null, label: null }])
+        }
         w="fit-content"
       >
         {t('detail.add')}
       </Button>
 
       <TagsInput label={t('detail.fields.tags')} value={edit.tags} onChange={(tags) => set('tags', tags)} data={allTags} clearable />
-      <Textarea label={t('detail.fields.note')} value={edit.note ?? ''} onChange={(e) => set('note', orNull(e.currentTarget.value))} autosize minRows={2} />
+      <Textarea
+        label={t('detail.fields.note')}
+        value={edit.note ?? ''}
+        onChange={(e) => set('note', orNull(e.currentTarget.value))}
+        autosize
+        minRows={2}
+      />
       {error && (
         <Text c="red" size="sm" role="alert">
           {error}
@@ -158,7 +269,13 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         <Button variant="default" onClick={() => setEdit(contactEditOf(contact))} disabled={!dirty || busy}>
           {t('detail.cancel')}
         </Button>
-        <Button onClick={() => onSave({ ...edit, phones: edit.phones.filter((p) => p.raw.trim()), emails: edit.emails.filter((m) => m.address.trim()) })} disabled={!dirty} loading={busy}>
+        <Button
+          onClick={() =>
+            onSave({ ...edit, phones: edit.phones.filter((p) => p.raw.trim()), emails: edit.emails.filter((m) => m.address.trim()) })
+          }
+          disabled={!dirty}
+          loading={busy}
+        >
           {t('detail.save')}
         </Button>
       </Group>

@@ -1,7 +1,18 @@
 import { Group, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconBrandWhatsapp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  forwardRef,
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ContactRow, sortColumns } from '../../../../shared/model/contact';
@@ -42,7 +53,13 @@ interface Props {
 }
 
 const stageStyles = Object.fromEntries(
-  Object.entries(stageColors).map(([stage, color]) => [stage, { '--stage-color': `var(--mantine-color-${color}-light-color)`, '--stage-background': `var(--mantine-color-${color}-light)` } as CSSProperties]),
+  Object.entries(stageColors).map(([stage, color]) => [
+    stage,
+    {
+      '--stage-color': `var(--mantine-color-${color}-light-color)`,
+      '--stage-background': `var(--mantine-color-${color}-light)`,
+    } as CSSProperties,
+  ]),
 ) as Record<Stage, CSSProperties>;
 
 interface RowProps {
@@ -72,9 +89,24 @@ const Row = memo(function Row({ index, start, contact, selected, active, t, lang
     );
   }
   return (
-    <div id={`contact-row-${index}`} role="row" aria-rowindex={index + 2} aria-selected={selected} className={className} style={style} onClick={() => onOpen(index, contact.id)}>
+    <div
+      id={`contact-row-${index}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={className}
+      style={style}
+      onClick={() => onOpen(index, contact.id)}
+    >
       <div role="gridcell" className={classes.check} onClick={(event) => onToggle(event, index, contact.id)}>
-        <input type="checkbox" className={classes.checkbox} aria-label={t('contacts.selection.selectRow', { name: contact.displayName })} checked={selected} readOnly tabIndex={-1} />
+        <input
+          type="checkbox"
+          className={classes.checkbox}
+          aria-label={t('contacts.selection.selectRow', { name: contact.displayName })}
+          checked={selected}
+          readOnly
+          tabIndex={-1}
+        />
       </div>
       <div role="gridcell" className={`${classes.cell} ${classes.name}`}>
         {contact.displayName}
@@ -103,7 +135,9 @@ const Row = memo(function Row({ index, start, contact, selected, active, t, lang
         {contact.onWhatsapp && (
           <span className={classes.whatsapp}>
             <IconBrandWhatsapp size={16} aria-hidden />
-            {contact.whatsappLastMessageAt ? t('contacts.whatsappSince', { date: formatDate(contact.whatsappLastMessageAt, language) }) : t('tracking.yes')}
+            {contact.whatsappLastMessageAt
+              ? t('contacts.whatsappSince', { date: formatDate(contact.whatsappLastMessageAt, language) })
+              : t('tracking.yes')}
           </span>
         )}
       </div>
@@ -112,7 +146,17 @@ const Row = memo(function Row({ index, start, contact, selected, active, t, lang
 });
 
 /** The header's checkbox, native like the rows' (the same look), with the "some selected" state. */
-function SelectAllCheckbox({ label, checked, indeterminate, onToggle }: { label: string; checked: boolean; indeterminate: boolean; onToggle: () => void }) {
+function SelectAllCheckbox({
+  label,
+  checked,
+  indeterminate,
+  onToggle,
+}: {
+  label: string;
+  checked: boolean;
+  indeterminate: boolean;
+  onToggle: () => void;
+}) {
   const box = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (box.current) box.current.indeterminate = indeterminate;
@@ -133,7 +177,12 @@ export const ContactsTable = forwardRef<ContactsTableHandle, Props>(function Con
   const { total, row, ensure, isSelected, onToggle, onOpen, sort, descending, onSort } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -213,10 +262,20 @@ export const ContactsTable = forwardRef<ContactsTableHandle, Props>(function Con
     >
       <div className={`${classes.row} ${classes.header}`} role="row" aria-rowindex={1}>
         <div role="columnheader" className={classes.check}>
-          <SelectAllCheckbox label={t('contacts.selection.selectAllLabel')} checked={props.allSelected} indeterminate={!props.allSelected && props.someSelected} onToggle={props.onToggleAll} />
+          <SelectAllCheckbox
+            label={t('contacts.selection.selectAllLabel')}
+            checked={props.allSelected}
+            indeterminate={!props.allSelected && props.someSelected}
+            onToggle={props.onToggleAll}
+          />
         </div>
         {columns.map((column) => (
-          <div key={column.key} role="columnheader" aria-sort={sort === column.key ? (descending ? 'descending' : 'ascending') : 'none'} className={classes.cell}>
+          <div
+            key={column.key}
+            role="columnheader"
+            aria-sort={sort === column.key ? (descending ? 'descending' : 'ascending') : 'none'}
+            className={classes.cell}
+          >
             <UnstyledButton onClick={() => onSort(column.key)} className={classes.sortButton}>
               <Group gap={4} wrap="nowrap">
                 <Text size="sm" fw={600} truncate>

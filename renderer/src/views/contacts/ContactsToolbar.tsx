@@ -21,13 +21,44 @@ export const emptyFilters: Filters = { search: '', stages: [], targets: [], kind
 type Patch = (change: Partial<Filters>) => void;
 
 /** A filter of several choices; "any" stands in it while none is chosen. */
-function ChoiceFilter({ label, options, chosen, onChange, width }: { label: string; options: { value: string; label: string }[]; chosen: string[]; onChange: (value: string[]) => void; width: number }) {
+function ChoiceFilter({
+  label,
+  options,
+  chosen,
+  onChange,
+  width,
+}: {
+  label: string;
+  options: { value: string; label: string }[];
+  chosen: string[];
+  onChange: (value: string[]) => void;
+  width: number;
+}) {
   const { t } = useTranslation();
-  return <MultiSelect label={label} placeholder={chosen.length ? undefined : t('contacts.filters.any')} data={options} value={chosen} onChange={onChange} clearable w={width} />;
+  return (
+    <MultiSelect
+      label={label}
+      placeholder={chosen.length ? undefined : t('contacts.filters.any')}
+      data={options}
+      value={chosen}
+      onChange={onChange}
+      clearable
+      w={width}
+    />
+  );
 }
 
 /** The filter fields; memoised, so that typing in the search box does not redraw them. */
-const FilterFields = memo(function FilterFields({ stages: chosenStages, targets: chosenTargets, kinds, languages, tag, duplicates, tags, onPatch }: Omit<Filters, 'search'> & { tags: string[]; onPatch: Patch }) {
+const FilterFields = memo(function FilterFields({
+  stages: chosenStages,
+  targets: chosenTargets,
+  kinds,
+  languages,
+  tag,
+  duplicates,
+  tags,
+  onPatch,
+}: Omit<Filters, 'search'> & { tags: string[]; onPatch: Patch }) {
   const { t } = useTranslation();
   const active = chosenStages.length + chosenTargets.length + kinds.length + languages.length + (tag ? 1 : 0) + (duplicates ? 1 : 0) > 0;
   return (
@@ -61,11 +92,28 @@ const FilterFields = memo(function FilterFields({ stages: chosenStages, targets:
         width={140}
       />
       {tags.length > 0 && (
-        <Select label={t('contacts.filters.tag')} placeholder={t('contacts.filters.any')} data={tags} value={tag} onChange={(value) => onPatch({ tag: value })} clearable w={180} />
+        <Select
+          label={t('contacts.filters.tag')}
+          placeholder={t('contacts.filters.any')}
+          data={tags}
+          value={tag}
+          onChange={(value) => onPatch({ tag: value })}
+          clearable
+          w={180}
+        />
       )}
-      <Checkbox label={t('contacts.filters.duplicates')} checked={duplicates} onChange={(event) => onPatch({ duplicates: event.currentTarget.checked })} mb={8} />
+      <Checkbox
+        label={t('contacts.filters.duplicates')}
+        checked={duplicates}
+        onChange={(event) => onPatch({ duplicates: event.currentTarget.checked })}
+        mb={8}
+      />
       {active && (
-        <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => onPatch({ stages: [], targets: [], kinds: [], languages: [], tag: null, duplicates: false })}>
+        <Button
+          variant="subtle"
+          leftSection={<IconFilterOff size={16} aria-hidden />}
+          onClick={() => onPatch({ stages: [], targets: [], kinds: [], languages: [], tag: null, duplicates: false })}
+        >
           {t('contacts.filters.clear')}
         </Button>
       )}
@@ -74,7 +122,10 @@ const FilterFields = memo(function FilterFields({ stages: chosenStages, targets:
 });
 
 /** Search box and filters of the contact table. `onPatch` must keep its identity (a state setter). */
-export const ContactsToolbar = forwardRef<HTMLInputElement, { filters: Filters; tags: string[]; onPatch: Patch }>(function ContactsToolbar({ filters, tags, onPatch }, searchRef) {
+export const ContactsToolbar = forwardRef<HTMLInputElement, { filters: Filters; tags: string[]; onPatch: Patch }>(function ContactsToolbar(
+  { filters, tags, onPatch },
+  searchRef,
+) {
   const { t } = useTranslation();
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
@@ -90,7 +141,16 @@ export const ContactsToolbar = forwardRef<HTMLInputElement, { filters: Filters; 
         onChange={(event) => onPatch({ search: event.currentTarget.value })}
         w={256}
       />
-      <FilterFields stages={filters.stages} targets={filters.targets} kinds={filters.kinds} languages={filters.languages} tag={filters.tag} duplicates={filters.duplicates} tags={tags} onPatch={onPatch} />
+      <FilterFields
+        stages={filters.stages}
+        targets={filters.targets}
+        kinds={filters.kinds}
+        languages={filters.languages}
+        tag={filters.tag}
+        duplicates={filters.duplicates}
+        tags={tags}
+        onPatch={onPatch}
+      />
     </Group>
   );
 });

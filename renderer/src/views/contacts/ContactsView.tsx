@@ -121,7 +121,11 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
       {view && settings && (
         <Alert color="blue" variant="light" py="xs">
           <Group justify="space-between">
-            <Text size="sm">{t(`contacts.views.${view}`, { days: view === 'letter_overdue' ? settings.letterReminderDays : settings.invitationReminderDays })}</Text>
+            <Text size="sm">
+              {t(`contacts.views.${view}`, {
+                days: view === 'letter_overdue' ? settings.letterReminderDays : settings.invitationReminderDays,
+              })}
+            </Text>
             <Anchor component="button" size="sm" onClick={onClearFilter}>
               {t('contacts.clearFilter')}
             </Anchor>
@@ -130,7 +134,14 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
       )}
       <ContactsToolbar ref={search} filters={filters} tags={tagList} onPatch={patchFilters} />
       {chosen && selection.count > 0 && (
-        <BulkBar count={selection.count} selection={chosen} tags={tagList} onClear={selection.clear} onInvite={() => handTo(onInvite)} onLetters={() => handTo(onLetters)} />
+        <BulkBar
+          count={selection.count}
+          selection={chosen}
+          tags={tagList}
+          onClear={selection.clear}
+          onInvite={() => handTo(onInvite)}
+          onLetters={() => handTo(onLetters)}
+        />
       )}
       {pages.total === 0 ? (
         <Text c="dimmed">{filters.search ? t('contacts.noMatches', { search: filters.search }) : t('contacts.noFilterMatches')}</Text>

@@ -37,7 +37,9 @@ export function DuplicatesSection({ detail, onMerge, onDismiss }: Props) {
         </Paper>
       ))}
       <Modal opened={merging !== null} onClose={() => setMerging(null)} title={t('detail.duplicates.mergeTitle')} centered>
-        <Text size="sm">{merging && t('detail.duplicates.mergeText', { other: merging.displayName, keep: detail.contact.displayName })}</Text>
+        <Text size="sm">
+          {merging && t('detail.duplicates.mergeText', { other: merging.displayName, keep: detail.contact.displayName })}
+        </Text>
         <Group justify="flex-end" mt="lg">
           <Button variant="default" onClick={() => setMerging(null)}>
             {t('detail.cancel')}

@@ -14,10 +14,21 @@ import { useInvitation } from '../../queries/invitations';
  * channel and date. A contact without a target is asked for one first; it is stored with the invitation.
  * `revision`: the contact's; a change of the contact starts the choice over.
  */
-export function InviteSection({ contactId, revision, canMarkInvited, onStage }: { contactId: number; revision: number; canMarkInvited: boolean; onStage: (change: StageChange) => void }) {
+export function InviteSection({
+  contactId,
+  revision,
+  canMarkInvited,
+  onStage,
+}: {
+  contactId: number;
+  revision: number;
+  canMarkInvited: boolean;
+  onStage: (change: StageChange) => void;
+}) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<Target | null>(null);
   const [opened, setOpened] = useState<OpenedChannel | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another contact, or this one changed: the choice starts over
   useEffect(() => {
     setChosen(null);
     setOpened(null);
@@ -43,7 +54,10 @@ export function InviteSection({ contactId, revision, canMarkInvited, onStage }: 
             {opened && canMarkInvited && (
               <Group gap="xs">
                 <Text size="sm">{t('invite.sentQuestion')}</Text>
-                <Button size="xs" onClick={() => onStage({ stage: 'invited', channel: opened, date: todayIso(), ...(chosen ? { target: chosen } : {}) })}>
+                <Button
+                  size="xs"
+                  onClick={() => onStage({ stage: 'invited', channel: opened, date: todayIso(), ...(chosen ? { target: chosen } : {}) })}
+                >
                   {t(`invite.markInvited.${opened}`)}
                 </Button>
               </Group>

@@ -33,9 +33,11 @@ export function WaySection({ detail, busy, onStage, onTarget, onRecordConsent, o
     else onStage({ stage });
   };
   const dates = [
-    contact.invitedAt && `${t('tracking.fields.invitedAt')}: ${formatDate(contact.invitedAt, i18n.language)}${contact.invitedChannel ? ` (${t(`tracking.channels.${contact.invitedChannel}`)})` : ''}`,
+    contact.invitedAt &&
+      `${t('tracking.fields.invitedAt')}: ${formatDate(contact.invitedAt, i18n.language)}${contact.invitedChannel ? ` (${t(`tracking.channels.${contact.invitedChannel}`)})` : ''}`,
     contact.switchedAt && `${t('tracking.fields.switchedAt')}: ${formatDate(contact.switchedAt, i18n.language)}`,
-    contact.letterSentAt && `${t('tracking.fields.letterSentAt')}: ${formatDate(contact.letterSentAt, i18n.language)}${contact.letterVersion ? ` (${contact.letterVersion})` : ''}`,
+    contact.letterSentAt &&
+      `${t('tracking.fields.letterSentAt')}: ${formatDate(contact.letterSentAt, i18n.language)}${contact.letterVersion ? ` (${contact.letterVersion})` : ''}`,
   ].filter(Boolean);
 
   return (
@@ -68,10 +70,18 @@ export function WaySection({ detail, busy, onStage, onTarget, onRecordConsent, o
           label={t('detail.target')}
           value={contact.target ?? 'none'}
           data={[...targets, 'none'].map((value) => ({ value, label: t(`tracking.targets.${value}`) }))}
-          onChange={(event) => onTarget(event.currentTarget.value === 'none' ? null : (event.currentTarget.value as Target), messengerId.trim() || null)}
+          onChange={(event) =>
+            onTarget(event.currentTarget.value === 'none' ? null : (event.currentTarget.value as Target), messengerId.trim() || null)
+          }
           w={260}
         />
-        <TextInput label={t('detail.messengerId')} value={messengerId} onChange={(event) => setMessengerId(event.currentTarget.value)} onBlur={() => messengerId !== (contact.messengerId ?? '') && onTarget(contact.target, messengerId.trim() || null)} w={260} />
+        <TextInput
+          label={t('detail.messengerId')}
+          value={messengerId}
+          onChange={(event) => setMessengerId(event.currentTarget.value)}
+          onBlur={() => messengerId !== (contact.messengerId ?? '') && onTarget(contact.target, messengerId.trim() || null)}
+          w={260}
+        />
       </Group>
       <StageChangeModal
         stage={asking}

@@ -48,7 +48,7 @@ export function useContactPages(query: ContactPagesQuery) {
   const { data } = result;
   const byPage = useMemo(() => {
     const map = new Map<number, ContactRow[]>();
-    data?.pages.forEach((page, index) => map.set(data.pageParams[index]!, page.rows));
+    for (const [index, page] of (data?.pages ?? []).entries()) map.set(data!.pageParams[index]!, page.rows);
     return map;
   }, [data]);
   // Read through a ref, so that `row` stays the same function and only rows whose contact changed render again.
@@ -83,7 +83,10 @@ export function useContactPages(query: ContactPagesQuery) {
     [loadAsked],
   );
 
-  const row = useCallback((index: number): ContactRow | undefined => shown.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+  const row = useCallback(
+    (index: number): ContactRow | undefined => shown.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    [],
+  );
   const retry = useCallback(() => void latest.current.refetch(), []);
 
   return {

@@ -20,29 +20,27 @@ export function useSelection(filterKey: string, total: number) {
   const isSelected = useCallback((id: number) => (state.mode === 'ids' ? state.ids.has(id) : !state.except.has(id)), [state]);
   const count = state.mode === 'ids' ? state.ids.size : Math.max(0, total - state.except.size);
 
-  const toggle = useCallback(
-    (index: number, id: number, range: boolean, rowAt: (index: number) => ContactRow | undefined) => {
-      setState((current) => {
-        const select = !(current.mode === 'ids' ? current.ids.has(id) : !current.except.has(id));
-        const indexes = range && anchor.current !== null ? [Math.min(anchor.current, index), Math.max(anchor.current, index)] : [index, index];
-        const ids: number[] = [];
-        for (let i = indexes[0]!; i <= indexes[1]!; i += 1) {
-          const row = i === index ? { id } : rowAt(i);
-          if (row) ids.push(row.id);
-        }
-        if (current.mode === 'ids') {
-          const next = new Set(current.ids);
-          for (const each of ids) (select ? next.add(each) : next.delete(each));
-          return { mode: 'ids', ids: next };
-        }
-        const except = new Set(current.except);
-        for (const each of ids) (select ? except.delete(each) : except.add(each));
-        return { mode: 'filter', except };
-      });
-      anchor.current = index;
-    },
-    [],
-  );
+  const toggle = useCallback((index: number, id: number, range: boolean, rowAt: (index: number) => ContactRow | undefined) => {
+    setState((current) => {
+      const select = !(current.mode === 'ids' ? current.ids.has(id) : !current.except.has(id));
+      const indexes =
+        range && anchor.current !== null ? [Math.min(anchor.current, index), Math.max(anchor.current, index)] : [index, index];
+      const ids: number[] = [];
+      for (let i = indexes[0]!; i <= indexes[1]!; i += 1) {
+        const row = i === index ? { id } : rowAt(i);
+        if (row) ids.push(row.id);
+      }
+      if (current.mode === 'ids') {
+        const next = new Set(current.ids);
+        for (const each of ids) select ? next.add(each) : next.delete(each);
+        return { mode: 'ids', ids: next };
+      }
+      const except = new Set(current.except);
+      for (const each of ids) select ? except.delete(each) : except.add(each);
+      return { mode: 'filter', except };
+    });
+    anchor.current = index;
+  }, []);
 
   // Everything found is selected, whether by "select all" or one by one.
   const allSelected = total > 0 && count === total;

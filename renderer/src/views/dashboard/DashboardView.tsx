@@ -46,7 +46,13 @@ function PhoneBookCard({ consented }: { consented: number }) {
         <Stack gap={4}>
           <SectionHeading title={t('dashboard.phoneBook.title')} hint={t('dashboard.phoneBook.text')} />
         </Stack>
-        <Button leftSection={<IconAddressBook size={16} aria-hidden />} onClick={() => void save()} loading={exported.isPending} disabled={consented === 0} style={{ flex: 'none' }}>
+        <Button
+          leftSection={<IconAddressBook size={16} aria-hidden />}
+          onClick={() => void save()}
+          loading={exported.isPending}
+          disabled={consented === 0}
+          style={{ flex: 'none' }}
+        >
           {t('dashboard.phoneBook.button', { count: consented })}
         </Button>
       </Group>
@@ -72,8 +78,16 @@ export function DashboardView({ onShow, onImport }: { onShow: (view: ContactView
   const finished = finishedStages.reduce((sum, stage) => sum + data.byStage[stage], 0);
   const next: { view: ContactView; count: number; text: string }[] = [
     { view: 'not_invited', count: data.next.notInvited, text: t('contacts.views.not_invited') },
-    { view: 'invitation_overdue', count: data.next.invitationOverdue, text: t('contacts.views.invitation_overdue', { days: data.reminders.invitationDays }) },
-    { view: 'letter_overdue', count: data.next.letterOverdue, text: t('contacts.views.letter_overdue', { days: data.reminders.letterDays }) },
+    {
+      view: 'invitation_overdue',
+      count: data.next.invitationOverdue,
+      text: t('contacts.views.invitation_overdue', { days: data.reminders.invitationDays }),
+    },
+    {
+      view: 'letter_overdue',
+      count: data.next.letterOverdue,
+      text: t('contacts.views.letter_overdue', { days: data.reminders.letterDays }),
+    },
     { view: 'withdrawn', count: data.next.withdrawn, text: t('contacts.views.withdrawn') },
   ];
 
@@ -82,7 +96,8 @@ export function DashboardView({ onShow, onImport }: { onShow: (view: ContactView
       <Group justify="space-between" align="baseline">
         <Title order={2}>{t('dashboard.title')}</Title>
         <Text c="dimmed">
-          {t('dashboard.total', { count: data.total })} · {t('dashboard.finishedShare', { percent: Math.round((finished / data.total) * 100) })}
+          {t('dashboard.total', { count: data.total })} ·{' '}
+          {t('dashboard.finishedShare', { percent: Math.round((finished / data.total) * 100) })}
         </Text>
       </Group>
       <Title order={3} size="h4">
@@ -96,7 +111,13 @@ export function DashboardView({ onShow, onImport }: { onShow: (view: ContactView
                 {item.count}
               </Text>
               <Text size="sm">{item.text}</Text>
-              <Button size="xs" variant="light" onClick={() => onShow(item.view)} disabled={item.count === 0} aria-label={`${t('dashboard.show')}: ${item.text}`}>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => onShow(item.view)}
+                disabled={item.count === 0}
+                aria-label={`${t('dashboard.show')}: ${item.text}`}
+              >
                 {t('dashboard.show')}
               </Button>
             </Stack>
@@ -108,13 +129,29 @@ export function DashboardView({ onShow, onImport }: { onShow: (view: ContactView
           <Title order={3} size="h4" mb="sm">
             {t('dashboard.byStage')}
           </Title>
-          <Bars total={data.total} rows={stages.map((stage) => ({ key: stage, label: t(`tracking.stages.${stage}`), count: data.byStage[stage], color: stageColors[stage] }))} />
+          <Bars
+            total={data.total}
+            rows={stages.map((stage) => ({
+              key: stage,
+              label: t(`tracking.stages.${stage}`),
+              count: data.byStage[stage],
+              color: stageColors[stage],
+            }))}
+          />
         </Card>
         <Card withBorder>
           <Title order={3} size="h4" mb="sm">
             {t('dashboard.byTarget')}
           </Title>
-          <Bars total={data.total} rows={[...targets, 'none' as const].map((target) => ({ key: target, label: t(`tracking.targets.${target}`), count: data.byTarget[target], color: 'teal' }))} />
+          <Bars
+            total={data.total}
+            rows={[...targets, 'none' as const].map((target) => ({
+              key: target,
+              label: t(`tracking.targets.${target}`),
+              count: data.byTarget[target],
+              color: 'teal',
+            }))}
+          />
         </Card>
       </SimpleGrid>
       <PhoneBookCard consented={data.consented} />

@@ -15,14 +15,22 @@ export function ProgressChart({ progress, total }: { progress: Dashboard['progre
   const max = Math.max(1, total, ...points.map((p) => p.started));
   const x = (i: number) => PAD.left + (i / (points.length - 1)) * (WIDTH - PAD.left - PAD.right);
   const y = (value: number) => PAD.top + (1 - value / max) * (HEIGHT - PAD.top - PAD.bottom);
-  const line = (key: 'started' | 'finished') => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' ');
+  const line = (key: 'started' | 'finished') =>
+    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' ');
   const series = [
     { key: 'started' as const, color: 'var(--mantine-color-blue-6)', label: t('dashboard.progressStarted') },
     { key: 'finished' as const, color: 'var(--mantine-color-teal-6)', label: t('dashboard.progressFinished') },
   ];
   return (
     <div>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" style={{ maxHeight: 280 }} role="img" aria-label={t('dashboard.progress')} data-testid="progress-chart">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        style={{ maxHeight: 280 }}
+        role="img"
+        aria-label={t('dashboard.progress')}
+        data-testid="progress-chart"
+      >
         {[0, 0.5, 1].map((share) => (
           <g key={share}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(max * share)} y2={y(max * share)} stroke="var(--mantine-color-gray-3)" />

@@ -6,7 +6,15 @@ import { columnTargets, type ColumnMappingStep, type ColumnTarget } from '../../
 export const targetLabelKey = (target: ColumnTarget) => `import.targets.${target.replace(':', '_')}`;
 
 /** Which column holds what: recognised columns pre-set, unknown ones marked, the first rows as examples. */
-export function ColumnMapping({ columns, busy, onApply }: { columns: ColumnMappingStep; busy: boolean; onApply: (mapping: ColumnTarget[], remember: boolean) => void }) {
+export function ColumnMapping({
+  columns,
+  busy,
+  onApply,
+}: {
+  columns: ColumnMappingStep;
+  busy: boolean;
+  onApply: (mapping: ColumnTarget[], remember: boolean) => void;
+}) {
   const { t } = useTranslation();
   const [mapping, setMapping] = useState<ColumnTarget[]>(columns.mapping);
   const [remember, setRemember] = useState(true);
@@ -46,10 +54,12 @@ export function ColumnMapping({ columns, busy, onApply }: { columns: ColumnMappi
               </Table.Td>
               <Table.Td>
                 <NativeSelect
-                  aria-label={t('import.mapping.target') + ': ' + header}
+                  aria-label={`${t('import.mapping.target')}: ${header}`}
                   data={options}
                   value={mapping[index]}
-                  onChange={(event) => setMapping(mapping.map((target, i) => (i === index ? (event.currentTarget.value as ColumnTarget) : target)))}
+                  onChange={(event) =>
+                    setMapping(mapping.map((target, i) => (i === index ? (event.currentTarget.value as ColumnTarget) : target)))
+                  }
                 />
               </Table.Td>
             </Table.Tr>

@@ -8,7 +8,15 @@ const AUTOMATIC = 'auto';
  * For text that was not UTF-8 and named no charset: the guess (windows-1252, or Shift_JIS) may garble
  * Polish or Czech names, so the user can say which character set the file was written in.
  */
-export function EncodingChoice({ file, busy, onChange }: { file: ImportFileSummary; busy: boolean; onChange: (encoding: LegacyEncoding | null) => void }) {
+export function EncodingChoice({
+  file,
+  busy,
+  onChange,
+}: {
+  file: ImportFileSummary;
+  busy: boolean;
+  onChange: (encoding: LegacyEncoding | null) => void;
+}) {
   const { t } = useTranslation();
   if (!file.encodingChoice) return null;
   const chosen = file.encodingChoice.chosen;

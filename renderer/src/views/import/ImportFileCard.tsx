@@ -64,7 +64,11 @@ export function ImportFileCard({ jobId, file, busy, onRemap, onEncoding, onDecid
 
         <EncodingChoice file={file} busy={busy} onChange={onEncoding} />
 
-        {file.columns?.remembered && <Text size="sm" c="dimmed">{t('import.mapping.remembered')}</Text>}
+        {file.columns?.remembered && (
+          <Text size="sm" c="dimmed">
+            {t('import.mapping.remembered')}
+          </Text>
+        )}
         {showMapping && file.columns && (
           <Stack gap="xs">
             <Title order={4} size="h5">

@@ -51,7 +51,13 @@ export function ImportHistory({ onShowContacts }: { onShowContacts: (importId: n
                     </Text>
                   </Tooltip>
                 ) : (
-                  <Button variant="light" color="red" size="xs" leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => undo.ask(record)}>
+                  <Button
+                    variant="light"
+                    color="red"
+                    size="xs"
+                    leftSection={<IconArrowBackUp size={16} aria-hidden />}
+                    onClick={() => undo.ask(record)}
+                  >
                     {t('import.history.undo')}
                   </Button>
                 )}

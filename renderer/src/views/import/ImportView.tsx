@@ -31,7 +31,11 @@ function Preview({ job, busy, onRemap, onEncoding, onDecide, onCommit, onCancel 
   const { t } = useTranslation();
   const writable = job.files.filter((file) => !file.rejected);
   // A chat creates contacts only for senders known by their number; its other rows mark contacts.
-  const contacts = writable.reduce((sum, file) => sum + (file.format === 'whatsapp' ? file.counts.created : file.counts.created + file.counts.updated + file.counts.duplicates), 0);
+  const contacts = writable.reduce(
+    (sum, file) =>
+      sum + (file.format === 'whatsapp' ? file.counts.created : file.counts.created + file.counts.updated + file.counts.duplicates),
+    0,
+  );
   const marks = writable.reduce((sum, file) => sum + (file.format === 'whatsapp' ? file.counts.updated : 0), 0);
   const unmapped = writable.find((file) => file.needsMapping);
   return (
@@ -80,10 +84,19 @@ export function ImportView({ onShowContacts }: { onShowContacts: (importId: numb
 
   switch (phase.kind) {
     case 'uploading':
-      return <ProgressPanel label={t('import.uploading', { percent: percentOf(phase.done, phase.total) })} percent={percentOf(phase.done, phase.total)} />;
+      return (
+        <ProgressPanel
+          label={t('import.uploading', { percent: percentOf(phase.done, phase.total) })}
+          percent={percentOf(phase.done, phase.total)}
+        />
+      );
     case 'analysing': {
       const { done, total, file } = phase.job.progress;
-      return file ? <ProgressPanel label={t('import.analysing', { file, percent: percentOf(done, total) })} percent={percentOf(done, total)} /> : <ProgressPanel label={t('import.preparing')} percent={null} />;
+      return file ? (
+        <ProgressPanel label={t('import.analysing', { file, percent: percentOf(done, total) })} percent={percentOf(done, total)} />
+      ) : (
+        <ProgressPanel label={t('import.preparing')} percent={null} />
+      );
     }
     case 'preview':
     case 'committing':
@@ -96,7 +109,11 @@ export function ImportView({ onShowContacts }: { onShowContacts: (importId: numb
           onDecide={(index, decision, which) =>
             void decide(phase.job, index, decision, which).then(({ changed }) => {
               // A decision for all says how many rows it reached (possible duplicates are merged one by one).
-              if (!which.rows) notifications.show({ color: 'teal', message: t(decision ? 'import.decisions.changed' : 'import.decisions.resetDone', { count: changed }) });
+              if (!which.rows)
+                notifications.show({
+                  color: 'teal',
+                  message: t(decision ? 'import.decisions.changed' : 'import.decisions.resetDone', { count: changed }),
+                });
             }, toldAlready)
           }
           onCommit={() => void commit(phase.job)}

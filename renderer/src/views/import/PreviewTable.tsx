@@ -7,7 +7,13 @@ import { useImportRows } from '../../queries/imports';
 import { DecideForAll, RowDecision } from './RowDecision';
 
 const PAGE_SIZE = 50;
-const actionColors: Record<ImportAction, string> = { create: 'teal', update: 'blue', unchanged: 'gray', duplicate: 'orange', invalid: 'red' };
+const actionColors: Record<ImportAction, string> = {
+  create: 'teal',
+  update: 'blue',
+  unchanged: 'gray',
+  duplicate: 'orange',
+  invalid: 'red',
+};
 const actionCount = { create: 'created', update: 'updated', unchanged: 'unchanged', duplicate: 'duplicates', invalid: 'invalid' } as const;
 
 function Numbers({ row }: { row: PreviewRow }) {
@@ -44,7 +50,9 @@ export function PreviewTable({ jobId, file, onDecide }: Props) {
   const rows = useImportRows(input);
   const filters = [
     { value: 'all', label: t('import.actions.all') },
-    ...(Object.keys(actionCount) as ImportAction[]).filter((a) => file.actions[actionCount[a]] > 0).map((a) => ({ value: a, label: `${t(`import.actions.${a}`)} (${file.actions[actionCount[a]]})` })),
+    ...(Object.keys(actionCount) as ImportAction[])
+      .filter((a) => file.actions[actionCount[a]] > 0)
+      .map((a) => ({ value: a, label: `${t(`import.actions.${a}`)} (${file.actions[actionCount[a]]})` })),
   ];
   const decidable = file.actions.updated + file.actions.unchanged + file.actions.duplicates > 0;
   const pages = rows.data ? Math.max(1, Math.ceil(rows.data.total / PAGE_SIZE)) : 1;
@@ -61,7 +69,13 @@ export function PreviewTable({ jobId, file, onDecide }: Props) {
           }}
         />
       )}
-      {decidable && <DecideForAll action={action} chat={file.format === 'whatsapp'} onDecide={(decision) => onDecide(decision, action === 'all' ? {} : { action })} />}
+      {decidable && (
+        <DecideForAll
+          action={action}
+          chat={file.format === 'whatsapp'}
+          onDecide={(decision) => onDecide(decision, action === 'all' ? {} : { action })}
+        />
+      )}
       {rows.error && <ErrorNotice message={rows.error.message} onRetry={() => void rows.refetch()} />}
       {!rows.data && !rows.error && <Loader size="sm" aria-label={t('app.loading')} />}
       {rows.data && rows.data.total === 0 && <Text c="dimmed">{t('import.preview.empty')}</Text>}
@@ -121,7 +135,11 @@ export function PreviewTable({ jobId, file, onDecide }: Props) {
                       {t('import.preview.existing')}: {row.existingName}
                     </Text>
                   )}
-                  <RowDecision row={row} chat={file.format === 'whatsapp'} onDecide={(decision) => onDecide(decision, { rows: [row.row] })} />
+                  <RowDecision
+                    row={row}
+                    chat={file.format === 'whatsapp'}
+                    onDecide={(decision) => onDecide(decision, { rows: [row.row] })}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -11,7 +11,10 @@ const chunkAsBase64 = async (file: File, offset: number): Promise<string> =>
  * Hands files to the main side in chunks (the same way in the desktop app and the browser), so
  * large files never travel as one message and the progress bar moves.
  */
-export async function uploadFiles(files: File[], onProgress: (done: number, total: number) => void): Promise<{ job: ImportJob } | { error: AppErrorData }> {
+export async function uploadFiles(
+  files: File[],
+  onProgress: (done: number, total: number) => void,
+): Promise<{ job: ImportJob } | { error: AppErrorData }> {
   const begun = await send('import.begin', { files: files.map((file) => ({ name: file.name, size: file.size })) });
   if (!begun.ok) return { error: begun.error };
   const total = files.reduce((sum, file) => sum + file.size, 0);

@@ -53,10 +53,12 @@ export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }
   const channel: OpenedChannel | null = opened;
   const markAndNext = () => {
     if (!channel) return;
-    void setStage.mutateAsync({ id, change: { stage: 'invited', channel, date: todayIso(), ...(chosen ? { target: chosen } : {}) } }).then(() => {
-      setInvited(invited + 1);
-      next();
-    }, toldAlready);
+    void setStage
+      .mutateAsync({ id, change: { stage: 'invited', channel, date: todayIso(), ...(chosen ? { target: chosen } : {}) } })
+      .then(() => {
+        setInvited(invited + 1);
+        next();
+      }, toldAlready);
   };
   const skip = (
     <Button variant="default" leftSection={<IconPlayerSkipForward size={16} aria-hidden />} onClick={next}>
@@ -75,14 +77,19 @@ export function GuidedRun({ ids, onDone }: { ids: number[]; onDone: () => void }
             {t('invitations.runPosition', { position: position + 1, total: ids.length })}
           </Text>
         </Group>
-        <Progress value={(100 * position) / ids.length} aria-label={t('invitations.runPosition', { position: position + 1, total: ids.length })} />
+        <Progress
+          value={(100 * position) / ids.length}
+          aria-label={t('invitations.runPosition', { position: position + 1, total: ids.length })}
+        />
         {asking && current ? (
           <TargetChoice suggested={current.suggestedTarget} onChoose={setChosen} extra={skip} />
         ) : (
           <>
             {chosen && <ChosenTarget target={chosen} onChange={() => setChosen(null)} />}
             {current && !current.needsTarget && <InvitationTone language={current.language} formal={current.formal} />}
-            {current && !current.needsTarget && <Textarea value={current.text} readOnly autosize minRows={4} aria-label={t('invite.text')} />}
+            {current && !current.needsTarget && (
+              <Textarea value={current.text} readOnly autosize minRows={4} aria-label={t('invite.text')} />
+            )}
             {current && <InvitationActions invitation={current} onOpened={setOpened} />}
             <Group>
               <Button onClick={markAndNext} disabled={!canInvite || !current || !canSend(current) || !channel}>

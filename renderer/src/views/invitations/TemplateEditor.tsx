@@ -3,7 +3,16 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { smsLength } from '../../../../shared/invitations/sms';
-import { defaultTemplates, invitationKinds, placeholderNames, templateChannels, unknownPlaceholders, type InvitationKind, type Template, type TemplateChannel } from '../../../../shared/invitations/templates';
+import {
+  defaultTemplates,
+  invitationKinds,
+  placeholderNames,
+  templateChannels,
+  unknownPlaceholders,
+  type InvitationKind,
+  type Template,
+  type TemplateChannel,
+} from '../../../../shared/invitations/templates';
 import { send } from '../../api';
 import { toldAlready } from '../../queries/client';
 import { useContactSample } from '../../queries/contacts';
@@ -37,7 +46,9 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
   useEffect(() => {
     if (!draft || contactId === null) return;
     let current = true;
-    void send('templates.preview', { contactId, language, formal, template: draft }).then((result) => current && result.ok && setPreview(result.value));
+    void send('templates.preview', { contactId, language, formal, template: draft }).then(
+      (result) => current && result.ok && setPreview(result.value),
+    );
     return () => {
       current = false;
     };
@@ -48,7 +59,10 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
   const key = { language, formal, kind, channel };
   const isDefault = JSON.stringify(stored) === JSON.stringify(defaultTemplates[language][formal ? 'formal' : 'informal'][kind][channel]);
   const sms = channel === 'sms' && preview && unknown.length === 0 ? smsLength(preview.text) : null;
-  const save = () => void saveTemplate.mutateAsync({ ...key, template: draft }).then(() => notifications.show({ color: 'teal', message: t('invitations.templateSaved') }), toldAlready);
+  const save = () =>
+    void saveTemplate
+      .mutateAsync({ ...key, template: draft })
+      .then(() => notifications.show({ color: 'teal', message: t('invitations.templateSaved') }), toldAlready);
   const reset = () => resetTemplate.mutate(key);
 
   return (
@@ -58,13 +72,51 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
           {t('invitations.templates')}
         </Title>
         <Group>
-          <SegmentedControl value={kind} onChange={choose((value) => setKind(value as InvitationKind))} data={invitationKinds.map((value) => ({ value, label: t(`invitations.kinds.${value}`) }))} aria-label={t('invitations.kind')} />
-          <SegmentedControl value={channel} onChange={choose((value) => setChannel(value as TemplateChannel))} data={templateChannels.map((value) => ({ value, label: t(`invitations.channels.${value}`) }))} aria-label={t('invitations.channel')} />
-          <SegmentedControl value={formal ? 'formal' : 'informal'} onChange={choose((value) => setFormal(value === 'formal'))} data={[{ value: 'formal', label: t('invitations.formal') }, { value: 'informal', label: t('invitations.informal') }]} aria-label={t('invitations.tone')} />
-          <SegmentedControl value={language} onChange={choose((value) => setLanguage(value as 'de' | 'en'))} data={[{ value: 'de', label: 'Deutsch' }, { value: 'en', label: 'English' }]} aria-label={t('invitations.language')} />
+          <SegmentedControl
+            value={kind}
+            onChange={choose((value) => setKind(value as InvitationKind))}
+            data={invitationKinds.map((value) => ({ value, label: t(`invitations.kinds.${value}`) }))}
+            aria-label={t('invitations.kind')}
+          />
+          <SegmentedControl
+            value={channel}
+            onChange={choose((value) => setChannel(value as TemplateChannel))}
+            data={templateChannels.map((value) => ({ value, label: t(`invitations.channels.${value}`) }))}
+            aria-label={t('invitations.channel')}
+          />
+          <SegmentedControl
+            value={formal ? 'formal' : 'informal'}
+            onChange={choose((value) => setFormal(value === 'formal'))}
+            data={[
+              { value: 'formal', label: t('invitations.formal') },
+              { value: 'informal', label: t('invitations.informal') },
+            ]}
+            aria-label={t('invitations.tone')}
+          />
+          <SegmentedControl
+            value={language}
+            onChange={choose((value) => setLanguage(value as 'de' | 'en'))}
+            data={[
+              { value: 'de', label: 'Deutsch' },
+              { value: 'en', label: 'English' },
+            ]}
+            aria-label={t('invitations.language')}
+          />
         </Group>
-        {(channel === 'email' || channel === 'letter') && <TextInput label={t('invitations.subject')} value={draft.subject} onChange={(event) => setDraft({ ...draft, subject: event.currentTarget.value })} />}
-        <Textarea label={t('invitations.body')} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.currentTarget.value })} autosize minRows={5} />
+        {(channel === 'email' || channel === 'letter') && (
+          <TextInput
+            label={t('invitations.subject')}
+            value={draft.subject}
+            onChange={(event) => setDraft({ ...draft, subject: event.currentTarget.value })}
+          />
+        )}
+        <Textarea
+          label={t('invitations.body')}
+          value={draft.body}
+          onChange={(event) => setDraft({ ...draft, body: event.currentTarget.value })}
+          autosize
+          minRows={5}
+        />
         <Text size="xs" c="dimmed">
           {t('invitations.placeholders', { list: placeholderNames.map((name) => `{{${name}}}`).join(' ') })}
         </Text>
@@ -106,7 +158,10 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
         )}
         {sms && (
           <Text size="xs" c={sms.parts > 1 ? 'orange.8' : 'dimmed'} data-testid="sms-length">
-            {[t('invitations.smsLength', { count: sms.parts, characters: sms.characters }), ...(sms.gsm ? [] : [t('invitations.smsUnicode')])].join(' ')}
+            {[
+              t('invitations.smsLength', { count: sms.parts, characters: sms.characters }),
+              ...(sms.gsm ? [] : [t('invitations.smsUnicode')]),
+            ].join(' ')}
           </Text>
         )}
       </Stack>

@@ -18,5 +18,13 @@ export function LetterPreview({ html, scale = 0.62, label }: { html: string; sca
       .page { background-color: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.25); margin: 0 auto 10mm; }
     </style><div class="sheets">${document.body.innerHTML}</div>`;
   }, [html, scale]);
-  return <div ref={host} role="document" aria-label={label} data-testid="letter-preview" style={{ background: 'var(--mantine-color-gray-2)', padding: 16, borderRadius: 8, maxHeight: '70vh', overflow: 'auto' }} />;
+  return (
+    <div
+      ref={host}
+      role="document"
+      aria-label={label}
+      data-testid="letter-preview"
+      style={{ background: 'var(--mantine-color-gray-2)', padding: 16, borderRadius: 8, maxHeight: '70vh', overflow: 'auto' }}
+    />
+  );
 }

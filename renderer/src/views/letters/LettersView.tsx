@@ -39,7 +39,8 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
   const printWithDialog = usePrintLetters();
   const undoMark = useUndoBulk();
   const [printing, setPrinting] = useState<{ done: number; total: number } | null>(null);
-  const doneMessage = (count: number, marked: number) => t(kind === 'invitation' ? 'letters.ui.doneInvitation' : 'letters.ui.done', { count, marked });
+  const doneMessage = (count: number, marked: number) =>
+    t(kind === 'invitation' ? 'letters.ui.doneInvitation' : 'letters.ui.done', { count, marked });
   // What went wrong, and for a PDF saved whose contacts could not be marked, the way to try that again.
   const [error, setError] = useState<{ message: string; retry?: () => void }>();
 
@@ -79,7 +80,14 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
                 <Button
                   size="compact-sm"
                   variant="light"
-                  onClick={() => void undoMark.mutateAsync({ operationId }).then(({ restored }) => notifications.show({ color: 'teal', message: t('contacts.bulk.undone', { count: restored }) }), toldAlready)}
+                  onClick={() =>
+                    void undoMark
+                      .mutateAsync({ operationId })
+                      .then(
+                        ({ restored }) => notifications.show({ color: 'teal', message: t('contacts.bulk.undone', { count: restored }) }),
+                        toldAlready,
+                      )
+                  }
                 >
                   {t('letters.ui.undoMark')}
                 </Button>
@@ -88,7 +96,8 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
           ),
         });
       },
-      (failed: Error) => setError({ message: t('letters.ui.markFailed', { reason: failed.message }), retry: () => void confirmDelivery(jobId) }),
+      (failed: Error) =>
+        setError({ message: t('letters.ui.markFailed', { reason: failed.message }), retry: () => void confirmDelivery(jobId) }),
     );
 
   const makePdf = async () => {
@@ -105,7 +114,10 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
   /** Desktop app: the system print dialog; the contacts are marked once the job went to the printer. */
   const print = () =>
     printWithDialog.mutateAsync({ selection, form, kind, includeSettled }).then(
-      ({ cancelled, printed, marked }) => notifications.show(cancelled ? { color: 'gray', message: t('letters.ui.printCancelled') } : { color: 'teal', message: doneMessage(printed, marked) }),
+      ({ cancelled, printed, marked }) =>
+        notifications.show(
+          cancelled ? { color: 'gray', message: t('letters.ui.printCancelled') } : { color: 'teal', message: doneMessage(printed, marked) },
+        ),
       (failed: Error) => setError({ message: failed.message }),
     );
 
@@ -139,11 +151,22 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
         </Alert>
       )}
       {data.settled.length > 0 && (
-        <Alert color="orange" variant="light" title={t('letters.ui.settledTitle', { count: data.settled.length })} data-testid="letters-settled">
+        <Alert
+          color="orange"
+          variant="light"
+          title={t('letters.ui.settledTitle', { count: data.settled.length })}
+          data-testid="letters-settled"
+        >
           <Stack gap="xs">
             <Text size="sm">{t('letters.ui.settledText', { count: data.settled.length })}</Text>
-            <Text size="sm">{names(data.settled.map((c) => ({ displayName: `${c.displayName} (${t(`letters.settledReasons.${c.reason}`)})` })))}</Text>
-            <Radio.Group value={includeSettled ? 'all' : 'without'} onChange={(value) => setIncludeSettled(value === 'all')} aria-label={t('letters.ui.settledChoice')}>
+            <Text size="sm">
+              {names(data.settled.map((c) => ({ displayName: `${c.displayName} (${t(`letters.settledReasons.${c.reason}`)})` })))}
+            </Text>
+            <Radio.Group
+              value={includeSettled ? 'all' : 'without'}
+              onChange={(value) => setIncludeSettled(value === 'all')}
+              aria-label={t('letters.ui.settledChoice')}
+            >
               <Group gap="lg">
                 <Radio value="without" label={t('letters.ui.withoutSettled')} />
                 <Radio value="all" label={t('letters.ui.includeSettled')} />
@@ -153,7 +176,12 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
         </Alert>
       )}
       {data.landlineOnly.length > 0 && (
-        <Alert color="blue" variant="light" title={t('letters.ui.landlineOnlyTitle', { count: data.landlineOnly.length })} data-testid="letters-landline-only">
+        <Alert
+          color="blue"
+          variant="light"
+          title={t('letters.ui.landlineOnlyTitle', { count: data.landlineOnly.length })}
+          data-testid="letters-landline-only"
+        >
           <Text size="sm">{names(data.landlineOnly)}</Text>
         </Alert>
       )}
@@ -170,15 +198,29 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
               {t('letters.ui.progress', { done: printing.done, total: printing.total })}
             </Text>
           </Group>
-          <Progress value={(100 * printing.done) / Math.max(1, printing.total)} animated aria-label={t('letters.ui.printing', { count: data.toPrint })} />
+          <Progress
+            value={(100 * printing.done) / Math.max(1, printing.total)}
+            animated
+            aria-label={t('letters.ui.printing', { count: data.toPrint })}
+          />
         </Paper>
       ) : (
         <Group>
-          <Button leftSection={<IconFileTypePdf size={18} aria-hidden />} onClick={() => void makePdf()} disabled={data.missing.length > 0 || data.toPrint === 0}>
+          <Button
+            leftSection={<IconFileTypePdf size={18} aria-hidden />}
+            onClick={() => void makePdf()}
+            disabled={data.missing.length > 0 || data.toPrint === 0}
+          >
             {t('letters.ui.makePdf', { count: data.toPrint })}
           </Button>
           {info.data?.adapter === 'desktop' && (
-            <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => void print()} loading={printWithDialog.isPending} disabled={data.missing.length > 0 || data.toPrint === 0}>
+            <Button
+              variant="default"
+              leftSection={<IconPrinter size={18} aria-hidden />}
+              onClick={() => void print()}
+              loading={printWithDialog.isPending}
+              disabled={data.missing.length > 0 || data.toPrint === 0}
+            >
               {t('letters.ui.print')}
             </Button>
           )}
@@ -199,7 +241,15 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
  * Briefe: consent letters (or invitations on paper) for a selection, or for the usual recipients,
  * previewed, then one PDF or the print dialog.
  */
-export function LettersView({ initialKind = 'consent', onContacts, onProfile }: { initialKind?: LetterKind; onContacts: () => void; onProfile: () => void }) {
+export function LettersView({
+  initialKind = 'consent',
+  onContacts,
+  onProfile,
+}: {
+  initialKind?: LetterKind;
+  onContacts: () => void;
+  onProfile: () => void;
+}) {
   const { t } = useTranslation();
   const handoff = useSelectionHandoff();
   const [kind, setKind] = useState<LetterKind>(initialKind);
@@ -209,14 +259,26 @@ export function LettersView({ initialKind = 'consent', onContacts, onProfile }: 
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('letters.ui.title')}</Title>
-        <SegmentedControl value={kind} onChange={(value) => setKind(value as LetterKind)} data={letterKinds.map((value) => ({ value, label: t(`letters.ui.kinds.${value}`) }))} aria-label={t('letters.ui.kind')} />
+        <SegmentedControl
+          value={kind}
+          onChange={(value) => setKind(value as LetterKind)}
+          data={letterKinds.map((value) => ({ value, label: t(`letters.ui.kinds.${value}`) }))}
+          aria-label={t('letters.ui.kind')}
+        />
       </Group>
       {selection ? (
         <>
           {handoff.selection && (
             <Text size="sm" c="dimmed">
               {t('letters.ui.fromSelection', { count: handoff.selection.count })}{' '}
-              <Anchor component="button" size="sm" onClick={() => { handoff.clear(); setChosen(null); }}>
+              <Anchor
+                component="button"
+                size="sm"
+                onClick={() => {
+                  handoff.clear();
+                  setChosen(null);
+                }}
+              >
                 {t('letters.ui.otherRecipients')}
               </Anchor>
             </Text>
@@ -228,7 +290,9 @@ export function LettersView({ initialKind = 'consent', onContacts, onProfile }: 
           <Stack>
             <Text>{t(kind === 'invitation' ? 'letters.ui.emptyTextInvitation' : 'letters.ui.emptyText')}</Text>
             <Group>
-              <Button onClick={() => setChosen(usualRecipients[kind])}>{t(kind === 'invitation' ? 'letters.ui.allNotInvited' : 'letters.ui.allStaying')}</Button>
+              <Button onClick={() => setChosen(usualRecipients[kind])}>
+                {t(kind === 'invitation' ? 'letters.ui.allNotInvited' : 'letters.ui.allStaying')}
+              </Button>
               <Button variant="default" leftSection={<IconUsers size={16} aria-hidden />} onClick={onContacts}>
                 {t('letters.ui.chooseContacts')}
               </Button>

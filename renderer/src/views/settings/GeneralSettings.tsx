@@ -80,7 +80,12 @@ export function GeneralSettings() {
           />
           {saveError && <ErrorNotice message={saveError} />}
           <Group>
-            <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void onSave()} loading={save.isPending} disabled={!dirty}>
+            <Button
+              leftSection={<IconDeviceFloppy size={18} aria-hidden />}
+              onClick={() => void onSave()}
+              loading={save.isPending}
+              disabled={!dirty}
+            >
               {t('settings.save')}
             </Button>
             {dirty && (

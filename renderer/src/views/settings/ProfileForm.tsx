@@ -1,4 +1,18 @@
-import { Alert, Button, Checkbox, FileInput, Group, Image, Loader, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Image,
+  Loader,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -13,7 +27,22 @@ import { SectionHeading } from '../../components/SectionHeading';
 import { useProfile, useSaveProfile } from '../../queries/profile';
 import { useUnsavedChanges } from '../../unsaved-changes';
 
-type TextField = 'name' | 'legalForm' | 'representative' | 'representativeRole' | 'seat' | 'registerCourt' | 'registerNumber' | 'street' | 'postalCode' | 'city' | 'phone' | 'email' | 'website' | 'privacyUrl' | 'whatsappNumber';
+type TextField =
+  | 'name'
+  | 'legalForm'
+  | 'representative'
+  | 'representativeRole'
+  | 'seat'
+  | 'registerCourt'
+  | 'registerNumber'
+  | 'street'
+  | 'postalCode'
+  | 'city'
+  | 'phone'
+  | 'email'
+  | 'website'
+  | 'privacyUrl'
+  | 'whatsappNumber';
 
 const isChecked = (field: string): field is CheckedProfileField => (checkedProfileFields as readonly string[]).includes(field);
 /** The input of a checked field, to take the office there when saving finds a problem. */
@@ -126,7 +155,10 @@ export function ProfileForm() {
         label={t('profile.fields.state')}
         withAsterisk
         value={draft.state ?? ''}
-        data={[{ value: '', label: t('profile.chooseState') }, ...germanStates.map((value) => ({ value, label: t(`profile.states.${value}`) }))]}
+        data={[
+          { value: '', label: t('profile.chooseState') },
+          ...germanStates.map((value) => ({ value, label: t(`profile.states.${value}`) })),
+        ]}
         onChange={(event) => set('state', (event.currentTarget.value || null) as Profile['state'])}
         error={missing.has('state') && !draft.state ? t('profile.required') : undefined}
       />
@@ -166,7 +198,12 @@ export function ProfileForm() {
       <Checkbox
         label={t('profile.hasGeneralPartner')}
         checked={draft.generalPartner !== null}
-        onChange={(event) => set('generalPartner', event.currentTarget.checked ? { name: '', seat: '', registerCourt: '', registerNumber: '', managingDirectors: [] } : null)}
+        onChange={(event) =>
+          set(
+            'generalPartner',
+            event.currentTarget.checked ? { name: '', seat: '', registerCourt: '', registerNumber: '', managingDirectors: [] } : null,
+          )
+        }
       />
       {draft.generalPartner && (
         <SimpleGrid cols={2}>
@@ -189,19 +226,40 @@ export function ProfileForm() {
             minRows={1}
             value={draft.generalPartner.managingDirectors.join('\n')}
             onChange={(event) => set('generalPartner', { ...draft.generalPartner!, managingDirectors: namesOf(event.currentTarget.value) })}
-            error={missing.has('generalPartnerManagingDirectors') && !draft.generalPartner.managingDirectors.some((name) => name.trim()) ? t('profile.required') : undefined}
+            error={
+              missing.has('generalPartnerManagingDirectors') && !draft.generalPartner.managingDirectors.some((name) => name.trim())
+                ? t('profile.required')
+                : undefined
+            }
           />
         </SimpleGrid>
       )}
       <Title order={3} size="h4">
         {t('profile.sections.dpo')}
       </Title>
-      <Checkbox label={t('profile.hasDpo')} checked={draft.dpo !== null} onChange={(event) => set('dpo', event.currentTarget.checked ? { name: '', email: '', address: '' } : null)} />
+      <Checkbox
+        label={t('profile.hasDpo')}
+        checked={draft.dpo !== null}
+        onChange={(event) => set('dpo', event.currentTarget.checked ? { name: '', email: '', address: '' } : null)}
+      />
       {draft.dpo && (
         <SimpleGrid cols={3}>
-          <TextInput label={t('profile.dpo.name')} value={draft.dpo.name} onChange={(event) => set('dpo', { ...draft.dpo!, name: event.currentTarget.value })} />
-          <TextInput label={t('profile.dpo.email')} value={draft.dpo.email} onChange={(event) => set('dpo', { ...draft.dpo!, email: event.currentTarget.value })} {...checked('dpo.email')} />
-          <TextInput label={t('profile.dpo.address')} value={draft.dpo.address} onChange={(event) => set('dpo', { ...draft.dpo!, address: event.currentTarget.value })} />
+          <TextInput
+            label={t('profile.dpo.name')}
+            value={draft.dpo.name}
+            onChange={(event) => set('dpo', { ...draft.dpo!, name: event.currentTarget.value })}
+          />
+          <TextInput
+            label={t('profile.dpo.email')}
+            value={draft.dpo.email}
+            onChange={(event) => set('dpo', { ...draft.dpo!, email: event.currentTarget.value })}
+            {...checked('dpo.email')}
+          />
+          <TextInput
+            label={t('profile.dpo.address')}
+            value={draft.dpo.address}
+            onChange={(event) => set('dpo', { ...draft.dpo!, address: event.currentTarget.value })}
+          />
         </SimpleGrid>
       )}
       <Title order={3} size="h4">
@@ -215,8 +273,23 @@ export function ProfileForm() {
           ))}
         </Group>
       </Checkbox.Group>
-      <Textarea label={t('profile.fields.retention')} withAsterisk value={draft.retention} onChange={(event) => set('retention', event.currentTarget.value)} autosize minRows={2} {...checked('retention')} />
-      <Textarea label={t('profile.fields.retentionEn')} value={draft.retentionEn} onChange={(event) => set('retentionEn', event.currentTarget.value)} autosize minRows={2} {...checked('retentionEn')} />
+      <Textarea
+        label={t('profile.fields.retention')}
+        withAsterisk
+        value={draft.retention}
+        onChange={(event) => set('retention', event.currentTarget.value)}
+        autosize
+        minRows={2}
+        {...checked('retention')}
+      />
+      <Textarea
+        label={t('profile.fields.retentionEn')}
+        value={draft.retentionEn}
+        onChange={(event) => set('retentionEn', event.currentTarget.value)}
+        autosize
+        minRows={2}
+        {...checked('retentionEn')}
+      />
       <SectionHeading title={t('profile.sections.messengers')} hint={t('profile.messengersHint')} />
       <SimpleGrid cols={2}>
         {messengers.map((messenger) => {
@@ -247,13 +320,21 @@ export function ProfileForm() {
       <NativeSelect
         label={t('profile.recommended')}
         value={draft.recommendedMessenger ?? ''}
-        data={[{ value: '', label: t('profile.noRecommendation') }, ...messengers.map((value) => ({ value, label: t(`tracking.targets.${value}`) }))]}
+        data={[
+          { value: '', label: t('profile.noRecommendation') },
+          ...messengers.map((value) => ({ value, label: t(`tracking.targets.${value}`) })),
+        ]}
         onChange={(event) => set('recommendedMessenger', (event.currentTarget.value || null) as Messenger | null)}
         w={300}
       />
       {error && <ErrorNotice message={error} />}
       <Group>
-        <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void save()} loading={saveProfile.isPending} disabled={!dirty}>
+        <Button
+          leftSection={<IconDeviceFloppy size={18} aria-hidden />}
+          onClick={() => void save()}
+          loading={saveProfile.isPending}
+          disabled={!dirty}
+        >
           {t('profile.save')}
         </Button>
       </Group>
