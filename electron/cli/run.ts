@@ -4,7 +4,7 @@ import type { Language } from '../../shared/model/settings';
 import { resolveDatabasePath } from '../db/paths';
 import type { ErrorLog } from '../services/dispatch';
 import { describeError, openSession, type Session } from '../services/session';
-import { getSettings } from '../services/settings';
+import { messageLanguage } from '../services/settings';
 import { type CliCommand, type CliIo, exitCodeOf, Refusal, summaryOf, usageOf, UsageError } from './command';
 import { contactsCommand } from './commands/contacts';
 import { importCommand } from './commands/import';
@@ -51,15 +51,6 @@ export function helpText(language: Language = 'de'): string {
     t('cli.help.forAll'),
     ...['db', 'json', 'lang', 'help'].map((option) => `  ${t(`cli.help.${option}`)}`),
   ].join('\n');
-}
-
-/** The language of the settings, as the dispatcher takes it (German when they cannot be read). */
-function settingsLanguage(session: Session): Language {
-  try {
-    return getSettings(session.ctx).language;
-  } catch {
-    return 'de';
-  }
 }
 
 /**
@@ -119,15 +110,14 @@ export async function runCli(argv: string[], io: CliIo, env: Environment = {}): 
   const readOnly = typeof command.readOnly === 'function' ? command.readOnly(parsed.values) : (command.readOnly ?? false);
   let session: Session;
   try {
-    const own = chosen;
-    // The dispatcher answers in the CLI's language; without one of its own, in the settings' (as for the app).
-    session = openSession({ databasePath, adapter: 'cli', readOnly, language: own ? () => own : undefined, log: developerLog });
+    // Every message in the CLI's language; without one of its own, in the settings' (as for the app).
+    session = openSession({ databasePath, adapter: 'cli', readOnly, language: chosen ?? undefined, log: developerLog });
   } catch (error) {
     io.err(describeError(error, databasePath, language));
     return 1;
   }
   try {
-    language = chosen ?? settingsLanguage(session);
+    language = messageLanguage(session.ctx);
     return await command.run(session, { ...parsed, language }, io);
   } catch (error) {
     if (error instanceof UsageError) {

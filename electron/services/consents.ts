@@ -10,7 +10,7 @@ import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 import { storeEvidence } from './evidence';
 import { getProfile } from './profile';
-import { getSettings } from './settings';
+import { messageLanguage } from './settings';
 import { changeContact, now, requireContact, selectionIds, type BulkResult } from './tracking';
 
 /**
@@ -72,7 +72,7 @@ function refusalOf(language: Language, contact: Contact, form?: { input: Consent
 }
 
 export function prepareConsents(ctx: ServiceContext, selection: Selection): ConsentPreparation {
-  const language = getSettings(ctx).language;
+  const language = messageLanguage(ctx);
   const contacts = [...ctx.repos.contacts.byIds(selectionIds(ctx, selection)).values()];
   const refusals = contacts.map((contact) => [contact, refusalOf(language, contact)] as const);
   const refused = refusals.flatMap(([, refusal]) => (refusal ? [translate(language, refusal.key, refusal.vars)] : []));
@@ -155,7 +155,7 @@ export function recordConsent(ctx: ServiceContext, id: number, input: ConsentInp
   checkInput(input);
   const contact = requireContact(ctx, id);
   const active = activePurposes(ctx, id);
-  const refusal = refusalOf(getSettings(ctx).language, contact, { input, active });
+  const refusal = refusalOf(messageLanguage(ctx), contact, { input, active });
   if (refusal) throw new AppError('conflict', refusal.key, refusal.vars);
   const textVersion = textVersionFor(contact, input, consentTextVersion(getProfile(ctx)));
   ctx.repos.transaction(() =>
@@ -171,7 +171,7 @@ export function recordConsent(ctx: ServiceContext, id: number, input: ConsentInp
  */
 export function recordConsents(ctx: ServiceContext, selection: Selection, input: ConsentInput): BulkResult {
   checkInput(input);
-  const language = getSettings(ctx).language;
+  const language = messageLanguage(ctx);
   const ids = selectionIds(ctx, selection);
   const currentVersion = consentTextVersion(getProfile(ctx));
   const contacts = ctx.repos.contacts.byIds(ids);

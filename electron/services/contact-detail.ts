@@ -11,7 +11,7 @@ import { normalizePhone } from '../../shared/phone';
 import type { ContactFields } from '../db/repositories/contacts';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
-import { getSettings } from './settings';
+import { getSettings, messageLanguage } from './settings';
 import { changeContact, requireContact } from './tracking';
 
 type HistoryKind = (typeof historyKinds)[number];
@@ -238,7 +238,7 @@ export function historyView(ctx: ServiceContext, contact: Pick<Contact, 'id'>, l
 
 export function contactDetail(ctx: ServiceContext, id: number): ContactDetailView {
   const contact = requireContact(ctx, id);
-  const language = getSettings(ctx).language;
+  const language = messageLanguage(ctx);
   const consents = ctx.repos.tracking.consents(id);
   const evidence = ctx.repos.tracking.evidenceInfo(consents.flatMap((c) => (c.evidenceId ? [c.evidenceId] : [])));
   const duplicateIds = ctx.repos.imports.duplicatesOf(id).map((d) => (d.contactId === id ? d.otherId : d.contactId));

@@ -1,5 +1,6 @@
 // Types only: every service imports this, and it imports no service (session.ts builds the context).
 import type { adapters } from '../../shared/contract/app';
+import type { Language } from '../../shared/model/settings';
 import type { Repositories } from '../db/repositories';
 import type { OpenPdfPrinter } from '../printing/printer';
 import type { PrivateTempFolder } from '../db/temp-files';
@@ -21,6 +22,11 @@ export interface ServiceContext {
   printDialog: ((html: string) => Promise<boolean>) | null;
   /** Where temporary files with personal data go: beside the database, only for this user (temp-files.ts). */
   tempFolder: PrivateTempFolder;
+  /**
+   * The language the adapter asked for (the CLI's --lang or locale); null: the one chosen in the
+   * settings. Every message, and every word translated into one, follows messageLanguage() (settings.ts).
+   */
+  ownLanguage: Language | null;
 }
 
 /** How an adapter prints; given the session's private temp folder for the pages it loads. */

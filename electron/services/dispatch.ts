@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { databaseError } from '../db/errors';
 import type { Handler, SessionContext } from './handler-types';
 import { handlers } from './handlers';
-import { getSettings } from './settings';
+import { messageLanguage } from './settings';
 
 const zodLocales = { de: zodGerman(), en: zodEnglish() } as const;
 
@@ -16,14 +16,6 @@ export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>
 /** Logs what a developer needs (the stack) where the user never sees it. */
 export type ErrorLog = (message: string, error: unknown) => void;
 const logToStderr: ErrorLog = (message, error) => console.error(message, error);
-
-function errorLanguage(ctx: SessionContext): Language {
-  try {
-    return getSettings(ctx).language;
-  } catch {
-    return 'de';
-  }
-}
 
 function describeIssues(language: Language, issues: z.core.$ZodIssue[]): string {
   return issues
@@ -37,17 +29,15 @@ function describeIssues(language: Language, issues: z.core.$ZodIssue[]): string 
 /**
  * The single entry every adapter calls: checks the request name, validates the input against the
  * contract, runs the service and checks its output. Whatever happens, it answers with a Result.
- * Its messages are in the language of the settings, or in the one `ownLanguage` gives (the CLI's).
+ * Its messages are in messageLanguage(): the settings', or the adapter's own (the CLI's --lang).
  */
-export function createDispatcher(ctx: SessionContext, log: ErrorLog = logToStderr, ownLanguage?: () => Language): Dispatch {
-  // The CLI's own language, else the settings' (German when they cannot be read).
-  const messageLanguage = () => (ownLanguage ? ownLanguage() : errorLanguage(ctx));
+export function createDispatcher(ctx: SessionContext, log: ErrorLog = logToStderr): Dispatch {
   return async function dispatch(name, rawInput) {
     if (!isRequestName(name)) {
-      return fail('unknown_request', translate(messageLanguage(), 'errors.unknown_request', { request: String(name) }));
+      return fail('unknown_request', translate(messageLanguage(ctx), 'errors.unknown_request', { request: String(name) }));
     }
     const spec = contract[name];
-    const language = messageLanguage();
+    const language = messageLanguage(ctx);
     const input = spec.input.safeParse(rawInput ?? {}, { error: zodLocales[language].localeError });
     if (!input.success) {
       const details = describeIssues(language, input.error.issues);
@@ -62,11 +52,11 @@ export function createDispatcher(ctx: SessionContext, log: ErrorLog = logToStder
       const output = spec.output.safeParse(value);
       if (!output.success) {
         log(`Output of ${name} does not match the contract`, output.error);
-        return fail('internal', translate(messageLanguage(), 'errors.internal'));
+        return fail('internal', translate(messageLanguage(ctx), 'errors.internal'));
       }
       return ok(output.data);
     } catch (error) {
-      const now = messageLanguage();
+      const now = messageLanguage(ctx);
       // Refusals of the services, and a database file that is corrupt, read-only, full or locked.
       const known = databaseError(error, ctx.databasePath);
       if (known) return fail(known.code, translate(now, known.messageKey, known.vars));

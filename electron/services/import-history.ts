@@ -4,7 +4,7 @@ import { translate } from '../../shared/i18n';
 import type { Language } from '../../shared/model/settings';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
-import { getSettings } from './settings';
+import { messageLanguage } from './settings';
 
 /** Why an import cannot be undone, or null when it can. */
 function undoBlocker(ctx: ServiceContext, importId: number, language: Language): string | null {
@@ -27,7 +27,7 @@ function undoBlocker(ctx: ServiceContext, importId: number, language: Language):
 }
 
 export function importRecords(ctx: ServiceContext, ids?: number[], { fresh = false } = {}): ImportRecord[] {
-  const language = getSettings(ctx).language;
+  const language = messageLanguage(ctx);
   const list = ids ? ids.map((id) => ctx.repos.imports.get(id)).filter((row) => row !== null) : ctx.repos.imports.list();
   return list.map((row) => ({
     id: row.id,
@@ -42,7 +42,7 @@ export function importRecords(ctx: ServiceContext, ids?: number[], { fresh = fal
 
 /** Takes an import back: its new contacts go, the fields it filled return, its added rows go. */
 export function undoImport(ctx: ServiceContext, importId: number): ImportRecord {
-  const language = getSettings(ctx).language;
+  const language = messageLanguage(ctx);
   const blocker = undoBlocker(ctx, importId, language);
   if (blocker) throw new AppError('conflict', 'import.undo.refused', { reason: blocker });
   ctx.repos.transaction(() => {

@@ -20,7 +20,7 @@ import { AppError, databaseError } from '../db/errors';
 import { analyseFile, releaseAnalysis, type FileAnalysis } from './import-analysis';
 import { commitAnalysesInSlices } from './import-commit';
 import { previewRows, summarise } from './import-preview';
-import { getSettings } from './settings';
+import { messageLanguage } from './settings';
 import { writePrivateFile, type PrivateTempFolder } from '../db/temp-files';
 
 interface JobFile {
@@ -107,7 +107,7 @@ export class ImportJobs {
     const missing = job.files.find((file) => file.received !== file.size);
     if (missing) throw new AppError('conflict', 'import.jobs.incomplete', { file: missing.name });
     void this.run(ctx, job);
-    return this.view(job, getSettings(ctx).language);
+    return this.view(job, messageLanguage(ctx));
   }
 
   /** The user's column mapping for one file (remembered for the same headers when asked). */
@@ -121,7 +121,7 @@ export class ImportJobs {
     if (remember) ctx.repos.imports.saveMapping(table.signature, mapping);
     file.mapping = mapping;
     void this.run(ctx, job);
-    return this.view(job, getSettings(ctx).language);
+    return this.view(job, messageLanguage(ctx));
   }
 
   /** The user's encoding for one file's text that is not UTF-8 (null: back to the app's guess); reads the files again. */
@@ -131,7 +131,7 @@ export class ImportJobs {
     if (!file?.analysis) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index });
     file.legacyEncoding = encoding;
     void this.run(ctx, job);
-    return this.view(job, getSettings(ctx).language);
+    return this.view(job, messageLanguage(ctx));
   }
 
   /**
@@ -149,11 +149,11 @@ export class ImportJobs {
     const analysis = job.files[index]?.analysis;
     if (!analysis) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index });
     const changed = decide(analysis.plan.rows, analysis.decisions, decision, which);
-    return { job: this.view(job, getSettings(ctx).language), changed };
+    return { job: this.view(job, messageLanguage(ctx)), changed };
   }
 
   status(ctx: ServiceContext, jobId: string): ImportJob {
-    return this.view(this.get(jobId), getSettings(ctx).language);
+    return this.view(this.get(jobId), messageLanguage(ctx));
   }
 
   rows(
@@ -162,7 +162,7 @@ export class ImportJobs {
   ): { total: number; rows: PreviewRow[] } {
     const analysis = this.get(input.jobId, 'ready', 'done').files[input.index]?.analysis;
     if (!analysis) throw new AppError('invalid_input', 'import.jobs.noSuchFile', { index: input.index });
-    return previewRows(analysis, input, getSettings(ctx).language);
+    return previewRows(analysis, input, messageLanguage(ctx));
   }
 
   /** Writes the job in one transaction, in time slices: the UI's other tabs keep answering meanwhile. */
@@ -249,7 +249,7 @@ export class ImportJobs {
       // database) in its own words; anything else is a defect for the log.
       const known = databaseError(error, ctx.databasePath);
       if (!known) console.error('Import analysis failed', error);
-      job.error = translate(getSettings(ctx).language, known?.messageKey ?? 'import.failed', known?.vars);
+      job.error = translate(messageLanguage(ctx), known?.messageKey ?? 'import.failed', known?.vars);
     } finally {
       if (job.reading === reading) job.reading = null;
     }

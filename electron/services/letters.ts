@@ -8,7 +8,7 @@ import { missingProfileFields } from '../../shared/model/profile';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 import { getProfile } from './profile';
-import { getSettings } from './settings';
+import { getSettings, messageLanguage } from './settings';
 import { getTemplates } from './templates';
 import { overdueCutoffs } from './contacts';
 import { bulkChange, selectionIds, today } from './tracking';
@@ -117,7 +117,7 @@ function lettersInput(ctx: ServiceContext, request: LetterRequest): LettersInput
   const { landlineOnly } = leftOut;
   const missing = missingProfileFields(profile, letterLanguages(contacts, kind));
   if (missing.length) {
-    const fields = missing.map((field) => translate(settings.language, `profile.fields.${field}`)).join(', ');
+    const fields = missing.map((field) => translate(messageLanguage(ctx), `profile.fields.${field}`)).join(', ');
     throw new AppError('conflict', 'profile.errors.incompleteForLetters', { fields });
   }
   // A name or retention rule stored before their limits (an older version took 300 and 1,000
@@ -127,8 +127,8 @@ function lettersInput(ctx: ServiceContext, request: LetterRequest): LettersInput
   const tooLong = (Object.keys(limits) as (keyof typeof limits)[]).filter((field) => problems[field]);
   if (kind === 'consent' && tooLong.length) {
     const fields = tooLong.map((field) =>
-      translate(settings.language, 'profile.errors.atMost', {
-        field: translate(settings.language, `profile.fields.${field}`),
+      translate(messageLanguage(ctx), 'profile.errors.atMost', {
+        field: translate(messageLanguage(ctx), `profile.fields.${field}`),
         max: limits[field],
       }),
     );
@@ -287,7 +287,6 @@ export function previewLetters(
   { form, kind = 'consent', includeSettled = false }: LetterOptions,
 ): LettersPreview {
   const ids = selectionIds(ctx, selection);
-  const settings = getSettings(ctx);
   const contacts = ctx.repos.contacts.byIds(ids);
   const withAddress: number[] = [];
   const withoutAddress: LettersPreview['withoutAddress'] = [];
@@ -299,7 +298,7 @@ export function previewLetters(
   const { settled, landlineOnly, ids: leftOut } = leftOutOf(ctx, contacts.values(), kind, includeSettled);
   const toPrint = withAddress.filter((id) => !leftOut.has(id));
   const missing = missingProfileFields(getProfile(ctx), letterLanguages(contacts.values(), kind)).map((field) =>
-    translate(settings.language, `profile.fields.${field}`),
+    translate(messageLanguage(ctx), `profile.fields.${field}`),
   );
   const listed = { total: ids.length, printable: withAddress.length, toPrint: toPrint.length, withoutAddress, settled, landlineOnly };
   if (missing.length || toPrint.length === 0) return { missing, html: '', ...listed, version: '' };

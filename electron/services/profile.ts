@@ -4,7 +4,7 @@ import { checkedFieldLabels, checkedProfileFields, checkProfile, type ProfileChe
 import type { Language } from '../../shared/model/settings';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
-import { getSettings } from './settings';
+import { messageLanguage } from './settings';
 
 const PROFILE_KEY = 'profile';
 
@@ -39,7 +39,7 @@ function describeProblems(language: Language, problems: ProfileCheck['problems']
 export function updateProfile(ctx: ServiceContext, patch: Partial<Profile>): Profile {
   const { profile, problems } = checkProfile(profileSchema.parse({ ...getProfile(ctx), ...patch }));
   if (Object.keys(problems).length > 0) {
-    throw new AppError('invalid_input', 'profile.errors.checks', { problems: describeProblems(getSettings(ctx).language, problems) });
+    throw new AppError('invalid_input', 'profile.errors.checks', { problems: describeProblems(messageLanguage(ctx), problems) });
   }
   ctx.repos.settings.writeMany({ [PROFILE_KEY]: profile });
   return profile;

@@ -12,7 +12,7 @@ import type { SessionContext } from './handler-types';
 import { ImportJobs } from './import-jobs';
 import { LetterJobs } from './letter-jobs';
 import { PrivateTempFolder } from '../db/temp-files';
-import { getSettings } from './settings';
+import { messageLanguage } from './settings';
 import { purgeDeletedContacts } from './tracking';
 
 export interface Session {
@@ -56,6 +56,7 @@ export function createSessionContext(
   adapter: AdapterName,
   openPrinter: PrinterFactory = browserPrinter,
   printDialog: PrintDialogFactory | null = null,
+  ownLanguage: Language | null = null,
 ): SessionContext {
   const tempFolder = new PrivateTempFolder(opened.path);
   return {
@@ -68,6 +69,7 @@ export function createSessionContext(
     schemaVersion: opened.schemaVersion,
     importJobs: new ImportJobs(tempFolder),
     letterJobs: new LetterJobs(),
+    ownLanguage,
   };
 }
 
@@ -81,12 +83,12 @@ export function openSession(options: {
   /** Only reading (a CLI command such as `contacts`): nothing is written, not even the bin's purge. */
   readOnly?: boolean;
   /** The language of the messages when not the settings' (the CLI's --lang or LANG). */
-  language?: () => Language;
+  language?: Language;
   /** Where a defect's stack goes (stderr unless given): the CLI keeps it out of what the office reads. */
   log?: ErrorLog;
 }): Session {
   const opened = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding, readOnly: options.readOnly });
-  const ctx = createSessionContext(opened, options.adapter, options.openPrinter, options.printDialog);
+  const ctx = createSessionContext(opened, options.adapter, options.openPrinter, options.printDialog, options.language ?? null);
   // Uploads and print pages a killed run left behind (not those of a process still running).
   ctx.tempFolder.sweep();
   try {
@@ -104,8 +106,8 @@ export function openSession(options: {
   };
   return {
     ctx,
-    dispatch: createDispatcher(ctx, options.log, options.language),
-    message: (key, vars) => translate(options.language?.() ?? getSettings(ctx).language, key, vars),
+    dispatch: createDispatcher(ctx, options.log),
+    message: (key, vars) => translate(messageLanguage(ctx), key, vars),
     close,
     closeWhenWritten: async (limitMs = 60_000) => {
       let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,4 @@
-import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/model/settings';
+import { defaultSettings, settingsSchema, type Language, type Settings, type SettingsPatch } from '../../shared/model/settings';
 import type { ServiceContext } from './context';
 
 /**
@@ -18,4 +18,18 @@ export function getSettings(ctx: ServiceContext): Settings {
 export function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Settings {
   ctx.repos.settings.writeMany(patch);
   return getSettings(ctx);
+}
+
+/**
+ * The language of every message and of every word put into one (stage names, reasons): the adapter's
+ * own (the CLI's --lang), else the settings'; German when the settings cannot be read (a broken
+ * database must still be reported).
+ */
+export function messageLanguage(ctx: ServiceContext): Language {
+  if (ctx.ownLanguage) return ctx.ownLanguage;
+  try {
+    return getSettings(ctx).language;
+  } catch {
+    return 'de';
+  }
 }

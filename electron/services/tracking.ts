@@ -18,14 +18,13 @@ import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 import { overdueCutoffs } from './contacts';
 import { purgeBin } from './erasure';
-import { getSettings } from './settings';
+import { messageLanguage } from './settings';
 
 /** The office computer's local date, YYYY-MM-DD (never the UTC one). */
 export const today = (): string => localToday();
 /** This moment, as stored with stage changes (UTC). */
 export const now = (): string => new Date().toISOString();
 
-const settingsLanguage = (ctx: ServiceContext): Language => getSettings(ctx).language;
 const stageName = (language: Language, stage: Stage) => translate(language, `tracking.stages.${stage}`);
 
 export function requireContact(ctx: ServiceContext, id: number): Contact {
@@ -114,7 +113,7 @@ export function setStage(ctx: ServiceContext, id: number, change: StageChange, o
   refuseStageWithoutForm(change.stage);
   const contact = requireContact(ctx, id);
   if (!canTransition(contact.stage, change.stage)) {
-    const language = settingsLanguage(ctx);
+    const language = messageLanguage(ctx);
     throw new AppError('conflict', 'tracking.errors.transitionRefused', {
       name: contact.displayName,
       from: stageName(language, contact.stage),
@@ -168,7 +167,7 @@ type StageOptions = RequestOutput<'contacts.stageOptions'>;
  * cannot: the bulk menu offers what is possible for everyone, and asks before a step only some can take.
  */
 export function stageOptions(ctx: ServiceContext, selection: Selection): StageOptions {
-  const language = settingsLanguage(ctx);
+  const language = messageLanguage(ctx);
   const contacts = ctx.repos.contactList.stagesOf(selectionIds(ctx, selection));
   const steps = stages
     .filter((stage) => stage !== 'new')
@@ -188,7 +187,7 @@ export function stageOptions(ctx: ServiceContext, selection: Selection): StageOp
 export function bulkChange(ctx: ServiceContext, selection: Selection, action: BulkAction): BulkResult {
   if (action.kind === 'setStage') refuseStageWithoutForm(action.change.stage);
   const ids = selectionIds(ctx, selection);
-  const language = settingsLanguage(ctx);
+  const language = messageLanguage(ctx);
   return ctx.repos.transaction(() => {
     const operationId = ctx.repos.tracking.createOperation(action.kind, ids.length);
     let changed = 0;

@@ -26,6 +26,23 @@ const stageOf = async (file: string, id: number) =>
   (JSON.parse((await cli('contacts', '--db', file, '--json')).out) as { id: number; stage: string }[]).find((c) => c.id === id)?.stage;
 
 describe('CLI language: German by default, English with LANG=en or --lang en', () => {
+  it('says a refusal wholly in the language asked for, the words put into it too (the settings German, --lang en, and the other way round)', async () => {
+    const { file, anna } = databaseWithAnna();
+    expect((await cli('set-stage', String(anna), 'switched', '--messenger', 'signal', '--db', file)).code).toBe(0);
+    // A contact who switched cannot be invited: the stage names are translated like the sentence.
+    expect(await cli('set-stage', String(anna), 'invited', '--db', file, '--lang', 'en')).toMatchObject({
+      code: 2,
+      err: '“Anna Berg” cannot go from “Switched” to “Invited”.',
+    });
+    const session = testSession(file);
+    updateSettings(session.ctx, { language: 'en' });
+    session.close();
+    expect(await cli('set-stage', String(anna), 'invited', '--db', file, '--lang', 'de')).toMatchObject({
+      code: 2,
+      err: '„Anna Berg“ kann nicht von „Gewechselt“ zu „Eingeladen“ wechseln.',
+    });
+  });
+
   it('refuses in English with LANG=en and with --lang en, in German without either', async () => {
     const { file } = databaseWithAnna();
     // A refusal of the request (contacts.setStage: no such contact), exit code 2.
