@@ -11,7 +11,8 @@ import { AppError } from '../db/errors';
 import { storeEvidence } from './evidence';
 import { getProfile } from './profile';
 import { messageLanguage } from './settings';
-import { changeContact, now, requireContact, selectionIds, type BulkResult } from './tracking';
+import { changeContact, now, requireContact, type BulkResult } from './tracking';
+import { selectionIds } from './contacts';
 
 /**
  * Consent is recorded only with its proof (issue 12): the purposes ticked, the day it was given, the

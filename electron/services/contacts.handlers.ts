@@ -1,6 +1,6 @@
 import type { contactRequests } from '../../shared/contract/contacts';
 import { contactDetail, updateContact } from './contact-detail';
-import { countContacts, listContacts } from './contacts';
+import { allTags, countContacts, listContacts } from './contacts';
 import { keepApart, mergeContacts, undoKeepApart } from './duplicates';
 import type { HandlerMap } from './handler-types';
 import { bulkChange, setStage, setTarget, stageOptions, undoOperation } from './tracking';
@@ -16,7 +16,7 @@ export const contactHandlers: HandlerMap<typeof contactRequests> = {
   'contacts.update': (ctx, input) => updateContact(ctx, input.id, input.edit),
   'contacts.setStage': (ctx, input) => setStage(ctx, input.id, input.change),
   'contacts.setTarget': (ctx, input) => setTarget(ctx, input.id, input.target, input.messengerId),
-  'contacts.tags': (ctx) => ctx.repos.contacts.allTags(),
+  'contacts.tags': (ctx) => allTags(ctx),
   'contacts.bulk': (ctx, input) => bulkChange(ctx, input.selection, input.action),
   'contacts.stageOptions': (ctx, input) => stageOptions(ctx, input.selection),
   'contacts.undoBulk': (ctx, input) => undoOperation(ctx, input.operationId),

@@ -1,5 +1,5 @@
 import { localDaysAgo } from '../../shared/local-date';
-import type { Contact, ContactListInput, ContactPage } from '../../shared/model/contact';
+import type { Contact, ContactListInput, ContactPage, Selection } from '../../shared/model/contact';
 import type { ContactListQuery } from '../db/repositories/contact-list';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
@@ -26,6 +26,18 @@ export function listContacts(
     { sort, descending, offset, limit },
   );
 }
+
+/** The contacts a selection names: its ids, or every contact the filter finds but those excepted, in table order. */
+export function selectionIds(ctx: ServiceContext, selection: Selection): number[] {
+  if ('ids' in selection) return [...new Set(selection.ids)];
+  const except = new Set(selection.except ?? []);
+  return ctx.repos.contactList
+    .ids({ ...overdueCutoffs(ctx), ...selection.filter, search: selection.filter.search ?? '' })
+    .filter((id) => !except.has(id));
+}
+
+/** Every tag in use, for the filter and the bulk menu. */
+export const allTags = (ctx: ServiceContext): string[] => ctx.repos.contacts.allTags();
 
 export const allContacts = (ctx: ServiceContext): Contact[] => ctx.repos.contacts.all();
 

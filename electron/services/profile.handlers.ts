@@ -1,15 +1,8 @@
 import type { profileRequests } from '../../shared/contract/profile';
-import { missingProfileFields } from '../../shared/model/profile';
 import type { HandlerMap } from './handler-types';
-import { getProfile, updateProfile } from './profile';
+import { profileView, saveProfile } from './profile';
 
 export const profileHandlers: HandlerMap<typeof profileRequests> = {
-  'profile.get': (ctx) => {
-    const profile = getProfile(ctx);
-    return { profile, missing: missingProfileFields(profile) };
-  },
-  'profile.update': (ctx, patch) => {
-    const profile = updateProfile(ctx, patch);
-    return { profile, missing: missingProfileFields(profile) };
-  },
+  'profile.get': (ctx) => profileView(ctx),
+  'profile.update': (ctx, patch) => saveProfile(ctx, patch),
 };

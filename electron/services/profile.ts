@@ -1,5 +1,6 @@
 import { translate } from '../../shared/i18n';
-import { emptyProfile, profileSchema, type Profile } from '../../shared/model/profile';
+import type { RequestOutput } from '../../shared/contract';
+import { emptyProfile, missingProfileFields, profileSchema, type Profile } from '../../shared/model/profile';
 import { checkedFieldLabels, checkedProfileFields, checkProfile, type ProfileCheck } from '../../shared/model/profile-checks';
 import type { Language } from '../../shared/model/settings';
 import type { ServiceContext } from './context';
@@ -43,4 +44,18 @@ export function updateProfile(ctx: ServiceContext, patch: Partial<Profile>): Pro
   }
   ctx.repos.settings.writeMany({ [PROFILE_KEY]: profile });
   return profile;
+}
+
+type ProfileView = RequestOutput<'profile.get'>;
+
+/** The profile with the mandatory fields still empty: letters are refused until there are none. */
+export function profileView(ctx: ServiceContext): ProfileView {
+  const profile = getProfile(ctx);
+  return { profile, missing: missingProfileFields(profile) };
+}
+
+/** Stores the fields given (see updateProfile) and answers as profileView does. */
+export function saveProfile(ctx: ServiceContext, patch: Partial<Profile>): ProfileView {
+  const profile = updateProfile(ctx, patch);
+  return { profile, missing: missingProfileFields(profile) };
 }

@@ -1,3 +1,4 @@
+import { purgeBin } from './erasure';
 import { translate } from '../../shared/i18n';
 import type { Language } from '../../shared/model/settings';
 import type { Database } from 'better-sqlite3';
@@ -13,7 +14,6 @@ import { ImportJobs } from './import-jobs';
 import { LetterJobs } from './letter-jobs';
 import { PrivateTempFolder } from '../db/temp-files';
 import { messageLanguage } from './settings';
-import { purgeDeletedContacts } from './tracking';
 
 export interface Session {
   ctx: SessionContext;
@@ -93,7 +93,7 @@ export function openSession(options: {
   ctx.tempFolder.sweep();
   try {
     // Writes only when something in the bin is due; a read-only session leaves it for the next one.
-    if (!opened.readOnly) purgeDeletedContacts(ctx);
+    if (!opened.readOnly) purgeBin(ctx);
   } catch (error) {
     opened.db.close();
     throw databaseError(error, opened.path) ?? error;

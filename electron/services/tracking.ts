@@ -16,8 +16,7 @@ import type { ContactFields } from '../db/repositories/contacts';
 import type { HistoryEntry } from '../db/repositories/tracking';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
-import { overdueCutoffs } from './contacts';
-import { purgeBin } from './erasure';
+import { selectionIds } from './contacts';
 import { messageLanguage } from './settings';
 
 /** The office computer's local date, YYYY-MM-DD (never the UTC one). */
@@ -150,14 +149,6 @@ const transitionRefusal = (language: Language, contact: Pick<Contact, 'displayNa
     from: stageName(language, contact.stage),
     to: stageName(language, to),
   });
-
-export function selectionIds(ctx: ServiceContext, selection: Selection): number[] {
-  if ('ids' in selection) return [...new Set(selection.ids)];
-  const except = new Set(selection.except ?? []);
-  return ctx.repos.contactList
-    .ids({ ...overdueCutoffs(ctx), ...selection.filter, search: selection.filter.search ?? '' })
-    .filter((id) => !except.has(id));
-}
 
 /** A step the selection can take: how many can take it, and why the others cannot (the first few, in words). */
 type StageOptions = RequestOutput<'contacts.stageOptions'>;
@@ -321,6 +312,3 @@ function undoConsent(ctx: ServiceContext, contact: Contact, entry: HistoryEntry)
  * links (GDPR Art. 17: deleted must mean gone once the chance to undo has passed). Runs when a session
  * opens; returns how many went. The work is erasure's (see erasure.ts): the same as an erasure on request.
  */
-export function purgeDeletedContacts(ctx: ServiceContext, now = new Date()): number {
-  return purgeBin(ctx, now);
-}

@@ -7,11 +7,11 @@ import { historyView, updateContact } from '../../../electron/services/contact-d
 import { recordConsent } from '../../../electron/services/consents';
 import { keepApart, mergeContacts } from '../../../electron/services/duplicates';
 import { restoreContact } from '../../../electron/services/contacts';
-import { eraseContact } from '../../../electron/services/erasure';
+import { eraseContact, purgeBin } from '../../../electron/services/erasure';
 import { analyseFile } from '../../../electron/services/import-analysis';
 import { commitAnalyses } from '../../../electron/services/import-commit';
 import { importRecords } from '../../../electron/services/import-history';
-import { bulkChange, purgeDeletedContacts, requireContact, setStage, undoOperation } from '../../../electron/services/tracking';
+import { bulkChange, requireContact, setStage, undoOperation } from '../../../electron/services/tracking';
 import { formatDate, localDate } from '../../../shared/local-date';
 import { contactEditOf } from '../../../shared/model/contact-edit';
 import { testSession } from '../../helpers/session';
@@ -133,9 +133,9 @@ describe('erasure that erases', () => {
     expect(tracesIn(ctx.databasePath).length).toBeGreaterThanOrEqual(secrets.length);
 
     bulkChange(ctx, { ids: [id] }, { kind: 'delete' });
-    expect(purgeDeletedContacts(ctx, new Date(Date.now() + 29 * 86_400_000))).toBe(0);
+    expect(purgeBin(ctx, new Date(Date.now() + 29 * 86_400_000))).toBe(0);
     const purgedAt = new Date(Date.now() + 31 * 86_400_000);
-    expect(purgeDeletedContacts(ctx, purgedAt)).toBe(1);
+    expect(purgeBin(ctx, purgedAt)).toBe(1);
 
     expect(tracesIn(ctx.databasePath)).toEqual([]);
     expect(readFileSync(`${ctx.databasePath}-wal`).length).toBe(0);

@@ -2,7 +2,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { storeEvidence } from '../../../electron/services/evidence';
 import { recordConsent } from '../../../electron/services/consents';
-import { bulkChange, purgeDeletedContacts } from '../../../electron/services/tracking';
+import { bulkChange } from '../../../electron/services/tracking';
+import { purgeBin } from '../../../electron/services/erasure';
 import { testSession } from '../../helpers/session';
 
 const pdf = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -29,10 +30,10 @@ describe('deleted contacts', () => {
 
     const db = new BetterSqlite3(ctx.databasePath, { readonly: true });
     // Within the undo window nothing goes.
-    expect(purgeDeletedContacts(ctx, new Date(Date.now() + 29 * 86_400_000))).toBe(0);
+    expect(purgeBin(ctx, new Date(Date.now() + 29 * 86_400_000))).toBe(0);
     expect(db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(2);
 
-    expect(purgeDeletedContacts(ctx, new Date(Date.now() + 31 * 86_400_000))).toBe(1);
+    expect(purgeBin(ctx, new Date(Date.now() + 31 * 86_400_000))).toBe(1);
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE contact_id = ?`).pluck().get(gone);
     // The erased contact's row stays, emptied, as the place of its one history entry (without personal data).
     expect(db.prepare('SELECT id FROM contacts WHERE erased_at IS NULL').pluck().all()).toEqual([keep]);
