@@ -3,8 +3,9 @@ import type { HandlerMap } from './handler-types';
 import { importRecords, undoImport } from './import-history';
 
 /**
- * An import is a job of the session (import-jobs.ts): files announced and uploaded in chunks, read in
- * a worker, previewed with the decisions per row, then committed in one transaction (import.ts).
+ * An import is a job of the session (import-jobs.ts): files announced and uploaded in chunks, read in a
+ * worker and planned (import-analysis.ts), previewed with the decisions per row (import-preview.ts),
+ * then committed in one transaction (import-commit.ts).
  */
 export const importHandlers: HandlerMap<typeof importRequests> = {
   'import.begin': (ctx, input) => ctx.importJobs.begin(input.files),

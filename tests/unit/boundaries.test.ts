@@ -80,23 +80,19 @@ describe('process boundaries', () => {
   });
 
   it('only the Electron shell (main/, preload/) imports `electron`: every other folder runs under plain Node.js', () => {
-    const found = [
-      'electron/services',
-      'electron/db',
-      'electron/importers',
-      'electron/host',
-      'electron/cli',
-      'electron/printing',
-      'electron/exporters',
-    ].flatMap((dir) =>
-      violations(
-        dir,
-        (_file, specifier) =>
-          specifier !== 'electron' &&
-          !specifier.startsWith('electron/') &&
-          !specifier.includes('/main/') &&
-          !specifier.includes('/preload/'),
-      ),
+    // Every folder of electron/ but the shell's two, so that a new folder is checked from its first file.
+    const nodeOnly = readdirSync(path.join(root, 'electron'))
+      .filter((name) => statSync(path.join(root, 'electron', name)).isDirectory() && name !== 'main' && name !== 'preload')
+      .map((name) => `electron/${name}`);
+    expect(nodeOnly).toEqual(expect.arrayContaining(['electron/services', 'electron/db', 'electron/cli']));
+    const found = nodeOnly.flatMap((dir) =>
+      violations(dir, (file, specifier) => {
+        if (!specifier.startsWith('.')) return specifier !== 'electron' && !specifier.startsWith('electron/');
+        const target = resolveRelative(file, specifier);
+        return ![path.join('electron', 'main'), path.join('electron', 'preload')].some(
+          (shell) => target === shell || target.startsWith(`${shell}${path.sep}`),
+        );
+      }),
     );
     expect(found).toEqual([]);
   });
@@ -199,6 +195,15 @@ describe('no import cycles', () => {
 
   it('no file of the app imports itself through others, type imports included', () => {
     expect(importCycles(appSources())).toEqual([]);
+  });
+
+  it('db/ is the bottom of the main side: it imports only itself and shared/', () => {
+    const found = violations(path.join('electron', 'db'), (file, specifier) => {
+      if (!specifier.startsWith('.')) return true;
+      const target = resolveRelative(file, specifier);
+      return target.startsWith(`${path.join('electron', 'db')}${path.sep}`) || target.startsWith(`shared${path.sep}`);
+    });
+    expect(found).toEqual([]);
   });
 
   it('no folder of the app imports one that imports it back (db never reaches up to services or importers)', () => {

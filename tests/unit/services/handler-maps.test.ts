@@ -45,7 +45,11 @@ describe('each domain: contract file, handler map and service side by side under
     expect(answered).toEqual(requests);
   });
 
-  it('together the domains are the whole contract, and dispatch has a handler for each request', () => {
+  it('together the domains are the whole contract, and dispatch has a handler for each request', async () => {
+    const perDomain = await Promise.all(
+      domains.map(async (domain) => requestNamesOf(await import(path.join(root, 'shared', 'contract', `${domain}.ts`)), isSpec)),
+    );
+    expect(perDomain.flat().sort()).toEqual(Object.keys(contract).sort());
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
   });
 });
@@ -78,12 +82,20 @@ describe('README: following a request from a button to SQL', () => {
         expect(handlerText).toContain(`'${name}':`);
       }
       expect(contractText).toContain(handlerFile);
-      // The handler imports the service, or (an import job, a letter job) names the session's job that runs it.
-      expect(handlerText).toContain(path.basename(serviceFile!, '.ts'));
-      expect(existsSync(path.join(root, serviceFile!))).toBe(true);
-      // Every path the row names is there (the renderer's view, the repositories too).
-      const named = row.flatMap((cell) => [...cell.matchAll(/`([\w-]+\/[\w/.-]+\.tsx?)`/g)].map((match) => match[1]!));
-      expect(named.filter((file) => !existsSync(path.join(root, file)))).toEqual([]);
+      // The handler imports the service, or (the import job) calls the session's job the service defines.
+      const service = path.basename(serviceFile!, '.ts');
+      const job = service.endsWith('-jobs') ? `ctx.${service.replace(/-(\w)/g, (_dash, letter: string) => letter.toUpperCase())}.` : null;
+      expect(handlerText.includes(`from './${service}'`) || (job !== null && handlerText.includes(job))).toBe(true);
+      // Every file the row names is there: paths from the repository's root, bare names beside the one before.
+      let folder = '';
+      const missing = row.flatMap((cell) =>
+        filesIn(cell).filter((file) => {
+          const full = file.includes('/') ? file : path.join(folder, file);
+          folder = path.dirname(full);
+          return !existsSync(path.join(root, full));
+        }),
+      );
+      expect(missing).toEqual([]);
     },
   );
 });
