@@ -9,7 +9,7 @@ import { contactLanguages, formalChoices, type Selection } from '../../../../sha
 import { targets, type Stage } from '../../../../shared/model/tracking';
 import { send } from '../../api';
 import { StageChangeModal, stageNeedsDetails } from '../../components/StageChangeModal';
-import { toldAlready } from '../../queries/client';
+import { notifyFailure, toldAlready } from '../../queries/client';
 import { useBulkAction, useUndoBulk } from '../../queries/contacts';
 import { ConsentForm } from './ConsentForm';
 
@@ -131,7 +131,9 @@ export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }
           label={t('contacts.bulk.setStage')}
           onOpen={() => {
             setOptions(null);
-            void send('contacts.stageOptions', { selection }).then((result) => result.ok && setOptions(result.value));
+            void send('contacts.stageOptions', { selection }).then((result) =>
+              result.ok ? setOptions(result.value) : notifyFailure(result.error.message),
+            );
           }}
         >
           {!options && (

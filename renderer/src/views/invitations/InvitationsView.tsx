@@ -6,6 +6,7 @@ import { send } from '../../api';
 import { useSelectionHandoff } from '../../selection-handoff';
 import { GuidedRun } from './GuidedRun';
 import { TemplateEditor } from './TemplateEditor';
+import { notifyFailure } from '../../queries/client';
 
 /** Einladungen: the texts, and the guided run through the contacts chosen in the contact list. */
 export function InvitationsView({ onContacts, onLetters }: { onContacts: () => void; onLetters: () => void }) {
@@ -16,6 +17,7 @@ export function InvitationsView({ onContacts, onLetters }: { onContacts: () => v
     if (!handoff.selection) return;
     const result = await send('invitations.queue', { selection: handoff.selection.selection });
     if (result.ok) setQueue(result.value.ids);
+    else notifyFailure(result.error.message);
   };
   return (
     <Stack maw={900}>

@@ -14,7 +14,7 @@ import {
   type TemplateChannel,
 } from '../../../../shared/invitations/templates';
 import { send } from '../../api';
-import { toldAlready } from '../../queries/client';
+import { notifyFailure, toldAlready } from '../../queries/client';
 import { useContactSample } from '../../queries/contacts';
 import { useResetTemplate, useSaveTemplate, useTemplates } from '../../queries/templates';
 import { useConfirmLeave, useUnsavedChanges } from '../../unsaved-changes';
@@ -46,9 +46,11 @@ export function TemplateEditor({ previewContactId }: { previewContactId: number 
   useEffect(() => {
     if (!draft || contactId === null) return;
     let current = true;
-    void send('templates.preview', { contactId, language, formal, template: draft }).then(
-      (result) => current && result.ok && setPreview(result.value),
-    );
+    void send('templates.preview', { contactId, language, formal, template: draft }).then((result) => {
+      if (!current) return;
+      if (result.ok) setPreview(result.value);
+      else notifyFailure(result.error.message);
+    });
     return () => {
       current = false;
     };
