@@ -8,6 +8,12 @@ import { keys, type ContactPagesQuery } from '../../queries/keys';
 export const PAGE_SIZE = 100;
 /** More rounds than a list of 50,000 has pages: a guard, should a round ever fetch nothing. */
 const MAX_ROUNDS = 1_000;
+/**
+ * The pages a search keeps. A refetch after a change reads every kept page one after another (an
+ * infinite query's refetch is one loop), so the changed row shows after at most this many requests,
+ * also when the office scrolled through hundreds of pages; pages dropped are read again when scrolled back to.
+ */
+const KEPT_PAGES = 8;
 
 type ContactPage = RequestOutput<'contacts.list'>;
 
@@ -26,8 +32,8 @@ function firstMissing(asked: ReadonlySet<number>, loaded: readonly number[]): nu
  *
  * One infinite query per search holds its pages. Unlike a feed, the table jumps: the scrollbar
  * dragged to the middle of 50,000 rows needs page 250, not the 249 before it. So the "next" page is
- * the first one the table asked for and the query lacks; a refetch after a change walks the same way
- * over the pages asked for, and `ensure` keeps fetching until none is missing.
+ * the first one of the rows in view that the query lacks, and `ensure` keeps fetching until none is
+ * missing. The query keeps the pages fetched last (KEPT_PAGES); a refetch after a change reads them again.
  */
 export function useContactPages(query: ContactPagesQuery) {
   const key = JSON.stringify(query);
@@ -39,6 +45,7 @@ export function useContactPages(query: ContactPagesQuery) {
     queryFn: ({ pageParam }) => request('contacts.list', { ...query, offset: pageParam * PAGE_SIZE, limit: PAGE_SIZE }),
     initialPageParam: 0,
     getNextPageParam: (_last, _pages, _lastPage, loaded) => firstMissing(asked.current.pages, loaded),
+    maxPages: KEPT_PAGES,
     // The previous search's rows stay until the new search's first page is there (the grid is busy meanwhile).
     placeholderData: keepPreviousData,
   });
@@ -74,10 +81,13 @@ export function useContactPages(query: ContactPagesQuery) {
     }
   }, []);
 
-  /** Makes sure the rows from `start` to `end` are loaded (or on their way). */
+  /** Makes sure the rows from `start` to `end` (those in view) are loaded, or on their way. */
   const ensure = useCallback(
     (start: number, end: number) => {
-      for (let page = Math.floor(start / PAGE_SIZE); page <= Math.floor(end / PAGE_SIZE); page += 1) asked.current.pages.add(page);
+      // Only the pages in view are asked for: pages scrolled past need not load, and may be dropped.
+      const pages = new Set<number>();
+      for (let page = Math.floor(start / PAGE_SIZE); page <= Math.floor(end / PAGE_SIZE); page += 1) pages.add(page);
+      asked.current.pages = pages;
       void loadAsked();
     },
     [loadAsked],
