@@ -1,6 +1,6 @@
 import { de as zodGerman, en as zodEnglish } from 'zod/locales';
 import type { z } from 'zod';
-import { contract, isRequestName, type RequestName } from '../../shared/contract';
+import { contract, isRequestName, type RequestName, type ValidInput } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import type { Language } from '../../shared/model/settings';
 import { fail, ok, type Result } from '../../shared/result';
@@ -31,23 +31,35 @@ function describeIssues(language: Language, issues: z.core.$ZodIssue[]): string 
  * contract, runs the service and checks its output. Whatever happens, it answers with a Result.
  * Its messages are in messageLanguage(): the settings', or the adapter's own (the CLI's --lang).
  */
+/**
+ * The contract's check of a request's input, as dispatch makes it: the checked input, or the refusal
+ * naming the fields in `language`. Also for an adapter that must check before it has anything to send
+ * (the CLI's `invitations --target` when no contact is asked about).
+ */
+export function checkInput<K extends RequestName>(
+  name: K,
+  rawInput: unknown,
+  language: Language,
+): { ok: true; input: ValidInput<K> } | { ok: false; code: 'invalid_input'; message: string } {
+  const input = contract[name].input.safeParse(rawInput ?? {}, { error: zodLocales[language].localeError });
+  if (input.success) return { ok: true, input: input.data as ValidInput<K> };
+  const details = describeIssues(language, input.error.issues);
+  return { ok: false, code: 'invalid_input', message: translate(language, 'errors.invalid_input', { request: name, details }) };
+}
+
 export function createDispatcher(ctx: SessionContext, log: ErrorLog = logToStderr): Dispatch {
   return async function dispatch(name, rawInput) {
     if (!isRequestName(name)) {
       return fail('unknown_request', translate(messageLanguage(ctx), 'errors.unknown_request', { request: String(name) }));
     }
     const spec = contract[name];
-    const language = messageLanguage(ctx);
-    const input = spec.input.safeParse(rawInput ?? {}, { error: zodLocales[language].localeError });
-    if (!input.success) {
-      const details = describeIssues(language, input.error.issues);
-      return fail('invalid_input', translate(language, 'errors.invalid_input', { request: name, details }));
-    }
+    const input = checkInput(name, rawInput, messageLanguage(ctx));
+    if (!input.ok) return fail(input.code, input.message);
     try {
       // Writes take turns, each to its end (an import written in time slices holds the one
       // transaction for seconds); requests that write nothing are answered at once.
       const handler = handlers[name] as Handler<RequestName>;
-      const run = () => handler(ctx, input.data as never);
+      const run = () => handler(ctx, input.input as never);
       const value = await (spec.writesNothing ? run() : ctx.repos.writeTurn(run));
       const output = spec.output.safeParse(value);
       if (!output.success) {

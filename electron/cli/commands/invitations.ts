@@ -2,6 +2,7 @@ import { translate } from '../../../shared/i18n';
 import { profileFieldLabel, type Invitation } from '../../../shared/invitations/invitation';
 import { targets, type Target } from '../../../shared/model/tracking';
 import { allContacts } from '../../services/contacts';
+import { checkInput } from '../../services/dispatch';
 import { Refusal, send, UsageError, type CliCommand } from '../command';
 import { idList } from './letters';
 
@@ -39,11 +40,15 @@ export const invitationsCommand: CliCommand = {
   readOnly: true,
   async run(session, { values, language }, io) {
     if (!values.ids && !values.all) throw new UsageError('cli.forWhom');
+    const target = values.target as Target | undefined;
+    // The contract's check once, also when no contact is asked about (an empty list sends no request).
+    const checked = checkInput('invitations.forContact', { id: 1, target }, language);
+    if (!checked.ok) throw new Refusal(checked.code, checked.message);
     const ids = values.ids ? [...new Set(idList(values.ids))].sort((a, b) => a - b) : allContacts(session.ctx).map((contact) => contact.id);
     const invitations: Invitation[] = [];
     for (const id of ids) {
       try {
-        invitations.push(await send(session, 'invitations.forContact', { id, target: values.target as Target | undefined }));
+        invitations.push(await send(session, 'invitations.forContact', { id, target }));
       } catch (error) {
         if (!(error instanceof Refusal && error.code === 'not_found')) throw error;
       }

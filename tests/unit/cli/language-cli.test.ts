@@ -43,6 +43,19 @@ describe('CLI language: German by default, English with LANG=en or --lang en', (
     });
   });
 
+  it('refuses a target that does not exist also when no contact is asked about', async () => {
+    const file = tempDatabasePath();
+    testSession(file).close();
+    expect(await cli('invitations', '--all', '--target', 'telegram', '--db', file)).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^Ungültige Eingabe bei „invitations\.forContact“: Feld „target“/),
+    });
+    expect(await cli('invitations', '--all', '--target', 'telegram', '--db', file, '--lang', 'en')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^Invalid input for “invitations\.forContact”: Field “target”/),
+    });
+  });
+
   it('refuses in English with LANG=en and with --lang en, in German without either', async () => {
     const { file } = databaseWithAnna();
     // A refusal of the request (contacts.setStage: no such contact), exit code 2.
