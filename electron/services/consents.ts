@@ -19,7 +19,9 @@ import { selectionIds } from './contacts';
  * version of the text consented to, and either a scan of the signed form or the stated reason why
  * there is none ("mündlich am Telefon, Notiz"), in which case the signed form counts as missing.
  */
-export type ConsentEvidence = { kind: 'scan'; fileName: string; data: Buffer } | { kind: 'note'; note: string };
+export type ConsentEvidence =
+  | { kind: 'scan'; fileName: string; data: Buffer }
+  | Extract<ValidInput<'consents.record'>['evidence'], { kind: 'note' }>;
 
 /** The consent form as the contract checks it (textVersion left out: each contact's last letter, else today's text), its scan decoded. */
 type ConsentInput = Omit<ValidInput<'consents.record'>, 'contactId' | 'evidence'> & { evidence: ConsentEvidence };

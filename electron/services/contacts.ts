@@ -1,5 +1,6 @@
+import type { RequestOutput, ValidInput } from '../../shared/contract';
 import { localDaysAgo } from '../../shared/local-date';
-import type { Contact, ContactListInput, ContactPage, Selection } from '../../shared/model/contact';
+import type { Contact, Selection } from '../../shared/model/contact';
 import type { ContactListQuery } from '../db/repositories/contact-list';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
@@ -14,12 +15,9 @@ export function overdueCutoffs(ctx: ServiceContext): Pick<ContactListQuery, 'inv
   return { invitedBefore: localDaysAgo(settings.invitationReminderDays), letterSentBefore: localDaysAgo(settings.letterReminderDays) };
 }
 
-export const countContacts = (ctx: ServiceContext): { total: number } => ({ total: ctx.repos.contacts.count() });
+export const countContacts = (ctx: ServiceContext): RequestOutput<'contacts.count'> => ({ total: ctx.repos.contacts.count() });
 
-export function listContacts(
-  ctx: ServiceContext,
-  input: Required<Pick<ContactListInput, 'offset' | 'limit' | 'search' | 'sort' | 'descending'>> & ContactListInput,
-): ContactPage {
+export function listContacts(ctx: ServiceContext, input: ValidInput<'contacts.list'>): RequestOutput<'contacts.list'> {
   const { offset, limit, sort, descending, ...filter } = input;
   return ctx.repos.contactList.page(
     { ...overdueCutoffs(ctx), ...filter, search: filter.search ?? '' },

@@ -1,3 +1,4 @@
+import type { RequestOutput } from '../../shared/contract';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ServiceContext } from './context';
@@ -34,7 +35,7 @@ export function storeEvidence(
   return { id, fileName: name, mime, size: data.length };
 }
 
-export function readEvidence(ctx: ServiceContext, id: number): { fileName: string; mime: string; data: string } {
+export function readEvidence(ctx: ServiceContext, id: number): RequestOutput<'evidence.get'> {
   const file = ctx.repos.tracking.evidence(id);
   if (!file) throw new AppError('not_found', 'tracking.errors.evidenceNotFound');
   return { fileName: file.fileName, mime: file.mime, data: file.data.toString('base64') };

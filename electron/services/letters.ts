@@ -20,17 +20,11 @@ import { messagingPhone, type Contact, type ContactLanguage, type Selection } fr
 import type { Profile } from '../../shared/model/profile';
 import type { StageChange } from '../../shared/model/tracking';
 
-export interface LetterRequest {
-  /** The contacts to write to; all contacts when absent. */
-  ids?: readonly number[];
-  form: LetterForm;
-  /** Consent letters (the default) or invitations on paper. */
-  kind?: LetterKind;
-  /** The letter's date, YYYY-MM-DD (today when absent). */
-  date?: string;
-  /** Consent letters also for contacts who consented, refused or switched already (see settledContacts); left out by default. */
-  includeSettled?: boolean;
-}
+/**
+ * Letters as the CLI asks for them: the options of a selection's letters (LetterOptions), for these
+ * contacts (all when absent), dated `date` (YYYY-MM-DD; today when absent).
+ */
+export type LetterRequest = LetterOptions & { ids?: readonly number[]; date?: string };
 
 type LettersPreview = RequestOutput<'letters.preview'>;
 /** A contact who needs no consent letter any more: a valid consent, a refusal, or the switch to a messenger. */

@@ -166,7 +166,6 @@ export const contactPageSchema = z.object({
   total: z.int().min(0),
   rows: z.array(contactRowSchema),
 });
-export type ContactPage = z.infer<typeof contactPageSchema>;
 
 /** Which contacts a bulk action applies to: chosen ones, or everything a filter finds. */
 export const selectionSchema = z.union([
