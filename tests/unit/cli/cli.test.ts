@@ -84,6 +84,14 @@ describe('CLI', () => {
     const help = spawnSync('npm', ['run', '--silent', 'cli', '--', '--help'], { cwd: root, encoding: 'utf8', env: withoutLocale() });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Aufruf: npm run --silent cli');
+    // The real command line reads the locale of the process it runs in.
+    const english = spawnSync('npm', ['run', '--silent', 'cli', '--', '--help'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...withoutLocale(), LANG: 'en_GB.UTF-8' },
+    });
+    expect(english.status).toBe(0);
+    expect(english.stdout).toContain('Usage: npm run --silent cli');
   });
 });
 
