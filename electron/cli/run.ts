@@ -13,7 +13,8 @@ import { exportConsentedCommand, lettersCommand } from './commands/letters';
 import { profileCommand } from './commands/profile';
 import { historyCommand, setStageCommand } from './commands/tracking';
 import { consentCommand } from './commands/consent';
-import { deleteCommand, eraseCommand, restoreCommand } from './commands/erase';
+import { backupCommand, backupsCommand, restoreCommand } from './commands/backup';
+import { deleteCommand, eraseCommand, undeleteCommand } from './commands/erase';
 import { environmentLanguage, isLanguage, takeLanguageOption, type Environment } from './language';
 
 /**
@@ -32,6 +33,9 @@ export const commands: CliCommand[] = [
   historyCommand,
   deleteCommand,
   restoreCommand,
+  undeleteCommand,
+  backupCommand,
+  backupsCommand,
   eraseCommand,
   profileCommand,
   invitationsCommand,

@@ -1,7 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { openingError } from './errors';
+import { AppError, openingError } from './errors';
 import { migrate, refuseNewerDatabase } from './migrate';
 import { migrations } from './migrations';
 import { userDataDir } from './paths';
@@ -168,4 +168,29 @@ export function openDatabase(databasePath: string, options: OpenOptions = {}): O
   } catch (error) {
     throw openingError(error, databasePath) ?? error;
   }
+}
+
+/**
+ * Holds the database file so that no other connection has it open (the desktop app, `npm run serve`,
+ * another command): in exclusive locking mode SQLite takes the file's exclusive lock, which every
+ * other connection's shared lock refuses, also an idle one. Returns the release; throws
+ * `database_in_use` when another program has the file open.
+ */
+export function holdExclusively(databasePath: string, nativeBinding?: string): () => void {
+  const db = new BetterSqlite3(databasePath, { fileMustExist: true, timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    db.close();
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      throw new AppError('database_busy', 'backup.errors.inUse', { path: databasePath });
+    }
+    throw openingError(error, databasePath) ?? error;
+  }
+  return () => {
+    db.exec('ROLLBACK');
+    db.close();
+  };
 }

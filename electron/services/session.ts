@@ -98,7 +98,11 @@ export function openSession(options: {
     opened.db.close();
     throw databaseError(error, opened.path) ?? error;
   }
+  let closed = false;
+  // Once: a command that replaced the database file (restore) closes the session itself first.
   const close = () => {
+    if (closed) return;
+    closed = true;
     ctx.importJobs.closeAll();
     ctx.tempFolder.removeEmptyFolders();
     if (!opened.readOnly) finishPendingCheckpoint(opened.db);

@@ -46,10 +46,13 @@ export const deleteCommand = oneContactCommand('delete', { days: DELETED_CONTACT
 });
 
 /** The services' restore of one contact: the app brings contacts back by the undo of their operation (contacts.undoBulk), which has no request per contact. */
-export const restoreCommand = oneContactCommand('restore', { days: DELETED_CONTACTS_KEPT_DAYS }, (session, id, language, json) => {
+/** A contact back from the bin, as the list's undo of a delete does. */
+export function undeleteContact(session: Session, id: number, language: Language, json: boolean): string {
   const contact = restoreContact(session.ctx, id);
   return json ? JSON.stringify({ id, restored: true }) : translate(language, 'tracking.cli.restored', { name: contact.displayName });
-});
+}
+
+export const undeleteCommand = oneContactCommand('undelete', { days: DELETED_CONTACTS_KEPT_DAYS }, undeleteContact);
 
 /** Erasure at once (GDPR Art. 17) is the CLI's alone: the app erases only by the bin's purge, so the contract has no request for it. */
 export const eraseCommand = oneContactCommand('erase', {}, (session, id, language, json) => {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { type BackupFile, listBackups, verifyBackup, writeBackup } from '../backup';
 import { createContactsRepository, type ContactsRepository } from './contacts';
 import { createContactListRepository, type ContactListRepository } from './contact-list';
 import { createImportsRepository, type ImportsRepository } from './imports';
@@ -15,6 +16,12 @@ export interface Repositories {
   imports: ImportsRepository;
   /** A scratch database of its own (anonymous, deleted on close): where an import stages its contacts. */
   openScratch(): Database;
+  /** A checked copy of the database written to `target` (db/backup.ts); not inside a transaction. */
+  backupInto(target: string): BackupFile;
+  /** The backups in `folder`, each checked, newest first. */
+  backupsIn(folder: string): BackupFile[];
+  /** Checks a backup file (integrity, schema, contacts) without changing anything. */
+  checkBackup(file: string): Pick<BackupFile, 'schemaVersion' | 'contacts'>;
   /** Runs `work` in one transaction: all of it is written, or nothing. */
   transaction<T>(work: () => T): T;
   /**
@@ -99,6 +106,9 @@ export function createRepositories(db: Database, openScratch: () => Database): R
     tracking: createTrackingRepository(db),
     imports: createImportsRepository(db),
     openScratch,
+    backupInto: (target) => writeBackup(db, target),
+    backupsIn: (folder) => listBackups(db, folder),
+    checkBackup: (file) => verifyBackup(db, file),
     transaction: (work) => {
       // A write between two steps of a transaction in slices would be written or rolled back with it.
       if (sliced && !stepping) throw new Error('A write began while a transaction in slices was open; writes take their writeTurn()');

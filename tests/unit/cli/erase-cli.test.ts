@@ -110,7 +110,7 @@ describe('CLI: restore', () => {
     expect(await cli('restore', String(carla), '--db', file)).toMatchObject({ code: 2, err: '„Carla Nowak“ liegt nicht im Papierkorb.' });
     expect((await cli('erase', String(carla), '--db', file)).code).toBe(0);
     expect(await cli('restore', String(carla), '--db', file)).toMatchObject({ code: 2, err: 'Diesen Kontakt gibt es nicht (mehr).' });
-    expect((await cli('--help')).out).toMatch(/restore <ID> \[--json\] +Holt einen Kontakt aus dem Papierkorb zurück/);
+    expect((await cli('--help')).out).toMatch(/undelete <ID> \[--json\] +Holt einen Kontakt aus dem Papierkorb zurück/);
     expect((await cli('--help')).out).toMatch(
       /delete <ID> \[--json\] +Verschiebt einen Kontakt in den Papierkorb \(30 Tage wiederherstellbar\)/,
     );

@@ -1,0 +1,156 @@
+import type { Database } from 'better-sqlite3';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { localDate } from '../../shared/local-date';
+import { AppError } from './errors';
+import { migrations } from './migrations';
+
+/** What a backup holds, read from the file itself (never from its name alone). */
+export interface BackupFile {
+  file: string;
+  /** When it was made (the file's time), ISO. */
+  madeAt: string;
+  size: number;
+  schemaVersion: number;
+  /** Contacts in the list (not in the bin) when it was made. */
+  contacts: number;
+}
+
+const BACKUP_PREFIX = 'Umzugshelfer-Sicherung-';
+const BACKUP_SUFFIX = '.sqlite';
+
+/** A backup's file name: the office's local day and time, so the folder sorts by age and a person can read it. */
+export function backupFileName(now: Date, note = ''): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const time = `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  return `${BACKUP_PREFIX}${localDate(now)}-${time}${note ? `-${note}` : ''}${BACKUP_SUFFIX}`;
+}
+
+/** The local day a backup was made on, from its name; null for any other file. */
+const dayOf = (name: string): string | null =>
+  name.startsWith(BACKUP_PREFIX) && name.endsWith(BACKUP_SUFFIX)
+    ? (/^(\d{4}-\d{2}-\d{2})-\d{6}\b/.exec(name.slice(BACKUP_PREFIX.length))?.[1] ?? null)
+    : null;
+
+/**
+ * Checks a backup before it replaces anything: SQLite's integrity check, a schema this version knows
+ * (an older one is migrated when it is opened; a newer one is refused), and the contacts it holds.
+ * Attached to a connection the caller has (the database's own, or a scratch one): a connection of its
+ * own would need the desktop app's build of SQLite, which only the caller's opener knows.
+ */
+export function verifyBackup(via: Database, file: string): Omit<BackupFile, 'madeAt' | 'size' | 'file'> {
+  if (!existsSync(file)) throw new AppError('database_unavailable', 'errors.database_unavailable', { path: file });
+  let attached = false;
+  try {
+    via.prepare('ATTACH DATABASE ? AS backup_check').run(file);
+    attached = true;
+    const schemaVersion = via.pragma('backup_check.user_version', { simple: true }) as number;
+    if (schemaVersion > migrations.length) {
+      throw new AppError('database_too_new', 'errors.database_too_new', { path: file, found: schemaVersion, known: migrations.length });
+    }
+    const integrity = via.pragma('backup_check.integrity_check', { simple: true });
+    if (integrity !== 'ok' || schemaVersion < 1) throw new AppError('database_unreadable', 'errors.database_unreadable', { path: file });
+    const bin =
+      (via
+        .prepare("SELECT count(*) FROM pragma_table_info('contacts', 'backup_check') WHERE name = 'deleted_at'")
+        .pluck()
+        .get() as number) > 0;
+    const contacts = via
+      .prepare(`SELECT count(*) FROM backup_check.contacts${bin ? ' WHERE deleted_at IS NULL' : ''}`)
+      .pluck()
+      .get() as number;
+    return { schemaVersion, contacts };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // Whatever SQLite says of a file that is not a sound database of ours (not a database, torn, no contacts table).
+    throw new AppError('database_unreadable', 'errors.database_unreadable', { path: file });
+  } finally {
+    if (attached) via.exec('DETACH DATABASE backup_check');
+  }
+}
+
+/** The backup folder, for this user only (0700), made when missing. */
+function privateFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  chmodSync(folder, 0o700);
+}
+
+/**
+ * Writes a consistent copy of the open database to `target`: VACUUM INTO reads one snapshot (another
+ * connection may write meanwhile; a plain copy of the file without its -wal would lose rows), into a
+ * temporary name beside it, which is checked (verifyBackup) and only then renamed to `target` (0600).
+ */
+export function writeBackup(db: Database, target: string): BackupFile {
+  privateFolder(path.dirname(target));
+  const part = `${target}.part`;
+  rmSync(part, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(part);
+    chmodSync(part, 0o600);
+    const checked = verifyBackup(db, part);
+    renameSync(part, target);
+    const stat = statSync(target);
+    return { file: target, madeAt: stat.mtime.toISOString(), size: stat.size, ...checked };
+  } catch (error) {
+    rmSync(part, { force: true });
+    throw error;
+  }
+}
+
+/** The backups in a folder, newest first, each checked as verifyBackup does (a broken one is left out of the list). */
+export function listBackups(via: Database, folder: string): BackupFile[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => dayOf(name) !== null)
+    .sort()
+    .reverse()
+    .flatMap((name) => {
+      const file = path.join(folder, name);
+      try {
+        const stat = statSync(file);
+        return [{ file, madeAt: stat.mtime.toISOString(), size: stat.size, ...verifyBackup(via, file) }];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/**
+ * Keeps what Actual Budget keeps: every backup of today (at most `perDay`), and the newest one of each
+ * earlier day, for `days` days in all (today counted); the rest is deleted. Returns the files deleted.
+ */
+export function pruneBackups(folder: string, { days, perDay }: { days: number; perDay: number }, now = new Date()): string[] {
+  if (!existsSync(folder)) return [];
+  const today = localDate(now);
+  const names = readdirSync(folder)
+    .filter((name) => dayOf(name) !== null)
+    .sort()
+    .reverse();
+  const keptDays = new Set<string>();
+  let keptToday = 0;
+  const deleted: string[] = [];
+  for (const name of names) {
+    const day = dayOf(name)!;
+    const keep = day === today ? keptToday++ < perDay : !keptDays.has(day) && keptDays.size < days - 1;
+    if (day !== today && keep) keptDays.add(day);
+    if (!keep) {
+      rmSync(path.join(folder, name), { force: true });
+      deleted.push(name);
+    }
+  }
+  return deleted;
+}
+
+/**
+ * Puts a checked backup in the database's place. The database must be closed (no connection of this
+ * process holds it); `via` is another connection to check the backup with (a scratch one). The copy is written beside the database under a temporary name and renamed over
+ * it; the old write-ahead log goes first, or SQLite would replay it into the restored file.
+ */
+export function replaceDatabase(via: Database, databasePath: string, backup: string): void {
+  verifyBackup(via, backup);
+  const part = `${databasePath}.restore-part`;
+  copyFileSync(backup, part);
+  chmodSync(part, 0o600);
+  for (const companion of ['-wal', '-shm']) rmSync(`${databasePath}${companion}`, { force: true });
+  renameSync(part, databasePath);
+}

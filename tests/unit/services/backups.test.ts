@@ -1,0 +1,195 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backupFileName, pruneBackups } from '../../../electron/db/backup';
+import { openDatabase } from '../../../electron/db/open';
+import { migrations } from '../../../electron/db/migrations';
+import { backupFolder, backupNow, listBackupFiles } from '../../../electron/services/backups';
+import { cli } from '../../helpers/cli';
+import { testSession } from '../../helpers/session';
+import { tempDatabasePath, tempDir } from '../../helpers/temp';
+
+/** A database with `count` contacts, closed again. */
+function databaseWith(count: number, file = tempDatabasePath()): string {
+  const session = testSession(file);
+  session.ctx.repos.contacts.insertMany(Array.from({ length: count }, (_, i) => ({ displayName: `Kontakt ${i + 1}` })));
+  session.close();
+  return file;
+}
+
+const contactsIn = (file: string): number => {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM contacts WHERE deleted_at IS NULL').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
+const hashOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('backups', () => {
+  it('a backup made while another connection writes holds what was committed, and checks out whole', () => {
+    const file = databaseWith(3);
+    const session = testSession(file);
+    const writer = new BetterSqlite3(file);
+    writer.pragma('busy_timeout = 2000');
+    // Another program in the middle of a write: its row is not committed yet.
+    writer.exec('BEGIN IMMEDIATE');
+    writer.prepare("INSERT INTO contacts (display_name, sort_name, search_text) VALUES ('Während', 'während', 'während')").run();
+    const during = backupNow(session.ctx);
+    writer.exec('COMMIT');
+    const after = backupNow(session.ctx, { note: 'danach' });
+    writer.close();
+    expect(during.contacts).toBe(3);
+    expect(after.contacts).toBe(4);
+    const check = new BetterSqlite3(during.file, { readonly: true });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(check.pragma('user_version', { simple: true })).toBe(migrations.length);
+    check.close();
+    // No half-written file is left beside them.
+    expect(readdirSync(backupFolder(session.ctx)).filter((name) => name.endsWith('.part'))).toEqual([]);
+  });
+
+  it('backups are for this user only: the folder 0700, each file 0600', () => {
+    const session = testSession(databaseWith(1));
+    const made = backupNow(session.ctx);
+    expect(statSync(backupFolder(session.ctx)).mode & 0o777).toBe(0o700);
+    expect(statSync(made.file).mode & 0o777).toBe(0o600);
+  });
+
+  it('lists the backups newest first with their contacts, read from each file', () => {
+    const session = testSession(databaseWith(2));
+    backupNow(session.ctx, { now: new Date(2026, 11, 1, 9, 0, 0) });
+    session.ctx.repos.contacts.insertMany([{ displayName: 'Neu' }]);
+    backupNow(session.ctx, { now: new Date(2026, 11, 2, 9, 0, 0) });
+    expect(listBackupFiles(session.ctx).map((backup) => [path.basename(backup.file), backup.contacts])).toEqual([
+      ['Umzugshelfer-Sicherung-2026-12-02-090000.sqlite', 3],
+      ['Umzugshelfer-Sicherung-2026-12-01-090000.sqlite', 2],
+    ]);
+  });
+
+  it('keeps every backup of today (up to the limit) and the newest of each earlier day, for the days set', () => {
+    const folder = tempDir();
+    const now = new Date(2026, 11, 20, 12, 0, 0);
+    const names = [
+      ...[8, 9, 10, 11].map((hour) => backupFileName(new Date(2026, 11, 20, hour, 0, 0))),
+      ...[18, 19].flatMap((day) => [9, 17].map((hour) => backupFileName(new Date(2026, 11, day, hour, 0, 0)))),
+      backupFileName(new Date(2026, 11, 10, 9, 0, 0)),
+      'notizen.txt',
+    ];
+    for (const name of names) writeFileSync(path.join(folder, name), '');
+    pruneBackups(folder, { days: 3, perDay: 3 }, now);
+    expect(readdirSync(folder).sort()).toEqual(
+      [
+        'Umzugshelfer-Sicherung-2026-12-18-170000.sqlite',
+        'Umzugshelfer-Sicherung-2026-12-19-170000.sqlite',
+        'Umzugshelfer-Sicherung-2026-12-20-090000.sqlite',
+        'Umzugshelfer-Sicherung-2026-12-20-100000.sqlite',
+        'Umzugshelfer-Sicherung-2026-12-20-110000.sqlite',
+        'notizen.txt',
+      ].sort(),
+    );
+  });
+});
+
+describe('restore', () => {
+  it('puts a backup in place, having backed up the state before; restoring that undoes it', async () => {
+    const file = databaseWith(2);
+    const session = testSession(file);
+    const two = backupNow(session.ctx);
+    session.ctx.repos.contacts.insertMany([{ displayName: 'Dritter' }, { displayName: 'Vierter' }]);
+    session.close();
+    expect(contactsIn(file)).toBe(4);
+
+    const restored = await cli('restore', two.file, '--db', file, '--json');
+    expect(restored.code).toBe(0);
+    const answer = JSON.parse(restored.out) as { restored: string; contacts: number; before: { file: string; contacts: number } };
+    expect(answer).toMatchObject({ restored: two.file, contacts: 2, before: { contacts: 4 } });
+    expect(contactsIn(file)).toBe(2);
+
+    // Undo: the state before the restore comes back.
+    expect((await cli('restore', answer.before.file, '--db', file, '--json')).code).toBe(0);
+    expect(contactsIn(file)).toBe(4);
+  });
+
+  it('brings a backup of an older version up to date', async () => {
+    const folder = tempDir();
+    const older = path.join(folder, 'alt.sqlite');
+    const opened = openDatabase(older, { migrations: migrations.slice(0, 5) });
+    opened.db
+      .prepare("INSERT INTO contacts (display_name, sort_name, search_text) VALUES ('Alte Kundin', 'alte kundin', 'alte kundin')")
+      .run();
+    opened.db.pragma('wal_checkpoint(TRUNCATE)');
+    opened.db.close();
+    const file = databaseWith(1);
+    const result = await cli('restore', older, '--db', file, '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ schemaVersion: migrations.length, contacts: 1 });
+    const contacts = JSON.parse((await cli('contacts', '--db', file, '--json')).out) as { displayName: string }[];
+    expect(contacts.map((contact) => contact.displayName)).toEqual(['Alte Kundin']);
+  });
+
+  it('refuses a backup from a newer version, and a broken one; the database stays as it was', async () => {
+    const file = databaseWith(3);
+    const session = testSession(file);
+    const newer = backupNow(session.ctx).file;
+    session.close();
+    const raise = new BetterSqlite3(newer);
+    raise.pragma(`user_version = ${migrations.length + 1}`);
+    raise.close();
+    const broken = path.join(tempDir(), 'kaputt.sqlite');
+    writeFileSync(broken, Buffer.concat([readFileSync(newer).subarray(0, 4096), Buffer.alloc(4096, 0xff)]));
+    const notADatabase = path.join(tempDir(), 'liste.sqlite');
+    writeFileSync(notADatabase, 'Name;Handy\nAnna;0170 1234567\n');
+    const before = hashOf(file);
+    const backupsBefore = readdirSync(path.join(path.dirname(file), 'Sicherungen')).length;
+
+    const tooNew = await cli('restore', newer, '--db', file);
+    expect(tooNew.code).not.toBe(0);
+    expect(tooNew.err).toMatch(/neueren Version von Umzugshelfer/);
+    for (const bad of [broken, notADatabase]) {
+      const refused = await cli('restore', bad, '--db', file);
+      expect(refused.code).not.toBe(0);
+      expect(refused.err).toMatch(/beschädigt oder keine Umzugshelfer-Datenbank/);
+      expect(refused.err).toContain(bad);
+    }
+    expect(hashOf(file)).toBe(before);
+    expect(contactsIn(file)).toBe(3);
+    // Nothing was backed up for a restore that never happened.
+    expect(readdirSync(path.join(path.dirname(file), 'Sicherungen'))).toHaveLength(backupsBefore);
+    expect(existsSync(`${file}.restore-part`)).toBe(false);
+  });
+
+  it('refuses while another program has the database open (the app, idle), and changes nothing', async () => {
+    const file = databaseWith(3);
+    const session = testSession(file);
+    const two = backupNow(session.ctx);
+    session.ctx.repos.contacts.insertMany([{ displayName: 'Vierter' }]);
+    session.close();
+    // The desktop app or `npm run serve`, open between two requests.
+    const app = openDatabase(file);
+    try {
+      const refused = await cli('restore', two.file, '--db', file);
+      expect(refused.code).not.toBe(0);
+      expect(refused.err).toMatch(/noch in einem anderen Programm geöffnet/);
+      expect(app.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(4);
+    } finally {
+      app.db.close();
+    }
+    expect(contactsIn(file)).toBe(4);
+    // Once it is closed, the restore goes through.
+    expect((await cli('restore', two.file, '--db', file)).code).toBe(0);
+    expect(contactsIn(file)).toBe(3);
+  });
+
+  it('`restore <id>` still brings a contact back from the bin, as `undelete <id>` does', async () => {
+    const file = databaseWith(2);
+    expect((await cli('delete', '1', '--db', file)).code).toBe(0);
+    expect((await cli('restore', '1', '--db', file, '--json')).out).toBe(JSON.stringify({ id: 1, restored: true }));
+    expect((await cli('delete', '2', '--db', file)).code).toBe(0);
+    expect((await cli('undelete', '2', '--db', file, '--json')).out).toBe(JSON.stringify({ id: 2, restored: true }));
+  });
+});
