@@ -97,22 +97,26 @@ export function writeBackup(db: Database, target: string): BackupFile {
   }
 }
 
-/** The backups in a folder, newest first, each checked as verifyBackup does (a broken one is left out of the list). */
-export function listBackups(via: Database, folder: string): BackupFile[] {
+/** The names of the backups in a folder (by their names alone), newest first. */
+export function listBackupNames(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .filter((name) => dayOf(name) !== null)
     .sort()
-    .reverse()
-    .flatMap((name) => {
-      const file = path.join(folder, name);
-      try {
-        const stat = statSync(file);
-        return [{ file, madeAt: stat.mtime.toISOString(), size: stat.size, ...verifyBackup(via, file) }];
-      } catch {
-        return [];
-      }
-    });
+    .reverse();
+}
+
+/** The backups in a folder, newest first, each checked as verifyBackup does (a broken one is left out of the list). */
+export function listBackups(via: Database, folder: string): BackupFile[] {
+  return listBackupNames(folder).flatMap((name) => {
+    const file = path.join(folder, name);
+    try {
+      const stat = statSync(file);
+      return [{ file, madeAt: stat.mtime.toISOString(), size: stat.size, ...verifyBackup(via, file) }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /**

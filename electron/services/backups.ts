@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type BackupFile, backupFileName, pruneBackups, replaceDatabase } from '../db/backup';
-import { holdExclusively, openDatabase, openScratchDatabase } from '../db/open';
+import { localDate } from '../../shared/local-date';
+import { type BackupFile, backupFileName, listBackupNames, pruneBackups } from '../db/backup';
+import { AppError } from '../db/errors';
 import type { ServiceContext } from './context';
 
 /** How many backups are kept: every one of today up to this many, and one of each earlier day … */
@@ -31,43 +32,35 @@ export function backupNow(ctx: ServiceContext, { note = '', now = new Date() }: 
   return made;
 }
 
-/** The backups in the backup folder, newest first, each with its contacts and schema as read from it. */
-export const listBackupFiles = (ctx: ServiceContext): BackupFile[] => ctx.repos.backupsIn(backupFolder(ctx));
-
-export interface RestoredBackup {
-  /** The backup now in the database's place. */
-  restored: string;
-  /** The state before the restore, backed up first: restoring it undoes the restore. */
-  before: BackupFile;
-  schemaVersion: number;
-  contacts: number;
+/**
+ * A backup before a step that changes many contacts at once (an import, a bulk delete, a restore):
+ * none while the database never held a contact (nothing to lose). A backup that cannot be written
+ * stops the step: it is refused with the folder named, and nothing is changed.
+ */
+export function backupBefore(ctx: ServiceContext, note: string): BackupFile | null {
+  if (ctx.repos.contacts.lastId() === 0) return null;
+  try {
+    return backupNow(ctx, { note });
+  } catch (error) {
+    if (error instanceof AppError && error.code !== 'internal') throw error;
+    throw new AppError('conflict', 'backup.errors.failed', { folder: backupFolder(ctx) });
+  }
 }
 
 /**
- * Puts a backup in the database's place. It is checked first (a broken or newer one is refused and
- * nothing changes), the current state is backed up (so the restore can be undone), the session is
- * closed, the file replaced unless another program still has it open (refused), and the database opened once to migrate a backup from an older version.
- * `close` ends the caller's session; nothing may use it afterwards.
+ * The day's backup when the app opens (the desktop app, `npm run serve`): made when the folder holds
+ * none of today yet. It never keeps the app from opening: a failure is left for the next start.
  */
-export function restoreBackup(ctx: ServiceContext, close: () => void, backup: string, nativeBinding?: string): RestoredBackup {
-  const file = path.resolve(backup);
-  ctx.repos.checkBackup(file);
-  const before = backupNow(ctx, { note: 'vor-Wiederherstellung' });
-  close();
-  // Replacing a file another program has open would leave that program writing to the old one.
-  const release = holdExclusively(ctx.databasePath, nativeBinding);
-  const scratch = openScratchDatabase(nativeBinding);
+export function backupOfTheDay(ctx: ServiceContext, now = new Date()): BackupFile | null {
+  if (ctx.repos.contacts.lastId() === 0) return null;
+  const today = localDate(now);
+  if (listBackupNames(backupFolder(ctx)).some((name) => name.includes(`-Sicherung-${today}-`))) return null;
   try {
-    replaceDatabase(scratch, ctx.databasePath, file);
-  } finally {
-    scratch.close();
-    release();
-  }
-  const opened = openDatabase(ctx.databasePath, { nativeBinding });
-  try {
-    const contacts = opened.db.prepare('SELECT count(*) FROM contacts WHERE deleted_at IS NULL').pluck().get() as number;
-    return { restored: file, before, schemaVersion: opened.schemaVersion, contacts };
-  } finally {
-    opened.db.close();
+    return backupNow(ctx, { now });
+  } catch {
+    return null;
   }
 }
+
+/** The backups in the backup folder, newest first, each with its contacts and schema as read from it. */
+export const listBackupFiles = (ctx: ServiceContext): BackupFile[] => ctx.repos.backupsIn(backupFolder(ctx));

@@ -6,6 +6,7 @@ import type { ImportChange } from '../db/repositories/imports';
 import { chatPatch } from '../importers/chat-plan';
 import { countKey, patchFor, type ContactPatch, type Plan, type PlanRow } from '../importers/import-plan';
 import { decisionFor } from '../importers/decisions';
+import { backupBefore } from './backups';
 import type { ServiceContext } from './context';
 import { runSteps, type Steps } from '../db/time-slices';
 
@@ -148,10 +149,12 @@ function* commitSteps(ctx: ServiceContext, analyses: FileAnalysis[]): Steps<Comm
 
 /** The commit at once (the CLI, which has nothing else to answer meanwhile). */
 export function commitAnalyses(ctx: ServiceContext, analyses: FileAnalysis[]): CommittedFile[] {
+  backupBefore(ctx, 'vor-Import');
   return ctx.repos.transaction(() => runSteps(commitSteps(ctx, analyses)));
 }
 
 /** The commit in time slices (the UI): the list can be searched while 100,000 contacts are written. */
-export function commitAnalysesInSlices(ctx: ServiceContext, analyses: FileAnalysis[]): Promise<CommittedFile[]> {
+export async function commitAnalysesInSlices(ctx: ServiceContext, analyses: FileAnalysis[]): Promise<CommittedFile[]> {
+  backupBefore(ctx, 'vor-Import');
   return ctx.repos.transactionInSlices(commitSteps(ctx, analyses));
 }

@@ -1,3 +1,4 @@
+import { backupOfTheDay } from './backups';
 import { purgeBin } from './erasure';
 import { translate } from '../../shared/i18n';
 import type { Language } from '../../shared/model/settings';
@@ -98,6 +99,8 @@ export function openSession(options: {
     opened.db.close();
     throw databaseError(error, opened.path) ?? error;
   }
+  // The app's backup of the day (the CLI's commands back up before what they change, not daily).
+  if (!opened.readOnly && options.adapter !== 'cli') backupOfTheDay(ctx);
   let closed = false;
   // Once: a command that replaced the database file (restore) closes the session itself first.
   const close = () => {

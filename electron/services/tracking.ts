@@ -14,6 +14,7 @@ import {
 } from '../../shared/model/tracking';
 import type { ContactFields } from '../db/repositories/contacts';
 import type { HistoryEntry } from '../db/repositories/tracking';
+import { backupBefore } from './backups';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 import { selectionIds } from './contacts';
@@ -179,6 +180,8 @@ export function bulkChange(ctx: ServiceContext, selection: Selection, action: Bu
   if (action.kind === 'setStage') refuseStageWithoutForm(action.change.stage);
   const ids = selectionIds(ctx, selection);
   const language = messageLanguage(ctx);
+  // Several contacts to the bin at once: a backup first (one contact's delete is undone from the bin).
+  if (action.kind === 'delete' && ids.length > 1) backupBefore(ctx, 'vor-Loeschen');
   return ctx.repos.transaction(() => {
     const operationId = ctx.repos.tracking.createOperation(action.kind, ids.length);
     let changed = 0;

@@ -193,3 +193,56 @@ describe('restore', () => {
     expect((await cli('undelete', '2', '--db', file, '--json')).out).toBe(JSON.stringify({ id: 2, restored: true }));
   });
 });
+
+describe('automatic backups', () => {
+  const backupsBeside = (file: string) => {
+    const folder = path.join(path.dirname(file), 'Sicherungen');
+    return existsSync(folder) ? readdirSync(folder).sort() : [];
+  };
+
+  it('before an import: the state before it, none while the database never held a contact', async () => {
+    const folder = tempDir();
+    const csv = path.join(folder, 'kunden.csv');
+    writeFileSync(csv, 'Name;Handy\nAnna Berg;0170 1234567\n');
+    const empty = tempDatabasePath();
+    expect((await cli('import', csv, '--db', empty, '--json')).code).toBe(0);
+    expect(backupsBeside(empty)).toEqual([]);
+
+    const file = databaseWith(2);
+    expect((await cli('import', csv, '--db', file, '--json')).code).toBe(0);
+    const [before] = backupsBeside(file);
+    expect(before).toMatch(/^Umzugshelfer-Sicherung-\d{4}-\d{2}-\d{2}-\d{6}-vor-Import\.sqlite$/);
+    expect(contactsIn(path.join(path.dirname(file), 'Sicherungen', before!))).toBe(2);
+    expect(contactsIn(file)).toBe(3);
+  });
+
+  it('before several contacts go to the bin at once; a backup that cannot be written stops the delete', async () => {
+    const file = databaseWith(3);
+    const session = testSession(file);
+    const deleted = await session.dispatch('contacts.bulk', { selection: { ids: [1, 2] }, action: { kind: 'delete' } });
+    expect(deleted.ok).toBe(true);
+    expect(backupsBeside(file).filter((name) => name.endsWith('-vor-Loeschen.sqlite'))).toHaveLength(1);
+    session.close();
+
+    // The backup folder cannot be made (a file stands where it belongs): the delete is refused, nothing changes.
+    const other = databaseWith(3);
+    writeFileSync(path.join(path.dirname(other), 'Sicherungen'), '');
+    const blocked = testSession(other);
+    const refused = await blocked.dispatch('contacts.bulk', { selection: { ids: [1, 2] }, action: { kind: 'delete' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/Sicherung vor diesem Schritt ließ sich nicht schreiben/) },
+    });
+    expect(blocked.ctx.repos.contacts.count()).toBe(3);
+  });
+
+  it('once a day when the app opens (desktop app, npm run serve), not for each command of the CLI', () => {
+    const file = databaseWith(2);
+    expect(backupsBeside(file)).toEqual([]);
+    testSession(file, 'browser').close();
+    expect(backupsBeside(file)).toHaveLength(1);
+    testSession(file, 'desktop').close();
+    testSession(file, 'cli').close();
+    expect(backupsBeside(file)).toHaveLength(1);
+  });
+});
