@@ -33,30 +33,37 @@ const dayOf = (name: string): string | null =>
     : null;
 
 /**
+ * How thoroughly a backup is checked. 'full' (integrity_check) for a file chosen to restore, whatever
+ * it went through; 'quick' (quick_check: every page, record and constraint, but not whether each index
+ * matches its table) for the file VACUUM INTO has just written, whose indexes it built anew from the
+ * rows: measured on 50,000 contacts, integrity_check took 184 ms beside VACUUM INTO's 117 ms, quick_check
+ * 40–59 ms. 'none' reads only the schema and the contacts (the list of backups).
+ */
+export type BackupCheck = 'full' | 'quick' | 'none';
+
+/** Opens a file read-only with the app's build of SQLite (db/open.ts openReadOnlyFile). */
+export type OpenReadOnly = (file: string) => Database;
+
+/**
  * Checks a backup before it replaces anything: SQLite's integrity check, a schema this version knows
  * (an older one is migrated when it is opened; a newer one is refused), and the contacts it holds.
- * Attached to a connection the caller has (the database's own, or a scratch one): a connection of its
- * own would need the desktop app's build of SQLite, which only the caller's opener knows.
+ * Read-only: checking writes nothing, not even to a backup on a write-protected stick, and quick_check
+ * took 44 ms read-only beside 120 ms on a connection that may write (50,000 contacts).
  */
-export function verifyBackup(via: Database, file: string): Omit<BackupFile, 'madeAt' | 'size' | 'file'> {
+export function verifyBackup(open: OpenReadOnly, file: string, check: BackupCheck = 'full'): Omit<BackupFile, 'madeAt' | 'size' | 'file'> {
   if (!existsSync(file)) throw new AppError('database_unavailable', 'errors.database_unavailable', { path: file });
-  let attached = false;
+  let db: Database | undefined;
   try {
-    via.prepare('ATTACH DATABASE ? AS backup_check').run(file);
-    attached = true;
-    const schemaVersion = via.pragma('backup_check.user_version', { simple: true }) as number;
+    db = open(file);
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (schemaVersion > migrations.length) {
       throw new AppError('database_too_new', 'errors.database_too_new', { path: file, found: schemaVersion, known: migrations.length });
     }
-    const integrity = via.pragma('backup_check.integrity_check', { simple: true });
+    const integrity = check === 'none' ? 'ok' : db.pragma(check === 'full' ? 'integrity_check' : 'quick_check', { simple: true });
     if (integrity !== 'ok' || schemaVersion < 1) throw new AppError('database_unreadable', 'errors.database_unreadable', { path: file });
-    const bin =
-      (via
-        .prepare("SELECT count(*) FROM pragma_table_info('contacts', 'backup_check') WHERE name = 'deleted_at'")
-        .pluck()
-        .get() as number) > 0;
-    const contacts = via
-      .prepare(`SELECT count(*) FROM backup_check.contacts${bin ? ' WHERE deleted_at IS NULL' : ''}`)
+    const bin = (db.prepare("SELECT count(*) FROM pragma_table_info('contacts') WHERE name = 'deleted_at'").pluck().get() as number) > 0;
+    const contacts = db
+      .prepare(`SELECT count(*) FROM contacts${bin ? ' WHERE deleted_at IS NULL' : ''}`)
       .pluck()
       .get() as number;
     return { schemaVersion, contacts };
@@ -65,7 +72,7 @@ export function verifyBackup(via: Database, file: string): Omit<BackupFile, 'mad
     // Whatever SQLite says of a file that is not a sound database of ours (not a database, torn, no contacts table).
     throw new AppError('database_unreadable', 'errors.database_unreadable', { path: file });
   } finally {
-    if (attached) via.exec('DETACH DATABASE backup_check');
+    db?.close();
   }
 }
 
@@ -80,14 +87,14 @@ function privateFolder(folder: string): void {
  * connection may write meanwhile; a plain copy of the file without its -wal would lose rows), into a
  * temporary name beside it, which is checked (verifyBackup) and only then renamed to `target` (0600).
  */
-export function writeBackup(db: Database, target: string): BackupFile {
+export function writeBackup(db: Database, target: string, open: OpenReadOnly): BackupFile {
   privateFolder(path.dirname(target));
   const part = `${target}.part`;
   rmSync(part, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(part);
     chmodSync(part, 0o600);
-    const checked = verifyBackup(db, part);
+    const checked = verifyBackup(open, part, 'quick');
     renameSync(part, target);
     const stat = statSync(target);
     return { file: target, madeAt: stat.mtime.toISOString(), size: stat.size, ...checked };
@@ -106,13 +113,13 @@ export function listBackupNames(folder: string): string[] {
     .reverse();
 }
 
-/** The backups in a folder, newest first, each checked as verifyBackup does (a broken one is left out of the list). */
-export function listBackups(via: Database, folder: string): BackupFile[] {
+/** The backups in a folder, newest first, with their schema and contacts (a file that cannot be read is left out). */
+export function listBackups(open: OpenReadOnly, folder: string): BackupFile[] {
   return listBackupNames(folder).flatMap((name) => {
     const file = path.join(folder, name);
     try {
       const stat = statSync(file);
-      return [{ file, madeAt: stat.mtime.toISOString(), size: stat.size, ...verifyBackup(via, file) }];
+      return [{ file, madeAt: stat.mtime.toISOString(), size: stat.size, ...verifyBackup(open, file, 'none') }];
     } catch {
       return [];
     }
@@ -147,11 +154,11 @@ export function pruneBackups(folder: string, { days, perDay }: { days: number; p
 
 /**
  * Puts a checked backup in the database's place. The database must be closed (no connection of this
- * process holds it); `via` is another connection to check the backup with (a scratch one). The copy is written beside the database under a temporary name and renamed over
+ * process holds it). The copy is written beside the database under a temporary name and renamed over
  * it; the old write-ahead log goes first, or SQLite would replay it into the restored file.
  */
-export function replaceDatabase(via: Database, databasePath: string, backup: string): void {
-  verifyBackup(via, backup);
+export function replaceDatabase(open: OpenReadOnly, databasePath: string, backup: string): void {
+  verifyBackup(open, backup);
   const part = `${databasePath}.restore-part`;
   copyFileSync(backup, part);
   chmodSync(part, 0o600);

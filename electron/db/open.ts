@@ -33,6 +33,13 @@ export interface OpenDatabase {
   readOnly: boolean;
   /** Opens a scratch database (anonymous, gone on close) with the same native binding. */
   openScratch: () => Database;
+  /** Opens another file read-only with the same native binding (a backup to check). */
+  openReadOnly: (file: string) => Database;
+}
+
+/** Another SQLite file, read-only (a backup to check): the desktop app passes its build of SQLite. */
+export function openReadOnlyFile(file: string, nativeBinding?: string): Database {
+  return new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
 }
 
 /** A private scratch database for intermediate data: nothing in it needs to survive a crash. */
@@ -110,6 +117,7 @@ function openForReading(databasePath: string, ownMigrations: typeof migrations, 
       schemaVersion: version,
       readOnly: true,
       openScratch: () => openScratchDatabase(options.nativeBinding),
+      openReadOnly: (file) => openReadOnlyFile(file, options.nativeBinding),
     };
   } catch (error) {
     db.close();
@@ -160,6 +168,7 @@ export function openDatabase(databasePath: string, options: OpenOptions = {}): O
         schemaVersion: version,
         readOnly: false,
         openScratch: () => openScratchDatabase(options.nativeBinding),
+        openReadOnly: (file) => openReadOnlyFile(file, options.nativeBinding),
       };
     } catch (error) {
       db.close();

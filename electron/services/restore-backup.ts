@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type BackupFile, replaceDatabase } from '../db/backup';
-import { holdExclusively, openDatabase, openScratchDatabase } from '../db/open';
+import { holdExclusively, openDatabase, openReadOnlyFile } from '../db/open';
 import { backupNow } from './backups';
 import type { ServiceContext } from './context';
 
@@ -29,11 +29,9 @@ export function restoreBackup(ctx: ServiceContext, close: () => void, backup: st
   close();
   // Replacing a file another program has open would leave that program writing to the old one.
   const release = holdExclusively(ctx.databasePath, nativeBinding);
-  const scratch = openScratchDatabase(nativeBinding);
   try {
-    replaceDatabase(scratch, ctx.databasePath, file);
+    replaceDatabase((checked) => openReadOnlyFile(checked, nativeBinding), ctx.databasePath, file);
   } finally {
-    scratch.close();
     release();
   }
   const opened = openDatabase(ctx.databasePath, { nativeBinding });

@@ -53,7 +53,7 @@ const browserPrinter: PrinterFactory = (tempFolder) => async () => {
 
 /** The context every request of this session is handled with. */
 export function createSessionContext(
-  opened: { db: Database; path: string; schemaVersion: number; openScratch: () => Database },
+  opened: { db: Database; path: string; schemaVersion: number; openScratch: () => Database; openReadOnly?: (file: string) => Database },
   adapter: AdapterName,
   openPrinter: PrinterFactory = browserPrinter,
   printDialog: PrintDialogFactory | null = null,
@@ -64,7 +64,7 @@ export function createSessionContext(
     openPrinter: openPrinter(tempFolder),
     printDialog: printDialog?.(tempFolder) ?? null,
     tempFolder,
-    repos: createRepositories(opened.db, opened.openScratch),
+    repos: createRepositories(opened.db, opened.openScratch, opened.openReadOnly),
     adapter,
     databasePath: opened.path,
     schemaVersion: opened.schemaVersion,

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only import|ui|letters]`: every figure beside its floor and its target.
+// `npm run bench [-- --only import|ui|letters|backup]`: every figure beside its floor and its target.
 // Import: generated vCard and CSV files of 10,000 and 100,000 contacts, each measured in a fresh
 // process against a fresh database. The floor reads, splits and bare-inserts the same rows (the
 // contacts, numbers, e-mails and addresses the import writes) into the same schema; the minimal
@@ -7,6 +7,7 @@
 // Letters: 1,000 consent letters to one PDF, beside Chromium printing as many plain pages as they
 // have (no slower), 5,000 letters once (≤ 20 s), and for comparison 1,000 plain pages and the
 // letters' words without layout (letters-case.ts).
+// Backup: a 50,000-contact database backed up and checked, beside SQLite's own VACUUM INTO (backup-case.ts).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -24,6 +25,7 @@ await build({
   entryPoints: {
     'import-case': path.join(root, 'tests/bench/import-case.ts'),
     'letters-case': path.join(root, 'tests/bench/letters-case.ts'),
+    'backup-case': path.join(root, 'tests/bench/backup-case.ts'),
     generate: path.join(root, 'tests/bench/generate.ts'),
   },
   outdir: out,
@@ -218,7 +220,33 @@ function benchLetters() {
   );
 }
 
+/** Backup and check of a 50,000-contact database: ≤ 1 s, and at most twice SQLite's own VACUUM INTO. */
+async function benchBackup() {
+  const csv = path.join(work, 'backup-50000.csv');
+  await writeCsv(csv, 50_000);
+  const database = path.join(mkdtempSync(path.join(work, 'backup-')), 'backup.sqlite');
+  const result = JSON.parse(execFileSync(process.execPath, [path.join(out, 'backup-case.mjs'), csv, database], { encoding: 'utf8' }));
+  const ratio = result.backupMs / result.floorMs;
+  const reached = result.backupMs <= 1000 && ratio <= 2;
+  if (!reached) missed += 1;
+  printTable(
+    ['Sicherung (Median aus 5, abwechselnd gemessen)', 'Zeit', 'Boden: VACUUM INTO', 'Faktor', 'Ziel', ''],
+    [
+      [
+        `${result.contacts.toLocaleString('de-DE')} Kontakte (${result.sizeMb.toFixed(1)} MB): sichern und prüfen`,
+        `${Math.round(result.backupMs)} ms`,
+        `${Math.round(result.floorMs)} ms`,
+        `${ratio.toFixed(2)}×`,
+        '≤ 1000 ms, ≤ 2× Boden',
+        reached ? 'erreicht' : 'VERFEHLT',
+      ],
+    ],
+  );
+}
+
 try {
+  if (only === null || only === 'backup') await benchBackup();
+  if (only === null) console.log('');
   if (only === null || only === 'import') await benchImport();
   if (only === null) console.log('');
   if (only === null || only === 'ui') await benchUi();

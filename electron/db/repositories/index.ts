@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { type BackupFile, listBackups, verifyBackup, writeBackup } from '../backup';
+import { type BackupFile, listBackups, type OpenReadOnly, verifyBackup, writeBackup } from '../backup';
+import { openReadOnlyFile } from '../open';
 import { createContactsRepository, type ContactsRepository } from './contacts';
 import { createContactListRepository, type ContactListRepository } from './contact-list';
 import { createImportsRepository, type ImportsRepository } from './imports';
@@ -50,7 +51,11 @@ export interface Repositories {
  * The one database interface: every SQL statement of the app lives in these repositories, so the
  * services above them would not change if a shared server database replaced the local file.
  */
-export function createRepositories(db: Database, openScratch: () => Database): Repositories {
+export function createRepositories(
+  db: Database,
+  openScratch: () => Database,
+  openReadOnly: OpenReadOnly = (file) => openReadOnlyFile(file),
+): Repositories {
   /** The transaction in slices under way, and whether one of its steps is running right now. */
   let sliced: Promise<unknown> | null = null;
   let stepping = false;
@@ -106,9 +111,9 @@ export function createRepositories(db: Database, openScratch: () => Database): R
     tracking: createTrackingRepository(db),
     imports: createImportsRepository(db),
     openScratch,
-    backupInto: (target) => writeBackup(db, target),
-    backupsIn: (folder) => listBackups(db, folder),
-    checkBackup: (file) => verifyBackup(db, file),
+    backupInto: (target) => writeBackup(db, target, openReadOnly),
+    backupsIn: (folder) => listBackups(openReadOnly, folder),
+    checkBackup: (file) => verifyBackup(openReadOnly, file),
     transaction: (work) => {
       // A write between two steps of a transaction in slices would be written or rolled back with it.
       if (sliced && !stepping) throw new Error('A write began while a transaction in slices was open; writes take their writeTurn()');
