@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { localDate } from '../../shared/local-date';
 import { AppError } from './errors';
@@ -77,30 +77,44 @@ export function verifyBackup(open: OpenReadOnly, file: string, check: BackupChec
 }
 
 /** The backup folder, for this user only (0700), made when missing. */
-function privateFolder(folder: string): void {
+export function privateFolder(folder: string): void {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   chmodSync(folder, 0o700);
 }
 
 /**
- * Writes a consistent copy of the open database to `target`: VACUUM INTO reads one snapshot (another
- * connection may write meanwhile; a plain copy of the file without its -wal would lose rows), into a
- * temporary name beside it, which is checked (verifyBackup) and only then renamed to `target` (0600).
+ * A file of this process's own, empty and for this user only (0600) before anything is written into
+ * it: VACUUM INTO fills an empty file as it finds it, so personal data is never readable to others,
+ * and two processes backing up in the same second never share it.
+ */
+function ownEmptyFile(file: string): void {
+  rmSync(file, { force: true });
+  closeSync(openSync(file, 'wx', 0o600));
+}
+
+/** The temporary name a copy is written under, beside its final name. */
+const partOf = (target: string) => `${target}.${process.pid}.part`;
+
+/**
+ * Writes a consistent copy of the database `db` holds to `target`: VACUUM INTO reads one snapshot
+ * (another connection may write meanwhile; a plain copy of the file without its -wal would lose rows)
+ * into a temporary name beside it, which is checked (verifyBackup) and only then renamed to `target`.
+ * An existing `target` is refused, never overwritten.
  */
 export function writeBackup(db: Database, target: string, open: OpenReadOnly): BackupFile {
-  privateFolder(path.dirname(target));
-  const part = `${target}.part`;
-  rmSync(part, { force: true });
+  // VACUUM cannot run inside a transaction: a defect of the caller, not the backup folder's problem.
+  if (db.inTransaction) throw new Error('A backup cannot be written inside a transaction');
+  if (existsSync(target)) throw new AppError('conflict', 'backup.errors.exists', { file: target });
+  const part = partOf(target);
   try {
+    ownEmptyFile(part);
     db.prepare('VACUUM INTO ?').run(part);
-    chmodSync(part, 0o600);
     const checked = verifyBackup(open, part, 'quick');
     renameSync(part, target);
     const stat = statSync(target);
     return { file: target, madeAt: stat.mtime.toISOString(), size: stat.size, ...checked };
-  } catch (error) {
+  } finally {
     rmSync(part, { force: true });
-    throw error;
   }
 }
 
@@ -132,6 +146,12 @@ export function listBackups(open: OpenReadOnly, folder: string): BackupFile[] {
  */
 export function pruneBackups(folder: string, { days, perDay }: { days: number; perDay: number }, now = new Date()): string[] {
   if (!existsSync(folder)) return [];
+  // Copies a killed process left half-written: personal data that is no backup.
+  const hour = 60 * 60 * 1000;
+  for (const name of readdirSync(folder)) {
+    const file = path.join(folder, name);
+    if (name.endsWith('.part') && now.getTime() - statSync(file).mtimeMs > hour) rmSync(file, { force: true });
+  }
   const today = localDate(now);
   const names = readdirSync(folder)
     .filter((name) => dayOf(name) !== null)
@@ -153,15 +173,36 @@ export function pruneBackups(folder: string, { days, perDay }: { days: number; p
 }
 
 /**
- * Puts a checked backup in the database's place. The database must be closed (no connection of this
- * process holds it). The copy is written beside the database under a temporary name and renamed over
- * it; the old write-ahead log goes first, or SQLite would replay it into the restored file.
+ * Copies a backup chosen to restore into `part` (beside the database, 0600): with VACUUM INTO from a
+ * read-only connection, so what a -wal beside the backup holds comes along (a file copy would leave it
+ * out), then checks the copy, not the source, fully (integrity_check). Nothing else changes; a copy
+ * that fails its check is removed.
  */
-export function replaceDatabase(open: OpenReadOnly, databasePath: string, backup: string): void {
-  verifyBackup(open, backup);
-  const part = `${databasePath}.restore-part`;
-  copyFileSync(backup, part);
-  chmodSync(part, 0o600);
+export function copyForRestore(open: OpenReadOnly, backup: string, part: string): Omit<BackupFile, 'madeAt' | 'size' | 'file'> {
+  verifyBackup(open, backup, 'none');
+  let source: Database | undefined;
+  try {
+    ownEmptyFile(part);
+    source = open(backup);
+    source.prepare('VACUUM INTO ?').run(part);
+    source.close();
+    source = undefined;
+    return verifyBackup(open, part, 'full');
+  } catch (error) {
+    source?.close();
+    rmSync(part, { force: true });
+    if (error instanceof AppError && error.vars.path === part)
+      throw new AppError(error.code, error.messageKey, { ...error.vars, path: backup });
+    throw error instanceof AppError ? error : new AppError('database_unreadable', 'errors.database_unreadable', { path: backup });
+  }
+}
+
+/**
+ * Puts the checked copy (copyForRestore) in the database's place. No connection may hold the database
+ * (restore-backup.ts makes sure). The old write-ahead log goes first, or SQLite would replay it into
+ * the restored file; the rename then replaces the file in one step.
+ */
+export function replaceDatabase(databasePath: string, part: string): void {
   for (const companion of ['-wal', '-shm']) rmSync(`${databasePath}${companion}`, { force: true });
   renameSync(part, databasePath);
 }

@@ -182,14 +182,16 @@ export function openDatabase(databasePath: string, options: OpenOptions = {}): O
 /**
  * Holds the database file so that no other connection has it open (the desktop app, `npm run serve`,
  * another command): in exclusive locking mode SQLite takes the file's exclusive lock, which every
- * other connection's shared lock refuses, also an idle one. Returns the release; throws
- * `database_in_use` when another program has the file open.
+ * other connection's shared lock refuses, also an idle one, and keeps it until this connection
+ * closes. Throws `database_busy` (backup.errors.inUse) when another program has the file open.
  */
-export function holdExclusively(databasePath: string, nativeBinding?: string): () => void {
+export function holdExclusively(databasePath: string, nativeBinding?: string): Database {
   const db = new BetterSqlite3(databasePath, { fileMustExist: true, timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE');
+    // The lock is taken by the first write transaction and, in this mode, kept after it ends.
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    return db;
   } catch (error) {
     db.close();
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
@@ -198,8 +200,4 @@ export function holdExclusively(databasePath: string, nativeBinding?: string): (
     }
     throw openingError(error, databasePath) ?? error;
   }
-  return () => {
-    db.exec('ROLLBACK');
-    db.close();
-  };
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { localDate } from '../../shared/local-date';
-import { type BackupFile, backupFileName, listBackupNames, pruneBackups } from '../db/backup';
+import { type BackupFile, backupFileName, listBackupNames, privateFolder, pruneBackups } from '../db/backup';
 import { AppError } from '../db/errors';
 import type { ServiceContext } from './context';
 
@@ -22,12 +22,21 @@ export const backupFolder = (ctx: Pick<ServiceContext, 'databasePath'>): string 
  * name ("vor-Wiederherstellung").
  */
 export function backupNow(ctx: ServiceContext, { note = '', now = new Date() }: { note?: string; now?: Date } = {}): BackupFile {
-  const folder = backupFolder(ctx);
+  return backupIntoFolder((target) => ctx.repos.backupInto(target), backupFolder(ctx), { note, now });
+}
+
+/** A backup into the backup folder by `write` (the session's connection, or the one a restore holds), then the folder thinned out. */
+export function backupIntoFolder(
+  write: (target: string) => BackupFile,
+  folder: string,
+  { note = '', now = new Date() }: { note?: string; now?: Date } = {},
+): BackupFile {
+  privateFolder(folder);
   // Two backups in one second (a restore, and its undo at once) must not overwrite each other.
   const name = backupFileName(now, note);
   let target = path.join(folder, name);
   for (let copy = 2; existsSync(target); copy += 1) target = path.join(folder, name.replace(/\.sqlite$/, `-${copy}.sqlite`));
-  const made = ctx.repos.backupInto(target);
+  const made = write(target);
   pruneBackups(folder, { days: BACKUP_DAYS, perDay: BACKUPS_PER_DAY }, now);
   return made;
 }
@@ -41,8 +50,8 @@ export function backupBefore(ctx: ServiceContext, note: string): BackupFile | nu
   if (ctx.repos.contacts.lastId() === 0) return null;
   try {
     return backupNow(ctx, { note });
-  } catch (error) {
-    if (error instanceof AppError && error.code !== 'internal') throw error;
+  } catch {
+    // A full or write-protected folder, or a copy that failed its check: said as the backup's failure.
     throw new AppError('conflict', 'backup.errors.failed', { folder: backupFolder(ctx) });
   }
 }

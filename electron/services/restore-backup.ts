@@ -1,8 +1,11 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { type BackupFile, replaceDatabase } from '../db/backup';
-import { holdExclusively, openDatabase, openReadOnlyFile } from '../db/open';
-import { backupNow } from './backups';
+import { type BackupFile, copyForRestore, replaceDatabase, writeBackup } from '../db/backup';
+import { holdExclusively, openReadOnlyFile } from '../db/open';
+import { backupFolder, backupIntoFolder } from './backups';
 import type { ServiceContext } from './context';
+import { eraseContact } from './erasure';
+import { openSession } from './session';
 
 // Apart from backups.ts: restoring opens connections of its own (open.ts), which making a backup
 // before an import or a delete never needs.
@@ -14,31 +17,53 @@ export interface RestoredBackup {
   before: BackupFile;
   schemaVersion: number;
   contacts: number;
+  /** Contacts erased since the backup was made (GDPR Art. 17), erased again in the restored database. */
+  erasedAgain: number;
 }
 
 /**
- * Puts a backup in the database's place. It is checked first (a broken or newer one is refused and
- * nothing changes), the current state is backed up (so the restore can be undone), the session is
- * closed, the file replaced unless another program still has it open (refused), and the database opened once to migrate a backup from an older version.
- * `close` ends the caller's session; nothing may use it afterwards.
+ * Puts a backup in the database's place, in an order that loses nothing at any step:
+ * 1. the backup is copied beside the database (its -wal included) and the copy checked fully; a broken
+ *    or newer one is refused and nothing has changed;
+ * 2. the session is closed (`close`: nothing may use it afterwards) and the database held exclusively,
+ *    which is refused while another program still has it open (it would go on writing to the old file);
+ * 3. the current state is backed up from that hold (`…-vor-Wiederherstellung`: restoring it undoes this);
+ * 4. the hold is released, the copy renamed over the database, and the database opened once, which
+ *    brings a backup of an older version up to date; contacts erased since the backup was made are
+ *    erased again.
  */
 export function restoreBackup(ctx: ServiceContext, close: () => void, backup: string, nativeBinding?: string): RestoredBackup {
   const file = path.resolve(backup);
-  ctx.repos.checkBackup(file);
-  const before = backupNow(ctx, { note: 'vor-Wiederherstellung' });
-  close();
-  // Replacing a file another program has open would leave that program writing to the old one.
-  const release = holdExclusively(ctx.databasePath, nativeBinding);
+  const open = (checked: string) => openReadOnlyFile(checked, nativeBinding);
+  const part = `${ctx.databasePath}.restore-part`;
+  copyForRestore(open, file, part);
+  let before: BackupFile;
+  let erased: number[] = [];
   try {
-    replaceDatabase((checked) => openReadOnlyFile(checked, nativeBinding), ctx.databasePath, file);
+    close();
+    const held = holdExclusively(ctx.databasePath, nativeBinding);
+    try {
+      // The people erased on request stay erased: the backup may be older than their erasure.
+      erased = held.prepare('SELECT id FROM contacts WHERE erased_at IS NOT NULL').pluck().all() as number[];
+      before = backupIntoFolder((target) => writeBackup(held, target, open), backupFolder(ctx), { note: 'vor-Wiederherstellung' });
+    } finally {
+      held.close();
+    }
+    replaceDatabase(ctx.databasePath, part);
   } finally {
-    release();
+    rmSync(part, { force: true });
   }
-  const opened = openDatabase(ctx.databasePath, { nativeBinding });
+  const session = openSession({ databasePath: ctx.databasePath, adapter: ctx.adapter, nativeBinding });
   try {
-    const contacts = opened.db.prepare('SELECT count(*) FROM contacts WHERE deleted_at IS NULL').pluck().get() as number;
-    return { restored: file, before, schemaVersion: opened.schemaVersion, contacts };
+    let erasedAgain = 0;
+    for (const id of erased) {
+      if (!session.ctx.repos.contacts.erasable(id)) continue;
+      eraseContact(session.ctx, id);
+      erasedAgain += 1;
+    }
+    const contacts = session.ctx.repos.contacts.count();
+    return { restored: file, before, schemaVersion: session.ctx.schemaVersion, contacts, erasedAgain };
   } finally {
-    opened.db.close();
+    session.close();
   }
 }

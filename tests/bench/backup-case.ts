@@ -1,5 +1,5 @@
 // Backup of a 50,000-contact database, in a process of its own: the app's backup (VACUUM INTO a
-// temporary name, integrity_check, schema and contacts read, rename; db/backup.ts) beside SQLite's own
+// temporary name, quick_check on a read-only connection, schema and contacts read, rename; db/backup.ts) beside SQLite's own
 // VACUUM INTO of the same file, taking turns five times.
 import { rmSync } from 'node:fs';
 import path from 'node:path';

@@ -4,6 +4,7 @@ import { translate } from '../../../shared/i18n';
 import { formatDateTime } from '../../../shared/local-date';
 import type { Language } from '../../../shared/model/settings';
 import type { BackupFile } from '../../db/backup';
+import { AppError } from '../../db/errors';
 import { backupFolder, backupNow, listBackupFiles } from '../../services/backups';
 import { restoreBackup } from '../../services/restore-backup';
 import { DELETED_CONTACTS_KEPT_DAYS } from '../../services/erasure';
@@ -23,8 +24,18 @@ export const backupCommand: CliCommand = {
   name: 'backup',
   options: { out: { type: 'string' }, json: { type: 'boolean' } },
   run(session, { values, language }, io) {
-    const out = values.out as string | undefined;
-    const made = out ? session.ctx.repos.backupInto(path.resolve(out)) : backupNow(session.ctx);
+    const out = values.out ? path.resolve(String(values.out)) : undefined;
+    let made: BackupFile;
+    try {
+      made = out ? session.ctx.repos.backupInto(out) : backupNow(session.ctx);
+    } catch (error) {
+      // A folder that does not exist, is full or write-protected: named, never in SQLite's or Node's words.
+      const known =
+        error instanceof AppError
+          ? error
+          : new AppError('conflict', 'backup.errors.failed', { folder: out ? path.dirname(out) : backupFolder(session.ctx) });
+      return refused(known, io, language);
+    }
     io.out(values.json ? JSON.stringify(made) : translate(language, 'backup.cli.made', { line: backupLine(made, language) }));
     return 0;
   },

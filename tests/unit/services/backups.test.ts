@@ -175,6 +175,9 @@ describe('restore', () => {
       const refused = await cli('restore', two.file, '--db', file);
       expect(refused.code).not.toBe(0);
       expect(refused.err).toMatch(/noch in einem anderen Programm geöffnet/);
+      // Refused before anything was backed up or copied.
+      expect(readdirSync(backupFolder({ databasePath: file })).filter((name) => name.includes('vor-Wiederherstellung'))).toEqual([]);
+      expect(existsSync(`${file}.restore-part`)).toBe(false);
       expect(app.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(4);
     } finally {
       app.db.close();
@@ -183,6 +186,63 @@ describe('restore', () => {
     // Once it is closed, the restore goes through.
     expect((await cli('restore', two.file, '--db', file)).code).toBe(0);
     expect(contactsIn(file)).toBe(3);
+  });
+
+  it('restores what a backup holds in its write-ahead log too, and the backup chosen even when it is the oldest kept', async () => {
+    // A database copied while its program still had rows only in the -wal beside it.
+    const source = path.join(tempDir(), 'mit-wal.sqlite');
+    const writer = openDatabase(source);
+    writer.db.pragma('wal_autocheckpoint = 0');
+    writer.db
+      .prepare("INSERT INTO contacts (display_name, sort_name, search_text) VALUES ('Nur im Log', 'nur im log', 'nur im log')")
+      .run();
+    expect(statSync(`${source}-wal`).size).toBeGreaterThan(0);
+    const file = databaseWith(1);
+    const restored = await cli('restore', source, '--db', file, '--json');
+    writer.db.close();
+    expect(restored.code).toBe(0);
+    expect(contactsIn(file)).toBe(1);
+    const names = JSON.parse((await cli('contacts', '--db', file, '--json')).out) as { displayName: string }[];
+    expect(names.map((contact) => contact.displayName)).toEqual(['Nur im Log']);
+
+    // Today's backups at the limit: the backup of the state before would thin out the oldest, the one chosen.
+    const full = databaseWith(2);
+    const session = testSession(full);
+    const oldest = backupNow(session.ctx, { note: 'aelteste' });
+    for (let i = 0; i < 9; i += 1) backupNow(session.ctx);
+    session.ctx.repos.contacts.insertMany([{ displayName: 'Danach' }]);
+    session.close();
+    expect((await cli('restore', oldest.file, '--db', full)).code).toBe(0);
+    expect(contactsIn(full)).toBe(2);
+  });
+
+  it('`backup --out` never overwrites a file, and names the folder it cannot write to', async () => {
+    const file = databaseWith(2);
+    const existing = path.join(tempDir(), 'schon-da.sqlite');
+    writeFileSync(existing, 'wichtig');
+    expect(await cli('backup', '--out', existing, '--db', file)).toMatchObject({ code: 2, err: expect.stringMatching(/gibt es schon/) });
+    expect(readFileSync(existing, 'utf8')).toBe('wichtig');
+    const nowhere = path.join(tempDir(), 'fehlt', 'sicherung.sqlite');
+    const refused = await cli('backup', '--out', nowhere, '--db', file);
+    expect(refused).toMatchObject({ code: 2, err: expect.stringContaining(path.dirname(nowhere)) });
+    expect(refused.err).toMatch(/Die Sicherung ließ sich nicht schreiben/);
+    const made = await cli('backup', '--out', path.join(path.dirname(existing), 'neu.sqlite'), '--db', file, '--json');
+    expect(JSON.parse(made.out)).toMatchObject({ contacts: 2 });
+  });
+
+  it('keeps a person erased on request erased when a backup from before the erasure is restored', async () => {
+    const file = databaseWith(3);
+    const session = testSession(file);
+    const before = backupNow(session.ctx);
+    session.close();
+    expect((await cli('erase', '2', '--db', file)).code).toBe(0);
+    const restored = await cli('restore', before.file, '--db', file, '--json');
+    expect(JSON.parse(restored.out)).toMatchObject({ contacts: 2, erasedAgain: 1 });
+    const names = JSON.parse((await cli('contacts', '--db', file, '--json')).out) as { displayName: string }[];
+    expect(names.map((contact) => contact.displayName).sort()).toEqual(['Kontakt 1', 'Kontakt 3']);
+    const check = new BetterSqlite3(file, { readonly: true });
+    expect(check.prepare("SELECT count(*) FROM contacts WHERE display_name = 'Kontakt 2'").pluck().get()).toBe(0);
+    check.close();
   });
 
   it('`restore <id>` still brings a contact back from the bin, as `undelete <id>` does', async () => {
@@ -231,7 +291,7 @@ describe('automatic backups', () => {
     const refused = await blocked.dispatch('contacts.bulk', { selection: { ids: [1, 2] }, action: { kind: 'delete' } });
     expect(refused).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/Sicherung vor diesem Schritt ließ sich nicht schreiben/) },
+      error: { message: expect.stringMatching(/Die Sicherung ließ sich nicht schreiben/) },
     });
     expect(blocked.ctx.repos.contacts.count()).toBe(3);
   });
