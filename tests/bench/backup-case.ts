@@ -1,7 +1,7 @@
 // Backup of a 50,000-contact database, in a process of its own: the app's backup (VACUUM INTO a
 // temporary name, quick_check on a read-only connection, schema and contacts read, rename; db/backup.ts) beside SQLite's own
 // VACUUM INTO of the same file, taking turns five times.
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeBackup } from '../../electron/db/backup';
 import { openReadOnlyFile } from '../../electron/db/open';
@@ -17,6 +17,7 @@ commitAnalyses(session.ctx, [await analyseFile(session.ctx, await fileSource(csv
 const BetterSqlite3 = (await import('better-sqlite3')).default;
 const db = new BetterSqlite3(database);
 const folder = path.join(path.dirname(database), 'bench-backups');
+mkdirSync(folder, { recursive: true });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const backup: number[] = [];
 const floor: number[] = [];
