@@ -27,7 +27,7 @@ export function backupFileName(now: Date, note = ''): string {
 }
 
 /** The local day a backup was made on, from its name; null for any other file. */
-const dayOf = (name: string): string | null =>
+export const backupDayOf = (name: string): string | null =>
   name.startsWith(BACKUP_PREFIX) && name.endsWith(BACKUP_SUFFIX)
     ? (/^(\d{4}-\d{2}-\d{2})-\d{6}\b/.exec(name.slice(BACKUP_PREFIX.length))?.[1] ?? null)
     : null;
@@ -122,7 +122,7 @@ export function writeBackup(db: Database, target: string, open: OpenReadOnly): B
 export function listBackupNames(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((name) => dayOf(name) !== null)
+    .filter((name) => backupDayOf(name) !== null)
     .sort()
     .reverse();
 }
@@ -153,15 +153,12 @@ export function pruneBackups(folder: string, { days, perDay }: { days: number; p
     if (name.endsWith('.part') && now.getTime() - statSync(file).mtimeMs > hour) rmSync(file, { force: true });
   }
   const today = localDate(now);
-  const names = readdirSync(folder)
-    .filter((name) => dayOf(name) !== null)
-    .sort()
-    .reverse();
+  const names = listBackupNames(folder);
   const keptDays = new Set<string>();
   let keptToday = 0;
   const deleted: string[] = [];
   for (const name of names) {
-    const day = dayOf(name)!;
+    const day = backupDayOf(name)!;
     const keep = day === today ? keptToday++ < perDay : !keptDays.has(day) && keptDays.size < days - 1;
     if (day !== today && keep) keptDays.add(day);
     if (!keep) {

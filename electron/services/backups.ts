@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { localDate } from '../../shared/local-date';
-import { type BackupFile, backupFileName, listBackupNames, privateFolder, pruneBackups } from '../db/backup';
+import { type BackupFile, backupDayOf, backupFileName, listBackupNames, privateFolder, pruneBackups } from '../db/backup';
 import { AppError } from '../db/errors';
 import type { ServiceContext } from './context';
 
@@ -63,7 +63,7 @@ export function backupBefore(ctx: ServiceContext, note: string): BackupFile | nu
 export function backupOfTheDay(ctx: ServiceContext, now = new Date()): BackupFile | null {
   if (ctx.repos.contacts.lastId() === 0) return null;
   const today = localDate(now);
-  if (listBackupNames(backupFolder(ctx)).some((name) => name.includes(`-Sicherung-${today}-`))) return null;
+  if (listBackupNames(backupFolder(ctx)).some((name) => backupDayOf(name) === today)) return null;
   try {
     return backupNow(ctx, { now });
   } catch {
