@@ -5,16 +5,9 @@ import { localDate } from '../../shared/local-date';
 import { AppError } from './errors';
 import { migrations } from './migrations';
 
-/** What a backup holds, read from the file itself (never from its name alone). */
-export interface BackupFile {
-  file: string;
-  /** When it was made (the file's time), ISO. */
-  madeAt: string;
-  size: number;
-  schemaVersion: number;
-  /** Contacts in the list (not in the bin) when it was made. */
-  contacts: number;
-}
+import type { BackupFile } from '../../shared/model/backup';
+
+export type { BackupFile };
 
 const BACKUP_PREFIX = 'Umzugshelfer-Sicherung-';
 const BACKUP_SUFFIX = '.sqlite';
@@ -31,6 +24,10 @@ export const backupDayOf = (name: string): string | null =>
   name.startsWith(BACKUP_PREFIX) && name.endsWith(BACKUP_SUFFIX)
     ? (/^(\d{4}-\d{2}-\d{2})-\d{6}\b/.exec(name.slice(BACKUP_PREFIX.length))?.[1] ?? null)
     : null;
+
+/** The note a backup's name carries after its day and time (see backupFileName); '' for none. */
+export const backupNoteOf = (name: string): string =>
+  /^\d{4}-\d{2}-\d{2}-\d{6}(?:-([A-Za-z][\w-]*?))?(?:-\d+)?\.sqlite$/.exec(path.basename(name).slice(BACKUP_PREFIX.length))?.[1] ?? '';
 
 /**
  * How thoroughly a backup is checked. 'full' (integrity_check) for a file chosen to restore, whatever
@@ -50,7 +47,11 @@ export type OpenReadOnly = (file: string) => Database;
  * Read-only: checking writes nothing, not even to a backup on a write-protected stick, and quick_check
  * took 44 ms read-only beside 120 ms on a connection that may write (50,000 contacts).
  */
-export function verifyBackup(open: OpenReadOnly, file: string, check: BackupCheck = 'full'): Omit<BackupFile, 'madeAt' | 'size' | 'file'> {
+export function verifyBackup(
+  open: OpenReadOnly,
+  file: string,
+  check: BackupCheck = 'full',
+): Omit<BackupFile, 'madeAt' | 'size' | 'file' | 'note'> {
   if (!existsSync(file)) throw new AppError('database_unavailable', 'errors.database_unavailable', { path: file });
   let db: Database | undefined;
   try {
@@ -112,7 +113,7 @@ export function writeBackup(db: Database, target: string, open: OpenReadOnly): B
     const checked = verifyBackup(open, part, 'quick');
     renameSync(part, target);
     const stat = statSync(target);
-    return { file: target, madeAt: stat.mtime.toISOString(), size: stat.size, ...checked };
+    return { file: target, madeAt: stat.mtime.toISOString(), size: stat.size, note: backupNoteOf(target), ...checked };
   } finally {
     rmSync(part, { force: true });
   }
@@ -133,7 +134,7 @@ export function listBackups(open: OpenReadOnly, folder: string): BackupFile[] {
     const file = path.join(folder, name);
     try {
       const stat = statSync(file);
-      return [{ file, madeAt: stat.mtime.toISOString(), size: stat.size, ...verifyBackup(open, file, 'none') }];
+      return [{ file, madeAt: stat.mtime.toISOString(), size: stat.size, note: backupNoteOf(name), ...verifyBackup(open, file, 'none') }];
     } catch {
       return [];
     }
@@ -175,7 +176,7 @@ export function pruneBackups(folder: string, { days, perDay }: { days: number; p
  * out), then checks the copy, not the source, fully (integrity_check). Nothing else changes; a copy
  * that fails its check is removed.
  */
-export function copyForRestore(open: OpenReadOnly, backup: string, part: string): Omit<BackupFile, 'madeAt' | 'size' | 'file'> {
+export function copyForRestore(open: OpenReadOnly, backup: string, part: string): Omit<BackupFile, 'madeAt' | 'size' | 'file' | 'note'> {
   verifyBackup(open, backup, 'none');
   let source: Database | undefined;
   try {

@@ -4,31 +4,49 @@ import { localDate } from '../../shared/local-date';
 import { type BackupFile, backupDayOf, backupFileName, listBackupNames, privateFolder, pruneBackups } from '../db/backup';
 import { AppError } from '../db/errors';
 import type { ServiceContext } from './context';
+import { getSettings } from './settings';
 
-/** How many backups are kept: every one of today up to this many, and one of each earlier day … */
-export const BACKUPS_PER_DAY = 10;
-/** … for this many days in all (today counted). */
-export const BACKUP_DAYS = 14;
+/** The folder backups go to unless the settings name another: "Sicherungen" beside the database. */
+export const defaultBackupFolder = (databasePath: string): string => path.join(path.dirname(databasePath), 'Sicherungen');
 
 /**
- * Where the backups go: the folder "Sicherungen" beside the database. (The live database belongs on
- * the office computer's own disk; a copy of it on a USB stick or network drive is what a backup is for.)
+ * Where the backups go: the folder chosen in the settings (a USB stick, a network drive), else
+ * "Sicherungen" beside the database. (The live database belongs on the office computer's own disk; a
+ * copy of it elsewhere is what a backup is for.)
  */
-export const backupFolder = (ctx: Pick<ServiceContext, 'databasePath'>): string => path.join(path.dirname(ctx.databasePath), 'Sicherungen');
+export const backupFolder = (ctx: ServiceContext): string => getSettings(ctx).backupFolder || defaultBackupFolder(ctx.databasePath);
+
+/** How many backups the settings keep: every one of today up to `perDay`, and one of each earlier day for `days` days. */
+export interface BackupRetention {
+  days: number;
+  perDay: number;
+}
+
+const retentionOf = (ctx: ServiceContext): BackupRetention => {
+  const settings = getSettings(ctx);
+  return { days: settings.backupDays, perDay: settings.backupsPerDay };
+};
 
 /**
  * A backup now: a checked copy of the database (consents, scans, history and all) in the backup folder,
- * then the older ones thinned out as BACKUPS_PER_DAY and BACKUP_DAYS say. `note` goes into the file
- * name ("vor-Wiederherstellung").
+ * then the older ones thinned out as the settings say (BackupRetention). `note` goes into the file
+ * name ("vor-Import").
  */
 export function backupNow(ctx: ServiceContext, { note = '', now = new Date() }: { note?: string; now?: Date } = {}): BackupFile {
-  return backupIntoFolder((target) => ctx.repos.backupInto(target), backupFolder(ctx), { note, now });
+  return backupIntoFolder((target) => ctx.repos.backupInto(target), backupFolder(ctx), retentionOf(ctx), { note, now });
 }
+
+/** What a restore needs to know before it closes the database: where backups go and how many are kept. */
+export const backupPlace = (ctx: ServiceContext): { folder: string; keep: BackupRetention } => ({
+  folder: backupFolder(ctx),
+  keep: retentionOf(ctx),
+});
 
 /** A backup into the backup folder by `write` (the session's connection, or the one a restore holds), then the folder thinned out. */
 export function backupIntoFolder(
   write: (target: string) => BackupFile,
   folder: string,
+  keep: BackupRetention,
   { note = '', now = new Date() }: { note?: string; now?: Date } = {},
 ): BackupFile {
   privateFolder(folder);
@@ -37,7 +55,7 @@ export function backupIntoFolder(
   let target = path.join(folder, name);
   for (let copy = 2; existsSync(target); copy += 1) target = path.join(folder, name.replace(/\.sqlite$/, `-${copy}.sqlite`));
   const made = write(target);
-  pruneBackups(folder, { days: BACKUP_DAYS, perDay: BACKUPS_PER_DAY }, now);
+  pruneBackups(folder, keep, now);
   return made;
 }
 
@@ -73,3 +91,15 @@ export function backupOfTheDay(ctx: ServiceContext, now = new Date()): BackupFil
 
 /** The backups in the backup folder, newest first, each with its contacts and schema as read from it. */
 export const listBackupFiles = (ctx: ServiceContext): BackupFile[] => ctx.repos.backupsIn(backupFolder(ctx));
+
+/** Einstellungen → Sicherung: where the backups go (and would go by default), where the database lies, and the backups. */
+export const backupsView = (ctx: ServiceContext) => ({
+  folder: backupFolder(ctx),
+  defaultFolder: defaultBackupFolder(ctx.databasePath),
+  databasePath: ctx.databasePath,
+  backups: listBackupFiles(ctx),
+});
+
+/** Whether `file` is a backup in the backup folder (the app restores only those; the CLI any file it is given). */
+export const isListedBackup = (ctx: ServiceContext, file: string): boolean =>
+  path.dirname(path.resolve(file)) === path.resolve(backupFolder(ctx)) && backupDayOf(path.basename(file)) !== null;

@@ -11,6 +11,12 @@ export interface SessionContext extends ServiceContext {
   importJobs: ImportJobs;
   /** Letters being printed in the background. */
   letterJobs: LetterJobs;
+  /**
+   * Closes the database, lets `replace` swap its file (a restore), and opens it again, an older one
+   * migrated: the session goes on with the new file, also when `replace` fails (then with the old one).
+   * Jobs begun on the old file are dropped. `nativeBinding` is the SQLite build the session opens files with.
+   */
+  reopenDatabase: <T>(replace: (nativeBinding: string | undefined) => T) => T;
 }
 
 export type Handler<K extends RequestName> = (ctx: SessionContext, input: ValidInput<K>) => RequestOutput<K> | Promise<RequestOutput<K>>;

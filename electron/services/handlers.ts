@@ -1,5 +1,6 @@
 import type { RequestName } from '../../shared/contract';
 import { appHandlers } from './app.handlers';
+import { backupHandlers } from './backups.handlers';
 import { consentHandlers } from './consents.handlers';
 import { contactHandlers } from './contacts.handlers';
 import { dashboardHandlers } from './dashboard.handlers';
@@ -20,6 +21,7 @@ import { templateHandlers } from './templates.handlers';
 export const handlers: { [K in RequestName]: Handler<K> } = {
   ...appHandlers,
   ...settingsHandlers,
+  ...backupHandlers,
   ...profileHandlers,
   ...letterHandlers,
   ...invitationHandlers,

@@ -43,6 +43,16 @@ export class LetterJobs {
     this.now = options.now ?? Date.now;
   }
 
+  /** Whether a job is still printing (a restore waits for it: its pages are read from the database). */
+  printing(): boolean {
+    return [...this.jobs.values()].some((job) => job.state === 'running');
+  }
+
+  /** Forgets every job (the database they were printed from was replaced: marking them would mark the wrong file). */
+  clear(): void {
+    this.jobs.clear();
+  }
+
   start(ctx: ServiceContext, selection: Selection, options: LetterOptions): number {
     this.dropExpired();
     const id = this.nextId++;

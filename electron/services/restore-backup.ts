@@ -1,69 +1,63 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { type BackupFile, copyForRestore, replaceDatabase, writeBackup } from '../db/backup';
+import { type BackupFile, replaceDatabase, writeBackup } from '../db/backup';
 import { holdExclusively, openReadOnlyFile } from '../db/open';
-import { backupFolder, backupIntoFolder } from './backups';
-import type { ServiceContext } from './context';
+import { AppError } from '../db/errors';
+import { backupIntoFolder, backupPlace, isListedBackup } from './backups';
+import type { RestoredBackup } from '../../shared/model/backup';
+import type { SessionContext } from './handler-types';
 import { eraseContact } from './erasure';
-import { openSession } from './session';
 
 // Apart from backups.ts: restoring opens connections of its own (open.ts), which making a backup
 // before an import or a delete never needs.
-
-export interface RestoredBackup {
-  /** The backup now in the database's place. */
-  restored: string;
-  /** The state before the restore, backed up first: restoring it undoes the restore. */
-  before: BackupFile;
-  schemaVersion: number;
-  contacts: number;
-  /** Contacts erased since the backup was made (GDPR Art. 17), erased again in the restored database. */
-  erasedAgain: number;
-}
 
 /**
  * Puts a backup in the database's place, in an order that loses nothing at any step:
  * 1. the backup is copied beside the database (its -wal included) and the copy checked fully; a broken
  *    or newer one is refused and nothing has changed;
- * 2. the session is closed (`close`: nothing may use it afterwards) and the database held exclusively,
- *    which is refused while another program still has it open (it would go on writing to the old file);
+ * 2. the session lets go of the database (reopenDatabase) and it is held exclusively, which is refused
+ *    while another program still has it open (it would go on writing to the old file);
  * 3. the current state is backed up from that hold (`…-vor-Wiederherstellung`: restoring it undoes this);
- * 4. the hold is released, the copy renamed over the database, and the database opened once, which
+ * 4. the hold is released, the copy renamed over the database, and the session opens it again, which
  *    brings a backup of an older version up to date; contacts erased since the backup was made are
- *    erased again.
+ *    erased again. When a step before the rename fails, the session goes on with the old file.
  */
-export function restoreBackup(ctx: ServiceContext, close: () => void, backup: string, nativeBinding?: string): RestoredBackup {
+export function restoreBackup(ctx: SessionContext, backup: string): RestoredBackup {
   const file = path.resolve(backup);
-  const open = (checked: string) => openReadOnlyFile(checked, nativeBinding);
   const part = `${ctx.databasePath}.restore-part`;
-  copyForRestore(open, file, part);
-  let before: BackupFile;
+  // Read before the session lets go of the database: the settings live in it.
+  const { folder, keep } = backupPlace(ctx);
+  let before: BackupFile | undefined;
   let erased: number[] = [];
   try {
-    close();
-    const held = holdExclusively(ctx.databasePath, nativeBinding);
-    try {
-      // The people erased on request stay erased: the backup may be older than their erasure.
-      erased = held.prepare('SELECT id FROM contacts WHERE erased_at IS NOT NULL').pluck().all() as number[];
-      before = backupIntoFolder((target) => writeBackup(held, target, open), backupFolder(ctx), { note: 'vor-Wiederherstellung' });
-    } finally {
-      held.close();
-    }
-    replaceDatabase(ctx.databasePath, part);
+    ctx.repos.copyBackupFor(file, part);
+    ctx.reopenDatabase((nativeBinding) => {
+      const open = (checked: string) => openReadOnlyFile(checked, nativeBinding);
+      const held = holdExclusively(ctx.databasePath, nativeBinding);
+      try {
+        // The people erased on request stay erased: the backup may be older than their erasure.
+        erased = held.prepare('SELECT id FROM contacts WHERE erased_at IS NOT NULL').pluck().all() as number[];
+        before = backupIntoFolder((target) => writeBackup(held, target, open), folder, keep, { note: 'vor-Wiederherstellung' });
+      } finally {
+        held.close();
+      }
+      replaceDatabase(ctx.databasePath, part);
+    });
   } finally {
     rmSync(part, { force: true });
   }
-  const session = openSession({ databasePath: ctx.databasePath, adapter: ctx.adapter, nativeBinding });
-  try {
-    let erasedAgain = 0;
-    for (const id of erased) {
-      if (!session.ctx.repos.contacts.erasable(id)) continue;
-      eraseContact(session.ctx, id);
-      erasedAgain += 1;
-    }
-    const contacts = session.ctx.repos.contacts.count();
-    return { restored: file, before, schemaVersion: session.ctx.schemaVersion, contacts, erasedAgain };
-  } finally {
-    session.close();
+  let erasedAgain = 0;
+  for (const id of erased) {
+    if (!ctx.repos.contacts.erasable(id)) continue;
+    eraseContact(ctx, id);
+    erasedAgain += 1;
   }
+  const contacts = ctx.repos.contacts.count();
+  return { restored: file, before: before!, schemaVersion: ctx.schemaVersion, contacts, erasedAgain };
+}
+
+/** A restore chosen in the app: only a backup in the backup folder (what the list offers), never any file a request names. */
+export function restoreListedBackup(ctx: SessionContext, file: string): RestoredBackup {
+  if (!isListedBackup(ctx, file)) throw new AppError('not_found', 'backup.errors.notListed', { file });
+  return restoreBackup(ctx, file);
 }

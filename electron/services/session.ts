@@ -51,13 +51,21 @@ const browserPrinter: PrinterFactory = (tempFolder) => async () => {
   }
 };
 
+type OpenedDatabase = ReturnType<typeof openDatabase>;
+
+/** How a session prints, speaks and reopens its database; each has a default for tests and the CLI. */
+interface SessionOptions {
+  openPrinter?: PrinterFactory;
+  printDialog?: PrintDialogFactory | null;
+  ownLanguage?: Language | null;
+  reopenDatabase?: SessionContext['reopenDatabase'];
+}
+
 /** The context every request of this session is handled with. */
 export function createSessionContext(
-  opened: { db: Database; path: string; schemaVersion: number; openScratch: () => Database; openReadOnly?: (file: string) => Database },
+  opened: Pick<OpenedDatabase, 'db' | 'path' | 'schemaVersion' | 'openScratch'> & Partial<Pick<OpenedDatabase, 'openReadOnly'>>,
   adapter: AdapterName,
-  openPrinter: PrinterFactory = browserPrinter,
-  printDialog: PrintDialogFactory | null = null,
-  ownLanguage: Language | null = null,
+  { openPrinter = browserPrinter, printDialog = null, ownLanguage = null, reopenDatabase }: SessionOptions = {},
 ): SessionContext {
   const tempFolder = new PrivateTempFolder(opened.path);
   return {
@@ -71,6 +79,11 @@ export function createSessionContext(
     importJobs: new ImportJobs(tempFolder),
     letterJobs: new LetterJobs(),
     ownLanguage,
+    reopenDatabase:
+      reopenDatabase ??
+      (() => {
+        throw new Error('This context cannot reopen its database');
+      }),
   };
 }
 
@@ -88,8 +101,29 @@ export function openSession(options: {
   /** Where a defect's stack goes (stderr unless given): the CLI keeps it out of what the office reads. */
   log?: ErrorLog;
 }): Session {
-  const opened = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding, readOnly: options.readOnly });
-  const ctx = createSessionContext(opened, options.adapter, options.openPrinter, options.printDialog, options.language ?? null);
+  const { nativeBinding, readOnly } = options;
+  let opened = openDatabase(options.databasePath, { nativeBinding, readOnly });
+  const reopenDatabase: SessionContext['reopenDatabase'] = (replace) => {
+    // The pages of letters being printed are read from the file about to be replaced.
+    if (ctx.letterJobs.printing()) throw new AppError('conflict', 'backup.errors.lettersPrinting');
+    ctx.importJobs.closeAll();
+    ctx.letterJobs.clear();
+    if (!opened.readOnly) finishPendingCheckpoint(opened.db);
+    opened.db.close();
+    try {
+      return replace(nativeBinding);
+    } finally {
+      opened = openDatabase(opened.path, { nativeBinding, readOnly });
+      ctx.repos = createRepositories(opened.db, opened.openScratch, opened.openReadOnly);
+      ctx.schemaVersion = opened.schemaVersion;
+    }
+  };
+  const ctx = createSessionContext(opened, options.adapter, {
+    openPrinter: options.openPrinter,
+    printDialog: options.printDialog,
+    ownLanguage: options.language ?? null,
+    reopenDatabase,
+  });
   // Uploads and print pages a killed run left behind (not those of a process still running).
   ctx.tempFolder.sweep();
   try {

@@ -1,3 +1,7 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { privateFolder } from '../db/backup';
+import { AppError } from '../db/errors';
 import { defaultSettings, settingsSchema, type Language, type Settings, type SettingsPatch } from '../../shared/model/settings';
 import type { ServiceContext } from './context';
 
@@ -16,8 +20,27 @@ export function getSettings(ctx: ServiceContext): Settings {
 }
 
 export function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Settings {
+  // Checked when it changes: the other settings stay savable while the stick is not plugged in.
+  if (patch.backupFolder && patch.backupFolder !== getSettings(ctx).backupFolder) checkBackupFolder(patch.backupFolder);
   ctx.repos.settings.writeMany(patch);
   return getSettings(ctx);
+}
+
+/**
+ * A backup folder is taken only when a backup can be written into it now: an absolute path (a
+ * relative one would depend on where the app was started), made when missing, and writable. A USB
+ * stick that is not plugged in is refused at once rather than at the first backup.
+ */
+function checkBackupFolder(folder: string): void {
+  if (!path.isAbsolute(folder)) throw new AppError('invalid_input', 'settings.errors.backupFolderRelative', { folder });
+  try {
+    privateFolder(folder);
+    const probe = path.join(folder, `.umzugshelfer-probe-${process.pid}`);
+    writeFileSync(probe, '', { mode: 0o600 });
+    rmSync(probe, { force: true });
+  } catch {
+    throw new AppError('conflict', 'settings.errors.backupFolderUnwritable', { folder });
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showMessageLeftBeforeReload } from './after-reload';
 import { FileDropProvider } from './file-drop';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './queries/settings';
@@ -13,7 +14,10 @@ import { DashboardView } from './views/dashboard/DashboardView';
 import { ImportView } from './views/import/ImportView';
 import { LettersView } from './views/letters/LettersView';
 import { InvitationsView } from './views/invitations/InvitationsView';
-import { SettingsView } from './views/settings/SettingsView';
+import { type SettingsTab, SettingsView } from './views/settings/SettingsView';
+
+/** The tabs of Einstellungen by their name in the address (#/einstellungen?tab=sicherung). */
+const settingsTabs: Record<string, SettingsTab> = { betrieb: 'business', sicherung: 'backups' };
 
 interface ViewProps {
   route: RouteKey;
@@ -44,7 +48,7 @@ function CurrentView({ route, params, navigate }: ViewProps) {
     case 'import':
       return <ImportView onShowContacts={showImported} />;
     case 'settings': {
-      const tab = params.get('tab') === 'betrieb' ? 'business' : 'general';
+      const tab = settingsTabs[params.get('tab') ?? ''] ?? 'general';
       // Keyed like the other views: a link to the other tab (#/einstellungen?tab=betrieb) opens it afresh.
       return <SettingsView key={tab} initialTab={tab} />;
     }
@@ -66,6 +70,8 @@ export function App() {
   const { t } = useTranslation();
   // Observed for the app's whole life: the settings are read once at the start (applying the language) and kept for every view.
   useSettings();
+  // After a restore the app is loaded afresh; what was restored is said once it is back.
+  useEffect(showMessageLeftBeforeReload, []);
   const [route, navigate, params] = useRoute();
   const toImport = useCallback(() => navigate('import'), [navigate]);
 

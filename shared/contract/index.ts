@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appRequests } from './app';
+import { backupRequests } from './backups';
 import { consentRequests } from './consents';
 import { contactRequests } from './contacts';
 import { dashboardRequests } from './dashboard';
@@ -25,6 +26,7 @@ export { ipcChannel, isRequestName, requestNames } from './names';
 export const contract = {
   ...appRequests,
   ...settingsRequests,
+  ...backupRequests,
   ...profileRequests,
   ...letterRequests,
   ...invitationRequests,

@@ -16,6 +16,12 @@ export const settingsSchema = z.object({
   invitationReminderDays: z.int().min(1).max(365),
   /** After how many days a consent letter without an answer counts as overdue. */
   letterReminderDays: z.int().min(1).max(365),
+  /** Where backups go (an absolute path: a USB stick, a network drive); '' is the folder "Sicherungen" beside the database. */
+  backupFolder: z.string().max(1000),
+  /** Backups are kept for this many days (today counted), the newest one of each earlier day … */
+  backupDays: z.int().min(1).max(365),
+  /** … and every one of today up to this many. */
+  backupsPerDay: z.int().min(1).max(50),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -25,6 +31,9 @@ export const defaultSettings: Settings = {
   defaultRegion: 'DE',
   invitationReminderDays: 14,
   letterReminderDays: 21,
+  backupFolder: '',
+  backupDays: 14,
+  backupsPerDay: 10,
 };
 
 /** A partial update: only the fields named change. */

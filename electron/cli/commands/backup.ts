@@ -62,7 +62,7 @@ export const backupsCommand: CliCommand = {
  */
 function restoreBackupRun(session: Parameters<CliCommand['run']>[0], file: string | undefined, json: boolean, language: Language): string {
   if (!file) throw new UsageError('backup.cli.whichFile');
-  const restored = restoreBackup(session.ctx, () => session.close(), file);
+  const restored = restoreBackup(session.ctx, file);
   return json
     ? JSON.stringify(restored)
     : translate(language, 'backup.cli.restored', { file: restored.restored, contacts: restored.contacts, before: restored.before.file });

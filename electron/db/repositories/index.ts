@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { type BackupFile, listBackups, type OpenReadOnly, verifyBackup, writeBackup } from '../backup';
+import { type BackupFile, copyForRestore, listBackups, type OpenReadOnly, writeBackup } from '../backup';
 import { openReadOnlyFile } from '../open';
 import { createContactsRepository, type ContactsRepository } from './contacts';
 import { createContactListRepository, type ContactListRepository } from './contact-list';
@@ -21,8 +21,8 @@ export interface Repositories {
   backupInto(target: string): BackupFile;
   /** The backups in `folder`, each checked, newest first. */
   backupsIn(folder: string): BackupFile[];
-  /** Checks a backup file (integrity, schema, contacts) without changing anything. */
-  checkBackup(file: string): Pick<BackupFile, 'schemaVersion' | 'contacts'>;
+  /** Copies a backup chosen to restore to `part` and checks the copy fully (db/backup.ts copyForRestore). */
+  copyBackupFor(backup: string, part: string): Pick<BackupFile, 'schemaVersion' | 'contacts'>;
   /** Runs `work` in one transaction: all of it is written, or nothing. */
   transaction<T>(work: () => T): T;
   /**
@@ -113,7 +113,7 @@ export function createRepositories(
     openScratch,
     backupInto: (target) => writeBackup(db, target, openReadOnly),
     backupsIn: (folder) => listBackups(openReadOnly, folder),
-    checkBackup: (file) => verifyBackup(openReadOnly, file),
+    copyBackupFor: (backup, part) => copyForRestore(openReadOnly, backup, part),
     transaction: (work) => {
       // A write between two steps of a transaction in slices would be written or rolled back with it.
       if (sliced && !stepping) throw new Error('A write began while a transaction in slices was open; writes take their writeTurn()');

@@ -13,6 +13,7 @@ export type ContactPagesQuery = Omit<ContactListInput, 'offset' | 'limit'>;
 export const keys = {
   appInfo: ['app', 'info'],
   settings: ['settings'],
+  backups: ['backups'],
   profile: ['profile'],
   templates: ['templates'],
   dashboard: ['dashboard'],

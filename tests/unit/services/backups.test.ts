@@ -1,13 +1,16 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupFileName, pruneBackups } from '../../../electron/db/backup';
+import { backupFileName, backupNoteOf, pruneBackups } from '../../../electron/db/backup';
 import { openDatabase } from '../../../electron/db/open';
 import { migrations } from '../../../electron/db/migrations';
-import { backupFolder, backupNow, listBackupFiles } from '../../../electron/services/backups';
+import { backupFolder, backupNow, defaultBackupFolder, listBackupFiles } from '../../../electron/services/backups';
+import { updateProfile } from '../../../electron/services/profile';
+import { send } from '../../../electron/cli/command';
 import { cli } from '../../helpers/cli';
+import { completeProfile } from '../../helpers/profile';
 import { testSession } from '../../helpers/session';
 import { tempDatabasePath, tempDir } from '../../helpers/temp';
 
@@ -176,7 +179,7 @@ describe('restore', () => {
       expect(refused.code).not.toBe(0);
       expect(refused.err).toMatch(/noch in einem anderen Programm geöffnet/);
       // Refused before anything was backed up or copied.
-      expect(readdirSync(backupFolder({ databasePath: file })).filter((name) => name.includes('vor-Wiederherstellung'))).toEqual([]);
+      expect(readdirSync(defaultBackupFolder(file)).filter((name) => name.includes('vor-Wiederherstellung'))).toEqual([]);
       expect(existsSync(`${file}.restore-part`)).toBe(false);
       expect(app.db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(4);
     } finally {
@@ -305,4 +308,115 @@ describe('automatic backups', () => {
     testSession(file, 'cli').close();
     expect(backupsBeside(file)).toHaveLength(1);
   });
+});
+
+describe('backups in the app (Einstellungen → Sicherung)', () => {
+  it("reads the occasion from a backup's name, also from a second backup of the same second", () => {
+    const at = new Date(2026, 11, 4, 9, 30, 0);
+    expect(backupNoteOf(backupFileName(at))).toBe('');
+    expect(backupNoteOf(backupFileName(at, 'vor-Import'))).toBe('vor-Import');
+    expect(backupNoteOf(backupFileName(at).replace(/\.sqlite$/, '-2.sqlite'))).toBe('');
+    expect(backupNoteOf(backupFileName(at, 'vor-Wiederherstellung').replace(/\.sqlite$/, '-3.sqlite'))).toBe('vor-Wiederherstellung');
+  });
+
+  it('restores in the running session: the same session reads the restored file, and its backup of before undoes it', async () => {
+    const file = databaseWith(2);
+    const session = testSession(file, 'browser');
+    const made = await send(session, 'backups.create', {});
+    expect(made).toMatchObject({ contacts: 2, note: '' });
+    session.ctx.repos.contacts.insertMany([{ displayName: 'Nach der Sicherung' }]);
+
+    const restored = await send(session, 'backups.restore', { file: made.file });
+    expect(restored).toMatchObject({ contacts: 2, before: { contacts: 3, note: 'vor-Wiederherstellung' } });
+    // No new session: the adapters keep dispatching to this one, which now reads the restored file.
+    expect(session.ctx.repos.contacts.count()).toBe(2);
+    const listed = await send(session, 'backups.list', {});
+    expect(listed.backups.map((backup) => backup.note)).toContain('vor-Wiederherstellung');
+
+    const undone = await session.dispatch('backups.restore', { file: restored.before.file });
+    expect(undone.ok).toBe(true);
+    expect(session.ctx.repos.contacts.count()).toBe(3);
+    expect(session.ctx.repos.contacts.byIds([3]).get(3)?.displayName).toBe('Nach der Sicherung');
+  });
+
+  it('restores only a backup from the backup folder, and goes on with the old file when a restore is refused', async () => {
+    const file = databaseWith(2);
+    const session = testSession(file, 'browser');
+    const elsewhere = path.join(tempDir(), 'Umzugshelfer-Sicherung-2026-12-01-090000.sqlite');
+    session.ctx.repos.backupInto(elsewhere);
+    const outside = await session.dispatch('backups.restore', { file: elsewhere });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const notABackup = await session.dispatch('backups.restore', { file });
+    expect(notABackup).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    const made = backupNow(session.ctx);
+    session.ctx.repos.contacts.insertMany([{ displayName: 'Dritter' }]);
+    // Another program has the database open: refused, and this session still works on the same file.
+    const other = openDatabase(file);
+    try {
+      const refused = await session.dispatch('backups.restore', { file: made.file });
+      expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/noch in einem anderen Programm geöffnet/) } });
+    } finally {
+      other.db.close();
+    }
+    expect(session.ctx.repos.contacts.count()).toBe(3);
+    session.ctx.repos.contacts.insertMany([{ displayName: 'Vierter' }]);
+    expect(contactsIn(file)).toBe(4);
+  });
+
+  it('goes to the folder chosen in the settings, kept as long as they say; a relative or unwritable folder is refused', async () => {
+    const file = databaseWith(1);
+    const session = testSession(file, 'browser');
+    const stick = path.join(tempDir(), 'USB-Stick', 'Umzugshelfer');
+    const chosen = await session.dispatch('settings.update', { backupFolder: stick, backupsPerDay: 2 });
+    expect(chosen.ok).toBe(true);
+    expect(statSync(stick).mode & 0o777).toBe(0o700);
+    for (let i = 0; i < 3; i += 1) backupNow(session.ctx, { now: new Date(2026, 11, 4, 10, 0, i) });
+    expect(readdirSync(stick).filter((name) => backupFileName(new Date(2026, 11, 4), '').slice(0, 33) === name.slice(0, 33))).toHaveLength(
+      2,
+    );
+    const listed = await session.dispatch('backups.list', {});
+    expect(listed).toMatchObject({ ok: true, value: { folder: stick, defaultFolder: defaultBackupFolder(file) } });
+
+    const relative = await session.dispatch('settings.update', { backupFolder: 'Sicherungen' });
+    expect(relative).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/kein vollständiger Ordnerpfad/) },
+    });
+    const blocker = path.join(tempDir(), 'eine-datei');
+    writeFileSync(blocker, '');
+    const unwritable = await session.dispatch('settings.update', { backupFolder: path.join(blocker, 'Sicherungen') });
+    expect(unwritable).toMatchObject({ ok: false, error: { message: expect.stringContaining(blocker) } });
+    // Nothing of a refused change is stored.
+    expect(backupFolder(session.ctx)).toBe(stick);
+    // The stick unplugged: the other settings (saved with the folder unchanged, as the form sends them) still save.
+    rmSync(path.dirname(stick), { recursive: true });
+    const language = await session.dispatch('settings.update', { backupFolder: stick, language: 'en' });
+    expect(language).toMatchObject({ ok: true, value: { language: 'en' } });
+  });
+
+  it('refuses to restore while letters are being printed from the database, and goes ahead once they are done', async () => {
+    const session = testSession(tempDatabasePath(), 'browser');
+    updateProfile(session.ctx, completeProfile);
+    const id = session.ctx.repos.contacts.insert({
+      displayName: 'Anna Berg',
+      familyName: 'Berg',
+      addresses: [{ street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', country: null, region: null, label: null }],
+    });
+    const made = backupNow(session.ctx);
+    // A printer that has not finished yet: the job is still reading pages from the database.
+    let release: () => void = () => undefined;
+    const printing = new Promise<void>((resolve) => (release = resolve));
+    const openPrinter = session.ctx.openPrinter;
+    session.ctx.openPrinter = async () => {
+      await printing;
+      return openPrinter();
+    };
+    const { jobId } = await send(session, 'letters.start', { selection: { ids: [id] } });
+    const refused = await session.dispatch('backups.restore', { file: made.file });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/Briefe/) } });
+    release();
+    while ((await send(session, 'letters.status', { jobId })).state === 'running') await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await session.dispatch('backups.restore', { file: made.file })).ok).toBe(true);
+  }, 60_000);
 });

@@ -147,6 +147,7 @@ describe('an import written in time slices (the UI keeps answering)', () => {
     const inputs: Partial<Record<RequestName, unknown>> = {
       'app.info': {},
       'settings.get': {},
+      'backups.list': {},
       'profile.get': {},
       'letters.preview': { selection, kind: 'consent', includeSettled: true },
       'letters.status': { jobId: letters.jobId },

@@ -2,10 +2,11 @@ import { Paper, Stack, Tabs, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmLeave } from '../../unsaved-changes';
+import { BackupSettings } from './BackupSettings';
 import { GeneralSettings } from './GeneralSettings';
 import { ProfileForm } from './ProfileForm';
 
-type SettingsTab = 'general' | 'business';
+export type SettingsTab = 'general' | 'business' | 'backups';
 
 export function SettingsView({ initialTab = 'general' }: { initialTab?: SettingsTab }) {
   const { t } = useTranslation();
@@ -21,11 +22,15 @@ export function SettingsView({ initialTab = 'general' }: { initialTab?: Settings
         <Tabs.List mb="md">
           <Tabs.Tab value="general">{t('settings.tabs.general')}</Tabs.Tab>
           <Tabs.Tab value="business">{t('settings.tabs.business')}</Tabs.Tab>
+          <Tabs.Tab value="backups">{t('settings.tabs.backups')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="business">
           <Paper withBorder p="lg">
             <ProfileForm />
           </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="backups">
+          <BackupSettings />
         </Tabs.Panel>
         <Tabs.Panel value="general">
           <GeneralSettings />
