@@ -44,6 +44,18 @@ export function addDays(date: string, days: number): string {
   return isoDate(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
 }
 
+/**
+ * A calendar date moved by whole months, the day kept where the month has it (31 August minus six
+ * months is the last day of February). Pure calendar arithmetic, as addDays.
+ */
+export function addMonths(date: string, months: number): string {
+  const parts = dateParts(date);
+  if (!parts) throw new Error(`not a date (YYYY-MM-DD): ${date}`);
+  const first = new Date(Date.UTC(parts.year, parts.month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return isoDate(first.getUTCFullYear(), first.getUTCMonth() + 1, Math.min(parts.day, lastDay));
+}
+
 /** The Monday of the week a date falls in (weeks begin on Monday, as in Germany), as YYYY-MM-DD. */
 export function mondayOf(date: string): string {
   const parts = dateParts(date);

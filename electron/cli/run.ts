@@ -10,6 +10,7 @@ import { contactsCommand } from './commands/contacts';
 import { importCommand } from './commands/import';
 import { invitationsCommand } from './commands/invitations';
 import { exportConsentedCommand, lettersCommand } from './commands/letters';
+import { phoneCheckCommand } from './commands/phones';
 import { profileCommand } from './commands/profile';
 import { historyCommand, setStageCommand } from './commands/tracking';
 import { consentCommand } from './commands/consent';
@@ -41,6 +42,7 @@ export const commands: CliCommand[] = [
   invitationsCommand,
   lettersCommand,
   exportConsentedCommand,
+  phoneCheckCommand,
 ];
 
 export function helpText(language: Language = 'de'): string {

@@ -1,6 +1,7 @@
 import { localDateOf, mondayOf } from '../../shared/local-date';
 import type { Dashboard } from '../../shared/model/tracking';
 import { finishedStages, stages, targets, type Stage } from '../../shared/model/tracking';
+import { dueChecklistItems } from './phones';
 import type { ServiceContext } from './context';
 import { overdueCutoffs } from './contacts';
 import { getSettings } from './settings';
@@ -53,5 +54,7 @@ export function dashboard(ctx: ServiceContext): Dashboard {
       withdrawn: ctx.repos.contactList.count({ ...base, view: 'withdrawn' }),
     },
     reminders: { invitationDays: settings.invitationReminderDays, letterDays: settings.letterReminderDays },
+    phones: ctx.repos.phones.list().length,
+    phonesDue: dueChecklistItems(ctx),
   };
 }

@@ -10,6 +10,7 @@ import type { Handler } from './handler-types';
 import { importHandlers } from './import.handlers';
 import { invitationHandlers } from './invitations.handlers';
 import { letterHandlers } from './letters.handlers';
+import { phoneHandlers } from './phones.handlers';
 import { profileHandlers } from './profile.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { templateHandlers } from './templates.handlers';
@@ -32,4 +33,5 @@ export const handlers: { [K in RequestName]: Handler<K> } = {
   ...evidenceHandlers,
   ...dashboardHandlers,
   ...importHandlers,
+  ...phoneHandlers,
 };

@@ -14,10 +14,11 @@ import { DashboardView } from './views/dashboard/DashboardView';
 import { ImportView } from './views/import/ImportView';
 import { LettersView } from './views/letters/LettersView';
 import { InvitationsView } from './views/invitations/InvitationsView';
+import { PhoneCheckView } from './views/phones/PhoneCheckView';
 import { type SettingsTab, SettingsView } from './views/settings/SettingsView';
 
 /** The tabs of Einstellungen by their name in the address (#/einstellungen?tab=sicherung). */
-const settingsTabs: Record<string, SettingsTab> = { betrieb: 'business', sicherung: 'backups' };
+const settingsTabs: Record<string, SettingsTab> = { betrieb: 'business', sicherung: 'backups', firmenhandys: 'phones' };
 
 interface ViewProps {
   route: RouteKey;
@@ -44,13 +45,29 @@ function CurrentView({ route, params, navigate }: ViewProps) {
       );
     }
     case 'dashboard':
-      return <DashboardView onShow={(view) => navigate('contacts', { view })} onImport={() => navigate('import')} />;
+      return (
+        <DashboardView
+          onShow={(view) => navigate('contacts', { view })}
+          onImport={() => navigate('import')}
+          onPhones={() => navigate('settings', { tab: 'firmenhandys' })}
+        />
+      );
     case 'import':
       return <ImportView onShowContacts={showImported} />;
     case 'settings': {
       const tab = settingsTabs[params.get('tab') ?? ''] ?? 'general';
       // Keyed like the other views: a link to the other tab (#/einstellungen?tab=betrieb) opens it afresh.
-      return <SettingsView key={tab} initialTab={tab} />;
+      return <SettingsView key={tab} initialTab={tab} onPhoneCheck={(phoneId) => navigate('phoneCheck', { handy: String(phoneId) })} />;
+    }
+    case 'phoneCheck': {
+      const phoneId = Number(params.get('handy'));
+      return (
+        <PhoneCheckView
+          key={params.get('handy') ?? ''}
+          initialPhoneId={Number.isInteger(phoneId) && phoneId > 0 ? phoneId : null}
+          onLetters={() => navigate('letters')}
+        />
+      );
     }
     case 'invitations':
       return <InvitationsView onContacts={() => navigate('contacts')} onLetters={() => navigate('letters', { kind: 'invitation' })} />;
@@ -73,11 +90,12 @@ export function App() {
   // After a restore the app is loaded afresh; what was restored is said once it is back.
   useEffect(showMessageLeftBeforeReload, []);
   const [route, navigate, params] = useRoute();
-  const toImport = useCallback(() => navigate('import'), [navigate]);
+  // A file dropped on the window is a contact list to import, except on the Handy-Abgleich, which takes it itself.
+  const onDrop = useCallback(() => route !== 'phoneCheck' && navigate('import'), [navigate, route]);
 
   return (
     <SelectionHandoffProvider>
-      <FileDropProvider onDrop={toImport}>
+      <FileDropProvider onDrop={onDrop} label={route === 'phoneCheck' ? t('phoneCheck.dropAnywhere') : t('import.dropAnywhere')}>
         <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
           <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
             <Stack gap={2} mb="lg" px="xs" pt="xs">

@@ -1,7 +1,6 @@
 import { Overlay, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 
 interface FileDropState {
   /** Files dropped anywhere on the window, waiting for the import view to take them. */
@@ -13,9 +12,8 @@ const FileDropContext = createContext<FileDropState>({ pending: [], take: () => 
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
-/** Files can be dropped on the whole window; the import view picks them up. */
-export function FileDropProvider({ children, onDrop }: { children: ReactNode; onDrop: () => void }) {
-  const { t } = useTranslation();
+/** Files can be dropped on the whole window; the import view (or the Handy-Abgleich, when open) picks them up; `label` says which. */
+export function FileDropProvider({ children, onDrop, label }: { children: ReactNode; onDrop: () => void; label: string }) {
   const [pending, setPending] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
 
@@ -73,7 +71,7 @@ export function FileDropProvider({ children, onDrop }: { children: ReactNode; on
               <IconFileImport size={40} aria-hidden />
             </ThemeIcon>
             <Text c="white" fw={600} size="lg">
-              {t('import.dropAnywhere')}
+              {label}
             </Text>
           </Stack>
         </Overlay>

@@ -1,6 +1,15 @@
-import { IconAddressBook, IconChartBar, IconFileImport, IconMail, IconSend, IconSettings, type Icon } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconChartBar,
+  IconDeviceMobileCheck,
+  IconFileImport,
+  IconMail,
+  IconSend,
+  IconSettings,
+  type Icon,
+} from '@tabler/icons-react';
 
-export const routeKeys = ['contacts', 'import', 'invitations', 'letters', 'dashboard', 'settings'] as const;
+export const routeKeys = ['contacts', 'import', 'invitations', 'letters', 'phoneCheck', 'dashboard', 'settings'] as const;
 export type RouteKey = (typeof routeKeys)[number];
 
 /** Navigation entries in the order of the office's work; `path` is the hash (#/kontakte). */
@@ -9,6 +18,7 @@ export const routes: { key: RouteKey; path: string; icon: Icon }[] = [
   { key: 'import', path: 'import', icon: IconFileImport },
   { key: 'invitations', path: 'einladungen', icon: IconSend },
   { key: 'letters', path: 'briefe', icon: IconMail },
+  { key: 'phoneCheck', path: 'handy-abgleich', icon: IconDeviceMobileCheck },
   { key: 'dashboard', path: 'uebersicht', icon: IconChartBar },
   { key: 'settings', path: 'einstellungen', icon: IconSettings },
 ];

@@ -11,6 +11,7 @@ import type { RequestNameList } from './names';
 import { exportRequests } from './export';
 import { invitationRequests } from './invitations';
 import { letterRequests } from './letters';
+import { phoneRequests } from './phones';
 import { profileRequests } from './profile';
 import { settingsRequests } from './settings';
 import { templateRequests } from './templates';
@@ -37,6 +38,7 @@ export const contract = {
   ...evidenceRequests,
   ...dashboardRequests,
   ...importRequests,
+  ...phoneRequests,
 };
 
 export type Contract = typeof contract;

@@ -55,6 +55,13 @@ export const requestNames = [
   'import.cancel',
   'import.history',
   'import.undo',
+  'phones.list',
+  'phones.add',
+  'phones.update',
+  'phones.retire',
+  'phones.tick',
+  'phones.checkPhoneBook',
+  'phones.deletionList',
 ] as const;
 
 export type RequestNameList = (typeof requestNames)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checklistItems } from './phones';
 
 /**
  * Where each contact stands on the way off WhatsApp. The way is one of:
@@ -137,6 +138,9 @@ export const dashboardSchema = z.object({
     withdrawn: z.int(),
   }),
   reminders: z.object({ invitationDays: z.int(), letterDays: z.int() }),
+  /** Business phones in use, and the checklist items due on each (never checked, or over 6 months ago). */
+  phones: z.int(),
+  phonesDue: z.array(z.object({ phoneId: z.int(), phone: z.string(), items: z.array(z.enum(checklistItems)) })),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

@@ -4,6 +4,7 @@ import { openReadOnlyFile } from '../open';
 import { createContactsRepository, type ContactsRepository } from './contacts';
 import { createContactListRepository, type ContactListRepository } from './contact-list';
 import { createImportsRepository, type ImportsRepository } from './imports';
+import { createPhonesRepository, type PhonesRepository } from './phones';
 import { createTrackingRepository, type TrackingRepository } from './tracking';
 import { createSettingsRepository, type SettingsRepository } from './settings';
 import { scrubWriteAheadLog } from '../upkeep';
@@ -15,6 +16,8 @@ export interface Repositories {
   contactList: ContactListRepository;
   tracking: TrackingRepository;
   imports: ImportsRepository;
+  /** The business phones, their checklists and address-book checks. */
+  phones: PhonesRepository;
   /** A scratch database of its own (anonymous, deleted on close): where an import stages its contacts. */
   openScratch(): Database;
   /** A checked copy of the database written to `target` (db/backup.ts); not inside a transaction. */
@@ -110,6 +113,7 @@ export function createRepositories(
     contactList: createContactListRepository(db),
     tracking: createTrackingRepository(db),
     imports: createImportsRepository(db),
+    phones: createPhonesRepository(db),
     openScratch,
     backupInto: (target) => writeBackup(db, target, openReadOnly),
     backupsIn: (folder) => listBackups(openReadOnly, folder),

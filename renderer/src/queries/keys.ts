@@ -14,6 +14,7 @@ export const keys = {
   appInfo: ['app', 'info'],
   settings: ['settings'],
   backups: ['backups'],
+  phones: ['phones'],
   profile: ['profile'],
   templates: ['templates'],
   dashboard: ['dashboard'],

@@ -1,10 +1,10 @@
 import { Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAddressBook } from '@tabler/icons-react';
+import { IconAddressBook, IconDeviceMobile } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { saveFile } from '../../download';
 import type { ContactView } from '../../../../shared/model/contact';
-import { finishedStages, stages, targets } from '../../../../shared/model/tracking';
+import { type Dashboard, finishedStages, stages, targets } from '../../../../shared/model/tracking';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SectionHeading } from '../../components/SectionHeading';
 import { stageColors } from '../../components/StageBadge';
@@ -60,8 +60,42 @@ function PhoneBookCard({ consented }: { consented: number }) {
   );
 }
 
+/** The business phones: which checklist items are due (never checked, or over 6 months ago), or that none is registered yet. */
+function PhonesCard({ phones, due, onPhones }: { phones: number; due: Dashboard['phonesDue']; onPhones: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder data-testid="phones-due">
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={4}>
+          <SectionHeading
+            title={t('dashboard.phones.title')}
+            hint={phones === 0 ? t('dashboard.phones.none') : due.length === 0 ? t('dashboard.phones.allChecked') : undefined}
+          />
+          {due.map((phone) => (
+            <Text size="sm" key={phone.phoneId}>
+              <b>{phone.phone}</b>: {t('dashboard.phones.due', { count: phone.items.length })} –{' '}
+              {phone.items.map((item) => t(`phones.items.${item}.short`)).join(', ')}
+            </Text>
+          ))}
+        </Stack>
+        <Button variant="light" leftSection={<IconDeviceMobile size={16} aria-hidden />} onClick={onPhones} style={{ flex: 'none' }}>
+          {t('dashboard.phones.open')}
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
 /** The overview: where the move stands, how it went, and what to do next. */
-export function DashboardView({ onShow, onImport }: { onShow: (view: ContactView) => void; onImport: () => void }) {
+export function DashboardView({
+  onShow,
+  onImport,
+  onPhones,
+}: {
+  onShow: (view: ContactView) => void;
+  onImport: () => void;
+  onPhones: () => void;
+}) {
   const { t } = useTranslation();
   const dashboard = useDashboard();
   if (dashboard.error) return <ErrorNotice message={dashboard.error.message} onRetry={() => void dashboard.refetch()} />;
@@ -154,6 +188,7 @@ export function DashboardView({ onShow, onImport }: { onShow: (view: ContactView
           />
         </Card>
       </SimpleGrid>
+      <PhonesCard phones={data.phones} due={data.phonesDue} onPhones={onPhones} />
       <PhoneBookCard consented={data.consented} />
       <Card withBorder>
         <Title order={3} size="h4" mb="sm">

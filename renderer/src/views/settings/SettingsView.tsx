@@ -2,13 +2,20 @@ import { Paper, Stack, Tabs, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmLeave } from '../../unsaved-changes';
+import { PhonesSettings } from '../phones/PhonesSettings';
 import { BackupSettings } from './BackupSettings';
 import { GeneralSettings } from './GeneralSettings';
 import { ProfileForm } from './ProfileForm';
 
-export type SettingsTab = 'general' | 'business' | 'backups';
+export type SettingsTab = 'general' | 'business' | 'phones' | 'backups';
 
-export function SettingsView({ initialTab = 'general' }: { initialTab?: SettingsTab }) {
+export function SettingsView({
+  initialTab = 'general',
+  onPhoneCheck,
+}: {
+  initialTab?: SettingsTab;
+  onPhoneCheck: (phoneId: number) => void;
+}) {
   const { t } = useTranslation();
   const confirmLeave = useConfirmLeave();
   const [tab, setTab] = useState<SettingsTab>(initialTab);
@@ -22,12 +29,16 @@ export function SettingsView({ initialTab = 'general' }: { initialTab?: Settings
         <Tabs.List mb="md">
           <Tabs.Tab value="general">{t('settings.tabs.general')}</Tabs.Tab>
           <Tabs.Tab value="business">{t('settings.tabs.business')}</Tabs.Tab>
+          <Tabs.Tab value="phones">{t('settings.tabs.phones')}</Tabs.Tab>
           <Tabs.Tab value="backups">{t('settings.tabs.backups')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="business">
           <Paper withBorder p="lg">
             <ProfileForm />
           </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="phones">
+          <PhonesSettings onPhoneCheck={onPhoneCheck} />
         </Tabs.Panel>
         <Tabs.Panel value="backups">
           <BackupSettings />
