@@ -1,4 +1,4 @@
-// `npm run bench [-- --only import|ui|letters|backup]`: every figure beside its floor and its target.
+// `npm run bench [-- --only import|ui|letters|backup|phone-check]`: every figure beside its floor and its target.
 // Import: generated vCard and CSV files of 10,000 and 100,000 contacts, each measured in a fresh
 // process against a fresh database. The floor reads, splits and bare-inserts the same rows (the
 // contacts, numbers, e-mails and addresses the import writes) into the same schema; the minimal
@@ -8,6 +8,7 @@
 // have (no slower), 5,000 letters once (≤ 20 s), and for comparison 1,000 plain pages and the
 // letters' words without layout (letters-case.ts).
 // Backup: a 50,000-contact database backed up and checked, beside SQLite's own VACUUM INTO (backup-case.ts).
+// Phone check: a phone's exported address book of 5,000 cards against 50,000 contacts (phone-check-case.ts).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -26,6 +27,7 @@ await build({
     'import-case': path.join(root, 'tests/bench/import-case.ts'),
     'letters-case': path.join(root, 'tests/bench/letters-case.ts'),
     'backup-case': path.join(root, 'tests/bench/backup-case.ts'),
+    'phone-check-case': path.join(root, 'tests/bench/phone-check-case.ts'),
     generate: path.join(root, 'tests/bench/generate.ts'),
   },
   outdir: out,
@@ -244,7 +246,34 @@ async function benchBackup() {
   );
 }
 
+/** Handy-Abgleich: 5,000 cards from a phone (7,500 numbers) against 50,000 contacts, 10,000 consented: ≤ 1 s. */
+async function benchPhoneCheck() {
+  const csv = path.join(work, 'phone-check-50000.csv');
+  await writeCsv(csv, 50_000);
+  const vcf = path.join(work, 'phone-check-5000.vcf');
+  await writeVcard(vcf, 5_000);
+  const database = path.join(mkdtempSync(path.join(work, 'phone-check-')), 'phone-check.sqlite');
+  const result = JSON.parse(
+    execFileSync(process.execPath, [path.join(out, 'phone-check-case.mjs'), csv, vcf, database], { encoding: 'utf8' }),
+  );
+  const reached = result.ms <= 1000;
+  if (!reached) missed += 1;
+  printTable(
+    ['Handy-Abgleich (Median aus 5)', 'Zeit', 'Ziel', ''],
+    [
+      [
+        `5.000 Karten, ${result.numbers.toLocaleString('de-DE')} Nummern gegen 50.000 Kontakte (${result.ok.toLocaleString('de-DE')} mit Einwilligung, ${result.withoutConsent.toLocaleString('de-DE')} ohne)`,
+        `${Math.round(result.ms)} ms`,
+        '≤ 1000 ms',
+        reached ? 'erreicht' : 'VERFEHLT',
+      ],
+    ],
+  );
+}
+
 try {
+  if (only === null || only === 'phone-check') await benchPhoneCheck();
+  if (only === null) console.log('');
   if (only === null || only === 'backup') await benchBackup();
   if (only === null) console.log('');
   if (only === null || only === 'import') await benchImport();
