@@ -28,7 +28,7 @@ export const localDaysAgo = (days: number, from: Date = new Date()): string =>
   localDate(new Date(from.getFullYear(), from.getMonth(), from.getDate() - days));
 
 /** The parts of a YYYY-MM-DD date, or null when the text is not one. */
-function dateParts(date: string): { year: number; month: number; day: number } | null {
+export function dateParts(date: string): { year: number; month: number; day: number } | null {
   const match = datePattern.exec(date);
   return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
 }

@@ -12,6 +12,7 @@ import { invitationsCommand } from './commands/invitations';
 import { exportConsentedCommand, lettersCommand } from './commands/letters';
 import { phoneCheckCommand } from './commands/phones';
 import { profileCommand } from './commands/profile';
+import { reportCommand } from './commands/report';
 import { historyCommand, setStageCommand } from './commands/tracking';
 import { consentCommand } from './commands/consent';
 import { backupCommand, backupsCommand, restoreCommand } from './commands/backup';
@@ -43,6 +44,7 @@ export const commands: CliCommand[] = [
   lettersCommand,
   exportConsentedCommand,
   phoneCheckCommand,
+  reportCommand,
 ];
 
 export function helpText(language: Language = 'de'): string {

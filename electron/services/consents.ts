@@ -1,6 +1,7 @@
 import type { RequestOutput, ValidInput } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
-import { consentTextVersion } from '../../shared/letters/consent-letter';
+import { consentTextVersion } from '../../shared/letters/consent-text-version';
+import { keepCurrentTextVersion } from './consent-texts';
 import { localToday } from '../../shared/local-date';
 import { messagingPhone, type Contact, type Selection } from '../../shared/model/contact';
 import type { Language } from '../../shared/model/settings';
@@ -160,10 +161,12 @@ export function recordConsent(ctx: ServiceContext, id: number, input: ConsentInp
   const active = activePurposes(ctx, id);
   const refusal = refusalOf(messageLanguage(ctx), contact, { input, active });
   if (refusal) throw new AppError('conflict', refusal.key, refusal.vars);
-  const textVersion = textVersionFor(contact, input, consentTextVersion(getProfile(ctx)));
-  ctx.repos.transaction(() =>
-    addConsents(ctx, contact, input, newPurposes(input, active), proofStore(ctx, input.evidence)(), textVersion, null),
-  );
+  const currentVersion = consentTextVersion(getProfile(ctx));
+  const textVersion = textVersionFor(contact, input, currentVersion);
+  ctx.repos.transaction(() => {
+    if (textVersion === currentVersion) keepCurrentTextVersion(ctx, getProfile(ctx));
+    addConsents(ctx, contact, input, newPurposes(input, active), proofStore(ctx, input.evidence)(), textVersion, null);
+  });
   return requireContact(ctx, id);
 }
 
@@ -176,7 +179,8 @@ export function recordConsents(ctx: ServiceContext, selection: Selection, input:
   checkInput(input);
   const language = messageLanguage(ctx);
   const ids = selectionIds(ctx, selection);
-  const currentVersion = consentTextVersion(getProfile(ctx));
+  const profile = getProfile(ctx);
+  const currentVersion = consentTextVersion(profile);
   const contacts = ctx.repos.contacts.byIds(ids);
   return ctx.repos.transaction(() => {
     const operationId = ctx.repos.tracking.createOperation('consent', ids.length);
@@ -194,7 +198,9 @@ export function recordConsents(ctx: ServiceContext, selection: Selection, input:
         if (skippedReasons.length < 5) skippedReasons.push(translate(language, refusal.key, refusal.vars));
         continue;
       }
-      addConsents(ctx, contact, input, newPurposes(input, active), proof(), textVersionFor(contact, input, currentVersion), operationId);
+      const textVersion = textVersionFor(contact, input, currentVersion);
+      if (textVersion === currentVersion) keepCurrentTextVersion(ctx, profile);
+      addConsents(ctx, contact, input, newPurposes(input, active), proof(), textVersion, operationId);
       changed += 1;
     }
     return { operationId, changed, skipped, skippedReasons };

@@ -12,6 +12,7 @@ import { invitationHandlers } from './invitations.handlers';
 import { letterHandlers } from './letters.handlers';
 import { phoneHandlers } from './phones.handlers';
 import { profileHandlers } from './profile.handlers';
+import { reportHandlers } from './report.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { templateHandlers } from './templates.handlers';
 
@@ -34,4 +35,5 @@ export const handlers: { [K in RequestName]: Handler<K> } = {
   ...dashboardHandlers,
   ...importHandlers,
   ...phoneHandlers,
+  ...reportHandlers,
 };

@@ -5,6 +5,8 @@ import { renderConsentLetters, type ConsentLetters, type LetterForm } from '../.
 import type { LetterKind } from '../../shared/letters/din-letter';
 import { renderInvitationLetters } from '../../shared/invitations/invitation-letter';
 import { missingProfileFields } from '../../shared/model/profile';
+import { consentTextVersion } from '../../shared/letters/consent-text-version';
+import { keepCurrentTextVersion } from './consent-texts';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 import { getProfile } from './profile';
@@ -187,7 +189,10 @@ function markSent(
   kind: LetterKind,
   { settled, landlineOnly }: LeftOut,
 ): PrintedLetters {
-  const letterTarget = suggestedTarget(getProfile(ctx));
+  const profile = getProfile(ctx);
+  const letterTarget = suggestedTarget(profile);
+  // The wording of the version these letters carry is kept for the report (unless the details changed since printing).
+  if (kind === 'consent' && consentTextVersion(profile) === letters.version) keepCurrentTextVersion(ctx, profile);
   const change: StageChange =
     kind === 'invitation'
       ? { stage: 'invited', channel: 'letter', date, ...(letterTarget ? { target: letterTarget } : {}) }

@@ -13,6 +13,7 @@ import { invitationRequests } from './invitations';
 import { letterRequests } from './letters';
 import { phoneRequests } from './phones';
 import { profileRequests } from './profile';
+import { reportRequests } from './report';
 import { settingsRequests } from './settings';
 import { templateRequests } from './templates';
 
@@ -39,6 +40,7 @@ export const contract = {
   ...dashboardRequests,
   ...importRequests,
   ...phoneRequests,
+  ...reportRequests,
 };
 
 export type Contract = typeof contract;

@@ -62,6 +62,8 @@ export const requestNames = [
   'phones.tick',
   'phones.checkPhoneBook',
   'phones.deletionList',
+  'report.get',
+  'report.pdf',
 ] as const;
 
 export type RequestNameList = (typeof requestNames)[number];

@@ -22,8 +22,9 @@ import { escapeHtml as h } from './html';
 import { messengerLink } from './messenger-links';
 import { messengerDescription, messengerNames } from '../messengers/catalogue';
 import { personal, personalLine } from './layers';
-import { qrImage, textId } from './qr';
+import { qrImage } from './qr';
 import { salutation } from './salutation';
+import { consentTextVersion } from './consent-text-version';
 
 export type { LetterForm } from './din-letter';
 
@@ -85,16 +86,6 @@ function recommendation(profile: Profile): { messenger: Messenger; link: string 
     if (link) return { messenger, link };
   }
   return null;
-}
-
-/**
- * The version id of the consent text for this profile: the same texts (German and English) and
- * controller give the same id; any change to either gives a new one.
- */
-export function consentTextVersion(profile: Profile): string {
-  // The authority printed on the form counts too: its name changes with the office holder.
-  const relevant = { ...profile, text: consentTextDe, textEn: consentTextEn, authority: profile.state ? authorities[profile.state] : null };
-  return `EW-${textId(JSON.stringify(relevant))}`;
 }
 
 /** Escaped text whose web addresses never break at a line's end (a hyphen there reads as part of it). */

@@ -81,4 +81,23 @@ test('a business phone: add it, tick two checklist items, check its address book
   await expect(page.getByRole('region', { name: 'Büro-Handy' })).toContainText('3 Nummern, davon 1 ohne Einwilligung und 1 unbekannt');
   await page.goto(`${host.url}#/uebersicht`);
   await expect(page.getByTestId('phones-due')).toContainText('Büro-Handy: 4 Punkte zu prüfen');
+
+  // The accountability report: the phone with its checks, the counts and the annex of consents.
+  const reportDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Als PDF speichern' }).click();
+  const report = path.join(dir, 'bericht.pdf');
+  await (await reportDownload).saveAs(report);
+  const reportText = execFileSync('pdftotext', ['-layout', report, '-'], { encoding: 'utf8' });
+  expect(reportText).toMatch(/Rechenschaftsbericht: Kommunikation über\s+WhatsApp/);
+  expect(reportText).toMatch(/Kontakte \(ohne Papierkorb\)\s+3/);
+  // pdftotext puts a figure beside the first or the last line of a label that wraps.
+  expect(reportText).toMatch(/Kontakte mit gültiger\s+(2\s+WhatsApp-Einwilligung|WhatsApp-Einwilligung\s+2)\b/);
+  expect(reportText).toMatch(/Einwilligung erteilt\s+2\b/);
+  expect(reportText).toContain('Büro-Handy (iPhone)');
+  expect(reportText).toMatch(/Chat-Backup in Google Drive bzw. iCloud ist aus\s+\d\d\.\d\d\.\d{4}\s+Petra/);
+  expect(reportText).toMatch(/3 Nummern, davon 1 mit Einwilligung, 1 ohne gültige\s+Einwilligung, 1 unbekannt/);
+  expect(reportText).toContain('Anlage: Kontakte mit gültiger Einwilligung');
+  expect(reportText).toMatch(/Anna Berg\s+Terminabsprachen\s+20\.11\.2026\s+EW-\S+\s+mündlich am Telefon/);
+  expect(reportText).toMatch(/Dieter Esch\s+Terminabsprachen/);
+  expect(reportText).not.toMatch(/Carla Dorn\s+Terminabsprachen/);
 });

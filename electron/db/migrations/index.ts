@@ -9,6 +9,7 @@ import { proofAndIdentity } from './0007-proof-and-identity';
 import { erasedContacts } from './0008-erased-contacts';
 import { minorContacts } from './0009-minor-contacts';
 import { businessPhones } from './0010-business-phones';
+import { consentTextVersions } from './0011-consent-text-versions';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   erasedContacts,
   minorContacts,
   businessPhones,
+  consentTextVersions,
 ];

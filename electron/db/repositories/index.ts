@@ -1,10 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { type BackupFile, copyForRestore, listBackups, type OpenReadOnly, writeBackup } from '../backup';
 import { openReadOnlyFile } from '../open';
+import { createConsentTextsRepository, type ConsentTextsRepository } from './consent-texts';
 import { createContactsRepository, type ContactsRepository } from './contacts';
 import { createContactListRepository, type ContactListRepository } from './contact-list';
 import { createImportsRepository, type ImportsRepository } from './imports';
 import { createPhonesRepository, type PhonesRepository } from './phones';
+import { createReportRepository, type ReportRepository } from './report';
 import { createTrackingRepository, type TrackingRepository } from './tracking';
 import { createSettingsRepository, type SettingsRepository } from './settings';
 import { scrubWriteAheadLog } from '../upkeep';
@@ -16,6 +18,10 @@ export interface Repositories {
   contactList: ContactListRepository;
   tracking: TrackingRepository;
   imports: ImportsRepository;
+  /** The accountability report's reads. */
+  report: ReportRepository;
+  /** The wording of each consent text version in use. */
+  consentTexts: ConsentTextsRepository;
   /** The business phones, their checklists and address-book checks. */
   phones: PhonesRepository;
   /** A scratch database of its own (anonymous, deleted on close): where an import stages its contacts. */
@@ -114,6 +120,8 @@ export function createRepositories(
     tracking: createTrackingRepository(db),
     imports: createImportsRepository(db),
     phones: createPhonesRepository(db),
+    consentTexts: createConsentTextsRepository(db),
+    report: createReportRepository(db),
     openScratch,
     backupInto: (target) => writeBackup(db, target, openReadOnly),
     backupsIn: (folder) => listBackups(openReadOnly, folder),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { consentTextVersion, ProfileIncompleteError, renderConsentLetters } from '../../../shared/letters/consent-letter';
+import { ProfileIncompleteError, renderConsentLetters } from '../../../shared/letters/consent-letter';
+import { consentTextVersion } from '../../../shared/letters/consent-text-version';
 import { consentTextDe } from '../../../shared/letters/consent-text-de';
 import { messengerFacts, messengerFactsEn } from '../../../shared/messengers/catalogue';
 import { emptyProfile, type Profile } from '../../../shared/model/profile';

@@ -6,7 +6,7 @@ import { consentedContacts } from '../../../electron/services/export';
 import { previewLetters } from '../../../electron/services/letters';
 import { getProfile, updateProfile } from '../../../electron/services/profile';
 import { bulkChange, setStage, stageOptions, undoOperation } from '../../../electron/services/tracking';
-import { consentTextVersion } from '../../../shared/letters/consent-letter';
+import { consentTextVersion } from '../../../shared/letters/consent-text-version';
 import { stages, type Stage } from '../../../shared/model/tracking';
 import { completeProfile } from '../../helpers/profile';
 import { testSession } from '../../helpers/session';

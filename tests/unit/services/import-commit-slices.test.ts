@@ -173,6 +173,8 @@ describe('an import written in time slices (the UI keeps answering)', () => {
       'import.cancel': { jobId: open.jobId },
       'import.history': {},
       'phones.list': {},
+      'report.get': {},
+      'report.pdf': {},
       'phones.deletionList': { phoneId: null, entries: [{ name: 'Erna', e164: '+491759999999', contactId: null }] },
     };
     const marked = (Object.keys(contract) as RequestName[]).filter((name) => contract[name].writesNothing);

@@ -1,6 +1,7 @@
-import { Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAddressBook, IconDeviceMobile } from '@tabler/icons-react';
+import { IconAddressBook, IconDeviceMobile, IconFileText } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveFile } from '../../download';
 import type { ContactView } from '../../../../shared/model/contact';
@@ -8,7 +9,8 @@ import { type Dashboard, finishedStages, stages, targets } from '../../../../sha
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SectionHeading } from '../../components/SectionHeading';
 import { stageColors } from '../../components/StageBadge';
-import { toldAlready } from '../../queries/client';
+import { request, toldAlready } from '../../queries/client';
+import { todayIso } from '../../format';
 import { useDashboard, useExportConsented } from '../../queries/dashboard';
 import { ContactsEmptyState } from '../contacts/ContactsEmptyState';
 import { ProgressChart } from './ProgressChart';
@@ -56,6 +58,42 @@ function PhoneBookCard({ consented }: { consented: number }) {
           {t('dashboard.phoneBook.button', { count: consented })}
         </Button>
       </Group>
+    </Card>
+  );
+}
+
+/** The accountability report as a PDF, at the end of a chosen day (today unless said otherwise). */
+function ReportCard() {
+  const { t } = useTranslation();
+  const [day, setDay] = useState(todayIso());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const save = () => {
+    setBusy(true);
+    setError(undefined);
+    request('report.pdf', { date: day })
+      .then(({ fileName, data }) => saveFile(fileName, data, 'application/pdf'))
+      .catch((failure: Error) => setError(failure.message))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <SectionHeading title={t('dashboard.report.title')} hint={t('dashboard.report.text')} />
+        <Group align="flex-end">
+          <TextInput
+            type="date"
+            label={t('dashboard.report.date')}
+            value={day}
+            onChange={(event) => setDay(event.currentTarget.value)}
+            w={200}
+          />
+          <Button leftSection={<IconFileText size={16} aria-hidden />} onClick={save} loading={busy} disabled={!day}>
+            {t('dashboard.report.button')}
+          </Button>
+        </Group>
+        {error && <ErrorNotice message={error} />}
+      </Stack>
     </Card>
   );
 }
@@ -189,6 +227,7 @@ export function DashboardView({
         </Card>
       </SimpleGrid>
       <PhonesCard phones={data.phones} due={data.phonesDue} onPhones={onPhones} />
+      <ReportCard />
       <PhoneBookCard consented={data.consented} />
       <Card withBorder>
         <Title order={3} size="h4" mb="sm">
