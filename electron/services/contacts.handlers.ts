@@ -30,7 +30,7 @@ export const contactHandlers: HandlerMap<typeof contactRequests> = {
     return {};
   },
   'contacts.create': (ctx, input) => createContact(ctx, input.edit, input.evenIfDuplicate),
-  'contacts.deleted': (ctx) => binContacts(ctx),
+  'contacts.deleted': (ctx, input) => binContacts(ctx, input.limit),
   'contacts.restore': (ctx, input) => restoreContact(ctx, input.id),
   'contacts.eraseFromBin': (ctx, input) => eraseFromBin(ctx, input.id),
 };

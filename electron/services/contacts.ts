@@ -57,7 +57,7 @@ export function restoreContact(ctx: ServiceContext, id: number): Contact {
 }
 
 /** What the bin's list shows at most; the rest is counted (a bulk delete of thousands is undone as a whole). */
-export const BIN_LIST_LIMIT = 1000;
+const BIN_LIST_LIMIT = 1000;
 
 /**
  * The bin (Papierkorb), the most recently deleted first: each contact with when it was deleted and

@@ -1,13 +1,15 @@
-import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileDropProvider } from './file-drop';
 import { useRoute } from './hooks/useRoute';
+import { useBinCount } from './queries/contacts';
 import { useSettings } from './queries/settings';
 import { hashFor, routes, type RouteKey } from './routes';
 import { contactViews } from '../../shared/model/contact';
 import { SelectionHandoffProvider } from './selection-handoff';
+import { BinView } from './views/bin/BinView';
 import { ContactsView } from './views/contacts/ContactsView';
 import { DashboardView } from './views/dashboard/DashboardView';
 import { ImportView } from './views/import/ImportView';
@@ -43,6 +45,8 @@ function CurrentView({ route, params, navigate }: ViewProps) {
       return <DashboardView onShow={(view) => navigate('contacts', { view })} onImport={() => navigate('import')} />;
     case 'import':
       return <ImportView onShowContacts={showImported} />;
+    case 'bin':
+      return <BinView />;
     case 'settings': {
       const tab = params.get('tab') === 'betrieb' ? 'business' : 'general';
       // Keyed like the other views: a link to the other tab (#/einstellungen?tab=betrieb) opens it afresh.
@@ -66,6 +70,7 @@ export function App() {
   const { t } = useTranslation();
   // Observed for the app's whole life: the settings are read once at the start (applying the language) and kept for every view.
   useSettings();
+  const binCount = useBinCount().data ?? 0;
   const [route, navigate, params] = useRoute();
   const toImport = useCallback(() => navigate('import'), [navigate]);
 
@@ -91,6 +96,13 @@ export function App() {
                 href={hashFor(key)}
                 label={t(`nav.${key}`)}
                 leftSection={<Icon size={18} aria-hidden />}
+                rightSection={
+                  key === 'bin' && binCount > 0 ? (
+                    <Badge size="sm" variant="light" color="gray" aria-label={t('nav.binCount', { count: binCount })}>
+                      {binCount}
+                    </Badge>
+                  ) : undefined
+                }
                 active={route === key}
                 aria-current={route === key ? 'page' : undefined}
               />

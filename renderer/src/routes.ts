@@ -1,6 +1,6 @@
-import { IconAddressBook, IconChartBar, IconFileImport, IconMail, IconSend, IconSettings, type Icon } from '@tabler/icons-react';
+import { IconAddressBook, IconChartBar, IconFileImport, IconMail, IconSend, IconSettings, IconTrash, type Icon } from '@tabler/icons-react';
 
-export const routeKeys = ['contacts', 'import', 'invitations', 'letters', 'dashboard', 'settings'] as const;
+export const routeKeys = ['contacts', 'import', 'invitations', 'letters', 'dashboard', 'bin', 'settings'] as const;
 export type RouteKey = (typeof routeKeys)[number];
 
 /** Navigation entries in the order of the office's work; `path` is the hash (#/kontakte). */
@@ -10,6 +10,8 @@ export const routes: { key: RouteKey; path: string; icon: Icon }[] = [
   { key: 'invitations', path: 'einladungen', icon: IconSend },
   { key: 'letters', path: 'briefe', icon: IconMail },
   { key: 'dashboard', path: 'uebersicht', icon: IconChartBar },
+  // Where a deleted contact can be brought back (30 days), with how many lie in it.
+  { key: 'bin', path: 'papierkorb', icon: IconTrash },
   { key: 'settings', path: 'einstellungen', icon: IconSettings },
 ];
 

@@ -86,8 +86,11 @@ export const contactRequests = {
     z.object({ edit: contactEditSchema, evenIfDuplicate: z.boolean().optional() }).strict(),
     z.object({ contact: contactSchema.nullable(), duplicates: z.array(likelyDuplicateSchema) }),
   ),
-  /** The bin (Papierkorb): how many contacts lie in it, the most recently deleted first (at most 1,000). */
-  'contacts.deleted': readRequest(z.object({}).strict(), z.object({ total: z.int().min(0), contacts: z.array(binContactSchema) })),
+  /** The bin (Papierkorb): how many contacts lie in it, and the most recently deleted (at most `limit`; 0 for the count alone). */
+  'contacts.deleted': readRequest(
+    z.object({ limit: z.int().min(0).max(1000).default(1000) }).strict(),
+    z.object({ total: z.int().min(0), contacts: z.array(binContactSchema) }),
+  ),
   /** Brings one contact back from the bin into the list. */
   'contacts.restore': request(z.object({ id }).strict(), contactSchema),
   /** Erases a contact in the bin at once, for good ("Endgültig löschen"). */

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { contactDetail, createContact } from '../../../electron/services/contact-detail';
 import { bulkChange } from '../../../electron/services/tracking';
-import type { ContactEdit } from '../../../shared/model/contact-edit';
+import { emptyContactEdit, type ContactEdit } from '../../../shared/model/contact-edit';
 import { testSession } from '../../helpers/session';
 
 /** The form as "Neuer Kontakt" opens it: every field empty. */
-const empty: ContactEdit = {
-  givenName: null,
-  familyName: null,
-  title: null,
-  gender: null,
-  organization: null,
-  department: null,
-  jobTitle: null,
-  isCompany: false,
-  customerNumber: null,
-  birthday: null,
-  note: null,
-  kind: 'other',
-  phones: [],
-  emails: [],
-  addresses: [],
-  tags: [],
-  messengerId: null,
-};
+const empty: ContactEdit = emptyContactEdit;
 
 const mobile = (raw: string) => ({ e164: null, raw, label: null, kind: 'mobile' as const });
 
