@@ -98,7 +98,7 @@ export function App() {
                 leftSection={<Icon size={18} aria-hidden />}
                 rightSection={
                   key === 'bin' && binCount > 0 ? (
-                    <Badge size="sm" variant="light" color="gray" aria-label={t('nav.binCount', { count: binCount })}>
+                    <Badge size="sm" variant="light" color="gray">
                       {binCount}
                     </Badge>
                   ) : undefined
