@@ -63,10 +63,11 @@ const BIN_LIST_LIMIT = 1000;
  * The bin (Papierkorb), the most recently deleted first: each contact with when it was deleted and
  * the office's day from which the next start erases it (DELETED_CONTACTS_KEPT_DAYS after deletion).
  */
-export function binContacts(ctx: ServiceContext, limit = BIN_LIST_LIMIT): { total: number; contacts: BinContact[] } {
+export function binContacts(ctx: ServiceContext, limit = BIN_LIST_LIMIT): { total: number; keptDays: number; contacts: BinContact[] } {
   const { total, contacts } = ctx.repos.contacts.bin(limit);
   return {
     total,
+    keptDays: DELETED_CONTACTS_KEPT_DAYS,
     contacts: contacts.map((row) => ({ ...row, purgeOn: addDays(localDateOf(row.deletedAt)!, DELETED_CONTACTS_KEPT_DAYS) })),
   };
 }

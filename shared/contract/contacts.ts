@@ -34,6 +34,8 @@ export const binContactSchema = z.object({
   displayName: z.string(),
   organization: z.string().nullable(),
   deletedAt: z.string(),
+  /** The contact it was merged into (its name then), when a merge put it in the bin: restoring it makes a second record of that person. */
+  mergedInto: z.string().nullable(),
   /** The office's local day (YYYY-MM-DD) from which the contact is erased, 30 days after its deletion. */
   purgeOn: z.string(),
 });
@@ -89,7 +91,8 @@ export const contactRequests = {
   /** The bin (Papierkorb): how many contacts lie in it, and the most recently deleted (at most `limit`; 0 for the count alone). */
   'contacts.deleted': readRequest(
     z.object({ limit: z.int().min(0).max(1000).default(1000) }).strict(),
-    z.object({ total: z.int().min(0), contacts: z.array(binContactSchema) }),
+    /** `keptDays`: how long the bin keeps a contact before it is erased. */
+    z.object({ total: z.int().min(0), keptDays: z.int().positive(), contacts: z.array(binContactSchema) }),
   ),
   /** Brings one contact back from the bin into the list. */
   'contacts.restore': request(z.object({ id }).strict(), contactSchema),

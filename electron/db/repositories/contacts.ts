@@ -43,6 +43,8 @@ export interface BinRow {
   organization: string | null;
   /** When it was deleted (ISO). */
   deletedAt: string;
+  /** The contact it was merged into (its name then), when a merge put it in the bin. */
+  mergedInto: string | null;
 }
 
 /** For matching an import against the database without loading every contact in full. */
@@ -186,7 +188,9 @@ export function createContactsRepository(db: Database): ContactsRepository {
   const inBin = 'deleted_at IS NOT NULL AND erased_at IS NULL';
   const binCount = db.prepare<[], number>(`SELECT count(*) FROM contacts WHERE ${inBin}`).pluck();
   const binRows = db.prepare<[number], BinRow>(
-    `SELECT id, display_name AS displayName, organization, deleted_at AS deletedAt FROM contacts WHERE ${inBin} ORDER BY deleted_at DESC, id DESC LIMIT ?`,
+    `SELECT id, display_name AS displayName, organization, deleted_at AS deletedAt,
+            (SELECT json_extract(h.after, '$.mergedInto') FROM history h WHERE h.contact_id = contacts.id AND h.kind = 'deleted' ORDER BY h.id DESC LIMIT 1) AS mergedInto
+       FROM contacts WHERE ${inBin} ORDER BY deleted_at DESC, id DESC LIMIT ?`,
   );
   function fillMatchIndex(index: MatchIndex, afterId: number, upToId: number): void {
     const push = (map: Map<string, number[]>, key: string, id: number) => {

@@ -136,6 +136,7 @@ describe('CLI: restore', () => {
         displayName: 'Anna Berg',
         organization: 'Berg GmbH',
         deletedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        mergedInto: null,
         purgeOn: addDays(today, 30),
         deletedOn: today,
       },

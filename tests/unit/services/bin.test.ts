@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contactDetail } from '../../../electron/services/contact-detail';
+import { mergeContacts } from '../../../electron/services/duplicates';
 import { binContacts, eraseFromBin } from '../../../electron/services/contacts';
 import { purgeBin } from '../../../electron/services/erasure';
 import { bulkChange } from '../../../electron/services/tracking';
@@ -22,17 +23,24 @@ function withBin() {
 describe('the bin (Papierkorb)', () => {
   it('lists deleted contacts, the latest first, with the day deleted and the day from which they are erased', async () => {
     const { session, anna, bernd } = withBin();
-    const bin = await call<{ total: number; contacts: { id: number; deletedAt: string; purgeOn: string }[] }>(
+    const bin = await call<{ total: number; keptDays: number; contacts: { id: number; deletedAt: string; purgeOn: string }[] }>(
       session,
       'contacts.deleted',
       {},
     );
-    expect(bin.total).toBe(2);
+    expect(bin).toMatchObject({ total: 2, keptDays: 30 });
     expect(bin.contacts.map((c) => c.id)).toEqual([bernd, anna]);
-    expect(bin.contacts[1]).toMatchObject({ displayName: 'Anna Berg', organization: 'Berg GmbH' });
+    expect(bin.contacts[1]).toMatchObject({ displayName: 'Anna Berg', organization: 'Berg GmbH', mergedInto: null });
     expect(localDateOf(bin.contacts[0]!.deletedAt)).toBe(localDate(new Date()));
     expect(bin.contacts[0]!.purgeOn).toBe(addDays(localDate(new Date()), 30));
     expect(binContacts(session.ctx, 1)).toMatchObject({ total: 2, contacts: [{ id: bernd }] });
+  });
+
+  it('a record a merge put in the bin says which contact it went into', () => {
+    const { session, carla } = withBin();
+    const [other] = session.ctx.repos.contacts.insertMany([{ displayName: 'C. Nowak' }]);
+    mergeContacts(session.ctx, carla, other!);
+    expect(binContacts(session.ctx).contacts[0]).toMatchObject({ id: other, mergedInto: 'Carla Nowak' });
   });
 
   it('the day it names is when the purge takes the contact', () => {

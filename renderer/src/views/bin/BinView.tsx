@@ -9,9 +9,6 @@ import { formatDate } from '../../format';
 import { toldAlready } from '../../queries/client';
 import { useBin, useEraseFromBin, useRestoreContact } from '../../queries/contacts';
 
-/** How long the bin keeps a contact (DELETED_CONTACTS_KEPT_DAYS of electron/services/erasure.ts). */
-const KEPT_DAYS = 30;
-
 /**
  * The Papierkorb: contacts deleted in the list, each with the day it was deleted and the day from
  * which it is erased for good; Wiederherstellen brings it back, Endgültig löschen erases it now.
@@ -25,7 +22,7 @@ export function BinView() {
 
   if (bin.error) return <ErrorNotice message={bin.error.message} onRetry={() => void bin.refetch()} />;
   if (!bin.data) return <Loader aria-label={t('app.loading')} />;
-  const { total, contacts } = bin.data;
+  const { total, keptDays, contacts } = bin.data;
 
   const onRestore = (contact: BinContact) =>
     void restore
@@ -47,12 +44,12 @@ export function BinView() {
               <IconTrash size={30} aria-hidden />
             </ThemeIcon>
             <Title order={3}>{t('bin.emptyTitle')}</Title>
-            <Text c="dimmed">{t('bin.emptyText', { days: KEPT_DAYS })}</Text>
+            <Text c="dimmed">{t('bin.emptyText', { days: keptDays })}</Text>
           </Stack>
         </Paper>
       ) : (
         <>
-          <Text c="dimmed">{t('bin.intro', { days: KEPT_DAYS })}</Text>
+          <Text c="dimmed">{t('bin.intro', { days: keptDays })}</Text>
           {total > contacts.length && (
             <Text size="sm" c="dimmed">
               {t('bin.more', { shown: contacts.length, total })}
@@ -75,6 +72,11 @@ export function BinView() {
                     {contact.organization && (
                       <Text size="sm" c="dimmed">
                         {contact.organization}
+                      </Text>
+                    )}
+                    {contact.mergedInto && (
+                      <Text size="sm" c="dimmed">
+                        {t('bin.mergedInto', { name: contact.mergedInto })}
                       </Text>
                     )}
                   </Table.Td>
