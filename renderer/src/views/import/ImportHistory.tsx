@@ -45,7 +45,7 @@ export function ImportHistory({ onShowContacts }: { onShowContacts: (importId: n
               {!record.undoneAt && record.changedSince && <ChangedSince changed={record.changedSince} />}
             </Stack>
             {!record.undoneAt && (
-              <Group gap="xs" wrap="nowrap">
+              <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
                 {record.counts.created + record.counts.updated + record.counts.duplicates > 0 && (
                   <Anchor component="button" size="sm" onClick={() => onShowContacts(record.id)}>
                     {t('import.history.show')}
