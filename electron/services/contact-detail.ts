@@ -1,4 +1,4 @@
-import type { ContactDetailView } from '../../shared/contract/contacts';
+import type { ContactDetailView, LikelyDuplicate } from '../../shared/contract/contacts';
 import { translate } from '../../shared/i18n';
 import { isEmailAddress } from '../../shared/email';
 import { formatDate } from '../../shared/local-date';
@@ -8,9 +8,10 @@ import type { Language } from '../../shared/model/settings';
 import { historyKinds, transitions, type HistoryEntryView } from '../../shared/model/tracking';
 import { displayNameOf } from '../../shared/names';
 import { normalizePhone } from '../../shared/phone';
-import type { ContactFields } from '../db/repositories/contacts';
+import type { ContactFields, NewContact } from '../db/repositories/contacts';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
+import { likelyDuplicates } from './duplicates';
 import { getSettings, messageLanguage } from './settings';
 import { changeContact, requireContact } from './tracking';
 
@@ -270,18 +271,27 @@ export function contactDetail(ctx: ServiceContext, id: number): ContactDetailVie
  * Saves the contact form: numbers are read again (E.164, mobile or landline), the display name
  * follows the names unless set, and one history entry lists what changed.
  */
-export function updateContact(ctx: ServiceContext, id: number, edit: ContactEdit): Contact {
-  const contact = requireContact(ctx, id);
+/**
+ * The form's numbers read again (E.164, mobile or landline). A number flagged by an import
+ * ("3333333", no area code) stays as it is, flagged, until the office corrects it; a number typed in
+ * the form must be valid.
+ */
+function formPhones(ctx: ServiceContext, edit: ContactEdit, flagged: ReadonlySet<string>) {
   const region = getSettings(ctx).defaultRegion;
-  // A number flagged by an import ("3333333", no area code) stays as it is, flagged, until the office
-  // corrects it; a number typed in the form must be valid.
-  const flagged = new Set(contact.phones.filter((phone) => !phone.e164).map((phone) => phone.raw));
-  const phones = edit.phones.map((phone) => {
+  return edit.phones.map((phone) => {
     const normalized = normalizePhone(phone.raw, region);
     if (!normalized.e164 && flagged.has(phone.raw)) return { raw: phone.raw, e164: null, kind: 'invalid' as const, label: phone.label };
     if (!normalized.e164) throw new AppError('invalid_input', 'tracking.errors.invalidPhone', { raw: phone.raw });
     return { raw: phone.raw, e164: normalized.e164, kind: normalized.kind, label: phone.label };
   });
+}
+
+/** A text that is no address stays as typed, flagged, like one an import brought. */
+const formEmails = (edit: ContactEdit) => edit.emails.map((email) => ({ ...email, valid: isEmailAddress(email.address) }));
+
+export function updateContact(ctx: ServiceContext, id: number, edit: ContactEdit): Contact {
+  const contact = requireContact(ctx, id);
+  const phones = formPhones(ctx, edit, new Set(contact.phones.filter((phone) => !phone.e164).map((phone) => phone.raw)));
   const displayName =
     edit.displayName ||
     (contact.displayName !== displayNameOf(contact) && contact.displayName ? contact.displayName : null) ||
@@ -315,8 +325,7 @@ export function updateContact(ctx: ServiceContext, id: number, edit: ContactEdit
   ctx.repos.transaction(() => {
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
-    // A text that is no address stays as typed, flagged, like one an import brought.
-    const emails = edit.emails.map((email) => ({ ...email, valid: isEmailAddress(email.address) }));
+    const emails = formEmails(edit);
     const lists = { phones, emails, addresses: edit.addresses, tags: [...new Set(edit.tags)].sort() };
     const current = { phones: contact.phones, emails: contact.emails, addresses: contact.addresses, tags: contact.tags };
     for (const key of Object.keys(lists) as (keyof typeof lists)[]) {
@@ -331,4 +340,61 @@ export function updateContact(ctx: ServiceContext, id: number, edit: ContactEdit
     changeContact(ctx, contact, fields, 'fields', null, { before, after });
   });
   return requireContact(ctx, id);
+}
+
+/**
+ * "Neuer Kontakt": the form's contact, checked as a save of the form is, created at stage "new" with a
+ * history entry "Von Hand angelegt". When it likely is a contact in the list already (the same
+ * number, e-mail address or name, see likelyDuplicates), nothing is written and the matches come
+ * back, unless `evenIfDuplicate`: then it is created and each pair is offered as a possible duplicate.
+ */
+export function createContact(
+  ctx: ServiceContext,
+  edit: ContactEdit,
+  evenIfDuplicate = false,
+): { contact: Contact | null; duplicates: LikelyDuplicate[] } {
+  const phones = formPhones(ctx, edit, new Set());
+  const emails = formEmails(edit);
+  const displayName =
+    edit.displayName ||
+    displayNameOf({
+      givenName: edit.givenName,
+      familyName: edit.familyName,
+      organization: edit.organization,
+      fallbacks: [emails[0]?.address, phones[0]?.raw],
+    });
+  if (!displayName) throw new AppError('invalid_input', 'tracking.errors.contactNeedsName');
+  const draft = { displayName, givenName: edit.givenName, familyName: edit.familyName, organization: edit.organization, phones, emails };
+  const duplicates = likelyDuplicates(ctx, draft);
+  if (duplicates.length > 0 && !evenIfDuplicate) return { contact: null, duplicates };
+  const created: NewContact = {
+    ...draft,
+    title: edit.title,
+    gender: edit.gender,
+    department: edit.department,
+    jobTitle: edit.jobTitle,
+    isCompany: edit.isCompany,
+    customerNumber: edit.customerNumber,
+    birthday: edit.birthday,
+    note: edit.note,
+    kind: edit.kind,
+    addresses: edit.addresses,
+    ...(edit.language !== undefined ? { language: edit.language } : {}),
+    ...(edit.minor !== undefined ? { minor: edit.minor } : {}),
+  };
+  const id = ctx.repos.transaction(() => {
+    const newId = ctx.repos.contacts.insert(created);
+    // Fields a new row leaves at their default: set after it, as the form does.
+    const later: Partial<ContactFields> = {};
+    if (edit.formal !== undefined && edit.formal !== null) later.formal = edit.formal;
+    if (edit.messengerId) later.messengerId = edit.messengerId;
+    ctx.repos.contacts.updateFields(newId, later);
+    const tags = [...new Set(edit.tags)].sort();
+    if (tags.length) ctx.repos.contacts.setTags(newId, tags);
+    ctx.repos.tracking.addHistory({ contactId: newId, kind: 'created', before: null, after: null });
+    for (const duplicate of duplicates)
+      ctx.repos.imports.addDuplicate(newId, duplicate.id, duplicate.reason === 'name' ? 'sameNameOtherWays' : 'sameNumberOtherName', null);
+    return newId;
+  });
+  return { contact: requireContact(ctx, id), duplicates };
 }

@@ -1,6 +1,6 @@
 import type { contactRequests } from '../../shared/contract/contacts';
-import { contactDetail, updateContact } from './contact-detail';
-import { allTags, countContacts, listContacts } from './contacts';
+import { contactDetail, createContact, updateContact } from './contact-detail';
+import { allTags, binContacts, countContacts, eraseFromBin, listContacts, restoreContact } from './contacts';
 import { keepApart, mergeContacts, undoKeepApart } from './duplicates';
 import type { HandlerMap } from './handler-types';
 import { bulkChange, setStage, setTarget, stageOptions, undoOperation } from './tracking';
@@ -29,4 +29,8 @@ export const contactHandlers: HandlerMap<typeof contactRequests> = {
     undoKeepApart(ctx, input.id, input.otherId);
     return {};
   },
+  'contacts.create': (ctx, input) => createContact(ctx, input.edit, input.evenIfDuplicate),
+  'contacts.deleted': (ctx, input) => binContacts(ctx, input.limit),
+  'contacts.restore': (ctx, input) => restoreContact(ctx, input.id),
+  'contacts.eraseFromBin': (ctx, input) => eraseFromBin(ctx, input.id),
 };

@@ -1,9 +1,11 @@
 import type { RequestOutput, ValidInput } from '../../shared/contract';
-import { localDaysAgo } from '../../shared/local-date';
+import type { BinContact } from '../../shared/contract/contacts';
+import { addDays, localDateOf, localDaysAgo } from '../../shared/local-date';
 import type { Contact, Selection } from '../../shared/model/contact';
 import type { ContactListQuery } from '../db/repositories/contact-list';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
+import { DELETED_CONTACTS_KEPT_DAYS, eraseContact, type ErasureResult } from './erasure';
 import { getSettings } from './settings';
 
 /**
@@ -52,4 +54,28 @@ export function restoreContact(ctx: ServiceContext, id: number): Contact {
     ctx.repos.tracking.addHistory({ contactId: id, kind: 'restored', before: { deleted: true }, after: { deleted: false } });
   });
   return ctx.repos.contacts.byIds([id]).get(id)!;
+}
+
+/** What the bin's list shows at most; the rest is counted (a bulk delete of thousands is undone as a whole). */
+const BIN_LIST_LIMIT = 1000;
+
+/**
+ * The bin (Papierkorb), the most recently deleted first: each contact with when it was deleted and
+ * the office's day from which the next start erases it (DELETED_CONTACTS_KEPT_DAYS after deletion).
+ */
+export function binContacts(ctx: ServiceContext, limit = BIN_LIST_LIMIT): { total: number; keptDays: number; contacts: BinContact[] } {
+  const { total, contacts } = ctx.repos.contacts.bin(limit);
+  return {
+    total,
+    keptDays: DELETED_CONTACTS_KEPT_DAYS,
+    contacts: contacts.map((row) => ({ ...row, purgeOn: addDays(localDateOf(row.deletedAt)!, DELETED_CONTACTS_KEPT_DAYS) })),
+  };
+}
+
+/** "Endgültig löschen" in the bin: only a contact that lies in it; erased at once, as `erase` does. */
+export function eraseFromBin(ctx: ServiceContext, id: number): ErasureResult {
+  const found = ctx.repos.contacts.erasable(id);
+  if (!found) throw new AppError('not_found', 'tracking.errors.contactNotFound');
+  if (found.deletedAt === null) throw new AppError('conflict', 'tracking.errors.notInBin', { name: found.displayName });
+  return eraseContact(ctx, id);
 }

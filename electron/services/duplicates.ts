@@ -1,9 +1,68 @@
+import type { LikelyDuplicate } from '../../shared/contract/contacts';
 import type { Contact } from '../../shared/model/contact';
 import type { ContactFields } from '../db/repositories/contacts';
-import { patchFor } from '../importers/import-plan';
+import { nameIdentity, patchFor } from '../importers/import-plan';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
+import { overdueCutoffs } from './contacts';
 import { changeContact, requireContact } from './tracking';
+
+/** A contact about to be created, as far as matching needs it. */
+export interface NewContactDraft {
+  displayName: string;
+  givenName: string | null;
+  familyName: string | null;
+  organization: string | null;
+  phones: { e164: string | null }[];
+  emails: { address: string; valid: boolean }[];
+}
+
+/** At most this many matches are shown: more say nothing a name search in the list would not. */
+const MAX_LIKELY_DUPLICATES = 10;
+
+const personName = (names: { givenName: string | null; familyName: string | null }): string | null =>
+  names.givenName && names.familyName ? `${names.givenName}\u0000${names.familyName}`.toLowerCase() : null;
+
+/**
+ * The contacts in the list a new contact likely is, by the import's matching: the same number
+ * (E.164) or a real e-mail address, whatever the name (the import merges or suggests those), or the
+ * same name – its words in any order with the same company, or the same given and family name.
+ */
+export function likelyDuplicates(ctx: ServiceContext, draft: NewContactDraft): LikelyDuplicate[] {
+  const reasons = new Map<number, LikelyDuplicate['reason']>();
+  const shared = ctx.repos.contacts.sharingWays(
+    draft.phones.flatMap((phone) => (phone.e164 ? [phone.e164] : [])),
+    draft.emails.flatMap((email) => (email.valid ? [email.address] : [])),
+  );
+  for (const { id, via } of shared) reasons.set(id, via);
+  const words = [draft.givenName, draft.familyName].filter(Boolean).join(' ') || draft.organization;
+  if (words) {
+    const identity = nameIdentity(draft);
+    const person = personName(draft);
+    // The list's search finds every contact whose name holds these words; the import's keys decide.
+    const found = ctx.repos.contactList.ids({ ...overdueCutoffs(ctx), search: words }).slice(0, 200);
+    for (const contact of ctx.repos.contacts.byIds(found.filter((id) => !reasons.has(id))).values()) {
+      if (nameIdentity(contact) === identity || (person !== null && personName(contact) === person)) reasons.set(contact.id, 'name');
+    }
+  }
+  const ids = [...reasons.keys()].slice(0, MAX_LIKELY_DUPLICATES);
+  const contacts = ctx.repos.contacts.byIds(ids);
+  return ids.flatMap((id) => {
+    const contact = contacts.get(id);
+    if (!contact) return [];
+    const mobile = contact.phones.find((phone) => phone.kind === 'mobile') ?? contact.phones[0];
+    return [
+      {
+        id,
+        displayName: contact.displayName,
+        organization: contact.organization,
+        phone: mobile ? (mobile.e164 ?? mobile.raw) : null,
+        email: contact.emails[0]?.address ?? null,
+        reason: reasons.get(id)!,
+      },
+    ];
+  });
+}
 
 /**
  * Merges a possible duplicate into the contact to keep: gaps in the kept contact are filled,

@@ -22,5 +22,5 @@ export const importHandlers: HandlerMap<typeof importRequests> = {
     return {};
   },
   'import.history': (ctx) => importRecords(ctx),
-  'import.undo': (ctx, input) => undoImport(ctx, input.importId),
+  'import.undo': (ctx, input) => undoImport(ctx, input.importId, { skipChanged: input.skipChanged }),
 };

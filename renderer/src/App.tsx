@@ -1,14 +1,16 @@
-import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showMessageLeftBeforeReload } from './after-reload';
 import { FileDropProvider } from './file-drop';
 import { useRoute } from './hooks/useRoute';
+import { useBinCount } from './queries/contacts';
 import { useSettings } from './queries/settings';
 import { hashFor, routes, type RouteKey } from './routes';
 import { contactViews } from '../../shared/model/contact';
 import { SelectionHandoffProvider } from './selection-handoff';
+import { BinView } from './views/bin/BinView';
 import { ContactsView } from './views/contacts/ContactsView';
 import { DashboardView } from './views/dashboard/DashboardView';
 import { ImportView } from './views/import/ImportView';
@@ -54,6 +56,8 @@ function CurrentView({ route, params, navigate }: ViewProps) {
       );
     case 'import':
       return <ImportView onShowContacts={showImported} />;
+    case 'bin':
+      return <BinView />;
     case 'settings': {
       const tab = settingsTabs[params.get('tab') ?? ''] ?? 'general';
       // Keyed like the other views: a link to the other tab (#/einstellungen?tab=betrieb) opens it afresh.
@@ -89,6 +93,7 @@ export function App() {
   useSettings();
   // After a restore the app is loaded afresh; what was restored is said once it is back.
   useEffect(showMessageLeftBeforeReload, []);
+  const binCount = useBinCount().data ?? 0;
   const [route, navigate, params] = useRoute();
   // A file dropped on the window is a contact list to import, except on the Handy-Abgleich, which takes it itself.
   const onDrop = useCallback(() => route !== 'phoneCheck' && navigate('import'), [navigate, route]);
@@ -115,6 +120,13 @@ export function App() {
                 href={hashFor(key)}
                 label={t(`nav.${key}`)}
                 leftSection={<Icon size={18} aria-hidden />}
+                rightSection={
+                  key === 'bin' && binCount > 0 ? (
+                    <Badge size="sm" variant="light" color="gray">
+                      {binCount}
+                    </Badge>
+                  ) : undefined
+                }
                 active={route === key}
                 aria-current={route === key ? 'page' : undefined}
               />

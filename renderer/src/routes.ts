@@ -6,10 +6,11 @@ import {
   IconMail,
   IconSend,
   IconSettings,
+  IconTrash,
   type Icon,
 } from '@tabler/icons-react';
 
-export const routeKeys = ['contacts', 'import', 'invitations', 'letters', 'phoneCheck', 'dashboard', 'settings'] as const;
+export const routeKeys = ['contacts', 'import', 'invitations', 'letters', 'phoneCheck', 'dashboard', 'bin', 'settings'] as const;
 export type RouteKey = (typeof routeKeys)[number];
 
 /** Navigation entries in the order of the office's work; `path` is the hash (#/kontakte). */
@@ -20,6 +21,8 @@ export const routes: { key: RouteKey; path: string; icon: Icon }[] = [
   { key: 'letters', path: 'briefe', icon: IconMail },
   { key: 'phoneCheck', path: 'handy-abgleich', icon: IconDeviceMobileCheck },
   { key: 'dashboard', path: 'uebersicht', icon: IconChartBar },
+  // Where a deleted contact can be brought back (30 days), with how many lie in it.
+  { key: 'bin', path: 'papierkorb', icon: IconTrash },
   { key: 'settings', path: 'einstellungen', icon: IconSettings },
 ];
 

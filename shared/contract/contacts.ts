@@ -17,6 +17,30 @@ export const contactDetailSchema = z.object({
 });
 export type ContactDetailView = z.infer<typeof contactDetailSchema>;
 
+/** A contact in the list that a new one likely is: the same number, e-mail address or name. */
+export const likelyDuplicateSchema = z.object({
+  id: z.int(),
+  displayName: z.string(),
+  organization: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  reason: z.enum(['phone', 'email', 'name']),
+});
+export type LikelyDuplicate = z.infer<typeof likelyDuplicateSchema>;
+
+/** A contact in the bin: when it was deleted, and the day from which it is erased for good. */
+export const binContactSchema = z.object({
+  id: z.int(),
+  displayName: z.string(),
+  organization: z.string().nullable(),
+  deletedAt: z.string(),
+  /** The contact it was merged into (its name then), when a merge put it in the bin: restoring it makes a second record of that person. */
+  mergedInto: z.string().nullable(),
+  /** The office's local day (YYYY-MM-DD) from which the contact is erased, 30 days after its deletion. */
+  purgeOn: z.string(),
+});
+export type BinContact = z.infer<typeof binContactSchema>;
+
 export const bulkActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setStage'), change: stageChangeInputSchema }).strict(),
   z.object({ kind: z.literal('setTarget'), target: targetSchema.nullable() }).strict(),
@@ -55,4 +79,26 @@ export const contactRequests = {
   /** "Different people": the pair is kept apart for good (every import and suggestion respects it). */
   'contacts.keepApart': request(z.object({ id, otherId: id }).strict(), z.object({})),
   'contacts.undoKeepApart': request(z.object({ id, otherId: id }).strict(), z.object({})),
+  /**
+   * "Neuer Kontakt": created unless it likely is a contact already in the list; then nothing is
+   * written and `contact` is null, with the matches, until `evenIfDuplicate` says to create it anyway
+   * (the pairs are then offered as possible duplicates, as an import does).
+   */
+  'contacts.create': request(
+    z.object({ edit: contactEditSchema, evenIfDuplicate: z.boolean().optional() }).strict(),
+    z.object({ contact: contactSchema.nullable(), duplicates: z.array(likelyDuplicateSchema) }),
+  ),
+  /** The bin (Papierkorb): how many contacts lie in it, and the most recently deleted (at most `limit`; 0 for the count alone). */
+  'contacts.deleted': readRequest(
+    z.object({ limit: z.int().min(0).max(1000).default(1000) }).strict(),
+    /** `keptDays`: how long the bin keeps a contact before it is erased. */
+    z.object({ total: z.int().min(0), keptDays: z.int().positive(), contacts: z.array(binContactSchema) }),
+  ),
+  /** Brings one contact back from the bin into the list. */
+  'contacts.restore': request(z.object({ id }).strict(), contactSchema),
+  /** Erases a contact in the bin at once, for good ("Endgültig löschen"). */
+  'contacts.eraseFromBin': request(
+    z.object({ id }).strict(),
+    z.object({ id: z.int(), erasedOn: z.string(), alsoErased: z.array(z.int()), scrubbed: z.boolean() }),
+  ),
 };

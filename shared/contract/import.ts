@@ -89,5 +89,9 @@ export const importRequests = {
   'import.cancel': readRequest(z.object({ jobId }).strict(), z.object({})),
   /** Earlier imports, newest first, with whether each can still be undone. */
   'import.history': readRequest(z.object({}).strict(), z.array(importRecordSchema)),
-  'import.undo': request(z.object({ importId: z.int().positive() }).strict(), importRecordSchema),
+  /**
+   * Takes an import back. Refused once a contact it created or filled in was changed since, unless
+   * `skipChanged`: then the rest is taken back and the changed contacts stay as they are.
+   */
+  'import.undo': request(z.object({ importId: z.int().positive(), skipChanged: z.boolean().optional() }).strict(), importRecordSchema),
 };

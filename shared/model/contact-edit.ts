@@ -37,6 +37,29 @@ export const contactEditSchema = z
   .strict();
 export type ContactEdit = z.infer<typeof contactEditSchema>;
 
+/** The form of "Neuer Kontakt": every field empty, a contact of no particular kind. */
+export const emptyContactEdit: ContactEdit = {
+  givenName: null,
+  familyName: null,
+  title: null,
+  gender: null,
+  organization: null,
+  department: null,
+  jobTitle: null,
+  isCompany: false,
+  customerNumber: null,
+  birthday: null,
+  note: null,
+  kind: 'other',
+  language: 'de',
+  formal: null,
+  phones: [],
+  emails: [],
+  addresses: [],
+  tags: [],
+  messengerId: null,
+};
+
 /** The form's values for a contact as it is stored (what "Zurücksetzen" returns to). */
 export const contactEditOf = (contact: Contact): ContactEdit => ({
   givenName: contact.givenName,

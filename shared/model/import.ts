@@ -171,5 +171,12 @@ export const importRecordSchema = z.object({
   undoneAt: z.string().nullable(),
   /** Null when undo is possible, else why not (in the user's language). */
   undoBlockedBy: z.string().nullable(),
+  /**
+   * Contacts of the import changed since, which an undo as a whole would overwrite: how many, the
+   * first names, and how many others an undo of the rest (`skipChanged`) takes back. Null when none.
+   */
+  changedSince: z.object({ count: z.int().min(1), names: z.array(z.string()), rest: z.int().min(0) }).nullable(),
+  /** Contacts its undo left as they were, changed since (the undo of the rest); null otherwise. */
+  keptOnUndo: z.int().nullable(),
 });
 export type ImportRecord = z.infer<typeof importRecordSchema>;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { expect, test } from './fixtures';
 import { startServeProcess, tempDatabase } from './host';
 
-const navigation = ['Kontakte', 'Import', 'Einladungen', 'Briefe', 'Übersicht', 'Einstellungen'];
+const navigation = ['Kontakte', 'Import', 'Einladungen', 'Briefe', 'Übersicht', 'Papierkorb', 'Einstellungen'];
 
 function rawGet(port: number, path: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {

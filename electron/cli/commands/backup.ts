@@ -76,12 +76,12 @@ export const restoreCommand: CliCommand = {
   helpVars: { days: DELETED_CONTACTS_KEPT_DAYS },
   options: { json: { type: 'boolean' } },
   allowPositionals: true,
-  run(session, { values, positionals, language }, io) {
+  async run(session, { values, positionals, language }, io) {
     const [target] = positionals;
     try {
       io.out(
         isContactId(target)
-          ? undeleteContact(session, contactId(target), language, values.json === true)
+          ? await undeleteContact(session, contactId(target), language, values.json === true)
           : restoreBackupRun(session, target, values.json === true, language),
       );
       return 0;

@@ -1,6 +1,7 @@
 import { translate } from '../../../shared/i18n';
+import { formatDate, localDateOf } from '../../../shared/local-date';
 import type { Contact } from '../../../shared/model/contact';
-import { allContacts } from '../../services/contacts';
+import { allContacts, binContacts } from '../../services/contacts';
 import type { CliCommand } from '../command';
 
 /** The stable JSON shape scripts rely on. */
@@ -30,9 +31,27 @@ export const forScripts = (contact: Contact) => ({
  */
 export const contactsCommand: CliCommand = {
   name: 'contacts',
-  options: { json: { type: 'boolean' } },
+  options: { json: { type: 'boolean' }, deleted: { type: 'boolean' } },
   readOnly: true,
   run(session, { values, language }, io) {
+    if (values.deleted) {
+      // The whole bin: contacts.deleted gives the app's list its first 1,000.
+      const bin = binContacts(session.ctx, Number.MAX_SAFE_INTEGER).contacts;
+      if (values.json) io.out(JSON.stringify(bin.map((contact) => ({ ...contact, deletedOn: localDateOf(contact.deletedAt) }))));
+      else if (bin.length === 0) io.out(translate(language, 'cli.contacts.binEmpty'));
+      else
+        for (const contact of bin)
+          io.out(
+            [
+              contact.id,
+              contact.displayName,
+              contact.organization ?? '',
+              formatDate(contact.deletedAt, language),
+              formatDate(contact.purgeOn, language),
+            ].join('\t'),
+          );
+      return 0;
+    }
     const contacts = allContacts(session.ctx);
     if (values.json) {
       io.out(JSON.stringify(contacts.map(forScripts)));

@@ -1,6 +1,5 @@
 import { translate } from '../../../shared/i18n';
 import { addDays, formatDate, localDate } from '../../../shared/local-date';
-import { restoreContact } from '../../services/contacts';
 import { DELETED_CONTACTS_KEPT_DAYS, eraseContact } from '../../services/erasure';
 import type { Language } from '../../../shared/model/settings';
 import type { Session } from '../../services/session';
@@ -45,16 +44,15 @@ export const deleteCommand = oneContactCommand('delete', { days: DELETED_CONTACT
   });
 });
 
-/** The services' restore of one contact: the app brings contacts back by the undo of their operation (contacts.undoBulk), which has no request per contact. */
-/** A contact back from the bin, as the list's undo of a delete does. */
-export function undeleteContact(session: Session, id: number, language: Language, json: boolean): string {
-  const contact = restoreContact(session.ctx, id);
+/** A contact back from the bin, as the Papierkorb's "Wiederherstellen" does (contacts.restore). */
+export async function undeleteContact(session: Session, id: number, language: Language, json: boolean): Promise<string> {
+  const contact = await send(session, 'contacts.restore', { id });
   return json ? JSON.stringify({ id, restored: true }) : translate(language, 'tracking.cli.restored', { name: contact.displayName });
 }
 
 export const undeleteCommand = oneContactCommand('undelete', { days: DELETED_CONTACTS_KEPT_DAYS }, undeleteContact);
 
-/** Erasure at once (GDPR Art. 17) is the CLI's alone: the app erases only by the bin's purge, so the contract has no request for it. */
+/** Erasure at once (GDPR Art. 17), of a contact in the list or in the bin (the app erases from the bin only: contacts.eraseFromBin). */
 export const eraseCommand = oneContactCommand('erase', {}, (session, id, language, json) => {
   const result = eraseContact(session.ctx, id);
   if (json) return JSON.stringify({ ...result, erased: true });

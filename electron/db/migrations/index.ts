@@ -10,6 +10,7 @@ import { erasedContacts } from './0008-erased-contacts';
 import { minorContacts } from './0009-minor-contacts';
 import { businessPhones } from './0010-business-phones';
 import { consentTextVersions } from './0011-consent-text-versions';
+import { importKeptOnUndo } from './0012-import-kept-on-undo';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   minorContacts,
   businessPhones,
   consentTextVersions,
+  importKeptOnUndo,
 ];

@@ -36,6 +36,17 @@ export interface AddedRows {
   addresses: number[];
 }
 
+/** A contact in the bin, as its list shows it. */
+export interface BinRow {
+  id: number;
+  displayName: string;
+  organization: string | null;
+  /** When it was deleted (ISO). */
+  deletedAt: string;
+  /** The contact it was merged into (its name then), when a merge put it in the bin. */
+  mergedInto: string | null;
+}
+
 /** For matching an import against the database without loading every contact in full. */
 export interface MatchIndex {
   byE164: Map<string, number[]>;
@@ -55,8 +66,14 @@ export interface ContactsRepository extends ContactTagsRepository, ContactErasur
   lastId(): number;
   /** The ids of the contacts an import created. */
   createdBy(importId: number): number[];
-  /** Contacts an import created that were changed since (revision above 1, where they start): how many, and the first three names. */
+  /** Contacts an import created that were changed since (revision above 1, where they start): how many, and the first five names. */
   changedSinceCreatedBy(importId: number): { count: number; names: string[] };
+  /** The ids of the contacts an import created that nobody changed since (what the undo of the rest removes). */
+  unchangedCreatedBy(importId: number): number[];
+  /** Contacts in the list (not the bin) with one of these numbers (E.164) or e-mail addresses (any case), and by which. */
+  sharingWays(e164s: string[], emails: string[]): { id: number; via: 'phone' | 'email' }[];
+  /** The bin, most recently deleted first: how many lie in it, and the first `limit` of them. */
+  bin(limit: number): { total: number; contacts: BinRow[] };
   /** Changes whenever this or another connection writes: a plan made under one token is still true under the same. */
   stateToken(): string;
   /** Inserts one contact with its numbers, addresses and e-mails; returns the new id. `createdByImport`: the import creating it (its undo removes exactly these). */
@@ -153,8 +170,28 @@ export function createContactsRepository(db: Database): ContactsRepository {
     .prepare<[number], number>('SELECT count(*) FROM contacts WHERE created_by_import = ? AND revision <> 1')
     .pluck();
   const changedCreatedNames = db
-    .prepare<[number], string>('SELECT display_name FROM contacts WHERE created_by_import = ? AND revision <> 1 ORDER BY id LIMIT 3')
+    .prepare<[number], string>('SELECT display_name FROM contacts WHERE created_by_import = ? AND revision <> 1 ORDER BY id LIMIT 5')
     .pluck();
+  const unchangedCreated = db
+    .prepare<[number], number>('SELECT id FROM contacts WHERE created_by_import = ? AND revision = 1 ORDER BY id')
+    .pluck();
+  const byNumber = db
+    .prepare<[string], number>(
+      `SELECT DISTINCT contact_id FROM contact_phones WHERE e164 = ? AND contact_id IN (SELECT id FROM contacts WHERE ${alive}) ORDER BY contact_id`,
+    )
+    .pluck();
+  const byEmail = db
+    .prepare<[string], number>(
+      `SELECT DISTINCT contact_id FROM contact_emails WHERE address = ? COLLATE NOCASE AND valid = 1 AND contact_id IN (SELECT id FROM contacts WHERE ${alive}) ORDER BY contact_id`,
+    )
+    .pluck();
+  const inBin = 'deleted_at IS NOT NULL AND erased_at IS NULL';
+  const binCount = db.prepare<[], number>(`SELECT count(*) FROM contacts WHERE ${inBin}`).pluck();
+  const binRows = db.prepare<[number], BinRow>(
+    `SELECT id, display_name AS displayName, organization, deleted_at AS deletedAt,
+            (SELECT json_extract(h.after, '$.mergedInto') FROM history h WHERE h.contact_id = contacts.id AND h.kind = 'deleted' ORDER BY h.id DESC LIMIT 1) AS mergedInto
+       FROM contacts WHERE ${inBin} ORDER BY deleted_at DESC, id DESC LIMIT ?`,
+  );
   function fillMatchIndex(index: MatchIndex, afterId: number, upToId: number): void {
     const push = (map: Map<string, number[]>, key: string, id: number) => {
       const list = map.get(key);
@@ -277,6 +314,15 @@ export function createContactsRepository(db: Database): ContactsRepository {
       const count = changedCreatedCount.get(importId)!;
       return { count, names: count ? changedCreatedNames.all(importId) : [] };
     },
+
+    sharingWays(e164s, emails) {
+      const found = new Map<number, 'phone' | 'email'>();
+      for (const email of new Set(emails)) for (const id of byEmail.all(email)) if (!found.has(id)) found.set(id, 'email');
+      for (const e164 of new Set(e164s)) for (const id of byNumber.all(e164)) if (!found.has(id)) found.set(id, 'phone');
+      return [...found].map(([id, via]) => ({ id, via }));
+    },
+    unchangedCreatedBy: (importId) => unchangedCreated.all(importId),
+    bin: (limit) => ({ total: binCount.get()!, contacts: binRows.all(limit) }),
 
     stateToken() {
       const { version, changes } = dataVersion.get()!;

@@ -11,6 +11,8 @@ export interface ImportRow {
   importedAt: string;
   counts: ImportCounts;
   undoneAt: string | null;
+  /** Contacts its undo left as they were, changed since (the undo of the rest); null when undone whole or not at all. */
+  keptOnUndo: number | null;
 }
 
 /** What an import changed in an existing contact. */
@@ -37,7 +39,10 @@ export interface ImportsRepository {
     created: ImportRow | null;
     updates: { record: ImportRow; before: Partial<ContactFields>; after: Partial<ContactFields> | null }[];
   };
-  markUndone(id: number): void;
+  /** `kept`: contacts the undo left as they were, because they were changed since (null: undone whole). */
+  markUndone(id: number, kept?: number | null): void;
+  /** Forgets what an import changed in these contacts (its undo of the rest put them back). */
+  removeChanges(importId: number, contactIds: number[]): void;
   addDuplicate(contactId: number, otherId: number, reason: string, importId: number | null): void;
   duplicatesOf(contactId: number): { contactId: number; otherId: number; reason: string }[];
   /** The pair was reviewed: merged, or kept as two different people. */
@@ -78,6 +83,7 @@ interface ImportDbRow {
   duplicates: number;
   invalid: number;
   undone_at: string | null;
+  kept_on_undo: number | null;
 }
 
 const fromDb = (row: ImportDbRow): ImportRow => ({
@@ -89,6 +95,7 @@ const fromDb = (row: ImportDbRow): ImportRow => ({
   importedAt: row.imported_at,
   counts: { created: row.created, updated: row.updated, unchanged: row.unchanged, duplicates: row.duplicates, invalid: row.invalid },
   undoneAt: row.undone_at,
+  keptOnUndo: row.kept_on_undo,
 });
 
 /**
@@ -120,12 +127,15 @@ export function createImportsRepository(db: Database): ImportsRepository {
     'UPDATE imports SET created = @created, updated = @updated, unchanged = @unchanged, duplicates = @duplicates, invalid = @invalid WHERE id = @id',
   );
   const creatorOf = db.prepare<[number], ImportDbRow>(
-    'SELECT i.* FROM imports i JOIN contacts c ON c.created_by_import = i.id WHERE c.id = ? AND i.undone_at IS NULL',
+    'SELECT i.* FROM imports i JOIN contacts c ON c.created_by_import = i.id WHERE c.id = ? AND (i.undone_at IS NULL OR i.kept_on_undo > 0)',
   );
   const updatesOf = db.prepare<[number], ImportDbRow & { change_before: string; change_after: string | null }>(
-    'SELECT i.*, ch.before AS change_before, ch.after AS change_after FROM import_changes ch JOIN imports i ON i.id = ch.import_id WHERE ch.contact_id = ? AND i.undone_at IS NULL ORDER BY i.id',
+    'SELECT i.*, ch.before AS change_before, ch.after AS change_after FROM import_changes ch JOIN imports i ON i.id = ch.import_id WHERE ch.contact_id = ? AND (i.undone_at IS NULL OR i.kept_on_undo > 0) ORDER BY i.id',
   );
-  const undo = db.prepare("UPDATE imports SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+  const undo = db.prepare("UPDATE imports SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), kept_on_undo = ? WHERE id = ?");
+  const deleteChanges = db.prepare<[number, string]>(
+    'DELETE FROM import_changes WHERE import_id = ? AND contact_id IN (SELECT value FROM json_each(?))',
+  );
   // A pair is suggested once (in either order), and never when the office keeps the two apart.
   const insertDuplicate = db.prepare<{ a: number; b: number; reason: string; importId: number | null }>(
     `INSERT OR IGNORE INTO duplicate_candidates (contact_id, other_id, reason, import_id)
@@ -208,8 +218,11 @@ export function createImportsRepository(db: Database): ImportsRepository {
         })),
       };
     },
-    markUndone: (id) => {
-      undo.run(id);
+    markUndone: (id, kept = null) => {
+      undo.run(kept, id);
+    },
+    removeChanges: (importId, contactIds) => {
+      if (contactIds.length) deleteChanges.run(importId, JSON.stringify(contactIds));
     },
     addDuplicate: (contactId, otherId, reason, importId) => {
       insertDuplicate.run({ a: contactId, b: otherId, reason, importId });

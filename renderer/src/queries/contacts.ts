@@ -12,6 +12,16 @@ export function useContact(id: number | undefined) {
   });
 }
 
+/** The bin: how many contacts lie in it and the latest deleted. */
+export function useBin() {
+  return useQuery({ queryKey: keys.bin, queryFn: () => request('contacts.deleted', {}) });
+}
+
+/** How many contacts lie in the bin (the navigation's badge), without them. */
+export function useBinCount() {
+  return useQuery({ queryKey: keys.binCount, queryFn: () => request('contacts.deleted', { limit: 0 }), select: (bin) => bin.total });
+}
+
 /** The tags in use, offered when tagging. */
 export function useContactTags() {
   return useQuery({ queryKey: keys.tags, queryFn: () => request('contacts.tags', {}) });
@@ -50,3 +60,7 @@ export const useUndoBulk = () => useRequestMutation('contacts.undoBulk', { inval
 export const useRecordConsent = () => useRequestMutation('consents.record', { invalidates: contactsChanged, failure: 'inline' });
 export const useRecordConsents = () => useRequestMutation('consents.recordMany', { invalidates: contactsChanged, failure: 'inline' });
 export const useWithdrawConsent = () => useRequestMutation('consents.withdraw', { invalidates: contactsChanged, failure: 'inline' });
+/** "Neuer Kontakt": the form shows its own error. */
+export const useCreateContact = () => useRequestMutation('contacts.create', { invalidates: contactsChanged, failure: 'inline' });
+export const useRestoreContact = () => useRequestMutation('contacts.restore', { invalidates: contactsChanged });
+export const useEraseFromBin = () => useRequestMutation('contacts.eraseFromBin', { invalidates: contactsChanged });

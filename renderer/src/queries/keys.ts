@@ -24,6 +24,9 @@ export const keys = {
   contactSample: ['contacts', 'sample'],
   contact: (id: number) => ['contacts', 'contact', id],
   tags: ['contacts', 'tags'],
+  /** The bin (Papierkorb): under `contacts`, so every delete, restore or import undo reads it again. */
+  bin: ['contacts', 'bin', 'list'],
+  binCount: ['contacts', 'bin', 'count'],
   consentForm: (selection: Selection) => ['contacts', 'consentForm', selection],
   invitations: ['invitations'],
   invitation: (id: number, target: Target | null) => ['invitations', id, target],

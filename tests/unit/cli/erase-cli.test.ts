@@ -116,6 +116,49 @@ describe('CLI: restore', () => {
     );
   });
 
+  it('`contacts --deleted` lists the bin with the day each is erased; `undelete --json` restores through contacts.restore', async () => {
+    const file = tempDatabasePath();
+    const session = testSession(file);
+    const [anna, bernd] = session.ctx.repos.contacts.insertMany([
+      { displayName: 'Anna Berg', organization: 'Berg GmbH' },
+      { displayName: 'Bernd Schulze' },
+    ]);
+    session.close();
+    expect(await cli('contacts', '--deleted', '--db', file)).toMatchObject({ code: 0, out: 'Der Papierkorb ist leer.' });
+    expect((await cli('delete', String(anna), '--db', file)).code).toBe(0);
+
+    const today = localDate(new Date());
+    const listed = await cli('contacts', '--deleted', '--db', file, '--json');
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.out)).toEqual([
+      {
+        id: anna,
+        displayName: 'Anna Berg',
+        organization: 'Berg GmbH',
+        deletedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        mergedInto: null,
+        purgeOn: addDays(today, 30),
+        deletedOn: today,
+      },
+    ]);
+    expect((await cli('contacts', '--deleted', '--db', file)).out).toBe(
+      [anna, 'Anna Berg', 'Berg GmbH', formatDate(today, 'de'), formatDate(addDays(today, 30), 'de')].join('\t'),
+    );
+
+    expect(await cli('undelete', String(anna), '--db', file, '--json')).toMatchObject({
+      code: 0,
+      out: JSON.stringify({ id: anna, restored: true }),
+    });
+    expect(JSON.parse((await cli('contacts', '--deleted', '--db', file, '--json')).out)).toEqual([]);
+    // Refused by the contract's request, in its words, with exit code 2.
+    expect(await cli('undelete', String(bernd), '--db', file, '--json')).toMatchObject({
+      code: 2,
+      err: '„Bernd Schulze“ liegt nicht im Papierkorb.',
+    });
+    expect(await cli('undelete', '999', '--db', file)).toMatchObject({ code: 2, err: 'Diesen Kontakt gibt es nicht (mehr).' });
+    expect((await cli('--help')).out).toMatch(/contacts \[--deleted\] \[--db <Datei>\] \[--json\]/);
+  });
+
   it('delete, restore and erase answer in the language of the settings', async () => {
     const file = tempDatabasePath();
     const session = testSession(file);

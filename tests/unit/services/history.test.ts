@@ -87,7 +87,7 @@ async function everyKind() {
 
   const deleted = bulkChange(ctx, { ids: [id] }, { kind: 'delete' });
   undoOperation(ctx, deleted.operationId);
-  // No service writes "created" today (contacts come from imports); the entry is kept for contacts made by hand.
+  // "Neuer Kontakt" (contacts.create) writes it for a contact made by hand.
   ctx.repos.tracking.addHistory({ contactId: id, kind: 'created', before: null, after: null });
   // Written only by migration 0007, for a "consent given" that older versions stored without a consent.
   ctx.repos.tracking.addHistory({
@@ -191,7 +191,7 @@ describe('the history (Verlauf) in words an authority can read', () => {
     });
     expect(byText('Gelöscht')?.changes).toEqual([]);
     expect(byText('Wiederhergestellt')?.changes).toEqual([]);
-    expect(texts).toContain('Angelegt');
+    expect(texts).toContain('Von Hand angelegt');
     expect(texts).toContain('Angelegt durch Import „kontakte.csv“');
     expect(changesOf(byText('Ergänzt durch Import „WhatsApp Chat mit Bernd Schulze.txt“'))).toEqual({
       'Auf WhatsApp': 'nein → ja',

@@ -161,6 +161,7 @@ describe('an import written in time slices (the UI keeps answering)', () => {
       'contacts.get': { id },
       'contacts.tags': {},
       'contacts.stageOptions': { selection },
+      'contacts.deleted': {},
       'consents.prepare': { selection },
       'evidence.get': { id: evidenceId },
       'dashboard.get': {},

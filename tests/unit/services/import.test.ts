@@ -8,6 +8,7 @@ import { importRecords, undoImport } from '../../../electron/services/import-his
 import { previewRows, summarise } from '../../../electron/services/import-preview';
 import { fixturePath } from '../../helpers/fixtures';
 import { invitationForContact } from '../../../electron/services/invitations';
+import { call } from '../../helpers/import-job';
 import { testSession } from '../../helpers/session';
 import { tempDir } from '../../helpers/temp';
 
@@ -229,6 +230,75 @@ describe('import: undo', () => {
     session.ctx.repos.contacts.addPhones(bernd!.id, [{ e164: '+49301234567', raw: '030 1234567', label: null, kind: 'landline' }]);
     expect(importRecords(session.ctx)[0]!.undoBlockedBy).toMatch(/Bernd Schulze/);
     expect(committed.record.undoBlockedBy).toBeNull();
+  });
+});
+
+describe('import: undo of the rest', () => {
+  async function importWithChanges() {
+    const session = testSession();
+    await importText(session, 'alt.csv', 'Name;Handy\nDora Klein;0172 1111111\nErik Wolf;0173 2222222\n');
+    const { committed } = await importText(
+      session,
+      'neu.csv',
+      'Name;Handy;E-Mail;Firma\nAnna Berg;0170 1234567;;\nBernd Schulze;0171 7654321;;\nCarla Nowak;0174 3333333;;\nDora Klein;0172 1111111;dora@example.de;Klein Bau\nErik Wolf;0173 2222222;erik@example.de;Wolf Transporte\n',
+    );
+    const byName = (name: string) => session.ctx.repos.contacts.all().find((c) => c.displayName === name)!;
+    // Anna (created by the import) and Dora (filled in by it) are changed by the office afterwards.
+    session.ctx.repos.contacts.updateFields(byName('Anna Berg').id, { note: 'Ruft zurück' });
+    session.ctx.repos.contacts.updateFields(byName('Dora Klein').id, { customerNumber: 'K-17' });
+    return { session, importId: committed.record.id, byName };
+  }
+
+  it('names the changed contacts and how many the rest would take back', async () => {
+    const { session } = await importWithChanges();
+    const [record] = importRecords(session.ctx);
+    expect(record!.changedSince).toEqual({ count: 2, names: ['Anna Berg', 'Dora Klein'], rest: 3 });
+    expect(record!.keptOnUndo).toBeNull();
+  });
+
+  it('undoes the rest and keeps the changed contacts as they are; the record counts them; a second undo is refused', async () => {
+    const { session, importId, byName } = await importWithChanges();
+    const anna = byName('Anna Berg');
+    const dora = byName('Dora Klein');
+    const result = await call<{ undoneAt: string | null; keptOnUndo: number | null; changedSince: unknown }>(session, 'import.undo', {
+      importId,
+      skipChanged: true,
+    });
+    expect(result).toMatchObject({ undoneAt: expect.any(String), keptOnUndo: 2, changedSince: null });
+    const names = session.ctx.repos.contacts.all().map((c) => c.displayName);
+    expect(names).toEqual(['Anna Berg', 'Dora Klein', 'Erik Wolf']);
+    // Created and changed: stays, as the office left it. Filled in and changed: keeps what it holds now.
+    expect(byName('Anna Berg')).toEqual(anna);
+    expect(byName('Dora Klein')).toEqual(dora);
+    expect(dora).toMatchObject({ organization: 'Klein Bau', emails: [{ address: 'dora@example.de' }] });
+    // Filled in and unchanged: back to what it was before the import.
+    expect(byName('Erik Wolf')).toMatchObject({ organization: null, emails: [] });
+    // What the import did to the contacts it kept is still in their history.
+    const { contactDetail } = await import('../../../electron/services/contact-detail');
+    expect(contactDetail(session.ctx, anna.id).history.map((h) => h.text)).toContain('Angelegt durch Import „neu.csv“');
+    expect(contactDetail(session.ctx, dora.id).history.map((h) => h.text)).toContain('Ergänzt durch Import „neu.csv“');
+    expect(contactDetail(session.ctx, byName('Erik Wolf').id).history.map((h) => h.text)).not.toContain('Ergänzt durch Import „neu.csv“');
+    expect(() => undoImport(session.ctx, importId, { skipChanged: true })).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => undoImport(session.ctx, importId)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(importRecords(session.ctx)[0]).toMatchObject({ keptOnUndo: 2, undoBlockedBy: null, changedSince: null });
+  });
+
+  it('without skipChanged the undo is still refused and changes nothing', async () => {
+    const { session, importId } = await importWithChanges();
+    const before = snapshot(session);
+    const refused = await session.dispatch('import.undo', { importId });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/^Rückgängig nicht möglich: 2 Kontakte/) },
+    });
+    expect(snapshot(session)).toEqual(before);
+  });
+
+  it('with nothing changed, skipChanged undoes the whole import', async () => {
+    const session = testSession();
+    const { committed } = await importText(session, 'a.csv', 'Name;Handy\nAnna Berg;0170 1234567\n');
+    expect(undoImport(session.ctx, committed.record.id, { skipChanged: true })).toMatchObject({ keptOnUndo: null });
+    expect(session.ctx.repos.contacts.count()).toBe(0);
   });
 });
 

@@ -4,14 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/model/contact';
 import { contactKinds, contactLanguages, formalChoices, formalKey, genders } from '../../../../shared/model/contact';
-import { contactEditOf, type ContactEdit } from '../../../../shared/model/contact-edit';
+import { contactEditOf, emptyContactEdit, type ContactEdit } from '../../../../shared/model/contact-edit';
 import { isEmailAddress } from '../../../../shared/email';
 import { useUnsavedChanges } from '../../unsaved-changes';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
 interface Props {
-  contact: Contact;
+  /** Left out: the empty form of a new contact. */
+  contact?: Contact;
   allTags: string[];
   busy: boolean;
   error?: string;
@@ -21,14 +22,15 @@ interface Props {
 /** Every field of a contact; numbers are checked and read again (E.164) when saved. */
 export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
   const { t } = useTranslation();
-  const [edit, setEdit] = useState<ContactEdit>(() => contactEditOf(contact));
+  const stored = contact ? contactEditOf(contact) : emptyContactEdit;
+  const [edit, setEdit] = useState<ContactEdit>(stored);
   const set = <K extends keyof ContactEdit>(key: K, value: ContactEdit[K]) => setEdit({ ...edit, [key]: value });
   const text = (key: 'givenName' | 'familyName' | 'title' | 'organization' | 'department' | 'jobTitle' | 'customerNumber', label = key) => (
     <TextInput label={t(`detail.fields.${label}`)} value={edit[key] ?? ''} onChange={(e) => set(key, orNull(e.currentTarget.value))} />
   );
-  const dirty = JSON.stringify(edit) !== JSON.stringify(contactEditOf(contact));
+  const dirty = JSON.stringify(edit) !== JSON.stringify(stored);
   // Numbers an import could not read (no area code, say): kept, and marked until corrected.
-  const flaggedNumbers = new Set(contact.phones.filter((phone) => !phone.e164).map((phone) => phone.raw));
+  const flaggedNumbers = new Set(contact?.phones.filter((phone) => !phone.e164).map((phone) => phone.raw));
   useUnsavedChanges(dirty);
 
   return (
@@ -266,7 +268,7 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         </Text>
       )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={() => setEdit(contactEditOf(contact))} disabled={!dirty || busy}>
+        <Button variant="default" onClick={() => setEdit(stored)} disabled={!dirty || busy}>
           {t('detail.cancel')}
         </Button>
         <Button

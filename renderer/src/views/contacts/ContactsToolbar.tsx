@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantine/core';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { IconFilterOff, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { forwardRef, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contactKinds, contactLanguages } from '../../../../shared/model/contact';
@@ -121,9 +121,12 @@ const FilterFields = memo(function FilterFields({
   );
 });
 
+/** `onNew`: "Neuer Kontakt" (the contact form, empty). */
+type ToolbarProps = { filters: Filters; tags: string[]; onPatch: Patch; onNew: () => void };
+
 /** Search box and filters of the contact table. `onPatch` must keep its identity (a state setter). */
-export const ContactsToolbar = forwardRef<HTMLInputElement, { filters: Filters; tags: string[]; onPatch: Patch }>(function ContactsToolbar(
-  { filters, tags, onPatch },
+export const ContactsToolbar = forwardRef<HTMLInputElement, ToolbarProps>(function ContactsToolbar(
+  { filters, tags, onPatch, onNew },
   searchRef,
 ) {
   const { t } = useTranslation();
@@ -151,6 +154,9 @@ export const ContactsToolbar = forwardRef<HTMLInputElement, { filters: Filters; 
         tags={tags}
         onPatch={onPatch}
       />
+      <Button ml="auto" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={onNew}>
+        {t('contacts.new')}
+      </Button>
     </Group>
   );
 });

@@ -14,6 +14,7 @@ import { ContactDetailDrawer } from './ContactDetailDrawer';
 import { ContactsEmptyState } from './ContactsEmptyState';
 import { ContactsTable, type ContactsTableHandle } from './ContactsTable';
 import { ContactsToolbar, emptyFilters, type Filters } from './ContactsToolbar';
+import { NewContactModal } from './NewContactModal';
 import { useContactPages } from './useContactPages';
 import { useSelection } from './useSelection';
 
@@ -53,6 +54,8 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
   const [sort, setSort] = useState<(typeof sortColumns)[number]>('name');
   const [descending, setDescending] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const openNew = useCallback(() => setCreating(true), []);
   const search = useRef<HTMLInputElement>(null);
   const table = useRef<ContactsTableHandle>(null);
 
@@ -96,6 +99,27 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
     go();
   };
 
+  // "Neuer Kontakt" and one contact's detail: on the empty page as on the table.
+  const dialogs = (
+    <>
+      <NewContactModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onOpen={(id) => {
+          setCreating(false);
+          setOpenId(id);
+        }}
+      />
+      <ContactDetailDrawer
+        contactId={openId}
+        onClose={() => {
+          setOpenId(null);
+          table.current?.focus();
+        }}
+      />
+    </>
+  );
+
   if (pages.error) return <ErrorNotice message={pages.error} onRetry={pages.retry} />;
   if (pages.total === null) return <Loader aria-label={t('app.loading')} />;
   const filtered = JSON.stringify(filter) !== JSON.stringify({ search: '' });
@@ -103,7 +127,8 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
     return (
       <Stack>
         <Title order={2}>{t('contacts.title')}</Title>
-        <ContactsEmptyState onImport={onImport} />
+        <ContactsEmptyState onImport={onImport} onNew={openNew} />
+        {dialogs}
       </Stack>
     );
   }
@@ -132,7 +157,7 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
           </Group>
         </Alert>
       )}
-      <ContactsToolbar ref={search} filters={filters} tags={tagList} onPatch={patchFilters} />
+      <ContactsToolbar ref={search} filters={filters} tags={tagList} onPatch={patchFilters} onNew={openNew} />
       {chosen && selection.count > 0 && (
         <BulkBar
           count={selection.count}
@@ -163,13 +188,7 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
           onSort={onSort}
         />
       )}
-      <ContactDetailDrawer
-        contactId={openId}
-        onClose={() => {
-          setOpenId(null);
-          table.current?.focus();
-        }}
-      />
+      {dialogs}
     </Stack>
   );
 }

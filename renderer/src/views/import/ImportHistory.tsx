@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import type { ImportRecord } from '../../../../shared/model/import';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -34,17 +35,35 @@ export function ImportHistory({ onShowContacts }: { onShowContacts: (importId: n
                     {t('import.history.undone')}
                   </Badge>
                 )}
+                {record.keptOnUndo ? (
+                  <Badge color="orange" variant="light" tt="none">
+                    {t('import.history.keptOnUndo', { count: record.keptOnUndo })}
+                  </Badge>
+                ) : null}
               </Group>
               <CountBadges counts={record.counts} />
+              {!record.undoneAt && record.changedSince && <ChangedSince changed={record.changedSince} />}
             </Stack>
             {!record.undoneAt && (
-              <Group gap="xs" wrap="nowrap">
+              <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
                 {record.counts.created + record.counts.updated + record.counts.duplicates > 0 && (
                   <Anchor component="button" size="sm" onClick={() => onShowContacts(record.id)}>
                     {t('import.history.show')}
                   </Anchor>
                 )}
-                {record.undoBlockedBy ? (
+                {record.changedSince ? (
+                  record.changedSince.rest > 0 && (
+                    <Button
+                      variant="light"
+                      color="red"
+                      size="xs"
+                      leftSection={<IconArrowBackUp size={16} aria-hidden />}
+                      onClick={() => undo.ask(record, true)}
+                    >
+                      {t('import.history.undoRest')}
+                    </Button>
+                  )
+                ) : record.undoBlockedBy ? (
                   <Tooltip label={record.undoBlockedBy} multiline w={320}>
                     <Text size="sm" c="dimmed" data-testid="undo-blocked">
                       {t('import.history.blocked')}
@@ -67,6 +86,23 @@ export function ImportHistory({ onShowContacts }: { onShowContacts: (importId: n
         </Paper>
       ))}
       {undo.dialog}
+    </Stack>
+  );
+}
+
+/** Which contacts were changed since the import: the first names and how many more; they keep an undo from taking the import back whole. */
+function ChangedSince({ changed }: { changed: NonNullable<ImportRecord['changedSince']> }) {
+  const { t } = useTranslation();
+  const more = changed.count - changed.names.length;
+  return (
+    <Stack gap={2} data-testid="undo-changed">
+      <Text size="sm">
+        {t('import.history.changedTitle', { count: changed.count })}{' '}
+        {[changed.names.join(', '), more > 0 ? t('import.history.moreNames', { count: more }) : null].filter(Boolean).join(' ')}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {changed.rest > 0 ? t('import.history.blockedWhole') : t('import.history.nothingLeft')}
+      </Text>
     </Stack>
   );
 }
