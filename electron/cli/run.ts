@@ -15,6 +15,7 @@ import { historyCommand, setStageCommand } from './commands/tracking';
 import { consentCommand } from './commands/consent';
 import { backupCommand, backupsCommand, restoreCommand } from './commands/backup';
 import { deleteCommand, eraseCommand, undeleteCommand } from './commands/erase';
+import { accessReportCommand } from './commands/access-report';
 import { environmentLanguage, isLanguage, takeLanguageOption, type Environment } from './language';
 
 /**
@@ -37,6 +38,7 @@ export const commands: CliCommand[] = [
   backupCommand,
   backupsCommand,
   eraseCommand,
+  accessReportCommand,
   profileCommand,
   invitationsCommand,
   lettersCommand,

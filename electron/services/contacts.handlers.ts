@@ -1,13 +1,16 @@
 import type { contactRequests } from '../../shared/contract/contacts';
+import { accessReportFile } from './access-report';
 import { contactDetail, updateContact } from './contact-detail';
 import { allTags, countContacts, listContacts } from './contacts';
 import { keepApart, mergeContacts, undoKeepApart } from './duplicates';
+import { eraseContact } from './erasure';
 import type { HandlerMap } from './handler-types';
 import { bulkChange, setStage, setTarget, stageOptions, undoOperation } from './tracking';
 
 /**
  * The contact list and one contact: reading (contacts.ts, contact-detail.ts), its way from stage to
- * stage alone or in bulk (tracking.ts), and duplicates (duplicates.ts).
+ * stage alone or in bulk (tracking.ts), duplicates (duplicates.ts), and the person's requests under
+ * GDPR Art. 15 and 17 (access-report.ts, erasure.ts).
  */
 export const contactHandlers: HandlerMap<typeof contactRequests> = {
   'contacts.count': (ctx) => countContacts(ctx),
@@ -29,4 +32,6 @@ export const contactHandlers: HandlerMap<typeof contactRequests> = {
     undoKeepApart(ctx, input.id, input.otherId);
     return {};
   },
+  'contacts.accessReport': (ctx, input) => accessReportFile(ctx, input.id, input.format),
+  'contacts.erase': (ctx, input) => eraseContact(ctx, input.id, new Date(), { keepWithdrawnEvidence: input.keepWithdrawnEvidence }),
 };

@@ -34,6 +34,8 @@ export const requestNames = [
   'contacts.merge',
   'contacts.keepApart',
   'contacts.undoKeepApart',
+  'contacts.accessReport',
+  'contacts.erase',
   'consents.prepare',
   'consents.record',
   'consents.recordMany',

@@ -8,6 +8,7 @@ import { contactLanguage } from './0006-contact-language';
 import { proofAndIdentity } from './0007-proof-and-identity';
 import { erasedContacts } from './0008-erased-contacts';
 import { minorContacts } from './0009-minor-contacts';
+import { retainedEvidence } from './0010-retained-evidence';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   proofAndIdentity,
   erasedContacts,
   minorContacts,
+  retainedEvidence,
 ];

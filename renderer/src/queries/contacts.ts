@@ -50,3 +50,5 @@ export const useUndoBulk = () => useRequestMutation('contacts.undoBulk', { inval
 export const useRecordConsent = () => useRequestMutation('consents.record', { invalidates: contactsChanged, failure: 'inline' });
 export const useRecordConsents = () => useRequestMutation('consents.recordMany', { invalidates: contactsChanged, failure: 'inline' });
 export const useWithdrawConsent = () => useRequestMutation('consents.withdraw', { invalidates: contactsChanged, failure: 'inline' });
+/** "Löschen auf Verlangen": the contact is gone from every list; its dialog shows its own error. */
+export const useEraseContact = () => useRequestMutation('contacts.erase', { invalidates: contactsChanged, failure: 'inline' });
