@@ -56,7 +56,7 @@ export function undeleteContact(session: Session, id: number, language: Language
 export const undeleteCommand = oneContactCommand('undelete', { days: DELETED_CONTACTS_KEPT_DAYS }, undeleteContact);
 
 /**
- * Erasure at once on request (GDPR Art. 17), as the contact's "Löschen auf Verlangen" does: the
+ * Erasure at once on request (GDPR Art. 17), as the erasure on request in the contact's drawer does: the
  * contract's contacts.erase. --keep-evidence keeps the scans of withdrawn consents as proof until the
  * limitation period ends; without it they are erased with everything else.
  */
