@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { type BackupFile, copyForRestore, replaceDatabase, writeBackup } from '../db/backup';
 import { holdExclusively, openReadOnlyFile } from '../db/open';
+import { type RetainedEvidenceRow, retainedEvidenceRows } from '../db/repositories/contact-erasure';
 import { backupFolder, backupIntoFolder } from './backups';
 import type { ServiceContext } from './context';
 import { eraseContact } from './erasure';
@@ -39,12 +40,15 @@ export function restoreBackup(ctx: ServiceContext, close: () => void, backup: st
   copyForRestore(open, file, part);
   let before: BackupFile;
   let erased: number[] = [];
+  let keptProof: RetainedEvidenceRow[] = [];
   try {
     close();
     const held = holdExclusively(ctx.databasePath, nativeBinding);
     try {
       // The people erased on request stay erased: the backup may be older than their erasure.
       erased = held.prepare('SELECT id FROM contacts WHERE erased_at IS NOT NULL').pluck().all() as number[];
+      // And the proof of withdrawn consents kept after such erasures is still kept (until its day).
+      keptProof = retainedEvidenceRows(held);
       before = backupIntoFolder((target) => writeBackup(held, target, open), backupFolder(ctx), { note: 'vor-Wiederherstellung' });
     } finally {
       held.close();
@@ -61,6 +65,7 @@ export function restoreBackup(ctx: ServiceContext, close: () => void, backup: st
       eraseContact(session.ctx, id);
       erasedAgain += 1;
     }
+    if (keptProof.length > 0) session.ctx.repos.transaction(() => session.ctx.repos.contacts.addRetainedEvidence(keptProof));
     const contacts = session.ctx.repos.contacts.count();
     return { restored: file, before, schemaVersion: session.ctx.schemaVersion, contacts, erasedAgain };
   } finally {

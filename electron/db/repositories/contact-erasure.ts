@@ -73,7 +73,32 @@ export interface ContactErasureRepository {
   /** Kept scans whose last day lies before this day (YYYY-MM-DD), with their contact. Only reads. */
   retainedEvidenceDue(today: string): { id: number; contactId: number }[];
   deleteRetainedEvidence(ids: number[]): void;
+  /**
+   * Puts kept proof back after a restore (the backup may be older than the erasure that kept it):
+   * each row unless the same proof of the same contact is there already. Returns how many were added.
+   */
+  addRetainedEvidence(rows: RetainedEvidenceRow[]): number;
 }
+
+/** Kept proof as another database file holds it (a restore carries it over, services/restore-backup.ts). */
+export interface RetainedEvidenceRow {
+  contact_id: number;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  consents: string;
+  keep_until: string;
+  retained_at: string;
+}
+
+/** Every kept proof of a database opened apart from the repositories (the one a restore replaces). */
+export const retainedEvidenceRows = (db: Database): RetainedEvidenceRow[] =>
+  db
+    .prepare<[], RetainedEvidenceRow>(
+      'SELECT contact_id, mime, size, sha256, data, consents, keep_until, retained_at FROM retained_evidence ORDER BY id',
+    )
+    .all();
 
 /** Columns an erased contact keeps: its id, its timestamps and revision, and when it was deleted and erased. */
 const keptWhenErased = new Set(['id', 'created_at', 'updated_at', 'revision', 'deleted_at', 'erased_at']);
@@ -200,6 +225,11 @@ export function createContactErasureRepository(db: Database): ContactErasureRepo
   const retainedDue = db.prepare<[string], { id: number; contactId: number }>(
     'SELECT id, contact_id AS contactId FROM retained_evidence WHERE keep_until < ? ORDER BY id',
   );
+  const addRetained = db.prepare<RetainedEvidenceRow>(
+    `INSERT INTO retained_evidence (contact_id, mime, size, sha256, data, consents, keep_until, retained_at)
+       SELECT @contact_id, @mime, @size, @sha256, @data, @consents, @keep_until, @retained_at
+        WHERE NOT EXISTS (SELECT 1 FROM retained_evidence WHERE contact_id = @contact_id AND sha256 = @sha256)`,
+  );
   const deleteRetained = db.prepare<[string]>('DELETE FROM retained_evidence WHERE id IN (SELECT value FROM json_each(?))');
 
   return {
@@ -244,5 +274,6 @@ export function createContactErasureRepository(db: Database): ContactErasureRepo
     deleteRetainedEvidence: (list) => {
       if (list.length > 0) deleteRetained.run(JSON.stringify(list));
     },
+    addRetainedEvidence: (rows) => rows.reduce((added, row) => added + addRetained.run(row).changes, 0),
   };
 }

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
+import { backupNow } from '../../../electron/services/backups';
 import { recordConsent, withdrawConsent } from '../../../electron/services/consents';
 import { updateProfile } from '../../../electron/services/profile';
 import { setStage } from '../../../electron/services/tracking';
@@ -111,5 +113,28 @@ describe('CLI: erase with --keep-evidence', () => {
     expect(
       JSON.parse((await cli('erase', String(second.carla), '--keep-evidence', '--db', second.file, '--json')).out).keptEvidence,
     ).toEqual([]);
+  });
+});
+
+describe('CLI: restore after an erasure that kept proof', () => {
+  it('keeps the proof kept after the erasure, while the person is erased again', async () => {
+    const { file, anna } = databaseWithWithdrawal();
+    const session = testSession(file);
+    const before = backupNow(session.ctx);
+    session.close();
+    const kept = JSON.parse((await cli('erase', String(anna), '--keep-evidence', '--db', file, '--json')).out).keptEvidence;
+    expect(kept).toHaveLength(1);
+
+    expect(JSON.parse((await cli('restore', before.file, '--db', file, '--json')).out)).toMatchObject({ erasedAgain: 1 });
+    const db = new BetterSqlite3(file, { readonly: true });
+    try {
+      expect(db.prepare('SELECT contact_id, keep_until, data FROM retained_evidence').all()).toEqual([
+        { contact_id: anna, keep_until: '2029-12-31', data: Buffer.from('%PDF-1.4\n% Berg\n%%EOF\n') },
+      ]);
+      expect(db.prepare('SELECT count(*) FROM evidence').pluck().get()).toBe(0);
+      expect(db.prepare("SELECT count(*) FROM contacts WHERE display_name = 'Anna Berg'").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });
