@@ -16,6 +16,7 @@ import { consentCommand } from './commands/consent';
 import { backupCommand, backupsCommand, restoreCommand } from './commands/backup';
 import { deleteCommand, eraseCommand, undeleteCommand } from './commands/erase';
 import { accessReportCommand } from './commands/access-report';
+import { keptEvidenceCommand } from './commands/kept-evidence';
 import { environmentLanguage, isLanguage, takeLanguageOption, type Environment } from './language';
 
 /**
@@ -39,6 +40,7 @@ export const commands: CliCommand[] = [
   backupsCommand,
   eraseCommand,
   accessReportCommand,
+  keptEvidenceCommand,
   profileCommand,
   invitationsCommand,
   lettersCommand,

@@ -94,6 +94,27 @@ describe('CLI: erase with --keep-evidence', () => {
       scrubbed: true,
       keptEvidence: [{ id: expect.any(Number), keepUntil: '2029-12-31' }],
     });
+    // The office gets the scan out when a claim comes, by the number `kept-evidence` lists.
+    const id = JSON.parse(kept.out).keptEvidence[0].id;
+    expect(await cli('kept-evidence', '--db', file)).toMatchObject({
+      code: 0,
+      out: `Nachweis ${id} – Kontakt ${anna}: Terminabsprachen, widerrufen am 20.11.2026, aufbewahrt bis 31.12.2029`,
+    });
+    expect(JSON.parse((await cli('kept-evidence', '--db', file, '--json')).out)).toEqual([
+      expect.objectContaining({ id, contactId: anna, keepUntil: '2029-12-31' }),
+    ]);
+    const out = path.join(tempDir(), 'nachweis.pdf');
+    expect(await cli('kept-evidence', String(id), '--out', out, '--db', file)).toMatchObject({
+      code: 0,
+      out: `Der Nachweis steht in „${out}“.`,
+    });
+    expect(readFileSync(out)).toEqual(Buffer.from('%PDF-1.4\n% Berg\n%%EOF\n'));
+    expect(await cli('kept-evidence', '99', '--out', out, '--db', file)).toMatchObject({ code: 2, err: 'Diesen Nachweis gibt es nicht.' });
+    expect(await cli('kept-evidence', String(id), '--db', file)).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^Wohin\? --out <Datei> fehlt\./),
+    });
+
     const history = JSON.parse((await cli('history', String(anna), '--db', file, '--json')).out);
     expect(history.map((entry: { text: string }) => entry.text)).toEqual([
       `Kontakt gelöscht am ${formatDate(localDate(new Date()), 'de')}; der Nachweis des Widerrufs wird bis 31.12.2029 aufbewahrt`,
@@ -103,6 +124,7 @@ describe('CLI: erase with --keep-evidence', () => {
   it('without it, erases the scan too; in words it says what was kept', async () => {
     const first = databaseWithWithdrawal();
     expect(JSON.parse((await cli('erase', String(first.anna), '--db', first.file, '--json')).out).keptEvidence).toEqual([]);
+    expect(await cli('kept-evidence', '--db', first.file)).toMatchObject({ code: 0, out: 'Es werden keine Nachweise aufbewahrt.' });
 
     const second = databaseWithWithdrawal();
     expect(await cli('erase', String(second.anna), '--keep-evidence', '--db', second.file)).toMatchObject({
