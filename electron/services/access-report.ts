@@ -2,7 +2,7 @@ import { accessInformation } from '../../shared/access-report/information';
 import { renderAccessReport } from '../../shared/access-report/render';
 import { accessReportSchema, type AccessReport } from '../../shared/access-report/schema';
 import { translate } from '../../shared/i18n';
-import { localDate } from '../../shared/local-date';
+import { addDays, localDate, localDateOf } from '../../shared/local-date';
 import { contactSchema } from '../../shared/model/contact';
 import { printOnce } from '../printing/printer';
 import { historyView } from './contact-detail';
@@ -38,6 +38,16 @@ export function accessReportData(ctx: ServiceContext, id: number, now = new Date
     importedAt: record.importedAt,
     effect,
   }));
+  const merged = ctx.repos.contacts.mergedIntoInBin(id);
+  const mergedContacts = new Map(ctx.repos.contacts.byIdsIncludingBin(merged.map((record) => record.id)).map((one) => [one.id, one]));
+  const mergedRecords = merged.flatMap((record) => {
+    const one = mergedContacts.get(record.id);
+    if (!one) return [];
+    const deletedOn = localDateOf(record.deletedAt) ?? localDate(now);
+    return [
+      { contact: contactSchema.parse(one), deletedAt: record.deletedAt, erasedBy: addDays(deletedOn, DELETED_CONTACTS_KEPT_DAYS + 1) },
+    ];
+  });
   const reportConsents = consents.map((consent) => {
     const file = consent.evidenceId ? evidenceById.get(consent.evidenceId) : undefined;
     return {
@@ -69,6 +79,7 @@ export function accessReportData(ctx: ServiceContext, id: number, now = new Date
       dpo: profile.dpo,
     },
     contact: contactSchema.parse(contact),
+    mergedRecords,
     consents: reportConsents,
     evidence,
     history: historyView(ctx, contact, language),

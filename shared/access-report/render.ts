@@ -166,6 +166,31 @@ export function renderAccessReport(report: AccessReport): string {
     report.imports.map((record) => [record.fileName, formatDateTime(record.importedAt, language), t(`effects.${record.effect}`)]),
     ['', 'nowrap', ''],
   );
+  const merged = report.mergedRecords
+    .map(
+      (record) =>
+        `<p>${h(
+          t('mergedRecord', {
+            name: record.contact.displayName,
+            date: formatDate(record.deletedAt, language),
+            erased: formatDate(record.erasedBy, language),
+          }),
+        )}</p><table class="fields">${[
+          [field('phones'), record.contact.phones.map((phone) => phone.raw).join(', ')],
+          [field('emails'), record.contact.emails.map((email) => email.address).join(', ')],
+          [
+            field('addresses'),
+            record.contact.addresses
+              .map((address) => [address.street, [address.postalCode, address.city].filter(Boolean).join(' ')].filter(Boolean).join(', '))
+              .join('; '),
+          ],
+          [field('note'), record.contact.note ?? ''],
+        ]
+          .filter(([, text]) => text)
+          .map(([label, text]) => `<tr><th>${h(label!)}</th><td>${h(text!)}</td></tr>`)
+          .join('')}</table>`,
+    )
+    .join('');
   const info = report.information;
 
   return `<!DOCTYPE html>
@@ -212,6 +237,7 @@ ${section(t('sections.details'), `<table class="fields">${rows(contactFields)}</
 ${section(t('sections.phones'), phones)}
 ${section(t('sections.emails'), emails)}
 ${section(t('sections.addresses'), addresses)}
+${report.mergedRecords.length ? section(t('sections.merged'), merged) : ''}
 ${section(t('sections.way'), `<table class="fields">${rows(wayFields)}</table>`)}
 ${section(t('sections.consents'), consents)}
 ${section(t('sections.evidence'), `${evidence}${report.evidence.length ? `<p>${h(t('evidenceCopies'))}</p>` : ''}`)}

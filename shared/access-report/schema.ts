@@ -35,6 +35,11 @@ export const accessReportSchema = z
       .strict(),
     /** Every field of the contact, its numbers, e-mails and addresses, stage and target. */
     contact: contactSchema.strict(),
+    /**
+     * Earlier records of the same person merged into this contact and still in the bin: stored data
+     * too, until the bin's purge erases them (`erasedBy`, the day).
+     */
+    mergedRecords: z.array(z.object({ contact: contactSchema.strict(), deletedAt: z.string(), erasedBy: z.string() }).strict()),
     /** Every consent with its text version and its proof (a scan, or the reason there is none). */
     consents: z.array(consentSchema.strict()),
     /** The scans kept as proof, with their checksum (the scans themselves on request). */

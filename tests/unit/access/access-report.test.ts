@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bufferSource } from '../../../electron/importers/source';
 import { accessReportData, accessReportFile } from '../../../electron/services/access-report';
 import { historyView, updateContact } from '../../../electron/services/contact-detail';
+import { mergeContacts } from '../../../electron/services/duplicates';
 import { recordConsent, withdrawConsent } from '../../../electron/services/consents';
 import { analyseFile } from '../../../electron/services/import-analysis';
 import { commitAnalyses } from '../../../electron/services/import-commit';
@@ -12,6 +13,7 @@ import { updateSettings } from '../../../electron/services/settings';
 import { requireContact, setStage } from '../../../electron/services/tracking';
 import { renderAccessReport } from '../../../shared/access-report/render';
 import { accessReportSchema } from '../../../shared/access-report/schema';
+import { formatDate, localDate } from '../../../shared/local-date';
 import { contactEditOf } from '../../../shared/model/contact-edit';
 import { pdftotext } from '../../helpers/pdf';
 import { completeProfile } from '../../helpers/profile';
@@ -88,20 +90,26 @@ async function twoPeople(session: Session) {
     evidence: { kind: 'note', note: 'Zwiebelmann mündlich' },
   });
   withdrawConsent(ctx, wiebke, { purposes: ['site_photos'], date: '2026-11-20' });
-  return { wiebke, ottokar };
+  // An earlier record of hers, merged into her: it lies in the bin with its own number until purged.
+  const earlier = ctx.repos.contacts.insert({
+    displayName: 'W. Quastenhuber',
+    phones: [{ e164: '+491609876000', raw: '0160 9876000', label: null, kind: 'mobile' }],
+  });
+  mergeContacts(ctx, wiebke, earlier);
+  return { wiebke, ottokar, earlier };
 }
 
 describe('access report (GDPR Art. 15)', () => {
   it('holds every field, number, e-mail, address, consent, scan, history entry and import of the contact, and nothing of another', async () => {
     const session = testSession();
     const { ctx } = session;
-    const { wiebke } = await twoPeople(session);
+    const { wiebke, earlier } = await twoPeople(session);
     const contact = requireContact(ctx, wiebke);
 
     const report = accessReportData(ctx, wiebke, new Date('2026-12-04T10:00:00Z'));
 
     expect(report.contact).toEqual(contact);
-    expect(report.contact.phones.map((phone) => phone.e164).sort()).toEqual(['+491705551234', '+49561778899']);
+    expect(report.contact.phones.map((phone) => phone.e164).sort()).toEqual(['+491609876000', '+491705551234', '+49561778899']);
     expect(report.contact.emails.map((email) => email.address).sort()).toEqual(['buero@quasten.example', 'wiebke@quasten.example']);
     expect(report.contact.addresses).toEqual([expect.objectContaining({ street: 'Kranichweg 12', postalCode: '34119', city: 'Kassel' })]);
     expect(report.contact).toMatchObject({ note: 'Dachfenster undicht', customerNumber: 'K-4711', stage: 'consent_given' });
@@ -130,6 +138,20 @@ describe('access report (GDPR Art. 15)', () => {
       ['Handy-Adressbuch.vcf', 'created'],
       ['Kundenliste.vcf', 'updated'],
     ]);
+    expect(report.mergedRecords).toEqual([
+      {
+        contact: expect.objectContaining({
+          id: earlier,
+          displayName: 'W. Quastenhuber',
+          phones: [expect.objectContaining({ raw: '0160 9876000' })],
+        }),
+        deletedAt: expect.any(String),
+        erasedBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      },
+    ]);
+    expect(renderAccessReport(report)).toContain(
+      `„W. Quastenhuber“, am ${formatDate(localDate(new Date()), 'de')} mit diesem Kontakt zusammengeführt`,
+    );
     expect(report.controller).toMatchObject({ name: 'Dachdeckerei Schulze GmbH', street: 'Mühlenweg 3', city: 'Kassel' });
     // Art. 15(1): purposes, recipients (WhatsApp's operator while a consent stands), storage, rights, source.
     const information = Object.values(report.information).flat().join('\n');
