@@ -17,6 +17,8 @@ import { historyCommand, setStageCommand } from './commands/tracking';
 import { consentCommand } from './commands/consent';
 import { backupCommand, backupsCommand, restoreCommand } from './commands/backup';
 import { deleteCommand, eraseCommand, undeleteCommand } from './commands/erase';
+import { accessReportCommand } from './commands/access-report';
+import { keptEvidenceCommand } from './commands/kept-evidence';
 import { environmentLanguage, isLanguage, takeLanguageOption, type Environment } from './language';
 
 /**
@@ -39,6 +41,8 @@ export const commands: CliCommand[] = [
   backupCommand,
   backupsCommand,
   eraseCommand,
+  accessReportCommand,
+  keptEvidenceCommand,
   profileCommand,
   invitationsCommand,
   lettersCommand,

@@ -179,9 +179,25 @@ function entryWords(language: Language, kind: HistoryKind, before: Record<string
           standsAlone: true,
         };
       }
+      if (present(after.evidenceKeptUntil)) {
+        return {
+          text: translate(language, 'tracking.history.erasedEvidenceKept', {
+            date: formatDate(String(after.deletedOn), language),
+            until: formatDate(String(after.evidenceKeptUntil), language),
+          }),
+          said: ['deletedOn', 'evidenceKeptUntil'],
+          standsAlone: true,
+        };
+      }
       return {
         text: translate(language, 'tracking.history.erased', { date: formatDate(String(after.deletedOn), language) }),
         said: ['deletedOn'],
+        standsAlone: true,
+      };
+    case 'evidenceErased':
+      return {
+        text: translate(language, 'tracking.history.evidenceErased', { date: formatDate(String(after.erasedOn), language) }),
+        said: ['erasedOn'],
         standsAlone: true,
       };
     case 'fields':

@@ -1,13 +1,16 @@
 import type { contactRequests } from '../../shared/contract/contacts';
+import { accessReportFile } from './access-report';
 import { contactDetail, createContact, updateContact } from './contact-detail';
 import { allTags, binContacts, countContacts, eraseFromBin, listContacts, restoreContact } from './contacts';
 import { keepApart, mergeContacts, undoKeepApart } from './duplicates';
+import { eraseContact } from './erasure';
 import type { HandlerMap } from './handler-types';
 import { bulkChange, setStage, setTarget, stageOptions, undoOperation } from './tracking';
 
 /**
  * The contact list and one contact: reading (contacts.ts, contact-detail.ts), its way from stage to
- * stage alone or in bulk (tracking.ts), and duplicates (duplicates.ts).
+ * stage alone or in bulk (tracking.ts), duplicates (duplicates.ts), and the person's requests under
+ * GDPR Art. 15 and 17 (access-report.ts, erasure.ts).
  */
 export const contactHandlers: HandlerMap<typeof contactRequests> = {
   'contacts.count': (ctx) => countContacts(ctx),
@@ -33,4 +36,6 @@ export const contactHandlers: HandlerMap<typeof contactRequests> = {
   'contacts.deleted': (ctx, input) => binContacts(ctx, input.limit),
   'contacts.restore': (ctx, input) => restoreContact(ctx, input.id),
   'contacts.eraseFromBin': (ctx, input) => eraseFromBin(ctx, input.id),
+  'contacts.accessReport': (ctx, input) => accessReportFile(ctx, input.id, input.format),
+  'contacts.erase': (ctx, input) => eraseContact(ctx, input.id, new Date(), { keepWithdrawnEvidence: input.keepWithdrawnEvidence }),
 };

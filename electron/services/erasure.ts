@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { localDate, localDateOf } from '../../shared/local-date';
+import { proofKeptUntil } from '../../shared/model/erasure';
 import { normalizeHeader } from '../importers/columns';
+import type { RetainedEvidence } from '../db/repositories/contact-erasure';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
 
@@ -50,7 +52,14 @@ function personalCells(ctx: ServiceContext, ids: number[]): Set<string> {
  * mappings made from their row go, and imports left without any contact lose their file name.
  * `purged`: the bin's 30 days ran out (the entry says both days), else an erasure on request.
  */
-export function eraseContacts(ctx: ServiceContext, contacts: ErasedContact[], now: Date, purged: boolean): void {
+export function eraseContacts(
+  ctx: ServiceContext,
+  contacts: ErasedContact[],
+  now: Date,
+  purged: boolean,
+  /** Per contact, the last day a proof of its withdrawn consent is kept (retainWithdrawnEvidence), said in its entry. */
+  evidenceKeptUntil: ReadonlyMap<number, string> = new Map(),
+): void {
   if (contacts.length === 0) return;
   const ids = contacts.map((contact) => contact.id);
   const cells = personalCells(ctx, ids);
@@ -58,9 +67,11 @@ export function eraseContacts(ctx: ServiceContext, contacts: ErasedContact[], no
   ctx.repos.contacts.erase(ids);
   const erasedOn = localDate(now);
   for (const contact of contacts) {
-    const after = purged
+    const after: Record<string, unknown> = purged
       ? { deletedOn: localDateOf(contact.deletedAt), erasedOn, keptDays: DELETED_CONTACTS_KEPT_DAYS }
       : { deletedOn: erasedOn };
+    const keptUntil = evidenceKeptUntil.get(contact.id);
+    if (keptUntil) after.evidenceKeptUntil = keptUntil;
     ctx.repos.tracking.addHistory({ contactId: contact.id, kind: 'erased', before: null, after });
   }
   ctx.repos.imports.deleteMappings(mappings.map(([signature]) => signature));
@@ -80,6 +91,34 @@ export interface ErasureResult {
    * the next start, and SQLite does it itself when the last program closes the file.
    */
   scrubbed: boolean;
+  /** The scans of withdrawn consents kept as proof (keepWithdrawnEvidence), each with its last day. */
+  keptEvidence: { id: number; keepUntil: string }[];
+}
+
+export interface ErasureOptions {
+  /**
+   * Keep the scans of the contact's withdrawn consents as proof until the limitation period ends
+   * (WITHDRAWN_CONSENT_PROOF_YEARS), detached from the person; else they are erased with the rest.
+   */
+  keepWithdrawnEvidence?: boolean;
+}
+
+/**
+ * Copies the scans of these contacts' withdrawn consents into retained_evidence (without file name
+ * or note), each kept until the end of the limitation period of its latest withdrawal. Inside the
+ * caller's transaction, before the contacts are erased. Returns what was kept, and per contact the
+ * last day any of its proof is kept.
+ */
+function retainWithdrawnEvidence(ctx: ServiceContext, ids: number[]) {
+  const kept: { id: number; keepUntil: string }[] = [];
+  const byContact = new Map<number, string>();
+  for (const evidence of ctx.repos.contacts.withdrawnEvidenceOf(ids)) {
+    const keepUntil = proofKeptUntil(evidence.consents.map((consent) => consent.withdrawnAt));
+    kept.push({ id: ctx.repos.contacts.retainEvidence(evidence, keepUntil), keepUntil });
+    const latest = byContact.get(evidence.contactId);
+    if (!latest || latest < keepUntil) byContact.set(evidence.contactId, keepUntil);
+  }
+  return { kept, byContact };
 }
 
 /**
@@ -87,13 +126,21 @@ export interface ErasureResult {
  * list or in the bin. What is left is its id with the entry "Kontakt gelöscht am …". The write-ahead
  * log is emptied afterwards, so the -wal file holds no copy of what was erased (see `scrubbed`).
  */
-export function eraseContact(ctx: ServiceContext, id: number, now = new Date()): ErasureResult {
+export function eraseContact(ctx: ServiceContext, id: number, now = new Date(), options: ErasureOptions = {}): ErasureResult {
   const contact = ctx.repos.contacts.erasable(id);
   if (!contact) throw new AppError('not_found', 'tracking.errors.contactNotFound');
   const result = ctx.repos.transaction(() => {
     const merged = ctx.repos.contacts.mergedIntoInBin(id);
-    eraseContacts(ctx, [{ id, deletedAt: now.toISOString() }, ...merged], now, false);
-    return { id, erasedOn: localDate(now), alsoErased: merged.map((other) => other.id) };
+    const erased = [{ id, deletedAt: now.toISOString() }, ...merged];
+    // The merged records' proof is the same person's: it is kept with this contact's.
+    const retained = options.keepWithdrawnEvidence
+      ? retainWithdrawnEvidence(
+          ctx,
+          erased.map((one) => one.id),
+        )
+      : { kept: [], byContact: new Map<number, string>() };
+    eraseContacts(ctx, erased, now, false, retained.byContact);
+    return { id, erasedOn: localDate(now), alsoErased: merged.map((other) => other.id), keptEvidence: retained.kept };
   });
   return { ...result, scrubbed: ctx.repos.checkpoint() };
 }
@@ -107,12 +154,36 @@ export function purgeBin(ctx: ServiceContext, now = new Date()): number {
   const before = new Date(now.getTime() - DELETED_CONTACTS_KEPT_DAYS * 86_400_000).toISOString();
   const due = ctx.repos.contacts.inBinBefore(before);
   const unusedUploads = ctx.repos.contacts.hasUnusedEvidenceBefore(before);
-  if (due.length === 0 && !unusedUploads) return 0;
+  // Proof of a withdrawn consent whose limitation period has ended goes too.
+  const today = localDate(now);
+  const proofDue = ctx.repos.contacts.retainedEvidenceDue(today);
+  if (due.length === 0 && !unusedUploads && proofDue.length === 0) return 0;
   ctx.repos.transaction(() => {
     eraseContacts(ctx, due, now, true);
     ctx.repos.contacts.purgeUnusedEvidenceBefore(before);
+    ctx.repos.contacts.deleteRetainedEvidence(proofDue.map((proof) => proof.id));
+    for (const contactId of new Set(proofDue.map((proof) => proof.contactId))) {
+      ctx.repos.tracking.addHistory({ contactId, kind: 'evidenceErased', before: null, after: { erasedOn: today } });
+    }
   });
   // Held up by another program, the clean-up of the files stays pending (done at close or next start).
   ctx.repos.checkpoint();
   return due.length;
+}
+
+/** The proof kept after erasures, oldest first (without the scans' bytes). */
+export function retainedEvidence(ctx: ServiceContext): RetainedEvidence[] {
+  return ctx.repos.contacts.retainedEvidence();
+}
+
+const extensions: Record<string, string> = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' };
+
+/**
+ * One kept scan, to show an authority or a court: named by the erased contact's id and its own,
+ * since its original file name (often the person's) was not kept.
+ */
+export function readRetainedEvidence(ctx: ServiceContext, id: number): { fileName: string; mime: string; data: Buffer } {
+  const file = ctx.repos.contacts.retainedEvidenceFile(id);
+  if (!file) throw new AppError('not_found', 'tracking.errors.evidenceNotFound');
+  return { fileName: `Nachweis-Kontakt-${file.contactId}-${file.id}${extensions[file.mime] ?? ''}`, mime: file.mime, data: file.data };
 }

@@ -6,6 +6,7 @@ import { AppError } from '../db/errors';
 import { backupIntoFolder, backupPlace, isListedBackup } from './backups';
 import type { RestoredBackup } from '../../shared/model/backup';
 import type { SessionContext } from './handler-types';
+import { type RetainedEvidenceRow, retainedEvidenceRows } from '../db/repositories/contact-erasure';
 import { eraseContact } from './erasure';
 
 // Apart from backups.ts: restoring opens connections of its own (open.ts), which making a backup
@@ -29,6 +30,7 @@ export function restoreBackup(ctx: SessionContext, backup: string): RestoredBack
   const { folder, keep } = backupPlace(ctx);
   let before: BackupFile | undefined;
   let erased: number[] = [];
+  let keptProof: RetainedEvidenceRow[] = [];
   try {
     ctx.repos.copyBackupFor(file, part);
     ctx.reopenDatabase((nativeBinding) => {
@@ -37,6 +39,8 @@ export function restoreBackup(ctx: SessionContext, backup: string): RestoredBack
       try {
         // The people erased on request stay erased: the backup may be older than their erasure.
         erased = held.prepare('SELECT id FROM contacts WHERE erased_at IS NOT NULL').pluck().all() as number[];
+        // And the proof of withdrawn consents kept after such erasures is still kept (until its day).
+        keptProof = retainedEvidenceRows(held);
         before = backupIntoFolder((target) => writeBackup(held, target, open), folder, keep, { note: 'vor-Wiederherstellung' });
       } finally {
         held.close();
@@ -52,6 +56,7 @@ export function restoreBackup(ctx: SessionContext, backup: string): RestoredBack
     eraseContact(ctx, id);
     erasedAgain += 1;
   }
+  if (keptProof.length > 0) ctx.repos.transaction(() => ctx.repos.contacts.addRetainedEvidence(keptProof));
   const contacts = ctx.repos.contacts.count();
   return { restored: file, before: before!, schemaVersion: ctx.schemaVersion, contacts, erasedAgain };
 }

@@ -101,4 +101,27 @@ export const contactRequests = {
     z.object({ id }).strict(),
     z.object({ id: z.int(), erasedOn: z.string(), alsoErased: z.array(z.int()), scrubbed: z.boolean() }),
   ),
+  /**
+   * "Auskunft" (GDPR Art. 15): everything stored about the contact, as a PDF to hand over or as the
+   * same data in JSON (shared/access-report/schema.ts); the file's bytes in base64.
+   */
+  'contacts.accessReport': readRequest(
+    z.object({ id, format: z.enum(['pdf', 'json']) }).strict(),
+    z.object({ fileName: z.string(), mime: z.string(), data: z.string() }),
+  ),
+  /**
+   * "Löschen auf Verlangen" (GDPR Art. 17): erases the contact at once, for good, also from the bin.
+   * keepWithdrawnEvidence: the scans of withdrawn consents are kept, detached from the person, until
+   * the limitation period ends (services/erasure.ts); else they go with everything else.
+   */
+  'contacts.erase': request(
+    z.object({ id, keepWithdrawnEvidence: z.boolean() }).strict(),
+    z.object({
+      id: z.int(),
+      erasedOn: z.string(),
+      alsoErased: z.array(z.int()),
+      scrubbed: z.boolean(),
+      keptEvidence: z.array(z.object({ id: z.int(), keepUntil: z.string() })),
+    }),
+  ),
 };

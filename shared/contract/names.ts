@@ -41,6 +41,8 @@ export const requestNames = [
   'contacts.deleted',
   'contacts.restore',
   'contacts.eraseFromBin',
+  'contacts.accessReport',
+  'contacts.erase',
   'consents.prepare',
   'consents.record',
   'consents.recordMany',

@@ -166,4 +166,6 @@ export const historyKinds = [
   'importCreated',
   'importUpdated',
   'erased',
+  /** The proof of a withdrawn consent kept after the erasure was erased in turn, its period over. */
+  'evidenceErased',
 ] as const;

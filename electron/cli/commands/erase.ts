@@ -1,6 +1,7 @@
 import { translate } from '../../../shared/i18n';
 import { addDays, formatDate, localDate } from '../../../shared/local-date';
-import { DELETED_CONTACTS_KEPT_DAYS, eraseContact } from '../../services/erasure';
+import { DELETED_CONTACTS_KEPT_DAYS } from '../../services/erasure';
+import { WITHDRAWN_CONSENT_PROOF_YEARS } from '../../../shared/model/erasure';
 import type { Language } from '../../../shared/model/settings';
 import type { Session } from '../../services/session';
 import { contactId, refused, send, type CliCommand } from '../command';
@@ -52,12 +53,36 @@ export async function undeleteContact(session: Session, id: number, language: La
 
 export const undeleteCommand = oneContactCommand('undelete', { days: DELETED_CONTACTS_KEPT_DAYS }, undeleteContact);
 
-/** Erasure at once (GDPR Art. 17), of a contact in the list or in the bin (the app erases from the bin only: contacts.eraseFromBin). */
-export const eraseCommand = oneContactCommand('erase', {}, (session, id, language, json) => {
-  const result = eraseContact(session.ctx, id);
-  if (json) return JSON.stringify({ ...result, erased: true });
-  const lines = [translate(language, 'tracking.cli.erased', { id: String(id), date: formatDate(result.erasedOn, language) })];
-  if (result.alsoErased.length > 0) lines.push(translate(language, 'tracking.cli.erasedMerged', { count: result.alsoErased.length }));
-  if (!result.scrubbed) lines.push(translate(language, 'tracking.cli.notScrubbed', { path: session.ctx.databasePath }));
-  return lines.join(' ');
-});
+/**
+ * Erasure at once on request (GDPR Art. 17), as the erasure on request in the contact's drawer does: the
+ * contract's contacts.erase. --keep-evidence keeps the scans of withdrawn consents as proof until the
+ * limitation period ends; without it they are erased with everything else.
+ */
+export const eraseCommand: CliCommand = {
+  name: 'erase',
+  helpVars: { years: WITHDRAWN_CONSENT_PROOF_YEARS },
+  options: { json: { type: 'boolean' }, 'keep-evidence': { type: 'boolean' } },
+  allowPositionals: true,
+  async run(session, { values, positionals, language }, io) {
+    const id = contactId(positionals[0]);
+    const result = await send(session, 'contacts.erase', { id, keepWithdrawnEvidence: values['keep-evidence'] === true });
+    if (values.json) {
+      io.out(JSON.stringify({ ...result, erased: true }));
+      return 0;
+    }
+    const lines = [translate(language, 'tracking.cli.erased', { id: String(id), date: formatDate(result.erasedOn, language) })];
+    if (result.alsoErased.length > 0) lines.push(translate(language, 'tracking.cli.erasedMerged', { count: result.alsoErased.length }));
+    if (result.keptEvidence.length > 0) {
+      const until = result.keptEvidence
+        .map((kept) => kept.keepUntil)
+        .sort()
+        .at(-1)!;
+      lines.push(
+        translate(language, 'tracking.cli.evidenceKept', { count: result.keptEvidence.length, date: formatDate(until, language) }),
+      );
+    }
+    if (!result.scrubbed) lines.push(translate(language, 'tracking.cli.notScrubbed', { path: session.ctx.databasePath }));
+    io.out(lines.join(' '));
+    return 0;
+  },
+};

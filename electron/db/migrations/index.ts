@@ -11,6 +11,7 @@ import { minorContacts } from './0009-minor-contacts';
 import { businessPhones } from './0010-business-phones';
 import { consentTextVersions } from './0011-consent-text-versions';
 import { importKeptOnUndo } from './0012-import-kept-on-undo';
+import { retainedEvidence } from './0013-retained-evidence';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   businessPhones,
   consentTextVersions,
   importKeptOnUndo,
+  retainedEvidence,
 ];

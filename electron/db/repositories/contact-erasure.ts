@@ -1,4 +1,35 @@
 import type { Database } from 'better-sqlite3';
+import type { ConsentMethod, Purpose } from '../../../shared/model/tracking';
+
+/** What a kept scan proves, without personal data: one consent it was recorded with. */
+export interface RetainedConsent {
+  purpose: Purpose;
+  givenAt: string;
+  textVersion: string;
+  method: ConsentMethod;
+  withdrawnAt: string;
+}
+
+/** The proof of a withdrawn consent kept after its contact was erased (migration 0010). */
+export interface RetainedEvidence {
+  id: number;
+  /** The erased contact's id: its row holds nothing else. */
+  contactId: number;
+  mime: string;
+  size: number;
+  sha256: string;
+  consents: RetainedConsent[];
+  /** The last day it is kept (YYYY-MM-DD). */
+  keepUntil: string;
+  retainedAt: string;
+}
+
+/** A scan of a withdrawn consent of contacts about to be erased, with the consents it proves. */
+export interface WithdrawnEvidence {
+  evidenceId: number;
+  contactId: number;
+  consents: RetainedConsent[];
+}
 
 /**
  * The bin and erasure: contacts deleted (hidden, restorable) stay in the bin until they are erased
@@ -29,7 +60,45 @@ export interface ContactErasureRepository {
    */
   purgeUnusedEvidenceBefore(before: string): number;
   hasUnusedEvidenceBefore(before: string): boolean;
+  /**
+   * The scans of these contacts' withdrawn consents, once per contact and scan, each with the
+   * withdrawn consents it proves (a consent still given, or one proven by a note, is not among them).
+   */
+  withdrawnEvidenceOf(ids: number[]): WithdrawnEvidence[];
+  /** Copies a scan out of the evidence table, detached: without its file name. Call before erase(). */
+  retainEvidence(evidence: WithdrawnEvidence, keepUntil: string): number;
+  retainedEvidence(): RetainedEvidence[];
+  /** One kept scan with its bytes, or null. */
+  retainedEvidenceFile(id: number): (RetainedEvidence & { data: Buffer }) | null;
+  /** Kept scans whose last day lies before this day (YYYY-MM-DD), with their contact. Only reads. */
+  retainedEvidenceDue(today: string): { id: number; contactId: number }[];
+  deleteRetainedEvidence(ids: number[]): void;
+  /**
+   * Puts kept proof back after a restore (the backup may be older than the erasure that kept it):
+   * each row unless the same proof of the same contact is there already. Returns how many were added.
+   */
+  addRetainedEvidence(rows: RetainedEvidenceRow[]): number;
 }
+
+/** Kept proof as another database file holds it (a restore carries it over, services/restore-backup.ts). */
+export interface RetainedEvidenceRow {
+  contact_id: number;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  consents: string;
+  keep_until: string;
+  retained_at: string;
+}
+
+/** Every kept proof of a database opened apart from the repositories (the one a restore replaces). */
+export const retainedEvidenceRows = (db: Database): RetainedEvidenceRow[] =>
+  db
+    .prepare<[], RetainedEvidenceRow>(
+      'SELECT contact_id, mime, size, sha256, data, consents, keep_until, retained_at FROM retained_evidence ORDER BY id',
+    )
+    .all();
 
 /** Columns an erased contact keeps: its id, its timestamps and revision, and when it was deleted and erased. */
 const keptWhenErased = new Set(['id', 'created_at', 'updated_at', 'revision', 'deleted_at', 'erased_at']);
@@ -114,6 +183,55 @@ export function createContactErasureRepository(db: Database): ContactErasureRepo
   const purgeEvidence = db.prepare<[string]>(`DELETE ${unusedEvidence}`);
   const anyUnusedEvidence = db.prepare<[string], number>(`SELECT 1 ${unusedEvidence} LIMIT 1`).pluck();
 
+  const withdrawnEvidence = db.prepare<{ ids: string }, { evidence_id: number; contact_id: number; consents: string }>(
+    `SELECT evidence_id, contact_id,
+            json_group_array(json_object('purpose', purpose, 'givenAt', given_at, 'textVersion', text_version,
+                                         'method', method, 'withdrawnAt', withdrawn_at)) AS consents
+       FROM (SELECT * FROM consents
+              WHERE contact_id IN (${givenIds}) AND evidence_id IS NOT NULL AND withdrawn_at IS NOT NULL
+              ORDER BY given_at, id)
+      GROUP BY contact_id, evidence_id
+      ORDER BY contact_id, evidence_id`,
+  );
+  const copyEvidence = db.prepare<{ evidence: number; contact: number; consents: string; keepUntil: string }>(
+    `INSERT INTO retained_evidence (contact_id, mime, size, sha256, data, consents, keep_until)
+       SELECT @contact, mime, size, sha256, data, @consents, @keepUntil FROM evidence WHERE id = @evidence`,
+  );
+  const retainedColumns = 'id, contact_id, mime, size, sha256, consents, keep_until, retained_at';
+  type RetainedRow = {
+    id: number;
+    contact_id: number;
+    mime: string;
+    size: number;
+    sha256: string;
+    consents: string;
+    keep_until: string;
+    retained_at: string;
+  };
+  const fromRetainedRow = (row: RetainedRow): RetainedEvidence => ({
+    id: row.id,
+    contactId: row.contact_id,
+    mime: row.mime,
+    size: row.size,
+    sha256: row.sha256,
+    consents: JSON.parse(row.consents),
+    keepUntil: row.keep_until,
+    retainedAt: row.retained_at,
+  });
+  const allRetained = db.prepare<[], RetainedRow>(`SELECT ${retainedColumns} FROM retained_evidence ORDER BY id`);
+  const oneRetained = db.prepare<[number], RetainedRow & { data: Buffer }>(
+    `SELECT ${retainedColumns}, data FROM retained_evidence WHERE id = ?`,
+  );
+  const retainedDue = db.prepare<[string], { id: number; contactId: number }>(
+    'SELECT id, contact_id AS contactId FROM retained_evidence WHERE keep_until < ? ORDER BY id',
+  );
+  const addRetained = db.prepare<RetainedEvidenceRow>(
+    `INSERT INTO retained_evidence (contact_id, mime, size, sha256, data, consents, keep_until, retained_at)
+       SELECT @contact_id, @mime, @size, @sha256, @data, @consents, @keep_until, @retained_at
+        WHERE NOT EXISTS (SELECT 1 FROM retained_evidence WHERE contact_id = @contact_id AND sha256 = @sha256)`,
+  );
+  const deleteRetained = db.prepare<[string]>('DELETE FROM retained_evidence WHERE id IN (SELECT value FROM json_each(?))');
+
   return {
     inBinBefore: (before) => inBinBefore.all(before),
     erasable: (id) => erasableRow.get(id) ?? null,
@@ -131,5 +249,31 @@ export function createContactErasureRepository(db: Database): ContactErasureRepo
 
     purgeUnusedEvidenceBefore: (before) => purgeEvidence.run(before).changes,
     hasUnusedEvidenceBefore: (before) => anyUnusedEvidence.get(before) !== undefined,
+
+    withdrawnEvidenceOf: (list) =>
+      withdrawnEvidence.all({ ids: JSON.stringify(list) }).map((row) => ({
+        evidenceId: row.evidence_id,
+        contactId: row.contact_id,
+        consents: JSON.parse(row.consents),
+      })),
+    retainEvidence: (evidence, keepUntil) =>
+      Number(
+        copyEvidence.run({
+          evidence: evidence.evidenceId,
+          contact: evidence.contactId,
+          consents: JSON.stringify(evidence.consents),
+          keepUntil,
+        }).lastInsertRowid,
+      ),
+    retainedEvidence: () => allRetained.all().map(fromRetainedRow),
+    retainedEvidenceFile(id) {
+      const row = oneRetained.get(id);
+      return row ? { ...fromRetainedRow(row), data: row.data } : null;
+    },
+    retainedEvidenceDue: (today) => retainedDue.all(today),
+    deleteRetainedEvidence: (list) => {
+      if (list.length > 0) deleteRetained.run(JSON.stringify(list));
+    },
+    addRetainedEvidence: (rows) => rows.reduce((added, row) => added + addRetained.run(row).changes, 0),
   };
 }

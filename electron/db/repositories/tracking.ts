@@ -53,6 +53,8 @@ export interface TrackingRepository {
   addEvidence(file: Omit<EvidenceFile, 'id' | 'uploadedAt'>): number;
   evidence(id: number): EvidenceFile | null;
   evidenceInfo(ids: number[]): Map<number, { fileName: string; mime: string; size: number }>;
+  /** What is known of these scans without their bytes (an access report lists them), in the order of their ids. */
+  evidenceDetails(ids: number[]): Omit<EvidenceFile, 'data'>[];
   /** Removes a scan no consent refers to any more (the undo of the consent that brought it). */
   deleteEvidenceIfUnused(id: number): void;
 }
@@ -123,6 +125,11 @@ export function createTrackingRepository(db: Database): TrackingRepository {
     'SELECT id, file_name, mime, size FROM evidence WHERE id IN (SELECT value FROM json_each(?))',
   );
 
+  const evidenceDetails = db.prepare<
+    [string],
+    { id: number; file_name: string; mime: string; size: number; sha256: string; uploaded_at: string }
+  >('SELECT id, file_name, mime, size, sha256, uploaded_at FROM evidence WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id');
+
   return {
     addHistory: ({ contactId, kind, before, after, operationId }) =>
       Number(
@@ -190,6 +197,15 @@ export function createTrackingRepository(db: Database): TrackingRepository {
     deleteEvidenceIfUnused: (id) => {
       deleteUnusedEvidence.run(id);
     },
+    evidenceDetails: (ids) =>
+      evidenceDetails.all(JSON.stringify(ids)).map((row) => ({
+        id: row.id,
+        fileName: row.file_name,
+        mime: row.mime,
+        size: row.size,
+        sha256: row.sha256,
+        uploadedAt: row.uploaded_at,
+      })),
     evidenceInfo: (ids) =>
       new Map(evidenceInfo.all(JSON.stringify(ids)).map((row) => [row.id, { fileName: row.file_name, mime: row.mime, size: row.size }])),
   };

@@ -64,3 +64,5 @@ export const useWithdrawConsent = () => useRequestMutation('consents.withdraw', 
 export const useCreateContact = () => useRequestMutation('contacts.create', { invalidates: contactsChanged, failure: 'inline' });
 export const useRestoreContact = () => useRequestMutation('contacts.restore', { invalidates: contactsChanged });
 export const useEraseFromBin = () => useRequestMutation('contacts.eraseFromBin', { invalidates: contactsChanged });
+/** "Löschen auf Verlangen": the contact is gone from every list; its dialog shows its own error. */
+export const useEraseContact = () => useRequestMutation('contacts.erase', { invalidates: contactsChanged, failure: 'inline' });

@@ -62,7 +62,14 @@ describe('CLI: delete and erase', () => {
 
     const erased = await cli('erase', String(anna), '--db', file, '--json');
     expect(erased.code).toBe(0);
-    expect(JSON.parse(erased.out)).toEqual({ id: anna, erased: true, erasedOn: localDate(new Date()), alsoErased: [], scrubbed: true });
+    expect(JSON.parse(erased.out)).toEqual({
+      id: anna,
+      erased: true,
+      erasedOn: localDate(new Date()),
+      alsoErased: [],
+      scrubbed: true,
+      keptEvidence: [],
+    });
     expect(await cli('contacts', '--db', file, '--json')).toMatchObject({ code: 0, out: '[]' });
     const history = await cli('history', String(anna), '--db', file, '--json');
     expect(history.code).toBe(0);
@@ -194,7 +201,14 @@ describe('CLI: erase while another program reads the database', () => {
 
     const erased = await cli('erase', String(anna), '--db', file, '--json');
     expect(erased.code).toBe(0);
-    expect(JSON.parse(erased.out)).toEqual({ id: anna, erased: true, erasedOn: localDate(new Date()), alsoErased: [], scrubbed: false });
+    expect(JSON.parse(erased.out)).toEqual({
+      id: anna,
+      erased: true,
+      erasedOn: localDate(new Date()),
+      alsoErased: [],
+      scrubbed: false,
+      keptEvidence: [],
+    });
     const text = await cli('erase', String(bernd), '--db', file);
     expect(text.code).toBe(0);
     expect(text.out).toBe(

@@ -95,12 +95,12 @@ describe('CLI language: German by default, English with LANG=en or --lang en', (
     expect(await cli('erase', 'Anna', '--db', file)).toEqual({
       code: 2,
       out: '',
-      err: '„Anna“ ist keine Kontakt-ID (eine positive Zahl, siehe „contacts --json“).\nAufruf: npm run --silent cli -- erase <ID> [--json]',
+      err: '„Anna“ ist keine Kontakt-ID (eine positive Zahl, siehe „contacts --json“).\nAufruf: npm run --silent cli -- erase <ID> [--keep-evidence] [--json]',
     });
     const english = {
       code: 2,
       out: '',
-      err: '“Anna” is not a contact ID (a positive number, see “contacts --json”).\nUsage: npm run --silent cli -- erase <ID> [--json]',
+      err: '“Anna” is not a contact ID (a positive number, see “contacts --json”).\nUsage: npm run --silent cli -- erase <ID> [--keep-evidence] [--json]',
     };
     expect(await cliWith({ LANG: 'en_GB.UTF-8' }, 'erase', 'Anna', '--db', file)).toEqual(english);
     expect(await cli('erase', 'Anna', '--lang', 'en', '--db', file)).toEqual(english);

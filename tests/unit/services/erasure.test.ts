@@ -162,7 +162,7 @@ describe('erasure that erases', () => {
     // Deleted to the bin first: the erasure takes it from there, and the bin's undo no longer brings it back.
     const deleted = bulkChange(ctx, { ids: [id] }, { kind: 'delete' });
 
-    expect(eraseContact(ctx, id)).toEqual({ id, erasedOn: localDate(new Date()), alsoErased: [], scrubbed: true });
+    expect(eraseContact(ctx, id)).toEqual({ id, erasedOn: localDate(new Date()), alsoErased: [], scrubbed: true, keptEvidence: [] });
     expect(tracesIn(ctx.databasePath)).toEqual([]);
     expect(historyView(ctx, { id }, 'de').map((entry) => entry.text)).toEqual([
       `Kontakt gelöscht am ${formatDate(localDate(new Date()), 'de')}`,

@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
 import { bufferSource } from '../../../electron/importers/source';
@@ -7,7 +8,7 @@ import { keepApart, mergeContacts, undoKeepApart } from '../../../electron/servi
 import { analyseFile } from '../../../electron/services/import-analysis';
 import { commitAnalyses } from '../../../electron/services/import-commit';
 import { bulkChange, requireContact, setStage, setTarget, undoOperation } from '../../../electron/services/tracking';
-import { eraseContact } from '../../../electron/services/erasure';
+import { eraseContact, purgeBin } from '../../../electron/services/erasure';
 import { contactEditOf } from '../../../shared/model/contact-edit';
 import type { Language } from '../../../shared/model/settings';
 import { historyKinds, type HistoryEntryView } from '../../../shared/model/tracking';
@@ -99,8 +100,28 @@ async function everyKind() {
 
   // A contact erased on request: nothing is left of it but "Kontakt gelöscht am …".
   const erased = eraseContact(ctx, ctx.repos.contacts.insert({ displayName: 'Gelöscht Auf Wunsch' })).id;
+  // One erased with the scan of its withdrawn consent kept as proof, erased in turn when its period ended.
+  const proven = ctx.repos.contacts.insert({
+    displayName: 'Mit Nachweis',
+    phones: [{ e164: '+491705550000', raw: '0170 5550000', label: null, kind: 'mobile' }],
+  });
+  setStage(ctx, proven, { stage: 'invited', channel: 'sms', date: '2026-11-02' });
+  recordConsent(ctx, proven, {
+    purposes: ['appointments'],
+    givenAt: '2026-11-03',
+    textVersion: 'EW-2026-1',
+    method: 'signed_letter',
+    evidence: { kind: 'scan', fileName: 'Formular.pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') },
+  });
+  withdrawConsent(ctx, proven, { date: '2026-11-20' });
+  eraseContact(ctx, proven, new Date(), { keepWithdrawnEvidence: true });
+  // Its period over (set back, so that the bin's other contacts are not due yet): the start-up purge erases it.
+  const raw = new BetterSqlite3(ctx.databasePath);
+  raw.prepare("UPDATE retained_evidence SET keep_until = '2025-12-31'").run();
+  raw.close();
+  purgeBin(ctx);
 
-  return { session, ctx, id, contact: requireContact(ctx, id), other, erased, file: ctx.databasePath };
+  return { session, ctx, id, contact: requireContact(ctx, id), other, erased, proven, file: ctx.databasePath };
 }
 
 const rawKey = /\b(?:tracking|import|contacts|detail)\.\w|\{\{|undefined|\[object /;
@@ -130,11 +151,12 @@ const changesOf = (entry: HistoryEntryView | undefined) =>
 
 describe('the history (Verlauf) in words an authority can read', () => {
   it.each<Language>(['de', 'en'])('every kind of entry reads without catalogue keys, ISO dates or empty changes (%s)', async (language) => {
-    const { ctx, contact, other, erased } = await everyKind();
+    const { ctx, contact, other, erased, proven } = await everyKind();
     const entries = [
       ...historyView(ctx, contact, language),
       ...historyView(ctx, other, language),
       ...historyView(ctx, { id: erased }, language),
+      ...historyView(ctx, { id: proven }, language),
     ];
     // Every kind the list names was written (the list is complete for what the services do) …
     expect([...new Set(entries.map((entry) => entry.kind))].sort()).toEqual([...historyKinds].sort());

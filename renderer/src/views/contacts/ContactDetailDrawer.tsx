@@ -20,6 +20,7 @@ import { ConsentSection } from './ConsentSection';
 import { ContactForm } from './ContactForm';
 import { DuplicatesSection } from './DuplicatesSection';
 import { HistoryTimeline } from './HistoryTimeline';
+import { RequestsSection } from './RequestsSection';
 import { WaySection } from './WaySection';
 
 interface Props {
@@ -27,7 +28,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** One contact: its way off WhatsApp, its details, its consent, its history and possible duplicates. */
+/** One contact: its way off WhatsApp, its details, its consent, its history, possible duplicates, and the person's requests (access, erasure). */
 export function ContactDetailDrawer({ contactId, onClose }: Props) {
   const { t } = useTranslation();
   const confirmLeave = useConfirmLeave();
@@ -40,12 +41,12 @@ export function ContactDetailDrawer({ contactId, onClose }: Props) {
       title={t('detail.title')}
       closeButtonProps={{ 'aria-label': t('detail.close') }}
     >
-      {contactId !== null && <Detail key={contactId} id={contactId} />}
+      {contactId !== null && <Detail key={contactId} id={contactId} onErased={onClose} />}
     </Drawer>
   );
 }
 
-function Detail({ id }: { id: number }) {
+function Detail({ id, onErased }: { id: number; onErased: () => void }) {
   const { t } = useTranslation();
   const detail = useContact(id);
   const tags = useContactTags();
@@ -108,6 +109,7 @@ function Detail({ id }: { id: number }) {
               {t('detail.sections.duplicates')}
             </Tabs.Tab>
           )}
+          <Tabs.Tab value="requests">{t('detail.sections.requests')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="way" pt="md">
           <WaySection
@@ -146,6 +148,9 @@ function Detail({ id }: { id: number }) {
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryTimeline entries={detail.data.history} />
+        </Tabs.Panel>
+        <Tabs.Panel value="requests" pt="md">
+          <RequestsSection detail={detail.data} onErased={onErased} />
         </Tabs.Panel>
         <Tabs.Panel value="duplicates" pt="md">
           <DuplicatesSection
