@@ -9,6 +9,7 @@ import { type CliCommand, type CliIo, exitCodeOf, Refusal, summaryOf, usageOf, U
 import { contactsCommand } from './commands/contacts';
 import { importCommand } from './commands/import';
 import { invitationsCommand } from './commands/invitations';
+import { exportCommand } from './commands/export';
 import { exportConsentedCommand, lettersCommand } from './commands/letters';
 import { profileCommand } from './commands/profile';
 import { historyCommand, setStageCommand } from './commands/tracking';
@@ -41,6 +42,7 @@ export const commands: CliCommand[] = [
   invitationsCommand,
   lettersCommand,
   exportConsentedCommand,
+  exportCommand,
 ];
 
 export function helpText(language: Language = 'de'): string {
