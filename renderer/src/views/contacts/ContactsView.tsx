@@ -14,6 +14,7 @@ import { ContactDetailDrawer } from './ContactDetailDrawer';
 import { ContactsEmptyState } from './ContactsEmptyState';
 import { ContactsTable, type ContactsTableHandle } from './ContactsTable';
 import { ContactsToolbar, emptyFilters, type Filters } from './ContactsToolbar';
+import { ExportMenu } from './ExportMenu';
 import { useContactPages } from './useContactPages';
 import { useSelection } from './useSelection';
 
@@ -132,7 +133,10 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
           </Group>
         </Alert>
       )}
-      <ContactsToolbar ref={search} filters={filters} tags={tagList} onPatch={patchFilters} />
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <ContactsToolbar ref={search} filters={filters} tags={tagList} onPatch={patchFilters} />
+        <ExportMenu filter={filter} shown={pages.total} filtered={filtered} selection={chosen} selected={selection.count} />
+      </Group>
       {chosen && selection.count > 0 && (
         <BulkBar
           count={selection.count}
