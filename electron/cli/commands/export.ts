@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { translate } from '../../../shared/i18n';
 import type { RequestInput } from '../../../shared/contract';
-import type { Stage } from '../../../shared/model/tracking';
+import { stages as allStages, type Stage } from '../../../shared/model/tracking';
 import { writeFileAtomically } from '../../db/temp-files';
 import { send, UsageError, type CliCommand } from '../command';
 import { idList } from './letters';
@@ -9,7 +9,7 @@ import { idList } from './letters';
 /**
  * The contact list as an Excel or CSV file, through export.contacts as the app asks for it: every
  * contact, those at the stages --stage names (the list's stage filter), or those --ids names. The
- * contract checks the format and the stages (exit 2 naming the field).
+ * contract checks the format (exit 2 naming the field), the command the stages.
  */
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -31,6 +31,10 @@ export const exportCommand: CliCommand = {
           .split(',')
           .map((stage) => stage.trim())
       : undefined;
+    // The contract would refuse a wrong stage only as a wrong selection: here it is named, with the stages there are.
+    const unknown = stages?.find((stage) => !(allStages as readonly string[]).includes(stage));
+    if (unknown !== undefined)
+      throw new UsageError('cli.import.unsupported', { option: '--stage', value: unknown, allowed: allStages.join(', ') });
     const selection: RequestInput<'export.contacts'>['selection'] = values.ids
       ? { ids: idList(values.ids) }
       : { filter: { search: '', ...(stages ? { stages: stages as Stage[] } : {}) } };
