@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -6,7 +7,7 @@ import { bufferSource } from '../../../electron/importers/source';
 import { recordConsent } from '../../../electron/services/consents';
 import { analyseFile } from '../../../electron/services/import-analysis';
 import { commitAnalyses } from '../../../electron/services/import-commit';
-import { cli } from '../../helpers/cli';
+import { cli, withoutLocale } from '../../helpers/cli';
 import { testSession } from '../../helpers/session';
 import { tempDatabasePath, tempDir } from '../../helpers/temp';
 
@@ -77,6 +78,18 @@ describe('CLI export', () => {
       ['Anna', 'Schmidt', '+491701234567'],
       ['Jürgen', 'Müller', '+491702222222'],
     ]);
+  });
+
+  it('as a process of its own (the bundle the app ships): stdout the JSON, stderr empty (no warning of a library)', () => {
+    const { db } = seeded();
+    const out = path.join(tempDir(), 'kontakte.xlsx');
+    const run = spawnSync(
+      process.execPath,
+      [process.env.UMZUGSHELFER_TEST_CLI!, 'export', '--db', db, '--format', 'xlsx', '--out', out, '--json'],
+      { encoding: 'utf8', env: withoutLocale() },
+    );
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(JSON.parse(run.stdout)).toEqual({ file: out, format: 'xlsx', count: 3 });
   });
 
   it('`--ids` exports those contacts; the database is only read (a write-protected file answers)', async () => {
