@@ -48,6 +48,7 @@ export function ExportMenu({ filter, shown, filtered, selection, selected }: Pro
           leftSection={<IconFileExport size={16} aria-hidden />}
           rightSection={<IconChevronDown size={14} aria-hidden />}
           loading={exported.isPending}
+          style={{ flex: 'none' }}
         >
           {t('contacts.export.button')}
         </Button>
