@@ -9,6 +9,7 @@ import { type CliCommand, type CliIo, exitCodeOf, Refusal, summaryOf, usageOf, U
 import { contactsCommand } from './commands/contacts';
 import { importCommand } from './commands/import';
 import { invitationsCommand } from './commands/invitations';
+import { exportCommand } from './commands/export';
 import { exportConsentedCommand, lettersCommand } from './commands/letters';
 import { phoneCheckCommand } from './commands/phones';
 import { profileCommand } from './commands/profile';
@@ -49,6 +50,7 @@ export const commands: CliCommand[] = [
   exportConsentedCommand,
   phoneCheckCommand,
   reportCommand,
+  exportCommand,
 ];
 
 export function helpText(language: Language = 'de'): string {

@@ -176,6 +176,34 @@ export const ignoredHeaders: readonly string[] = [
   'address 2 label',
   'address 1 po box',
   'address 2 po box',
+  // The app's own export (electron/exporters/contact-rows.ts), German and English: its state, which an
+  // import never sets (a stage is reached by steps, a consent is recorded with its proof).
+  'weitere adressen',
+  'further addresses',
+  'schlagworter',
+  'tags',
+  'stand',
+  'stage',
+  'ziel',
+  'target',
+  'einwilligung zwecke',
+  'consent purposes',
+  'einwilligung am',
+  'consent given on',
+  'textversion',
+  'text version',
+  'widerrufen am',
+  'withdrawn on',
+  'eingeladen am',
+  'invited on',
+  'gewechselt am',
+  'switched on',
+  'brief verschickt am',
+  'letter sent on',
+  'stand geandert am',
+  'stage changed on',
+  'zuletzt geandert',
+  'last changed',
 ];
 
 /** Each target with the headers that mean it; where two read the same once normalised, the later wins. */
@@ -202,7 +230,7 @@ export const headerSynonyms: readonly (readonly [ColumnTarget, readonly string[]
   ['middleName', ['Middle Name', 'Middle', 'Additional Name', 'Additional Names', 'Weitere Vornamen', 'Zweiter Vorname']],
   ['familyName', ['Last Name', 'Last', 'Family Name', 'Surname', 'Lastname', 'Nachname', 'Familienname']],
   ['salutation', ['Anrede', 'Title', 'Name Prefix', 'Prefix', 'Honorific Prefixes', 'Salutation', 'Namenspräfix']],
-  ['title', ['Titel', 'Akademischer Titel', 'Akad. Titel']],
+  ['title', ['Titel', 'Akademischer Titel', 'Akad. Titel', 'Academic Title']],
   [
     'organization',
     [

@@ -140,8 +140,15 @@ function labelColumns(headers: string[]): Map<number, number> {
 
 /** Outlook's "keine Angabe", Google's "* myContacts" and empty cells mean nothing. */
 const meaningless = /^(?:0[./]0[./]00|unspecified|keine angabe|normal|false|\* ?my ?contacts)$/i;
+/**
+ * The apostrophe a CSV export puts before a cell that Excel would otherwise run as a formula
+ * ("'+49 171 1234567", "'=…"; OWASP, and the app's own export: exporters/contacts-csv.ts). It is not
+ * part of the value: taken off here, so that such a number reads as the number.
+ */
+const formulaGuard = /^'(?=[=+\-@\t\r])/;
 const cellValue = (cell: string | undefined): string | null => {
-  const value = (cell ?? '').replace(/\u00a0/g, ' ').trim();
+  const text = cell?.charCodeAt(0) === 39 ? cell.replace(formulaGuard, '') : (cell ?? '');
+  const value = text.replace(/\u00a0/g, ' ').trim();
   return value === '' || meaningless.test(value) ? null : value;
 };
 
@@ -167,6 +174,7 @@ function kindOfCell(value: string): ParsedContact['kind'] {
   if (/^(kunde|kundin|kunden|customer|client|privatkunde|geschaftskunde)/.test(word)) return 'customer';
   if (/^(lieferant|supplier|vendor|handler|zulieferer|dienstleister)/.test(word)) return 'supplier';
   if (/^(mitarbeiter|employee|angestellte|personal|azubi|geselle|meister)/.test(word)) return 'employee';
+  if (/^(sonstige|other)$/.test(word)) return 'other';
   return null;
 }
 

@@ -2,7 +2,7 @@ import { addDays } from '../../shared/local-date';
 
 /**
  * Birthdays as files write them, to YYYY-MM-DD or --MM-DD (year unknown):
- * 19800322, 1980-03-22, --0322, 22.03.1980, 1604-02-02 (iOS: no year), 0/0/00 (Outlook: none).
+ * 19800322, 1980-03-22, --0322, 22.03.1980, 22.03. (no year), 1604-02-02 (iOS: no year), 0/0/00 (Outlook: none).
  */
 export function normalizeBirthday(text: string | null | undefined, dayFirst = true): string | null {
   const value = (text ?? '').trim();
@@ -10,6 +10,8 @@ export function normalizeBirthday(text: string | null | undefined, dayFirst = tr
   const iso = value.match(/^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$/);
   const noYear = value.match(/^--(\d{2})-?(\d{2})$/);
   const dotted = value.match(/^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/);
+  // "22.03.": day and month without a year, as the app's export writes such a birthday.
+  const dottedNoYear = value.match(/^(\d{1,2})\.(\d{1,2})\.$/);
   const slashed = value.match(/^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/);
   const excelSerial = value.match(/^(\d{5})(?:\.0+)?$/);
   if (excelSerial && !iso) {
@@ -23,6 +25,7 @@ export function normalizeBirthday(text: string | null | undefined, dayFirst = tr
   let day: number;
   if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (noYear) [month, day] = [Number(noYear[1]), Number(noYear[2])];
+  else if (dottedNoYear) [day, month] = [Number(dottedNoYear[1]), Number(dottedNoYear[2])];
   else if (dotted) [day, month, year] = [Number(dotted[1]), Number(dotted[2]), Number(dotted[3])];
   else if (slashed) {
     const [a, b] = [Number(slashed[1]), Number(slashed[2])];

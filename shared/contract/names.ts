@@ -24,6 +24,7 @@ export const requestNames = [
   'templates.reset',
   'templates.preview',
   'export.consented',
+  'export.contacts',
   'contacts.count',
   'contacts.list',
   'contacts.get',

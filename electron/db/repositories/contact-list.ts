@@ -29,6 +29,8 @@ export interface ContactListRepository {
   /** Name and stage of these contacts (not deleted), in the order given. */
   stagesOf(ids: readonly number[]): { id: number; displayName: string; stage: Stage }[];
   count(query: ContactListQuery): number;
+  /** These contacts (not deleted) in the table's default order, by name: the order of an export. */
+  inNameOrder(ids: readonly number[]): number[];
 }
 
 /**
@@ -243,6 +245,13 @@ export function createContactListRepository(db: Database): ContactListRepository
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
+
+    inNameOrder: (ids) =>
+      prepared(
+        'SELECT c.id FROM contacts c WHERE c.deleted_at IS NULL AND c.id IN (SELECT value FROM json_each(?)) ORDER BY sort_name, c.id',
+      )
+        .pluck()
+        .all(JSON.stringify(ids)) as number[],
 
     count(query) {
       const { where, params } = build(query);

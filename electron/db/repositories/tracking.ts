@@ -46,6 +46,8 @@ export interface TrackingRepository {
   markOperationUndone(id: number): void;
   addConsent(consent: Omit<ConsentRecord, 'id' | 'recordedAt' | 'withdrawnAt'>): number;
   consents(contactId: number): ConsentRecord[];
+  /** The consents of these contacts, each contact's oldest first (the export: one query for many contacts). */
+  consentsOfContacts(contactIds: readonly number[]): Map<number, ConsentRecord[]>;
   withdrawConsent(id: number, at: string): void;
   restoreConsent(id: number): void;
   deleteConsent(id: number): void;
@@ -92,6 +94,19 @@ interface ConsentRow {
   recorded_at: string;
 }
 
+const fromConsentRow = (row: ConsentRow): ConsentRecord => ({
+  id: row.id,
+  contactId: row.contact_id,
+  purpose: row.purpose,
+  givenAt: row.given_at,
+  textVersion: row.text_version,
+  method: row.method,
+  evidenceId: row.evidence_id,
+  evidenceNote: row.evidence_note,
+  withdrawnAt: row.withdrawn_at,
+  recordedAt: row.recorded_at,
+});
+
 /** History, bulk operations, consent records and their evidence: what the office must be able to show. */
 export function createTrackingRepository(db: Database): TrackingRepository {
   const insertHistory = db.prepare('INSERT INTO history (contact_id, kind, before, after, operation_id) VALUES (?, ?, ?, ?, ?)');
@@ -109,6 +124,9 @@ export function createTrackingRepository(db: Database): TrackingRepository {
     'INSERT INTO consents (contact_id, purpose, given_at, text_version, method, evidence_id, evidence_note) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const consentsOf = db.prepare<[number], ConsentRow>('SELECT * FROM consents WHERE contact_id = ? ORDER BY given_at, id');
+  const consentsOfMany = db.prepare<[string], ConsentRow>(
+    'SELECT * FROM consents WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, given_at, id',
+  );
   const withdraw = db.prepare('UPDATE consents SET withdrawn_at = ? WHERE id = ?');
   const restore = db.prepare('UPDATE consents SET withdrawn_at = NULL WHERE id = ?');
   const removeConsent = db.prepare('DELETE FROM consents WHERE id = ?');
@@ -154,19 +172,16 @@ export function createTrackingRepository(db: Database): TrackingRepository {
     },
     addConsent: (c) =>
       Number(insertConsent.run(c.contactId, c.purpose, c.givenAt, c.textVersion, c.method, c.evidenceId, c.evidenceNote).lastInsertRowid),
-    consents: (contactId) =>
-      consentsOf.all(contactId).map((row) => ({
-        id: row.id,
-        contactId: row.contact_id,
-        purpose: row.purpose,
-        givenAt: row.given_at,
-        textVersion: row.text_version,
-        method: row.method,
-        evidenceId: row.evidence_id,
-        evidenceNote: row.evidence_note,
-        withdrawnAt: row.withdrawn_at,
-        recordedAt: row.recorded_at,
-      })),
+    consents: (contactId) => consentsOf.all(contactId).map(fromConsentRow),
+    consentsOfContacts(contactIds) {
+      const byContact = new Map<number, ConsentRecord[]>();
+      for (const row of consentsOfMany.iterate(JSON.stringify(contactIds))) {
+        const list = byContact.get(row.contact_id);
+        if (list) list.push(fromConsentRow(row));
+        else byContact.set(row.contact_id, [fromConsentRow(row)]);
+      }
+      return byContact;
+    },
     withdrawConsent: (id, at) => {
       withdraw.run(at, id);
     },

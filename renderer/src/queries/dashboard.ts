@@ -8,3 +8,6 @@ export function useDashboard() {
 
 /** The consented contacts as a vCard: a download that changes nothing. */
 export const useExportConsented = () => useRequestMutation('export.consented', { invalidates: [] });
+
+/** The contact list as an Excel or CSV file: a download that changes nothing. */
+export const useExportContacts = () => useRequestMutation('export.contacts', { invalidates: [] });

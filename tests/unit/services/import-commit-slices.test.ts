@@ -156,6 +156,7 @@ describe('an import written in time slices (the UI keeps answering)', () => {
       'templates.get': {},
       'templates.preview': { contactId: id, language: 'de', formal: true, template: { subject: 'Hallo', body: 'Guten Tag {anrede}' } },
       'export.consented': {},
+      'export.contacts': { format: 'xlsx', selection: { filter: { search: '' } } },
       'contacts.count': {},
       'contacts.list': { search: 'Vera', limit: 5 },
       'contacts.get': { id },

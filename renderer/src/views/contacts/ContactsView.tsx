@@ -15,6 +15,7 @@ import { ContactsEmptyState } from './ContactsEmptyState';
 import { ContactsTable, type ContactsTableHandle } from './ContactsTable';
 import { ContactsToolbar, emptyFilters, type Filters } from './ContactsToolbar';
 import { NewContactModal } from './NewContactModal';
+import { ExportMenu } from './ExportMenu';
 import { useContactPages } from './useContactPages';
 import { useSelection } from './useSelection';
 
@@ -157,7 +158,10 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
           </Group>
         </Alert>
       )}
-      <ContactsToolbar ref={search} filters={filters} tags={tagList} onPatch={patchFilters} onNew={openNew} />
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <ContactsToolbar ref={search} filters={filters} tags={tagList} onPatch={patchFilters} onNew={openNew} />
+        <ExportMenu filter={filter} shown={pages.total} filtered={filtered} selection={chosen} selected={selection.count} />
+      </Group>
       {chosen && selection.count > 0 && (
         <BulkBar
           count={selection.count}
