@@ -128,17 +128,24 @@ export function listBackupNames(folder: string): string[] {
     .reverse();
 }
 
-/** The backups in a folder, newest first, with their schema and contacts (a file that cannot be read is left out). */
+/**
+ * The backups in a folder, newest first, with their schema and contacts (a file that cannot be read is
+ * left out). Two made in the same second (before an import and by hand) are ordered by when they were
+ * written: their names alone would put "…-093000.sqlite" after "…-093000-vor-Import.sqlite".
+ */
 export function listBackups(open: OpenReadOnly, folder: string): BackupFile[] {
-  return listBackupNames(folder).flatMap((name) => {
-    const file = path.join(folder, name);
-    try {
-      const stat = statSync(file);
-      return [{ file, madeAt: stat.mtime.toISOString(), size: stat.size, note: backupNoteOf(name), ...verifyBackup(open, file, 'none') }];
-    } catch {
-      return [];
-    }
-  });
+  const byTime = (a: BackupFile, b: BackupFile) => (a.madeAt === b.madeAt ? 0 : a.madeAt < b.madeAt ? 1 : -1);
+  return listBackupNames(folder)
+    .flatMap((name) => {
+      const file = path.join(folder, name);
+      try {
+        const stat = statSync(file);
+        return [{ file, madeAt: stat.mtime.toISOString(), size: stat.size, note: backupNoteOf(name), ...verifyBackup(open, file, 'none') }];
+      } catch {
+        return [];
+      }
+    })
+    .sort(byTime);
 }
 
 /**

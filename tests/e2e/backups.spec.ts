@@ -16,7 +16,7 @@ test('Jetzt sichern, then Wiederherstellen: the list goes back to the backup, an
   await expect(page.getByText('Carla Dorn')).toBeVisible();
   await page.goto(`${host.url}#/einstellungen?tab=sicherung`);
   await expect(backups.getByRole('row')).toHaveCount(3);
-  await expect(backups.getByRole('row').nth(1)).toContainText('vor einem Import');
+  await expect(backups.getByRole('row').filter({ hasText: 'vor einem Import' })).toHaveCount(1);
 
   const regular = backups.getByRole('row').filter({ hasText: /^(?!.*vor ).*Sicherung/ });
   await regular.getByRole('button', { name: /wiederherstellen/i }).click();

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupFileName, backupNoteOf, pruneBackups } from '../../../electron/db/backup';
@@ -311,6 +311,16 @@ describe('automatic backups', () => {
 });
 
 describe('backups in the app (Einstellungen → Sicherung)', () => {
+  it('lists two backups of the same second by when they were written (by hand, then before an import)', () => {
+    const session = testSession(databaseWith(1));
+    const at = new Date(2026, 11, 4, 9, 30, 0);
+    const byHand = backupNow(session.ctx, { now: at });
+    const beforeImport = backupNow(session.ctx, { note: 'vor-Import', now: at });
+    utimesSync(byHand.file, at, at);
+    utimesSync(beforeImport.file, new Date(at.getTime() + 400), new Date(at.getTime() + 400));
+    expect(listBackupFiles(session.ctx).map((backup) => backup.note)).toEqual(['vor-Import', '']);
+  });
+
   it("reads the occasion from a backup's name, also from a second backup of the same second", () => {
     const at = new Date(2026, 11, 4, 9, 30, 0);
     expect(backupNoteOf(backupFileName(at))).toBe('');
