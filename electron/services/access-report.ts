@@ -107,7 +107,7 @@ const fileNamePart = (text: string): string =>
 
 /**
  * The access report as a file to hand to the person: the PDF (printed by Chromium, A4), or the same
- * data as JSON (the machine-readable copy).
+ * data as JSON (the machine-readable copy). Each one produced is recorded (see below).
  */
 export async function accessReportFile(
   ctx: ServiceContext,
@@ -116,6 +116,12 @@ export async function accessReportFile(
   now = new Date(),
 ): Promise<{ fileName: string; mime: string; data: string }> {
   const report = accessReportData(ctx, id, now);
+  // The request answered, on record: in the person's history, and counted without a name for the
+  // accountability report (that count outlives an erasure).
+  ctx.repos.transaction(() => {
+    ctx.repos.report.recordAccessReport(format);
+    ctx.repos.tracking.addHistory({ contactId: id, kind: 'accessReport', before: null, after: { format } });
+  });
   const base = translate(report.language, 'accessReport.fileName', {
     name: fileNamePart(report.contact.displayName) || String(id),
     date: localDate(now),

@@ -200,6 +200,12 @@ function entryWords(language: Language, kind: HistoryKind, before: Record<string
         said: ['erasedOn'],
         standsAlone: true,
       };
+    case 'accessReport':
+      return {
+        text: translate(language, 'tracking.history.accessReport', { format: after.format === 'json' ? 'JSON' : 'PDF' }),
+        said: ['format'],
+        standsAlone: true,
+      };
     case 'fields':
     case 'tags':
       return { text: translate(language, `tracking.history.${kind}`), said: [], standsAlone: false };

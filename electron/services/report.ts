@@ -93,6 +93,7 @@ export function accountabilityReport(ctx: ServiceContext, day: string, now = new
     .withdrawalsBefore(end)
     .map((entry) => Math.max(0, dayNumber(localDateOf(entry.recordedAt)!) - dayNumber(entry.withdrawnAt)));
   const erasures = ctx.repos.report.erasuresBefore(end);
+  const accessReports = ctx.repos.report.accessReportsBefore(end);
   const kinds = ctx.repos.report.byKind();
 
   return {
@@ -134,6 +135,10 @@ export function accountabilityReport(ctx: ServiceContext, day: string, now = new
       onRequest: erasures.filter((entry) => !entry.fromBin).length,
       fromBin: erasures.filter((entry) => entry.fromBin).length,
       days: [...new Set(erasures.map((entry) => entry.erasedOn))],
+    },
+    accessRequests: {
+      answered: accessReports.length,
+      days: [...new Set(accessReports.map((moment) => localDateOf(moment)!))],
     },
     annex: [...annex.values()],
   };

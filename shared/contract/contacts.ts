@@ -103,9 +103,10 @@ export const contactRequests = {
   ),
   /**
    * "Auskunft" (GDPR Art. 15): everything stored about the contact, as a PDF to hand over or as the
-   * same data in JSON (shared/access-report/schema.ts); the file's bytes in base64.
+   * same data in JSON (shared/access-report/schema.ts); the file's bytes in base64. Recorded: in the
+   * person's history, and counted for the accountability report.
    */
-  'contacts.accessReport': readRequest(
+  'contacts.accessReport': request(
     z.object({ id, format: z.enum(['pdf', 'json']) }).strict(),
     z.object({ fileName: z.string(), mime: z.string(), data: z.string() }),
   ),

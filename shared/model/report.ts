@@ -66,6 +66,8 @@ export const accountabilityReportSchema = z.object({
   phones: z.array(businessPhoneSchema),
   /** Erasures (no names): on request, and after the bin's 30 days, with the days they happened. */
   erasures: z.object({ onRequest: count, fromBin: count, days: z.array(day) }),
+  /** Access requests answered (Auskunft, Art. 15 GDPR: each report produced), with their days; no names. */
+  accessRequests: z.object({ answered: count, days: z.array(day) }),
   /** The contacts with a valid consent: name, purposes, day, text version, proof (scan's file name or the reason given). */
   annex: z.array(
     z.object({

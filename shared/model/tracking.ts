@@ -168,4 +168,6 @@ export const historyKinds = [
   'erased',
   /** The proof of a withdrawn consent kept after the erasure was erased in turn, its period over. */
   'evidenceErased',
+  /** An access report (Auskunft, GDPR Art. 15) was produced for the person. */
+  'accessReport',
 ] as const;

@@ -161,6 +161,8 @@ ${table(
     [t('erasedOnRequest'), number(report.erasures.onRequest)],
     [t('erasedFromBin'), number(report.erasures.fromBin)],
     [t('erasureDays'), h(report.erasures.days.map(date).join(', ') || '–')],
+    [t('accessAnswered'), number(report.accessRequests.answered)],
+    [t('accessDays'), h(report.accessRequests.days.map(date).join(', ') || '–')],
   ]);
 
   const annex = report.annex.length

@@ -8,13 +8,12 @@ import { writeFailureReason } from './letters';
 /**
  * "Auskunft" (GDPR Art. 15) for one contact, through the contract's contacts.accessReport: the PDF
  * to hand to the person written to --out; with --json, the same data as JSON beside it (same name,
- * .json), and the answer as JSON.
+ * .json), and the answer as JSON. It writes: the request answered goes into the person's history.
  */
 export const accessReportCommand: CliCommand = {
   name: 'access-report',
   options: { out: { type: 'string' }, json: { type: 'boolean' } },
   allowPositionals: true,
-  readOnly: true,
   async run(session, { values, positionals, language }, io) {
     const id = contactId(positionals[0]);
     const out = values.out as string | undefined;

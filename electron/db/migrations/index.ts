@@ -12,6 +12,7 @@ import { businessPhones } from './0010-business-phones';
 import { consentTextVersions } from './0011-consent-text-versions';
 import { importKeptOnUndo } from './0012-import-kept-on-undo';
 import { retainedEvidence } from './0013-retained-evidence';
+import { accessReports } from './0014-access-reports';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   consentTextVersions,
   importKeptOnUndo,
   retainedEvidence,
+  accessReports,
 ];

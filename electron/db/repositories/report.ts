@@ -12,7 +12,10 @@ export interface ValidConsentRow {
   evidenceNote: string | null;
 }
 
-/** The reads of the accountability report that the overview does not make (everything up to a moment or day). */
+/**
+ * The reads of the accountability report that the overview does not make (everything up to a moment or
+ * day), and the record of access reports it counts.
+ */
 export interface ReportRepository {
   /** Consents given on or before `day` and not withdrawn by then, of contacts in the list, by contact and purpose. */
   validConsents(day: string): ValidConsentRow[];
@@ -35,6 +38,10 @@ export interface ReportRepository {
   withdrawalsBefore(end: string): { withdrawnAt: string; recordedAt: string }[];
   /** Each erasure before `end`: the day, and whether the bin's 30 days ran out (else on request). */
   erasuresBefore(end: string): { erasedOn: string; fromBin: boolean }[];
+  /** Records that an access report was produced (the moment and the form: no person). */
+  recordAccessReport(format: 'pdf' | 'json'): void;
+  /** The moments access reports were produced before `end`, oldest first. */
+  accessReportsBefore(end: string): string[];
 }
 
 const NOT_UNDONE = 'NOT EXISTS (SELECT 1 FROM operations o WHERE o.id = h.operation_id AND o.undone_at IS NOT NULL)';
@@ -99,6 +106,12 @@ export function createReportRepository(db: Database): ReportRepository {
             json_extract(h.after, '$.keptDays') IS NOT NULL AS fromBin
      FROM history h WHERE h.kind = 'erased' AND h.at < @end ORDER BY h.at`,
   );
+  const recordAccessReport = db.prepare<[string]>(
+    "INSERT INTO access_reports (answered_at, format) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?)",
+  );
+  const accessReports = db
+    .prepare<{ end: string }, string>('SELECT answered_at FROM access_reports WHERE answered_at < @end ORDER BY answered_at')
+    .pluck();
   const counted = (rows: { value: string; count: number }[]) => new Map(rows.map((row) => [row.value, row.count]));
 
   return {
@@ -113,5 +126,7 @@ export function createReportRepository(db: Database): ReportRepository {
     refusedBefore: (end) => refused.get({ end }) ?? 0,
     withdrawalsBefore: (end) => withdrawals.all({ end }),
     erasuresBefore: (end) => erasures.all({ end }).map((row) => ({ erasedOn: row.erasedOn, fromBin: row.fromBin === 1 })),
+    recordAccessReport: (format) => void recordAccessReport.run(format),
+    accessReportsBefore: (end) => accessReports.all({ end }),
   };
 }

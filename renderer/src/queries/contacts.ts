@@ -64,5 +64,7 @@ export const useWithdrawConsent = () => useRequestMutation('consents.withdraw', 
 export const useCreateContact = () => useRequestMutation('contacts.create', { invalidates: contactsChanged, failure: 'inline' });
 export const useRestoreContact = () => useRequestMutation('contacts.restore', { invalidates: contactsChanged });
 export const useEraseFromBin = () => useRequestMutation('contacts.eraseFromBin', { invalidates: contactsChanged });
+/** "Auskunft": the file to hand over; the contact's history then says it was given (and the report counts it). */
+export const useAccessReport = () => useRequestMutation('contacts.accessReport', { invalidates: [keys.contacts] });
 /** "Löschen auf Verlangen": the contact is gone from every list; its dialog shows its own error. */
 export const useEraseContact = () => useRequestMutation('contacts.erase', { invalidates: contactsChanged, failure: 'inline' });

@@ -184,10 +184,13 @@ describe('access report (GDPR Art. 15)', () => {
   it('the JSON is the report itself and matches its schema, which refuses a key it does not know', async () => {
     const session = testSession();
     const { wiebke } = await twoPeople(session);
+    // The report as it stands before it is handed over (handing it over is then recorded in the history).
+    const expected = accessReportData(session.ctx, wiebke, new Date('2026-12-04T10:00:00Z'));
     const file = await accessReportFile(session.ctx, wiebke, 'json', new Date('2026-12-04T10:00:00Z'));
     expect(file).toMatchObject({ mime: 'application/json', fileName: 'Auskunft Wiebke Quastenhuber 2026-12-04.json' });
     const json = JSON.parse(Buffer.from(file.data, 'base64').toString('utf8'));
-    expect(accessReportSchema.parse(json)).toEqual(accessReportData(session.ctx, wiebke, new Date('2026-12-04T10:00:00Z')));
+    expect(accessReportSchema.parse(json)).toEqual(expected);
+    expect(historyView(session.ctx, { id: wiebke }, 'de')[0]?.text).toBe('Auskunft erteilt (Art. 15 DSGVO, als JSON)');
     expect(accessReportSchema.safeParse({ ...json, extra: 1 }).success).toBe(false);
     expect(accessReportSchema.safeParse({ ...json, contact: { ...json.contact, secret: 'x' } }).success).toBe(false);
   });
@@ -215,6 +218,7 @@ describe('access report (GDPR Art. 15)', () => {
   it('prints as an A4 PDF whose text holds the name, the numbers and the history entries', async () => {
     const session = testSession();
     const { wiebke } = await twoPeople(session);
+    const history = historyView(session.ctx, { id: wiebke }, 'de');
     const file = await accessReportFile(session.ctx, wiebke, 'pdf');
     expect(file.fileName).toMatch(/^Auskunft Wiebke Quastenhuber \d{4}-\d{2}-\d{2}\.pdf$/);
     const pdf = path.join(tempDir(), 'auskunft.pdf');
@@ -228,6 +232,6 @@ describe('access report (GDPR Art. 15)', () => {
     expect(text).toContain('Einwilligung widerrufen');
     expect(text).toContain('Dachdeckerei Schulze GmbH');
     expect(text).not.toContain('Zwiebelmann');
-    for (const entry of historyView(session.ctx, { id: wiebke }, 'de')) expect(text).toContain(entry.text.replace(/\s+/g, ' '));
+    for (const entry of history) expect(text).toContain(entry.text.replace(/\s+/g, ' '));
   });
 });

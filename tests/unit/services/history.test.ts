@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
+import { accessReportFile } from '../../../electron/services/access-report';
 import { bufferSource } from '../../../electron/importers/source';
 import { recordConsent, withdrawConsent } from '../../../electron/services/consents';
 import { historyView, updateContact } from '../../../electron/services/contact-detail';
@@ -86,6 +87,8 @@ async function everyKind() {
   keepApart(ctx, id, namesakeId);
   undoKeepApart(ctx, id, namesakeId);
 
+  // An access report handed over (the JSON: no browser needed).
+  await accessReportFile(ctx, id, 'json');
   const deleted = bulkChange(ctx, { ids: [id] }, { kind: 'delete' });
   undoOperation(ctx, deleted.operationId);
   // "Neuer Kontakt" (contacts.create) writes it for a contact made by hand.

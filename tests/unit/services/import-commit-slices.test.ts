@@ -160,7 +160,6 @@ describe('an import written in time slices (the UI keeps answering)', () => {
       'contacts.count': {},
       'contacts.list': { search: 'Vera', limit: 5 },
       'contacts.get': { id },
-      'contacts.accessReport': { id, format: 'pdf' },
       'contacts.tags': {},
       'contacts.stageOptions': { selection },
       'contacts.deleted': {},

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { send } from '../../../electron/cli/command';
+import { accessReportFile } from '../../../electron/services/access-report';
 import { recordConsent, withdrawConsent } from '../../../electron/services/consents';
 import { eraseContact } from '../../../electron/services/erasure';
 import { printLetters } from '../../../electron/services/letters';
@@ -68,6 +69,8 @@ async function filledDatabase() {
   setStage(session.ctx, switched, { stage: 'switched', target: 'signal', channel: 'already_there' });
   setStage(session.ctx, invited, { stage: 'invited', channel: 'letter', target: 'threema' });
   setStage(session.ctx, phoneOnly, { stage: 'phone_email_only' });
+  // An access report handed to the person before the erasure: counted, without a name, after it too.
+  await accessReportFile(session.ctx, erased, 'json');
   eraseContact(session.ctx, erased);
   // A delete that was undone does not count.
   const undone = bulkChange(
@@ -115,6 +118,8 @@ describe('the accountability report', () => {
       expect(report.answers).toMatchObject({ consentsReceived: 3, refused: 1, withdrawn: 1 });
       expect(report.answers.consentsReceived).toBe(one('SELECT count(DISTINCT contact_id) FROM consents'));
       expect(report.erasures).toEqual({ onRequest: 1, fromBin: 0, days: [today()] });
+      expect(report.accessRequests).toEqual({ answered: 1, days: [today()] });
+      expect(report.accessRequests.answered).toBe(one('SELECT count(*) FROM access_reports'));
       expect(report.annex.map((entry) => entry.contactId)).toEqual([ids.consented, ids.twoPurposes]);
       expect(report.annex[1]).toMatchObject({
         purposes: ['appointments', 'site_photos'],

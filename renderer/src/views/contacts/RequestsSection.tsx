@@ -7,8 +7,8 @@ import { proofKeptUntil } from '../../../../shared/model/erasure';
 import { DialogActions } from '../../components/DialogActions';
 import { saveFile } from '../../download';
 import { formatDate } from '../../format';
-import { notifyFailure, request } from '../../queries/client';
-import { useEraseContact } from '../../queries/contacts';
+import { toldAlready } from '../../queries/client';
+import { useAccessReport, useEraseContact } from '../../queries/contacts';
 
 /**
  * What the person may ask for under the GDPR: a copy of everything stored about them ("Auskunft",
@@ -19,13 +19,12 @@ export function RequestsSection({ detail, onErased }: { detail: ContactDetailVie
   const { t } = useTranslation();
   const [loading, setLoading] = useState<'pdf' | 'json' | null>(null);
   const [erasing, setErasing] = useState(false);
+  const accessReport = useAccessReport();
   const download = (format: 'pdf' | 'json') => {
     setLoading(format);
-    request('contacts.accessReport', { id: detail.contact.id, format })
-      .then(
-        (file) => saveFile(file.fileName, file.data, file.mime),
-        (error: Error) => notifyFailure(error.message),
-      )
+    accessReport
+      .mutateAsync({ id: detail.contact.id, format })
+      .then((file) => saveFile(file.fileName, file.data, file.mime), toldAlready)
       .finally(() => setLoading(null));
   };
   return (
