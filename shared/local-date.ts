@@ -33,6 +33,14 @@ export function dateParts(date: string): { year: number; month: number; day: num
   return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
 }
 
+/** Whether a YYYY-MM-DD text is a day the calendar has (not 2026-02-31). */
+export function isCalendarDate(date: string): boolean {
+  const parts = dateParts(date);
+  if (!parts) return false;
+  const moment = new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
+  return moment.getUTCFullYear() === parts.year && moment.getUTCMonth() === parts.month - 1 && moment.getUTCDate() === parts.day;
+}
+
 /**
  * A calendar date moved by whole days. Pure calendar arithmetic: the date is placed at UTC midnight
  * only so that no time zone or summer time can shift it, and read back the same way.

@@ -203,6 +203,17 @@ export function copyForRestore(open: OpenReadOnly, backup: string, part: string)
 }
 
 /**
+ * Removes the copy a restore killed halfway left beside the database (`<database>.restore-part`, a
+ * full copy of a backup): personal data that is no backup. One younger than an hour may belong to a
+ * restore under way in another program, and stays.
+ */
+export function removeStaleRestoreCopy(databasePath: string, now = Date.now()): void {
+  const part = `${databasePath}.restore-part`;
+  if (!existsSync(part) || now - statSync(part).mtimeMs < 60 * 60 * 1000) return;
+  for (const file of [part, `${part}-wal`, `${part}-shm`]) rmSync(file, { force: true });
+}
+
+/**
  * Puts the checked copy (copyForRestore) in the database's place. No connection may hold the database
  * (restore-backup.ts makes sure). The old write-ahead log goes first, or SQLite would replay it into
  * the restored file; the rename then replaces the file in one step.

@@ -106,6 +106,20 @@ const fileNamePart = (text: string): string =>
     .replace(/^\.+/, '');
 
 /**
+ * The request answered, on record once the file exists: in the person's history each time, and counted
+ * without a name for the accountability report (a count that outlives an erasure) once per person and
+ * day, however many forms (PDF, JSON) they were given.
+ */
+function recordAccessReport(ctx: ServiceContext, id: number, format: 'pdf' | 'json', now: Date): void {
+  const today = localDate(now);
+  const answeredToday = ctx.repos.tracking.history(id).some((entry) => entry.kind === 'accessReport' && localDateOf(entry.at) === today);
+  ctx.repos.transaction(() => {
+    if (!answeredToday) ctx.repos.report.recordAccessReport(format);
+    ctx.repos.tracking.addHistory({ contactId: id, kind: 'accessReport', before: null, after: { format } });
+  });
+}
+
+/**
  * The access report as a file to hand to the person: the PDF (printed by Chromium, A4), or the same
  * data as JSON (the machine-readable copy). Each one produced is recorded (see below).
  */
@@ -116,23 +130,18 @@ export async function accessReportFile(
   now = new Date(),
 ): Promise<{ fileName: string; mime: string; data: string }> {
   const report = accessReportData(ctx, id, now);
-  // The request answered, on record: in the person's history, and counted without a name for the
-  // accountability report (that count outlives an erasure).
-  ctx.repos.transaction(() => {
-    ctx.repos.report.recordAccessReport(format);
-    ctx.repos.tracking.addHistory({ contactId: id, kind: 'accessReport', before: null, after: { format } });
-  });
   const base = translate(report.language, 'accessReport.fileName', {
     name: fileNamePart(report.contact.displayName) || String(id),
     date: localDate(now),
   });
-  if (format === 'json') {
-    return {
-      fileName: `${base}.json`,
-      mime: 'application/json',
-      data: Buffer.from(`${JSON.stringify(report, null, 2)}\n`).toString('base64'),
-    };
-  }
-  const pdf = await printOnce(ctx.openPrinter, renderAccessReport(report));
-  return { fileName: `${base}.pdf`, mime: 'application/pdf', data: Buffer.from(pdf).toString('base64') };
+  const file =
+    format === 'json'
+      ? { fileName: `${base}.json`, mime: 'application/json', data: Buffer.from(`${JSON.stringify(report, null, 2)}\n`).toString('base64') }
+      : {
+          fileName: `${base}.pdf`,
+          mime: 'application/pdf',
+          data: Buffer.from(await printOnce(ctx.openPrinter, renderAccessReport(report))).toString('base64'),
+        };
+  recordAccessReport(ctx, id, format, now);
+  return file;
 }

@@ -1,10 +1,10 @@
 import type { backupRequests } from '../../shared/contract/backups';
-import { backupNow, backupsView } from './backups';
+import { backupNowOrRefuse, backupsView } from './backups';
 import type { HandlerMap } from './handler-types';
 import { restoreListedBackup } from './restore-backup';
 
 export const backupHandlers: HandlerMap<typeof backupRequests> = {
   'backups.list': (ctx) => backupsView(ctx),
-  'backups.create': (ctx) => backupNow(ctx),
+  'backups.create': (ctx) => backupNowOrRefuse(ctx),
   'backups.restore': (ctx, { file }) => restoreListedBackup(ctx, file),
 };

@@ -66,10 +66,18 @@ export function backupIntoFolder(
  */
 export function backupBefore(ctx: ServiceContext, note: string): BackupFile | null {
   if (ctx.repos.contacts.lastId() === 0) return null;
+  return backupNowOrRefuse(ctx, note);
+}
+
+/**
+ * A backup now, its failure said as the backup's (a full or write-protected folder, a USB stick not
+ * plugged in, a copy that failed its check), with the folder named: "Jetzt sichern", and before a step.
+ */
+export function backupNowOrRefuse(ctx: ServiceContext, note = ''): BackupFile {
   try {
     return backupNow(ctx, { note });
-  } catch {
-    // A full or write-protected folder, or a copy that failed its check: said as the backup's failure.
+  } catch (error) {
+    if (error instanceof AppError && error.messageKey.startsWith('backup.')) throw error;
     throw new AppError('conflict', 'backup.errors.failed', { folder: backupFolder(ctx) });
   }
 }

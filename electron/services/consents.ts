@@ -214,6 +214,9 @@ export function recordConsents(ctx: ServiceContext, selection: Selection, input:
  */
 export function withdrawConsent(ctx: ServiceContext, id: number, input: { purposes?: Purpose[]; date: string }): Contact {
   const contact = requireContact(ctx, id);
+  // A withdrawal takes effect on its day: one dated ahead would count as valid until then, and the
+  // overview (withdrawn now) and the accountability report (valid until that day) would disagree.
+  if (input.date > localToday()) throw new AppError('invalid_input', 'tracking.errors.withdrawalInFuture');
   const active = ctx.repos.tracking.consents(id).filter((c) => !c.withdrawnAt && (!input.purposes || input.purposes.includes(c.purpose)));
   if (active.length === 0) throw new AppError('conflict', 'tracking.errors.noActiveConsent', { name: contact.displayName });
   ctx.repos.transaction(() => {

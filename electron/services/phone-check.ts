@@ -48,14 +48,15 @@ export function comparePhoneBook(cards: Iterable<PhoneBookCard>, owners: NumberO
       for (const owner of found) onPhone.add(owner.contactId);
       const consented = found.find((owner) => owner.consented);
       if (consented) ok += 1;
-      else if (found[0]) withoutConsent.push({ name: found[0].displayName, e164: number.e164, contactId: found[0].contactId });
-      else unknown.push({ name: card.name, e164: number.e164, contactId: null });
+      else if (found[0])
+        withoutConsent.push({ name: found[0].displayName, nameOnPhone: card.name, e164: number.e164, contactId: found[0].contactId });
+      else unknown.push({ name: card.name, nameOnPhone: card.name, e164: number.e164, contactId: null });
     }
   }
   const missing = new Map<number, PhoneBookEntry>();
   for (const owner of owners) {
     if (owner.consented && !onPhone.has(owner.contactId) && !missing.has(owner.contactId))
-      missing.set(owner.contactId, { name: owner.displayName, e164: owner.e164, contactId: owner.contactId });
+      missing.set(owner.contactId, { name: owner.displayName, nameOnPhone: null, e164: owner.e164, contactId: owner.contactId });
   }
   return {
     checkedAt,

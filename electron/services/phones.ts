@@ -4,12 +4,15 @@ import { type BusinessPhone, type ChecklistItem, checklistItems, isDue, type Pho
 import { AppError } from '../db/errors';
 import type { ServiceContext } from './context';
 
-/** The phones in use, each with its checklist (every item, due or not) and its newest address-book check. */
-export function listPhones(ctx: ServiceContext, now = new Date()): BusinessPhone[] {
+/**
+ * The phones in use, each with its checklist (every item, due or not) and its newest address-book
+ * check; with `retiredToo` also those no longer in use (the accountability report keeps their record).
+ */
+export function listPhones(ctx: ServiceContext, now = new Date(), retiredToo = false): BusinessPhone[] {
   const today = localDate(now);
   const ticks = ctx.repos.phones.latestTicks();
   const checks = ctx.repos.phones.latestPhoneBookChecks();
-  return ctx.repos.phones.list().map((phone) => {
+  return ctx.repos.phones.list(retiredToo).map((phone) => {
     const checklist = checklistItems.map((item) => {
       const tick = ticks.find((entry) => entry.phoneId === phone.id && entry.item === item);
       const checkedOn = tick?.checkedOn ?? null;

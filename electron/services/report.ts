@@ -7,6 +7,7 @@ import { contactKinds } from '../../shared/model/contact';
 import type { AccountabilityReport } from '../../shared/model/report';
 import { purposes, stages, targets, type Purpose } from '../../shared/model/tracking';
 import { accountabilityReportHtml } from '../../shared/report/accountability-report';
+import { translate } from '../../shared/i18n';
 import { printOnce } from '../printing/printer';
 import type { ServiceContext } from './context';
 import { dashboard } from './dashboard';
@@ -59,7 +60,7 @@ export function accountabilityReport(ctx: ServiceContext, day: string, now = new
     };
     if (!entry.purposes.includes(row.purpose)) entry.purposes.push(row.purpose);
     if (!entry.textVersion.split(', ').includes(row.textVersion)) entry.textVersion += `, ${row.textVersion}`;
-    const proof = row.evidenceFile ?? row.evidenceNote ?? '';
+    const proof = row.evidenceId !== null ? translate(language, 'report.scan', { id: row.evidenceId }) : (row.evidenceNote ?? '');
     if (proof && !entry.evidence.split('; ').includes(proof)) entry.evidence = entry.evidence ? `${entry.evidence}; ${proof}` : proof;
     annex.set(row.contactId, entry);
   }
@@ -115,7 +116,8 @@ export function accountabilityReport(ctx: ServiceContext, day: string, now = new
     byKind: Object.fromEntries(contactKinds.map((kind) => [kind, kinds.get(kind) ?? 0])) as AccountabilityReport['byKind'],
     byStage,
     byTarget,
-    consentsValid: current ? overview.consented : annex.size,
+    // One definition for the figure and the annex: a consent given by the day and not withdrawn by then.
+    consentsValid: annex.size,
     byPurpose,
     progress: overview.progress.filter((week) => week.week <= day),
     textVersions,
@@ -130,7 +132,8 @@ export function accountabilityReport(ctx: ServiceContext, day: string, now = new
       withdrawalDaysMedian: median(withdrawalDays),
       withdrawalDaysMax: withdrawalDays.length ? Math.max(...withdrawalDays) : null,
     },
-    phones: listPhones(ctx, now),
+    // Every phone that was there by the day, also one retired since: what was checked on it is the record.
+    phones: listPhones(ctx, now, true).filter((phone) => phone.createdAt < end),
     erasures: {
       onRequest: erasures.filter((entry) => !entry.fromBin).length,
       fromBin: erasures.filter((entry) => entry.fromBin).length,

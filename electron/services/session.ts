@@ -3,6 +3,7 @@ import { purgeBin } from './erasure';
 import { translate } from '../../shared/i18n';
 import type { Language } from '../../shared/model/settings';
 import type { Database } from 'better-sqlite3';
+import { removeStaleRestoreCopy } from '../db/backup';
 import { openDatabase } from '../db/open';
 import { retryPendingCheckpoint } from '../db/upkeep';
 import { createRepositories } from '../db/repositories';
@@ -102,6 +103,7 @@ export function openSession(options: {
   log?: ErrorLog;
 }): Session {
   const { nativeBinding, readOnly } = options;
+  if (!readOnly) removeStaleRestoreCopy(options.databasePath);
   let opened = openDatabase(options.databasePath, { nativeBinding, readOnly });
   const reopenDatabase: SessionContext['reopenDatabase'] = (replace) => {
     // The pages of letters being printed are read from the file about to be replaced.

@@ -65,6 +65,8 @@ export const businessPhoneSchema = z.object({
   platform: z.enum(phonePlatforms),
   usedBy: z.string().nullable(),
   createdAt: z.string(),
+  /** When it went out of use (ISO); null while in use. */
+  retiredAt: z.string().nullable(),
   checklist: z.array(checklistStateSchema),
   /** The newest comparison of this phone's address book with the consent record. */
   lastPhoneBookCheck: phoneBookCheckSummarySchema.nullable(),
@@ -78,9 +80,11 @@ export const isDue = (checkedOn: string | null, today: string): boolean =>
 /** One number of the phone's address book, compared with the consent record. */
 export const phoneBookEntrySchema = z.object({
   /** The name the app knows (a contact), else the name on the phone. */
-  name: z.string(),
+  name: z.string().max(1000),
+  /** The name the entry has on the phone (what to look for there to delete it); null for a consented contact missing there. */
+  nameOnPhone: z.string().max(1000).nullable(),
   /** The number in international form; null when the phone's text is no phone number. */
-  e164: z.string().nullable(),
+  e164: z.string().max(50).nullable(),
   /** The contact it belongs to, null for a number the app does not know. */
   contactId: z.int().nullable(),
 });

@@ -14,7 +14,10 @@ export function deletionListHtml(input: { phone: string | null; entries: PhoneBo
   const t = (key: string, vars?: Record<string, string | number>) => translate(input.language, `phones.deletionList.${key}`, vars);
   const title = input.phone ? t('titleFor', { phone: input.phone }) : t('title');
   const rows = input.entries
-    .map((entry) => `<tr><td class="box"></td><td>${h(entry.name)}</td><td class="number">${h(entry.e164 ?? '–')}</td></tr>`)
+    .map(
+      (entry) =>
+        `<tr><td class="box"></td><td>${h(entry.nameOnPhone ?? entry.name)}</td><td>${entry.nameOnPhone && entry.nameOnPhone !== entry.name ? h(entry.name) : ''}</td><td class="number">${h(entry.e164 ?? '–')}</td></tr>`,
+    )
     .join('');
   const css = `@page { size: A4; margin: 18mm 20mm; }
 body { font: 10.5pt/1.4 Arial, Helvetica, sans-serif; color: #000; }
@@ -33,7 +36,7 @@ td.number { font-variant-numeric: tabular-nums; white-space: nowrap; }
   return `<!doctype html><html lang="${input.language}"><head><meta charset="utf-8"><title>${h(title)}</title><style>${css}</style></head><body>
 <h1>${h(title)}</h1>
 <p>${h(t('intro', { date: formatDate(input.today, input.language), count: input.entries.length }))}</p>
-<table><thead><tr><th></th><th>${h(t('name'))}</th><th>${h(t('number'))}</th></tr></thead><tbody>${rows}</tbody></table>
+<table><thead><tr><th></th><th>${h(t('nameOnPhone'))}</th><th>${h(t('nameInApp'))}</th><th>${h(t('number'))}</th></tr></thead><tbody>${rows}</tbody></table>
 <div class="signature"><div>${h(t('deletedBy'))}</div><div>${h(t('deletedOn'))}</div></div>
 </body></html>`;
 }

@@ -1,7 +1,7 @@
 // The accountability report as one HTML document (A4), printed by Chromium like the letters.
 import { translate } from '../i18n';
 import { escapeHtml as h } from '../letters/html';
-import { formatDate, formatDateTime } from '../local-date';
+import { formatDate, formatDateTime, localDateOf } from '../local-date';
 import type { AccountabilityReport } from '../model/report';
 import type { Language } from '../model/settings';
 import { contactKinds } from '../model/contact';
@@ -131,7 +131,9 @@ ${
   const phones = report.phones.length
     ? report.phones
         .map(
-          (phone) => `<h3>${h(`${phone.name} (${label(`phones.platforms.${phone.platform}`)})`)}</h3>
+          (phone) => `<h3>${h(`${phone.name} (${label(`phones.platforms.${phone.platform}`)})`)}${
+            phone.retiredAt ? ` – ${h(t('retired', { date: formatDate(localDateOf(phone.retiredAt), language) }))}` : ''
+          }</h3>
 <p>${h([phone.number, phone.usedBy && translate(language, 'phones.usedBy', { name: phone.usedBy })].filter(Boolean).join(' · '))}</p>
 ${table(
   [t('checkItem'), t('checkedOn'), t('checkedBy'), t('state')],

@@ -7,6 +7,7 @@ import { createContactListRepository, type ContactListRepository } from './conta
 import { createImportsRepository, type ImportsRepository } from './imports';
 import { createPhonesRepository, type PhonesRepository } from './phones';
 import { createReportRepository, type ReportRepository } from './report';
+import { type CarryOver, writeCarryOver } from './restore-carry-over';
 import { createTrackingRepository, type TrackingRepository } from './tracking';
 import { createSettingsRepository, type SettingsRepository } from './settings';
 import { scrubWriteAheadLog } from '../upkeep';
@@ -26,6 +27,8 @@ export interface Repositories {
   phones: PhonesRepository;
   /** A scratch database of its own (anonymous, deleted on close): where an import stages its contacts. */
   openScratch(): Database;
+  /** Writes what a restore carries over into this database (a backup's copy about to replace the live one). */
+  carryOver(carried: CarryOver): void;
   /** A checked copy of the database written to `target` (db/backup.ts); not inside a transaction. */
   backupInto(target: string): BackupFile;
   /** The backups in `folder`, each checked, newest first. */
@@ -123,6 +126,7 @@ export function createRepositories(
     consentTexts: createConsentTextsRepository(db),
     report: createReportRepository(db),
     openScratch,
+    carryOver: (carried) => writeCarryOver(db, carried),
     backupInto: (target) => writeBackup(db, target, openReadOnly),
     backupsIn: (folder) => listBackups(openReadOnly, folder),
     copyBackupFor: (backup, part) => copyForRestore(openReadOnly, backup, part),

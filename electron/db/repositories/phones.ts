@@ -9,6 +9,8 @@ export interface PhoneRow {
   platform: PhonePlatform;
   usedBy: string | null;
   createdAt: string;
+  /** When it went out of use; null while in use. */
+  retiredAt: string | null;
 }
 
 export interface ChecklistTick {
@@ -37,15 +39,15 @@ export interface NumberOwner {
 }
 
 export interface PhonesRepository {
-  /** The phones in use, oldest first. */
-  list(): PhoneRow[];
+  /** The phones in use, oldest first; with `retiredToo` also those no longer in use (the record of the report). */
+  list(retiredToo?: boolean): PhoneRow[];
   get(id: number): PhoneRow | null;
   add(phone: PhoneInput, createdAt: string): number;
   update(id: number, phone: PhoneInput): void;
   /** No longer in use: gone from the list, its ticks and checks kept as the record. */
   retire(id: number, retiredAt: string): void;
   tick(tick: ChecklistTick, recordedAt: string): void;
-  /** The newest tick of each item of each phone in use. */
+  /** The newest tick of each item of each phone (retired ones' too: the report shows their record). */
   latestTicks(): ChecklistTick[];
   recordPhoneBookCheck(counts: PhoneBookCheckCounts): void;
   /** The newest address-book check of each phone (and of checks made without naming a phone, under null). */
@@ -54,12 +56,13 @@ export interface PhonesRepository {
   numberOwners(): NumberOwner[];
 }
 
-const phoneColumns = 'id, name, number, platform, used_by AS usedBy, created_at AS createdAt';
+const phoneColumns = 'id, name, number, platform, used_by AS usedBy, created_at AS createdAt, retired_at AS retiredAt';
 const countColumns =
   'phone_id AS phoneId, checked_at AS checkedAt, numbers, ok, without_consent AS withoutConsent, consented_missing AS consentedMissing, unknown';
 
 export function createPhonesRepository(db: Database): PhonesRepository {
   const list = db.prepare<[], PhoneRow>(`SELECT ${phoneColumns} FROM business_phones WHERE retired_at IS NULL ORDER BY id`);
+  const listAll = db.prepare<[], PhoneRow>(`SELECT ${phoneColumns} FROM business_phones ORDER BY id`);
   const get = db.prepare<[number], PhoneRow>(`SELECT ${phoneColumns} FROM business_phones WHERE id = ? AND retired_at IS NULL`);
   const add = db.prepare<PhoneInput & { createdAt: string }>(
     'INSERT INTO business_phones (name, number, platform, used_by, created_at) VALUES (@name, @number, @platform, @usedBy, @createdAt)',
@@ -75,7 +78,7 @@ export function createPhonesRepository(db: Database): PhonesRepository {
   const latestTicks = db.prepare<[], ChecklistTick>(
     `SELECT phone_id AS phoneId, item, checked_on AS checkedOn, checked_by AS checkedBy FROM (
        SELECT t.*, row_number() OVER (PARTITION BY t.phone_id, t.item ORDER BY t.checked_on DESC, t.id DESC) AS newest
-       FROM phone_checklist t JOIN business_phones p ON p.id = t.phone_id AND p.retired_at IS NULL
+       FROM phone_checklist t
      ) WHERE newest = 1`,
   );
   const recordCheck = db.prepare<PhoneBookCheckCounts>(
@@ -94,7 +97,7 @@ export function createPhonesRepository(db: Database): PhonesRepository {
   );
 
   return {
-    list: () => list.all(),
+    list: (retiredToo = false) => (retiredToo ? listAll : list).all(),
     get: (id) => get.get(id) ?? null,
     add: (phone, createdAt) => Number(add.run({ ...phone, createdAt }).lastInsertRowid),
     update: (id, phone) => void update.run({ ...phone, id }),

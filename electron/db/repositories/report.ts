@@ -8,7 +8,8 @@ export interface ValidConsentRow {
   purpose: Purpose;
   givenAt: string;
   textVersion: string;
-  evidenceFile: string | null;
+  /** The scan's number (never its file name: a shared scan may be named after someone erased since). */
+  evidenceId: number | null;
   evidenceNote: string | null;
 }
 
@@ -50,8 +51,8 @@ const IN_LIST = 'c.deleted_at IS NULL AND c.erased_at IS NULL';
 export function createReportRepository(db: Database): ReportRepository {
   const validConsents = db.prepare<{ day: string }, ValidConsentRow>(
     `SELECT c.id AS contactId, c.display_name AS name, k.purpose, k.given_at AS givenAt, k.text_version AS textVersion,
-            e.file_name AS evidenceFile, k.evidence_note AS evidenceNote
-     FROM consents k JOIN contacts c ON c.id = k.contact_id LEFT JOIN evidence e ON e.id = k.evidence_id
+            k.evidence_id AS evidenceId, k.evidence_note AS evidenceNote
+     FROM consents k JOIN contacts c ON c.id = k.contact_id
      WHERE ${IN_LIST} AND k.given_at <= @day AND (k.withdrawn_at IS NULL OR k.withdrawn_at > @day)
      ORDER BY c.sort_name, c.id, k.given_at, k.id`,
   );
@@ -69,20 +70,24 @@ export function createReportRepository(db: Database): ReportRepository {
     `SELECT c.kind, count(*) AS count FROM contacts c WHERE ${IN_LIST} GROUP BY c.kind`,
   );
   // A history entry holds only the fields that changed: a letter sent again on another day changes its
-  // day alone, so its version (and channel) is the one the contact still has. A letter sent twice on
-  // one day changes nothing and counts once.
+  // day alone, and its version (or channel) is the one the contact's newest earlier entry set. A
+  // letter sent twice on one day changes nothing and counts once.
+  const earlier = (field: string) =>
+    `(SELECT json_extract(e.after, '$.${field}') FROM history e WHERE e.contact_id = h.contact_id
+        AND json_type(e.after, '$.${field}') IS NOT NULL AND (e.at < h.at OR (e.at = h.at AND e.id < h.id))
+      ORDER BY e.at DESC, e.id DESC LIMIT 1)`;
   const lettersByVersion = db.prepare<{ end: string }, { version: string; letters: number; firstAt: string; lastAt: string }>(
-    `SELECT coalesce(json_extract(h.after, '$.letterVersion'), c.letter_version) AS version, count(*) AS letters,
+    `SELECT coalesce(json_extract(h.after, '$.letterVersion'), ${earlier('letterVersion')}) AS version, count(*) AS letters,
             min(h.at) AS firstAt, max(h.at) AS lastAt
-     FROM history h JOIN contacts c ON c.id = h.contact_id
+     FROM history h
      WHERE h.kind = 'stage' AND json_type(h.after, '$.letterSentAt') IS NOT NULL AND h.at < @end AND ${NOT_UNDONE}
      GROUP BY version HAVING version IS NOT NULL ORDER BY firstAt`,
   );
   const invitationLetters = db
     .prepare<{ end: string }, number>(
-      `SELECT count(*) FROM history h JOIN contacts c ON c.id = h.contact_id
+      `SELECT count(*) FROM history h
        WHERE h.kind = 'stage' AND json_type(h.after, '$.invitedAt') IS NOT NULL
-         AND coalesce(json_extract(h.after, '$.invitedChannel'), c.invited_channel) = 'letter' AND h.at < @end AND ${NOT_UNDONE}`,
+         AND coalesce(json_extract(h.after, '$.invitedChannel'), ${earlier('invitedChannel')}) = 'letter' AND h.at < @end AND ${NOT_UNDONE}`,
     )
     .pluck();
   const consentsByVersion = db.prepare<{ day: string }, { version: string; contacts: number }>(

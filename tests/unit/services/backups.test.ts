@@ -7,6 +7,7 @@ import { backupFileName, backupNoteOf, pruneBackups } from '../../../electron/db
 import { openDatabase } from '../../../electron/db/open';
 import { migrations } from '../../../electron/db/migrations';
 import { backupFolder, backupNow, defaultBackupFolder, listBackupFiles } from '../../../electron/services/backups';
+import { restoreBackup } from '../../../electron/services/restore-backup';
 import { updateProfile } from '../../../electron/services/profile';
 import { send } from '../../../electron/cli/command';
 import { cli } from '../../helpers/cli';
@@ -239,13 +240,36 @@ describe('restore', () => {
     const before = backupNow(session.ctx);
     session.close();
     expect((await cli('erase', '2', '--db', file)).code).toBe(0);
+    const historyOf2 = (db: BetterSqlite3.Database) => db.prepare('SELECT at, kind, before, after FROM history WHERE contact_id = 2').all();
+    const erasedBefore = new BetterSqlite3(file, { readonly: true });
+    const historyBefore = historyOf2(erasedBefore);
+    erasedBefore.close();
     const restored = await cli('restore', before.file, '--db', file, '--json');
     expect(JSON.parse(restored.out)).toMatchObject({ contacts: 2, erasedAgain: 1 });
     const names = JSON.parse((await cli('contacts', '--db', file, '--json')).out) as { displayName: string }[];
     expect(names.map((contact) => contact.displayName).sort()).toEqual(['Kontakt 1', 'Kontakt 3']);
     const check = new BetterSqlite3(file, { readonly: true });
     expect(check.prepare("SELECT count(*) FROM contacts WHERE display_name = 'Kontakt 2'").pluck().get()).toBe(0);
+    // Its history is the one it had: erased on the day it was, not on the day of the restore.
+    expect(historyOf2(check)).toEqual(historyBefore);
     check.close();
+    // Erased in the copy before it replaced the database: no half-restored file is ever in its place.
+    expect(existsSync(`${file}.restore-part`)).toBe(false);
+  });
+
+  it('keeps where backups go and the access reports answered across a restore, so the backup of before stays listed', async () => {
+    const file = databaseWith(2);
+    const session = testSession(file, 'browser');
+    const older = backupNow(session.ctx);
+    const stick = path.join(tempDir(), 'Stick');
+    await send(session, 'settings.update', { backupFolder: stick, backupDays: 20 });
+    await send(session, 'contacts.accessReport', { id: 1, format: 'json' });
+    const restored = restoreBackup(session.ctx, older.file);
+    expect(path.dirname(restored.before.file)).toBe(stick);
+    expect(await send(session, 'settings.get', {})).toMatchObject({ backupFolder: stick, backupDays: 20 });
+    const listed = await send(session, 'backups.list', {});
+    expect(listed.backups.map((backup) => backup.file)).toContain(restored.before.file);
+    expect((await send(session, 'report.get', {})).accessRequests.answered).toBe(1);
   });
 
   it('`restore <id>` still brings a contact back from the bin, as `undelete <id>` does', async () => {
@@ -311,6 +335,18 @@ describe('automatic backups', () => {
 });
 
 describe('backups in the app (Einstellungen → Sicherung)', () => {
+  it('removes a copy a killed restore left beside the database when it is an hour old, not a fresh one', () => {
+    const file = databaseWith(1);
+    const part = `${file}.restore-part`;
+    writeFileSync(part, 'Kopie');
+    testSession(file).close();
+    expect(existsSync(part)).toBe(true);
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(part, old, old);
+    testSession(file).close();
+    expect(existsSync(part)).toBe(false);
+  });
+
   it('lists two backups of the same second by when they were written (by hand, then before an import)', () => {
     const session = testSession(databaseWith(1));
     const at = new Date(2026, 11, 4, 9, 30, 0);

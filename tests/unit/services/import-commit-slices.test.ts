@@ -177,7 +177,7 @@ describe('an import written in time slices (the UI keeps answering)', () => {
       'phones.list': {},
       'report.get': {},
       'report.pdf': {},
-      'phones.deletionList': { phoneId: null, entries: [{ name: 'Erna', e164: '+491759999999', contactId: null }] },
+      'phones.deletionList': { phoneId: null, entries: [{ name: 'Erna', nameOnPhone: 'Erna', e164: '+491759999999', contactId: null }] },
     };
     const marked = (Object.keys(contract) as RequestName[]).filter((name) => contract[name].writesNothing);
     // A request newly marked needs its line above, or this test would not watch it.

@@ -124,8 +124,10 @@ describe('the accountability report', () => {
       expect(report.annex[1]).toMatchObject({
         purposes: ['appointments', 'site_photos'],
         givenAt: '2026-11-21',
-        evidence: 'formular-3.pdf',
+        evidence: expect.stringMatching(/^Scan Nr\. \d+$/),
       });
+      // A scan by its number: its file name may name someone (a shared scan).
+      expect(JSON.stringify(report)).not.toContain('formular-3.pdf');
       expect(report.annex[0]).toMatchObject({ evidence: 'mündlich am Telefon' });
       // The version the letters carried, with its full wording kept.
       const version = consentTextVersion(getProfile(session.ctx));
@@ -192,5 +194,50 @@ describe('the accountability report', () => {
     expect(figures).toMatchObject({ date: '2026-12-31', contacts: 8, consentsValid: 2 });
     expect(await cli('report', '--db', file)).toMatchObject({ code: 2, err: expect.stringMatching(/report --out/) });
     expect(await cli('report', '--json', '--date', '31.12.2026', '--db', file)).toMatchObject({ code: 2 });
+    expect(await cli('report', '--json', '--date', '2026-02-31', '--db', file)).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/no such day/),
+    });
+  });
+
+  it('counts a letter sent again under the version it carried, retired phones with their record, and an access request once a day', async () => {
+    const session = testSession();
+    const id = contact(session);
+    const send2 = (version: string, date: string) =>
+      bulkChange(session.ctx, { ids: [id] }, { kind: 'setStage', change: { stage: 'consent_requested', letterVersion: version, date } });
+    send2('EW-A', '2026-11-01');
+    send2('EW-A', '2026-11-10');
+    send2('EW-B', '2026-11-20');
+    const versions = accountabilityReport(session.ctx, today()).textVersions.map((entry) => [entry.version, entry.letters]);
+    expect(versions).toEqual([
+      ['EW-A', 2],
+      ['EW-B', 1],
+    ]);
+
+    const phone = addPhone(session.ctx, { name: 'Altes Handy', number: null, platform: 'iphone', usedBy: null });
+    tickChecklistItem(session.ctx, { phoneId: phone.id, item: 'appLock', checkedOn: today(), checkedBy: 'Petra' });
+    await send(session, 'phones.retire', { id: phone.id });
+    const [retired] = accountabilityReport(session.ctx, today()).phones;
+    expect(retired).toMatchObject({ name: 'Altes Handy', retiredAt: expect.any(String) });
+    expect(retired!.checklist.find((entry) => entry.item === 'appLock')).toMatchObject({ checkedBy: 'Petra' });
+    expect(accountabilityReportHtml(accountabilityReport(session.ctx, today()), 'de')).toContain('nicht mehr in Gebrauch seit');
+    expect(await send(session, 'phones.list', {})).toEqual([]);
+
+    await accessReportFile(session.ctx, id, 'json');
+    await accessReportFile(session.ctx, id, 'json');
+    expect(accountabilityReport(session.ctx, today()).accessRequests.answered).toBe(1);
+    expect(session.ctx.repos.tracking.history(id).filter((entry) => entry.kind === 'accessReport')).toHaveLength(2);
+  });
+
+  it('refuses a withdrawal dated ahead, so a consent is valid or not by one rule', async () => {
+    const session = testSession();
+    const id = contact(session);
+    recordConsent(session.ctx, id, { purposes: ['appointments'], givenAt: '2026-11-20', method: 'signed_letter', evidence: note });
+    expect(() => withdrawConsent(session.ctx, id, { date: '2099-01-01' })).toThrow(
+      expect.objectContaining({ messageKey: 'tracking.errors.withdrawalInFuture' }),
+    );
+    const report = accountabilityReport(session.ctx, today());
+    expect(report.consentsValid).toBe(report.annex.length);
+    expect(report.consentsValid).toBe((await send(session, 'dashboard.get', {})).consented);
   });
 });

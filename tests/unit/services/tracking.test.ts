@@ -238,18 +238,18 @@ describe('consent', () => {
       evidence: { kind: 'note', note: 'persönlich im Büro, Notiz in der Akte' },
     });
     expect(withdrawConsent(ctx, id, { purposes: ['advertising'], date: '2026-12-01' }).stage).toBe('consent_given');
-    expect(withdrawConsent(ctx, id, { date: '2026-12-05' }).stage).toBe('consent_withdrawn');
+    expect(withdrawConsent(ctx, id, { date: '2026-12-03' }).stage).toBe('consent_withdrawn');
     const consents = ctx.repos.tracking.consents(id);
     expect(consents.map((c) => [c.purpose, c.withdrawnAt])).toEqual([
-      ['appointments', '2026-12-05'],
+      ['appointments', '2026-12-03'],
       ['advertising', '2026-12-01'],
     ]);
     expect(historyOf(ctx, id).map((h) => h.kind)).toEqual(['consent', 'consent_withdrawn', 'consent_withdrawn']);
     expect(historyOf(ctx, id)[2]).toMatchObject({
       before: { stage: 'consent_given' },
-      after: { stage: 'consent_withdrawn', purposes: ['appointments'], withdrawnAt: '2026-12-05' },
+      after: { stage: 'consent_withdrawn', purposes: ['appointments'], withdrawnAt: '2026-12-03' },
     });
-    expect(() => withdrawConsent(ctx, id, { date: '2026-12-06' })).toThrow(
+    expect(() => withdrawConsent(ctx, id, { date: '2026-12-03' })).toThrow(
       expect.objectContaining({ messageKey: 'tracking.errors.noActiveConsent' }),
     );
   });

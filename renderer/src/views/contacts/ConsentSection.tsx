@@ -72,7 +72,13 @@ function Withdraw({
             ))}
           </Stack>
         </Checkbox.Group>
-        <TextInput type="date" label={t('detail.consent.withdrawDate')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label={t('detail.consent.withdrawDate')}
+          value={date}
+          max={todayIso()}
+          onChange={(e) => setDate(e.currentTarget.value)}
+        />
         <DialogActions error={error} onCancel={onClose}>
           <Button color="red" onClick={() => void submit()} disabled={chosen.length === 0}>
             {t('detail.consent.withdraw')}

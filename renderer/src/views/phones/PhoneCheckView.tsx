@@ -238,6 +238,7 @@ function EntryList({
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('phones.deletionList.name')}</Table.Th>
+                <Table.Th>{t('phones.deletionList.nameOnPhone')}</Table.Th>
                 <Table.Th>{t('phones.deletionList.number')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -245,6 +246,7 @@ function EntryList({
               {entries.map((entry) => (
                 <Table.Tr key={`${entry.contactId}-${entry.e164}-${entry.name}`}>
                   <Table.Td>{entry.name}</Table.Td>
+                  <Table.Td>{entry.nameOnPhone ?? '–'}</Table.Td>
                   <Table.Td>{entry.e164 ?? '–'}</Table.Td>
                 </Table.Tr>
               ))}

@@ -41,7 +41,7 @@ export function BackupSettings() {
       (made) =>
         notifications.show({
           color: 'teal',
-          message: t('backup.made', { date: formatDateTime(made.madeAt, i18n.language), contacts: made.contacts }),
+          message: t('backup.made', { date: formatDateTime(made.madeAt, i18n.language), count: made.contacts }),
         }),
       toldAlready,
     );
@@ -53,7 +53,7 @@ export function BackupSettings() {
         reloadWithMessage(
           t('backup.restored', {
             date: formatDateTime(asking.madeAt, i18n.language),
-            contacts: restored.contacts,
+            count: restored.contacts,
             before: formatDateTime(restored.before.madeAt, i18n.language),
           }),
         ),
@@ -126,7 +126,7 @@ export function BackupSettings() {
       <Modal opened={asking !== null} onClose={() => setAsking(null)} title={t('backup.confirmTitle')} centered>
         {asking && (
           <Stack>
-            <Text size="sm">{t('backup.confirm', { date: formatDateTime(asking.madeAt, i18n.language), contacts: asking.contacts })}</Text>
+            <Text size="sm">{t('backup.confirm', { date: formatDateTime(asking.madeAt, i18n.language), count: asking.contacts })}</Text>
             <Text size="sm">{t('backup.confirmUndo')}</Text>
             <DialogActions error={restore.error?.message} onCancel={() => setAsking(null)}>
               <Button color="red" onClick={confirmRestore} loading={restore.isPending || restore.isSuccess}>
@@ -189,7 +189,7 @@ function BackupPlaceForm({ defaultFolder, databasePath }: { defaultFolder: strin
             max={50}
             allowDecimal={false}
             value={draft.backupsPerDay}
-            onChange={(value) => setDraft({ ...draft, backupsPerDay: Number(value) || 1 })}
+            onChange={(value) => typeof value === 'number' && setDraft({ ...draft, backupsPerDay: value })}
             w={280}
           />
           <NumberInput
@@ -198,7 +198,7 @@ function BackupPlaceForm({ defaultFolder, databasePath }: { defaultFolder: strin
             max={365}
             allowDecimal={false}
             value={draft.backupDays}
-            onChange={(value) => setDraft({ ...draft, backupDays: Number(value) || 1 })}
+            onChange={(value) => typeof value === 'number' && setDraft({ ...draft, backupDays: value })}
             w={280}
           />
         </Group>
