@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { dropFiles as dropOnWindow } from './drop';
 import { expect, test } from './fixtures';
 import { cli } from './cli';
 
@@ -25,20 +26,9 @@ const csv = Buffer.from(
   'latin1',
 );
 
-/** Drops files on the window the way a file manager does. */
-async function dropFiles(page: Page, files: { name: string; bytes: Buffer; type: string }[]) {
-  const dataTransfer = await page.evaluateHandle(
-    (list) => {
-      const transfer = new DataTransfer();
-      for (const file of list) transfer.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
-      return transfer;
-    },
-    files.map((file) => ({ ...file, bytes: [...file.bytes] })),
-  );
-  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
-  await expect(page.getByText('Loslassen, um die Dateien zu importieren')).toBeVisible();
-  await page.dispatchEvent('body', 'drop', { dataTransfer });
-}
+/** Drops files on the window; the import takes them. */
+const dropFiles = (page: Page, files: { name: string; bytes: Buffer; type: string }[]) =>
+  dropOnWindow(page, files, 'Loslassen, um die Dateien zu importieren');
 
 test('drop a vCard and a CSV, preview, map a column, commit, see the contacts, undo, see them gone', async ({ page, host }) => {
   await page.goto(host.url);

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli, importCsv } from './cli';
+import { dropFiles } from './drop';
 import { expect, test } from './fixtures';
 
 const vcard = (cards: [string, string][]) =>
@@ -55,7 +56,12 @@ test('a business phone: add it, tick two checklist items, check its address book
       ['Tante Erna', '0175 9999999'],
     ]),
   );
-  await page.getByTestId('phone-check-input').setInputFiles(file);
+  // Dropped on the window while the Handy-Abgleich is open: compared, not imported.
+  await dropFiles(
+    page,
+    [{ name: 'Kontakte.vcf', bytes: readFileSync(file), type: 'text/vcard' }],
+    'Loslassen, um das Adressbuch abzugleichen',
+  );
   const without = page.getByRole('region', { name: 'Auf dem Handy ohne gültige Einwilligung' });
   await expect(without).toContainText('Carla Dorn');
   await expect(without).toContainText('+491723456789');

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Modal, NumberInput, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDatabaseExport, IconDeviceFloppy, IconInfoCircle, IconRestore } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { IconDatabaseExport, IconInfoCircle, IconRestore } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupFile } from '../../../../shared/model/backup';
 import type { Settings } from '../../../../shared/model/settings';
@@ -12,8 +12,7 @@ import { SectionHeading } from '../../components/SectionHeading';
 import { formatDateTime } from '../../format';
 import { useBackups, useCreateBackup, useRestoreBackup } from '../../queries/backups';
 import { toldAlready } from '../../queries/client';
-import { useSaveSettings, useSettings } from '../../queries/settings';
-import { useUnsavedChanges } from '../../unsaved-changes';
+import { useSettingsDraft } from './useSettingsDraft';
 
 type BackupPlace = Pick<Settings, 'backupFolder' | 'backupDays' | 'backupsPerDay'>;
 
@@ -142,31 +141,12 @@ export function BackupSettings() {
 
 /** Where backups go and how many are kept: part of the settings, saved with them. */
 function BackupPlaceForm({ defaultFolder, databasePath }: { defaultFolder: string; databasePath: string }) {
-  const { t, i18n } = useTranslation();
-  const { data: settings } = useSettings();
-  const save = useSaveSettings();
-  const [draft, setDraft] = useState<BackupPlace>();
-  const [saveError, setSaveError] = useState<string>();
-  const stored: BackupPlace | undefined = settings && {
-    backupFolder: settings.backupFolder,
-    backupDays: settings.backupDays,
-    backupsPerDay: settings.backupsPerDay,
-  };
-  const storedText = JSON.stringify(stored);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the stored values, compared by their text, not each render's new object.
-  useEffect(() => setDraft(stored), [storedText]);
-  const dirty = draft !== undefined && JSON.stringify(draft) !== storedText;
-  useUnsavedChanges(dirty);
+  const { t } = useTranslation();
+  const { draft, setDraft, saveRow } = useSettingsDraft<BackupPlace>(
+    (settings) => ({ backupFolder: settings.backupFolder, backupDays: settings.backupDays, backupsPerDay: settings.backupsPerDay }),
+    (place) => ({ ...place, backupFolder: place.backupFolder.trim() }),
+  );
   if (!draft) return null;
-
-  const onSave = () =>
-    save.mutateAsync({ ...draft, backupFolder: draft.backupFolder.trim() }).then(
-      (saved) => {
-        setSaveError(undefined);
-        notifications.show({ color: 'teal', message: i18n.getFixedT(saved.language)('settings.saved') });
-      },
-      (error: Error) => setSaveError(error.message),
-    );
 
   return (
     <Paper withBorder p="lg">
@@ -202,17 +182,7 @@ function BackupPlaceForm({ defaultFolder, databasePath }: { defaultFolder: strin
             w={280}
           />
         </Group>
-        {saveError && <ErrorNotice message={saveError} />}
-        <Group>
-          <Button
-            leftSection={<IconDeviceFloppy size={18} aria-hidden />}
-            onClick={() => void onSave()}
-            loading={save.isPending}
-            disabled={!dirty}
-          >
-            {t('settings.save')}
-          </Button>
-        </Group>
+        {saveRow}
       </Stack>
     </Paper>
   );

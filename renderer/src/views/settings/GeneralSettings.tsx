@@ -1,40 +1,20 @@
-import { Button, Code, Group, Loader, NativeSelect, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Code, Loader, NativeSelect, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { languages, phoneRegions, type Settings } from '../../../../shared/model/settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useAppInfo, useSaveSettings, useSettings } from '../../queries/settings';
-import { useUnsavedChanges } from '../../unsaved-changes';
+import { useAppInfo } from '../../queries/settings';
+import { useSettingsDraft } from './useSettingsDraft';
 
 /** Einstellungen → Allgemein: language, phone region and reminders, and where the data lies. */
 export function GeneralSettings() {
-  const { t, i18n } = useTranslation();
-  const { data: settings, error: loadError } = useSettings();
-  const save = useSaveSettings();
+  const { t } = useTranslation();
   const info = useAppInfo();
-  const [draft, setDraft] = useState<Settings>();
-  const [saveError, setSaveError] = useState<string>();
-
-  useEffect(() => setDraft(settings), [settings]);
-  const dirty = draft !== undefined && JSON.stringify(draft) !== JSON.stringify(settings);
-  useUnsavedChanges(dirty);
+  const { draft, setDraft, loadError, saveRow } = useSettingsDraft((settings) => settings);
 
   if (loadError) return <ErrorNotice message={loadError.message} />;
-  if (!draft || !settings) return <Loader aria-label={t('app.loading')} />;
+  if (!draft) return <Loader aria-label={t('app.loading')} />;
 
   const change = <K extends keyof Settings>(key: K, value: Settings[K]) => setDraft({ ...draft, [key]: value });
-
-  const onSave = () =>
-    save.mutateAsync(draft).then(
-      (saved) => {
-        setSaveError(undefined);
-        // In the language just saved, not the one this render started with.
-        notifications.show({ color: 'teal', message: i18n.getFixedT(saved.language)('settings.saved') });
-      },
-      (error: Error) => setSaveError(error.message),
-    );
 
   return (
     <Stack maw={640}>
@@ -78,22 +58,7 @@ export function GeneralSettings() {
             onChange={(value) => change('letterReminderDays', Number(value) || 1)}
             w={360}
           />
-          {saveError && <ErrorNotice message={saveError} />}
-          <Group>
-            <Button
-              leftSection={<IconDeviceFloppy size={18} aria-hidden />}
-              onClick={() => void onSave()}
-              loading={save.isPending}
-              disabled={!dirty}
-            >
-              {t('settings.save')}
-            </Button>
-            {dirty && (
-              <Text size="sm" c="dimmed">
-                {t('settings.unsaved')}
-              </Text>
-            )}
-          </Group>
+          {saveRow}
         </Stack>
       </Paper>
       {info.data && (
