@@ -10,7 +10,7 @@ export interface RetainedConsent {
   withdrawnAt: string;
 }
 
-/** The proof of a withdrawn consent kept after its contact was erased (migration 0010). */
+/** The proof of a withdrawn consent kept after its contact was erased (migration 0013). */
 export interface RetainedEvidence {
   id: number;
   /** The erased contact's id: its row holds nothing else. */
