@@ -2,12 +2,12 @@ import { accessInformation } from '../../shared/access-report/information';
 import { renderAccessReport } from '../../shared/access-report/render';
 import { accessReportSchema, type AccessReport } from '../../shared/access-report/schema';
 import { translate } from '../../shared/i18n';
-import { addDays, localDate, localDateOf } from '../../shared/local-date';
+import { localDate, localDateOf } from '../../shared/local-date';
 import { contactSchema } from '../../shared/model/contact';
 import { printOnce } from '../printing/printer';
 import { historyView } from './contact-detail';
 import type { ServiceContext } from './context';
-import { DELETED_CONTACTS_KEPT_DAYS } from './erasure';
+import { binPurgeDay, DELETED_CONTACTS_KEPT_DAYS } from './erasure';
 import { WITHDRAWN_CONSENT_PROOF_YEARS } from '../../shared/model/erasure';
 import { getProfile } from './profile';
 import { messageLanguage } from './settings';
@@ -43,10 +43,7 @@ export function accessReportData(ctx: ServiceContext, id: number, now = new Date
   const mergedRecords = merged.flatMap((record) => {
     const one = mergedContacts.get(record.id);
     if (!one) return [];
-    const deletedOn = localDateOf(record.deletedAt) ?? localDate(now);
-    return [
-      { contact: contactSchema.parse(one), deletedAt: record.deletedAt, erasedBy: addDays(deletedOn, DELETED_CONTACTS_KEPT_DAYS + 1) },
-    ];
+    return [{ contact: contactSchema.parse(one), deletedAt: record.deletedAt, erasedBy: binPurgeDay(record.deletedAt) }];
   });
   const reportConsents = consents.map((consent) => {
     const file = consent.evidenceId ? evidenceById.get(consent.evidenceId) : undefined;

@@ -1,11 +1,11 @@
 import type { RequestOutput, ValidInput } from '../../shared/contract';
 import type { BinContact } from '../../shared/contract/contacts';
-import { addDays, localDateOf, localDaysAgo } from '../../shared/local-date';
+import { localDaysAgo } from '../../shared/local-date';
 import type { Contact, Selection } from '../../shared/model/contact';
 import type { ContactListQuery } from '../db/repositories/contact-list';
 import type { ServiceContext } from './context';
 import { AppError } from '../db/errors';
-import { DELETED_CONTACTS_KEPT_DAYS, eraseContact, type ErasureResult } from './erasure';
+import { binPurgeDay, DELETED_CONTACTS_KEPT_DAYS, eraseContact, type ErasureResult } from './erasure';
 import { getSettings } from './settings';
 
 /**
@@ -68,7 +68,7 @@ export function binContacts(ctx: ServiceContext, limit = BIN_LIST_LIMIT): { tota
   return {
     total,
     keptDays: DELETED_CONTACTS_KEPT_DAYS,
-    contacts: contacts.map((row) => ({ ...row, purgeOn: addDays(localDateOf(row.deletedAt)!, DELETED_CONTACTS_KEPT_DAYS) })),
+    contacts: contacts.map((row) => ({ ...row, purgeOn: binPurgeDay(row.deletedAt) })),
   };
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { localDate, localDateOf } from '../../shared/local-date';
+import { addDays, localDate, localDateOf } from '../../shared/local-date';
 import { proofKeptUntil } from '../../shared/model/erasure';
 import { normalizeHeader } from '../importers/columns';
 import type { RetainedEvidence } from '../db/repositories/contact-erasure';
@@ -8,6 +8,12 @@ import { AppError } from '../db/errors';
 
 /** How long a deleted contact can be brought back (undo) before it is erased for good. */
 export const DELETED_CONTACTS_KEPT_DAYS = 30;
+
+/**
+ * The office's day from which a contact deleted at `deletedAt` (ISO) is erased: DELETED_CONTACTS_KEPT_DAYS
+ * later (the next start on or after it erases it). The bin and the access report say the same day.
+ */
+export const binPurgeDay = (deletedAt: string): string => addDays(localDateOf(deletedAt)!, DELETED_CONTACTS_KEPT_DAYS);
 
 /**
  * What an import whose contacts are all erased keeps of its file name: the kind of file, not the
