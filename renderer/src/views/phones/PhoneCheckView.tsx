@@ -28,6 +28,12 @@ export function PhoneCheckView({ initialPhoneId, onLetters }: { initialPhoneId: 
   const handoff = useSelectionHandoff();
   const exported = useExportConsented();
   const [phoneId, setPhoneId] = useState<number | null>(initialPhoneId);
+  // With one business phone, the check is that phone's unless the office says otherwise.
+  const onlyPhone = phones.data?.length === 1 ? phones.data[0]!.id : null;
+  const [chosen, setChosen] = useState(initialPhoneId !== null);
+  useEffect(() => {
+    if (!chosen && onlyPhone !== null) setPhoneId(onlyPhone);
+  }, [chosen, onlyPhone]);
   const [file, setFile] = useState<string | null>(null);
   const [result, setResult] = useState<PhoneBookCheck | null>(null);
   const [printing, setPrinting] = useState(false);
@@ -81,7 +87,10 @@ export function PhoneCheckView({ initialPhoneId, onLetters }: { initialPhoneId: 
         <NativeSelect
           label={t('phoneCheck.phone')}
           value={phoneId === null ? '' : String(phoneId)}
-          onChange={(event) => setPhoneId(event.currentTarget.value ? Number(event.currentTarget.value) : null)}
+          onChange={(event) => {
+            setChosen(true);
+            setPhoneId(event.currentTarget.value ? Number(event.currentTarget.value) : null);
+          }}
           data={[
             { value: '', label: t('phoneCheck.noPhone') },
             ...phones.data.map((phone) => ({ value: String(phone.id), label: phone.name })),
