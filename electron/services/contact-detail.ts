@@ -214,6 +214,9 @@ function entryWords(language: Language, kind: HistoryKind, before: Record<string
   }
 }
 
+/** How a pair found by "Neuer Kontakt" is filed among the possible duplicates (the import's reasons, import.reasons.*). */
+const duplicateReasons = { name: 'sameNameOtherWays', phone: 'sameNumberOtherName', email: 'sameEmailOtherName' } as const;
+
 /**
  * The timeline: the history table, plus what imports did (recorded with the imports themselves).
  * Every line is in words an authority can read: labels, not field names; days as 04.12.2026; no
@@ -414,8 +417,7 @@ export function createContact(
     const tags = [...new Set(edit.tags)].sort();
     if (tags.length) ctx.repos.contacts.setTags(newId, tags);
     ctx.repos.tracking.addHistory({ contactId: newId, kind: 'created', before: null, after: null });
-    for (const duplicate of duplicates)
-      ctx.repos.imports.addDuplicate(newId, duplicate.id, duplicate.reason === 'name' ? 'sameNameOtherWays' : 'sameNumberOtherName', null);
+    for (const duplicate of duplicates) ctx.repos.imports.addDuplicate(newId, duplicate.id, duplicateReasons[duplicate.reason], null);
     return newId;
   });
   return { contact: requireContact(ctx, id), duplicates };

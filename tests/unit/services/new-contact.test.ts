@@ -94,6 +94,15 @@ describe('Neuer Kontakt (contacts.create)', () => {
     expect(created.duplicates.map((d) => d.id)).toEqual([bernd]);
     expect(contactDetail(session.ctx, created.contact!.id).duplicates.map((d) => d.id)).toEqual([bernd]);
     expect(contactDetail(session.ctx, bernd).duplicates.map((d) => d.id)).toEqual([created.contact!.id]);
+    // Filed with the reason it was found by (the same name here), as an import files it.
+    expect(session.ctx.repos.imports.duplicatesOf(bernd).map((pair) => pair.reason)).toEqual(['sameNameOtherWays']);
+    const other = withContacts();
+    createContact(
+      other.session.ctx,
+      { ...empty, displayName: 'Büro Berg', emails: [{ address: 'anna.berg@example.de', label: null }] },
+      true,
+    );
+    expect(other.session.ctx.repos.imports.duplicatesOf(other.anna).map((pair) => pair.reason)).toEqual(['sameEmailOtherName']);
   });
 
   it('a contact in the bin is no duplicate of a new one', () => {
