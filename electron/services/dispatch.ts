@@ -52,6 +52,7 @@ export function createDispatcher(ctx: SessionContext, log: ErrorLog = logToStder
     if (!isRequestName(name)) {
       return fail('unknown_request', translate(messageLanguage(ctx), 'errors.unknown_request', { request: String(name) }));
     }
+    if (ctx.unusable) return fail(ctx.unusable.code, translate(messageLanguage(ctx), ctx.unusable.messageKey, ctx.unusable.vars));
     const spec = contract[name];
     const input = checkInput(name, rawInput, messageLanguage(ctx));
     if (!input.ok) return fail(input.code, input.message);

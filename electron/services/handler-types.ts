@@ -1,6 +1,7 @@
 // Types only: what a handler is. Each domain's handler map (electron/services/<domain>.handlers.ts)
 // is declared against its contract file; handlers.ts merges them for dispatch.ts.
 import type { RequestName, RequestOutput, ValidInput } from '../../shared/contract';
+import type { AppError } from '../db/errors';
 import type { ServiceContext } from './context';
 import type { ImportJobs } from './import-jobs';
 import type { LetterJobs } from './letter-jobs';
@@ -17,6 +18,8 @@ export interface SessionContext extends ServiceContext {
    * Jobs begun on the old file are dropped. `nativeBinding` is the SQLite build the session opens files with.
    */
   reopenDatabase: <T>(replace: (nativeBinding: string | undefined) => T) => T;
+  /** Set when the database could not be opened again after reopenDatabase: every request answers with it. */
+  unusable: AppError | null;
 }
 
 export type Handler<K extends RequestName> = (ctx: SessionContext, input: ValidInput<K>) => RequestOutput<K> | Promise<RequestOutput<K>>;

@@ -80,6 +80,7 @@ export function createSessionContext(
     importJobs: new ImportJobs(tempFolder),
     letterJobs: new LetterJobs(),
     ownLanguage,
+    unusable: null,
     reopenDatabase:
       reopenDatabase ??
       (() => {
@@ -115,9 +116,17 @@ export function openSession(options: {
     try {
       return replace(nativeBinding);
     } finally {
-      opened = openDatabase(opened.path, { nativeBinding, readOnly });
-      ctx.repos = createRepositories(opened.db, opened.openScratch, opened.openReadOnly);
-      ctx.schemaVersion = opened.schemaVersion;
+      try {
+        opened = openDatabase(opened.path, { nativeBinding, readOnly });
+        // The same queue of write turns: a write waiting behind the restore runs after it, never beside one begun since.
+        ctx.repos = createRepositories(opened.db, opened.openScratch, opened.openReadOnly, ctx.repos.writeTurns);
+        ctx.schemaVersion = opened.schemaVersion;
+      } catch (error) {
+        // The file cannot be opened again (taken away meanwhile): every request says so, rather than
+        // failing on a closed connection, until the app is started again. What `replace` did or threw stands.
+        ctx.unusable =
+          databaseError(error, opened.path) ?? new AppError('database_unavailable', 'errors.database_unavailable', { path: opened.path });
+      }
     }
   };
   const ctx = createSessionContext(opened, options.adapter, {

@@ -50,6 +50,8 @@ export interface Repositories {
    * writes holds the turn until it has answered, also across its awaits (a print dialog).
    */
   writeTurn<T>(work: () => T | Promise<T>): Promise<T>;
+  /** The queue writeTurn() serves; repositories opened again on the same file (a restore) go on with it. */
+  readonly writeTurns: WriteTurns;
   /**
    * Copies the write-ahead log into the database file and empties it (after an erasure: with
    * secure_delete, the freed pages are overwritten in the file, and the -wal holds no older copy).
@@ -63,20 +65,23 @@ export interface Repositories {
  * The one database interface: every SQL statement of the app lives in these repositories, so the
  * services above them would not change if a shared server database replaced the local file.
  */
+/** The end of the last write turn given out (see writeTurn). */
+export interface WriteTurns {
+  last: Promise<unknown>;
+}
+
 export function createRepositories(
   db: Database,
   openScratch: () => Database,
   openReadOnly: OpenReadOnly = (file) => openReadOnlyFile(file),
+  writeTurns: WriteTurns = { last: Promise.resolve() },
 ): Repositories {
   /** The transaction in slices under way, and whether one of its steps is running right now. */
   let sliced: Promise<unknown> | null = null;
   let stepping = false;
-  /** The end of the last write turn given out (see writeTurn). */
-  let lastTurn: Promise<unknown> = Promise.resolve();
-
   function writeTurn<T>(work: () => T | Promise<T>): Promise<T> {
-    const turn = lastTurn.then(work);
-    lastTurn = turn.catch(() => undefined);
+    const turn = writeTurns.last.then(work);
+    writeTurns.last = turn.catch(() => undefined);
     return turn;
   }
 
@@ -137,6 +142,7 @@ export function createRepositories(
     },
     transactionInSlices,
     writeTurn,
+    writeTurns,
     checkpoint: () => scrubWriteAheadLog(db),
   };
 }

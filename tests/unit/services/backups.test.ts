@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupFileName, backupNoteOf, pruneBackups } from '../../../electron/db/backup';
@@ -10,6 +10,7 @@ import { backupFolder, backupNow, defaultBackupFolder, listBackupFiles } from '.
 import { restoreBackup } from '../../../electron/services/restore-backup';
 import { updateProfile } from '../../../electron/services/profile';
 import { send } from '../../../electron/cli/command';
+import { emptyContactEdit } from '../../../shared/model/contact-edit';
 import { cli } from '../../helpers/cli';
 import { completeProfile } from '../../helpers/profile';
 import { testSession } from '../../helpers/session';
@@ -345,6 +346,33 @@ describe('backups in the app (Einstellungen → Sicherung)', () => {
     utimesSync(part, old, old);
     testSession(file).close();
     expect(existsSync(part)).toBe(false);
+  });
+
+  it('when the database cannot be opened again after a restore, every request says so instead of failing on a closed file', async () => {
+    const file = databaseWith(1);
+    const session = testSession(file, 'browser');
+    // The file taken away while the session had let go of it (a folder in its place).
+    session.ctx.reopenDatabase(() => {
+      for (const companion of ['', '-wal', '-shm']) rmSync(`${file}${companion}`, { force: true });
+      mkdirSync(file);
+    });
+    const answer = await session.dispatch('contacts.count', {});
+    expect(answer).toMatchObject({ ok: false, error: { message: expect.stringContaining(file) } });
+    expect(JSON.stringify(answer)).not.toMatch(/SQLITE_|not open|closed/);
+  });
+
+  it('keeps one queue of write turns across a restore: a write waiting behind it runs after it, on the new file', async () => {
+    const file = databaseWith(1);
+    const session = testSession(file, 'browser');
+    const made = backupNow(session.ctx);
+    session.ctx.repos.contacts.insertMany([{ displayName: 'Zweiter' }]);
+    const turnsBefore = session.ctx.repos.writeTurns;
+    const restoring = session.dispatch('backups.restore', { file: made.file });
+    const waiting = session.dispatch('contacts.create', { edit: { ...emptyContactEdit, displayName: 'Nach der Wiederherstellung' } });
+    expect((await restoring).ok).toBe(true);
+    expect((await waiting).ok).toBe(true);
+    expect(session.ctx.repos.writeTurns).toBe(turnsBefore);
+    expect(contactsIn(file)).toBe(2);
   });
 
   it('lists two backups of the same second by when they were written (by hand, then before an import)', () => {
