@@ -33,6 +33,13 @@ export function dateParts(date: string): { year: number; month: number; day: num
   return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
 }
 
+/** Whole days from one calendar date to another (YYYY-MM-DD; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const [a, b] = [dateParts(from), dateParts(to)];
+  if (!a || !b) throw new Error(`not a date (YYYY-MM-DD): ${a ? to : from}`);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}
+
 /** Whether a YYYY-MM-DD text is a day the calendar has (not 2026-02-31). */
 export function isCalendarDate(date: string): boolean {
   const parts = dateParts(date);

@@ -101,12 +101,19 @@ export function backupOfTheDay(ctx: ServiceContext, now = new Date()): BackupFil
 export const listBackupFiles = (ctx: ServiceContext): BackupFile[] => ctx.repos.backupsIn(backupFolder(ctx));
 
 /** Einstellungen → Sicherung: where the backups go (and would go by default), where the database lies, and the backups. */
-export const backupsView = (ctx: ServiceContext) => ({
-  folder: backupFolder(ctx),
-  defaultFolder: defaultBackupFolder(ctx.databasePath),
-  databasePath: ctx.databasePath,
-  backups: listBackupFiles(ctx),
-});
+export function backupsView(ctx: ServiceContext) {
+  const folder = backupFolder(ctx);
+  const defaultFolder = defaultBackupFolder(ctx.databasePath);
+  return {
+    folder,
+    defaultFolder,
+    databasePath: ctx.databasePath,
+    // A chosen folder that is not there (the stick unplugged, the drive not connected); the folder beside
+    // the database is made with the first backup.
+    folderReachable: folder === defaultFolder || existsSync(folder),
+    backups: listBackupFiles(ctx),
+  };
+}
 
 /** Whether `file` is a backup in the backup folder (the app restores only those; the CLI any file it is given). */
 export const isListedBackup = (ctx: ServiceContext, file: string): boolean =>

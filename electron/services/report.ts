@@ -2,7 +2,7 @@
 // own queries (dashboard.ts) where it describes today, and from the history where it looks back.
 import { type ConsentTextSnapshot, consentFormWording } from '../../shared/letters/consent-text-version';
 import { controllerName } from '../../shared/letters/din-letter';
-import { dateParts, localDate, localDateOf } from '../../shared/local-date';
+import { dateParts, daysBetween, localDate, localDateOf } from '../../shared/local-date';
 import { contactKinds } from '../../shared/model/contact';
 import type { AccountabilityReport } from '../../shared/model/report';
 import { purposes, stages, targets, type Purpose } from '../../shared/model/tracking';
@@ -20,11 +20,6 @@ function endOfDay(day: string): string {
   const parts = dateParts(day)!;
   return new Date(parts.year, parts.month - 1, parts.day + 1).toISOString();
 }
-
-const dayNumber = (day: string): number => {
-  const parts = dateParts(day)!;
-  return Date.UTC(parts.year, parts.month - 1, parts.day) / 86_400_000;
-};
 
 const median = (values: number[]): number | null => {
   if (values.length === 0) return null;
@@ -92,7 +87,7 @@ export function accountabilityReport(ctx: ServiceContext, day: string, now = new
 
   const withdrawalDays = ctx.repos.report
     .withdrawalsBefore(end)
-    .map((entry) => Math.max(0, dayNumber(localDateOf(entry.recordedAt)!) - dayNumber(entry.withdrawnAt)));
+    .map((entry) => Math.max(0, daysBetween(entry.withdrawnAt, localDateOf(entry.recordedAt)!)));
   const erasures = ctx.repos.report.erasuresBefore(end);
   const accessReports = ctx.repos.report.accessReportsBefore(end);
   const kinds = ctx.repos.report.byKind();

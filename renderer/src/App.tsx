@@ -52,6 +52,7 @@ function CurrentView({ route, params, navigate }: ViewProps) {
           onShow={(view) => navigate('contacts', { view })}
           onImport={() => navigate('import')}
           onPhones={() => navigate('settings', { tab: 'firmenhandys' })}
+          onBackups={() => navigate('settings', { tab: 'sicherung' })}
         />
       );
     case 'import':

@@ -7,7 +7,14 @@ export const backupRequests = {
   /** The backups in the backup folder, newest first, each read from the file itself. */
   'backups.list': readRequest(
     z.object({}).strict(),
-    z.object({ folder: z.string(), defaultFolder: z.string(), databasePath: z.string(), backups: z.array(backupFileSchema) }),
+    z.object({
+      folder: z.string(),
+      defaultFolder: z.string(),
+      databasePath: z.string(),
+      /** False when a chosen folder is not there (a USB stick not plugged in): no backup can be made. */
+      folderReachable: z.boolean(),
+      backups: z.array(backupFileSchema),
+    }),
   ),
   /** A backup now ("Jetzt sichern"). Waits for its turn like a write: a copy in the middle of an import's write would be refused. */
   'backups.create': request(z.object({}).strict(), backupFileSchema),

@@ -10,6 +10,11 @@ test('Jetzt sichern, then Wiederherstellen: the list goes back to the backup, an
   const backups = page.getByRole('table', { name: 'Sicherungen' });
   await expect(backups.getByRole('row')).toHaveCount(2);
 
+  // The overview says when the last backup was made.
+  await page.goto(`${host.url}#/uebersicht`);
+  await expect(page.getByTestId('backup-state')).toContainText(/Letzte Sicherung: \d\d\.\d\d\.\d{4}/);
+  await page.goto(`${host.url}#/einstellungen?tab=sicherung`);
+
   // A contact added after the backup (the import backs up the state before it, too).
   importCsv(host.databasePath, 'Name;Handy\nCarla Dorn;0172 3456789\n');
   await page.goto(`${host.url}#/kontakte`);

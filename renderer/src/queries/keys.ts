@@ -47,8 +47,11 @@ export const keys = {
 
 /** A contact's own fields (name, numbers, tags, language): not its stage, so not the overview. */
 export const contactFieldsChanged: readonly QueryKey[] = [keys.contacts, keys.invitations, keys.letters, keys.imports.history];
-/** A contact's way (stage, target, consent), or contacts added, merged, deleted or restored: the overview too. */
-export const contactsChanged: readonly QueryKey[] = [...contactFieldsChanged, keys.dashboard];
+/**
+ * A contact's way (stage, target, consent), or contacts added, merged, deleted or restored: the overview
+ * too, and the backups (an import and a delete of several back up first).
+ */
+export const contactsChanged: readonly QueryKey[] = [...contactFieldsChanged, keys.dashboard, keys.backups];
 /** The business's details and the invitation texts: what the letters and invitations say. */
 export const textsChanged: readonly QueryKey[] = [keys.invitations, keys.letters];
 

@@ -463,10 +463,19 @@ describe('backups in the app (Einstellungen → Sicherung)', () => {
     expect(unwritable).toMatchObject({ ok: false, error: { message: expect.stringContaining(blocker) } });
     // Nothing of a refused change is stored.
     expect(backupFolder(session.ctx)).toBe(stick);
+    expect((await send(session, 'backups.list', {})).folderReachable).toBe(true);
     // The stick unplugged: the other settings (saved with the folder unchanged, as the form sends them) still save.
     rmSync(path.dirname(stick), { recursive: true });
     const language = await session.dispatch('settings.update', { backupFolder: stick, language: 'en' });
     expect(language).toMatchObject({ ok: true, value: { language: 'en' } });
+    // … and the list says the folder is not there, for the overview's warning; "Jetzt sichern" says so with the folder.
+    expect((await send(session, 'backups.list', {})).folderReachable).toBe(false);
+    mkdirSync(path.dirname(path.dirname(stick)), { recursive: true });
+    writeFileSync(path.dirname(stick), 'kein Ordner');
+    expect(await session.dispatch('backups.create', {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/could not be written.*USB stick, is it plugged in/) },
+    });
   });
 
   it('refuses to restore while letters are being printed from the database, and goes ahead once they are done', async () => {

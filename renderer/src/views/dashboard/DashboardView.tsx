@@ -1,6 +1,6 @@
-import { Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAddressBook, IconDeviceMobile, IconFileText } from '@tabler/icons-react';
+import { IconAddressBook, IconAlertTriangle, IconDatabase, IconDeviceMobile, IconFileText } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveFile } from '../../download';
@@ -10,7 +10,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { SectionHeading } from '../../components/SectionHeading';
 import { stageColors } from '../../components/StageBadge';
 import { request, toldAlready } from '../../queries/client';
-import { todayIso } from '../../format';
+import { formatDateTime, todayIso } from '../../format';
+import { daysBetween, localDateOf } from '../../../../shared/local-date';
+import { useBackups } from '../../queries/backups';
 import { useDashboard, useExportConsented } from '../../queries/dashboard';
 import { ContactsEmptyState } from '../contacts/ContactsEmptyState';
 import { ProgressChart } from './ProgressChart';
@@ -56,6 +58,37 @@ function PhoneBookCard({ consented }: { consented: number }) {
           style={{ flex: 'none' }}
         >
           {t('dashboard.phoneBook.button', { count: consented })}
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+/** Whether the database is backed up: the last backup's day, or what is wrong (none yet, days old, the folder not there). */
+function BackupCard({ onBackups }: { onBackups: () => void }) {
+  const { t, i18n } = useTranslation();
+  const backups = useBackups();
+  if (!backups.data) return null;
+  const [last] = backups.data.backups;
+  const age = last ? daysBetween(localDateOf(last.madeAt)!, todayIso()) : null;
+  const problem = !backups.data.folderReachable
+    ? t('dashboard.backup.unreachable', { folder: backups.data.folder })
+    : last === undefined
+      ? t('dashboard.backup.none')
+      : age !== null && age >= 2
+        ? t('dashboard.backup.old', { count: age, date: formatDateTime(last.madeAt, i18n.language) })
+        : null;
+  return (
+    <Card withBorder data-testid="backup-state">
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon color={problem ? 'orange' : 'teal'} variant="light" radius="xl">
+            {problem ? <IconAlertTriangle size={18} aria-hidden /> : <IconDatabase size={18} aria-hidden />}
+          </ThemeIcon>
+          <Text size="sm">{problem ?? t('dashboard.backup.recent', { date: formatDateTime(last!.madeAt, i18n.language) })}</Text>
+        </Group>
+        <Button variant="light" onClick={onBackups} style={{ flex: 'none' }}>
+          {t('dashboard.backup.open')}
         </Button>
       </Group>
     </Card>
@@ -129,10 +162,12 @@ export function DashboardView({
   onShow,
   onImport,
   onPhones,
+  onBackups,
 }: {
   onShow: (view: ContactView) => void;
   onImport: () => void;
   onPhones: () => void;
+  onBackups: () => void;
 }) {
   const { t } = useTranslation();
   const dashboard = useDashboard();
@@ -227,6 +262,7 @@ export function DashboardView({
         </Card>
       </SimpleGrid>
       <PhonesCard phones={data.phones} due={data.phonesDue} onPhones={onPhones} />
+      <BackupCard onBackups={onBackups} />
       <ReportCard />
       <PhoneBookCard consented={data.consented} />
       <Card withBorder>

@@ -68,6 +68,11 @@ export function BackupSettings() {
       <Paper withBorder p="lg">
         <Stack>
           <SectionHeading title={t('backup.title')} hint={t('backup.hint')} />
+          {!backups.data.folderReachable && (
+            <Alert color="orange" icon={<IconInfoCircle aria-hidden />}>
+              {t('dashboard.backup.unreachable', { folder })}
+            </Alert>
+          )}
           <Group>
             <Button leftSection={<IconDatabaseExport size={18} aria-hidden />} onClick={backupNow} loading={create.isPending}>
               {t('backup.now')}
