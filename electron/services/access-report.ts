@@ -1,6 +1,7 @@
 import { accessInformation } from '../../shared/access-report/information';
 import { renderAccessReport } from '../../shared/access-report/render';
 import { accessReportSchema, type AccessReport } from '../../shared/access-report/schema';
+import { controllerName } from '../../shared/letters/din-letter';
 import { translate } from '../../shared/i18n';
 import { localDate, localDateOf } from '../../shared/local-date';
 import { contactSchema } from '../../shared/model/contact';
@@ -65,7 +66,7 @@ export function accessReportData(ctx: ServiceContext, id: number, now = new Date
     createdAt: now.toISOString(),
     language,
     controller: {
-      name: [profile.name, profile.legalForm].filter(Boolean).join(' '),
+      name: controllerName(profile),
       representative: profile.representative,
       street: profile.street,
       postalCode: profile.postalCode,

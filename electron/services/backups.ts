@@ -14,7 +14,7 @@ export const defaultBackupFolder = (databasePath: string): string => path.join(p
  * "Sicherungen" beside the database. (The live database belongs on the office computer's own disk; a
  * copy of it elsewhere is what a backup is for.)
  */
-export const backupFolder = (ctx: ServiceContext): string => getSettings(ctx).backupFolder || defaultBackupFolder(ctx.databasePath);
+export const backupFolder = (ctx: ServiceContext): string => backupPlace(ctx).folder;
 
 /** How many backups the settings keep: every one of today up to `perDay`, and one of each earlier day for `days` days. */
 export interface BackupRetention {
@@ -22,25 +22,24 @@ export interface BackupRetention {
   perDay: number;
 }
 
-const retentionOf = (ctx: ServiceContext): BackupRetention => {
-  const settings = getSettings(ctx);
-  return { days: settings.backupDays, perDay: settings.backupsPerDay };
-};
-
 /**
  * A backup now: a checked copy of the database (consents, scans, history and all) in the backup folder,
  * then the older ones thinned out as the settings say (BackupRetention). `note` goes into the file
  * name ("vor-Import").
  */
 export function backupNow(ctx: ServiceContext, { note = '', now = new Date() }: { note?: string; now?: Date } = {}): BackupFile {
-  return backupIntoFolder((target) => ctx.repos.backupInto(target), backupFolder(ctx), retentionOf(ctx), { note, now });
+  const { folder, keep } = backupPlace(ctx);
+  return backupIntoFolder((target) => ctx.repos.backupInto(target), folder, keep, { note, now });
 }
 
-/** What a restore needs to know before it closes the database: where backups go and how many are kept. */
-export const backupPlace = (ctx: ServiceContext): { folder: string; keep: BackupRetention } => ({
-  folder: backupFolder(ctx),
-  keep: retentionOf(ctx),
-});
+/** Where backups go and how many are kept, from one read of the settings (a restore reads it before it closes the database). */
+export function backupPlace(ctx: ServiceContext): { folder: string; keep: BackupRetention } {
+  const settings = getSettings(ctx);
+  return {
+    folder: settings.backupFolder || defaultBackupFolder(ctx.databasePath),
+    keep: { days: settings.backupDays, perDay: settings.backupsPerDay },
+  };
+}
 
 /** A backup into the backup folder by `write` (the session's connection, or the one a restore holds), then the folder thinned out. */
 export function backupIntoFolder(

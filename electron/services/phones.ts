@@ -2,7 +2,11 @@
 import { localDate } from '../../shared/local-date';
 import { type BusinessPhone, type ChecklistItem, checklistItems, isDue, type PhoneInput } from '../../shared/model/phones';
 import { AppError } from '../db/errors';
+import type { PhoneBookCheckCounts } from '../db/repositories/phones';
 import type { ServiceContext } from './context';
+
+/** A stored address-book check as the phone shows it: its day and counts. */
+const countsOf = ({ phoneId: _, ...counts }: PhoneBookCheckCounts) => counts;
 
 /**
  * The phones in use, each with its checklist (every item, due or not) and its newest address-book
@@ -19,17 +23,7 @@ export function listPhones(ctx: ServiceContext, now = new Date(), retiredToo = f
       return { item, checkedOn, checkedBy: tick?.checkedBy ?? null, due: isDue(checkedOn, today) };
     });
     const check = checks.find((entry) => entry.phoneId === phone.id);
-    const lastPhoneBookCheck = check
-      ? {
-          checkedAt: check.checkedAt,
-          numbers: check.numbers,
-          ok: check.ok,
-          withoutConsent: check.withoutConsent,
-          consentedMissing: check.consentedMissing,
-          unknown: check.unknown,
-        }
-      : null;
-    return { ...phone, checklist, lastPhoneBookCheck };
+    return { ...phone, checklist, lastPhoneBookCheck: check ? countsOf(check) : null };
   });
 }
 

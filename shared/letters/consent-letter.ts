@@ -25,6 +25,7 @@ import { personal, personalLine } from './layers';
 import { qrImage } from './qr';
 import { salutation } from './salutation';
 import { consentTextVersion } from './consent-text-version';
+import { channelList, controllerLine, dpoLine, fill, sentence } from './consent-form-text';
 
 export type { LetterForm } from './din-letter';
 
@@ -75,9 +76,6 @@ export class ProfileIncompleteError extends Error {
   }
 }
 
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
-
 /** The messenger the letter recommends, with its link (the recommended one if it has a link, else the first that has). */
 function recommendation(profile: Profile): { messenger: Messenger; link: string } | null {
   const order = [profile.recommendedMessenger, ...messengers].filter((m): m is Messenger => !!m);
@@ -91,9 +89,6 @@ function recommendation(profile: Profile): { messenger: Messenger; link: string 
 /** Escaped text whose web addresses never break at a line's end (a hyphen there reads as part of it). */
 const withWholeAddresses = (text: string) =>
   h(text).replace(/(?:https?:\/\/|www\.)[^\s<]+[^\s<.,;:)]/g, (url) => `<span class="nowrap">${url}</span>`);
-
-/** A text from the profile as a sentence of the form: with its full stop. */
-const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 /** Four weeks to answer: after that the contact is reached by phone and e-mail only. */
 export const ANSWER_WITHIN_DAYS = 28;
@@ -214,34 +209,23 @@ function formPage(contact: LetterContact, options: ConsentLetterOptions, version
   const authority = profile.state ? authorities[profile.state] : null;
   // The number the consent is for: the one WhatsApp can reach (a landline is never on the form).
   const mobile = messagingPhone(contact.phones);
-  const offered = messengers.filter((m) => profile.messengers[m]).map((m) => messengerNames[m]);
-  // Phone, e-mail and the messengers offered, as a list: "Telefon, E-Mail, Signal oder Threema".
-  const channels = [...t.channels, ...offered];
-  const channelList = `${channels.slice(0, -1).join(', ')} ${t.or} ${channels.at(-1)}`;
+  const channels = channelList(profile, t);
   const advertising = profile.purposes.includes('advertising');
   const box = (text: string) => `<div class="choice"><span class="box"></span><span>${h(text)}</span></div>`;
   const purposes = profile.purposes
     .filter((purpose) => purpose !== 'advertising')
     .map((purpose) => box(t.purposes[purpose]))
     .join('');
-  const controller = [
-    business,
-    `${t.representedBy} ${profile.representative}`,
-    profile.street,
-    `${profile.postalCode} ${profile.city}`,
-    `Tel. ${profile.phone}`,
-    profile.email,
-  ].join(', ');
-  const dpo = profile.dpo?.name
-    ? `<p>${h(fill(t.dpo, { dpo: [profile.dpo.name, profile.dpo.address, profile.dpo.email].filter(Boolean).join(', ') }))}</p>`
-    : '';
+  const controller = controllerLine(profile, t);
+  const dpoText = dpoLine(profile, t);
+  const dpo = dpoText ? `<p>${h(dpoText)}</p>` : '';
   const information =
     copy === 'keep'
       ? `<p>${h(fill(t.controller, { controller }))}</p>
 ${dpo}
 <p>${withWholeAddresses(t.data)}</p>
 <p>${h(t.transfer)}</p>
-<p>${h(fill(variant.employee ? t.legalBasisEmployee : t.legalBasis, { business, channels: channelList }))}</p>
+<p>${h(fill(variant.employee ? t.legalBasisEmployee : t.legalBasis, { business, channels }))}</p>
 <p>${h(fill(t.withdrawal, { email: profile.email, business }))}</p>
 <p>${h(fill(t.retention, { retention: sentence(language === 'en' ? profile.retentionEn : profile.retention) }))}</p>
 <p>${h(t.rights)}${advertising ? ` ${h(t.objection)}` : ''} ${h(fill(t.complaint, { authority: authority ? `${authority.name}, ${authority.street}, ${authority.town}` : '' }))}${profile.privacyUrl ? ` ${withWholeAddresses(fill(t.privacyPolicy, { url: profile.privacyUrl }))}` : ''}</p>`

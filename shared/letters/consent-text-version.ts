@@ -3,11 +3,10 @@
 // the business's details changed.
 import type { Profile } from '../model/profile';
 import type { Language } from '../model/settings';
-import { messengers } from '../model/tracking';
-import { messengerNames } from '../messengers/catalogue';
 import { type Authority, authorities } from './authorities';
 import { consentTextDe, type ConsentText } from './consent-text-de';
 import { consentTextEn } from './consent-text-en';
+import { channelList, controllerLine, dpoLine, fill, sentence } from './consent-form-text';
 import { controllerName } from './din-letter';
 import { textId } from './qr';
 
@@ -29,10 +28,6 @@ export function consentTextSnapshot(profile: Profile): ConsentTextSnapshot {
  */
 export const consentTextVersion = (profile: Profile): string => `EW-${textId(JSON.stringify(consentTextSnapshot(profile)))}`;
 
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
-const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
-
 /** One part of the form's wording: a heading, a paragraph, or a box to tick. */
 export interface FormPart {
   kind: 'heading' | 'paragraph' | 'box';
@@ -47,17 +42,8 @@ export interface FormPart {
 export function consentFormWording(snapshot: ConsentTextSnapshot, language: Language): FormPart[] {
   const t = language === 'en' ? snapshot.textEn : snapshot.text;
   const business = controllerName(snapshot);
-  const offered = messengers.filter((m) => snapshot.messengers[m]).map((m) => messengerNames[m]);
-  const channels = [...t.channels, ...offered];
-  const channelList = `${channels.slice(0, -1).join(', ')} ${t.or} ${channels.at(-1)}`;
-  const controller = [
-    business,
-    `${t.representedBy} ${snapshot.representative}`,
-    snapshot.street,
-    `${snapshot.postalCode} ${snapshot.city}`,
-    `Tel. ${snapshot.phone}`,
-    snapshot.email,
-  ].join(', ');
+  const channels = channelList(snapshot, t);
+  const dpo = dpoLine(snapshot, t);
   const advertising = snapshot.purposes.includes('advertising');
   const authority = snapshot.authority ? `${snapshot.authority.name}, ${snapshot.authority.street}, ${snapshot.authority.town}` : '';
   const paragraph = (text: string): FormPart => ({ kind: 'paragraph', text });
@@ -65,14 +51,12 @@ export function consentFormWording(snapshot: ConsentTextSnapshot, language: Lang
   return [
     { kind: 'heading', text: t.formTitle },
     paragraph(fill(t.act, { business, number: snapshot.whatsappNumber })),
-    paragraph(fill(t.controller, { controller })),
-    ...(snapshot.dpo?.name
-      ? [paragraph(fill(t.dpo, { dpo: [snapshot.dpo.name, snapshot.dpo.address, snapshot.dpo.email].filter(Boolean).join(', ') }))]
-      : []),
+    paragraph(fill(t.controller, { controller: controllerLine(snapshot, t) })),
+    ...(dpo ? [paragraph(dpo)] : []),
     paragraph(t.data),
     paragraph(t.transfer),
-    paragraph(fill(t.legalBasis, { business, channels: channelList })),
-    paragraph(fill(t.legalBasisEmployee, { business, channels: channelList })),
+    paragraph(fill(t.legalBasis, { business, channels })),
+    paragraph(fill(t.legalBasisEmployee, { business, channels })),
     paragraph(fill(t.withdrawal, { email: snapshot.email, business })),
     paragraph(fill(t.retention, { retention: sentence(language === 'en' ? snapshot.retentionEn : snapshot.retention) })),
     paragraph(

@@ -92,6 +92,11 @@ export interface RetainedEvidenceRow {
   retained_at: string;
 }
 
+/** Adds one kept proof unless the same scan is kept for that contact already (a restore carries proof over). */
+export const ADD_RETAINED_EVIDENCE_SQL = `INSERT INTO retained_evidence (contact_id, mime, size, sha256, data, consents, keep_until, retained_at)
+  SELECT @contact_id, @mime, @size, @sha256, @data, @consents, @keep_until, @retained_at
+   WHERE NOT EXISTS (SELECT 1 FROM retained_evidence WHERE contact_id = @contact_id AND sha256 = @sha256)`;
+
 /** Every kept proof of a database opened apart from the repositories (the one a restore replaces). */
 export const retainedEvidenceRows = (db: Database): RetainedEvidenceRow[] =>
   db
@@ -225,11 +230,7 @@ export function createContactErasureRepository(db: Database): ContactErasureRepo
   const retainedDue = db.prepare<[string], { id: number; contactId: number }>(
     'SELECT id, contact_id AS contactId FROM retained_evidence WHERE keep_until < ? ORDER BY id',
   );
-  const addRetained = db.prepare<RetainedEvidenceRow>(
-    `INSERT INTO retained_evidence (contact_id, mime, size, sha256, data, consents, keep_until, retained_at)
-       SELECT @contact_id, @mime, @size, @sha256, @data, @consents, @keep_until, @retained_at
-        WHERE NOT EXISTS (SELECT 1 FROM retained_evidence WHERE contact_id = @contact_id AND sha256 = @sha256)`,
-  );
+  const addRetained = db.prepare<RetainedEvidenceRow>(ADD_RETAINED_EVIDENCE_SQL);
   const deleteRetained = db.prepare<[string]>('DELETE FROM retained_evidence WHERE id IN (SELECT value FROM json_each(?))');
 
   return {

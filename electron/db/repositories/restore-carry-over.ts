@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { type RetainedEvidenceRow, retainedEvidenceRows } from './contact-erasure';
+import { ADD_RETAINED_EVIDENCE_SQL, type RetainedEvidenceRow, retainedEvidenceRows } from './contact-erasure';
+import { UPSERT_SETTING_SQL } from './settings';
 
 /** The settings a restore keeps from the database it replaces: where backups go and how many are kept. */
 const KEPT_SETTINGS = ['backupFolder', 'backupDays', 'backupsPerDay'];
@@ -57,18 +58,12 @@ export function writeCarryOver(db: Database, carried: CarryOver): void {
   const insertHistory = db.prepare<HistoryRow>(
     'INSERT INTO history (contact_id, at, kind, before, after) VALUES (@contact_id, @at, @kind, @before, @after)',
   );
-  const addRetained = db.prepare<RetainedEvidenceRow>(
-    `INSERT INTO retained_evidence (contact_id, mime, size, sha256, data, consents, keep_until, retained_at)
-       SELECT @contact_id, @mime, @size, @sha256, @data, @consents, @keep_until, @retained_at
-        WHERE NOT EXISTS (SELECT 1 FROM retained_evidence WHERE contact_id = @contact_id AND sha256 = @sha256)`,
-  );
+  const addRetained = db.prepare<RetainedEvidenceRow>(ADD_RETAINED_EVIDENCE_SQL);
   const addAccessReport = db.prepare<{ answered_at: string; format: string }>(
     `INSERT INTO access_reports (answered_at, format) SELECT @answered_at, @format
       WHERE NOT EXISTS (SELECT 1 FROM access_reports WHERE answered_at = @answered_at AND format = @format)`,
   );
-  const setting = db.prepare<{ key: string; value: string }>(
-    'INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
+  const setting = db.prepare<[string, string]>(UPSERT_SETTING_SQL);
   // Only contacts the backup has (and that are erased in it now): one made after the backup has no row there.
   const erasedHere = new Set(
     db
@@ -81,6 +76,6 @@ export function writeCarryOver(db: Database, carried: CarryOver): void {
     for (const row of carried.erasedHistory) if (erasedHere.has(row.contact_id)) insertHistory.run(row);
     for (const row of carried.keptProof) addRetained.run(row);
     for (const row of carried.accessReports) addAccessReport.run(row);
-    for (const row of carried.settings) setting.run(row);
+    for (const row of carried.settings) setting.run(row.key, row.value);
   })();
 }

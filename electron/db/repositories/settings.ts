@@ -6,12 +6,13 @@ export interface SettingsRepository {
   writeMany(values: Record<string, unknown>): void;
 }
 
+/** Writes one setting (its value as JSON text), replacing what the key held. */
+export const UPSERT_SETTING_SQL = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
+
 /** Settings are stored one key per row, the value as JSON; the service validates them. */
 export function createSettingsRepository(db: Database): SettingsRepository {
   const selectAll = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
-  const upsert = db.prepare<[string, string]>(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
+  const upsert = db.prepare<[string, string]>(UPSERT_SETTING_SQL);
 
   return {
     readAll(): Record<string, unknown> {

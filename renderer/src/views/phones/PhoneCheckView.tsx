@@ -1,10 +1,11 @@
-import { Accordion, Badge, Button, Group, Loader, NativeSelect, Paper, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAddressBook, IconMail, IconPrinter, IconUpload } from '@tabler/icons-react';
+import { Accordion, Badge, Button, Group, Loader, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAddressBook, IconMail, IconPrinter } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhoneBookCheck, PhoneBookEntry } from '../../../../shared/model/phones';
 import { bytesToBase64 } from '../../base64';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FileDropZone } from '../../components/FileDropZone';
 import { saveFile } from '../../download';
 import { useDroppedFiles } from '../../file-drop';
 import { formatDateTime } from '../../format';
@@ -27,18 +28,16 @@ export function PhoneCheckView({ initialPhoneId, onLetters }: { initialPhoneId: 
   const dropped = useDroppedFiles();
   const handoff = useSelectionHandoff();
   const exported = useExportConsented();
-  const [phoneId, setPhoneId] = useState<number | null>(initialPhoneId);
-  // With one business phone, the check is that phone's unless the office says otherwise.
+  // The phone the office chose (null: none; undefined: not chosen yet). Until then the one asked for, or,
+  // with one business phone, that one.
+  const [picked, setPicked] = useState<number | null | undefined>(initialPhoneId ?? undefined);
   const onlyPhone = phones.data?.length === 1 ? phones.data[0]!.id : null;
-  const [chosen, setChosen] = useState(initialPhoneId !== null);
-  useEffect(() => {
-    if (!chosen && onlyPhone !== null) setPhoneId(onlyPhone);
-  }, [chosen, onlyPhone]);
+  const phoneId = picked === undefined ? onlyPhone : picked;
   const [file, setFile] = useState<string | null>(null);
   const [result, setResult] = useState<PhoneBookCheck | null>(null);
   const [printing, setPrinting] = useState(false);
   const [printError, setPrintError] = useState<string>();
-  const input = useRef<HTMLInputElement>(null);
+  const _input = useRef<HTMLInputElement>(null);
 
   const compare = async (chosen: File) => {
     setFile(chosen.name);
@@ -87,10 +86,7 @@ export function PhoneCheckView({ initialPhoneId, onLetters }: { initialPhoneId: 
         <NativeSelect
           label={t('phoneCheck.phone')}
           value={phoneId === null ? '' : String(phoneId)}
-          onChange={(event) => {
-            setChosen(true);
-            setPhoneId(event.currentTarget.value ? Number(event.currentTarget.value) : null);
-          }}
+          onChange={(event) => setPicked(event.currentTarget.value ? Number(event.currentTarget.value) : null)}
           data={[
             { value: '', label: t('phoneCheck.noPhone') },
             ...phones.data.map((phone) => ({ value: String(phone.id), label: phone.name })),
@@ -113,33 +109,15 @@ export function PhoneCheckView({ initialPhoneId, onLetters }: { initialPhoneId: 
           </Accordion.Panel>
         </Accordion.Item>
       </Accordion>
-      <Paper withBorder p="xl" radius="md" style={{ borderStyle: 'dashed', borderWidth: 2 }}>
-        <Stack align="center" gap="sm">
-          <ThemeIcon size={56} radius="xl" variant="light">
-            <IconUpload size={28} aria-hidden />
-          </ThemeIcon>
-          <Text fw={600}>{t('phoneCheck.drop')}</Text>
-          <Text size="sm" c="dimmed">
-            {t('phoneCheck.nothingImported')}
-          </Text>
-          <Button onClick={() => input.current?.click()} loading={check.isPending}>
-            {t('phoneCheck.choose')}
-          </Button>
-          <input
-            ref={input}
-            type="file"
-            accept={accept}
-            hidden
-            aria-label={t('phoneCheck.choose')}
-            data-testid="phone-check-input"
-            onChange={(event) => {
-              const [chosen] = [...(event.currentTarget.files ?? [])];
-              event.currentTarget.value = '';
-              if (chosen) void compare(chosen);
-            }}
-          />
-        </Stack>
-      </Paper>
+      <FileDropZone
+        title={t('phoneCheck.drop')}
+        hint={t('phoneCheck.nothingImported')}
+        buttonLabel={t('phoneCheck.choose')}
+        accept={accept}
+        loading={check.isPending}
+        inputTestId="phone-check-input"
+        onFiles={([chosen]) => chosen && void compare(chosen)}
+      />
       {check.error && <ErrorNotice message={check.error.message} />}
       {printError && <ErrorNotice message={printError} />}
       {result && (
