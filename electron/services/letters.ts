@@ -1,6 +1,7 @@
 import type { RequestOutput, ValidInput } from '../../shared/contract';
 import { checkProfile, MAX_NAME_CHARACTERS, MAX_RETENTION_CHARACTERS } from '../../shared/model/profile-checks';
 import { translate } from '../../shared/i18n';
+import { returnCheckOf } from './return-codes';
 import { renderConsentLetters, type ConsentLetters, type LetterForm } from '../../shared/letters/consent-letter';
 import type { LetterKind } from '../../shared/letters/din-letter';
 import { renderInvitationLetters } from '../../shared/invitations/invitation-letter';
@@ -143,7 +144,7 @@ function lettersInput(ctx: ServiceContext, request: LetterRequest): LettersInput
 /** Invitations carry no text version (version ''). */
 function lettersFrom(ctx: ServiceContext, { common, kind }: LettersInput): ConsentLetters {
   if (kind === 'invitation') return { ...renderInvitationLetters({ ...common, templates: getTemplates(ctx) }), version: '' };
-  return renderConsentLetters(common);
+  return renderConsentLetters({ ...common, returnCheck: returnCheckOf(ctx) });
 }
 
 /** The letters as HTML, consent letters or invitations (see lettersInput for what is refused and left out). */

@@ -14,6 +14,7 @@ import { letterRequests } from './letters';
 import { phoneRequests } from './phones';
 import { profileRequests } from './profile';
 import { reportRequests } from './report';
+import { returnFormRequests } from './return-forms';
 import { settingsRequests } from './settings';
 import { templateRequests } from './templates';
 
@@ -41,6 +42,7 @@ export const contract = {
   ...importRequests,
   ...phoneRequests,
   ...reportRequests,
+  ...returnFormRequests,
 };
 
 export type Contract = typeof contract;

@@ -71,6 +71,9 @@ export const requestNames = [
   'phones.deletionList',
   'report.get',
   'report.pdf',
+  'returnForms.propose',
+  'returnForms.checkCode',
+  'returnForms.record',
 ] as const;
 
 export type RequestNameList = (typeof requestNames)[number];

@@ -22,7 +22,9 @@ import { escapeHtml as h } from './html';
 import { messengerLink } from './messenger-links';
 import { messengerDescription, messengerNames } from '../messengers/catalogue';
 import { personal, personalLine } from './layers';
-import { qrImage } from './qr';
+import { qrImage, returnQrImage } from './qr';
+import { cornerMarkElements, cornerMarkStyles, RETURN_QR_MM } from '../scan/return-form';
+import { formatReturnCode, printedReturnCode, type ReturnCode } from '../scan/return-code';
 import { salutation } from './salutation';
 import { consentTextVersion } from './consent-text-version';
 import { channelList, controllerLine, dpoLine, fill, sentence } from './consent-form-text';
@@ -56,6 +58,11 @@ export interface ConsentLetterOptions {
   /** The letter's date (YYYY-MM-DD). */
   date: string;
   homeCountry: string;
+  /**
+   * The check value of a contact's Rückläufer-Code for this letter (its date and text version), made
+   * with the database's key (electron/services/return-codes.ts): printed on the return copy.
+   */
+  returnCheck: (contactId: number, letterDate: string, version: string) => string;
 }
 
 export interface ConsentLetters extends LetterDocuments {
@@ -118,6 +125,11 @@ const formStyles = `
 .form-return .send-to .label { font-size: ${typeSize(8)}; height: 5mm; }
 .form-return .send-to div { font-size: ${typeSize(10.5)}; line-height: 4.5mm; white-space: nowrap; overflow: hidden; }
 .form-return .beside { position: absolute; left: 125mm; width: 65mm; }
+/* The Rückläufer-Code: the QR code (personal, a fixed size) and the code in plain text beside it. */
+.form-return .return-code { position: absolute; left: 122mm; width: 70mm; height: 27mm; display: flex; align-items: center; gap: 1mm; }
+.form-return .return-code div { font-size: ${typeSize(8)}; line-height: 1.3; white-space: nowrap; }
+.form-return .return-code b { font-family: 'DejaVu Sans Mono', 'Courier New', monospace; font-weight: normal; font-size: ${typeSize(9)}; }
+${cornerMarkStyles}
 `;
 
 /** Where the return copy puts the business's address and what stands beside it, for Form A or B. */
@@ -125,6 +137,7 @@ const returnCopyStyles = (form: LetterForm) => {
   const pos = din5008[form];
   return `.form-return .send-to { top: ${pos.addressZone - 5}mm; }
 .form-return .beside { top: ${pos.infoBlock}mm; }
+.form-return .return-code { top: ${pos.infoBlock + 12}mm; }
 .form-return .window { height: ${pos.addressZoneEnd + 4 - 7 - 9}mm; }`;
 };
 
@@ -252,13 +265,13 @@ ${dpo}
   const top =
     copy === 'keep'
       ? `${head}${title}`
-      : `${markElements}${head}<div class="window"></div><div class="send-to"><div class="label">${h(t.returnNote)}</div>${wrapped([
-          business,
-          profile.street,
-          `${profile.postalCode} ${profile.city}`,
-        ])
+      : `${markElements}${cornerMarkElements}${head}<div class="window"></div><div class="send-to"><div class="label">${h(t.returnNote)}</div>${wrapped(
+          [business, profile.street, `${profile.postalCode} ${profile.city}`],
+        )
           .map((line) => `<div>${h(line)}</div>`)
-          .join('')}</div><div class="beside"><p>${h(fill(t.scanEnough, { email: profile.email }))}</p></div>${title}`;
+          .join(
+            '',
+          )}</div><div class="beside"><p>${h(fill(t.scanEnough, { email: profile.email }))}</p></div>${returnCodeBlock(contact, options, version, t)}${title}`;
   return `<section class="page form-page form-${copy}" data-contact="${personal(String(contact.id))}" lang="${language}">
 <div class="form">
 ${top}
@@ -273,6 +286,16 @@ ${box(t.refusal)}
 ${signatures}
 </div>
 </section>`;
+}
+
+/** The return copy's QR code and its Rückläufer-Code in plain text: a personal part of fixed size. */
+function returnCodeBlock(contact: LetterContact, options: ConsentLetterOptions, version: string, t: ConsentText): string {
+  const parts = { contactId: contact.id, letterDate: options.date, version };
+  const code: ReturnCode = { ...parts, check: options.returnCheck(contact.id, options.date, version) };
+  const [first, second] = printedReturnCode(code);
+  return `<div class="return-code personal">${personal(
+    `${returnQrImage(formatReturnCode(code), RETURN_QR_MM, t.returnCode)}<div>${h(t.returnCode)}<br><b>${first}</b><br><b>${second}</b></div>`,
+  )}</div>`;
 }
 
 /**

@@ -113,6 +113,7 @@ export const consentTextDe = {
   signOtherCopy: 'zum Aufbewahren; unterschrieben wird das Exemplar zur Rücksendung',
   guardian: 'Unterschrift einer oder eines Erziehungsberechtigten',
   returnNote: 'Bitte zurück an:',
+  returnCode: 'Rückläufer-Code',
   scanEnough: 'Ein Foto oder Scan per E-Mail an {{email}} genügt.',
 };
 

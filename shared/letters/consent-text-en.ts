@@ -96,5 +96,6 @@ export const consentTextEn: ConsentText = {
   signOtherCopy: 'to keep; the copy to return is the one to sign',
   guardian: 'Signature of a parent or guardian',
   returnNote: 'Please return to:',
+  returnCode: 'Return code',
   scanEnough: 'A photo or scan by e-mail to {{email}} is enough.',
 };

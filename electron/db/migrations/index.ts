@@ -13,6 +13,7 @@ import { consentTextVersions } from './0011-consent-text-versions';
 import { importKeptOnUndo } from './0012-import-kept-on-undo';
 import { retainedEvidence } from './0013-retained-evidence';
 import { accessReports } from './0014-access-reports';
+import { returnCodes } from './0015-return-codes';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   importKeptOnUndo,
   retainedEvidence,
   accessReports,
+  returnCodes,
 ];

@@ -7,6 +7,7 @@ import { createContactListRepository, type ContactListRepository } from './conta
 import { createImportsRepository, type ImportsRepository } from './imports';
 import { createPhonesRepository, type PhonesRepository } from './phones';
 import { createReportRepository, type ReportRepository } from './report';
+import { createReturnFormsRepository, type ReturnFormsRepository } from './return-forms';
 import { type CarryOver, writeCarryOver } from './restore-carry-over';
 import { createTrackingRepository, type TrackingRepository } from './tracking';
 import { createSettingsRepository, type SettingsRepository } from './settings';
@@ -25,6 +26,8 @@ export interface Repositories {
   consentTexts: ConsentTextsRepository;
   /** The business phones, their checklists and address-book checks. */
   phones: PhonesRepository;
+  /** The Rückläufer-Code's key and the pages of returned forms kept as proof. */
+  returnForms: ReturnFormsRepository;
   /** A scratch database of its own (anonymous, deleted on close): where an import stages its contacts. */
   openScratch(): Database;
   /** Writes what a restore carries over into this database (a backup's copy about to replace the live one). */
@@ -130,6 +133,7 @@ export function createRepositories(
     phones: createPhonesRepository(db),
     consentTexts: createConsentTextsRepository(db),
     report: createReportRepository(db),
+    returnForms: createReturnFormsRepository(db),
     openScratch,
     carryOver: (carried) => writeCarryOver(db, carried),
     backupInto: (target) => writeBackup(db, target, openReadOnly),

@@ -26,7 +26,7 @@ const contact = {
   addresses: [{ street: 'Hauptstraße 5', postalCode: '34119', city: 'Kassel', region: null, country: null, label: null }],
 };
 const render = (p: Profile, contacts = [contact]) =>
-  renderConsentLetters({ profile: p, contacts, form: 'B', date: '2026-11-26', homeCountry: 'DE' });
+  renderConsentLetters({ profile: p, contacts, form: 'B', date: '2026-11-26', homeCountry: 'DE', returnCheck: () => '7QK2M' });
 
 describe('consent letter HTML', () => {
   it('describes the recommended messenger with the office’s text, else the default facts', () => {
