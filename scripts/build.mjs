@@ -29,6 +29,10 @@ function upToDate() {
   return inputs.every((entry) => newestChange(entry) <= built);
 }
 
+// Reading scanned forms in the CLI (electron/importers/scan-pages.ts): pdf.js loads its worker from
+// beside itself and the canvas is native, so both are loaded from node_modules at run time.
+const scanReaderModules = ['pdfjs-dist', '@napi-rs/canvas'];
+
 const nodeBundle = (entry, outfile, extra = {}) =>
   esbuild({
     entryPoints: [path.join(root, entry)],
@@ -39,7 +43,7 @@ const nodeBundle = (entry, outfile, extra = {}) =>
     target: 'node20',
     sourcemap: true,
     // Native or Electron-provided: loaded at run time, never bundled.
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', ...scanReaderModules],
     // Tests name their own build of the import reader; the app only ever runs its own (read-isolated.ts).
     define: { 'process.env.UMZUGSHELFER_READER': 'undefined' },
     logLevel: 'warning',

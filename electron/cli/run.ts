@@ -14,6 +14,7 @@ import { exportConsentedCommand, lettersCommand } from './commands/letters';
 import { phoneCheckCommand } from './commands/phones';
 import { profileCommand } from './commands/profile';
 import { reportCommand } from './commands/report';
+import { scanImportCommand } from './commands/scan-import';
 import { historyCommand, setStageCommand } from './commands/tracking';
 import { consentCommand } from './commands/consent';
 import { backupCommand, backupsCommand, restoreCommand } from './commands/backup';
@@ -51,6 +52,7 @@ export const commands: CliCommand[] = [
   phoneCheckCommand,
   reportCommand,
   exportCommand,
+  scanImportCommand,
 ];
 
 export function helpText(language: Language = 'de'): string {

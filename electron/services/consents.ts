@@ -22,10 +22,16 @@ import { selectionIds } from './contacts';
  */
 export type ConsentEvidence =
   | { kind: 'scan'; fileName: string; data: Buffer }
+  /** A scan stored already (a returned form's page, kept with its Rückläufer-Code: return-forms.ts). */
+  | { kind: 'stored'; evidenceId: number; fileName: string }
   | Extract<ValidInput<'consents.record'>['evidence'], { kind: 'note' }>;
 
 /** The consent form as the contract checks it (textVersion left out: each contact's last letter, else today's text), its scan decoded. */
-type ConsentInput = Omit<ValidInput<'consents.record'>, 'contactId' | 'evidence'> & { evidence: ConsentEvidence };
+type ConsentInput = Omit<ValidInput<'consents.record'>, 'contactId' | 'evidence'> & {
+  evidence: ConsentEvidence;
+  /** Read from a returned form (return-forms.ts): its Rückläufer-Code and the Art. 49 box, for the history. */
+  returnForm?: { returnCode: string | null; transferConsent: boolean | null };
+};
 
 /** What the consent form offers for a selection: how many can consent, who cannot and why, the text versions. */
 type ConsentPreparation = RequestOutput<'consents.prepare'>;
@@ -63,7 +69,7 @@ function refusalOf(language: Language, contact: Contact, form?: { input: Consent
   if (!form) return null;
   const { input, active } = form;
   // § 26(2) BDSG: an employee's consent needs the written or electronic form, kept as a scan (docs/consent-letter.md, item 9).
-  if (contact.kind === 'employee' && (input.evidence.kind !== 'scan' || (input.method !== 'signed_letter' && input.method !== 'email'))) {
+  if (contact.kind === 'employee' && (input.evidence.kind === 'note' || (input.method !== 'signed_letter' && input.method !== 'email'))) {
     return { key: 'tracking.errors.employeeConsentWritten', vars: { name } };
   }
   if (newPurposes(input, active).length === 0) {
@@ -111,6 +117,10 @@ function proofStore(
     const note = evidence.note.trim();
     return () => ({ evidenceId: null, evidenceNote: note, shown: { evidenceNote: note } });
   }
+  if (evidence.kind === 'stored') {
+    const shown = { evidence: evidence.fileName };
+    return () => ({ evidenceId: evidence.evidenceId, evidenceNote: null, shown });
+  }
   let stored: { id: number; fileName: string } | null = null;
   return () => {
     stored ??= storeEvidence(ctx, evidence.fileName, evidence.data);
@@ -142,7 +152,7 @@ function addConsents(
   const fields: Partial<ContactFields> = contact.stage === 'consent_given' ? {} : { stage: 'consent_given', stageChangedAt: now() };
   if (!contact.target) fields.target = 'whatsapp_consent';
   changeContact(ctx, contact, fields, 'consent', operationId, {
-    after: { purposes, givenAt: input.givenAt, textVersion, method: input.method, ...proof.shown, consentIds },
+    after: { purposes, givenAt: input.givenAt, textVersion, method: input.method, ...proof.shown, ...input.returnForm, consentIds },
   });
 }
 

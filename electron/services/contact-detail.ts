@@ -19,7 +19,16 @@ type HistoryKind = (typeof historyKinds)[number];
 const isHistoryKind = (kind: string): kind is HistoryKind => (historyKinds as readonly string[]).includes(kind);
 
 /** Fields whose values are days (or moments): shown as 04.12.2026, never as stored. */
-const dateFields = new Set(['givenAt', 'withdrawnAt', 'invitedAt', 'switchedAt', 'letterSentAt', 'birthday', 'whatsappLastMessageAt']);
+const dateFields = new Set([
+  'givenAt',
+  'scanDate',
+  'withdrawnAt',
+  'invitedAt',
+  'switchedAt',
+  'letterSentAt',
+  'birthday',
+  'whatsappLastMessageAt',
+]);
 
 /** Fields a change list never shows: the entry's text says them, or they are bookkeeping nobody reads. */
 const unlistedFields = new Set(['stageChangedAt', 'mergedFrom', 'mergedInto', 'mergedFromId', 'mergedIntoId', 'deleted', 'consentIds']);

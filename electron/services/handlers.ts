@@ -13,7 +13,7 @@ import { letterHandlers } from './letters.handlers';
 import { phoneHandlers } from './phones.handlers';
 import { profileHandlers } from './profile.handlers';
 import { reportHandlers } from './report.handlers';
-import { returnFormHandlers } from './return-forms.handlers';
+import { scanHandlers } from './scans.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { templateHandlers } from './templates.handlers';
 
@@ -37,5 +37,5 @@ export const handlers: { [K in RequestName]: Handler<K> } = {
   ...importHandlers,
   ...phoneHandlers,
   ...reportHandlers,
-  ...returnFormHandlers,
+  ...scanHandlers,
 };

@@ -14,7 +14,7 @@ import { letterRequests } from './letters';
 import { phoneRequests } from './phones';
 import { profileRequests } from './profile';
 import { reportRequests } from './report';
-import { returnFormRequests } from './return-forms';
+import { scanRequests } from './scans';
 import { settingsRequests } from './settings';
 import { templateRequests } from './templates';
 
@@ -42,7 +42,7 @@ export const contract = {
   ...importRequests,
   ...phoneRequests,
   ...reportRequests,
-  ...returnFormRequests,
+  ...scanRequests,
 };
 
 export type Contract = typeof contract;

@@ -71,9 +71,9 @@ export const requestNames = [
   'phones.deletionList',
   'report.get',
   'report.pdf',
-  'returnForms.propose',
-  'returnForms.checkCode',
-  'returnForms.record',
+  'scans.propose',
+  'scans.checkCode',
+  'scans.record',
 ] as const;
 
 export type RequestNameList = (typeof requestNames)[number];

@@ -151,7 +151,7 @@ function representativeRole(profile: Profile, t: ConsentText): string {
 }
 
 /** What differs between the letters of one batch, from the contact. */
-function variantOf(contact: LetterContact) {
+function variantOf(contact: Pick<LetterContact, 'kind' | 'formal' | 'isCompany' | 'givenName' | 'familyName' | 'minor'>) {
   const employee = contact.kind === 'employee';
   return {
     employee,
@@ -211,6 +211,23 @@ ${qr}
 
 /** "Unser Zeichen": the text's version and the contact's number, so a returned form finds its contact. */
 const letterReference = (version: string, contact: LetterContact) => `${version}/${contact.id}`;
+
+/**
+ * The return copy's first row of signature lines, left to right: place and date, the signer's name (a
+ * company's form), the signature, a guardian's (a minor's form). The scan reader looks for the
+ * signature (and a guardian's) there.
+ */
+export function signatureLineRoles(
+  contact: Pick<LetterContact, 'kind' | 'formal' | 'isCompany' | 'givenName' | 'familyName' | 'minor'>,
+): ('placeDate' | 'signer' | 'signature' | 'guardian')[] {
+  const variant = variantOf(contact);
+  return [
+    'placeDate',
+    ...(variant.company ? ['signer' as const] : []),
+    'signature',
+    ...(variant.minor && !variant.company ? ['guardian' as const] : []),
+  ];
+}
 
 /** One copy of the consent form: for the contact's records (all the information) or to return (the declaration, addressed back). */
 function formPage(contact: LetterContact, options: ConsentLetterOptions, version: string, copy: 'keep' | 'return'): string {

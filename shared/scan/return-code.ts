@@ -37,24 +37,28 @@ export const printedReturnCode = (code: ReturnCode): [string, string] => [
   `${code.version.replace(/^EW-/, '')}-${code.check}`,
 ];
 
-const PATTERN = /^(?:UH1-)?(\d{1,9})-(\d{4})(\d{2})(\d{2})-([0-9A-F]{8})-([0-9A-Z]{5})$/;
+// The two printed lines may be typed with a space between them instead of the hyphen.
+const PATTERN = /^(\d{1,9})-(\d{4})(\d{2})(\d{2})-?([0-9A-F]{8})-([0-9A-Z]{5})$/;
 
 /**
  * A code read from a QR code or typed by a person, or null when it is not one of this app's codes. Spaces
- * and dots are left out and letters read as capitals; O and I typed for 0 and 1 are read as those (the
- * check value has neither). Whether it belongs to this business says only its check value.
+ * and dots are left out and letters read as capitals; O, I and L typed for 0 and 1 are read as those.
+ * Whether it belongs to this business says only its check value.
  */
 export function parseReturnCode(text: string): ReturnCode | null {
+  // The prefix has none of O, I and L, and neither the digits, the hex version nor the check value use them.
   const cleaned = text
     .toUpperCase()
     .replace(/[\s.·]/g, '')
-    .replace(/[–—]/g, '-');
+    .replace(/[–—]/g, '-')
+    .replace(/^UH1-/, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
   const match = PATTERN.exec(cleaned);
   if (!match) return null;
   const [, id, year, month, day, version, check] = match;
   const letterDate = `${year}-${month}-${day}`;
   if (Number.isNaN(Date.parse(`${letterDate}T00:00:00Z`))) return null;
-  const readable = check!.replace(/O/g, '0').replace(/[IL]/g, '1');
-  if ([...readable].some((character) => !CHECK_ALPHABET.includes(character))) return null;
-  return { contactId: Number(id), letterDate, version: `EW-${version}`, check: readable };
+  if ([...check!].some((character) => !CHECK_ALPHABET.includes(character))) return null;
+  return { contactId: Number(id), letterDate, version: `EW-${version}`, check: check! };
 }

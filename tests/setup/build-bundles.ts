@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
+/** As scripts/build.mjs: loaded from node_modules at run time (pdf.js's own worker, a native canvas). */
+const scanReaderModules = ['pdfjs-dist', '@napi-rs/canvas'];
 
 /**
  * The tests run the sources, but two things need built scripts: the import reads files in a worker
@@ -27,7 +29,7 @@ export default async function buildBundles(): Promise<() => void> {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3', ...scanReaderModules],
       sourcemap: 'inline',
       logLevel: 'warning',
     });

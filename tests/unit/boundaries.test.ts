@@ -48,6 +48,8 @@ const sharedPackages = new Set([
   'libphonenumber-js/metadata.max.json',
   'qrcode-generator',
   'fflate',
+  // The QR reader (WebAssembly): its .wasm is handed in by each side (shared/scan/decode-qr.ts).
+  'zxing-wasm/reader',
 ]);
 /** Packages the main side uses that a renderer must never load. */
 const mainOnlyPackages = new Set(['electron', 'better-sqlite3', 'esbuild', 'vite']);

@@ -87,14 +87,18 @@ describe('the consent letter for a 70-year-old reader (DIN 5008, type sizes)', (
       expect(sizePt(letter.find((w) => w.text === label && w.left > 124)!), label).toBeGreaterThanOrEqual(10.95);
     }
 
-    // The forms: everything but the line that names the letter (8 pt), the signature lines' labels
-    // and the return copy's "Bitte zurück an:" is at least 10.5 pt.
+    // The forms: everything but the line that names the letter (8 pt), the signature lines' labels,
+    // the return copy's "Bitte zurück an:" and its Rückläufer-Code (for the office, 8 and 9 pt) is at least 10.5 pt.
     for (const page of [2, 3]) {
       const form = all.filter((w) => w.page === page);
       const refusal = form.find((w) => w.text === 'Nein,')!;
       const headEnd = form.find((w) => w.text === 'zum')!.bottom;
       const text = form.filter(
-        (w) => w.top > headEnd + 0.5 && w.bottom < refusal.bottom + 1 && !['Bitte', 'zurück', 'an:'].includes(w.text),
+        (w) =>
+          w.top > headEnd + 0.5 &&
+          w.bottom < refusal.bottom + 1 &&
+          !['Bitte', 'zurück', 'an:', 'Rückläufer-Code'].includes(w.text) &&
+          !/^[0-9A-Z]+-[0-9A-Z]+$/.test(w.text),
       );
       expect(text.length).toBeGreaterThan(page === 2 ? 300 : 100);
       for (const word of text) expect(sizePt(word), `${word.text} on page ${page}`).toBeGreaterThanOrEqual(10.45);

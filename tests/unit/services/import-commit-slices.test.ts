@@ -178,6 +178,21 @@ describe('an import written in time slices (the UI keeps answering)', () => {
       'report.get': {},
       'report.pdf': {},
       'phones.deletionList': { phoneId: null, entries: [{ name: 'Erna', nameOnPhone: 'Erna', e164: '+491759999999', contactId: null }] },
+      'scans.propose': {
+        pages: [
+          {
+            page: 1,
+            fileName: 'r.pdf',
+            filePage: 1,
+            code: 'UH1-1-20261126-A5B5C681-00000',
+            aligned: false,
+            blank: false,
+            boxes: [],
+            signatureLines: [],
+          },
+        ],
+      },
+      'scans.checkCode': { code: '1-20261126-A5B5C681-00000' },
     };
     const marked = (Object.keys(contract) as RequestName[]).filter((name) => contract[name].writesNothing);
     // A request newly marked needs its line above, or this test would not watch it.
