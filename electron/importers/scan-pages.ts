@@ -30,41 +30,49 @@ const refused = (refusal: ScanRefusal) => new AppError('invalid_input', refusal.
 
 /** Loaded when first needed: the native canvas and pdf.js are large, and only this command uses them. */
 async function tools() {
-  // __filename: the bundle's (the CLI) or the source's (the tests); the .wasm comes from the package either way.
-  const require = createRequire(__filename);
+  // The CLI's bundle (CommonJS) and the benchmark's (a require made for it) have require; the tests run
+  // the source as a module, with the __filename vitest gives it. The .wasm comes from the package either way.
+  const resolver = typeof require === 'function' ? require : createRequire(__filename);
   const canvas = await import('@napi-rs/canvas');
-  prepareQrReader({ binary: readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm')) });
+  prepareQrReader({ binary: readFileSync(resolver.resolve('zxing-wasm/reader/zxing_reader.wasm')) });
   return { canvas };
 }
-
-type Tools = Awaited<ReturnType<typeof tools>>;
 
 async function measure(image: RgbaImage): Promise<PageMeasurement> {
   return readPage(image, await decodeQr(image));
 }
 
-async function pdfPages(
-  file: string,
+/** A page drawn at about 200 dpi: its pixels, and a JPEG of it made on demand. */
+export interface DrawnPage {
+  pixels: RgbaImage;
+  jpeg: () => Promise<Buffer>;
+}
+
+/**
+ * Draws every page of a PDF at 200 dpi (less for a page so large that 200 dpi would pass the pixel
+ * limit: a hostile file), one after the other, each handed to `use` before the next is drawn.
+ */
+export async function drawPdfPages(
   data: Uint8Array,
-  { canvas }: Tools,
-  onPage: (page: ScanPage['measurement'], jpeg: Buffer, index: number) => void,
-) {
+  fileName: string,
+  use: (page: DrawnPage, index: number) => Promise<void>,
+): Promise<void> {
+  const { canvas } = await tools();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const document = await pdfjs.getDocument({ data, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 })
     .promise;
   try {
     if (document.numPages > scanLimits.pages) {
       throw new AppError('too_large', 'returnForms.errors.tooManyPages', {
-        file: path.basename(file),
+        file: fileName,
         pages: document.numPages,
         limit: scanLimits.pages,
       });
     }
     for (let index = 1; index <= document.numPages; index += 1) {
       const page = await document.getPage(index);
-      // 200 dpi, or less for a page so large that 200 dpi would pass the pixel limit (a hostile file).
       const natural = page.getViewport({ scale: DPI / 72 });
-      const shrink = Math.min(1, Math.sqrt(scanLimits.pixels / (natural.width * natural.height)));
+      const shrink = Math.min(1, Math.sqrt(scanLimits.pagePixels / (natural.width * natural.height)));
       const viewport = page.getViewport({ scale: (DPI / 72) * shrink });
       const surface = canvas.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
       const context = surface.getContext('2d');
@@ -73,8 +81,7 @@ async function pdfPages(
       // pdf.js types its canvas as the DOM's; @napi-rs/canvas is what it uses under Node itself.
       type RenderParameters = Parameters<typeof page.render>[0];
       await page.render({ canvas: surface, canvasContext: context, viewport } as unknown as RenderParameters).promise;
-      const pixels = context.getImageData(0, 0, surface.width, surface.height);
-      onPage(await measure(pixels), await surface.encode('jpeg', 80), index);
+      await use({ pixels: context.getImageData(0, 0, surface.width, surface.height), jpeg: () => surface.encode('jpeg', 80) }, index);
       page.cleanup();
     }
   } finally {
@@ -109,21 +116,25 @@ export async function readScanFiles(files: string[], onPage: (page: ScanPage) =>
     const scanDate = localDate(modified);
     try {
       if (kind === 'pdf') {
-        await pdfPages(file, new Uint8Array(data), loaded, (measurement, jpeg, filePage) =>
-          onPage({ fileName, filePage, scanDate, measurement, jpeg }),
+        await drawPdfPages(new Uint8Array(data), fileName, async (page, filePage) =>
+          onPage({ fileName, filePage, scanDate, measurement: await measure(page.pixels), jpeg: await page.jpeg() }),
         );
       } else {
         const image = await loaded.canvas.loadImage(data);
-        const surface = loaded.canvas.createCanvas(image.width, image.height);
+        // A photo larger than a page needs is read smaller (a 48-megapixel phone photo: a quarter).
+        const shrink = Math.min(1, Math.sqrt(scanLimits.pagePixels / (image.width * image.height)));
+        const width = Math.max(1, Math.round(image.width * shrink));
+        const height = Math.max(1, Math.round(image.height * shrink));
+        const surface = loaded.canvas.createCanvas(width, height);
         const context = surface.getContext('2d');
-        context.drawImage(image, 0, 0);
-        const pixels = context.getImageData(0, 0, image.width, image.height);
+        context.drawImage(image, 0, 0, width, height);
+        const pixels = context.getImageData(0, 0, width, height);
         onPage({
           fileName,
           filePage: 1,
           scanDate,
           measurement: await measure(pixels),
-          jpeg: kind === 'jpeg' ? data : await surface.encode('jpeg', 80),
+          jpeg: kind === 'jpeg' && shrink === 1 ? data : await surface.encode('jpeg', 80),
         });
       }
     } catch (error) {

@@ -156,6 +156,7 @@ export function proposeForPages(ctx: ServiceContext, pages: PageReading[]): Page
       sameAsPage: null,
     };
     if (page.blank) return { ...proposal, confidence: 1, notes: [say('blank')] };
+    if (checked.kind !== 'valid' && page.matchedContactId) return proposeMatchedByHand(ctx, page, proposal);
     if (checked.kind !== 'valid') {
       const note =
         codeState === 'missing'
@@ -203,6 +204,28 @@ export function proposeForPages(ctx: ServiceContext, pages: PageReading[]): Page
     proposal.sure = notes.length === 0 && decision !== null && (decision === 'refusal' || reading.signed === true);
     return proposal;
   });
+}
+
+/**
+ * A page without a readable code that the office matched to a contact by hand: its boxes read for that
+ * contact's last letter's text version (else today's), never sure, since nothing on the page says whose it is.
+ */
+function proposeMatchedByHand(ctx: ServiceContext, page: PageReading, proposal: PageProposal): PageProposal {
+  const contact = requireContact(ctx, page.matchedContactId!);
+  const version = contact.letterVersion ?? consentTextVersion(getProfile(ctx));
+  const reading = readBoxes(ctx, page, contact, version);
+  return {
+    ...proposal,
+    contact: { id: contact.id, displayName: contact.displayName, stage: contact.stage },
+    version,
+    purposes: reading.purposes,
+    transfer: reading.transfer,
+    refused: reading.refused,
+    signed: reading.signed,
+    notes: reading.notes,
+    confidence: confidenceOf(proposal.codeState, page, reading),
+    sure: false,
+  };
 }
 
 /** Consent (a purpose ticked, "Nein" not), refusal ("Nein" ticked, no purpose), or nothing clear. */

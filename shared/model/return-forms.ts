@@ -13,8 +13,10 @@ export const pageReadingSchema = z
     /** The file it came from and its page there. */
     fileName: z.string().min(1).max(255),
     filePage: z.int().positive(),
-    /** The QR code's text, as read; null when no code was found. */
+    /** The QR code's text, as read, or the Rückläufer-Code typed by the office; null when there is none. */
     code: z.string().max(200).nullable(),
+    /** The contact the office matched a page without a code to (search): its boxes are then read for them. */
+    matchedContactId: z.int().positive().nullable().optional(),
     /** Whether the three corner marks were found (the boxes can only be read then). */
     aligned: z.boolean(),
     /** Nothing printed or written on the page at all (a blank sheet in the stack). */

@@ -8,8 +8,13 @@ export const scanLimits = {
   pdfBytes: 250 * 1024 * 1024,
   imageBytes: 40 * 1024 * 1024,
   pages: 1000,
-  /** Pixels of one page: 600 dpi A4 is 35 million; more is refused (an image) or drawn smaller (a PDF page). */
-  pixels: 40_000_000,
+  /** Pixels of an image to decode: a phone's 48-megapixel photo passes, more is refused. */
+  pixels: 50_000_000,
+  /**
+   * Pixels a page is read at: A4 at 200 dpi is 3.9 million, A3 7.8; a larger image or PDF page is drawn
+   * smaller to this (a PDF page of 5 × 5 m would otherwise take gigabytes).
+   */
+  pagePixels: 12_000_000,
 } as const;
 
 export type ScanKind = 'pdf' | 'jpeg' | 'png';

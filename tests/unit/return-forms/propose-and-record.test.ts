@@ -219,6 +219,16 @@ describe('returned forms: from what a page measures to what is recorded', () => 
       ['unreadable', null, false],
     ]);
     expect(proposals[3]).toMatchObject({ blank: true, notes: ['Leere Seite.'] });
+    // The page without a code, matched to Anna by hand: her boxes read, still for the office to accept.
+    const [matched] = await propose(session, [{ ...reading(3, null, [0.3, 0, 0, 0, 0, 0]), matchedContactId: anna }]);
+    expect(matched).toMatchObject({
+      codeState: 'missing',
+      contact: { id: anna },
+      purposes: { appointments: true, site_photos: false },
+      refused: false,
+      signed: true,
+      sure: false,
+    });
     // A code typed by hand: checked the same way.
     expect(await session.dispatch('scans.checkCode', { code: typo })).toMatchObject({
       ok: true,
