@@ -9,3 +9,6 @@ export function saveFile(fileName: string, base64: string, type: string): void {
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** A PDF from the app as an address a tab can show (kept while the app is open: the tab may print it later). */
+export const pdfUrl = (base64: string): string => URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));

@@ -327,3 +327,44 @@ test('consent letters for contacts who consented, refused or switched already: t
     'Sabine Krüger': 'consent_requested',
   });
 });
+
+test('in the browser, "Drucken" opens the letters’ PDF in a tab of its own and says so; the contacts are marked', async ({
+  page,
+  host,
+}, testInfo) => {
+  importCsv(host.databasePath, CSV);
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  const { writeFileSync } = await import('node:fs');
+  const profile = path.join(testInfo.outputDir, 'profil.json');
+  writeFileSync(
+    profile,
+    JSON.stringify({
+      name: 'Malerbetrieb Kunz',
+      legalForm: '',
+      representative: 'Eva Kunz',
+      street: 'Mühlenweg 3',
+      postalCode: '34117',
+      city: 'Kassel',
+      phone: '0561 123456',
+      email: 'info@kunz.de',
+      state: 'HE',
+      whatsappNumber: '+49 171 9876543',
+    }),
+  );
+  cli(host.databasePath, 'profile', '--set', profile);
+  await page.goto(host.url);
+  const grid = page.getByRole('grid', { name: 'Kontakte' });
+  await grid.getByRole('checkbox', { name: 'Anna Schmidt auswählen' }).click();
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Briefe …' }).click();
+  await expect(page.getByTestId('letters-summary')).toHaveText('1 Kontakt ausgewählt, 1 mit Postanschrift.');
+  // Only the desktop app has the system print dialog; the browser prints from the PDF's own tab.
+  await expect(page.getByRole('button', { name: 'Drucken …' })).toHaveCount(0);
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Drucken', exact: true }).click();
+  const tab = await popup;
+  await expect.poll(() => tab.url()).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
+  await expect(page.getByText(/Das PDF ist in einem neuen Tab geöffnet: dort über das Drucker-Symbol oder mit Strg\+P/)).toBeVisible();
+  await expect(page.getByText('1 Brief als PDF gespeichert. Auf „Einwilligung angefragt“ gesetzt: 1.')).toBeVisible();
+  const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string }[];
+  expect(contacts.find((c) => c.displayName === 'Anna Schmidt')!.stage).toBe('consent_requested');
+});

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { letterKinds, type LetterKind } from '../../../../shared/letters/din-letter';
 import type { Selection } from '../../../../shared/model/contact';
 import { send } from '../../api';
-import { saveFile } from '../../download';
+import { pdfUrl, saveFile } from '../../download';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { toldAlready } from '../../queries/client';
 import { useUndoBulk } from '../../queries/contacts';
@@ -100,14 +100,30 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
         setError({ message: t('letters.ui.markFailed', { reason: failed.message }), retry: () => void confirmDelivery(jobId) }),
     );
 
-  const makePdf = async () => {
+  /**
+   * The letters as one PDF: saved as a download, or (`inTab`, the browser's "Drucken") opened in a tab
+   * of its own, whose print dialog is the browser's. The tab is opened at the click, while the browser
+   * still counts it as the user's doing, and gets the PDF when it is there; a blocked tab gets a
+   * download instead, and the message says which happened.
+   */
+  const makePdf = async (inTab = false) => {
+    const tab = inTab ? window.open('about:blank', '_blank') : null;
     setPrinting({ done: 0, total: 1 });
     setError(undefined);
     const result = await printLetters();
     setPrinting(null);
-    if (!result.ok) return setError({ message: result.error.message });
+    if (!result.ok) {
+      tab?.close();
+      return setError({ message: result.error.message });
+    }
     const { jobId, fileName, data: pdf } = result.value;
-    if (pdf) saveFile(fileName, pdf, 'application/pdf');
+    if (pdf && tab) {
+      tab.location.href = pdfUrl(pdf);
+      notifications.show({ color: 'blue', autoClose: 20_000, message: t('letters.ui.openedInTab', { file: fileName }) });
+    } else if (pdf) {
+      saveFile(fileName, pdf, 'application/pdf');
+      if (inTab) notifications.show({ color: 'blue', autoClose: 20_000, message: t('letters.ui.tabBlocked', { file: fileName }) });
+    }
     await confirmDelivery(jobId);
   };
 
@@ -208,11 +224,21 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
         <Group>
           <Button
             leftSection={<IconFileTypePdf size={18} aria-hidden />}
-            onClick={() => void makePdf()}
+            onClick={() => void makePdf(false)}
             disabled={data.missing.length > 0 || data.toPrint === 0}
           >
             {t('letters.ui.makePdf', { count: data.toPrint })}
           </Button>
+          {info.data?.adapter === 'browser' && (
+            <Button
+              variant="default"
+              leftSection={<IconPrinter size={18} aria-hidden />}
+              onClick={() => void makePdf(true)}
+              disabled={data.missing.length > 0 || data.toPrint === 0}
+            >
+              {t('letters.ui.printInTab')}
+            </Button>
+          )}
           {info.data?.adapter === 'desktop' && (
             <Button
               variant="default"
