@@ -149,3 +149,14 @@ export function normalizePhone(raw: string, region: string): NormalizedPhone {
   const plan = fastPlans.get(region);
   return (plan && fastPath(raw, plan)) || normalizePhoneSlow(raw, region);
 }
+
+/**
+ * A number as the office reads it (issue 19): a German number in the national form ("0171 1234567"),
+ * any other in the international one ("+43 664 1234567"); a number that could not be read as written.
+ */
+export function displayNumber(e164: string | null, raw: string): string {
+  if (!e164) return raw;
+  const parsed = parsePhoneNumberFromString(e164, metadata);
+  if (!parsed) return e164;
+  return parsed.countryCallingCode === '49' ? parsed.formatNational() : parsed.formatInternational();
+}

@@ -1,3 +1,4 @@
+import { displayNumber } from '../../shared/phone';
 import type { ContactDetailView, LikelyDuplicate } from '../../shared/contract/contacts';
 import { translate } from '../../shared/i18n';
 import { isEmailAddress } from '../../shared/email';
@@ -295,9 +296,10 @@ export function contactDetail(ctx: ServiceContext, id: number): ContactDetailVie
     duplicates: [...others.values()].map((other) => ({
       id: other.id,
       displayName: other.displayName,
-      mobile: other.phones[0]?.e164 ?? other.phones[0]?.raw ?? null,
+      mobile: other.phones[0] ? displayNumber(other.phones[0].e164, other.phones[0].raw) : null,
     })),
     nextStages: [...transitions[contact.stage]],
+    numbersShown: contact.phones.map((phone) => displayNumber(phone.e164, phone.raw)),
   };
 }
 

@@ -14,6 +14,8 @@ export const contactDetailSchema = z.object({
   duplicates: z.array(z.object({ id: z.int(), displayName: z.string(), mobile: z.string().nullable() })),
   /** The stages this contact may move to next (the buttons of the detail view). */
   nextStages: z.array(stageSchema),
+  /** The contact's numbers as the office reads them (German ones national, others international), in order. */
+  numbersShown: z.array(z.string()),
 });
 export type ContactDetailView = z.infer<typeof contactDetailSchema>;
 

@@ -28,7 +28,7 @@ test('Neuer Kontakt: created with "Von Hand angelegt"; a likely duplicate is sho
   // The new contact opens, with its history saying how it came.
   const drawer = page.getByTestId('contact-detail');
   await expect(drawer.getByRole('heading', { name: 'Carla Nowak' })).toBeVisible();
-  await expect(drawer).toContainText('+491717654321');
+  await expect(drawer).toContainText('0171 7654321');
   await drawer.getByRole('tab', { name: 'Verlauf' }).click();
   await expect(drawer.getByTestId('history')).toContainText('Von Hand angelegt');
   await page.getByRole('button', { name: 'Schließen' }).first().click();

@@ -1,4 +1,5 @@
 import { importCsv } from './cli';
+import { showColumns } from './columns';
 import { expect, test } from './fixtures';
 
 test('the contact list shows imported contacts and finds them by name, company and number', async ({ page, host }) => {
@@ -10,12 +11,16 @@ test('the contact list shows imported contacts and finds them by name, company a
   await expect(page.getByText('3 Kontakte')).toBeVisible();
   const rows = page.getByRole('row');
   await expect(rows).toHaveCount(4);
+  // At first the columns that matter for the way off WhatsApp; kind and number on demand.
+  await expect(page.getByRole('columnheader')).toHaveText(['', 'Name', 'Firma', 'Ziel', 'Stand', 'Auf WhatsApp']);
+  await showColumns(page, ['Art', 'Mobilnummer']);
   await expect(page.getByRole('row', { name: /Jürgen Özdemir/ })).toContainText('Mitarbeiter');
 
   const search = page.getByRole('searchbox', { name: 'Kontakte durchsuchen' });
   await search.fill('schulze');
   await expect(rows).toHaveCount(2);
-  await expect(page.getByRole('row', { name: /Bernd Schulze/ })).toContainText('+491701234567');
+  // A German number as the office writes it.
+  await expect(page.getByRole('row', { name: /Bernd Schulze/ })).toContainText('0170 1234567');
   await search.fill('9876');
   await expect(page.getByRole('row', { name: /Jürgen Özdemir/ })).toBeVisible();
   await expect(rows).toHaveCount(2);
@@ -55,4 +60,22 @@ test('after scrolling through many pages, a change shows in its row after a few 
   // The table keeps the pages read last (8) and reads those again; the 15 pages scrolled past are not read one by one.
   expect(pagesRead.length).toBeGreaterThan(0);
   expect(pagesRead.length).toBeLessThanOrEqual(8);
+});
+
+test('at 1366 × 768 the contact table fits without scrolling sideways; more columns are there on demand', async ({ page, host }) => {
+  importCsv(
+    host.databasePath,
+    'Name;Firma;Handy;Art\nBernd Schulze-Wagenknecht;Dachdeckerei und Bauklempnerei Schulze GmbH & Co. KG;0170 1234567;Kunde\n',
+  );
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(host.url);
+  const grid = page.getByRole('grid', { name: 'Kontakte' });
+  await expect(grid.getByRole('row')).toHaveCount(2);
+  const overflow = () => grid.evaluate((element) => element.scrollWidth - element.clientWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  // The choice stays on this computer: after a reload the number is still shown.
+  await showColumns(page, ['Mobilnummer']);
+  await page.reload();
+  await expect(grid.getByRole('columnheader', { name: 'Mobilnummer' })).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(0);
 });

@@ -85,9 +85,7 @@ function Detail({ id, onErased }: { id: number; onErased: () => void }) {
           {contact.displayName}
         </Title>
         <Text c="dimmed" size="sm">
-          {[contact.organization, contact.phones[0]?.e164 ?? contact.phones[0]?.raw, contact.emails[0]?.address]
-            .filter(Boolean)
-            .join(' · ')}
+          {[contact.organization, detail.data.numbersShown[0], contact.emails[0]?.address].filter(Boolean).join(' · ')}
         </Text>
       </Stack>
       {/* A tab's content lives only while it is shown: leaving the details tab discards unsaved edits, so ask first. */}

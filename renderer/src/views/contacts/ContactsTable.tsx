@@ -24,16 +24,27 @@ import classes from './ContactsTable.module.css';
 type SortColumn = (typeof sortColumns)[number];
 
 const ROW_HEIGHT = 44;
-const columns: { key: SortColumn; label: string }[] = [
-  { key: 'name', label: 'name' },
-  { key: 'organization', label: 'organization' },
-  { key: 'kind', label: 'kind' },
-  { key: 'mobile', label: 'phone' },
-  { key: 'target', label: 'target' },
-  { key: 'stage', label: 'stage' },
-  { key: 'updatedAt', label: 'updatedAt' },
-  { key: 'whatsapp', label: 'whatsapp' },
+
+/**
+ * The table's columns in order, each with its width. The ones that matter for the way off WhatsApp
+ * (name, company, stage, target, on WhatsApp) are shown by default and fit a 1366 × 768 screen beside
+ * the navigation; kind, number and last change are there on demand (ColumnChoice).
+ */
+export const tableColumns: { key: SortColumn; label: string; width: string; byDefault: boolean }[] = [
+  { key: 'name', label: 'name', width: 'minmax(160px, 2fr)', byDefault: true },
+  { key: 'organization', label: 'organization', width: 'minmax(120px, 1.5fr)', byDefault: true },
+  { key: 'kind', label: 'kind', width: '100px', byDefault: false },
+  { key: 'mobile', label: 'phone', width: '150px', byDefault: false },
+  { key: 'target', label: 'target', width: 'minmax(120px, 1fr)', byDefault: true },
+  { key: 'stage', label: 'stage', width: '170px', byDefault: true },
+  { key: 'updatedAt', label: 'updatedAt', width: '100px', byDefault: false },
+  { key: 'whatsapp', label: 'whatsapp', width: '130px', byDefault: true },
 ];
+export const defaultColumns: readonly SortColumn[] = tableColumns.filter((column) => column.byDefault).map((column) => column.key);
+
+/** The grid's columns: the checkbox, then the columns shown. */
+const gridTemplate = (shown: readonly SortColumn[]) =>
+  ['44px', ...tableColumns.filter((column) => shown.includes(column.key)).map((column) => column.width)].join(' ');
 
 interface Props {
   total: number;
@@ -47,6 +58,8 @@ interface Props {
   onToggle: (index: number, id: number, range: boolean) => void;
   onToggleAll: () => void;
   onOpen: (id: number) => void;
+  /** The columns shown (defaultColumns unless the office chose others). */
+  shown: readonly SortColumn[];
   sort: SortColumn;
   descending: boolean;
   onSort: (column: SortColumn) => void;
@@ -63,6 +76,7 @@ const stageStyles = Object.fromEntries(
 ) as Record<Stage, CSSProperties>;
 
 interface RowProps {
+  shown: readonly SortColumn[];
   index: number;
   start: number;
   contact: ContactRow | undefined;
@@ -78,9 +92,9 @@ interface RowProps {
  * One row, drawn with plain elements and memoised: 40 rows of full components cost more time than
  * the search itself. Re-rendered only when its contact, selection, focus or language changes.
  */
-const Row = memo(function Row({ index, start, contact, selected, active, t, language, onOpen, onToggle }: RowProps) {
+const Row = memo(function Row({ shown, index, start, contact, selected, active, t, language, onOpen, onToggle }: RowProps) {
   const className = `${classes.row} ${active ? classes.active : ''} ${selected ? classes.selected : ''}`;
-  const style = { transform: `translateY(${start}px)`, height: ROW_HEIGHT };
+  const style = { transform: `translateY(${start}px)`, height: ROW_HEIGHT, gridTemplateColumns: gridTemplate(shown) };
   if (!contact) {
     return (
       <div id={`contact-row-${index}`} role="row" aria-rowindex={index + 2} className={className} style={style}>
@@ -108,39 +122,55 @@ const Row = memo(function Row({ index, start, contact, selected, active, t, lang
           tabIndex={-1}
         />
       </div>
-      <div role="gridcell" className={`${classes.cell} ${classes.name}`}>
-        {contact.displayName}
-      </div>
-      <div role="gridcell" className={classes.cell}>
-        {contact.organization}
-      </div>
-      <div role="gridcell" className={classes.cell}>
-        {t(`contacts.kinds.${contact.kind}`)}
-      </div>
-      <div role="gridcell" className={`${classes.cell} ${classes.number}`}>
-        {contact.mobile}
-      </div>
-      <div role="gridcell" className={classes.cell}>
-        {contact.target ? t(`tracking.targets.${contact.target}`) : ''}
-      </div>
-      <div role="gridcell" className={classes.cell}>
-        <span className={classes.stage} style={stageStyles[contact.stage]}>
-          {t(`tracking.stages.${contact.stage}`)}
-        </span>
-      </div>
-      <div role="gridcell" className={classes.cell}>
-        {formatDate(contact.updatedAt, language)}
-      </div>
-      <div role="gridcell" className={classes.cell}>
-        {contact.onWhatsapp && (
-          <span className={classes.whatsapp}>
-            <IconBrandWhatsapp size={16} aria-hidden />
-            {contact.whatsappLastMessageAt
-              ? t('contacts.whatsappSince', { date: formatDate(contact.whatsappLastMessageAt, language) })
-              : t('tracking.yes')}
+      {shown.includes('name') && (
+        <div role="gridcell" className={`${classes.cell} ${classes.name}`}>
+          {contact.displayName}
+        </div>
+      )}
+      {shown.includes('organization') && (
+        <div role="gridcell" className={classes.cell}>
+          {contact.organization}
+        </div>
+      )}
+      {shown.includes('kind') && (
+        <div role="gridcell" className={classes.cell}>
+          {t(`contacts.kinds.${contact.kind}`)}
+        </div>
+      )}
+      {shown.includes('mobile') && (
+        <div role="gridcell" className={`${classes.cell} ${classes.number}`}>
+          {contact.mobile}
+        </div>
+      )}
+      {shown.includes('target') && (
+        <div role="gridcell" className={classes.cell}>
+          {contact.target ? t(`tracking.targets.${contact.target}`) : ''}
+        </div>
+      )}
+      {shown.includes('stage') && (
+        <div role="gridcell" className={classes.cell}>
+          <span className={classes.stage} style={stageStyles[contact.stage]}>
+            {t(`tracking.stages.${contact.stage}`)}
           </span>
-        )}
-      </div>
+        </div>
+      )}
+      {shown.includes('updatedAt') && (
+        <div role="gridcell" className={classes.cell}>
+          {formatDate(contact.updatedAt, language)}
+        </div>
+      )}
+      {shown.includes('whatsapp') && (
+        <div role="gridcell" className={classes.cell}>
+          {contact.onWhatsapp && (
+            <span className={classes.whatsapp}>
+              <IconBrandWhatsapp size={16} aria-hidden />
+              {contact.whatsappLastMessageAt
+                ? t('contacts.whatsappSince', { date: formatDate(contact.whatsappLastMessageAt, language) })
+                : t('tracking.yes')}
+            </span>
+          )}
+        </div>
+      )}
     </div>
   );
 });
@@ -174,7 +204,7 @@ export interface ContactsTableHandle {
  */
 export const ContactsTable = forwardRef<ContactsTableHandle, Props>(function ContactsTable(props, ref) {
   const { t, i18n } = useTranslation();
-  const { total, row, ensure, isSelected, onToggle, onOpen, sort, descending, onSort } = props;
+  const { total, row, ensure, isSelected, onToggle, onOpen, sort, descending, onSort, shown } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({
@@ -260,7 +290,7 @@ export const ContactsTable = forwardRef<ContactsTableHandle, Props>(function Con
       aria-activedescendant={total > 0 ? `contact-row-${active}` : undefined}
       data-testid="contacts-grid"
     >
-      <div className={`${classes.row} ${classes.header}`} role="row" aria-rowindex={1}>
+      <div className={`${classes.row} ${classes.header}`} role="row" aria-rowindex={1} style={{ gridTemplateColumns: gridTemplate(shown) }}>
         <div role="columnheader" className={classes.check}>
           <SelectAllCheckbox
             label={t('contacts.selection.selectAllLabel')}
@@ -269,29 +299,32 @@ export const ContactsTable = forwardRef<ContactsTableHandle, Props>(function Con
             onToggle={props.onToggleAll}
           />
         </div>
-        {columns.map((column) => (
-          <div
-            key={column.key}
-            role="columnheader"
-            aria-sort={sort === column.key ? (descending ? 'descending' : 'ascending') : 'none'}
-            className={classes.cell}
-          >
-            <UnstyledButton onClick={() => onSort(column.key)} className={classes.sortButton}>
-              <Group gap={4} wrap="nowrap">
-                <Text size="sm" fw={600} truncate>
-                  {t(`contacts.columns.${column.label}`)}
-                </Text>
-                {sort === column.key && (descending ? <IconArrowDown size={14} aria-hidden /> : <IconArrowUp size={14} aria-hidden />)}
-              </Group>
-            </UnstyledButton>
-          </div>
-        ))}
+        {tableColumns
+          .filter((column) => shown.includes(column.key))
+          .map((column) => (
+            <div
+              key={column.key}
+              role="columnheader"
+              aria-sort={sort === column.key ? (descending ? 'descending' : 'ascending') : 'none'}
+              className={classes.cell}
+            >
+              <UnstyledButton onClick={() => onSort(column.key)} className={classes.sortButton}>
+                <Group gap={4} wrap="nowrap">
+                  <Text size="sm" fw={600} truncate>
+                    {t(`contacts.columns.${column.label}`)}
+                  </Text>
+                  {sort === column.key && (descending ? <IconArrowDown size={14} aria-hidden /> : <IconArrowUp size={14} aria-hidden />)}
+                </Group>
+              </UnstyledButton>
+            </div>
+          ))}
       </div>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const contact = row(item.index);
           return (
             <Row
+              shown={shown}
               key={item.key}
               index={item.index}
               start={item.start}

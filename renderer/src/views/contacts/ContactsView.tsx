@@ -12,6 +12,7 @@ import { useSelectionHandoff } from '../../selection-handoff';
 import { BulkBar } from './BulkBar';
 import { ContactDetailDrawer } from './ContactDetailDrawer';
 import { ContactsEmptyState } from './ContactsEmptyState';
+import { ColumnChoice, useShownColumns } from './ColumnChoice';
 import { ContactsTable, type ContactsTableHandle } from './ContactsTable';
 import { ContactsToolbar, emptyFilters, type Filters } from './ContactsToolbar';
 import { NewContactModal } from './NewContactModal';
@@ -59,6 +60,7 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
   const openNew = useCallback(() => setCreating(true), []);
   const search = useRef<HTMLInputElement>(null);
   const table = useRef<ContactsTableHandle>(null);
+  const [shownColumns, setShownColumns] = useShownColumns();
 
   const filter: ContactFilter = useMemo(
     () => ({
@@ -160,7 +162,10 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
       )}
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <ContactsToolbar ref={search} filters={filters} tags={tagList} onPatch={patchFilters} onNew={openNew} />
-        <ExportMenu filter={filter} shown={pages.total} filtered={filtered} selection={chosen} selected={selection.count} />
+        <Group gap="sm" wrap="nowrap">
+          <ColumnChoice shown={shownColumns} onChange={setShownColumns} />
+          <ExportMenu filter={filter} shown={pages.total} filtered={filtered} selection={chosen} selected={selection.count} />
+        </Group>
       </Group>
       {chosen && selection.count > 0 && (
         <BulkBar
@@ -190,6 +195,7 @@ export function ContactsView({ importId, view, onImport, onClearFilter, onInvite
           sort={sort}
           descending={descending}
           onSort={onSort}
+          shown={shownColumns}
         />
       )}
       {dialogs}
