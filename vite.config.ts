@@ -1,4 +1,7 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicy } from './shared/security';
 
@@ -9,10 +12,28 @@ const cspMeta = (): Plugin => ({
     html.replace('<!-- CSP -->', `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`),
 });
 
+/**
+ * PDF.js decodes JBIG2 and CCITT images (black-and-white scanner PDFs) and JPEG 2000 with WebAssembly
+ * that its worker fetches from one folder by fixed names (its `wasmUrl` option). Without them it would
+ * fall back to slower JavaScript, or for JPEG 2000 fail; and it must never fetch them from elsewhere.
+ * So they are copied beside the app as pdfjs/… (renderer/src/views/return-forms/scan-reader.ts).
+ */
+const pdfjsWasm = (): Plugin => ({
+  name: 'umzugshelfer-pdfjs-wasm',
+  apply: 'build',
+  generateBundle() {
+    const folder = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'wasm');
+    for (const name of ['jbig2.wasm', 'openjpeg.wasm', 'qcms_bg.wasm', 'openjpeg_nowasm_fallback.js'])
+      this.emitFile({ type: 'asset', fileName: `pdfjs/${name}`, source: readFileSync(path.join(folder, name)) });
+  },
+});
+
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), pdfjsWasm()],
+  // The scan reader's worker imports the QR reader as a module (and its WebAssembly by address).
+  worker: { format: 'es' },
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

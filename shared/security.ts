@@ -4,11 +4,14 @@ import { isEmailAddress } from './email';
  * The page's Content Security Policy, one string for the Electron protocol, the loopback host and the
  * <meta> tag in index.html. Scripts only from the app itself; no connection leaves the app's origin.
  * Inline styles are allowed because the component library sets CSS variables in <style> tags; inline
- * scripts are not.
+ * scripts are not. 'wasm-unsafe-eval' lets WebAssembly be compiled (the QR reader and the PDF reader
+ * of "Rückläufer einlesen", both from the app's own files); it permits neither eval() nor new
+ * Function(). Workers only from the app's own files, never from blob: addresses.
  */
 export const contentSecurityPolicy = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -17,6 +17,7 @@ import { ImportView } from './views/import/ImportView';
 import { LettersView } from './views/letters/LettersView';
 import { InvitationsView } from './views/invitations/InvitationsView';
 import { PhoneCheckView } from './views/phones/PhoneCheckView';
+import { ReturnFormsView } from './views/return-forms/ReturnFormsView';
 import { type SettingsTab, SettingsView } from './views/settings/SettingsView';
 
 /** The tabs of Einstellungen by their name in the address (#/einstellungen?tab=sicherung). */
@@ -76,6 +77,8 @@ function CurrentView({ route, params, navigate }: ViewProps) {
     }
     case 'invitations':
       return <InvitationsView onContacts={() => navigate('contacts')} onLetters={() => navigate('letters', { kind: 'invitation' })} />;
+    case 'returnForms':
+      return <ReturnFormsView />;
     case 'letters':
       return (
         <LettersView
@@ -96,12 +99,20 @@ export function App() {
   useEffect(showMessageLeftBeforeReload, []);
   const binCount = useBinCount().data ?? 0;
   const [route, navigate, params] = useRoute();
-  // A file dropped on the window is a contact list to import, except on the Handy-Abgleich, which takes it itself.
-  const onDrop = useCallback(() => route !== 'phoneCheck' && navigate('import'), [navigate, route]);
+  // A file dropped on the window is a contact list to import, except on the pages that take files
+  // themselves: the Handy-Abgleich (an address book) and "Rückläufer einlesen" (scanned forms).
+  const takesOwnFiles = route === 'phoneCheck' || route === 'returnForms';
+  const onDrop = useCallback(() => !takesOwnFiles && navigate('import'), [navigate, takesOwnFiles]);
+  const dropLabel =
+    route === 'phoneCheck'
+      ? t('phoneCheck.dropAnywhere')
+      : route === 'returnForms'
+        ? t('returnFormsView.dropAnywhere')
+        : t('import.dropAnywhere');
 
   return (
     <SelectionHandoffProvider>
-      <FileDropProvider onDrop={onDrop} label={route === 'phoneCheck' ? t('phoneCheck.dropAnywhere') : t('import.dropAnywhere')}>
+      <FileDropProvider onDrop={onDrop} label={dropLabel}>
         <AppShell navbar={{ width: 230, breakpoint: 0 }} padding="lg">
           <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
             <Stack gap={2} mb="lg" px="xs" pt="xs">

@@ -12,7 +12,7 @@ const FileDropContext = createContext<FileDropState>({ pending: [], take: () => 
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
-/** Files can be dropped on the whole window; the import view (or the Handy-Abgleich, when open) picks them up; `label` says which. */
+/** Files can be dropped on the whole window; the import view (or the Handy-Abgleich or "Rückläufer einlesen", when open) picks them up; `label` says which. */
 export function FileDropProvider({ children, onDrop, label }: { children: ReactNode; onDrop: () => void; label: string }) {
   const [pending, setPending] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);

@@ -4,13 +4,24 @@ import {
   IconDeviceMobileCheck,
   IconFileImport,
   IconMail,
+  IconMailbox,
   IconSend,
   IconSettings,
   IconTrash,
   type Icon,
 } from '@tabler/icons-react';
 
-export const routeKeys = ['contacts', 'import', 'invitations', 'letters', 'phoneCheck', 'dashboard', 'bin', 'settings'] as const;
+export const routeKeys = [
+  'contacts',
+  'import',
+  'invitations',
+  'letters',
+  'returnForms',
+  'phoneCheck',
+  'dashboard',
+  'bin',
+  'settings',
+] as const;
 export type RouteKey = (typeof routeKeys)[number];
 
 /** Navigation entries in the order of the office's work; `path` is the hash (#/kontakte). */
@@ -19,6 +30,8 @@ export const routes: { key: RouteKey; path: string; icon: Icon }[] = [
   { key: 'import', path: 'import', icon: IconFileImport },
   { key: 'invitations', path: 'einladungen', icon: IconSend },
   { key: 'letters', path: 'briefe', icon: IconMail },
+  // The signed consent forms that came back, read from a scan (after the letters that sent them out).
+  { key: 'returnForms', path: 'ruecklaeufer', icon: IconMailbox },
   { key: 'phoneCheck', path: 'handy-abgleich', icon: IconDeviceMobileCheck },
   { key: 'dashboard', path: 'uebersicht', icon: IconChartBar },
   // Where a deleted contact can be brought back (30 days), with how many lie in it.

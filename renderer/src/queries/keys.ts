@@ -22,6 +22,8 @@ export const keys = {
   contactList: (query: ContactPagesQuery) => ['contacts', 'list', query],
   /** The first contacts by name, to preview a template with. */
   contactSample: ['contacts', 'sample'],
+  /** Contacts found by a search, to match a returned form by hand ("Rückläufer einlesen"). */
+  contactSearch: (search: string) => ['contacts', 'search', search],
   contact: (id: number) => ['contacts', 'contact', id],
   tags: ['contacts', 'tags'],
   /** The bin (Papierkorb): under `contacts`, so every delete, restore or import undo reads it again. */

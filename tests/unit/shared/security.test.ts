@@ -153,11 +153,23 @@ describe('every link the app builds', () => {
 });
 
 describe('content security policy', () => {
+  const directive = (name: string) =>
+    contentSecurityPolicy
+      .split(';')
+      .map((part) => part.trim())
+      .find((part) => part.startsWith(`${name} `));
+
   it('allows scripts and connections only from the app itself', () => {
     expect(contentSecurityPolicy).toContain("default-src 'none'");
-    expect(contentSecurityPolicy).toContain("script-src 'self'");
-    expect(contentSecurityPolicy).toContain("connect-src 'self'");
-    expect(contentSecurityPolicy).not.toMatch(/script-src[^;]*unsafe/);
+    expect(directive('connect-src')).toBe("connect-src 'self'");
+    // WebAssembly may be compiled (the scan readers); eval(), new Function() and inline scripts stay refused.
+    expect(directive('script-src')).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(contentSecurityPolicy).not.toMatch(/'unsafe-eval'|'unsafe-hashes'|script-src[^;]*'unsafe-inline'/);
+  });
+
+  it('allows workers only from the app’s own files, not from blob: or data: addresses', () => {
+    expect(directive('worker-src')).toBe("worker-src 'self'");
+    expect(contentSecurityPolicy).not.toMatch(/(?:script|worker|child)-src[^;]*(?:blob:|data:|\*)/);
   });
 });
 
@@ -170,6 +182,11 @@ describe('static files', () => {
       file: path.join(root, 'assets', 'index-1.js'),
       contentType: 'text/javascript; charset=utf-8',
     });
+  });
+  it('serves module workers as JavaScript and WebAssembly as application/wasm (streamed compilation needs it)', () => {
+    expect(resolveStaticFile(root, '/assets/pdf.worker.min-1.mjs')?.contentType).toBe('text/javascript; charset=utf-8');
+    expect(resolveStaticFile(root, '/assets/zxing_reader-1.wasm')?.contentType).toBe('application/wasm');
+    expect(resolveStaticFile(root, '/pdfjs/jbig2.wasm')?.contentType).toBe('application/wasm');
   });
   it('never leaves the folder', () => {
     for (const attempt of ['/../secret.js', '/%2e%2e/secret.js', '/assets/%2e%2e/%2e%2e/x.css', '/%00.js', '/%E0%A4%A.js', '/x.exe']) {
