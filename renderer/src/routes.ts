@@ -3,6 +3,7 @@ import {
   IconChartBar,
   IconDeviceMobileCheck,
   IconFileImport,
+  IconHelp,
   IconMail,
   IconSend,
   IconSettings,
@@ -10,7 +11,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 
-export const routeKeys = ['contacts', 'import', 'invitations', 'letters', 'phoneCheck', 'dashboard', 'bin', 'settings'] as const;
+export const routeKeys = ['contacts', 'import', 'invitations', 'letters', 'phoneCheck', 'dashboard', 'bin', 'settings', 'help'] as const;
 export type RouteKey = (typeof routeKeys)[number];
 
 /** Navigation entries in the order of the office's work; `path` is the hash (#/kontakte). */
@@ -24,6 +25,8 @@ export const routes: { key: RouteKey; path: string; icon: Icon }[] = [
   // Where a deleted contact can be brought back (30 days), with how many lie in it.
   { key: 'bin', path: 'papierkorb', icon: IconTrash },
   { key: 'settings', path: 'einstellungen', icon: IconSettings },
+  // Last: what the office looks up, not a step of its work.
+  { key: 'help', path: 'hilfe', icon: IconHelp },
 ];
 
 export const routeFromHash = (hash: string): RouteKey =>
