@@ -112,6 +112,27 @@ export function formatDate(value: string | null | undefined, language: string): 
   return english(language) ? `${day}/${month}/${year}` : `${day}.${month}.${year}`;
 }
 
+/**
+ * A date as the office types it into a form, in the order both languages write it (day, month, year):
+ * 22.03.1980, 22.3.1980 or 22/03/1980, and YYYY-MM-DD as pasted from elsewhere. With `withoutYear`,
+ * day and month alone (22.03., 22/03) give --MM-DD, as vCards keep a birthday whose year is unknown.
+ * The year has four digits (is "22.03.20" 1920 or 2020?). Null when the text is no day the calendar has.
+ */
+export function parseTypedDate(text: string, { withoutYear = false } = {}): string | null {
+  const value = text.trim();
+  if (datePattern.test(value)) return isCalendarDate(value) ? value : null;
+  const match = /^(\d{1,2})[./](\d{1,2})(?:[./](\d{4})|[./]?)$/.exec(value);
+  if (!match) return null;
+  const [day, month] = [Number(match[1]), Number(match[2])];
+  if (match[3] === undefined) {
+    // No year: a day the calendar has in some year (29 February in a leap year).
+    if (!withoutYear || !isCalendarDate(isoDate(2000, month, day))) return null;
+    return `--${pad(month)}-${pad(day)}`;
+  }
+  const date = isoDate(Number(match[3]), month, day);
+  return isCalendarDate(date) ? date : null;
+}
+
 /** A moment with its local time: 04.12.2026, 14:30 (English 04/12/2026, 14:30). */
 export function formatDateTime(value: string, language: string): string {
   const moment = new Date(value);

@@ -105,7 +105,7 @@ export function planChat(
     if (!contact && !ambiguous && readableNumber) {
       row.action = 'create';
       row.existingId = null;
-      row.reason = { key: 'chatNewFromNumber', vars: { date: participant.lastMessageAt.slice(0, 10), messages: participant.messages } };
+      row.reason = { key: 'chatNewFromNumber', vars: { date: participant.lastMessageAt.slice(0, 10), count: participant.messages } };
     } else if (!contact) {
       row.existingId = null;
       row.reason = { key: ambiguous ? 'chatSenderAmbiguous' : participant.phone !== null ? 'chatNumberUnreadable' : 'chatSenderUnknown' };
@@ -113,7 +113,7 @@ export function planChat(
       row.existingName = contact.displayName;
       row.patch = chatPatch(contact, participant.lastMessageAt);
       row.action = row.patch ? 'update' : 'unchanged';
-      row.reason = { key: 'chatLastMessage', vars: { date: participant.lastMessageAt.slice(0, 10), messages: participant.messages } };
+      row.reason = { key: 'chatLastMessage', vars: { date: participant.lastMessageAt.slice(0, 10), count: participant.messages } };
     }
     counts[countKey[row.action]] += 1;
     rows.push(row);

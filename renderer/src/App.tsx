@@ -13,6 +13,7 @@ import { SelectionHandoffProvider } from './selection-handoff';
 import { BinView } from './views/bin/BinView';
 import { ContactsView } from './views/contacts/ContactsView';
 import { DashboardView } from './views/dashboard/DashboardView';
+import { HelpView } from './views/help/HelpView';
 import { ImportView } from './views/import/ImportView';
 import { LettersView } from './views/letters/LettersView';
 import { InvitationsView } from './views/invitations/InvitationsView';
@@ -51,7 +52,6 @@ function CurrentView({ route, params, navigate }: ViewProps) {
       return (
         <DashboardView
           onShow={(view) => navigate('contacts', { view })}
-          onImport={() => navigate('import')}
           onPhones={() => navigate('settings', { tab: 'firmenhandys' })}
           onBackups={() => navigate('settings', { tab: 'sicherung' })}
         />
@@ -59,7 +59,7 @@ function CurrentView({ route, params, navigate }: ViewProps) {
     case 'import':
       return <ImportView onShowContacts={showImported} />;
     case 'bin':
-      return <BinView />;
+      return <BinView onContacts={() => navigate('contacts')} />;
     case 'settings': {
       const tab = settingsTabs[params.get('tab') ?? ''] ?? 'general';
       // Keyed like the other views: a link to the other tab (#/einstellungen?tab=betrieb) opens it afresh.
@@ -76,7 +76,15 @@ function CurrentView({ route, params, navigate }: ViewProps) {
       );
     }
     case 'invitations':
-      return <InvitationsView onContacts={() => navigate('contacts')} onLetters={() => navigate('letters', { kind: 'invitation' })} />;
+      return (
+        <InvitationsView
+          onContacts={() => navigate('contacts')}
+          onLetters={() => navigate('letters', { kind: 'invitation' })}
+          onImport={() => navigate('import')}
+        />
+      );
+    case 'help':
+      return <HelpView />;
     case 'returnForms':
       return <ReturnFormsView />;
     case 'letters':
@@ -86,6 +94,7 @@ function CurrentView({ route, params, navigate }: ViewProps) {
           initialKind={params.get('kind') === 'invitation' ? 'invitation' : 'consent'}
           onContacts={() => navigate('contacts')}
           onProfile={() => navigate('settings', { tab: 'betrieb' })}
+          onImport={() => navigate('import')}
         />
       );
   }

@@ -3,6 +3,7 @@ import {
   IconChartBar,
   IconDeviceMobileCheck,
   IconFileImport,
+  IconHelp,
   IconMail,
   IconMailbox,
   IconSend,
@@ -21,6 +22,7 @@ export const routeKeys = [
   'dashboard',
   'bin',
   'settings',
+  'help',
 ] as const;
 export type RouteKey = (typeof routeKeys)[number];
 
@@ -37,6 +39,8 @@ export const routes: { key: RouteKey; path: string; icon: Icon }[] = [
   // Where a deleted contact can be brought back (30 days), with how many lie in it.
   { key: 'bin', path: 'papierkorb', icon: IconTrash },
   { key: 'settings', path: 'einstellungen', icon: IconSettings },
+  // Last: what the office looks up, not a step of its work.
+  { key: 'help', path: 'hilfe', icon: IconHelp },
 ];
 
 export const routeFromHash = (hash: string): RouteKey =>

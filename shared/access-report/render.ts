@@ -3,6 +3,7 @@ import { controllerName } from '../letters/din-letter';
 import { escapeHtml as h } from '../letters/html';
 import { formatDate, formatDateTime } from '../local-date';
 import { formalKey, type Contact } from '../model/contact';
+import { labelInWords } from '../model/labels';
 import type { AccessReport } from './schema';
 
 /** The contact's own fields in the order the report lists them, with how each value reads. */
@@ -68,6 +69,8 @@ export function renderAccessReport(report: AccessReport): string {
   // The history's labels, and the report's own where the history has none.
   const field = (name: string) => (name === 'stageChangedAt' ? t('fields.stageChangedAt') : translate(language, `tracking.fields.${name}`));
   const none = t('none');
+  // "cell" as the file wrote it reads "Mobil" (the JSON beside the PDF keeps what is stored).
+  const label = (stored: string | null) => labelInWords(stored, (key) => translate(language, key));
   const value = (name: string, raw: unknown): string => {
     if (name === 'formal') return translate(language, `contacts.formal.${formalKey(raw as boolean | null)}`);
     if (raw === null || raw === undefined || raw === '') return '';
@@ -108,11 +111,11 @@ export function renderAccessReport(report: AccessReport): string {
 
   const phones = table(
     [t('columns.number'), t('columns.international'), t('columns.label'), t('columns.type')],
-    contact.phones.map((phone) => [phone.raw, phone.e164 ?? '', phone.label ?? '', t(`phoneKinds.${phone.kind}`)]),
+    contact.phones.map((phone) => [phone.raw, phone.e164 ?? '', label(phone.label), t(`phoneKinds.${phone.kind}`)]),
   );
   const emails = table(
     [t('columns.email'), t('columns.label')],
-    contact.emails.map((email) => [email.valid ? email.address : `${email.address} (${t('notAnAddress')})`, email.label ?? '']),
+    contact.emails.map((email) => [email.valid ? email.address : `${email.address} (${t('notAnAddress')})`, label(email.label)]),
   );
   const addresses = table(
     [t('columns.address'), t('columns.label')],
@@ -120,7 +123,7 @@ export function renderAccessReport(report: AccessReport): string {
       [address.street, [address.postalCode, address.city].filter(Boolean).join(' '), address.region, address.country]
         .filter(Boolean)
         .join(', '),
-      address.label ?? '',
+      label(address.label),
     ]),
   );
   const consents = table(

@@ -2,7 +2,7 @@ import { businessDetails } from '../letters/business-details';
 import { messengerLink } from '../letters/messenger-links';
 import { messengerDescription, messengerNames } from '../messengers/catalogue';
 import { salutation, type LetterLanguage } from '../letters/salutation';
-import { messagingPhone, type Contact, type Phone } from '../model/contact';
+import { formalByKind, messagingPhone, type Contact, type Phone } from '../model/contact';
 import type { Profile } from '../model/profile';
 import { messengers, type Messenger, type Target } from '../model/tracking';
 import {
@@ -96,7 +96,7 @@ export interface InvitationOptions {
 
 const toneOf = (contact: Contact, options: InvitationOptions) => ({
   language: options.language ?? contact.language,
-  formal: options.formal ?? contact.formal ?? contact.kind !== 'employee',
+  formal: options.formal ?? contact.formal ?? formalByKind(contact.kind),
 });
 
 export interface InvitationParts {

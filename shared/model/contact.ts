@@ -22,6 +22,8 @@ export const formalChoices = [
 export type FormalKey = (typeof formalChoices)[number][0];
 export const formalKey = (formal: boolean | null | undefined): FormalKey =>
   formalChoices.find(([, value]) => value === (formal ?? null))![0];
+/** The rule by kind, for a contact with no Du or Sie of its own: Du for employees, Sie for everyone else. */
+export const formalByKind = (kind: ContactKind): boolean => kind !== 'employee';
 export const genderSchema = z.enum(genders);
 
 export const phoneSchema = z.object({

@@ -23,7 +23,7 @@ test('Jetzt sichern, then Wiederherstellen: the list goes back to the backup, an
   await expect(backups.getByRole('row')).toHaveCount(3);
   await expect(backups.getByRole('row').filter({ hasText: 'vor einem Import' })).toHaveCount(1);
 
-  const regular = backups.getByRole('row').filter({ hasText: /^(?!.*vor ).*Sicherung/ });
+  const regular = backups.getByRole('row').filter({ hasText: 'regelmäßig oder von Hand' });
   await regular.getByRole('button', { name: /wiederherstellen/i }).click();
   const dialog = page.getByRole('dialog', { name: 'Sicherung wiederherstellen?' });
   await expect(dialog).toContainText('(2 Kontakte)');

@@ -76,7 +76,8 @@ test('delete → Papierkorb → Wiederherstellen → back in the list; Endgülti
       .getByRole('checkbox', { name: `${name} auswählen` })
       .click();
     await page.getByTestId('bulk-bar').getByRole('button', { name: 'Löschen' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Löschen' }).click();
+    await page.getByRole('dialog', { name: 'In den Papierkorb legen?' }).getByRole('button', { name: 'In den Papierkorb legen' }).click();
+    await expect(page.getByText('1 Kontakt in den Papierkorb gelegt.').last()).toBeVisible();
     await expect(page.getByTestId('contacts-total')).toHaveText('1 Kontakt');
   };
   await deleteContact('Anna Berg');

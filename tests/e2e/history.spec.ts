@@ -48,8 +48,18 @@ test('the history (Verlauf) of a contact reads in German words: labels, days as 
   const drawer = page.getByTestId('contact-detail');
   await expect(drawer.getByRole('heading', { name: 'Bernd Schulze' })).toBeVisible();
   await drawer.getByRole('tab', { name: 'Angaben' }).click();
+  // What the file called the number ("mobile"), and what "Automatisch" gives a customer, in words.
+  await expect(drawer.getByLabel('Bezeichnung')).toHaveValue('Mobil');
+  await expect(drawer.getByLabel('Ansprache').locator('option:checked')).toHaveText('Automatisch (Sie)');
   await drawer.getByLabel('Firma', { exact: true }).fill('Holzbau Schulze');
-  await drawer.getByLabel('Geburtstag (JJJJ-MM-TT)').fill('1980-03-22');
+  // Typed as the office writes dates (a two-digit year is refused and blocks saving); stored as 1980-03-22.
+  const birthday = drawer.getByRole('textbox', { name: 'Geburtstag', exact: true });
+  await expect(birthday).toHaveAttribute('placeholder', 'TT.MM.JJJJ');
+  await birthday.fill('22.03.80');
+  await birthday.blur();
+  await expect(drawer.getByText('Bitte als TT.MM.JJJJ eingeben', { exact: false })).toBeVisible();
+  await expect(drawer.getByRole('button', { name: 'Speichern' })).toBeDisabled();
+  await birthday.fill('22.03.1980');
   await drawer.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByText('Gespeichert.')).toBeVisible();
 

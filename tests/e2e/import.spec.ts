@@ -47,7 +47,8 @@ test('drop a vCard and a CSV, preview, map a column, commit, see the contacts, u
   await expect(vcardCard.getByRole('row', { name: /Sophie Weiß/ })).toContainText('+4916098765432');
 
   // The CSV's unknown column is marked; map it to the mobile number.
-  await expect(csvCard.getByText('windows-1252')).toBeVisible();
+  // Its character set in words, not as the reader names it ("windows-1252").
+  await expect(csvCard.getByText('Zeichensatz: Westeuropäisch (Windows-1252)')).toBeVisible();
   await expect(csvCard.getByRole('heading', { name: 'Spalten zuordnen' })).toBeVisible();
   await expect(csvCard.getByRole('row', { name: /Baustellenhandy/ })).toContainText('nicht erkannt');
   await expect(page.getByRole('button', { name: /importieren/ })).toBeDisabled();
@@ -88,6 +89,8 @@ test('a file that is not a contact list is refused with its name, and nothing is
   ]);
   await expect(page.getByText('„bericht.pdf“ ist ein PDF.', { exact: false })).toBeVisible();
   await expect(page.getByText('„leer.vcf“ ist leer.')).toBeVisible();
+  // Not "nothing new": the files were refused, and the reasons stand at each of them.
+  await expect(page.getByText('Keine der 2 Dateien wird importiert – warum, steht oben bei jeder Datei.')).toBeVisible();
   await expect(page.getByRole('button', { name: /importieren|übernehmen/ })).toBeDisabled();
   await page.getByRole('button', { name: 'Abbrechen' }).click();
   await expect(page.getByText('Noch keine Importe', { exact: false })).toBeVisible();

@@ -49,7 +49,7 @@ test('an invitation text is edited with a live preview; an unknown placeholder i
   await expect(editor.getByTestId('template-preview')).toContainText(
     'ab sofort erreichen Sie uns bei Signal: https://signal.me/#p/+491719876543',
   );
-  await expect(editor.getByTestId('template-origin')).toHaveText('Vorlage des Umzugshelfers');
+  await expect(editor.getByTestId('template-origin')).toHaveText('Vorlage von Umzugshelfer');
   await expect(editor.getByRole('button', { name: 'Auf Vorlage zurücksetzen' })).toBeDisabled();
   await editor.getByRole('button', { name: 'Text speichern' }).click();
   await expect(page.getByText('Text gespeichert.')).toBeVisible();

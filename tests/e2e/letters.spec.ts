@@ -226,7 +226,7 @@ test('the invitation opens WhatsApp with the contact’s number and the personal
   await detail.getByLabel('Ansprache').selectOption({ label: 'Du' });
   await detail.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByText('Gespeichert.')).toBeVisible();
-  await detail.getByRole('tab', { name: 'Weg' }).click();
+  await detail.getByRole('tab', { name: 'Stand & Ziel' }).click();
   await expect(invite.getByTestId('invite-tone')).toHaveText('Englisch · Du');
   await expect(invite.getByRole('textbox', { name: 'Text der Einladung' })).toHaveValue(
     /^Hi Jürgen,\nWe are moving our messages from WhatsApp to Signal/,
@@ -235,7 +235,7 @@ test('the invitation opens WhatsApp with the contact’s number and the personal
   expect(english.searchParams.get('text')).toMatch(/^Hi Jürgen,\n.*https:\/\/signal\.me\/#p\/\+491719876543/s);
   await detail.getByRole('tab', { name: 'Verlauf' }).click();
   await expect(page.getByTestId('history')).toContainText('Sprache: Deutsch → Englisch');
-  await expect(page.getByTestId('history')).toContainText('Ansprache: Automatisch (Mitarbeitende: Du) → Du');
+  await expect(page.getByTestId('history')).toContainText('Ansprache: Automatisch (Du für Mitarbeitende, sonst Sie) → Du');
 });
 
 test('consent letters for contacts who consented, refused or switched already: the page lists them and asks; by default they get none', async ({

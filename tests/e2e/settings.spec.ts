@@ -8,7 +8,7 @@ test('settings persist in the database and survive a restart of the host', async
   const save = page.getByRole('button', { name: 'Speichern' });
   await expect(save).toBeDisabled();
   await page.getByLabel('Land für Nummern ohne Vorwahl').selectOption('AT');
-  await page.getByLabel('Brief ohne Antwort gilt als überfällig nach (Tagen)').fill('28');
+  await page.getByLabel('Tage, bis ein Brief ohne Antwort überfällig ist').fill('28');
   await page.getByLabel('Sprache', { exact: true }).selectOption('en');
   await expect(page.getByText('Nicht gespeicherte Änderungen')).toBeVisible();
   await save.click();
@@ -21,6 +21,6 @@ test('settings persist in the database and survive a restart of the host', async
   await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByLabel('Country for numbers without a country code')).toHaveValue('AT');
-  await expect(page.getByLabel('A letter without an answer is overdue after (days)')).toHaveValue('28');
+  await expect(page.getByLabel('Days until a letter without an answer is overdue')).toHaveValue('28');
   await expect(page.getByLabel('Language', { exact: true })).toHaveValue('en');
 });

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { expect, test } from './fixtures';
 import { startServeProcess, tempDatabase } from './host';
 
-const navigation = ['Kontakte', 'Import', 'Einladungen', 'Briefe', 'Übersicht', 'Papierkorb', 'Einstellungen'];
+const navigation = ['Kontakte', 'Import', 'Einladungen', 'Briefe', 'Übersicht', 'Papierkorb', 'Einstellungen', 'Hilfe'];
 
 function rawGet(port: number, path: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,7 +46,7 @@ test('Kontakte starts with an empty state that says what to do first', async ({ 
   await page.goto(host.url);
   const empty = page.getByTestId('contacts-empty');
   await expect(empty.getByRole('heading', { name: 'Noch keine Kontakte' })).toBeVisible();
-  await expect(empty).toContainText('Importieren Sie zuerst Ihre Kontakte');
+  await expect(empty).toContainText('Importieren Sie Ihre Kontakte');
   await empty.getByRole('button', { name: 'Kontakte importieren' }).click();
   await expect(page).toHaveURL(/#\/import$/);
   await expect(page.getByRole('heading', { name: 'Kontakte importieren' })).toBeVisible();
@@ -59,6 +59,7 @@ test('every request the page makes goes to the loopback host', async ({ page, ho
     await page.getByRole('navigation').getByRole('link', { name: label }).click();
     await expect(page.getByRole('heading', { level: 2, name: label })).toBeVisible();
   }
+  await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
   await page.getByLabel('Land für Nummern ohne Vorwahl').selectOption('CH');
   await page.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByText('Einstellungen gespeichert.')).toBeVisible();

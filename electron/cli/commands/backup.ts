@@ -15,7 +15,7 @@ const backupLine = (backup: BackupFile, language: Language) =>
   translate(language, 'backup.cli.line', {
     file: backup.file,
     madeAt: formatDateTime(backup.madeAt, language),
-    contacts: backup.contacts,
+    count: backup.contacts,
     size: (backup.size / 1024 / 1024).toFixed(1),
   });
 
@@ -65,7 +65,7 @@ function restoreBackupRun(session: Parameters<CliCommand['run']>[0], file: strin
   const restored = restoreBackup(session.ctx, file);
   return json
     ? JSON.stringify(restored)
-    : translate(language, 'backup.cli.restored', { file: restored.restored, contacts: restored.contacts, before: restored.before.file });
+    : translate(language, 'backup.cli.restored', { file: restored.restored, count: restored.contacts, before: restored.before.file });
 }
 
 const isContactId = (text: string | undefined): boolean => text !== undefined && /^\d+$/.test(text) && !existsSync(text);

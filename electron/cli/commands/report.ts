@@ -23,7 +23,7 @@ export const reportCommand: CliCommand = {
     io.out(
       values.json
         ? JSON.stringify({ ...report, ...(out ? { file: out } : {}) })
-        : translate(language, 'report.cli.written', { file: out ?? '', contacts: report.contacts, consentsValid: report.consentsValid }),
+        : translate(language, 'report.cli.written', { file: out ?? '', count: report.contacts, consentsValid: report.consentsValid }),
     );
     return 0;
   },

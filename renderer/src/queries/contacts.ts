@@ -22,6 +22,11 @@ export function useBinCount() {
   return useQuery({ queryKey: keys.binCount, queryFn: () => request('contacts.deleted', { limit: 0 }), select: (bin) => bin.total });
 }
 
+/** How many contacts the list holds (not the bin). */
+export function useContactCount() {
+  return useQuery({ queryKey: keys.contactCount, queryFn: () => request('contacts.count', {}), select: (count) => count.total });
+}
+
 /** The tags in use, offered when tagging. */
 export function useContactTags() {
   return useQuery({ queryKey: keys.tags, queryFn: () => request('contacts.tags', {}) });

@@ -29,6 +29,8 @@ export const keys = {
   /** The bin (Papierkorb): under `contacts`, so every delete, restore or import undo reads it again. */
   bin: ['contacts', 'bin', 'list'],
   binCount: ['contacts', 'bin', 'count'],
+  /** How many contacts are in the list (the first steps): under `contacts`, so every import, delete or undo reads it again. */
+  contactCount: ['contacts', 'count'],
   consentForm: (selection: Selection) => ['contacts', 'consentForm', selection],
   invitations: ['invitations'],
   invitation: (id: number, target: Target | null) => ['invitations', id, target],

@@ -331,7 +331,7 @@ describe('bulk changes and their undo', () => {
       ['de', true],
     ]);
     expect(contactDetail(ctx, ids[0]!).history[0]!.changes).toEqual([
-      { field: 'Ansprache', before: 'Automatisch (Mitarbeitende: Du)', after: 'Du' },
+      { field: 'Ansprache', before: 'Automatisch (Du für Mitarbeitende, sonst Sie)', after: 'Du' },
     ]);
     expect(contactDetail(ctx, ids[0]!).history[1]!.changes).toEqual([{ field: 'Sprache', before: 'Deutsch', after: 'Englisch' }]);
     // Through the contract, a language the app does not write in is refused at the boundary.

@@ -13,7 +13,7 @@ import { useBin, useEraseFromBin, useRestoreContact } from '../../queries/contac
  * The Papierkorb: contacts deleted in the list, each with the day it was deleted and the day from
  * which it is erased for good; Wiederherstellen brings it back, Endgültig löschen erases it now.
  */
-export function BinView() {
+export function BinView({ onContacts }: { onContacts: () => void }) {
   const { t, i18n } = useTranslation();
   const bin = useBin();
   const restore = useRestoreContact();
@@ -45,6 +45,9 @@ export function BinView() {
             </ThemeIcon>
             <Title order={3}>{t('bin.emptyTitle')}</Title>
             <Text c="dimmed">{t('bin.emptyText', { days: keptDays })}</Text>
+            <Button variant="default" onClick={onContacts}>
+              {t('bin.toContacts')}
+            </Button>
           </Stack>
         </Paper>
       ) : (

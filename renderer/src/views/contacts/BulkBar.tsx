@@ -57,8 +57,15 @@ export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }
   const [partial, setPartial] = useState<StageOption | null>(null);
   const [recording, setRecording] = useState(false);
 
-  /** What a bulk action did; an undo only when something changed ("0 changed" with an undo helps nobody). */
-  const report = ({ operationId, changed, skipped, skippedReasons }: BulkOutcome, doneText?: string) => {
+  /**
+   * What a bulk action did; an undo only when something changed ("0 changed" with an undo helps nobody).
+   * `undoneKey` words the undo's result: a delete undone brings contacts back, it resets nothing.
+   */
+  const report = (
+    { operationId, changed, skipped, skippedReasons }: BulkOutcome,
+    doneText?: string,
+    undoneKey: 'contacts.bulk.undone' | 'contacts.bulk.undeleted' = 'contacts.bulk.undone',
+  ) => {
     const id = `bulk-${operationId}`;
     if (latestNotification) notifications.hide(latestNotification);
     latestNotification = id;
@@ -84,7 +91,7 @@ export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }
                     notifications.show({
                       color: 'teal',
                       message: [
-                        t('contacts.bulk.undone', { count: restored }),
+                        t(undoneKey, { count: restored }),
                         keptBecauseChanged ? t('contacts.bulk.kept', { count: keptBecauseChanged }) : '',
                       ].join(' '),
                     }),
@@ -101,7 +108,17 @@ export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }
     onClear();
   };
 
-  const run = (action: BulkActionInput) => bulk.mutateAsync({ selection, action }).then((outcome) => report(outcome), toldAlready);
+  // A delete says where the contacts went (the bin), not that they were "changed".
+  const run = (action: BulkActionInput) =>
+    bulk
+      .mutateAsync({ selection, action })
+      .then(
+        (outcome) =>
+          action.kind === 'delete'
+            ? report(outcome, t('contacts.bulk.deleted', { count: outcome.changed }), 'contacts.bulk.undeleted')
+            : report(outcome),
+        toldAlready,
+      );
 
   /** A step: consent opens its form, steps with details ask for them, the rest happen at once. */
   const step = (stage: Stage) => {

@@ -1,11 +1,26 @@
-import { ActionIcon, Button, Checkbox, Group, NativeSelect, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Autocomplete,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/model/contact';
-import { contactKinds, contactLanguages, formalChoices, formalKey, genders } from '../../../../shared/model/contact';
+import { contactKinds, contactLanguages, formalByKind, formalChoices, formalKey, genders } from '../../../../shared/model/contact';
 import { contactEditOf, emptyContactEdit, type ContactEdit } from '../../../../shared/model/contact-edit';
 import { isEmailAddress } from '../../../../shared/email';
+import { labelFromWords, labelInWords, suggestedLabels } from '../../../../shared/model/labels';
+import { formatDate, parseTypedDate } from '../../../../shared/local-date';
 import { useUnsavedChanges } from '../../unsaved-changes';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
@@ -21,14 +36,27 @@ interface Props {
 
 /** Every field of a contact; numbers are checked and read again (E.164) when saved. */
 export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const stored = contact ? contactEditOf(contact) : emptyContactEdit;
   const [edit, setEdit] = useState<ContactEdit>(stored);
   const set = <K extends keyof ContactEdit>(key: K, value: ContactEdit[K]) => setEdit({ ...edit, [key]: value });
+  // The birthday as typed (TT.MM.JJJJ); stored as YYYY-MM-DD, or --MM-DD without a year, once it reads as a day.
+  const storedBirthday = formatDate(stored.birthday, i18n.language);
+  const [birthdayText, setBirthdayText] = useState(storedBirthday);
+  const [birthdayLeft, setBirthdayLeft] = useState(false);
+  const birthdayWrong =
+    birthdayText !== storedBirthday && birthdayText.trim() !== '' && parseTypedDate(birthdayText, { withoutYear: true }) === null;
+  const typeBirthday = (text: string) => {
+    setBirthdayText(text);
+    const day = text.trim() === '' ? null : parseTypedDate(text, { withoutYear: true });
+    if (text.trim() === '' || day !== null) set('birthday', day);
+  };
+  const labelSuggestions = suggestedLabels.map((key) => t(`labels.${key}`));
   const text = (key: 'givenName' | 'familyName' | 'title' | 'organization' | 'department' | 'jobTitle' | 'customerNumber', label = key) => (
     <TextInput label={t(`detail.fields.${label}`)} value={edit[key] ?? ''} onChange={(e) => set(key, orNull(e.currentTarget.value))} />
   );
-  const dirty = JSON.stringify(edit) !== JSON.stringify(stored);
+  // A birthday that does not read as a day yet is a change not saved, and keeps Speichern off.
+  const dirty = JSON.stringify(edit) !== JSON.stringify(stored) || birthdayWrong;
   // Numbers an import could not read (no area code, say): kept, and marked until corrected.
   const flaggedNumbers = new Set(contact?.phones.filter((phone) => !phone.e164).map((phone) => phone.raw));
   useUnsavedChanges(dirty);
@@ -71,8 +99,11 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         {text('customerNumber')}
         <TextInput
           label={t('detail.fields.birthday')}
-          value={edit.birthday ?? ''}
-          onChange={(e) => set('birthday', orNull(e.currentTarget.value))}
+          placeholder={t('detail.fields.birthdayFormat')}
+          value={birthdayText}
+          onChange={(e) => typeBirthday(e.currentTarget.value)}
+          onBlur={() => setBirthdayLeft(true)}
+          error={birthdayWrong && birthdayLeft ? t('detail.fields.birthdayInvalid') : undefined}
         />
       </Group>
       <Group grow>
@@ -85,7 +116,14 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         <NativeSelect
           label={t('detail.fields.formal')}
           value={formalKey(edit.formal)}
-          data={formalChoices.map(([value]) => ({ value, label: t(`contacts.formal.${value}`) }))}
+          // "Automatisch" says what it gives this contact: Sie for a customer, Du for an employee.
+          data={formalChoices.map(([value]) => ({
+            value,
+            label:
+              value === 'auto'
+                ? t('contacts.formal.autoAs', { formal: t(`contacts.formal.${formalByKind(edit.kind) ? 'formal' : 'informal'}`) })
+                : t(`contacts.formal.${value}`),
+          }))}
           onChange={(e) => set('formal', formalChoices.find(([key]) => key === e.currentTarget.value)![1])}
         />
       </Group>
@@ -107,13 +145,15 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
             error={flaggedNumbers.has(phone.raw) ? t('detail.flaggedNumber') : undefined}
             style={{ flex: 2 }}
           />
-          <TextInput
+          {/* Shown in words ("mobile" from a vCard reads "Mobil"); a word picked or typed is kept as its key. */}
+          <Autocomplete
             label={t('detail.fields.label')}
-            value={phone.label ?? ''}
-            onChange={(e) =>
+            value={labelInWords(phone.label, t)}
+            data={labelSuggestions}
+            onChange={(text) =>
               set(
                 'phones',
-                edit.phones.map((p, i) => (i === index ? { ...p, label: orNull(e.currentTarget.value) } : p)),
+                edit.phones.map((p, i) => (i === index ? { ...p, label: text === '' ? null : labelFromWords(text, t) } : p)),
               )
             }
             style={{ flex: 1 }}
@@ -268,14 +308,26 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         </Text>
       )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={() => setEdit(stored)} disabled={!dirty || busy}>
+        <Button
+          variant="default"
+          onClick={() => {
+            setEdit(stored);
+            setBirthdayText(storedBirthday);
+          }}
+          disabled={!dirty || busy}
+        >
           {t('detail.cancel')}
         </Button>
         <Button
           onClick={() =>
-            onSave({ ...edit, phones: edit.phones.filter((p) => p.raw.trim()), emails: edit.emails.filter((m) => m.address.trim()) })
+            onSave({
+              ...edit,
+              // A label is typed with its spaces; saved without those around it.
+              phones: edit.phones.filter((p) => p.raw.trim()).map((p) => ({ ...p, label: p.label === null ? null : orNull(p.label) })),
+              emails: edit.emails.filter((m) => m.address.trim()),
+            })
           }
-          disabled={!dirty}
+          disabled={!dirty || birthdayWrong}
           loading={busy}
         >
           {t('detail.save')}

@@ -14,7 +14,7 @@ import { formatDateTime, todayIso } from '../../format';
 import { daysBetween, localDateOf } from '../../../../shared/local-date';
 import { useBackups } from '../../queries/backups';
 import { useDashboard, useExportConsented } from '../../queries/dashboard';
-import { ContactsEmptyState } from '../contacts/ContactsEmptyState';
+import { FirstSteps } from '../../components/FirstSteps';
 import { ProgressChart } from './ProgressChart';
 
 function Bars({ rows, total }: { rows: { key: string; label: string; count: number; color: string }[]; total: number }) {
@@ -160,12 +160,10 @@ function PhonesCard({ phones, due, onPhones }: { phones: number; due: Dashboard[
 /** The overview: where the move stands, how it went, and what to do next. */
 export function DashboardView({
   onShow,
-  onImport,
   onPhones,
   onBackups,
 }: {
   onShow: (view: ContactView) => void;
-  onImport: () => void;
   onPhones: () => void;
   onBackups: () => void;
 }) {
@@ -174,11 +172,12 @@ export function DashboardView({
   if (dashboard.error) return <ErrorNotice message={dashboard.error.message} onRetry={() => void dashboard.refetch()} />;
   if (!dashboard.data) return <Loader aria-label={t('app.loading')} />;
   const data = dashboard.data;
+  // Nothing to count yet: what to do first (the checklist links to each step's page).
   if (data.total === 0) {
     return (
-      <Stack>
+      <Stack maw={720}>
         <Title order={2}>{t('dashboard.title')}</Title>
-        <ContactsEmptyState onImport={onImport} />
+        <FirstSteps />
       </Stack>
     );
   }
@@ -207,6 +206,7 @@ export function DashboardView({
           {t('dashboard.finishedShare', { percent: Math.round((finished / data.total) * 100) })}
         </Text>
       </Group>
+      <FirstSteps />
       <Title order={3} size="h4">
         {t('dashboard.next')}
       </Title>

@@ -10,8 +10,11 @@ export const countColors: Record<keyof ImportCounts, string> = {
   invalid: 'red',
 };
 
-/** "12 neu · 3 ergänzt · 1 mögliche Dublette …": only what occurs. */
-export function CountBadges({ counts }: { counts: ImportCounts }) {
+/**
+ * "12 neu · 3 ergänzt · 1 mögliche Dublette …": only what occurs. In a WhatsApp chat the rows left out
+ * are senders no contact matches, not broken rows: they are counted as "nicht zugeordnet".
+ */
+export function CountBadges({ counts, chat = false }: { counts: ImportCounts; chat?: boolean }) {
   const { t } = useTranslation();
   return (
     <Group gap="xs" data-testid="import-counts">
@@ -19,7 +22,7 @@ export function CountBadges({ counts }: { counts: ImportCounts }) {
         .filter((key) => counts[key] > 0)
         .map((key) => (
           <Badge key={key} color={countColors[key]} variant="light" size="lg" tt="none">
-            {t(`import.counts.${key}`, { count: counts[key] })}
+            {t(`import.counts.${chat && key === 'invalid' ? 'notMatched' : key}`, { count: counts[key] })}
           </Badge>
         ))}
     </Group>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnTarget, ImportAction, ImportDecision, ImportFileSummary, LegacyEncoding } from '../../../../shared/model/import';
 import { EncodingChoice } from './EncodingChoice';
+import { encodingInWords } from '../../../../shared/model/encoding-words';
 import { ColumnMapping } from './ColumnMapping';
 import { CountBadges } from './CountBadges';
 import { PreviewTable } from './PreviewTable';
@@ -38,13 +39,13 @@ export function ImportFileCard({ jobId, file, busy, onRemap, onEncoding, onDecid
                 </Badge>
                 {file.encoding && (
                   <Text size="xs" c="dimmed">
-                    {file.encoding}
+                    {t('import.encoding.shown', { encoding: encodingInWords(file.encoding, t) })}
                   </Text>
                 )}
               </Group>
             )}
           </Stack>
-          <CountBadges counts={file.counts} />
+          <CountBadges counts={file.counts} chat={file.format === 'whatsapp'} />
         </Group>
 
         {file.rejected && (

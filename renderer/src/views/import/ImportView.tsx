@@ -55,7 +55,14 @@ function Preview({ job, busy, onRemap, onEncoding, onDecide, onCommit, onCancel 
       <Paper withBorder p="md" pos="sticky" bottom={0} style={{ zIndex: 5 }}>
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            {unmapped ? t('import.mapping.required', { file: unmapped.file }) : contacts + marks === 0 ? t('import.nothingToDo') : ''}
+            {unmapped
+              ? t('import.mapping.required', { file: unmapped.file })
+              : writable.length === 0
+                ? // Every file was refused (an image, a PDF …): not "nothing new", the reason stands at each file.
+                  t('import.allRejected', { count: job.files.length, file: job.files[0]?.file ?? '' })
+                : contacts + marks === 0
+                  ? t('import.nothingToDo')
+                  : ''}
           </Text>
           <Group>
             <Button variant="default" onClick={onCancel} disabled={busy}>
@@ -131,7 +138,7 @@ export function ImportView({ onShowContacts }: { onShowContacts: (importId: numb
             <Paper key={record.id} withBorder p="md" data-testid="import-result">
               <Stack gap="sm">
                 <Text fw={600}>{record.file}</Text>
-                <CountBadges counts={record.counts} />
+                <CountBadges counts={record.counts} chat={record.format === 'whatsapp'} />
                 <Group>
                   {record.counts.created + record.counts.updated + record.counts.duplicates > 0 && (
                     <Button onClick={() => onShowContacts(record.id)}>{t('import.result.show')}</Button>

@@ -44,6 +44,8 @@ interface Props {
 /** What each row of a file will do, filterable by action, a page at a time; matches and duplicates are decided here. */
 export function PreviewTable({ jobId, file, onDecide }: Props) {
   const { t } = useTranslation();
+  // A chat's rows left out are senders no contact matches: "nicht zugeordnet", not "ungültig".
+  const actionLabel = (a: ImportAction) => t(`import.actions.${file.format === 'whatsapp' && a === 'invalid' ? 'notMatched' : a}`);
   const [action, setAction] = useState<ImportAction | 'all'>('all');
   const [page, setPage] = useState(1);
   const input = { jobId, index: file.index, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, ...(action === 'all' ? {} : { action }) };
@@ -52,7 +54,7 @@ export function PreviewTable({ jobId, file, onDecide }: Props) {
     { value: 'all', label: t('import.actions.all') },
     ...(Object.keys(actionCount) as ImportAction[])
       .filter((a) => file.actions[actionCount[a]] > 0)
-      .map((a) => ({ value: a, label: `${t(`import.actions.${a}`)} (${file.actions[actionCount[a]]})` })),
+      .map((a) => ({ value: a, label: `${actionLabel(a)} (${file.actions[actionCount[a]]})` })),
   ];
   const decidable = file.actions.updated + file.actions.unchanged + file.actions.duplicates > 0;
   const pages = rows.data ? Math.max(1, Math.ceil(rows.data.total / PAGE_SIZE)) : 1;
@@ -123,7 +125,7 @@ export function PreviewTable({ jobId, file, onDecide }: Props) {
                 </Table.Td>
                 <Table.Td>
                   <Badge color={actionColors[row.action]} variant="light" tt="none">
-                    {t(`import.actions.${row.action}`)}
+                    {actionLabel(row.action)}
                   </Badge>
                   {row.reason && (
                     <Text size="xs" c="dimmed">

@@ -41,7 +41,7 @@ export function useUndoImport(onUndone?: () => void) {
       {asking &&
         (changed ? (
           <Stack gap="xs">
-            <Text size="sm">{t('import.history.confirmRest', { file: asking.record.file, rest: changed.rest })}</Text>
+            <Text size="sm">{t('import.history.confirmRest', { file: asking.record.file, count: changed.rest })}</Text>
             <Text size="sm">{t('import.history.confirmRestKept', { count: changed.count })}</Text>
           </Stack>
         ) : (

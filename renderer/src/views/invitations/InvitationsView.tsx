@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconMail, IconPlayerPlay, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconMail, IconPlayerPlay, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { send } from '../../api';
@@ -7,11 +7,22 @@ import { useSelectionHandoff } from '../../selection-handoff';
 import { GuidedRun } from './GuidedRun';
 import { TemplateEditor } from './TemplateEditor';
 import { notifyFailure } from '../../queries/client';
+import { useContactCount } from '../../queries/contacts';
 
 /** Einladungen: the texts, and the guided run through the contacts chosen in the contact list. */
-export function InvitationsView({ onContacts, onLetters }: { onContacts: () => void; onLetters: () => void }) {
+export function InvitationsView({
+  onContacts,
+  onLetters,
+  onImport,
+}: {
+  onContacts: () => void;
+  onLetters: () => void;
+  onImport: () => void;
+}) {
   const { t } = useTranslation();
   const handoff = useSelectionHandoff();
+  // With no contacts at all, choosing them in the list is not the next step: importing them is.
+  const noContacts = useContactCount().data === 0;
   const [queue, setQueue] = useState<number[] | null>(null);
   const start = async () => {
     if (!handoff.selection) return;
@@ -40,6 +51,13 @@ export function InvitationsView({ onContacts, onLetters }: { onContacts: () => v
                   {t('letters.ui.otherRecipients')}
                 </Anchor>
               </Group>
+            </Group>
+          ) : noContacts ? (
+            <Group justify="space-between" data-testid="invitations-no-contacts">
+              <Text>{t('invitations.noContacts')}</Text>
+              <Button leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
+                {t('contacts.emptyAction')}
+              </Button>
             </Group>
           ) : (
             <Group justify="space-between">

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Loader, Paper, Progress, Radio, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileTypePdf, IconPrinter, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconFileTypePdf, IconPrinter, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { letterKinds, type LetterKind } from '../../../../shared/letters/din-letter';
@@ -9,7 +9,7 @@ import { send } from '../../api';
 import { pdfUrl, saveFile } from '../../download';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { toldAlready } from '../../queries/client';
-import { useUndoBulk } from '../../queries/contacts';
+import { useContactCount, useUndoBulk } from '../../queries/contacts';
 import { useLetterPreview, useLettersDelivered, usePrintLetters } from '../../queries/letters';
 import { useAppInfo } from '../../queries/settings';
 import { useSelectionHandoff } from '../../selection-handoff';
@@ -211,7 +211,8 @@ function Letters({ selection, kind, onProfile }: { selection: Selection; kind: L
           <Group justify="space-between" mb="xs">
             <Text size="sm">{t('letters.ui.printing', { count: data.toPrint })}</Text>
             <Text size="sm" c="dimmed">
-              {t('letters.ui.progress', { done: printing.done, total: printing.total })}
+              {/* "Teil 0 von 2" says nothing: until the first part is done, that the print is being prepared. */}
+              {printing.done === 0 ? t('letters.ui.preparing') : t('letters.ui.progress', { done: printing.done, total: printing.total })}
             </Text>
           </Group>
           <Progress
@@ -271,13 +272,17 @@ export function LettersView({
   initialKind = 'consent',
   onContacts,
   onProfile,
+  onImport,
 }: {
   initialKind?: LetterKind;
   onContacts: () => void;
   onProfile: () => void;
+  onImport: () => void;
 }) {
   const { t } = useTranslation();
   const handoff = useSelectionHandoff();
+  // With no contacts at all, there is nobody to choose: importing them comes first.
+  const noContacts = useContactCount().data === 0;
   const [kind, setKind] = useState<LetterKind>(initialKind);
   const [chosen, setChosen] = useState<Selection | null>(null);
   const selection = handoff.selection?.selection ?? chosen;
@@ -311,6 +316,15 @@ export function LettersView({
           )}
           <Letters selection={selection} kind={kind} onProfile={onProfile} />
         </>
+      ) : noContacts ? (
+        <Paper withBorder p="xl" maw={640} data-testid="letters-no-contacts">
+          <Stack>
+            <Text>{t('letters.ui.noContacts')}</Text>
+            <Button leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport} w="fit-content">
+              {t('contacts.emptyAction')}
+            </Button>
+          </Stack>
+        </Paper>
       ) : (
         <Paper withBorder p="xl" maw={640}>
           <Stack>

@@ -1,4 +1,4 @@
-import { Accordion, Badge, Button, Group, Loader, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Accordion, Anchor, Badge, Button, Group, Loader, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAddressBook, IconMail, IconPrinter } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { formatDateTime } from '../../format';
 import { request, toldAlready } from '../../queries/client';
 import { useExportConsented } from '../../queries/dashboard';
 import { useCheckPhoneBook, usePhones } from '../../queries/phones';
+import { hashFor } from '../../routes';
 import { useSelectionHandoff } from '../../selection-handoff';
 
 const accept = '.vcf,.vcard,.csv,.xlsx,text/vcard,text/csv';
@@ -93,6 +94,15 @@ export function PhoneCheckView({ initialPhoneId, onLetters }: { initialPhoneId: 
           ]}
           w={320}
         />
+        {/* With no phone registered, a check is kept for nobody: say where phones are added. */}
+        {phones.data.length === 0 && (
+          <Text size="sm" c="dimmed" maw={520} data-testid="phone-check-no-phones">
+            {t('phoneCheck.noPhonesYet')}{' '}
+            <Anchor href={`${hashFor('settings')}?tab=firmenhandys`} size="sm">
+              {t('phoneCheck.addPhones')}
+            </Anchor>
+          </Text>
+        )}
       </Group>
       <Accordion variant="contained">
         <Accordion.Item value="export">
