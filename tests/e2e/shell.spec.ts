@@ -2,7 +2,18 @@ import http from 'node:http';
 import { expect, test } from './fixtures';
 import { startServeProcess, tempDatabase } from './host';
 
-const navigation = ['Kontakte', 'Import', 'Einladungen', 'Briefe', 'Übersicht', 'Papierkorb', 'Einstellungen', 'Hilfe'];
+const navigation = [
+  'Kontakte',
+  'Import',
+  'Einladungen',
+  'Briefe',
+  'Rückläufer einlesen',
+  'Handy-Abgleich',
+  'Übersicht',
+  'Papierkorb',
+  'Einstellungen',
+  'Hilfe',
+];
 
 function rawGet(port: number, path: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
