@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { localDate } from '../../shared/local-date';
+import { localDate, localToday } from '../../shared/local-date';
 import { decodeQr, prepareQrReader } from '../../shared/scan/decode-qr';
 import { type PageMeasurement, readPage, type RgbaImage } from '../../shared/scan/read-page';
 import { imageRefusal, scanLimits, sniffScan, type ScanRefusal } from '../../shared/scan/scan-files';
@@ -59,8 +59,16 @@ export async function drawPdfPages(
 ): Promise<void> {
   const { canvas } = await tools();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await pdfjs.getDocument({ data, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 })
-    .promise;
+  // maxImageSize: a picture in the PDF larger than a page may be is left out, not decoded (a small
+  // compressed stream can claim gigabytes of pixels).
+  const document = await pdfjs.getDocument({
+    data,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    maxImageSize: scanLimits.pixels,
+    verbosity: 0,
+  }).promise;
   try {
     if (document.numPages > scanLimits.pages) {
       throw new AppError('too_large', 'returnForms.errors.tooManyPages', {
@@ -113,7 +121,8 @@ export async function readScanFiles(files: string[], onPage: (page: ScanPage) =>
     const data = readFileSync(file);
     const tooLarge = kind === 'pdf' ? null : imageRefusal(data, kind, fileName);
     if (tooLarge) throw refused(tooLarge);
-    const scanDate = localDate(modified);
+    // A file dated ahead (a camera's wrong clock) counts as read today: a consent is never dated ahead.
+    const scanDate = [localDate(modified), localToday()].sort()[0]!;
     try {
       if (kind === 'pdf') {
         await drawPdfPages(new Uint8Array(data), fileName, async (page, filePage) =>
@@ -134,7 +143,8 @@ export async function readScanFiles(files: string[], onPage: (page: ScanPage) =>
           filePage: 1,
           scanDate,
           measurement: await measure(pixels),
-          jpeg: kind === 'jpeg' && shrink === 1 ? data : await surface.encode('jpeg', 80),
+          // Drawn again, never the file itself: a photo's EXIF (place, device) is not kept as proof.
+          jpeg: await surface.encode('jpeg', 80),
         });
       }
     } catch (error) {

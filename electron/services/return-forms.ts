@@ -3,10 +3,10 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { RequestOutput, ValidInput } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
-import { signatureLineRoles } from '../../shared/letters/consent-letter';
+import { guardianSignsBelow, signatureLineRoles } from '../../shared/letters/consent-letter';
 import type { ConsentTextSnapshot } from '../../shared/letters/consent-text-version';
 import { consentTextVersion } from '../../shared/letters/consent-text-version';
-import { localDate, localToday } from '../../shared/local-date';
+import { formatDate, localToday } from '../../shared/local-date';
 import { formatReturnCode } from '../../shared/scan/return-code';
 import type { Contact } from '../../shared/model/contact';
 import type { PageProposal, PageReading } from '../../shared/model/return-forms';
@@ -102,6 +102,12 @@ function readBoxes(ctx: ServiceContext, page: PageReading, contact: Contact, ver
   } else {
     reading.notes.push(say('signatureLinesMismatch'));
   }
+  // The guardian's signature on a company's form for a minor stands on a second row the reader does not
+  // look at: the office looks.
+  if (guardianSignsBelow(contact)) {
+    reading.signed = null;
+    reading.notes.push(say('guardianBelow'));
+  }
   if (reading.signed === null) unclear.push(translate(language, 'returnForms.boxes.signature'));
   if (unclear.length) reading.notes.push(say('unclear', { boxes: unclear.join(', ') }));
   return reading;
@@ -156,7 +162,9 @@ export function proposeForPages(ctx: ServiceContext, pages: PageReading[]): Page
       sameAsPage: null,
     };
     if (page.blank) return { ...proposal, confidence: 1, notes: [say('blank')] };
-    if (checked.kind !== 'valid' && page.matchedContactId) return proposeMatchedByHand(ctx, page, proposal);
+    // Matched by hand only where the page says nothing of whose it is: a code of another business (or of
+    // a contact no longer here) names someone else, and is never put on one of ours.
+    if (checked.kind === 'unreadable' && page.matchedContactId) return proposeMatchedByHand(ctx, page, proposal);
     if (checked.kind !== 'valid') {
       const note =
         codeState === 'missing'
@@ -179,14 +187,19 @@ export function proposeForPages(ctx: ServiceContext, pages: PageReading[]): Page
     const reading = readBoxes(ctx, page, contact, code.version);
     Object.assign(proposal, { purposes: reading.purposes, transfer: reading.transfer, refused: reading.refused, signed: reading.signed });
     const notes = [...reading.notes];
-    const formText = page.code!;
-    const earlier = firstPageOfCode.get(formText);
+    // One form, however its code came (read or typed): the code in the QR code's own form.
+    const formCode = formatReturnCode(code);
+    const earlier = firstPageOfCode.get(formCode);
     if (earlier !== undefined) {
       proposal.sameAsPage = earlier;
       notes.push(say('sameAsPage', { page: earlier }));
-    } else firstPageOfCode.set(formText, page.page);
-    proposal.alreadyRecorded = ctx.repos.returnForms.keptPage(formatReturnCode(code), '') !== null;
+    } else firstPageOfCode.set(formCode, page.page);
+    proposal.alreadyRecorded = ctx.repos.returnForms.recordedBefore(formCode, null) !== null;
     if (proposal.alreadyRecorded) notes.push(say('alreadyRecorded'));
+    // A form of an earlier letter (a newer one has gone out since): the newer letter's answer counts.
+    if (contact.letterSentAt && code.letterDate < contact.letterSentAt.slice(0, 10)) {
+      notes.push(say('olderLetter', { date: formatDate(code.letterDate, language), latest: formatDate(contact.letterSentAt, language) }));
+    }
     const ticked = Object.values(reading.purposes).some((value) => value === true);
     const decision = decisionOf(reading);
     if (reading.refused === true && ticked) notes.push(say('contradictory'));
@@ -287,45 +300,67 @@ async function pagePdf(image: Buffer, scanDate: string): Promise<Buffer> {
  */
 export async function recordReturnedForm(ctx: ServiceContext, input: ValidInput<'scans.record'>): Promise<RequestOutput<'scans.record'>> {
   if (input.scanDate > localToday()) throw new AppError('invalid_input', 'returnForms.errors.scanInFuture');
+  // The code read from the page (or typed): a return code of another business, or of another contact,
+  // refuses the page; a text that is no return code at all (a messenger's QR code) says nothing.
   const checked = input.code ? checkReturnCode(ctx, input.code) : null;
-  if (checked && checked.kind !== 'valid')
-    throw new AppError('invalid_input', 'returnForms.errors.codeInvalid', { code: input.code ?? '' });
+  if (checked?.kind === 'foreign') throw new AppError('invalid_input', 'returnForms.errors.codeInvalid', { code: input.code ?? '' });
   const code = checked?.kind === 'valid' ? checked.code : null;
   if (code && code.contactId !== input.contactId) throw new AppError('invalid_input', 'returnForms.errors.codeNotForContact');
   const contact = requireContact(ctx, input.contactId);
+  const language = messageLanguage(ctx);
+  if (code && input.scanDate < code.letterDate) {
+    throw new AppError('invalid_input', 'returnForms.errors.scanBeforeLetter', {
+      scan: formatDate(input.scanDate, language),
+      letter: formatDate(code.letterDate, language),
+    });
+  }
   const keptCode = code ? formatReturnCode(code) : null;
+  const recordedBefore = (sha256: string | null) => {
+    const before = ctx.repos.returnForms.recordedBefore(keptCode, sha256);
+    if (before) throw new AppError('conflict', 'returnForms.errors.alreadyRecorded', { date: formatDate(before.at, language) });
+  };
   if (input.decision === 'refusal') {
     if (input.purposes.length) throw new AppError('invalid_input', 'returnForms.errors.refusalWithPurposes');
     if (!canTransition(contact.stage, 'consent_refused')) {
-      const language = messageLanguage(ctx);
       throw new AppError('conflict', 'tracking.errors.transitionRefused', {
         name: contact.displayName,
         from: translate(language, `tracking.stages.${contact.stage}`),
         to: translate(language, 'tracking.stages.consent_refused'),
       });
     }
-    ctx.repos.transaction(() =>
+    ctx.repos.transaction(() => {
+      recordedBefore(null);
       changeContact(ctx, contact, { stage: 'consent_refused', stageChangedAt: now() }, 'stage', null, {
         after: { returnCode: keptCode, scanDate: input.scanDate },
-      }),
-    );
+      });
+    });
     return { contact: requireContact(ctx, contact.id), evidenceId: null };
   }
   if (!input.purposes.length) throw new AppError('invalid_input', 'tracking.errors.purposeRequired');
-  const image = Buffer.from(input.page.image, 'base64');
-  const pdf = await pagePdf(image, input.scanDate);
+  // Only what the signed form asked: the purposes of the letter's text version (matched by hand: the
+  // contact's last letter's). A version whose wording is not kept cannot say what was on the page.
+  const version = code?.version ?? contact.letterVersion ?? consentTextVersion(getProfile(ctx));
+  const onForm = purposesOfVersion(ctx, version);
+  if (!onForm) throw new AppError('conflict', 'returnForms.errors.versionUnknown', { version });
+  const notOnForm = input.purposes.filter((purpose) => !onForm.includes(purpose));
+  if (notOnForm.length) {
+    throw new AppError('invalid_input', 'returnForms.errors.purposeNotOnForm', {
+      purposes: notOnForm.map((purpose) => translate(language, `tracking.purposes.${purpose}`)).join(', '),
+    });
+  }
+  const pdf = await pagePdf(Buffer.from(input.page.image, 'base64'), input.scanDate);
   const sha256 = createHash('sha256').update(pdf).digest('hex');
-  const kept = ctx.repos.returnForms.keptPage(keptCode ?? '', sha256);
-  if (kept) throw new AppError('conflict', 'returnForms.errors.alreadyRecorded', { date: localDate(new Date(kept.uploadedAt)) });
   const base = path.parse(path.basename(input.page.fileName)).name;
-  const fileName = `${base}, Seite ${input.page.filePage}.pdf`;
+  const fileName = translate(language, 'returnForms.evidenceName', { file: base, page: input.page.filePage });
   return ctx.repos.transaction(() => {
+    // Checked inside the write: the desktop app and a script on the same database cannot both record it.
+    recordedBefore(sha256);
     const stored = storeEvidence(ctx, fileName, pdf);
     if (keptCode) ctx.repos.returnForms.markPage(stored.id, keptCode);
     const recorded = recordConsent(ctx, contact.id, {
       purposes: input.purposes,
       givenAt: input.scanDate,
-      textVersion: code?.version ?? null,
+      textVersion: version,
       method: 'signed_letter',
       evidence: { kind: 'stored', evidenceId: stored.id, fileName: stored.fileName },
       returnForm: { returnCode: keptCode, transferConsent: input.transfer },

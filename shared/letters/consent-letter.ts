@@ -229,6 +229,14 @@ export function signatureLineRoles(
   ];
 }
 
+/** A company's form for a minor: the guardian signs on a row of its own below the first (formPage). */
+export const guardianSignsBelow = (
+  contact: Pick<LetterContact, 'kind' | 'formal' | 'isCompany' | 'givenName' | 'familyName' | 'minor'>,
+) => {
+  const variant = variantOf(contact);
+  return variant.minor && variant.company;
+};
+
 /** One copy of the consent form: for the contact's records (all the information) or to return (the declaration, addressed back). */
 function formPage(contact: LetterContact, options: ConsentLetterOptions, version: string, copy: 'keep' | 'return'): string {
   const { profile } = options;

@@ -56,9 +56,11 @@ export function parseReturnCode(text: string): ReturnCode | null {
     .replace(/[IL]/g, '1');
   const match = PATTERN.exec(cleaned);
   if (!match) return null;
-  const [, id, year, month, day, version, check] = match;
-  const letterDate = `${year}-${month}-${day}`;
-  if (Number.isNaN(Date.parse(`${letterDate}T00:00:00Z`))) return null;
+  const [, id, year, month, dayOfMonth, version, check] = match;
+  const letterDate = `${year}-${month}-${dayOfMonth}`;
+  // A day the calendar has (Date would roll 30 February over into March).
+  const calendar = new Date(Date.UTC(Number(year), Number(month) - 1, Number(dayOfMonth)));
+  if (calendar.getUTCMonth() !== Number(month) - 1 || calendar.getUTCDate() !== Number(dayOfMonth)) return null;
   if ([...check!].some((character) => !CHECK_ALPHABET.includes(character))) return null;
   return { contactId: Number(id), letterDate, version: `EW-${version}`, check: check! };
 }

@@ -668,7 +668,7 @@ function writeOn(gray: Gray, plan: Plan, random: Random): Canvas {
 }
 
 function rotationOf(quarter: Rotation['quarter'], random: Random): Rotation {
-  const skew = round(random.between(-8, 8));
+  const skew = round(random.between(-10, 10));
   return { quarter, skew, degrees: round(quarter + skew) };
 }
 

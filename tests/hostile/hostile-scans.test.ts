@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { constants, deflateSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -62,6 +63,53 @@ function jpegClaiming(): Buffer {
   ]);
 }
 
+/**
+ * A one-page PDF whose page shows one grey picture of width × height pixels, its stream compressed from
+ * zeros: a few hundred kilobytes on disk that a decoder would expand to width × height bytes.
+ */
+function pdfWithPicture(width: number, height: number): Buffer {
+  // Row by row into one deflate stream would be the way for any size; zeros compress the same all at once.
+  const picture = deflateSync(Buffer.alloc(width * 1000), { level: constants.Z_BEST_COMPRESSION });
+  const rows = height / 1000;
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  const add = (text: string | Buffer) => parts.push(typeof text === 'string' ? Buffer.from(text, 'latin1') : text);
+  const length = () => parts.reduce((sum, part) => sum + part.length, 0);
+  const object = (number: number, body: string, stream?: Buffer) => {
+    offsets[number] = length();
+    add(`${number} 0 obj\n${body}\n`);
+    if (stream) {
+      add('stream\n');
+      add(stream);
+      add('\nendstream\n');
+    }
+    add('endobj\n');
+  };
+  add('%PDF-1.4\n');
+  object(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  object(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  object(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>');
+  // The stream holds a thousand rows; the picture claims `rows` times as many (the rest is missing, which
+  // a decoder only finds out after allocating the whole picture).
+  object(
+    4,
+    `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${picture.length} >>`,
+    picture,
+  );
+  const content = Buffer.from('q 595 0 0 842 0 0 cm /Im1 Do Q', 'latin1');
+  object(5, `<< /Length ${content.length} >>`, content);
+  const xref = length();
+  add(
+    `xref\n0 6\n0000000000 65535 f \n${offsets
+      .slice(1)
+      .map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`)
+      .join('')}`,
+  );
+  add(`trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  expect(rows).toBeGreaterThan(1);
+  return Buffer.concat(parts);
+}
+
 describe('hostile scans', () => {
   const cases: [string, () => Promise<Buffer> | Buffer, RegExp][] = [
     ['bombe.png', () => pngClaiming(100_000, 100_000), /bombe\.png ist mit 100\.000 × 100\.000 Pixeln zu groß/],
@@ -96,6 +144,17 @@ describe('hostile scans', () => {
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.exit).toBe(2);
+    expect(run.peakMb).toBeLessThan(PEAK_MB);
+  });
+
+  it('leaves out a picture claiming 400 million pixels from a small compressed stream, instead of decoding it', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'bombe.pdf');
+    writeFileSync(file, pdfWithPicture(20_000, 20_000));
+    const run = scanImport(file, dir);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.exit).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject([{ page: 1, blank: true }]);
     expect(run.peakMb).toBeLessThan(PEAK_MB);
   });
 

@@ -16,6 +16,11 @@ describe('migration 0015 return codes', () => {
       migrate(db, [...upTo14, returnCodes], 'test');
       expect(db.pragma('user_version', { simple: true })).toBe(15);
       expect(db.prepare('SELECT return_code FROM evidence').pluck().get()).toBeNull();
+      // The same form read again is found by its code in the history, through an index.
+      const plan = db
+        .prepare("EXPLAIN QUERY PLAN SELECT at FROM history WHERE json_extract(after, '$.returnCode') = 'UH1-1-20261126-A5B5C681-00000'")
+        .all() as { detail: string }[];
+      expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING INDEX history_return_code/);
       expect(() => db.prepare('INSERT INTO database_identity (id, key) VALUES (2, randomblob(32))').run()).toThrow(/CHECK/);
       return (db.prepare('SELECT key FROM database_identity').pluck().get() as Buffer).toString('hex');
     });

@@ -54,8 +54,15 @@ async function flipWithBuilder(platform: 'win32' | 'darwin'): Promise<{ wire: Re
 }
 
 describe('the packaged app', () => {
-  it('has a configuration electron-builder accepts', async () => {
-    await expect(validateConfiguration(structuredClone(config), { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
+  it('has a configuration electron-builder accepts, and the same check refuses a misspelt key', async () => {
+    const quiet = { isEnabled: false, add: () => undefined };
+    await expect(validateConfiguration(structuredClone(config), quiet)).resolves.toBeUndefined();
+    // One letter off, at the top (the check names the key) and inside a platform's section (it names the section).
+    const { asarUnpack, ...rest } = structuredClone(config);
+    await expect(validateConfiguration({ ...rest, asarUnpak: asarUnpack }, quiet)).rejects.toThrow(/asarUnpak/);
+    await expect(validateConfiguration({ ...structuredClone(config), nsis: { ...config.nsis, oneClik: false } }, quiet)).rejects.toThrow(
+      /configuration\.nsis should be/,
+    );
   });
 
   it.each(['win32', 'darwin'] as const)(

@@ -8,6 +8,7 @@ import type { Session } from '../../../electron/services/session';
 import { consentTextVersion } from '../../../shared/letters/consent-text-version';
 import { localToday } from '../../../shared/local-date';
 import type { PageReading } from '../../../shared/model/return-forms';
+import type { Purpose } from '../../../shared/model/tracking';
 import { formatReturnCode } from '../../../shared/scan/return-code';
 import { send } from '../../../electron/cli/command';
 import { cli } from '../../helpers/cli';
@@ -273,5 +274,110 @@ describe('returned forms: from what a page measures to what is recorded', () => 
     }
     expect(proposals[0]!.notes[0]).toBe('5 statt 6 Kästchen gefunden: bitte die Kreuze selbst ablesen.');
     expect(proposals[1]!.notes[0]).toMatch(/Eckmarken wurden nicht gefunden/);
+  });
+});
+
+describe('returned forms: what the page may not say', () => {
+  it('puts a page with another business’s code on none of ours, not even when matched by hand; a messenger’s QR code may be', async () => {
+    const { session, anna } = seed();
+    const version = consentTextVersion(getProfile(session.ctx));
+    const foreign = formatReturnCode({
+      contactId: anna,
+      letterDate: LETTER_DATE,
+      version,
+      check: returnCheck(Buffer.alloc(32, 1), { contactId: anna, letterDate: LETTER_DATE, version }),
+    });
+    const [matchedForeign, matchedMessenger] = await propose(session, [
+      { ...reading(1, foreign, [0.3, 0, 0, 0, 0, 0]), matchedContactId: anna },
+      { ...reading(2, 'https://signal.me/#p/+491719876543', [0.3, 0, 0, 0, 0, 0]), matchedContactId: anna },
+    ]);
+    expect(matchedForeign).toMatchObject({ codeState: 'foreign', contact: null, sure: false });
+    expect(matchedMessenger).toMatchObject({ codeState: 'unreadable', contact: { id: anna }, purposes: { appointments: true } });
+    const record = (code: string) =>
+      session.dispatch('scans.record', {
+        contactId: anna,
+        code,
+        decision: 'consent',
+        purposes: ['appointments'],
+        transfer: false,
+        scanDate: SCAN_DATE,
+        page: { fileName: 'a.jpg', filePage: 1, image: 'AAAA' },
+      });
+    expect(await record(foreign)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/gehört nicht zu diesem Betrieb/) } });
+  });
+
+  it('records only purposes the form had, only for a text version it knows, never dated before the letter', async () => {
+    const { session, anna } = seed();
+    updateProfile(session.ctx, { ...completeProfile, purposes: ['appointments', 'site_photos'] });
+    const code = codeFor(session, anna);
+    const image = await jpegPage();
+    const record = (purposes: Purpose[], scanDate = SCAN_DATE, withCode = code) =>
+      session.dispatch('scans.record', {
+        contactId: anna,
+        code: withCode,
+        decision: 'consent',
+        purposes,
+        transfer: false,
+        scanDate,
+        page: { fileName: 'a.jpg', filePage: 1, image },
+      });
+    expect(await record(['appointments', 'quotes_invoices'])).toMatchObject({
+      ok: false,
+      error: { message: 'Auf diesem Formular stand kein Kästchen für: Angebote und Rechnungen.' },
+    });
+    expect(await record(['appointments'], '2026-11-20')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/Der Scan ist vom 20\.11\.2026, der Brief erst vom 26\.11\.2026/) },
+    });
+    // The texts changed since, and the old version's wording was never kept (no letter marked sent): unknown.
+    updateProfile(session.ctx, { ...completeProfile, purposes: ['appointments'] });
+    expect(await record(['appointments'])).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/ist hier nicht gespeichert/) },
+    });
+    expect(session.ctx.repos.tracking.consents(anna)).toEqual([]);
+  });
+
+  it('knows a "Nein" read again, says when a form belongs to an older letter, and leaves a company’s form for a minor to the office', async () => {
+    const { session, anna, bernd } = seed();
+    const code = codeFor(session, anna);
+    await send(session, 'scans.record', {
+      contactId: anna,
+      code,
+      decision: 'refusal',
+      purposes: [],
+      transfer: null,
+      scanDate: SCAN_DATE,
+      page: { fileName: 'a.jpg', filePage: 1, image: await jpegPage() },
+    });
+    const [again] = await propose(session, [reading(1, code, [0, 0, 0, 0, 0, 0.5], 0)]);
+    expect(again).toMatchObject({ alreadyRecorded: true, sure: false });
+    // Bernd got a newer letter since the one whose form comes back.
+    setStage(session.ctx, bernd, { stage: 'consent_requested', date: '2026-12-02' });
+    session.ctx.repos.contacts.updateFields(bernd, { letterSentAt: '2026-12-02' });
+    const [older] = await propose(session, [reading(1, codeFor(session, bernd), [0.3, 0, 0, 0, 0, 0])]);
+    expect(older).toMatchObject({ sure: false });
+    expect(older!.notes.join(' ')).toMatch(/gehört zum Brief vom 26\.11\.2026; seitdem ging ein neuerer Brief hinaus \(am 02\.12\.2026\)/);
+    // A company without a person, under 18: the parents sign on a second row.
+    const firm = session.ctx.repos.contacts.insert({
+      displayName: 'Jugendband Kassel',
+      organization: 'Jugendband Kassel',
+      isCompany: true,
+      minor: true,
+      phones: [{ e164: '+491701234599', raw: '0170 1234599', label: null, kind: 'mobile' }],
+    });
+    setStage(session.ctx, firm, { stage: 'consent_requested', date: LETTER_DATE });
+    const [minor] = await propose(session, [
+      {
+        ...reading(1, codeFor(session, firm), [0.3, 0, 0, 0, 0, 0], 0.04),
+        signatureLines: [
+          { x0: 25, x1: 70, y: 217, ink: 0.02 },
+          { x0: 77, x1: 125, y: 217, ink: 0.03 },
+          { x0: 132, x1: 190, y: 217, ink: 0.04 },
+        ],
+      },
+    ]);
+    expect(minor).toMatchObject({ signed: null, sure: false });
+    expect(minor!.notes.join(' ')).toMatch(/unterschreiben die Eltern in einer eigenen Zeile/);
   });
 });

@@ -39,6 +39,7 @@ describe('the Rückläufer-Code', () => {
   it('is no code at all for other texts: a messenger link, a date that does not exist, a wrong shape', () => {
     expect(parseReturnCode('https://signal.me/#p/+491719876543')).toBeNull();
     expect(parseReturnCode('UH1-12-20261331-A5B5C681-7QK2M')).toBeNull();
+    expect(parseReturnCode('UH1-12-20260230-A5B5C681-7QK2M')).toBeNull();
     expect(parseReturnCode('UH1-12-20261126-A5B5C68-7QK2M')).toBeNull();
   });
 });
