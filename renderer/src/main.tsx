@@ -19,7 +19,8 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <I18nextProvider i18n={i18n}>
         <MantineProvider theme={theme} defaultColorScheme="light">
-          <Notifications position="top-right" />
+          {/* Bottom right: at the top they would cover the filters and buttons of the page (issue 19). */}
+          <Notifications position="bottom-right" />
           <UnsavedChangesProvider>
             <App />
           </UnsavedChangesProvider>

@@ -59,6 +59,9 @@ test('drop a vCard and a CSV, preview, map a column, commit, see the contacts, u
 
   await page.getByRole('button', { name: '4 Kontakte importieren' }).click();
   await expect(page.getByRole('heading', { name: 'Import abgeschlossen' })).toBeVisible();
+  // The result opens at its summary, however far down the preview was scrolled, with the focus on it.
+  await expect(page.getByTestId('import-summary')).toBeInViewport();
+  await expect(page.getByTestId('import-summary')).toBeFocused();
   await expect(page.getByTestId('import-result')).toHaveCount(2);
 
   await page.getByTestId('import-result').nth(1).getByRole('button', { name: 'Importierte Kontakte ansehen' }).click();

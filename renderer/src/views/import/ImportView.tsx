@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnTarget, ImportAction, ImportDecision, ImportJob, LegacyEncoding } from '../../../../shared/model/import';
 import { notifications } from '@mantine/notifications';
@@ -132,7 +132,7 @@ export function ImportView({ onShowContacts }: { onShowContacts: (importId: numb
         <Stack maw={900}>
           <Group gap="xs">
             <IconCircleCheck size={28} color="var(--mantine-color-teal-6)" aria-hidden />
-            <Title order={2}>{t('import.result.title')}</Title>
+            <SummaryHeading>{t('import.result.title')}</SummaryHeading>
           </Group>
           {phase.imports.map((record) => (
             <Paper key={record.id} withBorder p="md" data-testid="import-result">
@@ -175,4 +175,21 @@ export function ImportView({ onShowContacts }: { onShowContacts: (importId: numb
         </Stack>
       );
   }
+}
+
+/**
+ * The result's heading: the page opens at it (the preview before it may have been scrolled far down)
+ * and the focus goes to it, so a screen reader says the import is done.
+ */
+function SummaryHeading({ children }: { children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, []);
+  return (
+    <Title order={2} ref={heading} tabIndex={-1} data-testid="import-summary">
+      {children}
+    </Title>
+  );
 }
