@@ -22,3 +22,33 @@ export function importCsv(databasePath: string, csv: string): void {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The business profile most e2e tests print letters with: a GmbH in Kassel, everything a letter needs. */
+export const schulzeProfile = {
+  name: 'Dachdeckerei Schulze',
+  legalForm: 'GmbH',
+  representative: 'Bernd Schulze',
+  seat: 'Kassel',
+  registerCourt: 'Amtsgericht Kassel',
+  registerNumber: 'HRB 12345',
+  managingDirectors: ['Bernd Schulze'],
+  street: 'Mühlenweg 3',
+  postalCode: '34117',
+  city: 'Kassel',
+  phone: '0561 123456',
+  email: 'info@schulze-dach.de',
+  state: 'HE',
+  whatsappNumber: '+49 171 9876543',
+};
+
+/** Sets the business profile through the CLI (`profile --set`), as the office would fill it in. */
+export function setProfile(databasePath: string, profile: Record<string, unknown>): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-profile-'));
+  try {
+    const file = path.join(dir, 'profil.json');
+    writeFileSync(file, JSON.stringify(profile));
+    cli(databasePath, 'profile', '--set', file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { cli, importCsv } from './cli';
+import { cli, importCsv, schulzeProfile, setProfile } from './cli';
 import { expect, test } from './fixtures';
 
 const CSV = [
@@ -115,29 +115,7 @@ test('fill the profile, choose three contacts, preview and print their consent l
 
 test('a tab closed while the PDF is on its way marks nobody', async ({ page, host }) => {
   importCsv(host.databasePath, CSV);
-  const profile = path.join(test.info().outputDir, 'profil.json');
-  mkdirSync(test.info().outputDir, { recursive: true });
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(
-    profile,
-    JSON.stringify({
-      name: 'Dachdeckerei Schulze',
-      legalForm: 'GmbH',
-      representative: 'Bernd Schulze',
-      seat: 'Kassel',
-      registerCourt: 'Amtsgericht Kassel',
-      registerNumber: 'HRB 12345',
-      managingDirectors: ['Bernd Schulze'],
-      street: 'Mühlenweg 3',
-      postalCode: '34117',
-      city: 'Kassel',
-      phone: '0561 123456',
-      email: 'info@schulze-dach.de',
-      state: 'HE',
-      whatsappNumber: '+49 171 9876543',
-    }),
-  );
-  cli(host.databasePath, 'profile', '--set', profile);
+  setProfile(host.databasePath, schulzeProfile);
   await page.goto(host.url);
   const grid = page.getByRole('grid', { name: 'Kontakte' });
   for (const name of ['Anna Schmidt', 'Jürgen Müller', 'Petra Lange'])
@@ -162,20 +140,13 @@ test('a tab closed while the PDF is on its way marks nobody', async ({ page, hos
 
 test('the invitation opens WhatsApp with the contact’s number and the personal text', async ({ page, host, context }) => {
   importCsv(host.databasePath, CSV);
-  const profile = path.join(test.info().outputDir, 'profil.json');
-  mkdirSync(test.info().outputDir, { recursive: true });
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(
-    profile,
-    JSON.stringify({
-      name: 'Dachdeckerei Schulze',
-      legalForm: 'GmbH',
-      representative: 'Bernd Schulze',
-      messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null },
-      recommendedMessenger: 'signal',
-    }),
-  );
-  cli(host.databasePath, 'profile', '--set', profile);
+  setProfile(host.databasePath, {
+    name: 'Dachdeckerei Schulze',
+    legalForm: 'GmbH',
+    representative: 'Bernd Schulze',
+    messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null },
+    recommendedMessenger: 'signal',
+  });
   // wa.me is outside: the test looks at the address only, nothing leaves the machine.
   const opened: string[] = [];
   await context.route('https://wa.me/**', (route) => {
@@ -243,29 +214,7 @@ test('consent letters for contacts who consented, refused or switched already: t
   host,
 }, testInfo) => {
   importCsv(host.databasePath, [...CSV.split('\n'), 'Sabine;Krüger;Frau;;0160 5550001;Hauptstraße 9;34119;Kassel'].join('\n'));
-  mkdirSync(testInfo.outputDir, { recursive: true });
-  const { writeFileSync } = await import('node:fs');
-  const profile = path.join(testInfo.outputDir, 'profil.json');
-  writeFileSync(
-    profile,
-    JSON.stringify({
-      name: 'Dachdeckerei Schulze',
-      legalForm: 'GmbH',
-      representative: 'Bernd Schulze',
-      seat: 'Kassel',
-      registerCourt: 'Amtsgericht Kassel',
-      registerNumber: 'HRB 12345',
-      managingDirectors: ['Bernd Schulze'],
-      street: 'Mühlenweg 3',
-      postalCode: '34117',
-      city: 'Kassel',
-      phone: '0561 123456',
-      email: 'info@schulze-dach.de',
-      state: 'HE',
-      whatsappNumber: '+49 171 9876543',
-    }),
-  );
-  cli(host.databasePath, 'profile', '--set', profile);
+  setProfile(host.databasePath, schulzeProfile);
   const idOf = (name: string) =>
     String(
       (JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { id: number; displayName: string }[]).find(

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli, importCsv } from './cli';
+import { cli, importCsv, schulzeProfile, setProfile } from './cli';
 import { dropFiles } from './drop';
 import { expect, test } from './fixtures';
 import { returnCopyPages, scannerPdf, scanReturnCopy } from './return-form-scan';
@@ -28,28 +28,7 @@ test('the README’s pictures: contacts, letters, a returned form read back', as
   const dir = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-readme-'));
   try {
     importCsv(host.databasePath, CSV);
-    const profile = path.join(dir, 'profil.json');
-    writeFileSync(
-      profile,
-      JSON.stringify({
-        name: 'Dachdeckerei Schulze',
-        legalForm: 'GmbH',
-        representative: 'Bernd Schulze',
-        seat: 'Kassel',
-        registerCourt: 'Amtsgericht Kassel',
-        registerNumber: 'HRB 12345',
-        managingDirectors: ['Bernd Schulze'],
-        street: 'Mühlenweg 3',
-        postalCode: '34117',
-        city: 'Kassel',
-        phone: '0561 123456',
-        email: 'info@schulze-dach.de',
-        state: 'HE',
-        whatsappNumber: '+49 171 9876543',
-        purposes: ['appointments', 'site_photos', 'quotes_invoices'],
-      }),
-    );
-    cli(host.databasePath, 'profile', '--set', profile);
+    setProfile(host.databasePath, { ...schulzeProfile, purposes: ['appointments', 'site_photos', 'quotes_invoices'] });
     const letters = path.join(dir, 'briefe.pdf');
     cli(host.databasePath, 'letters', '--ids', '1,2,3', '--out', letters);
 
