@@ -1,3 +1,4 @@
+import { displayNumber } from '../../shared/phone';
 // An import, step 2: what the preview shows of an analysed file (its summary and rows, in words).
 import { legacyEncodings, type ImportFileSummary, type PreviewRow } from '../../shared/model/import';
 import { translate } from '../../shared/i18n';
@@ -71,7 +72,7 @@ export function previewRows(
         action: row.action,
         displayName: candidate.displayName,
         organization: candidate.organization,
-        phones: candidate.phones.map((p) => ({ raw: p.raw, e164: p.e164, kind: p.kind })),
+        phones: candidate.phones.map((p) => ({ raw: p.raw, e164: p.e164, kind: p.kind, shown: displayNumber(p.e164, p.raw) })),
         emails: candidate.emails.map((e) => ({ address: e.address, valid: e.valid })),
         reason: row.reason ? reasonText(row.reason, language) : null,
         // Negative ids are contacts an earlier file of this import creates: no link yet.

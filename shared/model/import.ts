@@ -131,7 +131,8 @@ export const previewRowSchema = z.object({
   action: z.enum(importActions),
   displayName: z.string(),
   organization: z.string().nullable(),
-  phones: z.array(z.object({ raw: z.string(), e164: z.string().nullable(), kind: z.string() })),
+  /** Each number as read, with `shown`: as the office writes it (German national, others international). */
+  phones: z.array(z.object({ raw: z.string(), e164: z.string().nullable(), kind: z.string(), shown: z.string() })),
   /** `valid: false`: kept as written, not an address (shown flagged, never used to match). */
   emails: z.array(z.object({ address: z.string(), valid: z.boolean() })),
   /** Why: the reason for invalid, the fields that change for update, the other contact for duplicate. */

@@ -22,7 +22,7 @@ function Numbers({ row }: { row: PreviewRow }) {
     <Stack gap={0}>
       {row.phones.map((phone) => (
         <Group key={phone.raw} gap={4} wrap="nowrap">
-          <Text size="sm">{phone.e164 ?? phone.raw}</Text>
+          <Text size="sm">{phone.shown}</Text>
           {!phone.e164 && (
             <Badge color="red" variant="outline" size="xs" tt="none">
               {t('import.preview.invalidNumber')}
