@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -107,6 +107,9 @@ test('Rückläufer einlesen: a scanned stack is read, reviewed page by page and 
     await expect(list.getByTestId('page-3')).toContainText('doppelt');
     await expect(list.getByTestId('page-4')).toContainText('ohne Code');
     await expect(list.getByTestId('page-5')).toContainText('ohne Code');
+    // Each page's proposal with how sure its reading is, in words and as a percentage.
+    await expect(list.getByTestId('page-1')).toContainText(/sicher erkannt \(100\s?%\)/);
+    await expect(list.getByTestId('page-4')).toContainText(/unsicher \(\d+\s?%\)/);
     await expect(page.getByTestId('scan-problems')).toContainText('IMG_0815.HEIC ist ein HEIC-Foto (iPhone)');
     const { pages, rate, seconds } = await pagesPerSecond(page);
     testInfo.annotations.push({ type: 'reading', description: `${pages} pages in ${seconds} s (${rate.toFixed(2)} pages/s)` });
@@ -117,6 +120,7 @@ test('Rückläufer einlesen: a scanned stack is read, reviewed page by page and 
     // Page 1, Anna's form: read as ticked, taken over with Enter.
     const decision = page.getByTestId('page-decision');
     await expect(decision.getByRole('button', { name: 'Anna Berg öffnen' })).toBeVisible();
+    await expect(decision.getByTestId('confidence')).toHaveText(/^Erkennung: sicher erkannt \(100\s?%\)$/);
     const choice = (label: string, answer: 'Ja' | 'Nein') =>
       expect(decision.getByRole('radiogroup', { name: label }).getByRole('radio', { name: answer })).toBeChecked();
     await choice('Terminabsprachen', 'Ja');
@@ -147,6 +151,36 @@ test('Rückläufer einlesen: a scanned stack is read, reviewed page by page and 
     await decision.getByRole('button', { name: 'Code prüfen' }).click();
     await expect(decision.getByRole('button', { name: 'Bernd Kranz öffnen' })).toBeVisible();
     await choice('Terminabsprachen', 'Ja');
+
+    // Another contact chosen for the page, its answer held back: until it is there, Enter records nothing;
+    // the page skipped meanwhile keeps its contact when the answer comes late.
+    await decision.getByRole('button', { name: 'Anderen Kontakt zuordnen' }).click();
+    await decision.getByLabel('Kontakt suchen').fill('Dorn');
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/scans.propose', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await decision.getByRole('button', { name: 'Zuordnen: Carla Dorn' }).click();
+    await expect(decision.getByRole('button', { name: 'Einwilligung übernehmen' })).toBeDisabled();
+    // Enter where the office would press it: not on a button or field.
+    await decision.getByRole('heading', { name: 'Seite 4' }).click();
+    await page.keyboard.press('Enter');
+    await decision.getByRole('button', { name: 'Überspringen' }).click();
+    await expect(list.getByTestId('page-4')).toContainText('übersprungen');
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/scans.propose'));
+    release();
+    await answered;
+    await page.unroute('**/api/scans.propose');
+    // The late answer is let go (a moment for the window to take it in): the page is still Bernd's.
+    await page.waitForTimeout(500);
+    await expect(list.getByTestId('page-4')).toContainText('Bernd Kranz');
+    await list.getByTestId('page-4').click();
+    await decision.getByRole('button', { name: 'Wieder bearbeiten' }).click();
+    await expect(decision.getByRole('button', { name: 'Bernd Kranz öffnen' })).toBeVisible();
     await decision.getByRole('button', { name: 'Einwilligung übernehmen' }).click();
     await expect(list.getByTestId('page-4')).toContainText('übernommen');
 
@@ -156,6 +190,8 @@ test('Rückläufer einlesen: a scanned stack is read, reviewed page by page and 
     await decision.getByRole('button', { name: 'Zuordnen: Carla Dorn' }).click();
     await expect(decision.getByRole('button', { name: 'Carla Dorn öffnen' })).toBeVisible();
     await expect(list.getByTestId('page-5')).toContainText('prüfen');
+    // No letter date without a code, but the consent's text version to be recorded is said on its own.
+    await expect(decision.getByTestId('text-version')).toHaveText(/^Eingetragen wird die Textfassung \S+\.$/);
     await choice('Terminabsprachen', 'Nein');
     await choice('Fotos von Baustelle oder Schaden', 'Ja');
     await choice('Unterschrieben', 'Ja');
@@ -227,12 +263,71 @@ test('Rückläufer einlesen: a PDF and a photo; all sure pages taken over after 
     await expect(page.getByText('2 Seiten übernommen.')).toBeVisible();
     await expect(list.getByTestId('page-1')).toContainText('übernommen');
     await expect(list.getByTestId('page-2')).toContainText('übernommen');
-    await expect(decision).toContainText('Ablehnung übernommen.');
+    // A refusal keeps no page: the office is told so, not that the scan was kept.
+    await expect(decision).toContainText('Ablehnung übernommen. Der Scan wird dafür nicht aufbewahrt');
 
     const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string }[];
     expect(contacts.map(({ displayName, stage }) => [displayName, stage])).toEqual([
       ['Anna Berg', 'consent_given'],
       ['Bernd Kranz', 'consent_refused'],
+      ['Carla Dorn', 'consent_requested'],
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Rückläufer einlesen: a form of another business, or of a contact no longer there, is only skipped, never matched by hand', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-returns-'));
+  try {
+    const letters = lettersFor(host.databasePath, dir);
+    const [, bernd] = returnCopyPages(letters);
+    // Another business's letters to the same people: its own database, so its own key for the codes.
+    const otherDir = path.join(dir, 'anderer-betrieb');
+    mkdirSync(otherDir);
+    const otherLetters = lettersFor(path.join(otherDir, 'anderer.sqlite'), otherDir);
+    const [otherAnna] = returnCopyPages(otherLetters);
+    const foreign = await scanReturnCopy(otherLetters, otherAnna!, { cross: ['Terminabsprachen'], signed: true }, otherDir);
+    // Bernd's own form, but Bernd has been deleted since.
+    const gone = await scanReturnCopy(letters, bernd!, { cross: ['Terminabsprachen'], signed: true }, dir);
+    cli(host.databasePath, 'delete', '2');
+
+    await page.goto(`${host.url}#/ruecklaeufer`);
+    await page
+      .getByTestId('return-forms-input')
+      .setInputFiles([{ name: 'Rücksendungen.pdf', mimeType: 'application/pdf', buffer: await scannerPdf([foreign, gone]) }]);
+    const list = page.getByRole('navigation', { name: 'Gelesene Seiten' });
+    await expect(list.getByTestId('page-1')).toContainText('nicht zuzuordnen', { timeout: 60_000 });
+    await expect(list.getByTestId('page-2')).toContainText('nicht zuzuordnen');
+    await expect(page.getByRole('button', { name: /Alle sicheren übernehmen/ })).toBeDisabled();
+
+    const decision = page.getByTestId('page-decision');
+    const onlySkipping = async () => {
+      await expect(decision.getByTestId('unassignable')).toContainText('keinem Ihrer Kontakte zuordnen');
+      // Neither a name searched nor a code typed, and nothing to take over.
+      await expect(decision.getByTestId('manual-match')).toHaveCount(0);
+      await expect(decision.getByLabel('Kontakt suchen')).toHaveCount(0);
+      await expect(decision.getByRole('button', { name: /übernehmen/i })).toHaveCount(0);
+      await expect(decision.getByRole('button', { name: 'Überspringen' })).toBeVisible();
+    };
+    await expect(decision.getByTestId('page-notes')).toContainText('gehört nicht zu diesem Betrieb');
+    await onlySkipping();
+    await page.keyboard.press('Enter');
+    await expect(list.getByTestId('page-1')).toContainText('übersprungen');
+
+    await expect(decision.getByTestId('page-notes')).toContainText('Kontakt Nr. 2 gibt es nicht mehr');
+    await onlySkipping();
+    await page.keyboard.press('Enter');
+    await expect(list.getByTestId('page-2')).toContainText('übersprungen');
+    await expect(page.getByText('Alle Seiten dieses Stapels sind erledigt.')).toBeVisible();
+
+    const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string }[];
+    expect(contacts.map(({ displayName, stage }) => [displayName, stage])).toEqual([
+      ['Anna Berg', 'consent_requested'],
       ['Carla Dorn', 'consent_requested'],
     ]);
   } finally {

@@ -1,24 +1,35 @@
-import { describe, expect, it } from 'vitest';
-import type { PageProposal } from '../../../shared/model/return-forms';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TimedOut, withDeadline } from '../../../renderer/src/views/return-forms/deadline';
 import {
+  confidenceOf,
   countStatuses,
   decide,
   draftFrom,
+  matchableByHand,
   matchByHand,
   nextOpenPage,
   type PageDraft,
+  type PageOutcome,
   pageStatus,
   primaryAction,
+  rematched,
   surePages,
 } from '../../../renderer/src/views/return-forms/page-status';
 import {
   checkPhoto,
   checkScanFile,
   MAX_PAGE_PIXELS,
+  openTimedOut,
+  PDF_OPEN_SECONDS,
+  PDF_PAGE_SECONDS,
+  pageTimedOut,
   pagesAllowed,
+  pdfOpenOptions,
   pdfPageReadSize,
   photoReadSize,
 } from '../../../renderer/src/views/return-forms/scan-files';
+import { translate } from '../../../shared/i18n';
+import type { PageProposal } from '../../../shared/model/return-forms';
 import { scanLimits } from '../../../shared/scan/scan-files';
 
 const bytes = (...values: (number | string)[]) =>
@@ -86,6 +97,57 @@ describe('a PDF page at 200 dpi', () => {
   });
 });
 
+describe('a hostile PDF', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('has no embedded picture decoded beyond the pixels a photo may have (the CLI’s limit)', () => {
+    expect(pdfOpenOptions.maxImageSize).toBe(scanLimits.pixels);
+    expect(pdfOpenOptions).toMatchObject({ isEvalSupported: false, enableXfa: false, disableFontFace: true });
+  });
+
+  it('that takes too long to open or to draw a page is given up, named in both languages', () => {
+    expect(PDF_OPEN_SECONDS).toBe(60);
+    expect(PDF_PAGE_SECONDS).toBe(30);
+    expect(translate('de', openTimedOut('Stapel.pdf').key, openTimedOut('Stapel.pdf').vars)).toBe(
+      'Stapel.pdf ließ sich nicht innerhalb von 60 Sekunden öffnen und wurde nicht gelesen (beschädigt oder ungewöhnlich aufgebaut). Bitte scannen Sie die Blätter neu.',
+    );
+    const page = pageTimedOut('Stapel.pdf', 7);
+    expect(translate('de', page.key, page.vars)).toMatch(/^Stapel\.pdf, Seite 7: .* 30 Sekunden .* folgenden Seiten dieser Datei/);
+    expect(translate('en', page.key, page.vars)).toMatch(/^Stapel\.pdf, page 7: .* 30 seconds/);
+  });
+
+  it('is stopped when a step outlasts its deadline, or the reading is cancelled; a step in time is left alone', async () => {
+    vi.useFakeTimers();
+    const never = new Promise<never>(() => undefined);
+    const stopped = vi.fn();
+    const late = withDeadline(never, 30_000, new AbortController().signal, stopped);
+    const lateResult = expect(late).rejects.toBeInstanceOf(TimedOut);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(stopped).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    await lateResult;
+    expect(stopped).toHaveBeenCalledOnce();
+
+    const cancel = new AbortController();
+    const cancelledStop = vi.fn();
+    const cancelled = withDeadline(never, 30_000, cancel.signal, cancelledStop);
+    cancel.abort(new DOMException('cancelled', 'AbortError'));
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+    expect(cancelledStop).toHaveBeenCalledOnce();
+    // Cancelled before it began: stopped at once.
+    const before = vi.fn();
+    await expect(withDeadline(never, 30_000, cancel.signal, before)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(before).toHaveBeenCalledOnce();
+
+    const inTime = vi.fn();
+    await expect(withDeadline(Promise.resolve('Seite'), 30_000, new AbortController().signal, inTime)).resolves.toBe('Seite');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(inTime).not.toHaveBeenCalled();
+  });
+});
+
 const proposal = (change: Partial<PageProposal> = {}): PageProposal => ({
   page: 1,
   fileName: 'stapel.pdf',
@@ -114,8 +176,11 @@ describe('a page’s status in the review', () => {
     expect(status({})).toBe('sure');
     expect(status({ sure: false, purposes: { appointments: null } })).toBe('check');
     expect(status({ codeState: 'missing', code: null, contact: null })).toBe('noCode');
-    // A valid code of another business is no contact of this one.
-    expect(status({ codeState: 'foreign' })).toBe('noCode');
+    // A code of another business is no contact of this one, nor is one of a contact that is gone: only skipped.
+    expect(status({ codeState: 'foreign', contact: null, sure: false })).toBe('unassignable');
+    expect(status({ codeState: 'valid', contact: null, sure: false })).toBe('unassignable');
+    // A QR code that is no Rückläufer-Code is as good as none: matched by hand.
+    expect(status({ codeState: 'unreadable', code: 'https://example.org', contact: null })).toBe('noCode');
     expect(status({ blank: true, codeState: 'missing', contact: null })).toBe('blank');
     expect(status({ sameAsPage: 3 })).toBe('duplicate');
     expect(status({ alreadyRecorded: true })).toBe('recorded');
@@ -125,21 +190,21 @@ describe('a page’s status in the review', () => {
 
   it('is "check", never "sure", once matched by hand', () => {
     const read = proposal({ codeState: 'missing', code: null, contact: null, purposes: {}, sure: false });
-    const matched = matchByHand(draftFrom(read), { id: 9, displayName: 'Carla Dorn', stage: 'new' }, null);
+    const matched = matchByHand(draftFrom(read), { id: 9, displayName: 'Carla Dorn', stage: 'new' }, null, null);
     expect(pageStatus(read, matched, null)).toBe('check');
     // Matched by name, the form (and its purposes) is unknown: every purpose is left to decide.
     expect(matched.purposes).toEqual({ appointments: null, site_photos: null, quotes_invoices: null, advertising: null });
     expect(matched).toMatchObject({ code: null, version: null, matchedByHand: true });
     // With a typed code the services read the page again: its boxes are that form's.
     const reread = proposal({ code: '7-20261204 1A2B3C4D-7QK2M' });
-    expect(matchByHand(draftFrom(read), reread.contact!, reread)).toMatchObject({
+    expect(matchByHand(draftFrom(read), reread.contact!, reread, '7-20261204 1A2B3C4D-7QK2M')).toMatchObject({
       code: '7-20261204 1A2B3C4D-7QK2M',
       purposes: reread.purposes,
       matchedByHand: true,
     });
     // Chosen by name, read for the contact's last letter: no code, that letter's version, its boxes.
     const byName = proposal({ code: null, codeState: 'missing', contact: null, letterDate: null, purposes: { appointments: true } });
-    expect(matchByHand(draftFrom(read), { id: 9, displayName: 'Carla Dorn', stage: 'new' }, byName)).toMatchObject({
+    expect(matchByHand(draftFrom(read), { id: 9, displayName: 'Carla Dorn', stage: 'new' }, byName, null)).toMatchObject({
       contact: { id: 9 },
       code: null,
       version: 'EW-1A2B3C4D',
@@ -148,12 +213,59 @@ describe('a page’s status in the review', () => {
     });
     // The services could not tell the form's boxes (an unknown version): every purpose is the office's to decide.
     const unknownForm = proposal({ code: null, codeState: 'missing', contact: null, purposes: {} });
-    expect(matchByHand(draftFrom(read), { id: 9, displayName: 'Carla Dorn', stage: 'new' }, unknownForm).purposes).toEqual({
+    expect(matchByHand(draftFrom(read), { id: 9, displayName: 'Carla Dorn', stage: 'new' }, unknownForm, null).purposes).toEqual({
       appointments: null,
       site_photos: null,
       quotes_invoices: null,
       advertising: null,
     });
+  });
+
+  it('may be matched by hand only when no code of this business was read on it', () => {
+    expect(matchableByHand(proposal({ codeState: 'missing', code: null, contact: null }))).toBe(true);
+    expect(matchableByHand(proposal({ codeState: 'unreadable', code: 'WIFI:S:Büro;;', contact: null }))).toBe(true);
+    expect(matchableByHand(proposal({ codeState: 'foreign', contact: null }))).toBe(false);
+    expect(matchableByHand(proposal({ codeState: 'valid', contact: null }))).toBe(false);
+    expect(matchableByHand(proposal())).toBe(false);
+  });
+
+  it('keeps the code read from the page, whatever it says, to be recorded with it', () => {
+    // A QR code that is no Rückläufer-Code, matched by name: its text goes with the page (the services check it).
+    const odd = proposal({ codeState: 'unreadable', code: 'https://example.org/x', contact: null, letterDate: null, version: null });
+    expect(draftFrom(odd)).toMatchObject({ code: 'https://example.org/x', contact: null, letterDate: null, version: null });
+    const reread = proposal({ codeState: 'unreadable', code: 'https://example.org/x', contact: null, letterDate: null, sure: false });
+    expect(matchByHand(draftFrom(odd), { id: 9, displayName: 'Carla Dorn', stage: 'new' }, reread, 'https://example.org/x')).toMatchObject({
+      code: 'https://example.org/x',
+      contact: { id: 9 },
+      version: 'EW-1A2B3C4D',
+      letterDate: null,
+    });
+    // A reading that did not come back still keeps the code.
+    expect(matchByHand(draftFrom(odd), { id: 9, displayName: 'Carla Dorn', stage: 'new' }, null, 'https://example.org/x').code).toBe(
+      'https://example.org/x',
+    );
+  });
+
+  it('a match by hand that comes back after the page was taken over or skipped changes nothing', () => {
+    const read = proposal({ codeState: 'missing', code: null, contact: null, sure: false });
+    const bernd = proposal({ contact: { id: 2, displayName: 'Bernd Kranz', stage: 'consent_requested' } });
+    const page = (outcome: PageOutcome | null) => ({
+      proposal: bernd,
+      draft: { ...draftFrom(bernd), matchedByHand: true },
+      outcome,
+      error: null,
+      matchLoading: true,
+    });
+    const carla = { id: 3, displayName: 'Carla Dorn', stage: 'consent_requested' as const };
+    const carlaForm = proposal({ codeState: 'missing', code: null, contact: carla, sure: false, page: 99 });
+    const recorded = page({ kind: 'recorded', decision: 'consent', evidenceId: 4 });
+    expect(rematched(recorded, carla, carlaForm, null)).toBe(recorded);
+    const skipped = page({ kind: 'skipped' });
+    expect(rematched(skipped, carla, carlaForm, null)).toBe(skipped);
+    // Still open: the page is Carla's now, in its place in the stack.
+    const open = rematched({ ...page(null), proposal: read }, carla, carlaForm, null);
+    expect(open.draft).toMatchObject({ contact: { id: 3 }, matchedByHand: true });
+    expect(open.proposal.page).toBe(1);
   });
 
   it('Enter takes a page over, skips a blank or repeated one, and does nothing on a closed one', () => {
@@ -163,6 +275,10 @@ describe('a page’s status in the review', () => {
     expect(primaryAction('blank')).toBe('skip');
     expect(primaryAction('duplicate')).toBe('skip');
     expect(primaryAction('recorded')).toBe('skip');
+    expect(primaryAction('unassignable')).toBe('skip');
+    // Nothing while a contact chosen by hand is being checked: the page would be recorded for the one before.
+    expect(primaryAction('check', true)).toBeNull();
+    expect(primaryAction('noCode', true)).toBeNull();
     expect(primaryAction('done')).toBeNull();
     expect(primaryAction('skipped')).toBeNull();
   });
@@ -172,6 +288,18 @@ describe('a page’s status in the review', () => {
     expect(nextOpenPage(['check', 'done', 'skipped'], 1)).toBe(0);
     expect(nextOpenPage(['done', 'skipped'], 0)).toBeNull();
     expect(nextOpenPage(['done', 'check', 'done'], 1)).toBe(1);
+  });
+
+  it('says how sure the reading is in words, with the percentage', () => {
+    expect(confidenceOf(1)).toEqual({ level: 'high', percent: 100 });
+    expect(confidenceOf(0.9)).toEqual({ level: 'high', percent: 90 });
+    expect(confidenceOf(0.8)).toEqual({ level: 'medium', percent: 80 });
+    expect(confidenceOf(0.45)).toEqual({ level: 'low', percent: 45 });
+    expect(confidenceOf(0.025)).toEqual({ level: 'low', percent: 3 });
+    expect(confidenceOf(Number.NaN)).toEqual({ level: 'low', percent: 0 });
+    expect(confidenceOf(7)).toEqual({ level: 'high', percent: 100 });
+    expect(translate('de', 'returnFormsView.confidence.high', { percent: '100 %' })).toBe('sicher erkannt (100 %)');
+    expect(translate('de', 'returnFormsView.confidence.low', { percent: '45 %' })).toBe('unsicher (45 %)');
   });
 
   it('counts the statuses and finds the sure pages that can be taken over together', () => {

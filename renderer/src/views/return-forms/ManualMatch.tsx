@@ -9,17 +9,25 @@ import { useContactSearch } from '../../queries/return-forms';
 type MatchedContact = NonNullable<PageProposal['contact']>;
 
 /**
- * A page whose code could not be read gets its contact by hand: by the Rückläufer-Code printed beside
+ * A page on which no code of this business could be read (none found, or a QR code that is no
+ * Rückläufer-Code; see matchableByHand) gets its contact by hand: by the Rückläufer-Code printed beside
  * the QR code, typed (checked by the services, and the page read again as that form), or by searching
- * the contacts by name (the page read again for the contact's last letter).
+ * the contacts by name (the page read again for the contact's last letter). One at a time: while one
+ * is on its way the other waits, and the page is not recorded (`onLoading`).
  */
 export function ManualMatch({
   reading,
   onMatched,
+  onLoading,
 }: {
+  /** The page as read (its code is the QR code's text, if any). */
   reading: PageReading;
-  /** The contact, and the page read again for them (with the typed code, or for the contact chosen by name). */
-  onMatched: (contact: MatchedContact, reread: PageProposal | null) => void;
+  /**
+   * The contact, the page read again for them, and the code to record with it: the typed code, or,
+   * matched by name, the QR code's text as read from the page.
+   */
+  onMatched: (contact: MatchedContact, reread: PageProposal | null, code: string | null) => void;
+  onLoading: (loading: boolean) => void;
 }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
@@ -29,37 +37,47 @@ export function ManualMatch({
   const found = useContactSearch(search);
   const [choosing, setChoosing] = useState<number | null>(null);
   const [searchError, setSearchError] = useState<string>();
+  const loading = checking || choosing !== null;
 
   const checkCode = async () => {
-    if (!code.trim()) return;
+    const typed = code.trim();
+    if (!typed || loading) return;
     setChecking(true);
     setCodeError(undefined);
+    onLoading(true);
     try {
-      const checked = await request('scans.checkCode', { code });
+      const checked = await request('scans.checkCode', { code: typed });
       if (checked.codeState !== 'valid' || !checked.contact) {
         setCodeError(t(`returnFormsView.code.${checked.codeState === 'valid' ? 'gone' : checked.codeState}`));
         return;
       }
-      const [reread] = await request('scans.propose', { pages: [{ ...reading, code: code.trim() }] });
-      onMatched(checked.contact, reread ?? null);
+      const [reread] = await request('scans.propose', { pages: [{ ...reading, code: typed }] });
+      onMatched(checked.contact, reread ?? null, typed);
     } catch (error) {
       setCodeError(error instanceof Error ? error.message : String(error));
     } finally {
       setChecking(false);
+      onLoading(false);
     }
   };
 
-  /** A contact found by name: the page is read again for them (their last letter's form says which box is which). */
+  /**
+   * A contact found by name: the page is read again for them (their last letter's form says which box is
+   * which), with the QR code's text as read, which is recorded with it.
+   */
   const choose = async (contact: MatchedContact) => {
+    if (loading) return;
     setChoosing(contact.id);
     setSearchError(undefined);
+    onLoading(true);
     try {
-      const [reread] = await request('scans.propose', { pages: [{ ...reading, code: null, matchedContactId: contact.id }] });
-      onMatched(contact, reread ?? null);
+      const [reread] = await request('scans.propose', { pages: [{ ...reading, matchedContactId: contact.id }] });
+      onMatched(contact, reread ?? null, reading.code);
     } catch (error) {
       setSearchError(error instanceof Error ? error.message : String(error));
     } finally {
       setChoosing(null);
+      onLoading(false);
     }
   };
 
@@ -89,7 +107,7 @@ export function ManualMatch({
               w="100%"
               maxLength={200}
             />
-            <Button type="submit" variant="light" size="xs" loading={checking} disabled={!code.trim()}>
+            <Button type="submit" variant="light" size="xs" loading={checking} disabled={!code.trim() || (loading && !checking)}>
               {t('returnFormsView.match.check')}
             </Button>
           </Stack>
@@ -116,7 +134,7 @@ export function ManualMatch({
           <UnstyledButton
             key={row.id}
             onClick={() => void choose({ id: row.id, displayName: row.displayName, stage: row.stage })}
-            disabled={choosing !== null}
+            disabled={loading}
             aria-label={`${t('returnFormsView.match.assign')}: ${row.displayName}`}
             p={6}
             style={{ borderRadius: 6, border: '1px solid var(--mantine-color-gray-3)' }}

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { purposes } from '../../../../shared/model/tracking';
 import { formatDate } from '../../format';
 import { ManualMatch } from './ManualMatch';
-import { decide, matchByHand, type PageStatus, primaryAction, statusColors, type Tick } from './page-status';
+import { useConfidenceWords } from './confidence-words';
+import { decide, matchableByHand, type PageStatus, primaryAction, rematched, statusColors, type Tick } from './page-status';
 import type { ReviewPage } from './scan-session';
 
 interface Props {
@@ -21,20 +22,26 @@ interface Props {
 
 /**
  * What one page says, as the office will record it: the contact, each box (a box read as unclear shows
- * "?" and must be decided), the signature, the reader's notes, and why it cannot be recorded yet.
+ * "?" and must be decided), the signature, the reader's notes, and why it cannot be recorded yet. A page
+ * of another business, or of a contact no longer there, can only be skipped.
  */
 export function PageDecision({ page, status, busy, onChange, onAccept, onSkip, onReopen, onOpenContact }: Props) {
   const { t, i18n } = useTranslation();
   const { proposal, draft, outcome, scanned } = page;
   const [matching, setMatching] = useState(false);
+  const confidenceWords = useConfidenceWords();
   const decision = decide(draft);
-  const action = primaryAction(status);
+  const action = primaryAction(status, page.matchLoading);
   const closed = outcome !== null;
+  const unassignable = status === 'unassignable';
+  // Nothing on the page changes while it is being recorded: what is shown afterwards is what was recorded.
+  const locked = closed || busy;
   const setDraft = (change: Partial<typeof draft>) =>
     onChange((current) => ({ ...current, draft: { ...current.draft, ...change }, error: null }));
   const shownPurposes = purposes.filter((purpose) => purpose in draft.purposes);
   const ticks = [...shownPurposes.map((purpose) => draft.purposes[purpose]), draft.transfer, draft.refused, draft.signed];
-  const needsMatch = !closed && !proposal.blank && (draft.contact === null || matching);
+  const needsMatch =
+    !closed && !proposal.blank && (matchableByHand(proposal) || draft.matchedByHand) && (draft.contact === null || matching);
 
   return (
     <Stack gap="sm" data-testid="page-decision" pr="xs">
@@ -49,6 +56,9 @@ export function PageDecision({ page, status, busy, onChange, onAccept, onSkip, o
       <Text size="xs" c="dimmed">
         {t('returnFormsView.pageOfFile', { file: scanned.reading.fileName, page: scanned.reading.filePage })} ·{' '}
         {t('returnFormsView.scanDate', { date: formatDate(scanned.scanDate, i18n.language) })}
+      </Text>
+      <Text size="sm" data-testid="confidence">
+        {t('returnFormsView.confidenceOfPage', { confidence: confidenceWords(proposal.confidence) })}
       </Text>
 
       {/* Why the page needs a look (blank, the same form again, no code, a box unclear …), in the services' words. */}
@@ -84,17 +94,24 @@ export function PageDecision({ page, status, busy, onChange, onAccept, onSkip, o
                 </Badge>
               )}
             </Group>
+          ) : unassignable && !closed ? (
+            <Text size="sm" data-testid="unassignable">
+              {t('returnFormsView.unassignable')}
+            </Text>
           ) : (
             <Text size="sm" c="dimmed">
               {t('returnFormsView.noContact')}
             </Text>
           )}
-          {draft.letterDate && draft.version && (
-            <Text size="xs" c="dimmed">
-              {t('returnFormsView.letter', { date: formatDate(draft.letterDate, i18n.language), version: draft.version })}
+          {/* The consent's text version is recorded with it: said on its own, also matched by name (no letter date then). */}
+          {draft.contact && draft.version && (
+            <Text size="xs" c="dimmed" data-testid="text-version">
+              {draft.letterDate
+                ? t('returnFormsView.letter', { date: formatDate(draft.letterDate, i18n.language), version: draft.version })
+                : t('returnFormsView.textVersion', { version: draft.version })}
             </Text>
           )}
-          {draft.matchedByHand && !closed && !matching && (
+          {draft.matchedByHand && !locked && !matching && (
             <Anchor component="button" type="button" size="sm" onClick={() => setMatching(true)} ta="left">
               {t('returnFormsView.match.change')}
             </Anchor>
@@ -105,16 +122,12 @@ export function PageDecision({ page, status, busy, onChange, onAccept, onSkip, o
       {needsMatch && (
         <ManualMatch
           reading={scanned.reading}
-          onMatched={(contact, reread) => {
+          onMatched={(contact, reread, code) => {
             setMatching(false);
-            onChange((current) => ({
-              ...current,
-              // Read again with the typed code, the page is that form's (its boxes, its notes); its place in the stack stays.
-              proposal: reread ? { ...reread, page: current.proposal.page, sameAsPage: current.proposal.sameAsPage } : current.proposal,
-              draft: matchByHand(current.draft, contact, reread),
-              error: null,
-            }));
+            // A page taken over or skipped while the match was on its way keeps what it was recorded as.
+            onChange((current) => rematched(current, contact, reread, code));
           }}
+          onLoading={(matchLoading) => onChange((current) => ({ ...current, matchLoading }))}
         />
       )}
 
@@ -131,26 +144,26 @@ export function PageDecision({ page, status, busy, onChange, onAccept, onSkip, o
               key={purpose}
               label={t(`tracking.purposes.${purpose}`)}
               value={draft.purposes[purpose] ?? null}
-              disabled={closed}
+              disabled={locked}
               onChange={(tick) => setDraft({ purposes: { ...draft.purposes, [purpose]: tick } })}
             />
           ))}
           <TickChoice
             label={t('returnFormsView.transfer')}
             value={draft.transfer}
-            disabled={closed}
+            disabled={locked}
             onChange={(transfer) => setDraft({ transfer })}
           />
           <TickChoice
             label={t('returnFormsView.refused')}
             value={draft.refused}
-            disabled={closed}
+            disabled={locked}
             onChange={(refused) => setDraft({ refused })}
           />
           <TickChoice
             label={t('returnFormsView.signed')}
             value={draft.signed}
-            disabled={closed}
+            disabled={locked}
             onChange={(signed) => setDraft({ signed })}
           />
           {!closed && ticks.includes(null) && (
@@ -169,9 +182,9 @@ export function PageDecision({ page, status, busy, onChange, onAccept, onSkip, o
           >
             {outcome.kind === 'skipped'
               ? t('returnFormsView.skipped')
-              : t(
-                  `returnFormsView.${outcome.decision === 'consent' ? 'recordedConsent' : 'recordedRefusal'}${outcome.evidenceId === null ? 'Only' : ''}`,
-                )}
+              : outcome.decision === 'refusal'
+                ? t('returnFormsView.recordedRefusal')
+                : t(outcome.evidenceId === null ? 'returnFormsView.recordedConsentOnly' : 'returnFormsView.recordedConsent')}
           </Alert>
           {outcome.kind === 'skipped' && (
             <Group>
@@ -183,7 +196,7 @@ export function PageDecision({ page, status, busy, onChange, onAccept, onSkip, o
         </Stack>
       ) : (
         <Stack gap="xs">
-          {!decision.ok && !proposal.blank && (
+          {!decision.ok && !proposal.blank && !unassignable && (
             <Text size="sm" c="orange.8" data-testid="blocked">
               {t(`returnFormsView.blocked.${decision.blocked}`)}
             </Text>
@@ -194,8 +207,14 @@ export function PageDecision({ page, status, busy, onChange, onAccept, onSkip, o
             </Text>
           )}
           <Group>
-            {!proposal.blank && (
-              <Button variant={action === 'accept' ? 'filled' : 'default'} disabled={!decision.ok} loading={busy} onClick={onAccept}>
+            {/* A blank page has nothing to take over; a page of another business or a contact gone may not be. */}
+            {!proposal.blank && !unassignable && (
+              <Button
+                variant={action === 'accept' ? 'filled' : 'default'}
+                disabled={!decision.ok || page.matchLoading}
+                loading={busy}
+                onClick={onAccept}
+              >
                 {decision.ok
                   ? t(decision.decision === 'consent' ? 'returnFormsView.acceptConsent' : 'returnFormsView.acceptRefusal')
                   : t('returnFormsView.accept')}
@@ -210,7 +229,7 @@ export function PageDecision({ page, status, busy, onChange, onAccept, onSkip, o
               {t('returnFormsView.skip')}
             </Button>
           </Group>
-          {(action === 'skip' || decision.ok) && (
+          {(action === 'skip' || (action === 'accept' && decision.ok)) && (
             <Text size="xs" c="dimmed">
               {t(action === 'skip' ? 'returnFormsView.enterSkipHint' : 'returnFormsView.enterHint')}
             </Text>

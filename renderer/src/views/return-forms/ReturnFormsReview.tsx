@@ -22,6 +22,7 @@ import { bytesToBase64 } from '../../base64';
 import { DialogActions } from '../../components/DialogActions';
 import { useRecordReturnForm } from '../../queries/return-forms';
 import { ContactDetailDrawer } from '../contacts/ContactDetailDrawer';
+import { useConfidenceWords } from './confidence-words';
 import { PageDecision } from './PageDecision';
 import {
   countStatuses,
@@ -75,17 +76,24 @@ export function ReturnFormsReview({ state, onNewStack }: { state: ReviewState; o
   const selected = state.pages[index]!;
   const allDone = statuses.every((status) => status === 'done' || status === 'skipped');
 
-  /** Records one page as decided; false when it cannot be (its message is kept with the page). */
+  /**
+   * Records one page as decided; false when it cannot be (its message is kept with the page). Not while
+   * a contact chosen by hand is still being checked: the page would go to the contact it had before.
+   */
   const recordPage = async (at: number): Promise<boolean> => {
     const page = reviewNow()?.pages[at];
-    const decision = page ? decide(page.draft) : null;
-    if (!page?.draft.contact || !decision?.ok) return false;
+    if (!page || page.matchLoading) return false;
+    const { draft } = page;
+    const { contact } = draft;
+    const decision = decide(draft);
+    if (!contact || !decision.ok) return false;
     try {
       const image = bytesToBase64(new Uint8Array(await page.scanned.jpeg.arrayBuffer()));
       const { reading, scanDate } = page.scanned;
       const { evidenceId } = await record.mutateAsync({
-        contactId: page.draft.contact.id,
-        code: page.draft.code,
+        contactId: contact.id,
+        // The code as read from the page (or typed): the services refuse it for another business or contact.
+        code: draft.code,
         decision: decision.decision,
         purposes: decision.purposes,
         transfer: decision.transfer,
@@ -94,6 +102,8 @@ export function ReturnFormsReview({ state, onNewStack }: { state: ReviewState; o
       });
       scanSession.update(at, (current) => ({
         ...current,
+        // The page shows what was recorded, whatever came in meanwhile.
+        draft,
         outcome: { kind: 'recorded', decision: decision.decision, evidenceId },
         error: null,
       }));
@@ -136,7 +146,7 @@ export function ReturnFormsReview({ state, onNewStack }: { state: ReviewState; o
   /** What Enter does on the page shown: take it over, or skip it when it is blank or repeated. */
   const primary = useRef<() => void>(() => undefined);
   primary.current = () => {
-    const action = primaryAction(statuses[index]!);
+    const action = primaryAction(statuses[index]!, selected.matchLoading);
     if (action === 'skip') skip(index);
     else if (action === 'accept' && decide(selected.draft).ok) void accept(index);
   };
@@ -272,6 +282,7 @@ export function ReturnFormsReview({ state, onNewStack }: { state: ReviewState; o
 /** The pages of the stack with their status; the chosen one is shown beside. */
 function PageList({ pages, statuses, selected }: { pages: ReviewPage[]; statuses: PageStatus[]; selected: number }) {
   const { t } = useTranslation();
+  const confidenceWords = useConfidenceWords();
   const items = useRef(new Map<number, HTMLElement>());
   // The page chosen by Enter (the next open one) may lie below the list's visible part.
   // In braces: Chromium's scrollIntoView returns a promise now, which React would take for the effect's clean-up.
@@ -294,7 +305,14 @@ function PageList({ pages, statuses, selected }: { pages: ReviewPage[]; statuses
             aria-current={at === selected ? 'true' : undefined}
             onClick={() => scanSession.select(at)}
             label={t('returnFormsView.page', { page: page.proposal.page })}
-            description={page.draft.contact?.displayName ?? (page.proposal.blank ? undefined : t('returnFormsView.noContact'))}
+            description={
+              <>
+                {page.draft.contact?.displayName ?? (page.proposal.blank ? null : t('returnFormsView.noContact'))}
+                <Text component="span" size="xs" c="dimmed" display="block">
+                  {confidenceWords(page.proposal.confidence)}
+                </Text>
+              </>
+            }
             rightSection={
               <Badge size="xs" color={page.error ? 'red' : statusColors[status]} variant="light">
                 {t(`returnFormsView.status.${status}`)}

@@ -14,7 +14,10 @@ export type PurposeTicks = Partial<Record<Purpose, Tick>>;
 
 export interface PageDraft {
   contact: PageProposal['contact'];
-  /** The Rückläufer-Code recorded with the page: read from the QR code or typed; null when matched by name. */
+  /**
+   * The code recorded with the page: the QR code's text as read (whatever it says: the services check it
+   * against the contact), or the Rückläufer-Code typed by the office; null only when the page had none.
+   */
   code: string | null;
   letterDate: string | null;
   version: string | null;
@@ -31,10 +34,11 @@ export type PageOutcome = { kind: 'recorded'; decision: 'consent' | 'refusal'; e
 
 /**
  * The statuses of the page list: sure (may be taken over without a look), check (the office decides
- * something), noCode (no readable code: match by hand), blank, recorded (a page of this form is kept
- * already), duplicate (an earlier page of this stack is the same form), done and skipped (this session).
+ * something), noCode (no readable code: match by hand), unassignable (another business's code, or a
+ * contact that is gone: only skipped), blank, recorded (a page of this form is kept already), duplicate
+ * (an earlier page of this stack is the same form), done and skipped (this session).
  */
-export const pageStatuses = ['sure', 'check', 'noCode', 'blank', 'recorded', 'duplicate', 'done', 'skipped'] as const;
+export const pageStatuses = ['sure', 'check', 'noCode', 'unassignable', 'blank', 'recorded', 'duplicate', 'done', 'skipped'] as const;
 export type PageStatus = (typeof pageStatuses)[number];
 
 /** Each status's colour in the list and on the page: green is done, red needs a hand, grey needs nothing. */
@@ -42,6 +46,7 @@ export const statusColors: Record<PageStatus, string> = {
   sure: 'teal',
   check: 'yellow',
   noCode: 'red',
+  unassignable: 'orange',
   blank: 'gray',
   recorded: 'blue',
   duplicate: 'grape',
@@ -54,7 +59,7 @@ export function draftFrom(proposal: PageProposal): PageDraft {
   const read = proposal.codeState === 'valid' && proposal.contact !== null;
   return {
     contact: read ? proposal.contact : null,
-    code: read ? proposal.code : null,
+    code: proposal.code,
     letterDate: read ? proposal.letterDate : null,
     version: read ? proposal.version : null,
     purposes: { ...proposal.purposes },
@@ -66,18 +71,33 @@ export function draftFrom(proposal: PageProposal): PageDraft {
 }
 
 /**
- * A page matched by hand, read again by the services for that contact (`proposal`): with a typed code,
- * as the form the code names; matched by name, as the contact's last letter's form. Where the services
- * could not say which boxes the form had (or were not asked), every purpose is left for the office to
- * decide from the picture.
+ * Whether the office may match the page to a contact by hand (a name searched, a code typed): only when
+ * no code of this business was read on it (none found, or a QR code that is no Rückläufer-Code). A code
+ * of another business, or of a contact no longer there, says the page is none of this business's
+ * contacts' forms: matching it to one would record a consent nobody gave.
  */
-export function matchByHand(draft: PageDraft, contact: NonNullable<PageProposal['contact']>, proposal: PageProposal | null): PageDraft {
+export const matchableByHand = (proposal: PageProposal): boolean => proposal.codeState === 'missing' || proposal.codeState === 'unreadable';
+
+/**
+ * A page matched by hand, read again by the services for that contact (`proposal`): with a typed code,
+ * as the form the code names; matched by name, as the contact's last letter's form. `code` is what is
+ * recorded with it: the typed code, or (matched by name) the QR code's text read from the page. Where
+ * the services could not say which boxes the form had (or were not asked), every purpose is left for
+ * the office to decide from the picture.
+ */
+export function matchByHand(
+  draft: PageDraft,
+  contact: NonNullable<PageProposal['contact']>,
+  proposal: PageProposal | null,
+  code: string | null,
+): PageDraft {
   const read = proposal
     ? { ...draftFrom(proposal), letterDate: proposal.letterDate, version: proposal.version }
-    : { ...draft, code: null, letterDate: null, version: null };
+    : { ...draft, letterDate: null, version: null };
   const purposesKnown = Object.keys(read.purposes).length > 0;
   return {
     ...read,
+    code,
     contact,
     purposes: purposesKnown ? read.purposes : Object.fromEntries(purposes.map((purpose) => [purpose, null])),
     matchedByHand: true,
@@ -89,7 +109,7 @@ export function pageStatus(proposal: PageProposal, draft: PageDraft, outcome: Pa
   if (proposal.blank) return 'blank';
   if (proposal.sameAsPage !== null) return 'duplicate';
   if (proposal.alreadyRecorded) return 'recorded';
-  if (!draft.contact) return 'noCode';
+  if (!draft.contact) return matchableByHand(proposal) ? 'noCode' : 'unassignable';
   return proposal.sure && !draft.matchedByHand ? 'sure' : 'check';
 }
 
@@ -132,11 +152,49 @@ export function decide(draft: PageDraft): Decision {
   return { ok: true, decision: 'consent', purposes: chosen, transfer: draft.transfer };
 }
 
-/** What Enter (and the filled button) does on a page of this status: take it over, skip it, or nothing. */
-export function primaryAction(status: PageStatus): 'accept' | 'skip' | null {
-  if (status === 'done' || status === 'skipped') return null;
-  if (status === 'blank' || status === 'duplicate' || status === 'recorded') return 'skip';
+/**
+ * What Enter (and the filled button) does on a page of this status: take it over, skip it, or nothing.
+ * Nothing while the page is being matched anew (`matchLoading`): taking it over then would record the
+ * contact it had before, not the one the office just chose.
+ */
+export function primaryAction(status: PageStatus, matchLoading = false): 'accept' | 'skip' | null {
+  if (status === 'done' || status === 'skipped' || matchLoading) return null;
+  if (status === 'blank' || status === 'duplicate' || status === 'recorded' || status === 'unassignable') return 'skip';
   return 'accept';
+}
+
+/**
+ * A page matched anew (see matchByHand), unless it was taken over or skipped while the match was on its
+ * way: a page with an outcome keeps what was recorded for it.
+ */
+export function rematched<P extends { draft: PageDraft; proposal: PageProposal; outcome: PageOutcome | null; error: string | null }>(
+  page: P,
+  contact: NonNullable<PageProposal['contact']>,
+  reread: PageProposal | null,
+  code: string | null,
+): P {
+  if (page.outcome !== null) return page;
+  return {
+    ...page,
+    // Read again, the page is that form's (its boxes, its notes, its confidence); its place in the stack stays.
+    proposal: reread ? { ...reread, page: page.proposal.page, sameAsPage: page.proposal.sameAsPage } : page.proposal,
+    draft: matchByHand(page.draft, contact, reread, code),
+    error: null,
+  };
+}
+
+/** How sure the reading of a page is, in words an office uses: sure, fairly sure, unsure. */
+export type Confidence = { level: 'high' | 'medium' | 'low'; percent: number };
+
+/**
+ * A proposal's confidence (0 … 1) for the page list and the page. Every box the services could not call
+ * halves it, a box close to the line takes a fifth off, no code of this business leaves a fifth: 90 % and
+ * more is a clear reading, under 60 % at least one thing on the page was not read.
+ */
+export function confidenceOf(confidence: number): Confidence {
+  const clamped = Math.min(1, Math.max(0, Number.isFinite(confidence) ? confidence : 0));
+  const percent = Math.round(clamped * 100);
+  return { level: percent >= 90 ? 'high' : percent >= 60 ? 'medium' : 'low', percent };
 }
 
 const open = (status: PageStatus) => status !== 'done' && status !== 'skipped';

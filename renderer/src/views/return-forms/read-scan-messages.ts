@@ -9,4 +9,4 @@ export type WorkerJob = PageJob & { id: number };
 /** What the worker read on the page, with the page's picture (JPEG) and its size; or why it could not. */
 export type WorkerAnswer =
   | { id: number; ok: true; measurement: PageMeasurement; jpeg: Blob; width: number; height: number }
-  | { id: number; ok: false; reason: 'unreadableImage' | 'failed'; detail?: string };
+  | { id: number; ok: false; reason: 'unreadableImage' | 'failed' };

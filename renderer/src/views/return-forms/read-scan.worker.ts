@@ -26,7 +26,8 @@ scope.onmessage = (event: MessageEvent<WorkerJob>) => {
   const job = event.data;
   void answer(job).then(
     (result) => scope.postMessage(result),
-    (error: unknown) => scope.postMessage({ id: job.id, ok: false, reason: 'failed', detail: String(error) } satisfies WorkerAnswer),
+    // Only that the page failed goes back: the window names the file and page in its own words.
+    () => scope.postMessage({ id: job.id, ok: false, reason: 'failed' } satisfies WorkerAnswer),
   );
 };
 

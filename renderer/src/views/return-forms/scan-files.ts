@@ -28,6 +28,29 @@ const MIN_DPI = 50;
  */
 export const PHOTO_LONG_SIDE = 2800;
 
+/**
+ * How PDF.js opens a scanner's PDF. Scans are pictures: no fonts are loaded into the page (the CSP
+ * allows none from data:), no code is generated, no XFA forms. An embedded picture of more pixels than
+ * a photo may have (scanLimits.pixels, shared with the CLI) is left out rather than decoded: a
+ * hostile PDF cannot make the window decode gigabytes.
+ */
+export const pdfOpenOptions = {
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  enableXfa: false,
+  maxImageSize: scanLimits.pixels,
+  verbosity: 0,
+} as const;
+
+/**
+ * How long opening a PDF and drawing one of its pages may take. A scanner's PDF of 1,000 pages opens in
+ * seconds and a page draws in well under one; a file that takes longer is broken or built to hang the
+ * reading, and is given up (the rest of it too: its next page would hang as well).
+ */
+export const PDF_OPEN_SECONDS = 60;
+export const PDF_PAGE_SECONDS = 30;
+
 const problem = (key: string, vars: Record<string, string | number>): ScanProblem => ({ key: `returnFormsView.problems.${key}`, vars });
 
 /**
@@ -89,5 +112,17 @@ export function pagesAllowed(file: string, pagesSoFar: number, pagesInFile: numb
 /** A page or file the window could not read, named. */
 export const unreadable = (file: string, page?: number): ScanProblem =>
   page === undefined ? { key: 'returnForms.errors.unreadableFile', vars: { file } } : problem('unreadablePage', { file, page });
+
+/** A PDF that did not open within PDF_OPEN_SECONDS. */
+export const openTimedOut = (file: string): ScanProblem => ({
+  key: 'returnForms.errors.openTimeout',
+  vars: { file, seconds: PDF_OPEN_SECONDS },
+});
+
+/** A PDF page that did not draw within PDF_PAGE_SECONDS: that page and the rest of its file are not read. */
+export const pageTimedOut = (file: string, page: number): ScanProblem => ({
+  key: 'returnForms.errors.pageTimeout',
+  vars: { file, page, seconds: PDF_PAGE_SECONDS },
+});
 
 export const passwordProtected = (file: string): ScanProblem => problem('passwordPdf', { file });

@@ -3,7 +3,21 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { localDate, localToday } from '../../../../shared/local-date';
 import type { PageReading } from '../../../../shared/model/return-forms';
 import type { PageJob, WorkerAnswer, WorkerJob } from './read-scan-messages';
-import { checkPhoto, checkScanFile, pagesAllowed, passwordProtected, pdfPageReadSize, type ScanProblem, unreadable } from './scan-files';
+import { TimedOut, withDeadline } from './deadline';
+import {
+  checkPhoto,
+  checkScanFile,
+  openTimedOut,
+  PDF_OPEN_SECONDS,
+  PDF_PAGE_SECONDS,
+  pageTimedOut,
+  pagesAllowed,
+  passwordProtected,
+  pdfOpenOptions,
+  pdfPageReadSize,
+  type ScanProblem,
+  unreadable,
+} from './scan-files';
 
 /**
  * Reads the files of "Rückläufer einlesen" page by page: a PDF's pages are drawn at 200 dpi here (by
@@ -37,12 +51,18 @@ export interface ReadProgress {
   total: number;
 }
 
-/** A page that draws or reads for longer than this is given up (a broken file must not hang the reading). */
-const PAGE_TIMEOUT_MS = 120_000;
+/** A page the scan worker reads for longer than this is given up (a broken picture must not hang the reading). */
+const WORKER_TIMEOUT_MS = 120_000;
 /** Bytes that say what a file is (a PDF's, JPEG's or PNG's signature, a HEIC photo's brand). */
 const HEAD_BYTES = 64;
 
-type Source = { file: File; kind: 'pdf'; pdf: PDFDocumentProxy; pages: number } | { file: File; kind: 'jpeg' | 'png'; pages: 1 };
+/** A PDF opened, and how to let it go: its document and the PDF.js worker that parses it. */
+interface OpenPdf {
+  pdf: PDFDocumentProxy;
+  close: () => void;
+}
+
+type Source = { file: File; kind: 'pdf'; open: OpenPdf; pages: number } | { file: File; kind: 'jpeg' | 'png'; pages: 1 };
 
 /** A file's name as the contract takes it (1–255 characters). */
 const nameOf = (file: File) => (file.name || 'Scan').slice(0, 255);
@@ -59,6 +79,10 @@ export function scanDateOf(file: File): string {
   return day.localeCompare(today) > 0 ? today : day;
 }
 
+/**
+ * Reads the files, page by page. Cancelled (`signal`), it stops where it is: the PDF being opened or
+ * drawn is let go and its PDF.js worker ended, the scan worker too, and the promise rejects.
+ */
 export async function readScanFiles(files: File[], onProgress: (progress: ReadProgress) => void, signal: AbortSignal): Promise<ReadResult> {
   const started = performance.now();
   const problems: ScanProblem[] = [];
@@ -68,7 +92,7 @@ export async function readScanFiles(files: File[], onProgress: (progress: ReadPr
     let total = 0;
     for (const file of files) {
       signal.throwIfAborted();
-      const source = await openSource(file, total, problems);
+      const source = await openSource(file, total, problems, signal);
       if (source) {
         sources.push(source);
         total += source.pages;
@@ -85,46 +109,55 @@ export async function readScanFiles(files: File[], onProgress: (progress: ReadPr
     for (const source of sources) {
       const fileName = nameOf(source.file);
       const scanDate = scanDateOf(source.file);
+      const close = source.kind === 'pdf' ? source.open.close : () => undefined;
       for (let filePage = 1; filePage <= source.pages; filePage += 1) {
         signal.throwIfAborted();
         stackPage += 1;
         const page = stackPage;
         const job =
           source.kind === 'pdf'
-            ? await drawPdfPage(source.pdf, filePage, fileName, canvas, problems)
+            ? await drawPdfPage(source.open.pdf, filePage, fileName, canvas, problems, signal)
             : ({ kind: 'photo', file: source.file } as const);
         await reading;
         signal.throwIfAborted();
+        if (job === 'timedOut') {
+          // The rest of this file is not read: its pages count as done, and the stack's page numbers go on after them.
+          close();
+          done += source.pages - filePage + 1;
+          stackPage += source.pages - filePage;
+          onProgress({ done, total });
+          break;
+        }
         if (!job) {
           done += 1;
           onProgress({ done, total });
           continue;
         }
-        reading = worker.read(job).then((answer) => {
+        reading = worker.read(job, signal).then((answer) => {
           if (answer.ok) {
             const { measurement, jpeg, width, height } = answer;
             pages.push({ reading: { page, fileName, filePage, ...measurement }, jpeg, width, height, scanDate });
           } else {
-            if (answer.detail) console.error(`Rückläufer: ${fileName}, Seite ${filePage}:`, answer.detail);
-            // A photo is its file; a PDF's page is named with its number.
+            // A photo is its file; a PDF's page is named with its number. (Nothing goes to the console: file names name customers.)
             problems.push(source.kind === 'pdf' ? unreadable(fileName, filePage) : unreadable(fileName));
           }
           done += 1;
           onProgress({ done, total });
         });
       }
-      if (source.kind === 'pdf') await reading.then(() => source.pdf.destroy());
+      // Its last page read, the file is let go and its PDF.js worker ended (the next file has its own).
+      await reading.then(close);
     }
     await reading;
     return { pages, problems, pageCount: stackPage, seconds: (performance.now() - started) / 1000 };
   } finally {
     worker.stop();
-    for (const source of sources) if (source.kind === 'pdf') void source.pdf.destroy();
+    for (const source of sources) if (source.kind === 'pdf') source.open.close();
   }
 }
 
 /** A file checked and opened, or null with its problem noted. */
-async function openSource(file: File, pagesSoFar: number, problems: ScanProblem[]): Promise<Source | null> {
+async function openSource(file: File, pagesSoFar: number, problems: ScanProblem[], signal: AbortSignal): Promise<Source | null> {
   const name = nameOf(file);
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const kind = checkScanFile(name, file.size, head);
@@ -134,17 +167,20 @@ async function openSource(file: File, pagesSoFar: number, problems: ScanProblem[
     const tooLarge = checkPhoto(name, new Uint8Array(await file.arrayBuffer()), kind) ?? pagesAllowed(name, pagesSoFar, 1);
     return tooLarge ? refuse(problems, tooLarge) : { file, kind, pages: 1 };
   }
-  const pdf = await openPdf(file).catch((error: { name?: string }) => {
-    problems.push(error?.name === 'PasswordException' ? passwordProtected(name) : unreadable(name));
+  const open = await openPdf(file, signal).catch((error: unknown) => {
+    // Cancelled: nothing to note, the reading stops.
+    if (signal.aborted) throw error;
+    const password = (error as { name?: string } | null)?.name === 'PasswordException';
+    problems.push(error instanceof TimedOut ? openTimedOut(name) : password ? passwordProtected(name) : unreadable(name));
     return null;
   });
-  if (!pdf) return null;
-  const tooMany = pagesAllowed(name, pagesSoFar, pdf.numPages);
+  if (!open) return null;
+  const tooMany = pagesAllowed(name, pagesSoFar, open.pdf.numPages);
   if (tooMany) {
-    void pdf.destroy();
+    open.close();
     return refuse(problems, tooMany);
   }
-  return { file, kind, pdf, pages: pdf.numPages };
+  return { file, kind, open, pages: open.pdf.numPages };
 }
 
 function refuse(problems: ScanProblem[], problem: ScanProblem): null {
@@ -163,33 +199,57 @@ function pdfjs(): Promise<typeof import('pdfjs-dist')> {
   return pdfjsLoaded;
 }
 
-async function openPdf(file: File): Promise<PDFDocumentProxy> {
-  const { getDocument } = await pdfjs();
-  return getDocument({
-    data: new Uint8Array(await file.arrayBuffer()),
-    // Scans are pictures: no fonts are loaded into the page (the CSP allows none from data:), no code is
-    // generated, no XFA forms; JBIG2, CCITT and JPEG 2000 decoders from the app's own files (vite.config.ts).
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    enableXfa: false,
+/**
+ * Opens a PDF in a PDF.js worker of its own, within PDF_OPEN_SECONDS. Closing ends that worker at once:
+ * the loading task's own destroy() asks the worker to stop and waits for its answer, which a worker
+ * caught in a hostile file never gives.
+ */
+async function openPdf(file: File, signal: AbortSignal): Promise<OpenPdf> {
+  const { getDocument, PDFWorker } = await pdfjs();
+  const data = new Uint8Array(await file.arrayBuffer());
+  signal.throwIfAborted();
+  const worker = new PDFWorker({ verbosity: pdfOpenOptions.verbosity });
+  const task = getDocument({
+    ...pdfOpenOptions,
+    data,
+    worker,
+    // JBIG2, CCITT and JPEG 2000 decoders from the app's own files (vite.config.ts).
     wasmUrl: new URL('pdfjs/', document.baseURI).href,
-    // An embedded picture of more than 80 million pixels (A4 at 1,200 dpi is 140) is left out rather than decoded.
-    maxImageSize: 80_000_000,
-    verbosity: 0,
-  }).promise;
+  });
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    task.destroy().catch(() => undefined);
+    worker.destroy();
+  };
+  try {
+    return { pdf: await withDeadline(task.promise, PDF_OPEN_SECONDS * 1000, signal, close), close };
+  } catch (error) {
+    // Not a PDF, a password, too slow or cancelled: the worker is ours to end.
+    close();
+    throw error;
+  }
 }
 
-/** A PDF page drawn at 200 dpi as pixels for the worker, or null (its problem noted) when it cannot be. */
+/**
+ * A PDF page drawn at 200 dpi as pixels for the worker; null (its problem noted) when it cannot be;
+ * 'timedOut' (noted too) when it took longer than PDF_PAGE_SECONDS, which ends its file.
+ */
 async function drawPdfPage(
   pdf: PDFDocumentProxy,
   filePage: number,
   fileName: string,
   canvas: HTMLCanvasElement,
   problems: ScanProblem[],
-): Promise<PageJob | null> {
+  signal: AbortSignal,
+): Promise<PageJob | 'timedOut' | null> {
+  // One deadline for the whole page: fetching it from PDF.js's worker and drawing it.
+  const until = performance.now() + PDF_PAGE_SECONDS * 1000;
+  const step = <T>(work: Promise<T>, stop: () => void = () => undefined) =>
+    withDeadline(work, Math.max(0, until - performance.now()), signal, stop);
   try {
-    const page = await withTimeout(pdf.getPage(filePage));
+    const page = await step(pdf.getPage(filePage));
     try {
       const natural = page.getViewport({ scale: 1 });
       const size = pdfPageReadSize(fileName, filePage, natural.width, natural.height);
@@ -204,34 +264,20 @@ async function drawPdfPage(
         viewport: page.getViewport({ scale: size.scale }),
         background: '#fff',
       });
-      await withTimeout(task.promise, () => task.cancel());
+      await step(task.promise, () => task.cancel());
       const pixels = context.getImageData(0, 0, size.width, size.height);
       return { kind: 'pixels', width: size.width, height: size.height, pixels: pixels.data.buffer };
     } finally {
       page.cleanup();
     }
-  } catch {
+  } catch (error) {
+    if (signal.aborted) throw error;
+    if (error instanceof TimedOut) {
+      problems.push(pageTimedOut(fileName, filePage));
+      return 'timedOut';
+    }
     return refuse(problems, unreadable(fileName, filePage));
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, onTimeout?: () => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      onTimeout?.();
-      reject(new Error('timeout'));
-    }, PAGE_TIMEOUT_MS);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }
 
 /**
@@ -242,25 +288,31 @@ class ScanWorker {
   #worker: Worker | null = null;
   #nextId = 1;
 
-  read(job: PageJob): Promise<WorkerAnswer> {
+  /** The worker's answer for the page; 'failed' when it takes too long, the worker dies, or the reading is cancelled. */
+  read(job: PageJob, signal: AbortSignal): Promise<WorkerAnswer> {
     const worker = (this.#worker ??= new Worker(new URL('./read-scan.worker.ts', import.meta.url), { type: 'module' }));
     const id = this.#nextId++;
     return new Promise<WorkerAnswer>((resolve) => {
       const finish = (answer: WorkerAnswer) => {
         clearTimeout(timer);
         worker.removeEventListener('message', onMessage);
-        worker.removeEventListener('error', onError);
+        worker.removeEventListener('error', giveUp);
+        signal.removeEventListener('abort', giveUp);
         resolve(answer);
       };
-      const giveUp = (detail: string) => {
+      const giveUp = () => {
         this.stop();
-        finish({ id, ok: false, reason: 'failed', detail });
+        finish({ id, ok: false, reason: 'failed' });
       };
       const onMessage = (event: MessageEvent<WorkerAnswer>) => event.data.id === id && finish(event.data);
-      const onError = (event: ErrorEvent) => giveUp(event.message || 'worker error');
-      const timer = setTimeout(() => giveUp('timeout'), PAGE_TIMEOUT_MS);
+      const timer = setTimeout(giveUp, WORKER_TIMEOUT_MS);
       worker.addEventListener('message', onMessage);
-      worker.addEventListener('error', onError);
+      worker.addEventListener('error', giveUp);
+      signal.addEventListener('abort', giveUp, { once: true });
+      if (signal.aborted) {
+        giveUp();
+        return;
+      }
       // The page's pixels are handed over, not copied (15 MB a page at 200 dpi).
       const message: WorkerJob = { ...job, id };
       worker.postMessage(message, job.kind === 'pixels' ? [job.pixels] : []);

@@ -13,6 +13,8 @@ export interface ReviewPage {
   outcome: PageOutcome | null;
   /** The last refusal of recording it (the services' message). */
   error: string | null;
+  /** A contact chosen by hand is being checked and the page read again for them: nothing is recorded meanwhile. */
+  matchLoading: boolean;
 }
 
 export type SessionState =
@@ -68,9 +70,10 @@ class ScanSession {
     readScanFiles(files, (progress) => !abort.signal.aborted && this.#set({ phase: 'reading', progress }), abort.signal).then(
       (result) => {
         if (abort.signal.aborted) return;
-        this.#abort = null;
-        if (result.pages.length === 0) this.#set({ phase: 'idle', problems: result.problems });
-        else void this.#propose(result);
+        if (result.pages.length === 0) {
+          this.#abort = null;
+          this.#set({ phase: 'idle', problems: result.problems });
+        } else void this.#propose(result, abort);
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
@@ -81,7 +84,7 @@ class ScanSession {
     );
   }
 
-  /** Stops a reading; what was read so far is let go. */
+  /** Stops a reading (or the proposals asked for it); what was read so far is let go. */
   cancel(): void {
     this.#abort?.abort();
     this.#abort = null;
@@ -95,22 +98,34 @@ class ScanSession {
 
   retryPropose(): void {
     const state = this.#state;
-    if (state.phase === 'proposeFailed' && state.result.pages.length > 0) void this.#propose(state.result);
-    else this.reset();
+    if (state.phase === 'proposeFailed' && state.result.pages.length > 0) {
+      this.#abort?.abort();
+      const abort = new AbortController();
+      this.#abort = abort;
+      void this.#propose(state.result, abort);
+    } else this.reset();
   }
 
-  async #propose(result: ReadResult): Promise<void> {
+  /**
+   * Asks the services what each page says. `abort` is the reading's: a stack dropped (or a reading
+   * cancelled) while the answer is on its way lets this one go, so a late answer cannot replace it.
+   */
+  async #propose(result: ReadResult, abort: AbortController): Promise<void> {
     this.#set({ phase: 'proposing', pageCount: result.pages.length });
     try {
       const proposals = await request('scans.propose', { pages: result.pages.map((page) => page.reading) });
+      if (abort.signal.aborted) return;
       const byPage = new Map(proposals.map((proposal) => [proposal.page, proposal]));
       const pages = result.pages.flatMap((scanned): ReviewPage[] => {
         const proposal = byPage.get(scanned.reading.page);
-        return proposal ? [{ scanned, proposal, draft: draftFrom(proposal), outcome: null, error: null }] : [];
+        return proposal ? [{ scanned, proposal, draft: draftFrom(proposal), outcome: null, error: null, matchLoading: false }] : [];
       });
       this.#set({ phase: 'review', pages, problems: result.problems, pageCount: result.pageCount, seconds: result.seconds, selected: 0 });
     } catch (error) {
+      if (abort.signal.aborted) return;
       this.#set({ phase: 'proposeFailed', message: error instanceof Error ? error.message : String(error), result });
+    } finally {
+      if (this.#abort === abort) this.#abort = null;
     }
   }
 
