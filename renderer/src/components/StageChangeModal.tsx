@@ -1,9 +1,10 @@
 import { Button, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogActions } from './DialogActions';
 import { messengers, sendingChannels, targets, type Messenger, type StageChange, type Stage } from '../../../shared/model/tracking';
 import { todayIso } from '../format';
+import { useFocusBackOnClose } from '../hooks/useFocusBackOnClose';
 
 /** Stages that need a detail beside the stage itself: how, to which messenger, which letter, when. */
 export const stageNeedsDetails = (stage: Stage) => stage === 'invited' || stage === 'switched' || stage === 'consent_requested';
@@ -26,24 +27,28 @@ interface Props {
 }
 
 /** Asks for what a stage change needs to record: the channel of an invitation, the messenger, the letter. */
-export function StageChangeModal({ stage, count, alreadyThere, askTarget = false, messenger: targetMessenger, onSubmit, onClose }: Props) {
+export function StageChangeModal({ stage, ...props }: Props) {
+  // Drawn afresh for every opening: each starts from the defaults, not from what the last one chose.
+  return stage ? <StageChangeDialog key={stage} stage={stage} {...props} /> : null;
+}
+
+function StageChangeDialog({
+  stage,
+  count,
+  alreadyThere,
+  askTarget = false,
+  messenger: targetMessenger,
+  onSubmit,
+  onClose,
+}: Props & { stage: Stage }) {
   const { t } = useTranslation();
   const [channel, setChannel] = useState<string>('whatsapp');
   const [messenger, setMessenger] = useState<string>(targetMessenger ?? 'signal');
   const [target, setTarget] = useState<string>('');
   const [letterVersion, setLetterVersion] = useState('');
   const [date, setDate] = useState(todayIso());
-  // Every opening starts from the defaults, not from what the last one chose.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on opening, not when the defaults it sets change
-  useEffect(() => {
-    setDate(todayIso());
-    setChannel('whatsapp');
-    setMessenger(targetMessenger ?? 'signal');
-    setTarget('');
-    setLetterVersion('');
-  }, [stage, targetMessenger]);
+  useFocusBackOnClose();
 
-  if (!stage) return null;
   const submit = () =>
     onSubmit({
       stage,

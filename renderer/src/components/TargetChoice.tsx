@@ -23,7 +23,9 @@ export function TargetChoice({
     value === suggested ? t('invite.chooseTarget.suggested', { target: t(`tracking.targets.${value}`) }) : t(`tracking.targets.${value}`);
   return (
     <Stack gap="xs" data-testid="choose-target">
-      <Title order={5}>{t('invite.chooseTarget.title')}</Title>
+      <Title order={4} size="h5">
+        {t('invite.chooseTarget.title')}
+      </Title>
       <Text size="sm">{t('invite.chooseTarget.intro')}</Text>
       <Radio.Group value={target} onChange={(value) => setTarget(value as Target)} aria-label={t('invite.chooseTarget.title')}>
         <Stack gap={6}>

@@ -190,18 +190,33 @@ export function BulkBar({ count, selection, tags, onClear, onInvite, onLetters }
             </Menu.Item>
           ))}
         </BulkMenu>
-        <Popover opened={tagMode !== null} onChange={(open) => !open && setTagMode(null)} trapFocus>
+        {/* One popover under both buttons. Its roles go on the buttons themselves: Mantine would put them on
+            the group around them, where aria-expanded is not allowed and says nothing to a screen reader. */}
+        <Popover opened={tagMode !== null} onChange={(open) => !open && setTagMode(null)} trapFocus withRoles={false}>
           <Popover.Target>
             <Group gap={0}>
-              <Button size="xs" variant="default" leftSection={<IconTag size={14} aria-hidden />} onClick={() => setTagMode('addTag')}>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconTag size={14} aria-hidden />}
+                onClick={() => setTagMode('addTag')}
+                aria-haspopup="dialog"
+                aria-expanded={tagMode === 'addTag'}
+              >
                 {t('contacts.bulk.addTag')}
               </Button>
-              <Button size="xs" variant="subtle" onClick={() => setTagMode('removeTag')}>
+              <Button
+                size="xs"
+                variant="subtle"
+                onClick={() => setTagMode('removeTag')}
+                aria-haspopup="dialog"
+                aria-expanded={tagMode === 'removeTag'}
+              >
                 {t('contacts.bulk.removeTag')}
               </Button>
             </Group>
           </Popover.Target>
-          <Popover.Dropdown>
+          <Popover.Dropdown role="dialog" aria-label={tagMode === 'removeTag' ? t('contacts.bulk.removeTag') : t('contacts.bulk.addTag')}>
             <Group>
               <Autocomplete
                 aria-label={tagMode === 'removeTag' ? t('contacts.bulk.removeTag') : t('contacts.bulk.addTag')}

@@ -1,4 +1,5 @@
 import { Badge, Button, Drawer, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useWindowEvent } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,14 +29,37 @@ interface Props {
   onClose: () => void;
 }
 
+const drawerId = 'contact-detail-drawer';
+
 /** One contact: its way off WhatsApp, its details, its consent, its history, possible duplicates, and the person's requests (access, erasure). */
 export function ContactDetailDrawer({ contactId, onClose }: Props) {
   const { t } = useTranslation();
   const confirmLeave = useConfirmLeave();
+  const opened = contactId !== null;
+  const close = () => confirmLeave(onClose);
+  /**
+   * Escape closes the drawer, but not when it closes a dialog opened from it (a stage change, the
+   * consent form) or a list of choices in it: Mantine would close the drawer too. Read before the page
+   * handles the key (capture), while an open list still marks its field.
+   */
+  useWindowEvent(
+    'keydown',
+    (event) => {
+      if (!opened || event.key !== 'Escape' || event.isComposing) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.getAttribute('data-mantine-stop-propagation') === 'true') return;
+      const inDrawer = document.getElementById(drawerId)?.contains(target) ?? false;
+      if (!inDrawer && target?.closest('[role="dialog"]')) return;
+      close();
+    },
+    { capture: true },
+  );
   return (
     <Drawer
-      opened={contactId !== null}
-      onClose={() => confirmLeave(onClose)}
+      id={drawerId}
+      opened={opened}
+      onClose={close}
+      closeOnEscape={false}
       position="right"
       size={760}
       title={t('detail.title')}

@@ -128,7 +128,7 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         />
       </Group>
 
-      <Title order={4} size="h5">
+      <Title order={3} size="h5">
         {t('detail.fields.phones')}
       </Title>
       {edit.phones.map((phone, index) => (
@@ -184,7 +184,7 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         {t('detail.add')}
       </Button>
 
-      <Title order={4} size="h5">
+      <Title order={3} size="h5">
         {t('detail.fields.emails')}
       </Title>
       {edit.emails.map((email, index) => (
@@ -228,7 +228,7 @@ export function ContactForm({ contact, allTags, busy, error, onSave }: Props) {
         {t('detail.add')}
       </Button>
 
-      <Title order={4} size="h5">
+      <Title order={3} size="h5">
         {t('detail.fields.addresses')}
       </Title>
       {edit.addresses.map((address, index) => {

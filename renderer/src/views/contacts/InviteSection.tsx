@@ -40,7 +40,7 @@ export function InviteSection({
   return (
     <Paper withBorder p="sm" data-testid="invite">
       <Stack gap="xs">
-        <Title order={4} size="h5">
+        <Title order={3} size="h5">
           {t('invite.title')}
         </Title>
         {needsTarget && !chosen ? (

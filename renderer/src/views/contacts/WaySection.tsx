@@ -52,7 +52,7 @@ export function WaySection({ detail, busy, onStage, onTarget, onRecordConsent, o
       </Group>
       {nextStages.length > 0 && (
         <Stack gap={6}>
-          <Title order={4} size="h5">
+          <Title order={3} size="h5">
             {t('detail.nextSteps')}
           </Title>
           <Group gap="xs">

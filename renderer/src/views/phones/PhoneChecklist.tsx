@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BusinessPhone, ChecklistItem } from '../../../../shared/model/phones';
 import { DialogActions } from '../../components/DialogActions';
 import { formatDate, todayIso } from '../../format';
+import { useFocusBackOnClose } from '../../hooks/useFocusBackOnClose';
 import { toldAlready } from '../../queries/client';
 import { useTickChecklistItem } from '../../queries/phones';
 
@@ -76,6 +77,7 @@ function TickDialog({ phone, item, onClose }: { phone: BusinessPhone; item: Chec
   const tick = useTickChecklistItem();
   const [checkedOn, setCheckedOn] = useState(todayIso());
   const [checkedBy, setCheckedBy] = useState('');
+  useFocusBackOnClose();
   const save = () => void tick.mutateAsync({ phoneId: phone.id, item, checkedOn, checkedBy: checkedBy.trim() }).then(onClose, toldAlready);
   return (
     <Modal opened onClose={onClose} title={t(`phones.items.${item}.title`)} centered>

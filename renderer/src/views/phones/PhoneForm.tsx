@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BusinessPhone, type PhoneInput, phonePlatforms } from '../../../../shared/model/phones';
 import { DialogActions } from '../../components/DialogActions';
+import { useFocusBackOnClose } from '../../hooks/useFocusBackOnClose';
 import { toldAlready } from '../../queries/client';
 import { useAddPhone, useUpdatePhone } from '../../queries/phones';
 
@@ -17,6 +18,7 @@ export function PhoneForm({ phone, onClose }: { phone?: BusinessPhone; onClose: 
     phone ? { name: phone.name, number: phone.number, platform: phone.platform, usedBy: phone.usedBy } : emptyPhone,
   );
   const saving = phone ? update : add;
+  useFocusBackOnClose();
   const save = () => {
     const input = { ...draft, number: draft.number?.trim() || null, usedBy: draft.usedBy?.trim() || null };
     const done = phone ? update.mutateAsync({ id: phone.id, phone: input }) : add.mutateAsync(input);

@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Group, Loader, Modal, NumberInput, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport, IconInfoCircle, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -91,7 +105,10 @@ export function BackupSettings() {
                   <Table.Th>{t('backup.columns.occasion')}</Table.Th>
                   <Table.Th ta="right">{t('backup.columns.contacts')}</Table.Th>
                   <Table.Th ta="right">{t('backup.columns.size')}</Table.Th>
-                  <Table.Th />
+                  {/* Named for screen readers, which read it with each row's button; nothing to show. */}
+                  <Table.Th>
+                    <VisuallyHidden>{t('backup.columns.actions')}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
