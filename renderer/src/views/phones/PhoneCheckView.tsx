@@ -98,7 +98,8 @@ export function PhoneCheckView({ initialPhoneId, onLetters }: { initialPhoneId: 
         {phones.data.length === 0 && (
           <Text size="sm" c="dimmed" maw={520} data-testid="phone-check-no-phones">
             {t('phoneCheck.noPhonesYet')}{' '}
-            <Anchor href={`${hashFor('settings')}?tab=firmenhandys`} size="sm">
+            {/* Underlined: in a line of grey text, colour alone does not tell a link (axe link-in-text-block). */}
+            <Anchor href={`${hashFor('settings')}?tab=firmenhandys`} size="sm" underline="always">
               {t('phoneCheck.addPhones')}
             </Anchor>
           </Text>
