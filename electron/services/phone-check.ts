@@ -1,3 +1,4 @@
+import { displayNumber } from '../../shared/phone';
 // "Handy-Abgleich": a business phone's exported address book compared with the consent record.
 import { translate } from '../../shared/i18n';
 import { localDate } from '../../shared/local-date';
@@ -27,6 +28,9 @@ const byName = (a: PhoneBookEntry, b: PhoneBookEntry) => a.name.localeCompare(b.
  * consent is to that person's number being on the phone). A consented contact is missing when none of
  * its numbers is on the phone.
  */
+/** A listed number: international for matching, and as the office reads it (only the listed ones are formatted). */
+const numberOf = (number: { e164: string | null; raw: string }) => ({ e164: number.e164, shown: displayNumber(number.e164, number.raw) });
+
 export function comparePhoneBook(cards: Iterable<PhoneBookCard>, owners: NumberOwner[], checkedAt: string): PhoneBookCheck {
   const ownersOf = new Map<string, NumberOwner[]>();
   for (const owner of owners) ownersOf.set(owner.e164, [...(ownersOf.get(owner.e164) ?? []), owner]);
@@ -49,14 +53,19 @@ export function comparePhoneBook(cards: Iterable<PhoneBookCard>, owners: NumberO
       const consented = found.find((owner) => owner.consented);
       if (consented) ok += 1;
       else if (found[0])
-        withoutConsent.push({ name: found[0].displayName, nameOnPhone: card.name, e164: number.e164, contactId: found[0].contactId });
-      else unknown.push({ name: card.name, nameOnPhone: card.name, e164: number.e164, contactId: null });
+        withoutConsent.push({ name: found[0].displayName, nameOnPhone: card.name, ...numberOf(number), contactId: found[0].contactId });
+      else unknown.push({ name: card.name, nameOnPhone: card.name, ...numberOf(number), contactId: null });
     }
   }
   const missing = new Map<number, PhoneBookEntry>();
   for (const owner of owners) {
     if (owner.consented && !onPhone.has(owner.contactId) && !missing.has(owner.contactId))
-      missing.set(owner.contactId, { name: owner.displayName, nameOnPhone: null, e164: owner.e164, contactId: owner.contactId });
+      missing.set(owner.contactId, {
+        name: owner.displayName,
+        nameOnPhone: null,
+        ...numberOf({ e164: owner.e164, raw: owner.e164 }),
+        contactId: owner.contactId,
+      });
   }
   return {
     checkedAt,

@@ -85,6 +85,8 @@ export const phoneBookEntrySchema = z.object({
   nameOnPhone: z.string().max(1000).nullable(),
   /** The number in international form; null when the phone's text is no phone number. */
   e164: z.string().max(50).nullable(),
+  /** The number as the office reads it (German ones national: 0171 1234567), or the phone's text. */
+  shown: z.string().max(200),
   /** The contact it belongs to, null for a number the app does not know. */
   contactId: z.int().nullable(),
 });

@@ -16,7 +16,7 @@ export function deletionListHtml(input: { phone: string | null; entries: PhoneBo
   const rows = input.entries
     .map(
       (entry) =>
-        `<tr><td class="box"></td><td>${h(entry.nameOnPhone ?? entry.name)}</td><td>${entry.nameOnPhone && entry.nameOnPhone !== entry.name ? h(entry.name) : ''}</td><td class="number">${h(entry.e164 ?? '–')}</td></tr>`,
+        `<tr><td class="box"></td><td>${h(entry.nameOnPhone ?? entry.name)}</td><td>${entry.nameOnPhone && entry.nameOnPhone !== entry.name ? h(entry.name) : ''}</td><td class="number">${h(entry.shown || '–')}</td></tr>`,
     )
     .join('');
   const css = `@page { size: A4; margin: 18mm 20mm; }

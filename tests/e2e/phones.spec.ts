@@ -64,7 +64,7 @@ test('a business phone: add it, tick two checklist items, check its address book
   );
   const without = page.getByRole('region', { name: 'Auf dem Handy ohne gültige Einwilligung' });
   await expect(without).toContainText('Carla Dorn');
-  await expect(without).toContainText('+491723456789');
+  await expect(without).toContainText('0172 3456789');
   await expect(page.getByRole('region', { name: 'Auf dem Handy, aber nicht in Umzugshelfer' })).toContainText('Tante Erna');
   await expect(page.getByRole('region', { name: 'Mit Einwilligung, aber nicht auf dem Handy' })).toContainText('Dieter Esch');
   await expect(page.getByText('1 Nummer mit Einwilligung')).toBeVisible();
@@ -78,7 +78,7 @@ test('a business phone: add it, tick two checklist items, check its address book
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('Vom Firmenhandy „Büro-Handy“ zu löschen');
   // The name to look for on the phone, and the contact it is in the app.
-  expect(text).toMatch(/Carla\s+Carla Dorn\s+\+491723456789/);
+  expect(text).toMatch(/Carla\s+Carla Dorn\s+0172 3456789/);
   expect(text).toContain('Tante Erna');
   expect(text).not.toContain('Anna Berg');
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');

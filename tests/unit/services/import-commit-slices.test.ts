@@ -177,7 +177,10 @@ describe('an import written in time slices (the UI keeps answering)', () => {
       'phones.list': {},
       'report.get': {},
       'report.pdf': {},
-      'phones.deletionList': { phoneId: null, entries: [{ name: 'Erna', nameOnPhone: 'Erna', e164: '+491759999999', contactId: null }] },
+      'phones.deletionList': {
+        phoneId: null,
+        entries: [{ name: 'Erna', nameOnPhone: 'Erna', e164: '+491759999999', shown: '0175 9999999', contactId: null }],
+      },
       'scans.propose': {
         pages: [
           {

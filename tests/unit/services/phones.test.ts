@@ -59,11 +59,13 @@ describe("Handy-Abgleich: the phone's address book against the consent record", 
     expect(result.ok).toBe(2);
     expect(result.duplicates).toBe(1);
     expect(result.numbers).toBe(5);
-    expect(result.withoutConsent).toEqual([{ name: 'Carla Dorn', nameOnPhone: 'Carla', e164: '+491723456789', contactId: 3 }]);
+    expect(result.withoutConsent).toEqual([
+      { name: 'Carla Dorn', nameOnPhone: 'Carla', e164: '+491723456789', shown: '0172 3456789', contactId: 3 },
+    ]);
     expect(names(result.consentedMissing)).toEqual(['Dieter Esch']);
     expect(result.unknown).toEqual([
-      { name: 'Kein Telefon', nameOnPhone: 'Kein Telefon', e164: null, contactId: null },
-      { name: 'Tante Erna', nameOnPhone: 'Tante Erna', e164: '+491759999999', contactId: null },
+      { name: 'Kein Telefon', nameOnPhone: 'Kein Telefon', e164: null, shown: 'bitte anrufen', contactId: null },
+      { name: 'Tante Erna', nameOnPhone: 'Tante Erna', e164: '+491759999999', shown: '0175 9999999', contactId: null },
     ]);
     // Nothing was imported; only the counts are kept.
     expect(session.ctx.repos.contacts.count()).toBe(4);

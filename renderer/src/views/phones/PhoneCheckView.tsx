@@ -245,7 +245,7 @@ function EntryList({
                 <Table.Tr key={`${entry.contactId}-${entry.e164}-${entry.name}`}>
                   <Table.Td>{entry.name}</Table.Td>
                   <Table.Td>{entry.nameOnPhone ?? '–'}</Table.Td>
-                  <Table.Td>{entry.e164 ?? '–'}</Table.Td>
+                  <Table.Td>{entry.shown || '–'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
