@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { axeViolations, expectAccessible, routePaths, settle } from './axe';
-import { cli, importCsv } from './cli';
+import { cli, importCsv, schulzeProfile, setProfile } from './cli';
 import { expect, test } from './fixtures';
 
 // The laptop screen of many offices: the layout must hold at this size, and axe sees what fits on it.
@@ -23,20 +20,7 @@ const CSV = [
 ].join('\n');
 
 const PROFILE = {
-  name: 'Dachdeckerei Schulze',
-  legalForm: 'GmbH',
-  representative: 'Bernd Schulze',
-  seat: 'Kassel',
-  registerCourt: 'Amtsgericht Kassel',
-  registerNumber: 'HRB 12345',
-  managingDirectors: ['Bernd Schulze'],
-  street: 'Mühlenweg 3',
-  postalCode: '34117',
-  city: 'Kassel',
-  phone: '0561 123456',
-  email: 'info@schulze-dach.de',
-  state: 'HE',
-  whatsappNumber: '+49 171 9876543',
+  ...schulzeProfile,
   messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null },
   recommendedMessenger: 'signal',
 };
@@ -65,14 +49,7 @@ function seed(databasePath: string) {
   );
   cli(databasePath, 'set-stage', '5', 'phone_email_only', '--date', '2026-11-05');
   cli(databasePath, 'delete', '7');
-  const dir = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-a11y-'));
-  try {
-    const profile = path.join(dir, 'profil.json');
-    writeFileSync(profile, JSON.stringify(PROFILE));
-    cli(databasePath, 'profile', '--set', profile);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  setProfile(databasePath, PROFILE);
   cli(databasePath, 'backup');
 }
 

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { cli } from './cli';
+import { schulzeProfile, setProfile } from './cli';
 import { expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -39,23 +36,6 @@ async function expectFocusVisible(page: Page) {
 /** Whether the focus is inside `container` (a dialog: the focus trap keeps it there). */
 const focusInside = (container: Locator) => container.evaluate((element) => element.contains(document.activeElement));
 
-const PROFILE = {
-  name: 'Dachdeckerei Schulze',
-  legalForm: 'GmbH',
-  representative: 'Bernd Schulze',
-  seat: 'Kassel',
-  registerCourt: 'Amtsgericht Kassel',
-  registerNumber: 'HRB 12345',
-  managingDirectors: ['Bernd Schulze'],
-  street: 'Mühlenweg 3',
-  postalCode: '34117',
-  city: 'Kassel',
-  phone: '0561 123456',
-  email: 'info@schulze-dach.de',
-  state: 'HE',
-  whatsappNumber: '+49 171 9876543',
-};
-
 const CSV = [
   'Vorname;Nachname;Anrede;Handy;Straße;PLZ;Ort',
   'Anna;Schmidt;Frau;0170 1234567;Hauptstraße 5;34119;Kassel',
@@ -64,13 +44,7 @@ const CSV = [
 ].join('\n');
 
 test('import, the list, a contact and its letters, with the keyboard alone', async ({ page, host }) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-keys-'));
-  try {
-    writeFileSync(path.join(dir, 'profil.json'), JSON.stringify(PROFILE));
-    cli(host.databasePath, 'profile', '--set', path.join(dir, 'profil.json'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  setProfile(host.databasePath, schulzeProfile);
   await page.goto(host.url);
   await expect(page.getByTestId('contacts-empty')).toBeVisible();
 

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { cli, importCsv } from './cli';
+import { cli, importCsv, schulzeProfile, setProfile } from './cli';
 import { dropFiles } from './drop';
 import { expect, test } from './fixtures';
 import { printedCode, returnCopyPages, scanBlankPage, scannerPdf, scanReturnCopy } from './return-form-scan';
@@ -17,28 +17,7 @@ const CSV = [
 /** Three contacts with their consent letters printed (by the CLI, as the office would from "Briefe"). */
 function lettersFor(databasePath: string, dir: string): string {
   importCsv(databasePath, CSV);
-  const profile = path.join(dir, 'profil.json');
-  writeFileSync(
-    profile,
-    JSON.stringify({
-      name: 'Dachdeckerei Schulze',
-      legalForm: 'GmbH',
-      representative: 'Bernd Schulze',
-      seat: 'Kassel',
-      registerCourt: 'Amtsgericht Kassel',
-      registerNumber: 'HRB 12345',
-      managingDirectors: ['Bernd Schulze'],
-      street: 'Mühlenweg 3',
-      postalCode: '34117',
-      city: 'Kassel',
-      phone: '0561 123456',
-      email: 'info@schulze-dach.de',
-      state: 'HE',
-      whatsappNumber: '+49 171 9876543',
-      purposes: ['appointments', 'site_photos', 'quotes_invoices'],
-    }),
-  );
-  cli(databasePath, 'profile', '--set', profile);
+  setProfile(databasePath, { ...schulzeProfile, purposes: ['appointments', 'site_photos', 'quotes_invoices'] });
   const letters = path.join(dir, 'briefe.pdf');
   cli(databasePath, 'letters', '--ids', '1,2,3', '--out', letters);
   return letters;
