@@ -4,7 +4,7 @@ import path from 'node:path';
 import { localDate, localToday } from '../../shared/local-date';
 import { decodeQr, prepareQrReader } from '../../shared/scan/decode-qr';
 import { type PageMeasurement, readPage, type RgbaImage } from '../../shared/scan/read-page';
-import { imageRefusal, scanLimits, sniffScan, type ScanRefusal } from '../../shared/scan/scan-files';
+import { imageRefusal, pdfOpenOptions, scanLimits, sniffScan, type ScanRefusal } from '../../shared/scan/scan-files';
 import { AppError } from '../db/errors';
 
 /**
@@ -59,16 +59,7 @@ export async function drawPdfPages(
 ): Promise<void> {
   const { canvas } = await tools();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // maxImageSize: a picture in the PDF larger than a page may be is left out, not decoded (a small
-  // compressed stream can claim gigabytes of pixels).
-  const document = await pdfjs.getDocument({
-    data,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    maxImageSize: scanLimits.pixels,
-    verbosity: 0,
-  }).promise;
+  const document = await pdfjs.getDocument({ data, ...pdfOpenOptions }).promise;
   try {
     if (document.numPages > scanLimits.pages) {
       throw new AppError('too_large', 'returnForms.errors.tooManyPages', {

@@ -67,11 +67,13 @@ interface Reading {
   notes: string[];
 }
 
-/** What the boxes and the signature say, with notes for what is unclear (no code: nothing can be said). */
-function readBoxes(ctx: ServiceContext, page: PageReading, contact: Contact, version: string): Reading {
+/**
+ * What the boxes and the signature say, with notes for what is unclear. `formPurposes`: the purposes
+ * the form of `version` asked for (null: the version is not known, nothing can be said).
+ */
+function readBoxes(ctx: ServiceContext, page: PageReading, contact: Contact, version: string, formPurposes: Purpose[] | null): Reading {
   const language = messageLanguage(ctx);
   const say = (key: string, vars: Record<string, string | number> = {}) => translate(language, `returnForms.notes.${key}`, vars);
-  const formPurposes = purposesOfVersion(ctx, version);
   const unknown: Reading = { purposes: {}, transfer: null, refused: null, signed: null, notes: [] };
   if (!formPurposes) return { ...unknown, notes: [say('versionUnknown', { version })] };
   for (const purpose of formPurposes) unknown.purposes[purpose] = null;
@@ -138,8 +140,17 @@ export function proposeForPages(ctx: ServiceContext, pages: PageReading[]): Page
   const language = messageLanguage(ctx);
   const say = (key: string, vars: Record<string, string | number> = {}) => translate(language, `returnForms.notes.${key}`, vars);
   const firstPageOfCode = new Map<string, number>();
-  return pages.map((page) => {
-    const checked: CheckedCode = page.code ? checkReturnCode(ctx, page.code) : { kind: 'unreadable' };
+  // Once per stack, not per page: each text version's purposes (its kept wording is the whole form as
+  // JSON), and the contacts the codes name, in one query.
+  const purposesByVersion = new Map<string, Purpose[] | null>();
+  const purposesOf = (version: string): Purpose[] | null => {
+    if (!purposesByVersion.has(version)) purposesByVersion.set(version, purposesOfVersion(ctx, version));
+    return purposesByVersion.get(version)!;
+  };
+  const checkedCodes = pages.map((page): CheckedCode => (page.code ? checkReturnCode(ctx, page.code) : { kind: 'unreadable' }));
+  const contacts = ctx.repos.contacts.byIds(checkedCodes.flatMap((checked) => (checked.kind === 'valid' ? [checked.code.contactId] : [])));
+  return pages.map((page, index) => {
+    const checked = checkedCodes[index]!;
     const codeState: PageProposal['codeState'] = page.code ? checked.kind : 'missing';
     const proposal: PageProposal = {
       page: page.page,
@@ -164,7 +175,7 @@ export function proposeForPages(ctx: ServiceContext, pages: PageReading[]): Page
     if (page.blank) return { ...proposal, confidence: 1, notes: [say('blank')] };
     // Matched by hand only where the page says nothing of whose it is: a code of another business (or of
     // a contact no longer here) names someone else, and is never put on one of ours.
-    if (checked.kind === 'unreadable' && page.matchedContactId) return proposeMatchedByHand(ctx, page, proposal);
+    if (checked.kind === 'unreadable' && page.matchedContactId) return proposeMatchedByHand(ctx, page, proposal, purposesOf);
     if (checked.kind !== 'valid') {
       const note =
         codeState === 'missing'
@@ -181,10 +192,10 @@ export function proposeForPages(ctx: ServiceContext, pages: PageReading[]): Page
     const { code } = checked;
     proposal.letterDate = code.letterDate;
     proposal.version = code.version;
-    const contact = ctx.repos.contacts.byIds([code.contactId]).get(code.contactId);
+    const contact = contacts.get(code.contactId);
     if (!contact) return { ...proposal, notes: [say('contactGone', { id: code.contactId })] };
     proposal.contact = { id: contact.id, displayName: contact.displayName, stage: contact.stage };
-    const reading = readBoxes(ctx, page, contact, code.version);
+    const reading = readBoxes(ctx, page, contact, code.version, purposesOf(code.version));
     Object.assign(proposal, { purposes: reading.purposes, transfer: reading.transfer, refused: reading.refused, signed: reading.signed });
     const notes = [...reading.notes];
     // One form, however its code came (read or typed): the code in the QR code's own form.
@@ -223,10 +234,15 @@ export function proposeForPages(ctx: ServiceContext, pages: PageReading[]): Page
  * A page without a readable code that the office matched to a contact by hand: its boxes read for that
  * contact's last letter's text version (else today's), never sure, since nothing on the page says whose it is.
  */
-function proposeMatchedByHand(ctx: ServiceContext, page: PageReading, proposal: PageProposal): PageProposal {
+function proposeMatchedByHand(
+  ctx: ServiceContext,
+  page: PageReading,
+  proposal: PageProposal,
+  purposesOf: (version: string) => Purpose[] | null,
+): PageProposal {
   const contact = requireContact(ctx, page.matchedContactId!);
   const version = contact.letterVersion ?? consentTextVersion(getProfile(ctx));
-  const reading = readBoxes(ctx, page, contact, version);
+  const reading = readBoxes(ctx, page, contact, version, purposesOf(version));
   return {
     ...proposal,
     contact: { id: contact.id, displayName: contact.displayName, stage: contact.stage },

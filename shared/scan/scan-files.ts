@@ -17,6 +17,21 @@ export const scanLimits = {
   pagePixels: 12_000_000,
 } as const;
 
+/**
+ * How pdf.js opens a scanner's PDF, in the window and the CLI. Scans are pictures: no fonts are loaded
+ * into the page (the CSP allows none from data:), no code is generated, no XFA forms. An embedded
+ * picture of more pixels than a photo may have is left out rather than decoded: a hostile PDF (a small
+ * compressed stream claiming gigabytes of pixels) cannot make either decode it.
+ */
+export const pdfOpenOptions = {
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  enableXfa: false,
+  maxImageSize: scanLimits.pixels,
+  verbosity: 0,
+} as const;
+
 export type ScanKind = 'pdf' | 'jpeg' | 'png';
 
 /** Why a file is refused: a catalogue key under returnForms.errors and its values. */

@@ -28,20 +28,8 @@ const MIN_DPI = 50;
  */
 export const PHOTO_LONG_SIDE = 2800;
 
-/**
- * How PDF.js opens a scanner's PDF. Scans are pictures: no fonts are loaded into the page (the CSP
- * allows none from data:), no code is generated, no XFA forms. An embedded picture of more pixels than
- * a photo may have (scanLimits.pixels, shared with the CLI) is left out rather than decoded: a
- * hostile PDF cannot make the window decode gigabytes.
- */
-export const pdfOpenOptions = {
-  isEvalSupported: false,
-  disableFontFace: true,
-  useSystemFonts: false,
-  enableXfa: false,
-  maxImageSize: scanLimits.pixels,
-  verbosity: 0,
-} as const;
+// How pdf.js opens a scanner's PDF: the same in the window and the CLI (shared/scan/scan-files.ts).
+export { pdfOpenOptions } from '../../../../shared/scan/scan-files';
 
 /**
  * How long opening a PDF and drawing one of its pages may take. A scanner's PDF of 1,000 pages opens in
