@@ -8,8 +8,7 @@ import {
 } from 'libphonenumber-js/core';
 import metadataJson from 'libphonenumber-js/metadata.max.json';
 
-export const phoneKinds = ['mobile', 'landline', 'other', 'invalid'] as const;
-export type PhoneKind = (typeof phoneKinds)[number];
+import type { PhoneKind } from './phone-kinds';
 
 export interface NormalizedPhone {
   /** +491701234567, or null when the text is not a valid number (it is kept, and flagged). */

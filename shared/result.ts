@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Every request the UI makes ends in one of these two shapes; a stack trace never reaches the UI.
  * The codes are stable identifiers for programs, the message is for people (in the user's language).
@@ -22,12 +20,11 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-export const appErrorSchema = z.object({
-  code: z.enum(errorCodes),
-  message: z.string(),
-});
-
-export type AppErrorData = z.infer<typeof appErrorSchema>;
+// A plain type, no zod schema: the renderer sends failures from its first download (issue 20).
+export interface AppErrorData {
+  code: ErrorCode;
+  message: string;
+}
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
 

@@ -1,7 +1,8 @@
 import type { ContactKind, ContactLanguage } from '../../shared/model/contact';
 import { isEmailAddress } from '../../shared/email';
 import { displayNameOf, looksLikeCompany, type Gender } from '../../shared/names';
-import { normalizePhone, type PhoneKind } from '../../shared/phone';
+import { normalizePhone } from '../../shared/phone';
+import type { PhoneKind } from '../../shared/phone-kinds';
 import { MAX_VALUE_CHARS } from './limits';
 import type { ParsedAddress, ParsedContact } from './types';
 

@@ -1,27 +1,34 @@
 import { AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
-import { useCallback, useEffect } from 'react';
+import { Suspense, useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showMessageLeftBeforeReload } from './after-reload';
 import { FileDropProvider } from './file-drop';
 import { useRoute } from './hooks/useRoute';
+import { lazyView, PageLoading } from './lazy-view';
 import { useBinCount } from './queries/contacts';
 import { useSettings } from './queries/settings';
 import { hashFor, routes, type RouteKey } from './routes';
-import { contactViews } from '../../shared/model/contact';
+import { contactViews } from '../../shared/model/contact-terms';
 import { SelectionHandoffProvider } from './selection-handoff';
-import { BinView } from './views/bin/BinView';
 import { ContactsView } from './views/contacts/ContactsView';
-import { DashboardView } from './views/dashboard/DashboardView';
-import { HelpView } from './views/help/HelpView';
-import { ImportView } from './views/import/ImportView';
-import { LettersView } from './views/letters/LettersView';
-import { InvitationsView } from './views/invitations/InvitationsView';
-import { PhoneCheckView } from './views/phones/PhoneCheckView';
-import { ReturnFormsView } from './views/return-forms/ReturnFormsView';
-import { type SettingsTab, SettingsView } from './views/settings/SettingsView';
+import type { SettingsTab } from './views/settings/SettingsView';
 
 /** The tabs of Einstellungen by their name in the address (#/einstellungen?tab=sicherung). */
+/**
+ * Kontakte is the start page and comes with the first download; every other page is loaded when it is
+ * first opened, so the app starts with less to read (issue 20).
+ */
+const BinView = lazyView(() => import('./views/bin/BinView'), 'BinView');
+const DashboardView = lazyView(() => import('./views/dashboard/DashboardView'), 'DashboardView');
+const HelpView = lazyView(() => import('./views/help/HelpView'), 'HelpView');
+const ImportView = lazyView(() => import('./views/import/ImportView'), 'ImportView');
+const LettersView = lazyView(() => import('./views/letters/LettersView'), 'LettersView');
+const InvitationsView = lazyView(() => import('./views/invitations/InvitationsView'), 'InvitationsView');
+const PhoneCheckView = lazyView(() => import('./views/phones/PhoneCheckView'), 'PhoneCheckView');
+const ReturnFormsView = lazyView(() => import('./views/return-forms/ReturnFormsView'), 'ReturnFormsView');
+const SettingsView = lazyView(() => import('./views/settings/SettingsView'), 'SettingsView');
+
 const settingsTabs: Record<string, SettingsTab> = { betrieb: 'business', sicherung: 'backups', firmenhandys: 'phones' };
 
 interface ViewProps {
@@ -154,7 +161,9 @@ export function App() {
             ))}
           </AppShell.Navbar>
           <AppShell.Main>
-            <CurrentView route={route} params={params} navigate={navigate} />
+            <Suspense fallback={<PageLoading />}>
+              <CurrentView route={route} params={params} navigate={navigate} />
+            </Suspense>
           </AppShell.Main>
         </AppShell>
       </FileDropProvider>

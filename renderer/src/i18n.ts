@@ -1,19 +1,29 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { catalogues } from '../../shared/i18n';
+import de from '../../shared/i18n/de.json';
 import type { Language } from '../../shared/model/settings';
 
 export const i18n: I18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { de: { translation: catalogues.de }, en: { translation: catalogues.en } },
+  // German only at the start: English is loaded when chosen, so the first download carries one catalogue (issue 20).
+  resources: { de: { translation: de } },
   lng: 'de',
   fallbackLng: 'de',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 
-export function applyLanguage(language: Language): void {
-  if (i18n.language !== language) void i18n.changeLanguage(language);
+const loaders: Record<Exclude<Language, 'de'>, () => Promise<{ default: object }>> = {
+  en: () => import('../../shared/i18n/en.json'),
+};
+
+/** Switches the app's language, loading its catalogue first when it is not there yet. */
+export async function applyLanguage(language: Language): Promise<void> {
+  if (language !== 'de' && !i18n.hasResourceBundle(language, 'translation')) {
+    const catalogue = await loaders[language]();
+    i18n.addResourceBundle(language, 'translation', catalogue.default);
+  }
+  if (i18n.language !== language) await i18n.changeLanguage(language);
   document.documentElement.lang = language;
 }

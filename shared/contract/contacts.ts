@@ -1,7 +1,7 @@
 // The `contacts.*` requests. Handlers: electron/services/contacts.handlers.ts, which calls the service(s) it imports.
 import { z } from 'zod';
 import { contactLanguageSchema, contactListInputSchema, contactPageSchema, contactSchema, selectionSchema } from '../model/contact';
-import { contactEditSchema } from '../model/contact-edit';
+import { contactEditSchema } from '../model/contact-edit-schema';
 import { consentSchema, historyEntrySchema, stageChangeInputSchema, stageSchema, targetSchema } from '../model/tracking';
 import { readRequest, request } from './define';
 

@@ -1,10 +1,12 @@
 import { businessDetails } from '../letters/business-details';
 import { messengerLink } from '../letters/messenger-links';
 import { messengerDescription, messengerNames } from '../messengers/catalogue';
+import type { InvitationProfileField } from './profile-field';
 import { salutation, type LetterLanguage } from '../letters/salutation';
-import { formalByKind, messagingPhone, type Contact, type Phone } from '../model/contact';
+import { formalByKind, messagingPhone } from '../model/contact-terms';
+import type { Contact, Phone } from '../model/contact';
 import type { Profile } from '../model/profile';
-import { messengers, type Messenger, type Target } from '../model/tracking';
+import { messengers, type Messenger, type Target } from '../model/tracking-terms';
 import {
   defaultTemplates,
   fillTemplate,
@@ -25,23 +27,12 @@ export type InvitationChannel = 'whatsapp' | 'sms' | 'email' | 'letter';
 export const noMessagingReasons = ['landline_only', 'invalid_numbers', 'no_phone'] as const;
 export type NoMessagingReason = (typeof noMessagingReasons)[number];
 
-/** A profile field an invitation text can need: the business's name, its sender, its id on a messenger. */
-export type InvitationProfileField = 'name' | 'representative' | `messengers.${Messenger}`;
-
 /** The order the fields are named in: as the profile form lists them. */
 const profileFieldOrder: readonly InvitationProfileField[] = [
   'name',
   'representative',
   ...messengers.map((m) => `messengers.${m}` as const),
 ];
-
-/** How the UI and the CLI name a missing field: a catalogue key and its values ("Name des Betriebs", "Ihre Kennung bei Signal"). */
-export function profileFieldLabel(field: InvitationProfileField): { key: string; vars: Record<string, string> } {
-  const messenger = field.startsWith('messengers.') ? (field.slice('messengers.'.length) as Messenger) : null;
-  return messenger
-    ? { key: 'invite.missingMessenger', vars: { messenger: messengerNames[messenger] } }
-    : { key: `profile.fields.${field}`, vars: {} };
-}
 
 export interface Invitation {
   id: number;

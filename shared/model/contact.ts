@@ -1,29 +1,12 @@
 import { z } from 'zod';
-import { phoneKinds } from '../phone';
+import { phoneKinds } from '../phone-kinds';
+import { contactKinds, contactLanguages, contactViews, genders, sortColumns } from './contact-terms';
 import { invitationChannels, messengerSchema, stageSchema, stages, targetSchema, targets } from './tracking';
 
-export const contactKinds = ['customer', 'employee', 'supplier', 'other'] as const;
+export * from './contact-terms';
+
 export const contactKindSchema = z.enum(contactKinds);
-export type ContactKind = z.infer<typeof contactKindSchema>;
-
-export const genders = ['female', 'male', 'diverse'] as const;
-
-/** The languages the office writes to contacts in (invitations, letters); German unless set. */
-export const contactLanguages = ['de', 'en'] as const;
 export const contactLanguageSchema = z.enum(contactLanguages);
-export type ContactLanguage = z.infer<typeof contactLanguageSchema>;
-
-/** Sie, Du, or the rule by kind (null): the choices, keyed as the catalogues name them (contacts.formal.*). */
-export const formalChoices = [
-  ['formal', true],
-  ['informal', false],
-  ['auto', null],
-] as const;
-export type FormalKey = (typeof formalChoices)[number][0];
-export const formalKey = (formal: boolean | null | undefined): FormalKey =>
-  formalChoices.find(([, value]) => value === (formal ?? null))![0];
-/** The rule by kind, for a contact with no Du or Sie of its own: Du for employees, Sie for everyone else. */
-export const formalByKind = (kind: ContactKind): boolean => kind !== 'employee';
 export const genderSchema = z.enum(genders);
 
 export const phoneSchema = z.object({
@@ -36,14 +19,6 @@ export const phoneSchema = z.object({
   kind: z.enum(phoneKinds),
 });
 export type Phone = z.infer<typeof phoneSchema>;
-
-/**
- * The number WhatsApp (and SMS) can reach: a mobile number, else one the numbering plan cannot tell
- * from a mobile (kind "other"); never a landline (docs/consent-letter.md). The one rule for invitations, the
- * consent form and consent letters.
- */
-export const messagingPhone = (phones: readonly Phone[]): Phone | null =>
-  phones.find((p) => p.kind === 'mobile' && p.e164) ?? phones.find((p) => p.kind === 'other' && p.e164) ?? null;
 
 /** An e-mail as the source wrote it; `valid` false: the text is not an address and is kept, flagged, for the office to fix. */
 export const emailSchema = z.object({ address: z.string(), label: z.string().nullable(), valid: z.boolean() });
@@ -124,12 +99,7 @@ export const contactRowSchema = z.object({
 });
 export type ContactRow = z.infer<typeof contactRowSchema>;
 
-/** The next-step lists of the overview, each a filter of the contact table. */
-export const contactViews = ['not_invited', 'invitation_overdue', 'letter_overdue', 'withdrawn'] as const;
 export const contactViewSchema = z.enum(contactViews);
-export type ContactView = z.infer<typeof contactViewSchema>;
-
-export const sortColumns = ['name', 'organization', 'kind', 'mobile', 'target', 'stage', 'updatedAt', 'whatsapp'] as const;
 
 export const contactFilterSchema = z
   .object({

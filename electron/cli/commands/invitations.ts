@@ -1,5 +1,6 @@
 import { translate } from '../../../shared/i18n';
-import { profileFieldLabel, type Invitation } from '../../../shared/invitations/invitation';
+import type { Invitation } from '../../../shared/invitations/invitation';
+import { profileFieldLabel } from '../../../shared/invitations/profile-field';
 import { targets, type Target } from '../../../shared/model/tracking';
 import { allContacts } from '../../services/contacts';
 import { checkInput } from '../../services/dispatch';

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBrandWhatsapp, IconCopy, IconMail, IconMessage, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOutput } from '../../../shared/contract';
-import { profileFieldLabel } from '../../../shared/invitations/invitation';
+import { profileFieldLabel } from '../../../shared/invitations/profile-field';
 import { hashFor } from '../routes';
 
 type Invitation = RequestOutput<'invitations.forContact'>;

@@ -2,7 +2,8 @@ import { Button, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/co
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogActions } from './DialogActions';
-import { messengers, sendingChannels, targets, type Messenger, type StageChange, type Stage } from '../../../shared/model/tracking';
+import { messengers, sendingChannels, targets, type Messenger, type Stage } from '../../../shared/model/tracking-terms';
+import type { StageChange } from '../../../shared/model/tracking';
 import { todayIso } from '../format';
 import { useFocusBackOnClose } from '../hooks/useFocusBackOnClose';
 

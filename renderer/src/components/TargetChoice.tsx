@@ -1,7 +1,7 @@
 import { Button, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { targets, type Messenger, type Target } from '../../../shared/model/tracking';
+import { targets, type Messenger, type Target } from '../../../shared/model/tracking-terms';
 
 /**
  * Asks where an invitation should lead, for a contact without a target: nothing is invented. The

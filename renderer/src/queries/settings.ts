@@ -13,7 +13,7 @@ export function useSettings() {
     queryKey: keys.settings,
     queryFn: async () => {
       const settings = await request('settings.get', {});
-      applyLanguage(settings.language);
+      await applyLanguage(settings.language);
       return settings;
     },
   });
@@ -24,8 +24,8 @@ export function useSaveSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: SettingsPatch) => request('settings.update', patch),
-    onSuccess: (settings: Settings) => {
-      applyLanguage(settings.language);
+    onSuccess: async (settings: Settings) => {
+      await applyLanguage(settings.language);
       queryClient.setQueryData(keys.settings, settings);
       void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== keys.settings[0] });
     },

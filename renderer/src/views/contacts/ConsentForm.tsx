@@ -19,7 +19,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestInput, RequestOutput } from '../../../../shared/contract';
 import type { Selection } from '../../../../shared/model/contact';
-import { consentMethods, purposes, type ConsentMethod, type Purpose } from '../../../../shared/model/tracking';
+import { consentMethods, purposes, type ConsentMethod, type Purpose } from '../../../../shared/model/tracking-terms';
 import { bytesToBase64 } from '../../base64';
 import { DialogActions } from '../../components/DialogActions';
 import { todayIso } from '../../format';

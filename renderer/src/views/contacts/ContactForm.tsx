@@ -16,7 +16,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/model/contact';
-import { contactKinds, contactLanguages, formalByKind, formalChoices, formalKey, genders } from '../../../../shared/model/contact';
+import { contactKinds, contactLanguages, formalByKind, formalChoices, formalKey, genders } from '../../../../shared/model/contact-terms';
 import { contactEditOf, emptyContactEdit, type ContactEdit } from '../../../../shared/model/contact-edit';
 import { isEmailAddress } from '../../../../shared/email';
 import { labelFromWords, labelInWords, suggestedLabels } from '../../../../shared/model/labels';

@@ -2,8 +2,8 @@ import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantin
 import { IconFilterOff, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { forwardRef, memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contactKinds, contactLanguages } from '../../../../shared/model/contact';
-import { stages, targets } from '../../../../shared/model/tracking';
+import { contactKinds, contactLanguages } from '../../../../shared/model/contact-terms';
+import { stages, targets } from '../../../../shared/model/tracking-terms';
 
 export interface Filters {
   search: string;

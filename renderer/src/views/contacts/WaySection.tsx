@@ -2,7 +2,8 @@ import { Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@man
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactDetailView } from '../../../../shared/contract/contacts';
-import { messengers, targets, type Stage, type StageChange, type Target } from '../../../../shared/model/tracking';
+import { messengers, targets, type Stage, type Target } from '../../../../shared/model/tracking-terms';
+import type { StageChange } from '../../../../shared/model/tracking';
 import { StageBadge } from '../../components/StageBadge';
 import { StageChangeModal, stageNeedsDetails } from '../../components/StageChangeModal';
 import { formatDate } from '../../format';

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Divider, Group, List, SegmentedControl, S
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { purposes } from '../../../../shared/model/tracking';
+import { purposes } from '../../../../shared/model/tracking-terms';
 import { formatDate } from '../../format';
 import { ManualMatch } from './ManualMatch';
 import { useConfidenceWords } from './confidence-words';

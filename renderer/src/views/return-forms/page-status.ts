@@ -1,5 +1,5 @@
 import type { PageProposal } from '../../../../shared/model/return-forms';
-import { purposes, type Purpose } from '../../../../shared/model/tracking';
+import { purposes, type Purpose } from '../../../../shared/model/tracking-terms';
 
 /**
  * What the review of a stack of returned forms decides per page, as pure functions (unit-tested):

@@ -19,7 +19,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { germanStates, mandatoryProfileFields, type Profile } from '../../../../shared/model/profile';
 import { checkedProfileFields, checkProfile, type CheckedProfileField } from '../../../../shared/model/profile-checks';
-import { messengers, purposes, type Messenger, type Purpose } from '../../../../shared/model/tracking';
+import { messengers, purposes, type Messenger, type Purpose } from '../../../../shared/model/tracking-terms';
 import { messengerFacts } from '../../../../shared/messengers/catalogue';
 import { bytesToBase64 } from '../../base64';
 import { ErrorNotice } from '../../components/ErrorNotice';
