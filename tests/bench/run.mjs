@@ -15,9 +15,10 @@
 // page), beside drawing the same pages alone (scan-case.ts).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -146,6 +147,43 @@ async function benchImport() {
   );
 }
 
+/**
+ * Every script of the built renderer with its gzip size: what the first page load fetches (index.html's
+ * script and its module preloads) and what comes on demand (pages, pdf.js, the scan reader). Target:
+ * the first download ≤ 300 KB gzip (issue 20).
+ */
+function benchChunks() {
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-needed', '--quiet'], { stdio: 'inherit' });
+  const folder = path.join(root, 'out', 'renderer');
+  const html = readFileSync(path.join(folder, 'index.html'), 'utf8');
+  const initial = new Set([...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]));
+  const files = readdirSync(path.join(folder, 'assets'))
+    .filter((name) => /\.(m?js|css)$/.test(name))
+    .map((name) => {
+      const content = readFileSync(path.join(folder, 'assets', name));
+      return { name, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length, first: initial.has(`assets/${name}`) };
+    })
+    .sort((a, b) => Number(b.first) - Number(a.first) || b.gzip - a.gzip);
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  printTable(
+    ['Teil der Oberfläche', 'Größe', 'gzip', 'Geladen'],
+    files.map((file) => [file.name, kb(file.bytes), kb(file.gzip), file.first ? 'beim Start' : 'bei Bedarf']),
+  );
+  const firstJs = files.filter((file) => file.first && !file.name.endsWith('.css'));
+  const firstCss = files.filter((file) => file.first && file.name.endsWith('.css'));
+  const total = firstJs.reduce((sum, file) => sum + file.gzip, 0);
+  const reached = total <= 300 * 1024;
+  if (!reached) missed += 1;
+  console.log('');
+  printTable(
+    ['Erster Download', 'gzip', 'Ziel', ''],
+    [
+      [`JavaScript (${firstJs.length} Dateien)`, kb(total), '≤ 300 KB', reached ? 'erreicht' : 'VERFEHLT'],
+      [`CSS (${firstCss.length} Datei)`, kb(firstCss.reduce((sum, file) => sum + file.gzip, 0)), '–', ''],
+    ],
+  );
+}
+
 async function benchUi() {
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-needed', '--quiet'], { stdio: 'inherit' });
   const { benchContactsUi } = await import('./contacts-ui.mjs');
@@ -174,6 +212,15 @@ async function benchUi() {
     ['Zeilen im DOM (oben, Mitte, Ende; höchstens)', ui.maxRowsInDom, '', null, (v) => v < 300, '< 300'],
     ['Erste Zeilen nach Öffnen von Kontakte (Median aus 5)', ui.firstRowsSwitch, 'ms', null, (v) => v <= 1000, '≤ 1000 ms'],
     ['Erste Zeilen nach Laden der Seite (Median aus 5)', ui.firstRowsLoad, 'ms', null, (v) => v <= 1000, '≤ 1000 ms'],
+    [
+      'Kaltstart: Adresse öffnen bis erste Zeilen (frischer Browser-Kontext und Host, Median aus 5)',
+      ui.coldStart,
+      'ms',
+      null,
+      (v) => v <= 1000,
+      '≤ 1000 ms',
+    ],
+    ['… zum Vergleich: eine leere Seite desselben Hosts laden (Median aus 5)', ui.emptyPage, 'ms', null, () => true, '–'],
   ];
   const rows = figures.map(([name, value, unit, , ok, target]) => {
     const reached = ok(value);
@@ -368,6 +415,8 @@ try {
   if (only === null || only === 'backup') await benchBackup();
   if (only === null) console.log('');
   if (only === null || only === 'import') await benchImport();
+  if (only === null) console.log('');
+  if (only === null || only === 'ui' || only === 'chunks') benchChunks();
   if (only === null) console.log('');
   if (only === null || only === 'ui') await benchUi();
   if (only === null) console.log('');

@@ -278,3 +278,51 @@ describe('the repository stands on its own', () => {
     expect([...cited].filter((page) => !existsSync(path.join(root, 'docs', page)))).toEqual([]);
   });
 });
+
+/**
+ * The files and packages a module loads when it runs: static imports and re-exports of values, followed
+ * file by file (type-only imports are erased; `import()` loads on demand, in a chunk of its own).
+ */
+function loadedAtStart(entry: string): { files: Set<string>; packages: Set<string> } {
+  const known = new Set(appSources());
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const valueImport = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"`;]*?\sfrom\s*)?['"]([^'"]+)['"]/gm;
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    if (!/\.tsx?$/.test(file)) return;
+    const text = readFileSync(path.join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+    for (const [, specifier] of text.matchAll(valueImport)) {
+      if (!specifier!.startsWith('.')) {
+        packages.add(specifier!);
+        continue;
+      }
+      const json = resolveRelative(file, specifier!);
+      const target = specifier!.endsWith('.json') ? json : resolvedImport(file, specifier!, known);
+      if (target) visit(target);
+    }
+  };
+  visit(entry);
+  return { files, packages };
+}
+
+describe('the renderer’s first download', () => {
+  const heavy = (specifier: string) => /^(zod|libphonenumber-js|pdfjs-dist|zxing-wasm)(\/|$)/.test(specifier);
+
+  it('the walk follows value imports and stops at type imports and import()', () => {
+    // The contact model's schemas need zod; its terms do not.
+    expect([...loadedAtStart(path.join('shared', 'model', 'contact.ts')).packages].filter(heavy)).toContain('zod');
+    expect([...loadedAtStart(path.join('shared', 'model', 'contact-terms.ts')).packages].filter(heavy)).toEqual([]);
+    const app = loadedAtStart(path.join('renderer', 'src', 'App.tsx')).files;
+    expect(app).toContain(path.join('renderer', 'src', 'views', 'contacts', 'ContactsView.tsx'));
+    expect(app).not.toContain(path.join('renderer', 'src', 'views', 'settings', 'SettingsView.tsx'));
+  });
+
+  it('Kontakte starts without zod, libphonenumber, pdf.js, the QR reader or the English catalogue (issue 20)', () => {
+    const start = loadedAtStart(path.join('renderer', 'src', 'main.tsx'));
+    expect([...start.packages].filter(heavy)).toEqual([]);
+    expect(start.files).toContain(path.join('shared', 'i18n', 'de.json'));
+    expect(start.files).not.toContain(path.join('shared', 'i18n', 'en.json'));
+  });
+});
