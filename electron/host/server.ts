@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '../../shared/security';
 import { fail, type Result } from '../../shared/result';
 import type { Dispatch } from '../services/dispatch';
-import { resolveStaticFile } from './static-files';
+import { cacheControlFor, resolveStaticFile } from './static-files';
 
 export const TOKEN_HEADER = 'x-umzugshelfer-token';
 /** The header with which the page trades the address's launch code for the API token, once. */
@@ -214,7 +214,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const cookie = withLaunchCode ? { 'set-cookie': `${staticCookie()}=${staticKey}; HttpOnly; SameSite=Strict; Path=/` } : {};
-    res.writeHead(200, { ...securityHeaders, 'content-type': target.contentType, 'cache-control': 'no-cache', ...cookie });
+    res.writeHead(200, {
+      ...securityHeaders,
+      'content-type': target.contentType,
+      'cache-control': cacheControlFor(url.pathname),
+      ...cookie,
+    });
     res.end(req.method === 'HEAD' ? undefined : content);
   }
 

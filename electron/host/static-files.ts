@@ -36,3 +36,14 @@ export function resolveStaticFile(rootDir: string, urlPath: string): { file: str
   const contentType = contentTypes[path.extname(file).toLowerCase()];
   return contentType ? { file, contentType } : null;
 }
+
+/** Vite names every built script, style and asset after its content: assets/<name>-<8-character hash>.<ext>. */
+const hashedAsset = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+
+/**
+ * How long the browser may keep a file of the page: a file named after its content never changes
+ * under that name, so it is kept for a year without asking again (a second opening reads scripts
+ * from the cache); the page itself and anything else is asked for again each time.
+ */
+export const cacheControlFor = (urlPath: string): string =>
+  hashedAsset.test(urlPath) ? 'private, max-age=31536000, immutable' : 'no-cache';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { showMessageLeftBeforeReload } from './after-reload';
 import { FileDropProvider } from './file-drop';
 import { useRoute } from './hooks/useRoute';
-import { lazyView, PageLoading } from './lazy-view';
+import { lazyView, PageErrorBoundary, PageLoading } from './lazy-view';
 import { useBinCount } from './queries/contacts';
 import { useSettings } from './queries/settings';
 import { hashFor, routes, type RouteKey } from './routes';
@@ -161,9 +161,11 @@ export function App() {
             ))}
           </AppShell.Navbar>
           <AppShell.Main>
-            <Suspense fallback={<PageLoading />}>
-              <CurrentView route={route} params={params} navigate={navigate} />
-            </Suspense>
+            <PageErrorBoundary key={route}>
+              <Suspense fallback={<PageLoading />}>
+                <CurrentView route={route} params={params} navigate={navigate} />
+              </Suspense>
+            </PageErrorBoundary>
           </AppShell.Main>
         </AppShell>
       </FileDropProvider>

@@ -99,3 +99,22 @@ test('a wrong-typed contract call gets invalid_input and the host keeps serving'
   await page.reload();
   await expect(page.getByTestId('contacts-empty')).toBeVisible();
 });
+
+test('a page whose code does not arrive says so in its place; the rest of the app keeps working, and reloading brings it', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('contacts-empty')).toBeVisible();
+  // Pages other than Kontakte load their code when first opened: here it does not arrive.
+  await page.route('**/assets/ReturnFormsView-*.js', (route) => route.abort());
+  await page.getByRole('navigation').getByRole('link', { name: 'Rückläufer einlesen' }).click();
+  const failed = page.getByRole('alert');
+  await expect(failed).toContainText('Diese Seite konnte nicht geladen werden.');
+  await page.getByRole('navigation').getByRole('link', { name: 'Übersicht' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Übersicht' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Rückläufer einlesen' }).click();
+  await page.unroute('**/assets/ReturnFormsView-*.js');
+  await failed.getByRole('button', { name: 'Neu laden' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Rückläufer einlesen' })).toBeVisible();
+});

@@ -86,29 +86,52 @@ interface Built {
   params: Record<string, unknown>;
 }
 
-/** The WHERE clause of a filter, with named parameters only (never user text in the SQL). */
-function build(query: ContactListQuery): Built {
+/**
+ * What a search asks of the search columns: a number (its digits, or the same text in a name or
+ * address), or words that must each be contained; null when there is nothing to look for yet.
+ */
+type SearchTerms = { kind: 'number'; digits: string; text: string } | { kind: 'words'; words: string[] } | null;
+
+function searchTerms(search: string): SearchTerms {
+  const trimmed = search.trim();
+  if (!trimmed) return null;
+  const digits = queryDigits(trimmed);
+  // Only "+" or "(" so far: no filter yet.
+  if (digits === '') return null;
+  if (digits) return { kind: 'number', digits, text: foldForSearch(trimmed) };
+  const words = foldForSearch(trimmed).split(' ').filter(Boolean).slice(0, 8);
+  return words.length > 0 ? { kind: 'words', words } : null;
+}
+
+/**
+ * Whether every contact that `next` finds was found by `previous` as well: each term of `previous`
+ * lies inside a term of `next` ("schul" → "schulz", "0171" → "0171 02"). Typing on in the search box
+ * narrows the search, so the next keystroke needs to look only at what the last one found.
+ */
+function narrows(next: SearchTerms, previous: SearchTerms): boolean {
+  if (next === null || previous === null) return false;
+  if (next.kind === 'number' && previous.kind === 'number')
+    return next.digits.includes(previous.digits) && next.text.includes(previous.text);
+  if (next.kind === 'words' && previous.kind === 'words')
+    return previous.words.every((word) => next.words.some((longer) => longer.includes(word)));
+  return false;
+}
+
+/**
+ * The WHERE clause of a filter, with named parameters only (never user text in the SQL); `within`
+ * (a JSON array of contact ids) restricts it to the contacts an earlier, wider search found.
+ */
+function build(query: ContactListQuery, terms: SearchTerms = searchTerms(query.search), within: string | null = null): Built {
   const where = ['c.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
-  const search = query.search.trim();
-  if (search) {
-    const digits = queryDigits(search);
-    if (digits === '') {
-      // Only "+" or "(" so far: no filter yet.
-    } else if (digits) {
-      where.push(
-        `(${contains('search_digits', 'digits', digits, params)} OR ${contains('search_text', 'text', foldForSearch(search), params)})`,
-      );
-    } else {
-      foldForSearch(search)
-        .split(' ')
-        .filter(Boolean)
-        .slice(0, 8)
-        .forEach((word, i) => {
-          where.push(contains('search_text', `word${i}`, word, params));
-        });
-    }
+  if (within !== null) {
+    params.within = within;
+    where.push('c.id IN (SELECT value FROM json_each(@within))');
   }
+  if (terms?.kind === 'number')
+    where.push(`(${contains('search_digits', 'digits', terms.digits, params)} OR ${contains('search_text', 'text', terms.text, params)})`);
+  else if (terms?.kind === 'words')
+    for (const [i, word] of terms.words.entries()) where.push(contains('search_text', `word${i}`, word, params));
   if (query.stages?.length) {
     // "Consent given" counts only with a valid consent (VALID_CONSENT_SQL), in the filter as in the overview.
     params.stages = JSON.stringify(query.stages.filter((stage) => stage !== 'consent_given'));
@@ -188,23 +211,59 @@ export function createContactListRepository(db: Database): ContactListRepository
     return statement;
   };
 
+  /**
+   * The contacts the last narrow search found (fewer than SORT_MATCHES_BELOW), with the rest of its
+   * filter and the database's state then: the next keystroke that narrows it searches only these.
+   * Any write since (this connection's total_changes, another's data_version) forgets them.
+   */
+  let found: { restKey: string; terms: NonNullable<SearchTerms>; marker: string; ids: string } | null = null;
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  const changeMarker = () => `${changes.get()}:${db.pragma('data_version', { simple: true })}`;
+
   return {
     page(query, { sort, descending, offset, limit }) {
-      const { where, params } = build(query);
-      const total = (prepared(`SELECT count(*) AS total FROM contacts c WHERE ${where}`).get(params) as { total: number }).total;
+      const terms = searchTerms(query.search);
+      const { search: _search, ...rest } = query;
+      const restKey = JSON.stringify(rest);
+      const marker = changeMarker();
+      const within =
+        terms !== null && found !== null && found.restKey === restKey && found.marker === marker && narrows(terms, found.terms)
+          ? found.ids
+          : null;
+      const { where, params } = build(query, terms, within);
       const direction = descending ? 'DESC' : 'ASC';
       // Within the same company, stage or date: by name, as a reader expects (not by import order).
-      const order = [
-        ...((total < SORT_MATCHES_BELOW && orderWithoutIndex[sort]) || orderBy[sort]),
-        ...(sort === 'name' ? [] : ['sort_name']),
-      ]
-        .map((term) => `${term} ${direction}`)
-        .join(', ');
+      const orderFor = (total: number) =>
+        [...((total < SORT_MATCHES_BELOW && orderWithoutIndex[sort]) || orderBy[sort]), ...(sort === 'name' ? [] : ['sort_name'])]
+          .map((term) => `${term} ${direction}`)
+          .join(', ');
       // First the page's ids (sorting ids alone is cheap), then the columns for those 100 rows only:
       // the mobile number and tags are subqueries that would otherwise run for every match.
-      const ids = prepared(`SELECT c.id FROM contacts c WHERE ${where} ORDER BY ${order}, c.id ${direction} LIMIT @limit OFFSET @offset`)
-        .pluck()
-        .all({ ...params, limit, offset }) as number[];
+      const allIds = (total: number) =>
+        prepared(`SELECT c.id FROM contacts c WHERE ${where} ORDER BY ${orderFor(total)}, c.id ${direction}`)
+          .pluck()
+          .all(params) as number[];
+      let total: number;
+      let ids: number[];
+      if (within !== null) {
+        // Fewer than SORT_MATCHES_BELOW candidates: all of them at once, counted as they come.
+        const all = allIds(0);
+        [total, ids] = [all.length, all.slice(offset, offset + limit)];
+        found = { restKey, terms: terms!, marker, ids: JSON.stringify(all) };
+      } else {
+        total = (prepared(`SELECT count(*) AS total FROM contacts c WHERE ${where}`).get(params) as { total: number }).total;
+        if (terms !== null && total < SORT_MATCHES_BELOW) {
+          const all = allIds(total);
+          ids = all.slice(offset, offset + limit);
+          found = { restKey, terms, marker, ids: JSON.stringify(all) };
+        } else {
+          ids = prepared(
+            `SELECT c.id FROM contacts c WHERE ${where} ORDER BY ${orderFor(total)}, c.id ${direction} LIMIT @limit OFFSET @offset`,
+          )
+            .pluck()
+            .all({ ...params, limit, offset }) as number[];
+        }
+      }
       const byId = new Map(
         (
           prepared(

@@ -18,6 +18,7 @@ async function start() {
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Umzugshelfer</title>');
   mkdirSync(path.join(staticDir, 'assets'));
   writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(path.join(staticDir, 'assets', 'index-CirC7kIQ.js'), 'console.log(2)');
   const session = testSession();
   const host = await startHost({ dispatch: session.dispatch, staticDir, token: TOKEN, port: 0, message: session.message });
   hosts.push(host);
@@ -145,6 +146,17 @@ describe('loopback host', () => {
     ]) {
       expect(Object.keys(answer.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
     }
+  });
+
+  it('lets the browser keep the files named after their content, and asks again for the page and anything else', async () => {
+    const host = await start();
+    const cookie = await openPage(host);
+    const hashed = await request(host.port, { path: '/assets/index-CirC7kIQ.js', headers: { cookie } });
+    expect(hashed.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    for (const address of ['/', '/assets/app.js', '/kontakte'])
+      expect((await request(host.port, { path: address, headers: { cookie } })).headers['cache-control'], address).toBe('no-cache');
+    // Kept or not, a file is only served with the page's cookie.
+    expect((await request(host.port, { path: '/assets/index-CirC7kIQ.js' })).status).toBe(401);
   });
 
   it('the cookie (which the browser sends to every port of 127.0.0.1) is not the API token and unlocks only the page’s files', async () => {

@@ -1,0 +1,138 @@
+import BetterSqlite3 from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createContactListRepository, type ContactListQuery } from '../../../electron/db/repositories/contact-list';
+import type { Contact } from '../../../shared/model/contact';
+import { contactEditOf } from '../../../shared/model/contact-edit';
+import { sortColumns } from '../../../shared/model/contact-terms';
+import { call, previewImport } from '../../helpers/import-job';
+import { testSession } from '../../helpers/session';
+import { tempDatabasePath } from '../../helpers/temp';
+
+// Typing on in the search box narrows the search: the contact list then looks only at what the last
+// keystroke found (contact-list.ts). These tests compare every answer with a repository that
+// remembers nothing, over the same database, also after writes between two keystrokes.
+
+const given = ['Jürgen', 'Anna', 'Bernd', 'Özlem', 'Klaus', 'Sabine', 'René', 'Maria'];
+const family = ['Schulze', 'Schulte', 'Müller', 'Groß', 'Schmidt', 'Yılmaz', 'Becker', 'Schuster'];
+const companies = ['Holzbau Schulze', 'Dachdeckerei Groß', 'Elektro Becker', ''];
+
+function contactsCsv(count: number): Buffer {
+  const rows = ['Vorname;Nachname;Firma;Handy;E-Mail'];
+  for (let i = 0; i < count; i += 1)
+    rows.push(
+      `${given[i % given.length]};${family[(i * 3) % family.length]};${companies[i % companies.length]};0171 02${String(10_000 + i)};p${i}@example.de`,
+    );
+  return Buffer.from(`${rows.join('\n')}\n`, 'utf8');
+}
+
+const opened: BetterSqlite3.Database[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+async function setUp(count = 400) {
+  const path = tempDatabasePath();
+  const session = testSession(path);
+  const job = await previewImport(session, 'kunden.csv', contactsCsv(count));
+  await call(session, 'import.commit', { jobId: job.jobId });
+  // The reference: its own connection, and a repository made afresh for every question.
+  const other = new BetterSqlite3(path);
+  opened.push(other);
+  const query = (search: string): ContactListQuery => ({ search, invitedBefore: '2026-01-01', letterSentBefore: '2026-01-01' });
+  type PageOptions = Parameters<ReturnType<typeof createContactListRepository>['page']>[1];
+  const page: PageOptions = { sort: 'name', descending: false, offset: 0, limit: 100 };
+  const answer = (search: string, options: PageOptions = page) => {
+    const { total, rows } = session.ctx.repos.contactList.page(query(search), options);
+    return { total, ids: rows.map((row) => row.id) };
+  };
+  const expected = (search: string, options: PageOptions = page) => {
+    const { total, rows } = createContactListRepository(other).page(query(search), options);
+    return { total, ids: rows.map((row) => row.id) };
+  };
+  return { session, other, answer, expected, page };
+}
+
+describe('the contact search, narrowed keystroke by keystroke', () => {
+  it('each keystroke of a name, a company and a number finds what a search from scratch finds', async () => {
+    const { answer, expected } = await setUp();
+    for (const text of ['schulze', 'holzbau schu', 'özlem', '0171 0210', '+49 171 021003', 'anna sch']) {
+      for (let end = 1; end <= text.length; end += 1) {
+        const search = text.slice(0, end);
+        expect(answer(search), search).toEqual(expected(search));
+      }
+    }
+    // The typed words narrow step by step (a real test of narrowing, not of empty results).
+    expect(expected('schu').total).toBeGreaterThan(expected('schul').total);
+    expect(expected('schulz').total).toBeGreaterThan(0);
+  });
+
+  it('a contact renamed between two keystrokes is found by the next one (a write in this session)', async () => {
+    const { session, other, answer, expected } = await setUp();
+    const before = answer('schu');
+    // Found without the session's list (which would remember this search instead).
+    const outside = other.prepare("SELECT id FROM contacts WHERE search_text NOT LIKE '%schu%' LIMIT 1").pluck().get() as number;
+    expect(before.ids).not.toContain(outside);
+    const { contact } = await call<{ contact: Contact }>(session, 'contacts.get', { id: outside });
+    await call(session, 'contacts.update', { id: outside, edit: { ...contactEditOf(contact), familyName: 'Schulzendorf' } });
+    const after = answer('schulz');
+    expect(after).toEqual(expected('schulz'));
+    expect(after.total).toBeGreaterThan(0);
+    expect((await call<{ rows: { id: number }[] }>(session, 'contacts.list', { search: 'schulzendorf' })).rows.map((r) => r.id)).toEqual([
+      outside,
+    ]);
+  });
+
+  it('a contact changed by another program on the same file between two keystrokes is found too', async () => {
+    const { other, answer, expected } = await setUp();
+    answer('schu');
+    const id = (other.prepare("SELECT id FROM contacts WHERE search_text NOT LIKE '%schu%' LIMIT 1").pluck().get() as number)!;
+    other.prepare("UPDATE contacts SET search_text = search_text || ' schulzeweg' WHERE id = ?").run(id);
+    const after = answer('schulzew');
+    expect(after).toEqual(expected('schulzew'));
+    expect(after.ids).toEqual([id]);
+  });
+
+  it('any sequence of searches, sorts and pages answers as a search from scratch', async () => {
+    const { answer, expected } = await setUp(300);
+    const texts = [
+      's',
+      'sc',
+      'sch',
+      'schu',
+      'schul',
+      'schulz',
+      'm',
+      'mü',
+      'holz',
+      'holzbau s',
+      '0',
+      '01',
+      '0171',
+      '0171 021',
+      '+49',
+      'anna',
+      'an sch',
+    ];
+    await fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            search: fc.constantFrom(...texts),
+            sort: fc.constantFrom(...sortColumns),
+            descending: fc.boolean(),
+            offset: fc.constantFrom(0, 3, 100),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+        (steps) => {
+          for (const { search, sort, descending, offset } of steps) {
+            const options = { sort, descending, offset, limit: 20 };
+            expect(answer(search, options)).toEqual(expected(search, options));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
