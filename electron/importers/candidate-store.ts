@@ -9,6 +9,8 @@ import type { CandidateContact } from './normalize';
 export interface CandidateStore {
   add(candidate: CandidateContact): number;
   get(index: number): CandidateContact;
+  /** The candidates from `from` on, at most `count` (fewer at the end): a commit reads them a page at a time. */
+  range(from: number, count: number): CandidateContact[];
   replace(index: number, candidate: CandidateContact): void;
   readonly size: number;
   values(): IterableIterator<CandidateContact>;
@@ -140,6 +142,10 @@ export class MemoryCandidateStore implements CandidateStore {
     const row = this.rows[index];
     if (row === undefined) throw new RangeError(`no candidate ${index}`);
     return decodeCandidate(row);
+  }
+
+  range(from: number, count: number): CandidateContact[] {
+    return this.rows.slice(from, from + count).map(decodeCandidate);
   }
 
   replace(index: number, candidate: CandidateContact): void {

@@ -83,6 +83,10 @@ class ForwardingStore implements CandidateStore {
     throw new Error('The reader keeps no contacts');
   }
 
+  range(): CandidateContact[] {
+    throw new Error('The reader keeps no contacts');
+  }
+
   replace(): void {
     throw new Error('The reader keeps no contacts');
   }

@@ -42,9 +42,10 @@ export function createStagingStore(scratch: Database): CandidateStore {
       page: scratch.prepare<[number], { rowid: number; data: string }>(
         'SELECT rowid, data FROM candidates WHERE rowid > ? ORDER BY rowid LIMIT 500',
       ),
+      range: scratch.prepare<[number, number], string>('SELECT data FROM candidates WHERE rowid > ? ORDER BY rowid LIMIT ?').pluck(),
     };
   });
-  const { insert, select, update, page } = statements;
+  const { insert, select, update, page, range } = statements;
   let size = 0;
 
   return {
@@ -56,6 +57,9 @@ export function createStagingStore(scratch: Database): CandidateStore {
       const data = onScratch(() => select.get(index + 1));
       if (data === undefined) throw new RangeError(`no candidate ${index}`);
       return decodeCandidate(data);
+    },
+    range(from, count) {
+      return onScratch(() => range.all(from, count)).map(decodeCandidate);
     },
     replace(index, candidate) {
       onScratch(() => update.run(encodeCandidate(candidate), index + 1));
