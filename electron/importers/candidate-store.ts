@@ -8,6 +8,8 @@ import type { CandidateContact } from './normalize';
  */
 export interface CandidateStore {
   add(candidate: CandidateContact): number;
+  /** Adds a candidate given as encodeCandidate's text (as the reader's worker sends them). */
+  addEncoded(encoded: string): number;
   get(index: number): CandidateContact;
   /** The candidates from `from` on, at most `count` (fewer at the end): a commit reads them a page at a time. */
   range(from: number, count: number): CandidateContact[];
@@ -134,7 +136,11 @@ export class MemoryCandidateStore implements CandidateStore {
   private readonly rows: string[] = [];
 
   add(candidate: CandidateContact): number {
-    this.rows.push(encodeCandidate(candidate));
+    return this.addEncoded(encodeCandidate(candidate));
+  }
+
+  addEncoded(encoded: string): number {
+    this.rows.push(encoded);
     return this.rows.length - 1;
   }
 

@@ -50,7 +50,10 @@ export function createStagingStore(scratch: Database): CandidateStore {
 
   return {
     add(candidate: CandidateContact) {
-      onScratch(() => insert.run(encodeCandidate(candidate)));
+      return this.addEncoded(encodeCandidate(candidate));
+    },
+    addEncoded(encoded) {
+      onScratch(() => insert.run(encoded));
       return size++;
     },
     get(index) {
