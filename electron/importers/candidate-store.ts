@@ -8,7 +8,11 @@ import type { CandidateContact } from './normalize';
  */
 export interface CandidateStore {
   add(candidate: CandidateContact): number;
+  /** Adds a candidate given as encodeCandidate's text (as the reader's worker sends them). */
+  addEncoded(encoded: string): number;
   get(index: number): CandidateContact;
+  /** The candidates from `from` on, at most `count` (fewer at the end): a commit reads them a page at a time. */
+  range(from: number, count: number): CandidateContact[];
   replace(index: number, candidate: CandidateContact): void;
   readonly size: number;
   values(): IterableIterator<CandidateContact>;
@@ -132,7 +136,11 @@ export class MemoryCandidateStore implements CandidateStore {
   private readonly rows: string[] = [];
 
   add(candidate: CandidateContact): number {
-    this.rows.push(encodeCandidate(candidate));
+    return this.addEncoded(encodeCandidate(candidate));
+  }
+
+  addEncoded(encoded: string): number {
+    this.rows.push(encoded);
     return this.rows.length - 1;
   }
 
@@ -140,6 +148,10 @@ export class MemoryCandidateStore implements CandidateStore {
     const row = this.rows[index];
     if (row === undefined) throw new RangeError(`no candidate ${index}`);
     return decodeCandidate(row);
+  }
+
+  range(from: number, count: number): CandidateContact[] {
+    return this.rows.slice(from, from + count).map(decodeCandidate);
   }
 
   replace(index: number, candidate: CandidateContact): void {

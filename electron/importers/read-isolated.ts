@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ColumnTarget } from '../../shared/model/import';
-import { MemoryCandidateStore } from './candidate-store';
+import { decodeCandidate, MemoryCandidateStore } from './candidate-store';
 import { READER_HEAP_MB, READER_OFF_HEAP_MB, READER_STALL_MS } from './limits';
 import type { CandidateContact } from './normalize';
 import type { FileReading, ReadOptions } from './read';
@@ -132,11 +132,14 @@ function readInWorker(source: ByteSource, options: IsolatedReadOptions): Promise
       if (settled) return;
       if (message.type === 'progress') options.onProgress?.(message.bytesRead);
       else if (message.type === 'contacts') {
-        for (const candidate of message.contacts) {
+        for (const encoded of message.contacts) {
           if (settled) return;
-          const index = store.add(candidate);
-          // The planner may give way to the event loop between contacts (see db/time-slices.ts).
-          await options.onCandidate?.(candidate, index);
+          const index = store.addEncoded(encoded);
+          if (!options.onCandidate) continue;
+          // The planner may give way to the event loop between contacts (see db/time-slices.ts);
+          // awaited only then, not once per contact.
+          const turn = options.onCandidate(decodeCandidate(encoded), index);
+          if (turn !== undefined) await turn;
         }
         worker.postMessage('ack');
         // The reader may have waited for this answer: its silence so far was ours, not a stall.

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ColumnTarget, LegacyEncoding } from '../../shared/model/import';
-import type { CandidateStore } from './candidate-store';
+import { encodeCandidate, type CandidateStore } from './candidate-store';
 import type { CandidateContact } from './normalize';
 import { readImportFile, type FileReading } from './read';
 import { bufferSource, fileSource, type ByteSource } from './source';
@@ -26,7 +26,11 @@ export interface ReaderInput {
 /** What the reader reports; the main side answers each batch of contacts with an 'ack'. */
 export type ReaderMessage =
   | { type: 'progress'; bytesRead: number }
-  | { type: 'contacts'; contacts: CandidateContact[] }
+  /**
+   * Each contact as encodeCandidate's text: a string crosses to the main thread far cheaper than
+   * an object graph (structured clone), and the main side stores it as it is.
+   */
+  | { type: 'contacts'; contacts: string[] }
   | { type: 'outOfMemory' }
   | { type: 'done'; reading: Omit<FileReading, 'candidates'> };
 
@@ -48,7 +52,7 @@ port.on('message', () => {
   }
 });
 
-let pending: CandidateContact[] = [];
+let pending: string[] = [];
 function flush(): void {
   if (pending.length === 0) return;
   send({ type: 'contacts', contacts: pending });
@@ -74,12 +78,20 @@ class ForwardingStore implements CandidateStore {
   size = 0;
 
   add(candidate: CandidateContact): number {
-    pending.push(candidate);
+    pending.push(encodeCandidate(candidate));
     if (pending.length >= BATCH) flush();
     return this.size++;
   }
 
+  addEncoded(): number {
+    throw new Error('The reader encodes the contacts it reads');
+  }
+
   get(): CandidateContact {
+    throw new Error('The reader keeps no contacts');
+  }
+
+  range(): CandidateContact[] {
     throw new Error('The reader keeps no contacts');
   }
 

@@ -42,20 +42,27 @@ export function createStagingStore(scratch: Database): CandidateStore {
       page: scratch.prepare<[number], { rowid: number; data: string }>(
         'SELECT rowid, data FROM candidates WHERE rowid > ? ORDER BY rowid LIMIT 500',
       ),
+      range: scratch.prepare<[number, number], string>('SELECT data FROM candidates WHERE rowid > ? ORDER BY rowid LIMIT ?').pluck(),
     };
   });
-  const { insert, select, update, page } = statements;
+  const { insert, select, update, page, range } = statements;
   let size = 0;
 
   return {
     add(candidate: CandidateContact) {
-      onScratch(() => insert.run(encodeCandidate(candidate)));
+      return this.addEncoded(encodeCandidate(candidate));
+    },
+    addEncoded(encoded) {
+      onScratch(() => insert.run(encoded));
       return size++;
     },
     get(index) {
       const data = onScratch(() => select.get(index + 1));
       if (data === undefined) throw new RangeError(`no candidate ${index}`);
       return decodeCandidate(data);
+    },
+    range(from, count) {
+      return onScratch(() => range.all(from, count)).map(decodeCandidate);
     },
     replace(index, candidate) {
       onScratch(() => update.run(encodeCandidate(candidate), index + 1));

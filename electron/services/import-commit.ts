@@ -6,12 +6,16 @@ import type { ImportChange } from '../db/repositories/imports';
 import { chatPatch } from '../importers/chat-plan';
 import { countKey, patchFor, type ContactPatch, type Plan, type PlanRow } from '../importers/import-plan';
 import { decisionFor } from '../importers/decisions';
+import type { CandidateContact } from '../importers/normalize';
 import { backupBefore } from './backups';
 import type { ServiceContext } from './context';
 import { runSteps, type Steps } from '../db/time-slices';
 
 import { planReading, type FileAnalysis } from './import-analysis';
 import { importRecords } from './import-history';
+
+/** Candidates read from the store at a time while committing. */
+const CANDIDATE_PAGE = 500;
 
 export interface CommittedFile {
   record: ImportRecord;
@@ -71,11 +75,22 @@ function* commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): S
     );
   };
 
+  // The candidates a page at a time (rows come in file order): one query per page, not per row.
+  let pageStart = 0;
+  let page: CandidateContact[] = [];
+  const candidateAt = (index: number) => {
+    if (index < pageStart || index >= pageStart + page.length) {
+      pageStart = index;
+      page = plan.store.range(index, CANDIDATE_PAGE);
+    }
+    return page[index - pageStart] ?? plan.store.get(index);
+  };
+
   const created: number[] = [];
   const decisions = analysis.decisions;
   /** A contact of its own for the row (a chat sender with what the chat says about them). */
   const insertRow = (row: PlanRow, index: number): number => {
-    const candidate = plan.store.get(row.index);
+    const candidate = candidateAt(row.index);
     const id = contacts.insert(
       row.lastMessageAt ? { ...candidate, onWhatsapp: true, whatsappLastMessageAt: row.lastMessageAt } : candidate,
       importId,
@@ -113,11 +128,7 @@ function* commitFile(ctx: ServiceContext, analysis: FileAnalysis, plan: Plan): S
       // merge: fresh from the database, since an earlier row of this file may have filled the same contact.
       const id = matchedId(row);
       const contact = id !== undefined ? contacts.byIds([id]).get(id) : undefined;
-      const patch = !contact
-        ? null
-        : row.lastMessageAt
-          ? chatPatch(contact, row.lastMessageAt)
-          : patchFor(contact, plan.store.get(row.index));
+      const patch = !contact ? null : row.lastMessageAt ? chatPatch(contact, row.lastMessageAt) : patchFor(contact, candidateAt(row.index));
       if (contact && patch) applyPatch(contact, patch);
       action = contact && patch ? 'update' : 'unchanged';
     }

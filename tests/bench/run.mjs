@@ -2,7 +2,9 @@
 // Import: generated vCard and CSV files of 10,000 and 100,000 contacts, each measured in a fresh
 // process against a fresh database. The floor reads, splits and bare-inserts the same rows (the
 // contacts, numbers, e-mails and addresses the import writes) into the same schema; the minimal
-// figure inserts one row per contact into a table without indexes, for comparison only.
+// figure inserts one row per contact into a table without indexes, for comparison only. The cost per
+// contact at the margin (10,000 → 50,000 contacts) of the import, of the floor and of the minimal
+// figure: the import at most 5× the minimal one (issue 20).
 // Contact table: 50,000 contacts in the serve mode and Chromium (see contacts-ui.mjs).
 // Letters: 1,000 consent letters to one PDF, beside Chromium printing as many plain pages as they
 // have (no slower), 5,000 letters once (≤ 20 s), and for comparison 1,000 plain pages and the
@@ -72,15 +74,36 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 function measure(modes, format, file) {
   const results = Object.fromEntries(modes.map((mode) => [mode, []]));
   for (let run = 0; run < RUNS; run += 1) {
-    for (const mode of modes) {
-      const database = path.join(work, `${mode}-${format}-${run}-${Date.now()}.sqlite`);
-      results[mode].push(
-        JSON.parse(execFileSync(process.execPath, [path.join(out, 'import-case.mjs'), mode, format, file, database], { encoding: 'utf8' })),
-      );
-    }
+    for (const mode of modes) results[mode].push(importCase(mode, format, file, run));
   }
   return Object.fromEntries(
     modes.map((mode) => [mode, { ms: median(results[mode].map((r) => r.ms)), peakMb: Math.max(...results[mode].map((r) => r.peakMb)) }]),
+  );
+}
+
+/** One run of import-case.ts in a process of its own, against a fresh database. */
+function importCase(mode, format, file, run) {
+  const database = path.join(work, `${mode}-${format}-${run}-${Date.now()}.sqlite`);
+  return JSON.parse(
+    execFileSync(process.execPath, [path.join(out, 'import-case.mjs'), mode, format, file, database], { encoding: 'utf8' }),
+  );
+}
+
+/**
+ * Cost per contact at the margin, (t(large) − t(small)) / (large − small) in µs: starting the
+ * process, opening and migrating the database and the reader's start fall out. Modes and sizes take
+ * turns as in measure; each time is the median of RUNS.
+ */
+function measureMargin(modes, format, [small, large]) {
+  const results = {};
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const mode of modes) {
+      for (const { count, file } of [small, large]) (results[`${mode} ${count}`] ??= []).push(importCase(mode, format, file, run).ms);
+    }
+  }
+  const at = (mode, count) => median(results[`${mode} ${count}`]);
+  return Object.fromEntries(
+    modes.map((mode) => [mode, ((at(mode, large.count) - at(mode, small.count)) / (large.count - small.count)) * 1000]),
   );
 }
 
@@ -93,11 +116,13 @@ function printTable(header, rows) {
 }
 
 let missed = 0;
+const contactsFile = (count, format) => path.join(work, `contacts-${count}.${format === 'csv' ? 'csv' : 'vcf'}`);
+
 async function benchImport() {
   const rows = [];
   for (const count of [10_000, 100_000]) {
     for (const format of ['vcard', 'csv']) {
-      const file = path.join(work, `contacts-${count}.${format === 'csv' ? 'csv' : 'vcf'}`);
+      const file = contactsFile(count, format);
       await (format === 'csv' ? writeCsv : writeVcard)(file, count);
       const {
         import: imported,
@@ -144,6 +169,51 @@ async function benchImport() {
   console.log('Minimal: eine Zeile je Kontakt in eine Tabelle ohne Index (nur zum Vergleich).');
   console.log(
     'Zeit: wie die Oberfläche importiert (Lese-Thread, Speichern in Zeitscheiben). Im selben Thread gelesen: wie vor Issue 13 (ohne Lese-Thread, in einem Stück gespeichert); beides zusammen darf höchstens 15 % kosten.',
+  );
+  console.log('');
+  await benchImportMargin();
+}
+
+/** Issue 20: what each further contact costs the import, beside what it costs the two floors. */
+async function benchImportMargin() {
+  const target = 5;
+  const rows = [];
+  for (const format of ['vcard', 'csv']) {
+    // The 10,000-contact files of the table above, and one more size.
+    const large = contactsFile(50_000, format);
+    await (format === 'csv' ? writeCsv : writeVcard)(large, 50_000);
+    const margin = measureMargin(['import', 'floor', 'minimal'], format, [
+      { count: 10_000, file: contactsFile(10_000, format) },
+      { count: 50_000, file: large },
+    ]);
+    const ratio = margin.import / margin.minimal;
+    const reached = ratio <= target;
+    if (!reached) missed += 1;
+    const us = (value) => `${value.toFixed(1)} µs`;
+    rows.push([
+      format === 'csv' ? 'CSV' : 'vCard',
+      us(margin.import),
+      us(margin.floor),
+      us(margin.minimal),
+      `${ratio.toFixed(2)}×`,
+      `≤ ${target}× Boden (eine Tabelle, ohne Index)`,
+      reached ? 'erreicht' : 'VERFEHLT',
+    ]);
+  }
+  printTable(
+    [
+      `Grenzkosten je Kontakt (10.000 → 50.000 Kontakte, Median aus ${RUNS}, abwechselnd gemessen)`,
+      'Import',
+      'Boden (selbes Schema)',
+      'Boden (eine Tabelle, ohne Index)',
+      'Faktor Import ÷ eine Tabelle',
+      'Ziel',
+      '',
+    ],
+    rows,
+  );
+  console.log(
+    '\nGrenzkosten: (Zeit für 50.000 − Zeit für 10.000) ÷ 40.000; Start des Prozesses, Öffnen der Datenbank und des Lese-Threads fallen heraus.',
   );
 }
 

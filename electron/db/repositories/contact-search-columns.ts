@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { EmailInput, Phone } from '../../../shared/model/contact';
-import { contactSearchDigits, contactSearchText, foldForSearch } from '../../../shared/search';
+import { contactSearchDigits, contactSearchText, foldForSearch, searchTextOfFolded } from '../../../shared/search';
 import type { ContactFields } from './contact-columns';
 
 /**
@@ -26,13 +26,18 @@ export const newSearchColumns = (
   contact: Omit<Parameters<typeof contactSearchText>[0], 'emails'>,
   phones: Phone[],
   emails: EmailInput[],
-): [string, string, string, string | null, string | null] => [
-  contactSearchText({ ...contact, emails }),
-  contactSearchDigits(phones),
-  foldForSearch(contact.displayName),
-  organizationKey(contact.organization),
-  listMobile(phones),
-];
+): [string, string, string, string | null, string | null] => {
+  // Each folded once: the sort columns and the search text share them (as organizationKey).
+  const sortName = foldForSearch(contact.displayName);
+  const organization = contact.organization ? foldForSearch(contact.organization) : '';
+  return [
+    searchTextOfFolded(sortName, organization, contact, emails),
+    contactSearchDigits(phones),
+    sortName,
+    organization || null,
+    listMobile(phones),
+  ];
+};
 
 /** Recomputes a stored contact's search columns from its row, numbers and e-mails. */
 export function searchColumnsRefresher(db: Database): (id: number) => void {
