@@ -214,9 +214,10 @@ export function createContactListRepository(db: Database): ContactListRepository
   /**
    * The contacts the last narrow search found (fewer than SORT_MATCHES_BELOW), with the rest of its
    * filter and the database's state then: the next keystroke that narrows it searches only these.
-   * Any write since (this connection's total_changes, another's data_version) forgets them.
+   * After any write since (this connection's total_changes, another's data_version) it searches all
+   * contacts again, but still in one pass, as the last count says it will find few.
    */
-  let found: { restKey: string; terms: NonNullable<SearchTerms>; marker: string; ids: string } | null = null;
+  let found: { restKey: string; terms: NonNullable<SearchTerms>; marker: string; ids: string; count: number } | null = null;
   const changes = db.prepare('SELECT total_changes()').pluck();
   const changeMarker = () => `${changes.get()}:${db.pragma('data_version', { simple: true })}`;
 
@@ -226,10 +227,10 @@ export function createContactListRepository(db: Database): ContactListRepository
       const { search: _search, ...rest } = query;
       const restKey = JSON.stringify(rest);
       const marker = changeMarker();
-      const within =
-        terms !== null && found !== null && found.restKey === restKey && found.marker === marker && narrows(terms, found.terms)
-          ? found.ids
-          : null;
+      const narrowed = terms !== null && found !== null && found.restKey === restKey && narrows(terms, found.terms) ? found : null;
+      const within = narrowed?.marker === marker ? narrowed.ids : null;
+      // Written to since (an import under way): the last search's count still tells that this one finds few.
+      const fewExpected = narrowed !== null && narrowed.count < SORT_MATCHES_BELOW;
       const { where, params } = build(query, terms, within);
       const direction = descending ? 'DESC' : 'ASC';
       // Within the same company, stage or date: by name, as a reader expects (not by import order).
@@ -245,17 +246,17 @@ export function createContactListRepository(db: Database): ContactListRepository
           .all(params) as number[];
       let total: number;
       let ids: number[];
-      if (within !== null) {
-        // Fewer than SORT_MATCHES_BELOW candidates: all of them at once, counted as they come.
+      if (within !== null || fewExpected) {
+        // Few matches: all of them at once, counted as they come (one pass instead of a count and a page).
         const all = allIds(0);
         [total, ids] = [all.length, all.slice(offset, offset + limit)];
-        found = { restKey, terms: terms!, marker, ids: JSON.stringify(all) };
+        found = { restKey, terms: terms!, marker, ids: JSON.stringify(all), count: all.length };
       } else {
         total = (prepared(`SELECT count(*) AS total FROM contacts c WHERE ${where}`).get(params) as { total: number }).total;
         if (terms !== null && total < SORT_MATCHES_BELOW) {
           const all = allIds(total);
           ids = all.slice(offset, offset + limit);
-          found = { restKey, terms, marker, ids: JSON.stringify(all) };
+          found = { restKey, terms, marker, ids: JSON.stringify(all), count: all.length };
         } else {
           ids = prepared(
             `SELECT c.id FROM contacts c WHERE ${where} ORDER BY ${orderFor(total)}, c.id ${direction} LIMIT @limit OFFSET @offset`,
