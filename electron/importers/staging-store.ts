@@ -39,23 +39,19 @@ export function createStagingStore(scratch: Database): CandidateStore {
       insert: scratch.prepare<[string]>('INSERT INTO candidates (data) VALUES (?)'),
       select: scratch.prepare<[number], string>('SELECT data FROM candidates WHERE rowid = ?').pluck(),
       update: scratch.prepare<[string, number]>('UPDATE candidates SET data = ? WHERE rowid = ?'),
-      page: scratch.prepare<[number], { rowid: number; data: string }>(
-        'SELECT rowid, data FROM candidates WHERE rowid > ? ORDER BY rowid LIMIT 500',
-      ),
       range: scratch.prepare<[number, number], string>('SELECT data FROM candidates WHERE rowid > ? ORDER BY rowid LIMIT ?').pluck(),
     };
   });
-  const { insert, select, update, page, range } = statements;
+  const { insert, select, update, range } = statements;
   let size = 0;
+  const addEncoded = (encoded: string) => {
+    onScratch(() => insert.run(encoded));
+    return size++;
+  };
 
   return {
-    add(candidate: CandidateContact) {
-      return this.addEncoded(encodeCandidate(candidate));
-    },
-    addEncoded(encoded) {
-      onScratch(() => insert.run(encoded));
-      return size++;
-    },
+    add: (candidate: CandidateContact) => addEncoded(encodeCandidate(candidate)),
+    addEncoded,
     get(index) {
       const data = onScratch(() => select.get(index + 1));
       if (data === undefined) throw new RangeError(`no candidate ${index}`);
@@ -73,11 +69,10 @@ export function createStagingStore(scratch: Database): CandidateStore {
     // A page at a time: the caller may write to the store between two rows (a re-plan merges),
     // which an open cursor on the same connection would not allow.
     *values() {
-      for (let after = 0; ; ) {
-        const rows = onScratch(() => page.all(after));
+      for (let from = 0; ; from += 500) {
+        const rows = onScratch(() => range.all(from, 500));
         if (rows.length === 0) return;
-        for (const row of rows) yield decodeCandidate(row.data);
-        after = rows[rows.length - 1]!.rowid;
+        for (const data of rows) yield decodeCandidate(data);
       }
     },
     close() {

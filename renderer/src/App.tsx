@@ -14,7 +14,6 @@ import { SelectionHandoffProvider } from './selection-handoff';
 import { ContactsView } from './views/contacts/ContactsView';
 import type { SettingsTab } from './views/settings/SettingsView';
 
-/** The tabs of Einstellungen by their name in the address (#/einstellungen?tab=sicherung). */
 /**
  * Kontakte is the start page and comes with the first download; every other page is loaded when it is
  * first opened, so the app starts with less to read (issue 20).
@@ -29,6 +28,7 @@ const PhoneCheckView = lazyView(() => import('./views/phones/PhoneCheckView'), '
 const ReturnFormsView = lazyView(() => import('./views/return-forms/ReturnFormsView'), 'ReturnFormsView');
 const SettingsView = lazyView(() => import('./views/settings/SettingsView'), 'SettingsView');
 
+/** The tabs of Einstellungen by their name in the address (#/einstellungen?tab=sicherung). */
 const settingsTabs: Record<string, SettingsTab> = { betrieb: 'business', sicherung: 'backups', firmenhandys: 'phones' };
 
 interface ViewProps {
@@ -161,7 +161,7 @@ export function App() {
             ))}
           </AppShell.Navbar>
           <AppShell.Main>
-            <PageErrorBoundary key={route}>
+            <PageErrorBoundary key={`${route}?${params}`}>
               <Suspense fallback={<PageLoading />}>
                 <CurrentView route={route} params={params} navigate={navigate} />
               </Suspense>

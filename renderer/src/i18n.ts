@@ -18,12 +18,24 @@ const loaders: Record<Exclude<Language, 'de'>, () => Promise<{ default: object }
   en: () => import('../../shared/i18n/en.json'),
 };
 
-/** Switches the app's language, loading its catalogue first when it is not there yet. */
+/** The language asked for last: a catalogue that arrives after another choice does not switch back. */
+let wanted: Language = 'de';
+
+/**
+ * Switches the app's language, loading its catalogue first when it is not there yet. A catalogue
+ * that cannot be loaded (the host stopped meanwhile) leaves the app in the language it is in.
+ */
 export async function applyLanguage(language: Language): Promise<void> {
+  wanted = language;
   if (language !== 'de' && !i18n.hasResourceBundle(language, 'translation')) {
-    const catalogue = await loaders[language]();
-    i18n.addResourceBundle(language, 'translation', catalogue.default);
+    try {
+      i18n.addResourceBundle(language, 'translation', (await loaders[language]()).default);
+    } catch (error) {
+      console.error(`The ${language} catalogue could not be loaded`, error);
+      return;
+    }
   }
+  if (wanted !== language) return;
   if (i18n.language !== language) await i18n.changeLanguage(language);
   document.documentElement.lang = language;
 }

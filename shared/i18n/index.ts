@@ -2,7 +2,7 @@ import type { Language } from '../model/settings';
 import de from './de.json';
 import en from './en.json';
 
-/** The catalogues: German first, English second. The renderer feeds the same objects to i18next. */
+/** The catalogues: German first, English second (the renderer loads the same files, English only when chosen). */
 export const catalogues = { de, en } as const;
 
 type Vars = Record<string, string | number>;

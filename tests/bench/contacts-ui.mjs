@@ -40,7 +40,10 @@ function startHost(root, database) {
         resolve({
           url: line.trim(),
           // Waits for the host to close the database before the next one opens it.
-          stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', done), child.kill('SIGTERM')))),
+          stop: () =>
+            new Promise((done) =>
+              child.exitCode !== null || child.signalCode !== null ? done() : (child.once('exit', done), child.kill('SIGTERM')),
+            ),
         });
     });
   });

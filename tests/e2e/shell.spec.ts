@@ -110,7 +110,7 @@ test('a page whose code does not arrive says so in its place; the rest of the ap
   await page.route('**/assets/ReturnFormsView-*.js', (route) => route.abort());
   await page.getByRole('navigation').getByRole('link', { name: 'Rückläufer einlesen' }).click();
   const failed = page.getByRole('alert');
-  await expect(failed).toContainText('Diese Seite konnte nicht geladen werden.');
+  await expect(failed).toContainText('Diese Seite konnte nicht angezeigt werden.');
   await page.getByRole('navigation').getByRole('link', { name: 'Übersicht' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Übersicht' })).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'Rückläufer einlesen' }).click();

@@ -214,12 +214,17 @@ export function createContactListRepository(db: Database): ContactListRepository
   /**
    * The contacts the last narrow search found (fewer than SORT_MATCHES_BELOW), with the rest of its
    * filter and the database's state then: the next keystroke that narrows it searches only these.
-   * After any write since (this connection's total_changes, another's data_version) it searches all
-   * contacts again, but still in one pass, as the last count says it will find few.
+   * After any write since it searches all contacts again, but still in one pass, as the last count
+   * says it will find few.
    */
   let found: { restKey: string; terms: NonNullable<SearchTerms>; marker: string; ids: string; count: number } | null = null;
   const changes = db.prepare('SELECT total_changes()').pluck();
-  const changeMarker = () => `${changes.get()}:${db.pragma('data_version', { simple: true })}`;
+  /**
+   * The database's state: this connection's writes (total_changes), another's (data_version), and
+   * whether a transaction is open: what a search read inside one (an import written in time slices)
+   * may yet be rolled back, and a rollback leaves total_changes as it was.
+   */
+  const changeMarker = () => `${db.inTransaction ? 'open' : 'closed'}:${changes.get()}:${db.pragma('data_version', { simple: true })}`;
 
   return {
     page(query, { sort, descending, offset, limit }) {
@@ -234,36 +239,40 @@ export function createContactListRepository(db: Database): ContactListRepository
       const { where, params } = build(query, terms, within);
       const direction = descending ? 'DESC' : 'ASC';
       // Within the same company, stage or date: by name, as a reader expects (not by import order).
-      const orderFor = (total: number) =>
-        [...((total < SORT_MATCHES_BELOW && orderWithoutIndex[sort]) || orderBy[sort]), ...(sort === 'name' ? [] : ['sort_name'])]
+      const orderFor = (few: boolean) =>
+        [...((few && orderWithoutIndex[sort]) || orderBy[sort]), ...(sort === 'name' ? [] : ['sort_name'])]
           .map((term) => `${term} ${direction}`)
           .join(', ');
-      // First the page's ids (sorting ids alone is cheap), then the columns for those 100 rows only:
-      // the mobile number and tags are subqueries that would otherwise run for every match.
-      const allIds = (total: number) =>
-        prepared(`SELECT c.id FROM contacts c WHERE ${where} ORDER BY ${orderFor(total)}, c.id ${direction}`)
+      /** Every match in order, for a search that finds few; kept for the next keystroke if it did. */
+      const allMatches = () => {
+        const all = prepared(`SELECT c.id FROM contacts c WHERE ${where} ORDER BY ${orderFor(true)}, c.id ${direction}`)
           .pluck()
           .all(params) as number[];
+        found =
+          terms !== null && all.length < SORT_MATCHES_BELOW
+            ? { restKey, terms, marker, ids: JSON.stringify(all), count: all.length }
+            : null;
+        return all;
+      };
       let total: number;
       let ids: number[];
       if (within !== null || fewExpected) {
         // Few matches: all of them at once, counted as they come (one pass instead of a count and a page).
-        const all = allIds(0);
+        const all = allMatches();
         [total, ids] = [all.length, all.slice(offset, offset + limit)];
-        found = { restKey, terms: terms!, marker, ids: JSON.stringify(all), count: all.length };
       } else {
         total = (prepared(`SELECT count(*) AS total FROM contacts c WHERE ${where}`).get(params) as { total: number }).total;
-        if (terms !== null && total < SORT_MATCHES_BELOW) {
-          const all = allIds(total);
-          ids = all.slice(offset, offset + limit);
-          found = { restKey, terms, marker, ids: JSON.stringify(all), count: all.length };
-        } else {
-          ids = prepared(
-            `SELECT c.id FROM contacts c WHERE ${where} ORDER BY ${orderFor(total)}, c.id ${direction} LIMIT @limit OFFSET @offset`,
-          )
-            .pluck()
-            .all({ ...params, limit, offset }) as number[];
-        }
+        const few = total < SORT_MATCHES_BELOW;
+        // First the page's ids (sorting ids alone is cheap), then the columns for those rows only:
+        // the mobile number and tags are subqueries that would otherwise run for every match.
+        ids =
+          terms !== null && few
+            ? allMatches().slice(offset, offset + limit)
+            : (prepared(
+                `SELECT c.id FROM contacts c WHERE ${where} ORDER BY ${orderFor(few)}, c.id ${direction} LIMIT @limit OFFSET @offset`,
+              )
+                .pluck()
+                .all({ ...params, limit, offset }) as number[]);
       }
       const byId = new Map(
         (

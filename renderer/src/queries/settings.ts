@@ -25,8 +25,8 @@ export function useSaveSettings() {
   return useMutation({
     mutationFn: (patch: SettingsPatch) => request('settings.update', patch),
     onSuccess: async (settings: Settings) => {
-      await applyLanguage(settings.language);
       queryClient.setQueryData(keys.settings, settings);
+      await applyLanguage(settings.language);
       void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== keys.settings[0] });
     },
     meta: { failure: 'inline' },

@@ -93,6 +93,28 @@ describe('the contact search, narrowed keystroke by keystroke', () => {
     expect(after.ids).toEqual([id]);
   });
 
+  it('a search made inside a transaction that is then rolled back is not narrowed further (an import that failed)', async () => {
+    const { session, other, answer, expected } = await setUp();
+    const { contactList, contacts } = session.ctx.repos;
+    const id = other
+      .prepare("SELECT id FROM contacts WHERE family_name = 'Schulte' AND organization IS NULL LIMIT 1")
+      .pluck()
+      .get() as number;
+    const query = { search: 'schu', invitedBefore: '2026-01-01', letterSentBefore: '2026-01-01' };
+    const page = { sort: 'name', descending: false, offset: 0, limit: 500 } as const;
+    expect(() =>
+      session.ctx.repos.transaction(() => {
+        // Renamed within the transaction: the search then (as between two slices of an import) misses it.
+        contacts.updateFields(id, { givenName: null, familyName: 'Meier', displayName: 'Meier' });
+        expect(contactList.page(query, page).rows.map((row) => row.id)).not.toContain(id);
+        throw new Error('the import failed');
+      }),
+    ).toThrow('the import failed');
+    // Rolled back: the contact is a Schulte again, and the next keystroke finds it.
+    expect(answer('schul', page).ids).toContain(id);
+    expect(answer('schult', page)).toEqual(expected('schult', page));
+  });
+
   it('any sequence of searches, sorts and pages answers as a search from scratch', async () => {
     const { answer, expected } = await setUp(300);
     const texts = [
