@@ -64,7 +64,9 @@ describe('time linear in the input', () => {
   it('a vCard NOTE without colon and ever more fold lines (was 25 s for 500 KB, 148 s for 1 MB)', async () => {
     // 50,000 and 200,000 fold lines (300 KB and 1.2 MB), both under MAX_LINE_CHARS once unfolded.
     const ratio = await growth((n) => noteWithoutColonVcard(n, 'x12'), 50_000, 'notiz.vcf');
-    expect(ratio).toBeLessThanOrEqual(8);
+    // Measured 5.6–6.5 (one contact whose note grows: its strings are joined and cleaned as a whole),
+    // now and then above 8 on a busy machine; quadratic, as it was, is 16.
+    expect(ratio).toBeLessThanOrEqual(10);
     const reading = await read('notiz.vcf', noteWithoutColonVcard(200_000, 'x12'));
     expect(reading.candidates.map((c) => [c.displayName, c.note, c.phones[0]?.e164])).toEqual([['Anna Schmitz', null, '+491711234567']]);
   }, 120_000);
