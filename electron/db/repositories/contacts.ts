@@ -137,12 +137,17 @@ export function createContactsRepository(db: Database): ContactsRepository {
     'SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY tag',
   );
   // The match index in slices of contact ids (see fillMatchIndex): the contact_id indexes keep each slice a range scan.
+  // Joined to the contact, not `contact_id IN (SELECT id FROM contacts WHERE …)`: SQLite builds that list
+  // from every contact on each run, which made each slice (and each lookup below) cost as much as the
+  // whole table: 23 ms a slice, 11 ms a number at 50,000 contacts, against 2 ms and 5 µs joined (issue 20).
   const phoneKeysIn = db.prepare<[number, number], { contact_id: number; e164: string }>(
-    `SELECT contact_id, e164 FROM contact_phones WHERE contact_id > ? AND contact_id <= ? AND e164 IS NOT NULL AND contact_id IN (SELECT id FROM contacts WHERE ${alive})`,
+    `SELECT p.contact_id, p.e164 FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+     WHERE p.contact_id > ? AND p.contact_id <= ? AND p.e164 IS NOT NULL AND c.${alive}`,
   );
   // Only real addresses identify a person: a text flagged invalid could belong to anyone.
   const emailKeysIn = db.prepare<[number, number], { contact_id: number; address: string }>(
-    `SELECT contact_id, lower(address) AS address FROM contact_emails WHERE contact_id > ? AND contact_id <= ? AND valid = 1 AND contact_id IN (SELECT id FROM contacts WHERE ${alive})`,
+    `SELECT e.contact_id, lower(e.address) AS address FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+     WHERE e.contact_id > ? AND e.contact_id <= ? AND e.valid = 1 AND c.${alive}`,
   );
   const namesIn = db.prepare<
     [number, number],
@@ -177,12 +182,13 @@ export function createContactsRepository(db: Database): ContactsRepository {
     .pluck();
   const byNumber = db
     .prepare<[string], number>(
-      `SELECT DISTINCT contact_id FROM contact_phones WHERE e164 = ? AND contact_id IN (SELECT id FROM contacts WHERE ${alive}) ORDER BY contact_id`,
+      `SELECT DISTINCT p.contact_id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.e164 = ? AND c.${alive} ORDER BY p.contact_id`,
     )
     .pluck();
   const byEmail = db
     .prepare<[string], number>(
-      `SELECT DISTINCT contact_id FROM contact_emails WHERE address = ? COLLATE NOCASE AND valid = 1 AND contact_id IN (SELECT id FROM contacts WHERE ${alive}) ORDER BY contact_id`,
+      `SELECT DISTINCT e.contact_id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+       WHERE e.address = ? COLLATE NOCASE AND e.valid = 1 AND c.${alive} ORDER BY e.contact_id`,
     )
     .pluck();
   const inBin = 'deleted_at IS NOT NULL AND erased_at IS NULL';
