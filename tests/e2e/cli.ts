@@ -11,17 +11,32 @@ export const cli = (databasePath: string, ...args: string[]): string =>
     env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '' },
   });
 
-/** Imports a CSV text into a database through the CLI (as the office would through the UI). */
-export function importCsv(databasePath: string, csv: string): void {
-  const dir = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-csv-'));
+/** Writes this text to a file in a temp folder for `use`, and removes the folder afterwards. */
+function withTempFile(name: string, text: string, use: (file: string) => void): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-e2e-'));
   try {
-    const file = path.join(dir, 'kontakte.csv');
-    writeFileSync(file, csv);
-    cli(databasePath, 'import', file, '--json');
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    use(file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Imports a CSV text into a database through the CLI (as the office would through the UI). */
+export const importCsv = (databasePath: string, csv: string): void =>
+  withTempFile('kontakte.csv', csv, (file) => cli(databasePath, 'import', file, '--json'));
+
+/** A contact as `cli contacts --json` lists it. */
+export interface CliContact {
+  id: number;
+  displayName: string;
+  organization: string | null;
+  stage: string;
+}
+
+/** The contacts of a database, as `cli contacts --json` lists them. */
+export const contactsOf = (databasePath: string): CliContact[] => JSON.parse(cli(databasePath, 'contacts', '--json')) as CliContact[];
 
 /** The business profile most e2e tests print letters with: a GmbH in Kassel, everything a letter needs. */
 export const schulzeProfile = {
@@ -42,13 +57,5 @@ export const schulzeProfile = {
 };
 
 /** Sets the business profile through the CLI (`profile --set`), as the office would fill it in. */
-export function setProfile(databasePath: string, profile: Record<string, unknown>): void {
-  const dir = mkdtempSync(path.join(tmpdir(), 'umzugshelfer-profile-'));
-  try {
-    const file = path.join(dir, 'profil.json');
-    writeFileSync(file, JSON.stringify(profile));
-    cli(databasePath, 'profile', '--set', file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+export const setProfile = (databasePath: string, profile: Record<string, unknown>): void =>
+  withTempFile('profil.json', JSON.stringify(profile), (file) => cli(databasePath, 'profile', '--set', file));

@@ -1,6 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, importCsv } from './cli';
+import { cli, importCsv, setProfile } from './cli';
 import { expect, test } from './fixtures';
 
 const CSV = [
@@ -10,25 +9,19 @@ const CSV = [
   'Petra;Lange;Frau;0172 3456789',
 ].join('\n');
 
-test.beforeEach(async ({ host }, testInfo) => {
+test.beforeEach(async ({ host }) => {
   importCsv(host.databasePath, CSV);
-  mkdirSync(testInfo.outputDir, { recursive: true });
-  const profile = path.join(testInfo.outputDir, 'profil.json');
-  writeFileSync(
-    profile,
-    JSON.stringify({
-      name: 'Dachdeckerei Schulze',
-      legalForm: 'GmbH',
-      representative: 'Bernd Schulze',
-      seat: 'Kassel',
-      registerCourt: 'Amtsgericht Kassel',
-      registerNumber: 'HRB 12345',
-      managingDirectors: ['Bernd Schulze'],
-      messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null },
-      recommendedMessenger: 'signal',
-    }),
-  );
-  cli(host.databasePath, 'profile', '--set', profile);
+  setProfile(host.databasePath, {
+    name: 'Dachdeckerei Schulze',
+    legalForm: 'GmbH',
+    representative: 'Bernd Schulze',
+    seat: 'Kassel',
+    registerCourt: 'Amtsgericht Kassel',
+    registerNumber: 'HRB 12345',
+    managingDirectors: ['Bernd Schulze'],
+    messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null },
+    recommendedMessenger: 'signal',
+  });
 });
 
 test('an invitation text is edited with a live preview; an unknown placeholder is flagged, never saved', async ({ page, host }) => {
@@ -204,21 +197,16 @@ test('invitations by letter: from the chosen contacts to one PDF with the letter
     host.databasePath,
     ['Vorname;Nachname;Anrede;Handy;Straße;PLZ;Ort', 'Sabine;Krüger;Frau;0160 5550001;Hauptstraße 5;34119;Kassel'].join('\n'),
   );
-  const profile = path.join(testInfo.outputDir, 'komplett.json');
-  writeFileSync(
-    profile,
-    JSON.stringify({
-      street: 'Mühlenweg 3',
-      postalCode: '34117',
-      city: 'Kassel',
-      phone: '0561 123456',
-      email: 'info@schulze-dach.de',
-      state: 'HE',
-      whatsappNumber: '+49 171 9876543',
-      retention: 'Bis zum Widerruf',
-    }),
-  );
-  cli(host.databasePath, 'profile', '--set', profile);
+  setProfile(host.databasePath, {
+    street: 'Mühlenweg 3',
+    postalCode: '34117',
+    city: 'Kassel',
+    phone: '0561 123456',
+    email: 'info@schulze-dach.de',
+    state: 'HE',
+    whatsappNumber: '+49 171 9876543',
+    retention: 'Bis zum Widerruf',
+  });
 
   await page.goto(host.url);
   const grid = page.getByRole('grid', { name: 'Kontakte' });

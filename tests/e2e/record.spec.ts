@@ -1,17 +1,8 @@
 import type { Page } from '@playwright/test';
-import { cli, importCsv } from './cli';
+import { cli, contactsOf, importCsv } from './cli';
 import { expect, test } from './fixtures';
 
 /** The record an office proves things with (issue 12): nobody mixed up, no consent without its proof. */
-
-interface CliContact {
-  id: number;
-  displayName: string;
-  organization: string | null;
-  stage: string;
-}
-
-const contactsOf = (databasePath: string): CliContact[] => JSON.parse(cli(databasePath, 'contacts', '--json')) as CliContact[];
 
 // Klaus and Anna share the number of Anna's office; an Excel list as offices have them.
 const KUNDENLISTE = [

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { cli, importCsv, schulzeProfile, setProfile } from './cli';
+import { cli, contactsOf, importCsv, schulzeProfile, setProfile } from './cli';
 import { dropFiles } from './drop';
 import { expect, test } from './fixtures';
 import { printedCode, returnCopyPages, scanBlankPage, scannerPdf, scanReturnCopy } from './return-form-scan';
@@ -188,7 +188,7 @@ test('Rückläufer einlesen: a scanned stack is read, reviewed page by page and 
     await expect(drawer).toContainText('Terminabsprachen');
     await expect(drawer).toContainText('Angebote und Rechnungen');
 
-    const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string }[];
+    const contacts = contactsOf(host.databasePath);
     expect(contacts.map(({ displayName, stage }) => [displayName, stage])).toEqual([
       ['Anna Berg', 'consent_given'],
       ['Bernd Kranz', 'consent_given'],
@@ -245,7 +245,7 @@ test('Rückläufer einlesen: a PDF and a photo; all sure pages taken over after 
     // A refusal keeps no page: the office is told so, not that the scan was kept.
     await expect(decision).toContainText('Ablehnung übernommen. Der Scan wird dafür nicht aufbewahrt');
 
-    const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string }[];
+    const contacts = contactsOf(host.databasePath);
     expect(contacts.map(({ displayName, stage }) => [displayName, stage])).toEqual([
       ['Anna Berg', 'consent_given'],
       ['Bernd Kranz', 'consent_refused'],
@@ -304,7 +304,7 @@ test('Rückläufer einlesen: a form of another business, or of a contact no long
     await expect(list.getByTestId('page-2')).toContainText('übersprungen');
     await expect(page.getByText('Alle Seiten dieses Stapels sind erledigt.')).toBeVisible();
 
-    const contacts = JSON.parse(cli(host.databasePath, 'contacts', '--json')) as { displayName: string; stage: string }[];
+    const contacts = contactsOf(host.databasePath);
     expect(contacts.map(({ displayName, stage }) => [displayName, stage])).toEqual([
       ['Anna Berg', 'consent_requested'],
       ['Carla Dorn', 'consent_requested'],

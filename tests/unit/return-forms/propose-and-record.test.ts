@@ -35,14 +35,13 @@ function seed(file = tempDatabasePath()) {
   return { session, file, anna: person('Anna Schmidt'), bernd: person('Bernd Weber') };
 }
 
-const codeFor = (session: Session, contactId: number) => {
+/** The code on the form sent to this contact; with `foreignKey`, as another business's database would sign it. */
+const codeFor = (session: Session, contactId: number, foreignKey?: Buffer) => {
   const version = consentTextVersion(getProfile(session.ctx));
-  return formatReturnCode({
-    contactId,
-    letterDate: LETTER_DATE,
-    version,
-    check: returnCheckOf(session.ctx)(contactId, LETTER_DATE, version),
-  });
+  const check = foreignKey
+    ? returnCheck(foreignKey, { contactId, letterDate: LETTER_DATE, version })
+    : returnCheckOf(session.ctx)(contactId, LETTER_DATE, version);
+  return formatReturnCode({ contactId, letterDate: LETTER_DATE, version, check });
 };
 
 /**
@@ -196,13 +195,7 @@ describe('returned forms: from what a page measures to what is recorded', () => 
 
   it('refuses another business’s code, a mistyped one, a page without code; says what a blank page is', async () => {
     const { session, anna } = seed();
-    const version = consentTextVersion(getProfile(session.ctx));
-    const foreign = formatReturnCode({
-      contactId: anna,
-      letterDate: LETTER_DATE,
-      version,
-      check: returnCheck(Buffer.alloc(32, 1), { contactId: anna, letterDate: LETTER_DATE, version }),
-    });
+    const foreign = codeFor(session, anna, Buffer.alloc(32, 1));
     const code = codeFor(session, anna);
     const typo = code.replace(/-(\d+)-/, (_, id) => `-${Number(id) + 1}-`);
     const proposals = await propose(session, [
@@ -237,7 +230,7 @@ describe('returned forms: from what a page measures to what is recorded', () => 
     });
     expect(await session.dispatch('scans.checkCode', { code: code.slice(4).toLowerCase() })).toMatchObject({
       ok: true,
-      value: { codeState: 'valid', contact: { id: anna }, version },
+      value: { codeState: 'valid', contact: { id: anna }, version: consentTextVersion(getProfile(session.ctx)) },
     });
     // Recording with a code of another contact, or dated ahead, is refused.
     const record = (contactId: number, scanDate: string) =>
@@ -280,13 +273,7 @@ describe('returned forms: from what a page measures to what is recorded', () => 
 describe('returned forms: what the page may not say', () => {
   it('puts a page with another business’s code on none of ours, not even when matched by hand; a messenger’s QR code may be', async () => {
     const { session, anna } = seed();
-    const version = consentTextVersion(getProfile(session.ctx));
-    const foreign = formatReturnCode({
-      contactId: anna,
-      letterDate: LETTER_DATE,
-      version,
-      check: returnCheck(Buffer.alloc(32, 1), { contactId: anna, letterDate: LETTER_DATE, version }),
-    });
+    const foreign = codeFor(session, anna, Buffer.alloc(32, 1));
     const [matchedForeign, matchedMessenger] = await propose(session, [
       { ...reading(1, foreign, [0.3, 0, 0, 0, 0, 0]), matchedContactId: anna },
       { ...reading(2, 'https://signal.me/#p/+491719876543', [0.3, 0, 0, 0, 0, 0]), matchedContactId: anna },
