@@ -14,6 +14,7 @@ import { importKeptOnUndo } from './0012-import-kept-on-undo';
 import { retainedEvidence } from './0013-retained-evidence';
 import { accessReports } from './0014-access-reports';
 import { returnCodes } from './0015-return-codes';
+import { searchIndexInNameOrder } from './0016-search-index-in-name-order';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   retainedEvidence,
   accessReports,
   returnCodes,
+  searchIndexInNameOrder,
 ];

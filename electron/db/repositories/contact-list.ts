@@ -76,6 +76,12 @@ const orderBy: Record<(typeof sortColumns)[number], readonly string[]> = {
  * SQLite from using the index for the order.
  */
 const SORT_MATCHES_BELOW = 5000;
+/**
+ * A keystroke that narrows a search in name order which found fewer than this reads all of its
+ * matches in one pass over the search index, in order, instead of counting them first and then
+ * fetching a page: the count was a second pass over the same index (5 ms at 50,000 contacts).
+ */
+const ONE_PASS_BELOW = 20_000;
 const orderWithoutIndex: Partial<Record<(typeof sortColumns)[number], readonly string[]>> = {
   name: ['+sort_name'],
   updatedAt: ['+updated_at'],
@@ -212,12 +218,13 @@ export function createContactListRepository(db: Database): ContactListRepository
   };
 
   /**
-   * The contacts the last narrow search found (fewer than SORT_MATCHES_BELOW), with the rest of its
-   * filter and the database's state then: the next keystroke that narrows it searches only these.
-   * After any write since it searches all contacts again, but still in one pass, as the last count
-   * says it will find few.
+   * What the last search found, with the rest of its filter and the database's state then. Its
+   * contacts when they were few (fewer than SORT_MATCHES_BELOW): the next keystroke that narrows it
+   * searches only these. After any write since, or when they were more, its count: the next keystroke
+   * searches all contacts, in one pass if the count says it will find few (or, in name order, fewer
+   * than ONE_PASS_BELOW).
    */
-  let found: { restKey: string; terms: NonNullable<SearchTerms>; marker: string; ids: string; count: number } | null = null;
+  let found: { restKey: string; terms: NonNullable<SearchTerms>; marker: string; ids: string | null; count: number } | null = null;
   const changes = db.prepare('SELECT total_changes()').pluck();
   /**
    * The database's state: this connection's writes (total_changes), another's (data_version), and
@@ -234,29 +241,37 @@ export function createContactListRepository(db: Database): ContactListRepository
       const marker = changeMarker();
       const narrowed = terms !== null && found !== null && found.restKey === restKey && narrows(terms, found.terms) ? found : null;
       const within = narrowed?.marker === marker ? narrowed.ids : null;
-      // Written to since (an import under way): the last search's count still tells that this one finds few.
-      const fewExpected = narrowed !== null && narrowed.count < SORT_MATCHES_BELOW;
       const { where, params } = build(query, terms, within);
       const direction = descending ? 'DESC' : 'ASC';
+      // A search in name order walks the search index, which is in that order and holds the search
+      // columns (migration 0016): its first page, or all of its matches, without reading a contact's row.
+      // Not for the narrowed search, which reads its few contacts by id.
+      const inNameOrder = sort === 'name' && terms !== null && within === null;
+      const from = inNameOrder ? 'contacts c INDEXED BY contacts_search' : 'contacts c';
+      // The last search's count (also after a write since, an import under way) tells that this one finds few.
+      const onePass = narrowed !== null && narrowed.count < (inNameOrder ? ONE_PASS_BELOW : SORT_MATCHES_BELOW);
+      const remember = (count: number, ids: number[] | null) => {
+        found =
+          terms === null || count >= ONE_PASS_BELOW
+            ? null
+            : { restKey, terms, marker, ids: ids && count < SORT_MATCHES_BELOW ? JSON.stringify(ids) : null, count };
+      };
       // Within the same company, stage or date: by name, as a reader expects (not by import order).
       const orderFor = (few: boolean) =>
-        [...((few && orderWithoutIndex[sort]) || orderBy[sort]), ...(sort === 'name' ? [] : ['sort_name'])]
+        [...((few && !inNameOrder && orderWithoutIndex[sort]) || orderBy[sort]), ...(sort === 'name' ? [] : ['sort_name'])]
           .map((term) => `${term} ${direction}`)
           .join(', ');
-      /** Every match in order, for a search that finds few; kept for the next keystroke if it did. */
+      /** Every match in order, for a search that finds few; kept for the next keystroke. */
       const allMatches = () => {
-        const all = prepared(`SELECT c.id FROM contacts c WHERE ${where} ORDER BY ${orderFor(true)}, c.id ${direction}`)
+        const all = prepared(`SELECT c.id FROM ${from} WHERE ${where} ORDER BY ${orderFor(true)}, c.id ${direction}`)
           .pluck()
           .all(params) as number[];
-        found =
-          terms !== null && all.length < SORT_MATCHES_BELOW
-            ? { restKey, terms, marker, ids: JSON.stringify(all), count: all.length }
-            : null;
+        remember(all.length, all);
         return all;
       };
       let total: number;
       let ids: number[];
-      if (within !== null || fewExpected) {
+      if (within !== null || onePass) {
         // Few matches: all of them at once, counted as they come (one pass instead of a count and a page).
         const all = allMatches();
         [total, ids] = [all.length, all.slice(offset, offset + limit)];
@@ -265,14 +280,13 @@ export function createContactListRepository(db: Database): ContactListRepository
         const few = total < SORT_MATCHES_BELOW;
         // First the page's ids (sorting ids alone is cheap), then the columns for those rows only:
         // the mobile number and tags are subqueries that would otherwise run for every match.
-        ids =
-          terms !== null && few
-            ? allMatches().slice(offset, offset + limit)
-            : (prepared(
-                `SELECT c.id FROM contacts c WHERE ${where} ORDER BY ${orderFor(few)}, c.id ${direction} LIMIT @limit OFFSET @offset`,
-              )
-                .pluck()
-                .all({ ...params, limit, offset }) as number[]);
+        if (terms !== null && few) ids = allMatches().slice(offset, offset + limit);
+        else {
+          ids = prepared(`SELECT c.id FROM ${from} WHERE ${where} ORDER BY ${orderFor(few)}, c.id ${direction} LIMIT @limit OFFSET @offset`)
+            .pluck()
+            .all({ ...params, limit, offset }) as number[];
+          remember(total, null);
+        }
       }
       const byId = new Map(
         (

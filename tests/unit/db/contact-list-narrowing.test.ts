@@ -67,6 +67,36 @@ describe('the contact search, narrowed keystroke by keystroke', () => {
     expect(expected('schulz').total).toBeGreaterThan(0);
   });
 
+  it('with thousands of matches (only their count is kept), each keystroke finds what a search from scratch finds', async () => {
+    const { session, other, answer, expected } = await setUp(12_000);
+    const pages = [
+      { sort: 'name', descending: false, offset: 0, limit: 100 },
+      { sort: 'name', descending: true, offset: 5_200, limit: 100 },
+      { sort: 'organization', descending: false, offset: 100, limit: 100 },
+    ] as const;
+    for (const options of pages)
+      for (const text of ['0171 021', '+49 171 0211', 'sch', 'schmidt']) {
+        for (let end = 1; end <= text.length; end += 1) {
+          const search = text.slice(0, end);
+          expect(answer(search, options), `${search} ${JSON.stringify(options)}`).toEqual(expected(search, options));
+        }
+      }
+    // More than are kept by id (5,000), fewer than one pass is made for (20,000), and fewer after narrowing.
+    expect(expected('0171 02').total).toBe(12_000);
+    expect(expected('sch').total).toBeGreaterThan(5_000);
+    expect(expected('schmidt').total).toBeLessThan(5_000);
+    // A write between two keystrokes: the count of the last search still leads to one pass, which sees it.
+    answer('0171 021');
+    const id = other.prepare("SELECT id FROM contacts WHERE search_digits NOT LIKE '%491710211%' LIMIT 1").pluck().get() as number;
+    const { contact } = await call<{ contact: Contact }>(session, 'contacts.get', { id });
+    await call(session, 'contacts.update', {
+      id,
+      edit: { ...contactEditOf(contact), phones: [{ raw: '0171 02119999', label: null }] },
+    });
+    expect(answer('0171 0211')).toEqual(expected('0171 0211'));
+    expect(answer('0171 02119999').ids).toEqual([id]);
+  });
+
   it('a contact renamed between two keystrokes is found by the next one (a write in this session)', async () => {
     const { session, other, answer, expected } = await setUp();
     const before = answer('schu');

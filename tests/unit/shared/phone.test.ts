@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lacksTrunkPrefix, normalizePhone, normalizePhoneSlow } from '../../../shared/phone';
+import { displayNumber, lacksTrunkPrefix, normalizePhone, normalizePhoneSlow } from '../../../shared/phone';
 
 describe('normalizePhone', () => {
   it.each([
@@ -97,5 +97,21 @@ describe('normalizePhone', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('displayNumber', () => {
+  it('shows German numbers in the national form and others internationally, the same on every call', () => {
+    const expected = [
+      ['+491711234567', '0171 1234567'],
+      ['+49301234567', '030 1234567'],
+      ['+436641234567', '+43 664 1234567'],
+    ] as const;
+    for (const [e164, shown] of expected) expect(displayNumber(e164, 'roh')).toBe(shown);
+    // More numbers than are kept formatted: the first ones are formatted afresh, not confused.
+    for (let i = 0; i < 12_000; i += 1) expect(displayNumber(`+49171${1_000_000 + i}`, '')).toBe(`0171 ${1_000_000 + i}`);
+    for (const [e164, shown] of expected) expect(displayNumber(e164, 'roh')).toBe(shown);
+    expect(displayNumber(null, '0171 12 34')).toBe('0171 12 34');
+    expect(displayNumber('+49', 'x')).toBe('+49');
   });
 });
