@@ -5,6 +5,7 @@ import { translate } from '../../shared/i18n';
 import type { Language } from '../../shared/model/settings';
 import { fail, ok, type Result } from '../../shared/result';
 import { databaseError } from '../db/errors';
+import { noteRequest } from '../db/time-slices';
 import type { Handler, SessionContext } from './handler-types';
 import { handlers } from './handlers';
 import { messageLanguage } from './settings';
@@ -54,6 +55,8 @@ export function createDispatcher(ctx: SessionContext, log: ErrorLog = logToStder
     }
     if (ctx.unusable) return fail(ctx.unusable.code, translate(messageLanguage(ctx), ctx.unusable.messageKey, ctx.unusable.vars));
     const spec = contract[name];
+    // The office is waiting for answers: an import or export under way gives way more often.
+    if (!spec.polled) noteRequest();
     const input = checkInput(name, rawInput, messageLanguage(ctx));
     if (!input.ok) return fail(input.code, input.message);
     try {

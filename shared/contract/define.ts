@@ -10,12 +10,18 @@ export interface RequestSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
    * (electron/services/dispatch.ts), so it cannot join another's transaction.
    */
   writesNothing: boolean;
+  /**
+   * Asked again and again by the UI on its own (an import's progress), not by the office: it does
+   * not shorten the time slices of long work (electron/db/time-slices.ts), which a request otherwise does.
+   */
+  polled: boolean;
 }
 
 export const request = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): RequestSpec<I, O> => ({
   input,
   output,
   writesNothing: false,
+  polled: false,
 });
 
 /** A request that writes nothing to the database (tests/unit/services/import-commit-slices.test.ts checks each). */
@@ -23,4 +29,11 @@ export const readRequest = <I extends z.ZodType, O extends z.ZodType>(input: I, 
   input,
   output,
   writesNothing: true,
+  polled: false,
+});
+
+/** A request that writes nothing, which the UI repeats on its own while it waits (a progress bar). */
+export const pollRequest = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): RequestSpec<I, O> => ({
+  ...readRequest(input, output),
+  polled: true,
 });

@@ -9,7 +9,7 @@ import {
   legacyEncodings,
   previewRowSchema,
 } from '../model/import';
-import { readRequest, request } from './define';
+import { pollRequest, readRequest, request } from './define';
 
 const jobId = z.string().min(1).max(64);
 /**
@@ -48,7 +48,7 @@ export const importRequests = {
   ),
   /** Reads and plans the uploaded files in the background; follow with import.status. */
   'import.analyse': readRequest(z.object({ jobId }).strict(), importJobSchema),
-  'import.status': readRequest(z.object({ jobId }).strict(), importJobSchema),
+  'import.status': pollRequest(z.object({ jobId }).strict(), importJobSchema),
   'import.rows': readRequest(
     z
       .object({
