@@ -152,6 +152,8 @@ export function normalizePhone(raw: string, region: string): NormalizedPhone {
 /**
  * Numbers as shown, by their E.164 form: libphonenumber takes about 14 µs to parse and format one,
  * and the contact table formats its 100 rows again on every keystroke (1.4 ms of each answer, issue 20).
+ * Only in this process's memory (as the rows of the last answers are), never written anywhere;
+ * emptied at SHOWN_NUMBERS_KEPT entries.
  */
 const shownNumbers = new Map<string, string>();
 const SHOWN_NUMBERS_KEPT = 10_000;

@@ -1,7 +1,7 @@
 // The `letters.*` requests. Handlers: electron/services/letters.handlers.ts, which calls the service(s) it imports.
 import { z } from 'zod';
 import { selectionSchema } from '../model/contact';
-import { readRequest, request } from './define';
+import { pollRequest, readRequest, request } from './define';
 import { letterKinds } from '../letters/din-letter';
 
 const formSchema = z.enum(['A', 'B']);
@@ -61,7 +61,7 @@ export const letterRequests = {
    * How far the printing got; once done, the PDF (base64; null when nothing was to print). Nobody is
    * marked yet: the page confirms with letters.delivered once it has saved the file.
    */
-  'letters.status': readRequest(
+  'letters.status': pollRequest(
     z.object({ jobId: z.int() }).strict(),
     z.object({
       state: z.enum(['running', 'done']),

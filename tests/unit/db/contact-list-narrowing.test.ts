@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createContactListRepository, type ContactListQuery } from '../../../electron/db/repositories/contact-list';
 import type { Contact } from '../../../shared/model/contact';
 import { contactEditOf } from '../../../shared/model/contact-edit';
-import { sortColumns } from '../../../shared/model/contact-terms';
+import { contactViews, sortColumns } from '../../../shared/model/contact-terms';
 import { call, previewImport } from '../../helpers/import-job';
 import { testSession } from '../../helpers/session';
 import { tempDatabasePath } from '../../helpers/temp';
@@ -81,6 +81,23 @@ describe('the contact search, narrowed keystroke by keystroke', () => {
           expect(answer(search, options), `${search} ${JSON.stringify(options)}`).toEqual(expected(search, options));
         }
       }
+    // The same code answers the reference: in name order, plain SQL that no index decides says the same.
+    for (const [search, digits, word] of [
+      ['0171 021', '%49171021%', '%0171 021%'],
+      ['sch', null, '%sch%'],
+    ] as const)
+      for (const descending of [false, true]) {
+        const direction = descending ? 'DESC' : 'ASC';
+        const plain = other
+          .prepare(
+            `SELECT id FROM contacts NOT INDEXED WHERE deleted_at IS NULL AND (search_text LIKE @word OR search_digits LIKE @digits)
+             ORDER BY sort_name ${direction}, id ${direction}`,
+          )
+          .pluck()
+          .all({ word, digits: digits ?? '' }) as number[];
+        const options = { sort: 'name', descending, offset: 2_000, limit: 100 } as const;
+        expect(answer(search, options)).toEqual({ total: plain.length, ids: plain.slice(2_000, 2_100) });
+      }
     // More than are kept by id (5,000), fewer than one pass is made for (20,000), and fewer after narrowing.
     expect(expected('0171 02').total).toBe(12_000);
     expect(expected('sch').total).toBeGreaterThan(5_000);
@@ -95,6 +112,47 @@ describe('the contact search, narrowed keystroke by keystroke', () => {
     });
     expect(answer('0171 0211')).toEqual(expected('0171 0211'));
     expect(answer('0171 02119999').ids).toEqual([id]);
+  });
+
+  it('a search with any other filter, in name order, finds what the filter and the search find, in that order', async () => {
+    const { session, other } = await setUp(600);
+    const list = session.ctx.repos.contactList;
+    // Some contacts further on their way, one of them in an import of their own.
+    other.exec("UPDATE contacts SET status = 'invited', invited_at = '2025-12-01' WHERE id % 3 = 0");
+    other.exec("UPDATE contacts SET target = 'signal', kind = 'customer', language = 'en', on_whatsapp = 1 WHERE id % 4 = 0");
+    other.exec("INSERT INTO contact_tags (contact_id, tag) SELECT id, 'Baustelle' FROM contacts WHERE id % 5 = 0");
+    const filters: Omit<ContactListQuery, 'search' | 'invitedBefore' | 'letterSentBefore'>[] = [
+      {},
+      { stages: ['new'] },
+      { stages: ['invited', 'consent_given'] },
+      { targets: ['signal', 'none'] },
+      { kinds: ['customer'] },
+      { languages: ['en'] },
+      { tag: 'Baustelle' },
+      { importId: 1 },
+      { onWhatsapp: true },
+      { consented: false },
+      { duplicates: false },
+      ...contactViews.map((view) => ({ view })),
+      { stages: ['invited'], targets: ['signal'], kinds: ['customer'], tag: 'Baustelle', onWhatsapp: true },
+    ];
+    const sortNames = new Map(
+      (other.prepare('SELECT id, sort_name FROM contacts').all() as { id: number; sort_name: string }[]).map((r) => [r.id, r.sort_name]),
+    );
+    const byName = (a: number, b: number) =>
+      sortNames.get(a)! < sortNames.get(b)! ? -1 : sortNames.get(a)! > sortNames.get(b)! ? 1 : a - b;
+    for (const filter of filters)
+      for (const search of ['s', 'schu', '0171'])
+        for (const descending of [false, true]) {
+          const query = { ...filter, search, invitedBefore: '2026-01-01', letterSentBefore: '2026-01-01' };
+          const all = list.ids(query).sort(byName);
+          if (descending) all.reverse();
+          const { total, rows } = list.page(query, { sort: 'name', descending, offset: 0, limit: 1_000 });
+          expect({ total, ids: rows.map((row) => row.id) }, `${JSON.stringify(query)} ${descending}`).toEqual({
+            total: all.length,
+            ids: all,
+          });
+        }
   });
 
   it('a contact renamed between two keystrokes is found by the next one (a write in this session)', async () => {

@@ -92,4 +92,26 @@ describe('the contact table’s search', () => {
       expect(plan, sql).not.toMatch(/TEMP B-TREE/);
     }
   });
+
+  it('with another filter (a stage, a view, an import), leaves the choice of index to SQLite', () => {
+    const prepared: string[] = [];
+    plansOf(
+      (db) => {
+        const list = createContactListRepository(db);
+        for (const filter of [{ view: 'not_invited' as const }, { stages: ['new' as const] }, { importId: 1 }])
+          list.page(
+            { ...filter, search: '0171', invitedBefore: '2026-11-01', letterSentBefore: '2026-11-01' },
+            { sort: 'name', descending: false, offset: 0, limit: 100 },
+          );
+      },
+      (sql) => {
+        prepared.push(sql);
+        return false;
+      },
+    );
+    // The stage's index finds its few contacts; walking the search index would read every match's row.
+    const searches = prepared.filter((sql) => sql.includes('search_digits LIKE'));
+    expect(searches.length).toBeGreaterThanOrEqual(3);
+    for (const sql of searches) expect(sql).not.toMatch(/INDEXED BY/);
+  });
 });

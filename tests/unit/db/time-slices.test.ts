@@ -6,8 +6,9 @@ import { testSession } from '../../helpers/session';
 // requests between slices. The clock is faked: what is tested is when a slice ends, not how fast.
 
 beforeEach(() => {
+  // The faked clock starts at 0 in every test: no request noted by an earlier one counts.
   vi.useFakeTimers({ toFake: ['performance'] });
-  // Long after any request of an earlier test.
+  noteRequest(Number.NEGATIVE_INFINITY);
   vi.advanceTimersByTime(60_000);
 });
 afterEach(() => {
@@ -36,16 +37,26 @@ describe('time slices', () => {
     expect(await sliceLength(pause)).toBe(3);
     // A second after the request: long slices again.
     vi.advanceTimersByTime(1000);
-    expect(await sliceLength(timeSlices())).toBe(10);
+    expect(await sliceLength(pause)).toBe(1);
+    expect(await sliceLength(pause)).toBe(10);
+  });
+
+  it('stay long after the request that started the work (it waits for the work’s end anyway)', async () => {
+    noteRequest();
+    const pause = timeSlices();
+    expect(await sliceLength(pause)).toBe(10);
+    noteRequest();
+    expect(await sliceLength(pause)).toBe(3);
   });
 
   it('are shortened by the office’s requests through dispatch, not by the import’s progress polls', async () => {
     const { dispatch } = testSession();
-    vi.advanceTimersByTime(60_000);
+    const pause = timeSlices();
     const job = await dispatch('import.status', { jobId: 'unbekannt' });
     expect(job.ok).toBe(false);
-    expect(await sliceLength()).toBe(10);
+    expect(await dispatch('letters.status', { jobId: 'unbekannt' })).toMatchObject({ ok: false });
+    expect(await sliceLength(pause)).toBe(10);
     expect(await dispatch('contacts.count', {})).toMatchObject({ ok: true });
-    expect(await sliceLength()).toBe(3);
+    expect(await sliceLength(pause)).toBe(3);
   });
 });
