@@ -38,8 +38,8 @@ export interface CliContact {
 /** The contacts of a database, as `cli contacts --json` lists them. */
 export const contactsOf = (databasePath: string): CliContact[] => JSON.parse(cli(databasePath, 'contacts', '--json')) as CliContact[];
 
-/** The business profile most e2e tests print letters with: a GmbH in Kassel, everything a letter needs. */
-export const schulzeProfile = {
+/** Who the business is (a GmbH in Kassel), without its address and numbers. */
+export const schulzeIdentity = {
   name: 'Dachdeckerei Schulze',
   legalForm: 'GmbH',
   representative: 'Bernd Schulze',
@@ -47,6 +47,10 @@ export const schulzeProfile = {
   registerCourt: 'Amtsgericht Kassel',
   registerNumber: 'HRB 12345',
   managingDirectors: ['Bernd Schulze'],
+};
+
+/** Where and how the business is reached: its address, phone, e-mail and WhatsApp number. */
+export const schulzeContact = {
   street: 'Mühlenweg 3',
   postalCode: '34117',
   city: 'Kassel',
@@ -55,6 +59,9 @@ export const schulzeProfile = {
   state: 'HE',
   whatsappNumber: '+49 171 9876543',
 };
+
+/** The business profile most e2e tests print letters with: a GmbH in Kassel, everything a letter needs. */
+export const schulzeProfile = { ...schulzeIdentity, ...schulzeContact };
 
 /** Sets the business profile through the CLI (`profile --set`), as the office would fill it in. */
 export const setProfile = (databasePath: string, profile: Record<string, unknown>): void =>

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { cli, importCsv, setProfile } from './cli';
+import { cli, importCsv, schulzeContact, schulzeIdentity, setProfile } from './cli';
 import { expect, test } from './fixtures';
 
 const CSV = [
@@ -12,13 +12,7 @@ const CSV = [
 test.beforeEach(async ({ host }) => {
   importCsv(host.databasePath, CSV);
   setProfile(host.databasePath, {
-    name: 'Dachdeckerei Schulze',
-    legalForm: 'GmbH',
-    representative: 'Bernd Schulze',
-    seat: 'Kassel',
-    registerCourt: 'Amtsgericht Kassel',
-    registerNumber: 'HRB 12345',
-    managingDirectors: ['Bernd Schulze'],
+    ...schulzeIdentity,
     messengers: { signal: '+49 171 9876543', threema: null, wire: null, element: null, ginlo: null },
     recommendedMessenger: 'signal',
   });
@@ -197,16 +191,7 @@ test('invitations by letter: from the chosen contacts to one PDF with the letter
     host.databasePath,
     ['Vorname;Nachname;Anrede;Handy;Straße;PLZ;Ort', 'Sabine;Krüger;Frau;0160 5550001;Hauptstraße 5;34119;Kassel'].join('\n'),
   );
-  setProfile(host.databasePath, {
-    street: 'Mühlenweg 3',
-    postalCode: '34117',
-    city: 'Kassel',
-    phone: '0561 123456',
-    email: 'info@schulze-dach.de',
-    state: 'HE',
-    whatsappNumber: '+49 171 9876543',
-    retention: 'Bis zum Widerruf',
-  });
+  setProfile(host.databasePath, { ...schulzeContact, retention: 'Bis zum Widerruf' });
 
   await page.goto(host.url);
   const grid = page.getByRole('grid', { name: 'Kontakte' });
